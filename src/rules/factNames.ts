@@ -1,0 +1,31 @@
+/**
+ * The facts a rule may read, each derived for one event under one reading (see deriveFacts).
+ * Kept apart from the derivation so that validation can name them without loading the engine.
+ */
+export const FACT_DOCS = {
+  kind: 'the event kind: strike, statement, agreement-claim, talks, airspace-alert, response',
+  actor: 'the party that acted',
+  target: 'the party acted against (may be absent)',
+  eventTime: 'the event interval [start, end) in epoch ms',
+  window: "the reading's window with its inclusive flags",
+  obligated: 'whether the actor has an obligation under this reading',
+  conditional: "whether that obligation holds only while the counterparty complies",
+  conditionStatus: 'none (unconditional), holds, lapsed or uncertain (the counterparty breach overlaps the event)',
+  placeScope: 'certain, possible or none: do the places hit fall in the protected places?',
+  targetScope: 'certain, possible or none: do the things hit fall in the protected target types?',
+  scope: 'the stronger of placeScope and targetScope',
+  enforcementApplies: "whether the plan's phases are set in motion by this actor's violations",
+  actorFirstViolation: "the interval of the actor's first certain violation under this reading, or null; params min/max bound a gap",
+  munitionsLow: 'drones plus missiles, low figures',
+  munitionsBest: 'drones plus missiles, best figures (low where no best)',
+  munitionsHigh: 'drones plus missiles, high figures (null when a count has no ceiling)',
+  dronesLow: 'drones, low figure',
+  missilesLow: 'missiles, ballistic included, low figure',
+  ballisticLow: 'ballistic missiles, low figure',
+  regionsLow: 'distinct admin-1 regions the event certainly reached',
+  killedLow: 'people killed, low figure',
+  injuredLow: 'people injured, low figure',
+} as const;
+
+export type FactName = keyof typeof FACT_DOCS;
+export const KNOWN_FACTS: ReadonlySet<string> = new Set(Object.keys(FACT_DOCS));

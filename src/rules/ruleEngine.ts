@@ -1,0 +1,47 @@
+import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { Condition, Rule } from '../schema/rule.js';
+import type { Facts } from './deriveFacts.js';
+import { temporalOperators, type TemporalValue } from './operators.js';
+import { safePath } from './safePath.js';
+
+/** One rule's outcome for one set of facts, with json-rules-engine's condition trace. */
+export interface RuleOutcome {
+  rule: Rule;
+  fired: boolean;
+  /** the evaluated condition tree: leaves carry factResult/valueResult/result when evaluated */
+  trace: unknown;
+}
+
+/**
+ * json-rules-engine behind a small interface: one engine, built once from the rule set and reused
+ * for every event and reading. Results come back sorted (priority, then name), never in the order
+ * the engine's promises happened to resolve.
+ */
+export class RuleEvaluator {
+  private readonly engine: Engine;
+  private readonly byName: Map<string, Rule>;
+
+  constructor(readonly rules: readonly Rule[], conditions: Readonly<Record<string, Condition>>) {
+    this.engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, pathResolver: safePath });
+    for (const [name, op] of Object.entries(temporalOperators)) this.engine.addOperator<unknown, TemporalValue>(name, op);
+    for (const [name, cond] of Object.entries(conditions)) this.engine.setCondition(name, cond as TopLevelCondition);
+    // anchor facts carry a condition's params (bounds) into the compared value
+    this.engine.addFact('actorFirstViolation', async (params, almanac) => {
+      const interval = await almanac.factValue('__actorFirstViolation');
+      return params.min !== undefined || params.max !== undefined ? { interval, min: params.min, max: params.max } : interval;
+    });
+    this.byName = new Map(rules.map((r) => [r.name, r]));
+    for (const r of rules) {
+      this.engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
+    }
+  }
+
+  async evaluate(facts: Facts): Promise<RuleOutcome[]> {
+    const { actorFirstViolation, ...rest } = facts;
+    const result = await this.engine.run({ ...rest, __actorFirstViolation: actorFirstViolation });
+    const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({ rule: this.byName.get(r.name)!, fired, trace: r.conditions });
+    return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort(
+      (a, b) => b.rule.priority - a.rule.priority || a.rule.name.localeCompare(b.rule.name),
+    );
+  }
+}

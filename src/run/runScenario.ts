@@ -1,0 +1,228 @@
+import type { Scenario } from '../schema/scenario.js';
+import type { Event } from '../schema/event.js';
+import type { Interpretation } from '../schema/interpretation.js';
+import type { Condition, Rule } from '../schema/rule.js';
+import type { Trigger } from '../schema/plan.js';
+import { deriveFacts, eventInterval, type ReadingState } from '../rules/deriveFacts.js';
+import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { fillTemplate, type Finding } from '../rules/finding.js';
+import { resolveWindow } from '../time/window.js';
+import { durationMillis, type Interval } from '../time/interval.js';
+import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
+import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
+import { explainVars } from './explainVars.js';
+
+/** What a run needs: validated data, no files. */
+export interface ScenarioInput {
+  scenario: Scenario;
+  events: readonly Event[];
+  rules: readonly Rule[];
+  conditions: Readonly<Record<string, Condition>>;
+}
+
+export interface RunOptions {
+  /** only this reading */
+  interpretation?: string;
+  /** reuse an evaluator across runs of the same rule set (sweeps, samples) */
+  evaluator?: RuleEvaluator;
+}
+
+export interface OrderedEvent {
+  event: Event;
+  interval: Interval;
+}
+
+export interface ReadingRun {
+  interpretation: Interpretation;
+  window: Interval & { startInclusive: boolean; endInclusive: boolean };
+  findings: Finding[];
+  phases: PhaseRecord[];
+  transitions: TransitionRecord[];
+  finalState: string;
+  regions: Record<string, string>;
+  /** each party's first certain violation under this reading */
+  firstViolations: { party: string; eventId: string; interval: Interval }[];
+}
+
+export interface RunReport {
+  scenario: Scenario;
+  events: OrderedEvent[];
+  runs: ReadingRun[];
+}
+
+/** Events by start, then end, then id: stable whatever order the files list them in. */
+export function orderEvents(events: readonly Event[]): OrderedEvent[] {
+  return events
+    .map((event) => ({ event, interval: eventInterval(event) }))
+    .sort((a, b) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id));
+}
+
+export function planSpec(scenario: Scenario): PlanSpec {
+  return {
+    appliesTo: scenario.plan.appliesTo,
+    triggerCertainty: scenario.plan.triggerCertainty,
+    phases: scenario.plan.phases.map((p) => ({
+      id: p.id,
+      trigger: p.trigger,
+      requires: p.requires,
+      deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
+      countedFrom: p.countedFrom,
+    })),
+  };
+}
+
+/**
+ * Runs every reading (or one): events in time order, facts per reading, rules through one reused
+ * engine, findings into the statechart. Pure: no clock, no I/O; the same input gives the same report.
+ */
+export async function runScenario(input: ScenarioInput, opts: RunOptions = {}): Promise<RunReport> {
+  const { scenario } = input;
+  const evaluator = opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions);
+  const ordered = orderEvents(input.events);
+  const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
+  const runs: ReadingRun[] = [];
+  for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, evaluator));
+  return { scenario, events: ordered, runs };
+}
+
+const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
+
+async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], evaluator: RuleEvaluator): Promise<ReadingRun> {
+  const window = resolveWindow(interpretation.window, scenario.timeZone);
+  const { findings, firstViolation } = await findingsToFixedPoint(scenario, interpretation, window, ordered, evaluator);
+
+  const spec = planSpec(scenario);
+  const inputs: { input: MachineEvent; rank: number; seq: number }[] = [
+    { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0, seq: 0 },
+    { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2, seq: 0 },
+  ];
+  const byEvent = groupBy(findings, (f) => f.eventId);
+  ordered.forEach(({ event, interval }, seq) => {
+    const at = interval.start;
+    if (event.kind === 'response' && event.phase !== undefined) {
+      inputs.push({ input: { type: 'RESPONSE', at, phase: event.phase, eventId: event.id }, rank: 1, seq });
+    }
+    const fs = byEvent.get(event.id) ?? [];
+    for (const trigger of TRIGGER_ORDER) {
+      const matching = fs.filter((f) => (trigger === 'violation' ? f.type === 'violation' || f.type === 'possible-violation' : f.trigger === trigger));
+      if (matching.length === 0) continue;
+      const certain = matching.some((f) => f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation'));
+      const party = matching[0]!.party;
+      inputs.push({
+        input: {
+          type: 'TRIGGER',
+          at,
+          trigger,
+          party,
+          eventId: event.id,
+          certainty: certain ? 'certain' : 'possible',
+          firstViolationAt: firstViolation.get(party)?.interval.start ?? at,
+        },
+        rank: 1,
+        seq,
+      });
+    }
+  });
+  inputs.sort((a, b) => a.input.at - b.input.at || a.rank - b.rank || a.seq - b.seq);
+  // the statechart starts at its first input: the window opening or an earlier finding
+  const start = inputs[0]!.input.at;
+  const sim = simulateTruce(spec, interpretation.agreement.status === 'agreed', start, inputs.map((i) => i.input));
+
+  return {
+    interpretation,
+    window,
+    findings,
+    phases: sim.phases,
+    transitions: sim.transitions,
+    finalState: sim.finalState,
+    regions: sim.regions,
+    firstViolations: [...firstViolation.entries()]
+      .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
+      .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+  };
+}
+
+type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+
+/**
+ * A reciprocal obligation lapses at the counterparty's first violation, which itself may depend on
+ * other obligations: evaluate, recompute first violations, and repeat until they no longer change.
+ */
+async function findingsToFixedPoint(
+  scenario: Scenario,
+  interpretation: Interpretation,
+  window: ReadingState['window'],
+  ordered: OrderedEvent[],
+  evaluator: RuleEvaluator,
+): Promise<{ findings: Finding[]; firstViolation: FirstViolations }> {
+  let firstViolation: FirstViolations = new Map();
+  const limit = scenario.parties.length + 2;
+  for (let round = 0; ; round++) {
+    const findings = await evaluateAll(scenario, interpretation, { window, firstViolation, appliesTo: scenario.plan.appliesTo }, ordered, evaluator);
+    const next = firstViolationsOf(findings, ordered);
+    if (sameFirstViolations(next, firstViolation) || round >= limit) return { findings, firstViolation: next };
+    firstViolation = next;
+  }
+}
+
+async function evaluateAll(
+  scenario: Scenario,
+  interpretation: Interpretation,
+  state: ReadingState,
+  ordered: OrderedEvent[],
+  evaluator: RuleEvaluator,
+): Promise<Finding[]> {
+  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const findings: Finding[] = [];
+  for (const { event, interval } of ordered) {
+    const obligations = interpretation.obligations.filter((o) => o.party === event.actor);
+    const seen = new Set<string>();
+    for (const obligation of obligations.length > 0 ? obligations : [undefined]) {
+      const { facts, context } = deriveFacts(event, interval, obligation, state);
+      for (const outcome of await evaluator.evaluate(facts)) {
+        if (!outcome.fired || seen.has(outcome.rule.name)) continue;
+        seen.add(outcome.rule.name);
+        const { type, params } = outcome.rule.event;
+        const vars = explainVars(event, facts, context, interpretation.id, scenario.timeZone, partyName, state.firstViolation.get(event.actor)?.eventId);
+        findings.push({
+          type,
+          rule: outcome.rule.name,
+          eventId: event.id,
+          party: event.actor,
+          certainty: params.certainty,
+          ...(params.trigger !== undefined ? { trigger: params.trigger } : {}),
+          explanation: fillTemplate(params.explain, vars),
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function firstViolationsOf(findings: Finding[], ordered: OrderedEvent[]): FirstViolations {
+  const intervals = new Map(ordered.map((o) => [o.event.id, o.interval]));
+  const out: FirstViolations = new Map();
+  for (const f of findings) {
+    if (f.type !== 'violation' || f.certainty !== 'certain' || out.has(f.party)) continue;
+    // findings follow event order, so the first one met per party is the earliest
+    out.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+  }
+  return out;
+}
+
+function sameFirstViolations(a: FirstViolations, b: FirstViolations): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k)?.eventId !== v.eventId) return false;
+  return true;
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Count, Id, Instant, SourceRef } from './common.js';
+
+export const EVENT_KINDS = ['strike', 'statement', 'agreement-claim', 'talks', 'airspace-alert', 'response'] as const;
+export const EventKind = z.enum(EVENT_KINDS);
+
+/** How the text pins the time: the interval must span everything the text allows. */
+export const PRECISIONS = ['exact', 'hour', 'part-of-day', 'day', 'days', 'month'] as const;
+export const Precision = z.enum(PRECISIONS);
+
+export const PLACE_KINDS = ['capital', 'city', 'town', 'village', 'district', 'region', 'country', 'unknown'] as const;
+export const PlaceKind = z.enum(PLACE_KINDS);
+
+/** settlement: the text names the settlement (or a district of it); region: only "the X region". */
+export const PLACE_PRECISIONS = ['settlement', 'region', 'country', 'unknown'] as const;
+export const PlacePrecision = z.enum(PLACE_PRECISIONS);
+
+export const TARGET_TYPES = [
+  'energy',
+  'residential',
+  'non-residential',
+  'civilian-infrastructure',
+  'civilian-transport',
+  'education',
+  'health',
+  'diplomatic',
+  'civilians',
+  'military',
+] as const;
+export const TargetType = z.enum(TARGET_TYPES);
+
+export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
+export const PhaseId = z.enum(PHASE_IDS);
+
+export const When = z.strictObject({
+  start: Instant,
+  end: Instant,
+  precision: Precision,
+  evidence: z.string().min(1),
+});
+
+export const Place = z.strictObject({
+  name: z.string().min(1),
+  /** for a district: the settlement it belongs to */
+  settlement: z.string().min(1).optional(),
+  /** admin-1 unit (oblast, or the city of Kyiv, which is its own admin-1 unit); absent when unknown */
+  region: z.string().min(1).optional(),
+  kind: PlaceKind,
+  precision: PlacePrecision,
+});
+
+export const Munitions = z.strictObject({
+  drones: Count.optional(),
+  /** every missile, ballistic ones included */
+  missiles: Count.optional(),
+  /** the ballistic missiles among `missiles` */
+  ballisticMissiles: Count.optional(),
+});
+
+export const Casualties = z.strictObject({ killed: Count.optional(), injured: Count.optional() });
+
+export const Event = z.strictObject({
+  id: Id,
+  kind: EventKind,
+  actor: Id,
+  target: Id.optional(),
+  when: When,
+  places: z.array(Place).default([]),
+  /** places the text explicitly says were NOT hit ("no strikes on the Kyiv region") */
+  placesExcluded: z.array(z.string().min(1)).default([]),
+  /** what was hit, as the text says; empty means the text does not say */
+  targets: z.array(TargetType).default([]),
+  munitions: Munitions.optional(),
+  casualties: Casualties.optional(),
+  /** for `response` events: the enforcement phase this action answers */
+  phase: PhaseId.optional(),
+  sources: z.array(SourceRef).min(1, { message: 'every event cites at least one article line' }),
+  note: z.string().min(1),
+});
+
+export type Event = z.infer<typeof Event>;
+export type EventInput = z.input<typeof Event>;
+export type Place = z.infer<typeof Place>;
+export type When = z.infer<typeof When>;
+export type TargetType = z.infer<typeof TargetType>;
+export type PlaceKind = z.infer<typeof PlaceKind>;
+export type PhaseId = z.infer<typeof PhaseId>;
+export type EventKind = z.infer<typeof EventKind>;

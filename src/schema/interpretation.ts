@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Id, Instant, IsoDuration, SourceRef } from './common.js';
+import { PlaceKind, TargetType } from './event.js';
+
+/** A claim, by one party and as one source reports it, about whether the truce was accepted. */
+export const AgreementClaim = z.strictObject({
+  by: Id,
+  claim: z.enum(['accepted', 'declined-to-confirm', 'reciprocated', 'requested']),
+  sources: z.array(SourceRef).min(1),
+  note: z.string().optional(),
+});
+
+export const Window = z
+  .strictObject({
+    start: Instant,
+    /** give `end` or `duration` (counted from `start`), not both */
+    end: Instant.optional(),
+    duration: IsoDuration.optional(),
+    startInclusive: z.boolean().default(true),
+    endInclusive: z.boolean().default(false),
+    basis: z.string().min(1),
+  })
+  .superRefine((w, ctx) => {
+    if ((w.end === undefined) === (w.duration === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a window gives either `end` or `duration`, exactly one of them' });
+    }
+  });
+
+export const Obligation = z.strictObject({
+  party: Id,
+  /** the party whose places and assets are protected */
+  towards: Id,
+  refrainFrom: z.strictObject({
+    places: z.array(z.string().min(1)).default([]),
+    placeKinds: z.array(PlaceKind).default([]),
+    targets: z.array(TargetType).default([]),
+  }),
+  /** reciprocal obligations hold only while the counterparty keeps the truce */
+  condition: z.strictObject({ while: z.literal('counterparty-complies'), counterparty: Id }).optional(),
+  basis: z.enum(['stated', 'inferred']).default('stated'),
+  sources: z.array(SourceRef).min(1),
+  note: z.string().optional(),
+});
+
+export const Interpretation = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  heldBy: z.array(z.strictObject({ party: Id, who: z.string().min(1), sources: z.array(SourceRef).min(1) })).min(1),
+  agreement: z.strictObject({
+    status: z.enum(['agreed', 'claimed', 'disputed']),
+    claims: z.array(AgreementClaim).default([]),
+  }),
+  window: Window,
+  obligations: z.array(Obligation).min(1),
+  note: z.string().optional(),
+});
+
+export type Interpretation = z.infer<typeof Interpretation>;
+export type Obligation = z.infer<typeof Obligation>;
+export type WindowSpec = z.infer<typeof Window>;

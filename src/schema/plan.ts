@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Id, IsoDuration, SourceRef } from './common.js';
+import { PhaseId } from './event.js';
+
+export const TRIGGERS = ['violation', 'hostilities-continued', 'broader-attack'] as const;
+export const Trigger = z.enum(TRIGGERS);
+
+export const Phase = z.strictObject({
+  id: PhaseId,
+  label: z.string().min(1),
+  trigger: Trigger,
+  /** phases that must already have opened before this one can */
+  requires: z.array(PhaseId).default([]),
+  /** null: the sources give no deadline for this phase */
+  deadline: IsoDuration.nullable(),
+  /** what the deadline is counted from: the event that triggered this phase, or the first violation */
+  countedFrom: z.enum(['trigger', 'first-violation']).default('trigger'),
+  actors: z.array(z.string().min(1)).min(1),
+  actions: z.array(z.string().min(1)).default([]),
+  sources: z.array(SourceRef).min(1),
+});
+
+export const Plan = z
+  .strictObject({
+    id: Id,
+    label: z.string().min(1),
+    /** the parties whose violations set the plan in motion */
+    appliesTo: z.array(Id).min(1),
+    /** findings of lower certainty are recorded but move no phase */
+    triggerCertainty: z.enum(['certain', 'possible']).default('certain'),
+    status: z.string().min(1),
+    phases: z.array(Phase).min(1),
+    sources: z.array(SourceRef).min(1),
+    note: z.string().optional(),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.phases.forEach((ph, i) => {
+      if (seen.has(ph.id)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: `phase "${ph.id}" is listed twice` });
+      seen.add(ph.id);
+    });
+  });
+
+export type Plan = z.infer<typeof Plan>;
+export type Phase = z.infer<typeof Phase>;
+export type Trigger = z.infer<typeof Trigger>;

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // The CLI tests spawn the compiled CLI; keep the pool small so that 2-core CI machines are not oversubscribed.
+    pool: 'forks',
+    testTimeout: 60_000,
+  },
+});
