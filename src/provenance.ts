@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { VERSION } from './version.js';
+import type { ScenarioInput } from './run/runScenario.js';
+
+export interface Provenance {
+  tool: 'truce';
+  version: string;
+  /** sha256 of the rule set (rules and shared conditions), canonical JSON */
+  rulesHash: string;
+  /** sha256 of the scenario as run (overlays applied, seed events included), canonical JSON */
+  scenarioHash: string;
+}
+
+/** Two reports with the same stamp came from the same tool version, rules and scenario. */
+export function provenanceOf(input: ScenarioInput): Provenance {
+  return {
+    tool: 'truce',
+    version: VERSION,
+    rulesHash: hash({ rules: input.rules, conditions: input.conditions }),
+    scenarioHash: hash({ scenario: input.scenario, events: [...input.events].sort((a, b) => a.id.localeCompare(b.id)) }),
+  };
+}
+
+function hash(value: unknown): string {
+  return 'sha256:' + createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
+}
+
+/** JSON with object keys sorted, so that key order in a file does not change the hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

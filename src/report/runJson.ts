@@ -1,0 +1,77 @@
+import type { Event } from '../schema/event.js';
+import type { RunReport, ReadingRun } from '../run/runScenario.js';
+import { divergences } from '../run/divergence.js';
+import { formatInstant, toMillis, type Interval } from '../time/interval.js';
+import type { Provenance } from '../provenance.js';
+
+/**
+ * The `truce.run/v1` JSON contract (documented in the README). Every time is ISO-8601 with the offset
+ * of the scenario's time zone, whatever offset the input files used.
+ */
+export function runJson(report: RunReport, provenance: Provenance) {
+  const zone = report.scenario.timeZone;
+  const t = (ms: number) => formatInstant(ms, zone);
+  const tn = (ms: number | null) => (ms === null ? null : t(ms));
+  return {
+    format: 'truce.run/v1' as const,
+    provenance,
+    scenario: { id: report.scenario.id, title: report.scenario.title, timeZone: zone },
+    events: report.events.map(({ event }) => eventJson(event, zone)),
+    runs: report.runs.map((run) => runOf(run, t, tn)),
+    divergences: divergences(report.events, report.runs),
+  };
+}
+
+export type RunJson = ReturnType<typeof runJson>;
+
+export function eventJson(e: Event, zone: string) {
+  const t = (iso: string) => formatInstant(toMillis(iso), zone);
+  return {
+    id: e.id,
+    kind: e.kind,
+    actor: e.actor,
+    target: e.target ?? null,
+    when: { start: t(e.when.start), end: t(e.when.end), precision: e.when.precision },
+    places: e.places,
+    placesExcluded: e.placesExcluded,
+    targets: e.targets,
+    munitions: e.munitions ?? {},
+    casualties: e.casualties ?? {},
+    ...(e.phase !== undefined ? { phase: e.phase } : {}),
+    sources: e.sources.map((s) => ({ file: s.file, line: s.line })),
+  };
+}
+
+function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null) {
+  const interval = (i: Interval) => ({ start: t(i.start), end: t(i.end) });
+  return {
+    interpretation: run.interpretation.id,
+    label: run.interpretation.label,
+    agreement: run.interpretation.agreement.status,
+    window: { ...interval(run.window), startInclusive: run.window.startInclusive, endInclusive: run.window.endInclusive },
+    findings: run.findings.map((f) => ({
+      type: f.type,
+      rule: f.rule,
+      eventId: f.eventId,
+      party: f.party,
+      certainty: f.certainty,
+      trigger: f.trigger ?? null,
+      explanation: f.explanation,
+    })),
+    phases: run.phases.map((p) => ({
+      phase: p.phase,
+      enteredAt: t(p.enteredAt),
+      dueBy: tn(p.dueBy),
+      trigger: p.trigger,
+      triggerEventId: p.triggerEventId,
+      party: p.party,
+      met: p.met,
+      respondedAt: tn(p.respondedAt),
+      responseEventId: p.responseEventId,
+    })),
+    transitions: run.transitions.map((tr) => ({ at: t(tr.at), region: tr.region, from: tr.from, to: tr.to, cause: tr.cause })),
+    finalState: run.finalState,
+    finalRegions: run.regions,
+    firstViolations: run.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
+  };
+}

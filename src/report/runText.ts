@@ -1,0 +1,116 @@
+import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
+import { divergences } from '../run/divergence.js';
+import { describeWindow } from '../run/explainVars.js';
+import { formatHuman, type Interval } from '../time/interval.js';
+import type { Provenance } from '../provenance.js';
+
+const LABEL: Record<string, string> = {
+  violation: 'VIOLATION',
+  'possible-violation': 'POSSIBLE VIOLATION',
+  'escalation-trigger': 'ESCALATION',
+};
+
+/** A readable timeline per reading, then where the readings diverge. */
+export function runText(report: RunReport, provenance: Provenance): string {
+  const zone = report.scenario.timeZone;
+  const h = (ms: number) => formatHuman(ms, zone);
+  const span = (i: Interval) => (i.end <= i.start ? h(i.start) : `${h(i.start)} - ${h(i.end)}`);
+  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const out: string[] = [];
+  out.push(`${report.scenario.title} [${report.scenario.id}]`);
+  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+
+  for (const run of report.runs) {
+    const it = run.interpretation;
+    out.push('', `== Reading "${it.id}": ${it.label}`);
+    out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
+    out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
+    for (const o of it.obligations) {
+      const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.map((k) => `any ${k}`), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
+      const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
+      out.push(`   ${name(o.party)} refrains from striking ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`);
+    }
+    out.push('   timeline:');
+    for (const line of timeline(report.events, run, span, h, name)) out.push(line);
+    out.push('   enforcement:');
+    for (const line of enforcement(report, run, h)) out.push(line);
+    out.push(`   statechart: ${path(run, h)}`);
+    out.push(`   final state: ${run.finalState}`);
+  }
+
+  if (report.runs.length > 1) {
+    out.push('', '== Where the readings diverge');
+    const divs = divergences(report.events, report.runs);
+    if (divs.length === 0) out.push('   every event is judged alike under every reading');
+    for (const d of divs) {
+      out.push(`   ${d.eventId}: ${Object.entries(d.verdicts).map(([r, v]) => `${r} ${v}`).join(', ')}`);
+    }
+    out.push(`   final states: ${report.runs.map((r) => `${r.interpretation.id} ${r.finalState}`).join(', ')}`);
+    out.push(`   phases reached: ${report.runs.map((r) => `${r.interpretation.id} ${r.phases.map((p) => p.phase).join('+') || 'none'}`).join(', ')}`);
+    for (const r of report.runs) {
+      const first = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} (${span(v.interval)})`).join('; ');
+      out.push(`   first violation under ${r.interpretation.id}: ${first || 'none'}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function cite(s: { file: string; line: number }): string {
+  return `${s.file.slice(0, 3)}:${s.line}`;
+}
+
+function timeline(
+  events: readonly OrderedEvent[],
+  run: ReadingRun,
+  span: (i: Interval) => string,
+  h: (ms: number) => string,
+  name: (id: string) => string,
+): string[] {
+  const out: string[] = [];
+  let context = 0;
+  for (const { event, interval } of events) {
+    const fs = run.findings.filter((f) => f.eventId === event.id);
+    const near = interval.end >= run.window.start - 7 * 86_400_000 && interval.start <= run.window.end + 7 * 86_400_000;
+    if (fs.length === 0 && !near) {
+      context++;
+      continue;
+    }
+    const who = event.target ? `${name(event.actor)} -> ${name(event.target)}` : name(event.actor);
+    out.push(`     ${span(interval)}  ${event.id}  ${event.kind}, ${who}  [${event.sources.map(cite).filter((c, i, a) => a.indexOf(c) === i).join(' ')}]`);
+    if (fs.length === 0 && event.kind === 'strike') out.push(`        no finding: ${whyNot(run, interval)}`);
+    for (const f of fs) out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {
+      out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}${p.dueBy !== null ? `, due by ${h(p.dueBy)}` : ', no deadline given'}`);
+    }
+  }
+  if (context > 0) out.push(`     (${context} more event(s) months away from this window, none with a finding: see --format json)`);
+  return out;
+}
+
+function whyNot(run: ReadingRun, i: Interval): string {
+  if (i.end <= run.window.start && i.end > i.start) return 'before the window';
+  if (i.start >= run.window.end) return 'after the window';
+  return 'nothing it struck is protected under this reading';
+}
+
+function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => string): string[] {
+  return report.scenario.plan.phases.map((spec) => {
+    const p = run.phases.find((x) => x.phase === spec.id);
+    if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
+    const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';
+    const status =
+      p.met === true
+        ? `MET by ${p.responseEventId} at ${h(p.respondedAt!)}`
+        : p.met === false
+          ? `MISSED: no response event by the deadline${p.respondedAt !== null ? ` (late response ${p.responseEventId} at ${h(p.respondedAt)})` : ''}`
+          : p.respondedAt !== null
+            ? `answered by ${p.responseEventId} at ${h(p.respondedAt)}`
+            : 'open: no response event';
+    return `     ${spec.id.padEnd(10)} entered ${h(p.enteredAt)} on ${p.trigger} (${p.triggerEventId}), ${due}: ${status}`;
+  });
+}
+
+function path(run: ReadingRun, h: (ms: number) => string): string {
+  const steps = run.transitions.filter((t) => t.region === 'lifecycle');
+  return steps.map((t, i) => (i === 0 ? t.to : `${t.to} (${h(t.at)})`)).join(' -> ');
+}
