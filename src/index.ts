@@ -1,5 +1,5 @@
 /** The library: everything the CLI does is available here as typed functions over data. */
-export { loadScenario, validatePaths, type LoadOptions, type LoadedScenario, type ValidateResult } from './load/loadScenario.js';
+export { loadScenario, loadRules, validatePaths, type LoadOptions, type LoadedScenario, type ValidateResult } from './load/loadScenario.js';
 export { runScenario, orderEvents, type ScenarioInput, type RunOptions, type RunReport, type ReadingRun } from './run/runScenario.js';
 export { divergences, verdictOf, type Divergence, type Verdict } from './run/divergence.js';
 export { runJson, type RunJson } from './report/runJson.js';

@@ -257,3 +257,13 @@ function peekFormat(ctx: Ctx, abs: string): unknown {
   }
   return format;
 }
+
+/** Loads a rule folder alone (for tests and tools that build scenarios in code). */
+export function loadRules(dir: string, opts: LoadOptions = {}): { rules: Rule[]; conditions: Record<string, Condition> } {
+  const ctx = context(opts);
+  const abs = path.resolve(ctx.cwd, dir);
+  const set = readRules(ctx, abs, { file: displayName(abs, ctx.cwd), path: [] });
+  const problems = [...ctx.problems, ...crossCheck({ scenarios: [], seeds: [], rules: set.rules, conditions: set.conditions })];
+  if (problems.length > 0) throw new InputError(sortProblems(localise(ctx, problems)));
+  return { rules: set.rules.map((r) => r.rule), conditions: Object.fromEntries(set.conditions.map((c) => [c.name, c.condition])) };
+}

@@ -77,7 +77,8 @@ export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefi
     targetScope: targets.scope,
     scope: stronger(places.scope, targets.scope),
     enforcementApplies: state.appliesTo.includes(e.actor),
-    actorFirstViolation: own ? own.interval : null,
+    // an event cannot continue hostilities after itself
+    actorFirstViolation: own && own.eventId !== e.id ? own.interval : null,
     munitionsLow: counts.reduce((s, c) => s + c.low, 0),
     munitionsBest: counts.reduce((s, c) => s + (c.best ?? c.low), 0),
     munitionsHigh: counts.every((c) => c.high !== undefined) ? counts.reduce((s, c) => s + (c.high ?? 0), 0) : null,

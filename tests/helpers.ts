@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRules } from '../src/load/loadScenario.js';
+import { Scenario, type Scenario as ScenarioT } from '../src/schema/scenario.js';
+import { Event, type EventInput } from '../src/schema/event.js';
+import type { ScenarioInput } from '../src/run/runScenario.js';
+import { z } from 'zod';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ARTICLES = path.resolve(ROOT, '../shared/seeds');
+export const HAVE_ARTICLES = existsSync(ARTICLES);
+export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+
+export function runCli(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: 'utf8',
+    input: opts.input,
+    env: { ...process.env, TRUCE_ARTICLES: ARTICLES },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch project folder holding a copy of rules/ and seeds/ and any files given. */
+export function scratch(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'truce-'));
+  cpSync(path.join(ROOT, 'rules'), path.join(dir, 'rules'), { recursive: true });
+  cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  mkdirSync(path.join(dir, 'scenarios'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export const RULES = loadRules(path.join(ROOT, 'rules'));
+
+/** A source citation that the article check accepts (a000, line 4). */
+export const CITE = { file: '000_5b12a92830bbfdb1.txt', line: 4 };
+
+/** A strike event with defaults; override what the test is about. */
+export function strike(id: string, over: Partial<EventInput> & { start: string; end?: string }): z.infer<typeof Event> {
+  const { start, end, ...rest } = over;
+  return Event.parse({
+    id,
+    kind: 'strike',
+    actor: 'russia',
+    target: 'ukraine',
+    when: { start, end: end ?? start, precision: 'exact', evidence: 'test' },
+    places: [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }],
+    targets: ['residential'],
+    sources: [CITE],
+    note: 'test event',
+    ...rest,
+  });
+}
+
+type ScenarioOverrides = Partial<Omit<z.input<typeof Scenario>, 'interpretations'>> & {
+  interpretations?: z.input<typeof Scenario>['interpretations'];
+};
+
+/** A one-reading scenario: Russia must spare Kyiv, cities and towns and energy from 2026-01-30 for a week. */
+export function scenario(over: ScenarioOverrides = {}): ScenarioT {
+  return Scenario.parse({
+    format: 'truce.scenario/v1',
+    id: 'test',
+    title: 'test scenario',
+    parties: [
+      { id: 'russia', name: 'Russia' },
+      { id: 'ukraine', name: 'Ukraine' },
+    ],
+    interpretations: [
+      {
+        id: 'r',
+        label: 'test reading',
+        heldBy: [{ party: 'ukraine', who: 'test', sources: [CITE] }],
+        agreement: { status: 'agreed' },
+        window: { start: '2026-01-30T00:00:00+02:00', end: '2026-02-06T00:00:00+02:00', basis: 'test' },
+        obligations: [
+          { party: 'russia', towards: 'ukraine', refrainFrom: { places: ['Kyiv'], placeKinds: ['capital', 'city', 'town'], targets: ['energy'] }, sources: [CITE] },
+          { party: 'ukraine', towards: 'russia', refrainFrom: { targets: ['energy'] }, condition: { while: 'counterparty-complies', counterparty: 'russia' }, sources: [CITE] },
+        ],
+      },
+    ],
+    plan: {
+      id: 'p',
+      label: 'plan',
+      appliesTo: ['russia'],
+      status: 'test',
+      sources: [CITE],
+      phases: [
+        { id: 'diplomatic', label: 'd', trigger: 'violation', deadline: 'PT24H', actors: ['a'], sources: [CITE] },
+        { id: 'coalition', label: 'c', trigger: 'hostilities-continued', requires: ['diplomatic'], deadline: null, actors: ['a'], sources: [CITE] },
+        { id: 'us-backed', label: 'u', trigger: 'broader-attack', requires: ['diplomatic'], deadline: 'PT72H', actors: ['a'], sources: [CITE] },
+      ],
+    },
+    ...over,
+  });
+}
+
+export function input(events: z.infer<typeof Event>[], s: ScenarioT = scenario()): ScenarioInput {
+  return { scenario: s, events, rules: RULES.rules, conditions: RULES.conditions };
+}
