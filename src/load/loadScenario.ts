@@ -79,7 +79,7 @@ function localise(ctx: Ctx, problems: Problem[]): Problem[] {
   return problems.map((p) => {
     if (p.line !== undefined) return p;
     const parsed = ctx.parsed.get(p.file);
-    if (!parsed) return p;
+    if (!parsed || parsed.data === undefined) return p;
     const pos = parsed.locate(p.path);
     return { ...p, line: pos.line, col: pos.col };
   });
