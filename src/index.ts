@@ -1,5 +1,6 @@
 /** The library: everything the CLI does is available here as typed functions over data. */
-export { loadScenario, loadRules, validatePaths, type LoadOptions, type LoadedScenario, type ValidateResult } from './load/loadScenario.js';
+export { loadScenario, loadRules, type LoadOptions, type LoadedScenario } from './load/loadScenario.js';
+export { validatePaths, type ValidateResult } from './load/validatePaths.js';
 export { runScenario, orderEvents, type ScenarioInput, type RunOptions, type RunReport, type ReadingRun } from './run/runScenario.js';
 export { divergences, verdictOf, type Divergence, type Verdict } from './run/divergence.js';
 export { runJson, type RunJson } from './report/runJson.js';

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SeedFile } from '../src/schema/seedFile.js';
-import { validatePaths } from '../src/load/loadScenario.js';
+import { validatePaths } from '../src/load/validatePaths.js';
 import { ARTICLES, HAVE_ARTICLES, ROOT } from './helpers.js';
 
 const seed = (name: string) => SeedFile.parse(parse(readFileSync(path.join(ROOT, 'seeds', name), 'utf8')));

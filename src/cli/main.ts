@@ -7,6 +7,12 @@ import { VERSION } from '../version.js';
  * The CLI: parses arguments, loads each command lazily (a command pays only for what it uses), prints,
  * and maps every error to an exit code in one place (reportError).
  */
+export interface Globals {
+  debug: boolean;
+  articles?: string;
+  allowOutside: boolean;
+}
+
 const program = new Command();
 program
   .name('truce')
@@ -14,8 +20,12 @@ program
   .version(VERSION)
   .option('--debug', 'print stack traces of internal errors')
   .option('--articles <dir>', 'folder of the source articles (default ../shared/seeds, or $TRUCE_ARTICLES)')
+  .option('--allow-outside', 'let `extends`, seeds and rules refer to files outside the project folder')
   .showHelpAfterError()
   .exitOverride();
+
+const format = (choices: string[], def: string) => new Option('-f, --format <format>', 'output format').choices(choices).default(def);
+const collect = (v: string, prev: string[]) => [...prev, v];
 
 program
   .command('validate')
@@ -29,16 +39,98 @@ program
 program
   .command('run')
   .description('evaluate every event under each reading and simulate the enforcement plan')
-  .argument('<scenario>', 'scenario file')
+  .argument('[scenario]', 'scenario file')
   .option('-i, --interpretation <id>', 'only this reading')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action(async (scenario: string, opts: { interpretation?: string; format: 'text' | 'json' }) => {
+  .addOption(format(['text', 'json', 'md', 'html', 'ndjson'], 'text'))
+  .option('-o, --out <file>', 'write the report to a file (written only when complete)')
+  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (with --scenario for the terms)')
+  .action(async (scenario: string | undefined, opts) => {
     const { runCommand } = await import('./commands/run.js');
     process.exitCode = await runCommand(scenario, opts, globals());
   });
 
-function globals(): { debug: boolean; articles?: string } {
-  return program.opts<{ debug?: boolean; articles?: string }>() as { debug: boolean; articles?: string };
+program
+  .command('compare')
+  .description('the readings side by side: event x reading findings, phases reached, final states')
+  .argument('<scenario>', 'scenario file')
+  .addOption(format(['text', 'json', 'md', 'html'], 'text'))
+  .option('-o, --out <file>', 'write the report to a file')
+  .action(async (scenario: string, opts) => {
+    const { compareCommand } = await import('./commands/compare.js');
+    process.exitCode = await compareCommand(scenario, opts, globals());
+  });
+
+program
+  .command('diff')
+  .description('what changed in findings, phases and deadlines between two scenarios')
+  .argument('<base>', 'baseline scenario')
+  .argument('<variant>', 'what-if scenario')
+  .addOption(format(['text', 'json'], 'text'))
+  .action(async (base: string, variant: string, opts) => {
+    const { diffCommand } = await import('./commands/diff.js');
+    process.exitCode = await diffCommand(base, variant, opts, globals());
+  });
+
+program
+  .command('sweep')
+  .description('run a scenario over a grid of values: --vary PATH=FROM..TO:STEP (repeatable)')
+  .argument('<scenario>', 'scenario file')
+  .requiredOption('--vary <spec>', 'PATH=FROM..TO:STEP over dates, durations or numbers', collect, [])
+  .option('-i, --interpretation <id>', 'only this reading')
+  .addOption(format(['table', 'csv', 'json'], 'table'))
+  .action(async (scenario: string, opts) => {
+    const { sweepCommand } = await import('./commands/sweep.js');
+    process.exitCode = await sweepCommand(scenario, opts, globals());
+  });
+
+program
+  .command('sample')
+  .description("Monte Carlo over the data's uncertainty: event times and counts drawn within their ranges")
+  .argument('<scenario>', 'scenario file')
+  .requiredOption('-n, --draws <n>', 'number of draws')
+  .requiredOption('--seed <s>', 'seed (the result depends only on it and the data)')
+  .option('-w, --workers <n>', 'worker threads (default: one per core, at most 2)')
+  .addOption(format(['table', 'json'], 'table'))
+  .action(async (scenario: string, opts) => {
+    const { sampleCommand } = await import('./commands/sample.js');
+    process.exitCode = await sampleCommand(scenario, opts, globals());
+  });
+
+program
+  .command('test')
+  .description('run the `expect:` cases of scenario files (default: every scenario under scenarios/)')
+  .argument('[paths...]', 'scenario files or folders')
+  .option('--coverage', 'list the rules, states and transitions the cases exercised, and which never')
+  .action(async (paths: string[], opts) => {
+    const { testCommand } = await import('./commands/test.js');
+    process.exitCode = await testCommand(paths, opts, globals());
+  });
+
+program
+  .command('explain')
+  .description('for one event: every rule, whether it fired and why or why not')
+  .argument('<scenario>', 'scenario file')
+  .requiredOption('-e, --event <id>', 'the event')
+  .option('-i, --interpretation <id>', 'only this reading')
+  .addOption(format(['text', 'json'], 'text'))
+  .action(async (scenario: string, opts) => {
+    const { explainCommand } = await import('./commands/explain.js');
+    process.exitCode = await explainCommand(scenario, opts, globals());
+  });
+
+program
+  .command('graph')
+  .description('the statechart, drawn from the machine definition itself')
+  .argument('[scenario]', 'scenario whose plan to draw (default: scenarios/jan-feb-2026.yaml)')
+  .addOption(format(['mermaid', 'dot'], 'mermaid'))
+  .action(async (scenario: string | undefined, opts) => {
+    const { graphCommand } = await import('./commands/graph.js');
+    process.exitCode = await graphCommand(scenario, opts, globals());
+  });
+
+function globals(): Globals {
+  const o = program.opts<{ debug?: boolean; articles?: string; allowOutside?: boolean }>();
+  return { debug: o.debug === true, allowOutside: o.allowOutside === true, ...(o.articles !== undefined ? { articles: o.articles } : {}) };
 }
 
 try {

@@ -1,261 +1,157 @@
 import path from 'node:path';
-import type { z } from 'zod';
 import { InputError, sortProblems, type PathSegment, type Problem } from '../problem.js';
 import { Scenario } from '../schema/scenario.js';
 import { SeedFile } from '../schema/seedFile.js';
-import { ConditionsFile, Rule, type Condition } from '../schema/rule.js';
+import { Overlay } from '../schema/overlay.js';
+import type { Condition, Rule } from '../schema/rule.js';
 import type { Source } from '../schema/source.js';
-import type { Event } from '../schema/event.js';
+import type { ExpectCase } from '../schema/expect.js';
 import { crossCheck, type Pool } from '../validate/crossCheck.js';
-import { parseDataFile, type ParsedFile } from './parseDataFile.js';
-import { zodProblems } from './zodProblems.js';
-import { DEFAULT_MAX_FILE_BYTES, displayName, listFiles, readArticles, readText, isDirectory } from './files.js';
+import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
+import { displayName } from './files.js';
+import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
+import { readRules } from './readRules.js';
 
-export interface LoadOptions {
-  /** folder that file names are shown relative to */
-  cwd?: string;
-  /** where the article files are; default ../shared/seeds from cwd, or $TRUCE_ARTICLES */
-  articlesDir?: string;
-  maxFileBytes?: number;
-}
+export type { LoadOptions } from './loadContext.js';
 
-/** A scenario with everything it refers to, validated and cross-checked. */
-export interface LoadedScenario {
+/** A scenario with everything it refers to, overlays applied, validated and cross-checked. */
+export interface LoadedScenario extends Resolved {
   file: string;
-  scenario: Scenario;
   sources: Source[];
-  events: Event[];
-  rules: Rule[];
-  conditions: Record<string, Condition>;
+  /** the scenario's test cases (an overlay's own, not its base's) */
+  expect: ExpectCase[];
+  /** the files it was built from, the scenario first, then what it extends */
+  chain: string[];
   /** whether the cited lines were checked against the articles */
   articlesChecked: boolean;
 }
 
-interface Ctx {
-  cwd: string;
-  maxFileBytes: number;
-  parsed: Map<string, ParsedFile>;
-  problems: Problem[];
+interface Loaded extends Resolved {
+  sources: Source[];
+  expect: ExpectCase[];
+  chain: string[];
 }
 
-function context(opts: LoadOptions): Ctx {
-  return { cwd: opts.cwd ?? process.cwd(), maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, parsed: new Map(), problems: [] };
-}
-
-export function articlesDirOf(opts: LoadOptions): string {
-  const cwd = opts.cwd ?? process.cwd();
-  return path.resolve(cwd, opts.articlesDir ?? process.env.TRUCE_ARTICLES ?? '../shared/seeds');
-}
-
-/** Reads, parses and schema-checks one file; records problems in ctx. */
-function readDoc<S extends z.ZodType>(ctx: Ctx, abs: string, schema: S): z.infer<S> | undefined {
-  const data = readData(ctx, abs);
-  if (data === undefined) return undefined;
-  const file = displayName(abs, ctx.cwd);
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    ctx.problems.push(...zodProblems(file, result.error.issues));
-    return undefined;
-  }
-  return result.data;
-}
-
-function readData(ctx: Ctx, abs: string): unknown {
-  const file = displayName(abs, ctx.cwd);
-  const cached = ctx.parsed.get(file);
-  if (cached) return cached.data;
-  const { text, problems } = readText(abs, ctx);
-  ctx.problems.push(...problems);
-  if (text === undefined) return undefined;
-  const { parsed, problems: parseProblems } = parseDataFile(file, text);
-  ctx.problems.push(...parseProblems);
-  if (!parsed) return undefined;
-  ctx.parsed.set(file, parsed);
-  return parsed.data;
-}
-
-/** Adds line:col to every problem whose file was parsed. */
-function localise(ctx: Ctx, problems: Problem[]): Problem[] {
-  return problems.map((p) => {
-    if (p.line !== undefined) return p;
-    const parsed = ctx.parsed.get(p.file);
-    if (!parsed || parsed.data === undefined) return p;
-    const pos = parsed.locate(p.path);
-    return { ...p, line: pos.line, col: pos.col };
-  });
-}
-
-interface RuleSet {
-  rules: Pool['rules'];
-  conditions: Pool['conditions'];
-}
-
-function readRules(ctx: Ctx, dirAbs: string, from: { file: string; path: PathSegment[] }): RuleSet {
-  const set: RuleSet = { rules: [], conditions: [] };
-  if (!isDirectory(dirAbs)) {
-    ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file: from.file, path: from.path, message: `the rule folder ${displayName(dirAbs, ctx.cwd)} does not exist; point \`rules\` at the folder of rule JSON files` });
-    return set;
-  }
-  for (const abs of listFiles(dirAbs, '.json')) readRuleFile(ctx, abs, set);
-  return set;
-}
-
-function readRuleFile(ctx: Ctx, abs: string, set: RuleSet): void {
-  const data = readData(ctx, abs);
-  if (data === undefined) return;
-  const file = displayName(abs, ctx.cwd);
-  const format = typeof data === 'object' && data !== null && 'format' in data ? (data as { format: unknown }).format : undefined;
-  if (format === 'truce.conditions/v1') {
-    const r = ConditionsFile.safeParse(data);
-    if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues));
-    else for (const [name, condition] of Object.entries(r.data.conditions)) set.conditions.push({ file, name, condition });
-    return;
-  }
-  if (format === 'truce.rules/v1') {
-    const list = (data as { rules?: unknown }).rules;
-    if (!Array.isArray(list)) {
-      ctx.problems.push({ code: 'E_SCHEMA', file, path: ['rules'], message: 'a rule family lists its rules under `rules`' });
-      return;
-    }
-    list.forEach((item, i) => {
-      const r = Rule.safeParse(item);
-      if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues, ['rules', i]));
-      else set.rules.push({ file, path: ['rules', i], rule: r.data });
-    });
-    return;
-  }
-  const r = Rule.safeParse(data);
-  if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues));
-  else set.rules.push({ file, path: [], rule: r.data });
-}
-
-/** Loads a scenario, its seeds and its rules; throws InputError with every problem found. */
+/** Loads a scenario or overlay, its seeds and its rules; throws InputError with every problem found. */
 export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): LoadedScenario {
   const ctx = context(opts);
   const abs = path.resolve(ctx.cwd, scenarioPath);
+  const root = projectRootOf(ctx, abs);
+  const loaded = loadAny(ctx, abs, root, []);
+  if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
+  return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+}
+
+function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
   const file = displayName(abs, ctx.cwd);
+  const format = formatOf(ctx, abs);
+  if (format === null) return undefined;
+  if (format === 'truce.overlay/v1') return loadOverlay(ctx, abs, root, chain);
+  if (format !== 'truce.scenario/v1') {
+    ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file, path: ['format'], message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}` });
+    return undefined;
+  }
   const scenario = readDoc(ctx, abs, Scenario);
-  if (!scenario) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
-  const pool = poolFor(ctx, abs, scenario);
-  const problems = [...ctx.problems, ...crossCheck(pool)];
-  if (problems.length > 0) throw new InputError(sortProblems(localise(ctx, problems)));
+  if (!scenario) return undefined;
+  const pool = poolFor(ctx, abs, root, scenario);
+  const before = ctx.problems.length;
+  ctx.problems.push(...crossCheck(pool));
+  if (ctx.problems.length > before) return undefined;
   return {
-    file,
     scenario,
     sources: pool.seeds.flatMap((s) => s.seed.sources),
     events: [...pool.seeds.flatMap((s) => s.seed.events), ...scenario.events],
     rules: pool.rules.map((r) => r.rule),
     conditions: Object.fromEntries(pool.conditions.map((c) => [c.name, c.condition])),
-    articlesChecked: pool.articles !== undefined,
+    expect: scenario.expect,
+    chain: [file, ...chain],
   };
 }
 
-function poolFor(ctx: Ctx, scenarioAbs: string, scenario: Scenario, articles = readArticles(articlesDirOf({ cwd: ctx.cwd }))): Pool {
+function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
+  const file = displayName(abs, ctx.cwd);
+  const overlay = readDoc(ctx, abs, Overlay);
+  if (!overlay) return undefined;
+  const baseAbs = path.resolve(path.dirname(abs), overlay.extends);
+  const baseFile = displayName(baseAbs, ctx.cwd);
+  if (!checkInside(ctx, root, baseAbs, { file, path: ['extends'] })) return undefined;
+  if (baseAbs === abs || chain.includes(baseFile)) {
+    ctx.problems.push({ code: 'E_EXTENDS_CYCLE', file, path: ['extends'], message: `extends goes round in a circle: ${[file, ...chain].reverse().join(' -> ')} -> ${baseFile}; break the cycle` });
+    return undefined;
+  }
+  const before = ctx.problems.length;
+  const base = loadAny(ctx, baseAbs, root, [file, ...chain]);
+  if (!base) {
+    if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND' && p.file === baseFile)) {
+      ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: ['extends'], message: `the base scenario "${overlay.extends}" was not found; fix the path (relative to this file)` });
+    }
+    return undefined;
+  }
+  const { result, problems } = applyChanges(base, overlay.changes, file);
+  ctx.problems.push(...problems);
+  if (problems.length > 0) return undefined;
+  const merged = { ...result.scenario, id: overlay.id, title: overlay.title, events: result.events, expect: overlay.expect };
+  const articles = articlesOf(ctx);
+  const pool: Pool = {
+    scenarios: [{ file, scenario: merged }],
+    seeds: [{ file: '(sources)', seed: { format: 'truce.seed/v1', sources: base.sources, events: [] } }],
+    rules: result.rules.map((rule) => ({ file, path: ['rules', rule.name], rule })),
+    conditions: Object.entries(result.conditions).map(([name, condition]) => ({ file: '(conditions)', name, condition })),
+    ...(articles ? { articles } : {}),
+  };
+  const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
+  ctx.problems.push(...cross);
+  if (cross.length > 0) return undefined;
+  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...chain] };
+}
+
+/**
+ * A cross-check problem found in the merged scenario points at the overlay's change that brought the
+ * faulty part in; a problem in what the base already had points at the overlay's `changes`.
+ */
+function remap(p: Problem, changes: Overlay['changes'], eventIds: string[], file: string): Problem {
+  if (p.file !== file) return p;
+  const [head, index, ...rest] = p.path;
+  if (head === 'events' && typeof index === 'number') {
+    const id = eventIds[index];
+    for (let i = changes.length - 1; i >= 0; i--) {
+      const c = changes[i]!;
+      if ('addEvents' in c) {
+        const j = c.addEvents.findIndex((e) => e.id === id);
+        if (j >= 0) return { ...p, path: ['changes', i, 'addEvents', j, ...rest] };
+      }
+      if ('updateEvent' in c && c.updateEvent.id === id) return { ...p, path: ['changes', i, 'updateEvent'] };
+      if ('shiftEvent' in c && c.shiftEvent.id === id) return { ...p, path: ['changes', i, 'shiftEvent'] };
+    }
+    return { ...p, path: ['changes'], message: `event ${id}: ${p.message}` };
+  }
+  if (head === 'interpretations' && typeof index === 'number') {
+    for (let i = changes.length - 1; i >= 0; i--) {
+      const c = changes[i]!;
+      if ('setInterpretation' in c) return { ...p, path: ['changes', i, 'setInterpretation', ...rest] };
+    }
+  }
+  return { ...p, path: ['changes'], message: `${p.path.join('.')}: ${p.message}` };
+}
+
+function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool {
   const file = displayName(scenarioAbs, ctx.cwd);
   const dir = path.dirname(scenarioAbs);
   const seeds: Pool['seeds'] = [];
   scenario.seeds.forEach((s, i) => {
     const seedAbs = path.resolve(dir, s);
+    if (!checkInside(ctx, root, seedAbs, { file, path: ['seeds', i] })) return;
+    const before = ctx.problems.length;
     const seed = readDoc(ctx, seedAbs, SeedFile);
     if (seed) seeds.push({ file: displayName(seedAbs, ctx.cwd), seed });
-    else if (!ctx.parsed.has(displayName(seedAbs, ctx.cwd)) && ctx.problems.at(-1)?.code === 'E_FILE_NOT_FOUND') {
-      // point at the reference in the scenario as well as at the missing file
+    else if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND')) {
       ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: ['seeds', i], message: `seed file "${s}" not found; fix the path (relative to the scenario)` });
     }
   });
-  const rules = readRules(ctx, path.resolve(dir, scenario.rules), { file, path: ['rules'] });
+  const rulesAbs = path.resolve(dir, scenario.rules);
+  const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] }) ? readRules(ctx, rulesAbs, { file, path: ['rules'] }) : { rules: [], conditions: [] };
+  const articles = articlesOf(ctx);
   return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}) };
-}
-
-export interface ValidateResult {
-  problems: Problem[];
-  notices: string[];
-  files: string[];
-}
-
-/** `truce validate`: every given file, by kind, cross-checked together. Never throws on bad input. */
-export function validatePaths(paths: string[], opts: LoadOptions = {}): ValidateResult {
-  const ctx = context(opts);
-  const articlesDir = articlesDirOf(opts);
-  const articles = readArticles(articlesDir);
-  const notices: string[] = [];
-  if (!articles) notices.push(`cited lines not checked: no article folder at ${displayName(articlesDir, ctx.cwd)} (set TRUCE_ARTICLES or --articles)`);
-  const pool: Pool = { scenarios: [], seeds: [], rules: [], conditions: [], ...(articles ? { articles } : {}) };
-  const seen = new Set<string>();
-  const addSeed = (abs: string) => {
-    const f = displayName(abs, ctx.cwd);
-    if (seen.has(f)) return;
-    seen.add(f);
-    const seed = readDoc(ctx, abs, SeedFile);
-    if (seed) pool.seeds.push({ file: f, seed });
-  };
-  const ruleSet: RuleSet = { rules: [], conditions: [] };
-  const ruleFiles = new Set<string>();
-  const addRule = (abs: string) => {
-    const f = displayName(abs, ctx.cwd);
-    if (ruleFiles.has(f)) return;
-    ruleFiles.add(f);
-    readRuleFile(ctx, abs, ruleSet);
-  };
-  const expanded = paths.flatMap((p) => {
-    const abs = path.resolve(ctx.cwd, p);
-    return isDirectory(abs) ? [...listFiles(abs, '.yaml'), ...listFiles(abs, '.yml'), ...listFiles(abs, '.json')] : [abs];
-  });
-  for (const abs of expanded) {
-    const f = displayName(abs, ctx.cwd);
-    if (abs.endsWith('.json') && !seen.has(f)) {
-      const data = peekFormat(ctx, abs);
-      if (data !== 'truce.seed/v1' && data !== 'truce.scenario/v1') {
-        addRule(abs);
-        continue;
-      }
-    }
-    const format = peekFormat(ctx, abs);
-    if (format === null) continue;
-    if (format === 'truce.scenario/v1') {
-      const scenario = readDoc(ctx, abs, Scenario);
-      if (!scenario) continue;
-      const dir = path.dirname(abs);
-      pool.scenarios.push({ file: f, scenario });
-      for (const s of scenario.seeds) addSeed(path.resolve(dir, s));
-      const rulesDir = path.resolve(dir, scenario.rules);
-      if (!isDirectory(rulesDir)) ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file: f, path: ['rules'], message: `the rule folder ${displayName(rulesDir, ctx.cwd)} does not exist; point \`rules\` at the folder of rule JSON files` });
-      for (const r of listFiles(rulesDir, '.json')) addRule(r);
-    } else if (format === 'truce.seed/v1') {
-      addSeed(abs);
-    } else if (format !== undefined) {
-      ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file: f, path: ['format'], message: `unknown format ${JSON.stringify(format)}; use truce.scenario/v1 or truce.seed/v1` });
-    }
-  }
-  pool.rules = ruleSet.rules;
-  pool.conditions = ruleSet.conditions;
-  if (pool.seeds.some((s) => s.seed.events.length > 0) && !pool.seeds.some((s) => s.seed.sources.length > 0)) {
-    notices.push('event sources not checked against the source list: validate the events together with seeds/sources.yaml');
-  }
-  const problems = sortProblems(localise(ctx, [...ctx.problems, ...crossCheck(pool)]));
-  return { problems, notices, files: expanded.map((a) => displayName(a, ctx.cwd)) };
-}
-
-/** The `format` of a file, reading it once (cached parse); undefined when unreadable or absent. */
-function peekFormat(ctx: Ctx, abs: string): unknown {
-  const f = displayName(abs, ctx.cwd);
-  if (!ctx.parsed.has(f) && readData(ctx, abs) === undefined) {
-    // the problems are recorded; remember the failure so that the file is not read again
-    ctx.parsed.set(f, { file: f, data: undefined, locate: () => ({ line: 1, col: 1 }) });
-    return null;
-  }
-  const data = ctx.parsed.get(f)?.data;
-  if (data === undefined) return null;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    ctx.problems.push({ code: 'E_SCHEMA', file: f, path: [], message: 'expected a mapping at the top of the file (format, id, ...)' });
-    return null;
-  }
-  const format = (data as { format?: unknown }).format;
-  if (format === undefined && !abs.endsWith('.json')) {
-    ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file: f, path: [], message: 'no `format` key; start the file with format: truce.scenario/v1 or format: truce.seed/v1' });
-    return null;
-  }
-  return format;
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */
@@ -263,7 +159,9 @@ export function loadRules(dir: string, opts: LoadOptions = {}): { rules: Rule[];
   const ctx = context(opts);
   const abs = path.resolve(ctx.cwd, dir);
   const set = readRules(ctx, abs, { file: displayName(abs, ctx.cwd), path: [] });
-  const problems = [...ctx.problems, ...crossCheck({ scenarios: [], seeds: [], rules: set.rules, conditions: set.conditions })];
+  const problems: Problem[] = [...ctx.problems, ...crossCheck({ scenarios: [], seeds: [], rules: set.rules, conditions: set.conditions })];
   if (problems.length > 0) throw new InputError(sortProblems(localise(ctx, problems)));
   return { rules: set.rules.map((r) => r.rule), conditions: Object.fromEntries(set.conditions.map((c) => [c.name, c.condition])) };
 }
+
+export { type PathSegment };

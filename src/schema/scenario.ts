@@ -3,6 +3,7 @@ import { Id, SourceRef, TimeZone } from './common.js';
 import { Event } from './event.js';
 import { Interpretation } from './interpretation.js';
 import { Plan } from './plan.js';
+import { ExpectCase } from './expect.js';
 
 export const Party = z.strictObject({ id: Id, name: z.string().min(1), note: z.string().optional() });
 
@@ -22,6 +23,8 @@ export const Scenario = z.strictObject({
   events: z.array(Event).default([]),
   sources: z.array(SourceRef).optional(),
   note: z.string().optional(),
+  /** scenario test cases, run by `truce test` */
+  expect: z.array(ExpectCase).default([]),
 });
 
 export type Scenario = z.infer<typeof Scenario>;

@@ -5,21 +5,39 @@ import { runText } from '../../report/runText.js';
 import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
+import { emit } from '../output.js';
+import { loadOptions } from '../loadOptions.js';
+import type { Globals } from '../main.js';
 
 export interface RunFlags {
   interpretation?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'md' | 'html' | 'ndjson';
+  out?: string;
+  events?: string;
 }
 
-export async function runCommand(scenarioPath: string, flags: RunFlags, g: { articles?: string }): Promise<number> {
-  const loaded = loadScenario(scenarioPath, g.articles !== undefined ? { articlesDir: g.articles } : {});
-  if (flags.interpretation !== undefined && !loaded.scenario.interpretations.some((i) => i.id === flags.interpretation)) {
-    const ids = loaded.scenario.interpretations.map((i) => i.id).join(', ');
-    throw new UsageError(`no interpretation "${flags.interpretation}" in ${loaded.file}; choose one of ${ids}`);
+export async function runCommand(scenarioPath: string | undefined, flags: RunFlags, g: Globals): Promise<number> {
+  if (flags.events !== undefined || flags.format === 'ndjson') {
+    const { streamCommand } = await import('./stream.js');
+    return streamCommand(scenarioPath, flags, g);
   }
+  if (scenarioPath === undefined) throw new UsageError('name a scenario file: truce run scenarios/jan-feb-2026.yaml');
+  if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out report.html');
+  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const report = await runScenario(loaded, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
   const provenance = provenanceOf(loaded);
-  const text = flags.format === 'json' ? JSON.stringify(runJson(report, provenance), null, 2) + '\n' : runText(report, provenance);
-  process.stdout.write(text);
+  let text: string;
+  if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
+  else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
+  else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
+  else text = runText(report, provenance);
+  emit(text, flags.out);
   return EXIT.ok;
+}
+
+export function checkInterpretation(ids: string[], wanted: string | undefined, file: string): void {
+  if (wanted !== undefined && !ids.includes(wanted)) {
+    throw new UsageError(`no interpretation "${wanted}" in ${file}; choose one of ${ids.join(', ')}`);
+  }
 }

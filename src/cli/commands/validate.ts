@@ -1,9 +1,11 @@
-import { validatePaths } from '../../load/loadScenario.js';
+import { validatePaths } from '../../load/validatePaths.js';
+import { loadOptions } from '../loadOptions.js';
+import type { Globals } from '../main.js';
 import { EXIT } from '../exitCodes.js';
 import { formatProblems } from '../formatProblems.js';
 
-export function validateCommand(files: string[], g: { articles?: string }): number {
-  const result = validatePaths(files, g.articles !== undefined ? { articlesDir: g.articles } : {});
+export function validateCommand(files: string[], g: Globals): number {
+  const result = validatePaths(files, loadOptions(g));
   for (const n of result.notices) process.stderr.write(`note: ${n}\n`);
   if (result.problems.length > 0) {
     process.stderr.write(formatProblems(result.problems) + '\n');

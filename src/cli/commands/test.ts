@@ -1,0 +1,6 @@
+import { UsageError } from '../../problem.js';
+
+// placeholder until the command lands; the CLI reports it as a usage error
+export async function testCommand(..._args: unknown[]): Promise<number> {
+  throw new UsageError('`truce test` is not available yet');
+}

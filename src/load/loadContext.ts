@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { z } from 'zod';
+import type { PathSegment, Problem } from '../problem.js';
+import { parseDataFile, type ParsedFile } from './parseDataFile.js';
+import { zodProblems } from './zodProblems.js';
+import { DEFAULT_MAX_FILE_BYTES, displayName, readArticles, readText } from './files.js';
+
+export interface LoadOptions {
+  /** folder that file names are shown relative to (default: the working folder) */
+  cwd?: string;
+  /** where the article files are; default ../shared/seeds from cwd, or $TRUCE_ARTICLES */
+  articlesDir?: string;
+  maxFileBytes?: number;
+  /** let extends, seeds and rules point outside the project folder */
+  allowOutside?: boolean;
+  /** the project folder (default: the nearest folder above the file with package.json or .git, else cwd) */
+  projectRoot?: string;
+}
+
+/** The state of one load: files parsed so far (for locations) and problems found so far. */
+export interface Ctx {
+  cwd: string;
+  maxFileBytes: number;
+  allowOutside: boolean;
+  projectRoot?: string;
+  articlesDir: string;
+  articles: Map<string, string[]> | undefined | null;
+  parsed: Map<string, ParsedFile>;
+  problems: Problem[];
+}
+
+export function context(opts: LoadOptions): Ctx {
+  const cwd = opts.cwd ?? process.cwd();
+  return {
+    cwd,
+    maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    allowOutside: opts.allowOutside === true,
+    ...(opts.projectRoot !== undefined ? { projectRoot: path.resolve(cwd, opts.projectRoot) } : {}),
+    articlesDir: path.resolve(cwd, opts.articlesDir ?? process.env.TRUCE_ARTICLES ?? '../shared/seeds'),
+    articles: null,
+    parsed: new Map(),
+    problems: [],
+  };
+}
+
+/** The article texts, read once per load; undefined when the folder is not there. */
+export function articlesOf(ctx: Ctx): Map<string, string[]> | undefined {
+  if (ctx.articles === null) ctx.articles = readArticles(ctx.articlesDir);
+  return ctx.articles;
+}
+
+/** The project folder a file belongs to: the nearest folder above it with package.json or .git. */
+export function projectRootOf(ctx: Ctx, fileAbs: string): string {
+  if (ctx.projectRoot !== undefined) return ctx.projectRoot;
+  let dir = path.dirname(fileAbs);
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json')) || existsSync(path.join(dir, '.git'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return ctx.cwd;
+    dir = up;
+  }
+}
+
+/** Refuses a reference that leaves the project folder, unless --allow-outside. */
+export function checkInside(ctx: Ctx, root: string, targetAbs: string, from: { file: string; path: PathSegment[] }): boolean {
+  if (ctx.allowOutside) return true;
+  const rel = path.relative(root, targetAbs);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return true;
+  ctx.problems.push({
+    code: 'E_OUTSIDE_PROJECT',
+    file: from.file,
+    path: from.path,
+    message: `${displayName(targetAbs, ctx.cwd)} is outside the project folder ${displayName(root, ctx.cwd) || '.'}; move it inside, or pass --allow-outside`,
+  });
+  return false;
+}
+
+/** Reads and parses a file once (cached); problems go to ctx. */
+export function readData(ctx: Ctx, abs: string): unknown {
+  const file = displayName(abs, ctx.cwd);
+  const cached = ctx.parsed.get(file);
+  if (cached) return cached.data;
+  const { text, problems } = readText(abs, ctx);
+  ctx.problems.push(...problems);
+  if (text === undefined) {
+    ctx.parsed.set(file, { file, data: undefined, locate: () => ({ line: 1, col: 1 }) });
+    return undefined;
+  }
+  const { parsed, problems: parseProblems } = parseDataFile(file, text);
+  ctx.problems.push(...parseProblems);
+  ctx.parsed.set(file, parsed ?? { file, data: undefined, locate: () => ({ line: 1, col: 1 }) });
+  return parsed?.data;
+}
+
+/** Reads, parses and schema-checks one file. */
+export function readDoc<S extends z.ZodType>(ctx: Ctx, abs: string, schema: S): z.infer<S> | undefined {
+  const data = readData(ctx, abs);
+  if (data === undefined) return undefined;
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    ctx.problems.push(...zodProblems(displayName(abs, ctx.cwd), result.error.issues));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** The `format` key of a parsed file (null when the file could not be read or is not a mapping). */
+export function formatOf(ctx: Ctx, abs: string): unknown {
+  const data = readData(ctx, abs);
+  if (data === undefined) return null;
+  const file = displayName(abs, ctx.cwd);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    ctx.problems.push({ code: 'E_SCHEMA', file, path: [], message: 'expected a mapping at the top of the file (format, id, ...)' });
+    return null;
+  }
+  return (data as { format?: unknown }).format;
+}
+
+/** Adds line:col to every problem whose file was parsed. */
+export function localise(ctx: Ctx, problems: Problem[]): Problem[] {
+  return problems.map((p) => {
+    if (p.line !== undefined) return p;
+    const parsed = ctx.parsed.get(p.file);
+    if (!parsed || parsed.data === undefined) return p;
+    const pos = parsed.locate(p.path);
+    return { ...p, line: pos.line, col: pos.col };
+  });
+}

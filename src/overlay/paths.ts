@@ -1,0 +1,81 @@
+import { FORBIDDEN_KEYS } from '../load/parseDataFile.js';
+
+/**
+ * Paths into a scenario, as written in overlays and `--vary`: dot-separated; a list is entered by index
+ * or by the `id` (or `name`) of an element; inside a rule, a segment naming a fact enters the first leaf
+ * condition (depth first) that reads that fact: "rules.broader-attack.munitionsLow.value".
+ */
+export type Path = string[];
+
+export function splitPath(p: string): Path {
+  return p.split('.').filter((s) => s.length > 0);
+}
+
+type Step = { ok: true; value: unknown } | { ok: false; message: string };
+
+function step(cur: unknown, seg: string): Step {
+  if (FORBIDDEN_KEYS.has(seg)) return { ok: false, message: `"${seg}" may not appear in a path` };
+  if (Array.isArray(cur)) {
+    if (/^\d+$/.test(seg)) {
+      const i = Number(seg);
+      return i < cur.length ? { ok: true, value: cur[i] } : { ok: false, message: `index ${i} is past the end (${cur.length} items)` };
+    }
+    const hit = cur.find((x) => x !== null && typeof x === 'object' && ((x as { id?: unknown }).id === seg || (x as { name?: unknown }).name === seg));
+    if (hit !== undefined) return { ok: true, value: hit };
+    const ids = cur.map((x) => (x as { id?: string; name?: string })?.id ?? (x as { name?: string })?.name).filter(Boolean);
+    return { ok: false, message: `no item "${seg}"${ids.length > 0 ? `; there are ${ids.join(', ')}` : ''}` };
+  }
+  if (cur !== null && typeof cur === 'object') {
+    if (Object.prototype.hasOwnProperty.call(cur, seg)) return { ok: true, value: (cur as Record<string, unknown>)[seg] };
+    const leaf = findLeaf(cur, seg);
+    if (leaf !== undefined) return { ok: true, value: leaf };
+    return { ok: false, message: `no field "${seg}"` };
+  }
+  return { ok: false, message: `cannot enter "${seg}" in a ${cur === null ? 'null' : typeof cur}` };
+}
+
+/** The first leaf condition (depth first) that reads `fact`, inside a rule or a condition tree. */
+function findLeaf(node: unknown, fact: string): unknown {
+  if (node === null || typeof node !== 'object') return undefined;
+  const n = node as Record<string, unknown>;
+  if (n.fact === fact && 'operator' in n) return n;
+  for (const key of ['conditions', 'all', 'any', 'not']) {
+    const child = n[key];
+    const kids = Array.isArray(child) ? child : child !== undefined ? [child] : [];
+    for (const k of kids) {
+      const hit = findLeaf(k, fact);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+export function getByPath(root: unknown, path: Path): Step {
+  let cur: Step = { ok: true, value: root };
+  for (const [i, seg] of path.entries()) {
+    if (!cur.ok) break;
+    cur = step(cur.value, seg);
+    if (!cur.ok) return { ok: false, message: `${path.slice(0, i + 1).join('.')}: ${cur.message}` };
+  }
+  return cur;
+}
+
+/** Sets the value at `path` in place (callers pass a copy). */
+export function setByPath(root: unknown, path: Path, value: unknown): { ok: true } | { ok: false; message: string } {
+  if (path.length === 0) return { ok: false, message: 'an empty path' };
+  const parent = getByPath(root, path.slice(0, -1));
+  if (!parent.ok) return parent;
+  const last = path[path.length - 1]!;
+  if (FORBIDDEN_KEYS.has(last)) return { ok: false, message: `"${last}" may not appear in a path` };
+  const p = parent.value;
+  if (Array.isArray(p)) {
+    const target = step(p, last);
+    if (!target.ok) return { ok: false, message: `${path.join('.')}: ${target.message}` };
+    const idx = p.indexOf(target.value);
+    p[idx] = value;
+    return { ok: true };
+  }
+  if (p === null || typeof p !== 'object') return { ok: false, message: `${path.slice(0, -1).join('.')} is not an object` };
+  (p as Record<string, unknown>)[last] = value;
+  return { ok: true };
+}
