@@ -6,7 +6,7 @@ import type { Trigger } from '../schema/plan.js';
  * The truce statechart: one region for the truce's lifecycle and one region per phase of the
  * enforcement plan. XState stays inside this module and simulateTruce; callers see plain data.
  *
- * lifecycle: start -> claimed | agreed -> inForce -> breached -> collapsed
+ * lifecycle: start -> claimed | agreed -> inForce -> breached -> collapsed (an escalation, or both sides in breach)
  *                                         inForce -> expired (window closed with no breach)
  * each phase: inactive -> open -> met | missed (deadline passed before a response)
  */
@@ -89,11 +89,11 @@ export function createTruceMachine(plan: PlanSpec) {
       isAgreed: ({ context }) => context.agreed,
       isViolation: ({ context, event }) =>
         event.type === 'TRIGGER' && event.trigger === 'violation' && certaintyOk(context.plan, event.certainty),
-      isEscalationByBreacher: ({ context, event }) =>
+      /** an escalation by anyone, or a violation by a second party: the truce has collapsed */
+      collapses: ({ context, event }) =>
         event.type === 'TRIGGER' &&
-        event.trigger !== 'violation' &&
-        event.party === context.breachedBy &&
-        certaintyOk(context.plan, event.certainty),
+        certaintyOk(context.plan, event.certainty) &&
+        (event.trigger !== 'violation' || (context.breachedBy !== null && event.party !== context.breachedBy)),
       opens: ({ context, event }, params: { phase: PhaseId }) => {
         if (event.type !== 'TRIGGER' || !certaintyOk(context.plan, event.certainty)) return false;
         const spec = context.plan.phases.find((p) => p.id === params.phase);
@@ -175,7 +175,7 @@ export function createTruceMachine(plan: PlanSpec) {
           claimed: { on: { WINDOW_OPEN: 'inForce', TRIGGER: violation } },
           agreed: { on: { WINDOW_OPEN: 'inForce', TRIGGER: violation } },
           inForce: { on: { WINDOW_CLOSE: 'expired', TRIGGER: violation } },
-          breached: { on: { TRIGGER: { guard: 'isEscalationByBreacher', target: 'collapsed' } } },
+          breached: { on: { TRIGGER: { guard: 'collapses', target: 'collapsed' } } },
           collapsed: {},
           expired: { on: { TRIGGER: violation } },
         },

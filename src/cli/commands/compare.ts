@@ -1,6 +1,25 @@
+import { loadScenario } from '../../load/loadScenario.js';
+import { runScenario } from '../../run/runScenario.js';
+import { compareReadings } from '../../run/compare.js';
+import { compareText } from '../../report/compareText.js';
+import { compareJson } from '../../report/compareJson.js';
+import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
+import { EXIT } from '../exitCodes.js';
+import { emit } from '../output.js';
+import { loadOptions } from '../loadOptions.js';
+import type { Globals } from '../main.js';
 
-// placeholder until the command lands; the CLI reports it as a usage error
-export async function compareCommand(..._args: unknown[]): Promise<number> {
-  throw new UsageError('`truce compare` is not available yet');
+export async function compareCommand(scenarioPath: string, flags: { format: 'text' | 'json' | 'md' | 'html'; out?: string }, g: Globals): Promise<number> {
+  if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out compare.html');
+  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const cmp = compareReadings(await runScenario(loaded));
+  const provenance = provenanceOf(loaded);
+  let text: string;
+  if (flags.format === 'json') text = JSON.stringify(compareJson(cmp, provenance), null, 2) + '\n';
+  else if (flags.format === 'md') text = (await import('../../report/compareMarkdown.js')).compareMarkdown(cmp, provenance);
+  else if (flags.format === 'html') text = await (await import('../../report/compareHtml.js')).compareHtml(cmp, provenance);
+  else text = compareText(cmp, provenance);
+  emit(text, flags.out);
+  return EXIT.ok;
 }
