@@ -3,6 +3,7 @@ import type { Condition, Rule } from '../schema/rule.js';
 import type { Facts } from './deriveFacts.js';
 import { temporalOperators, type TemporalValue } from './operators.js';
 import { safePath } from './safePath.js';
+import { compileRules, type CompiledRule } from './compileRules.js';
 
 /** One rule's outcome for one set of facts, with json-rules-engine's condition trace. */
 export interface RuleOutcome {
@@ -12,14 +13,23 @@ export interface RuleOutcome {
   trace: unknown;
 }
 
+const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || a.name.localeCompare(b.name);
+
 /**
  * json-rules-engine behind a small interface: one engine, built once from the rule set and reused
  * for every event and reading. Results come back sorted (priority, then name), never in the order
  * the engine's promises happened to resolve.
+ *
+ * Two paths: `evaluate` is json-rules-engine itself, the reference, with condition traces (explain);
+ * `firedSync` runs the rules compiled to closures (bulk runs). A rule the compiler cannot handle goes
+ * through json-rules-engine (`fired`), never a guess.
  */
 export class RuleEvaluator {
   private readonly engine: Engine;
   private readonly byName: Map<string, Rule>;
+  private readonly compiled: CompiledRule[];
+  /** rules the compiler could not handle */
+  readonly fallback: Rule[];
 
   constructor(readonly rules: readonly Rule[], conditions: Readonly<Record<string, Condition>>) {
     this.engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, pathResolver: safePath });
@@ -31,17 +41,39 @@ export class RuleEvaluator {
       return params.min !== undefined || params.max !== undefined ? { interval, min: params.min, max: params.max } : interval;
     });
     this.byName = new Map(rules.map((r) => [r.name, r]));
+    const { compiled, fallback } = compileRules([...rules].sort(byPriority), conditions);
+    this.compiled = compiled;
+    this.fallback = fallback;
     for (const r of rules) {
       this.engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
     }
+  }
+
+  /** Whether every rule compiled, so that firedSync answers alone. */
+  get fullyCompiled(): boolean {
+    return this.fallback.length === 0;
+  }
+
+  /** The rules that fire, by the compiled path; only when fullyCompiled. */
+  firedSync(facts: Facts): Rule[] {
+    const out: Rule[] = [];
+    for (const c of this.compiled) if (c.test(facts)) out.push(c.rule);
+    return out;
+  }
+
+  /** The rules that fire: compiled where possible, json-rules-engine for the rest. */
+  async fired(facts: Facts, reference = false): Promise<Rule[]> {
+    if (!reference && this.fullyCompiled) return this.firedSync(facts);
+    const viaEngine = (await this.evaluate(facts)).filter((o) => o.fired).map((o) => o.rule);
+    if (reference) return viaEngine;
+    const slow = new Set(this.fallback.map((r) => r.name));
+    return [...this.firedSync(facts), ...viaEngine.filter((r) => slow.has(r.name))].sort(byPriority);
   }
 
   async evaluate(facts: Facts): Promise<RuleOutcome[]> {
     const { actorFirstViolation, ...rest } = facts;
     const result = await this.engine.run({ ...rest, __actorFirstViolation: actorFirstViolation });
     const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({ rule: this.byName.get(r.name)!, fired, trace: r.conditions });
-    return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort(
-      (a, b) => b.rule.priority - a.rule.priority || a.rule.name.localeCompare(b.rule.name),
-    );
+    return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort((a, b) => byPriority(a.rule, b.rule));
   }
 }

@@ -25,6 +25,10 @@ export interface RunOptions {
   interpretation?: string;
   /** reuse an evaluator across runs of the same rule set (sweeps, samples) */
   evaluator?: RuleEvaluator;
+  /** evaluate every rule with json-rules-engine itself instead of the compiled fast path */
+  reference?: boolean;
+  /** write each finding's explanation (default true; bulk runs that only count findings skip it) */
+  explain?: boolean;
 }
 
 export interface OrderedEvent {
@@ -81,15 +85,30 @@ export async function runScenario(input: ScenarioInput, opts: RunOptions = {}): 
   const ordered = orderEvents(input.events);
   const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
   const runs: ReadingRun[] = [];
-  for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, evaluator));
+  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false };
+  for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, how));
   return { scenario, events: ordered, runs };
 }
 
 const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
 
-async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], evaluator: RuleEvaluator): Promise<ReadingRun> {
+interface How {
+  evaluator: RuleEvaluator;
+  reference: boolean;
+  explain: boolean;
+}
+
+/** A finding whose explanation is written only if it is wanted, once the findings are final. */
+interface Pending {
+  finding: Finding;
+  explain: () => string;
+}
+
+async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], how: How): Promise<ReadingRun> {
   const window = resolveWindow(interpretation.window, scenario.timeZone);
-  const { findings, firstViolation } = await findingsToFixedPoint(scenario, interpretation, window, ordered, evaluator);
+  const fixed = await findingsToFixedPoint(scenario, interpretation, window, ordered, how);
+  const firstViolation = fixed.firstViolation;
+  const findings = fixed.findings.map((p) => (how.explain ? { ...p.finding, explanation: p.explain() } : p.finding));
 
   const spec = planSpec(scenario);
   const inputs: { input: MachineEvent; rank: number; seq: number }[] = [
@@ -153,13 +172,13 @@ async function findingsToFixedPoint(
   interpretation: Interpretation,
   window: ReadingState['window'],
   ordered: OrderedEvent[],
-  evaluator: RuleEvaluator,
-): Promise<{ findings: Finding[]; firstViolation: FirstViolations }> {
+  how: How,
+): Promise<{ findings: Pending[]; firstViolation: FirstViolations }> {
   let firstViolation: FirstViolations = new Map();
   const limit = scenario.parties.length + 2;
   for (let round = 0; ; round++) {
-    const findings = await evaluateAll(scenario, interpretation, { window, firstViolation, appliesTo: scenario.plan.appliesTo }, ordered, evaluator);
-    const next = firstViolationsOf(findings, ordered);
+    const findings = await evaluateAll(scenario, interpretation, { window, firstViolation, appliesTo: scenario.plan.appliesTo }, ordered, how);
+    const next = firstViolationsOf(findings.map((p) => p.finding), ordered);
     if (sameFirstViolations(next, firstViolation) || round >= limit) return { findings, firstViolation: next };
     firstViolation = next;
   }
@@ -170,28 +189,33 @@ async function evaluateAll(
   interpretation: Interpretation,
   state: ReadingState,
   ordered: OrderedEvent[],
-  evaluator: RuleEvaluator,
-): Promise<Finding[]> {
+  how: How,
+): Promise<Pending[]> {
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const findings: Finding[] = [];
+  const sync = !how.reference && how.evaluator.fullyCompiled;
+  const findings: Pending[] = [];
   for (const { event, interval } of ordered) {
     const obligations = interpretation.obligations.filter((o) => o.party === event.actor);
     const seen = new Set<string>();
     for (const obligation of obligations.length > 0 ? obligations : [undefined]) {
       const { facts, context } = deriveFacts(event, interval, obligation, state);
-      for (const outcome of await evaluator.evaluate(facts)) {
-        if (!outcome.fired || seen.has(outcome.rule.name)) continue;
-        seen.add(outcome.rule.name);
-        const { type, params } = outcome.rule.event;
-        const vars = explainVars(event, facts, context, interpretation.id, scenario.timeZone, partyName, state.firstViolation.get(event.actor)?.eventId);
+      const fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
+      for (const rule of fired) {
+        if (seen.has(rule.name)) continue;
+        seen.add(rule.name);
+        const { type, params } = rule.event;
+        const firstId = state.firstViolation.get(event.actor)?.eventId;
         findings.push({
-          type,
-          rule: outcome.rule.name,
-          eventId: event.id,
-          party: event.actor,
-          certainty: params.certainty,
-          ...(params.trigger !== undefined ? { trigger: params.trigger } : {}),
-          explanation: fillTemplate(params.explain, vars),
+          finding: {
+            type,
+            rule: rule.name,
+            eventId: event.id,
+            party: event.actor,
+            certainty: params.certainty,
+            ...(params.trigger !== undefined ? { trigger: params.trigger } : {}),
+            explanation: '',
+          },
+          explain: () => fillTemplate(params.explain, explainVars(event, facts, context, interpretation.id, scenario.timeZone, partyName, firstId)),
         });
       }
     }
