@@ -20,6 +20,18 @@ export interface SimulationResult {
   regions: Record<string, string>;
 }
 
+const machines = new WeakMap<PlanSpec, ReturnType<typeof createTruceMachine>>();
+
+/** One machine definition per plan: building it is the costly part of a short simulation. */
+function machineFor(plan: PlanSpec) {
+  let m = machines.get(plan);
+  if (!m) {
+    m = createTruceMachine(plan);
+    machines.set(plan, m);
+  }
+  return m;
+}
+
 /**
  * Runs the statechart over time-ordered inputs on a clock driven by event time.
  * At one instant: inputs are handled in the order given (the runner sends window-open, then events,
@@ -28,7 +40,7 @@ export interface SimulationResult {
  */
 export function simulateTruce(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]): SimulationResult {
   const clock = new EventClock(start);
-  const actor = createActor(createTruceMachine(plan), { input: { plan, agreed, start }, clock });
+  const actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock });
   const transitions: TransitionRecord[] = [];
   let prev: Record<string, string> = { lifecycle: 'start', ...Object.fromEntries(plan.phases.map((p) => [p.id, 'inactive'])) };
 

@@ -61,8 +61,13 @@ export function orderEvents(events: readonly Event[]): OrderedEvent[] {
     .sort((a, b) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id));
 }
 
+const planSpecs = new WeakMap<Scenario['plan'], PlanSpec>();
+
+/** The plan as the statechart takes it; one object per plan, so that the machine built from it is reused. */
 export function planSpec(scenario: Scenario): PlanSpec {
-  return {
+  const cached = planSpecs.get(scenario.plan);
+  if (cached) return cached;
+  const spec: PlanSpec = {
     appliesTo: scenario.plan.appliesTo,
     triggerCertainty: scenario.plan.triggerCertainty,
     phases: scenario.plan.phases.map((p) => ({
@@ -73,6 +78,8 @@ export function planSpec(scenario: Scenario): PlanSpec {
       countedFrom: p.countedFrom,
     })),
   };
+  planSpecs.set(scenario.plan, spec);
+  return spec;
 }
 
 /**
@@ -80,9 +87,13 @@ export function planSpec(scenario: Scenario): PlanSpec {
  * engine, findings into the statechart. Pure: no clock, no I/O; the same input gives the same report.
  */
 export async function runScenario(input: ScenarioInput, opts: RunOptions = {}): Promise<RunReport> {
-  const { scenario } = input;
   const evaluator = opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions);
-  const ordered = orderEvents(input.events);
+  return runOrdered(input.scenario, orderEvents(input.events), { ...opts, evaluator });
+}
+
+/** The runner over events already in time order (Monte Carlo draws order their own). */
+export async function runOrdered(scenario: Scenario, ordered: OrderedEvent[], opts: RunOptions & { evaluator: RuleEvaluator }): Promise<RunReport> {
+  const evaluator = opts.evaluator;
   const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
   const runs: ReadingRun[] = [];
   const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false };

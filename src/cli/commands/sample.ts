@@ -1,6 +1,35 @@
+import { loadScenario } from '../../load/loadScenario.js';
+import { sample, defaultWorkers } from '../../sample/sample.js';
+import { sampleJson, sampleText } from '../../report/sampleReport.js';
+import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
+import { EXIT } from '../exitCodes.js';
+import { emit } from '../output.js';
+import { loadOptions } from '../loadOptions.js';
+import type { Globals } from '../main.js';
 
-// placeholder until the command lands; the CLI reports it as a usage error
-export async function sampleCommand(..._args: unknown[]): Promise<number> {
-  throw new UsageError('`truce sample` is not available yet');
+const int = (name: string, v: string, min: number, max: number) => {
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  return Number(v);
+};
+
+export async function sampleCommand(scenarioPath: string, flags: { draws: string; seed: string; workers?: string; format: 'table' | 'json' }, g: Globals): Promise<number> {
+  const draws = int('-n', flags.draws, 1, 10_000_000);
+  const seed = int('--seed', flags.seed, 0, 2 ** 31 - 1);
+  const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1, 64) : defaultWorkers();
+  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const bar = process.stderr.isTTY ? await progressBar(draws) : undefined;
+  const tally = await sample(loaded, { draws, seed, workers, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
+  bar?.stop();
+  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded) };
+  emit(flags.format === 'json' ? JSON.stringify(sampleJson(input), null, 2) + '\n' : sampleText(input));
+  return EXIT.ok;
+}
+
+/** A progress bar on stderr, only when stderr is a terminal. */
+async function progressBar(total: number) {
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ stream: process.stderr, format: 'sampling [{bar}] {value}/{total} draws', hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
 }

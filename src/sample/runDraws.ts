@@ -1,0 +1,21 @@
+import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { orderEvents, runOrdered, type ScenarioInput } from '../run/runScenario.js';
+import { drawEvents } from './drawEvents.js';
+import { addRun, emptyTally, type Tally } from './tally.js';
+
+export interface DrawRange {
+  input: ScenarioInput;
+  seed: number;
+  from: number;
+  to: number;
+}
+
+/** Runs draws from..to-1 and tallies them. Pure: the same range gives the same tally. */
+export async function runDraws({ input, seed, from, to }: DrawRange, evaluator = new RuleEvaluator(input.rules, input.conditions)): Promise<Tally> {
+  const ordered = orderEvents(input.events);
+  const tally = emptyTally();
+  for (let i = from; i < to; i++) {
+    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false }));
+  }
+  return tally;
+}

@@ -1,0 +1,59 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import type { ScenarioInput } from '../run/runScenario.js';
+import { runDraws } from './runDraws.js';
+import { emptyTally, mergeTally, type Tally } from './tally.js';
+
+export interface SampleOptions {
+  draws: number;
+  seed: number;
+  /** worker threads; 1 runs in this thread */
+  workers?: number;
+  /** draws per task sent to a worker */
+  chunk?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+}
+
+/**
+ * Runs the draws, in this thread or spread over worker threads (tinypool). Each draw depends only on
+ * the seed and its index, and tallies add up in any order, so the result is the same whatever the
+ * number of workers.
+ */
+export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
+  const workers = opts.workers ?? defaultWorkers();
+  const chunk = opts.chunk ?? 500;
+  const ranges: { from: number; to: number }[] = [];
+  for (let from = 0; from < opts.draws; from += chunk) ranges.push({ from, to: Math.min(opts.draws, from + chunk) });
+  const total = emptyTally();
+  let done = 0;
+  const finish = (t: Tally) => {
+    mergeTally(total, t);
+    done += t.draws;
+    opts.onProgress?.(done, opts.draws);
+  };
+  if (workers <= 1) {
+    for (const r of ranges) finish(await runDraws({ input, seed: opts.seed, ...r }));
+    return total;
+  }
+  const pool = new Tinypool({
+    filename: fileURLToPath(new URL('./sampleWorker.js', import.meta.url)),
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  try {
+    await Promise.all(ranges.map((r) => pool.run({ input: plain(input), seed: opts.seed, ...r }).then(finish)));
+  } finally {
+    await pool.destroy();
+  }
+  return total;
+}
+
+/** What is sent to a worker: plain data (structured clone). */
+function plain(input: ScenarioInput): ScenarioInput {
+  return { scenario: input.scenario, events: input.events, rules: input.rules, conditions: input.conditions };
+}

@@ -1,0 +1,67 @@
+import type { RunReport } from '../run/runScenario.js';
+
+/** Counts over draws, per reading; plain data so that workers can send it back and tallies add up. */
+export interface Tally {
+  draws: number;
+  readings: Record<string, ReadingTally>;
+}
+
+export interface ReadingTally {
+  /** "eventId|type" -> draws in which the event had such a finding */
+  findings: Record<string, number>;
+  /** phase -> draws in which it was reached */
+  phases: Record<string, number>;
+  /** phase -> draws in which it was met */
+  met: Record<string, number>;
+  /** final lifecycle state -> draws */
+  finalStates: Record<string, number>;
+}
+
+export function emptyTally(): Tally {
+  return { draws: 0, readings: {} };
+}
+
+const bump = (m: Record<string, number>, k: string, by = 1) => {
+  m[k] = (m[k] ?? 0) + by;
+};
+
+export function addRun(t: Tally, report: RunReport): void {
+  t.draws++;
+  for (const run of report.runs) {
+    const r = (t.readings[run.interpretation.id] ??= { findings: {}, phases: {}, met: {}, finalStates: {} });
+    for (const k of new Set(run.findings.map((f) => `${f.eventId}|${f.type}`))) bump(r.findings, k);
+    for (const p of run.phases) {
+      bump(r.phases, p.phase);
+      if (p.met === true) bump(r.met, p.phase);
+    }
+    bump(r.finalStates, run.finalState);
+  }
+}
+
+/** Adds b into a. Addition commutes, so the order in which workers finish does not matter. */
+export function mergeTally(a: Tally, b: Tally): Tally {
+  a.draws += b.draws;
+  for (const [id, rb] of Object.entries(b.readings)) {
+    const ra = (a.readings[id] ??= { findings: {}, phases: {}, met: {}, finalStates: {} });
+    for (const key of ['findings', 'phases', 'met', 'finalStates'] as const) for (const [k, v] of Object.entries(rb[key])) bump(ra[key], k, v);
+  }
+  return a;
+}
+
+export interface Estimate {
+  count: number;
+  p: number;
+  /** 95 % Wilson score interval */
+  low: number;
+  high: number;
+}
+
+export function estimate(count: number, n: number): Estimate {
+  if (n === 0) return { count, p: 0, low: 0, high: 1 };
+  const z = 1.959963984540054;
+  const p = count / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { count, p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
