@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { EventClock } from './eventClock.js';
 import { createTruceMachine, type MachineEvent, type PhaseRecord, type PlanSpec } from './truceMachine.js';
+import { memoSimulate } from './memoSimulate.js';
 
 export interface TransitionRecord {
   at: number;
@@ -39,6 +40,11 @@ function machineFor(plan: PlanSpec) {
  * very deadline meets it ("within 24 hours" includes the 24th hour's end).
  */
 export function simulateTruce(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]): SimulationResult {
+  return memoSimulate(plan, agreed, start, inputs, runMachine);
+}
+
+/** The statechart itself, on the event-time clock. */
+export function runMachine(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]): SimulationResult {
   const clock = new EventClock(start);
   const actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock });
   const transitions: TransitionRecord[] = [];

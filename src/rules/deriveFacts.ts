@@ -55,14 +55,48 @@ export function eventInterval(e: Event): Interval {
 
 const NONE: ScopeMatch = { scope: 'none', matched: [], possible: [] };
 
+interface Static {
+  places: ScopeMatch;
+  targets: ScopeMatch;
+  regions: number;
+  /** the event's parts the match was computed from (kept by reference) */
+  from: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
+}
+
+/**
+ * What depends only on where and what an event hit, not on when or how much: the same for every
+ * Monte Carlo draw of the event (a draw copies times and counts, and keeps these arrays), so it is
+ * computed once per (event parts, obligation).
+ */
+const statics = new WeakMap<object, WeakMap<object, Static>>();
+const NO_OBLIGATION = {};
+
+function staticsOf(e: Event, o: Obligation | undefined): Static {
+  let byObligation = statics.get(e.places);
+  if (!byObligation) {
+    byObligation = new WeakMap();
+    statics.set(e.places, byObligation);
+  }
+  const key = o ?? NO_OBLIGATION;
+  const hit = byObligation.get(key);
+  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
+  const regions = new Set(e.places.filter((p) => p.precision === 'settlement' || p.precision === 'region').flatMap((p) => (p.region ? [p.region] : [])));
+  const s: Static = {
+    places: o ? placeScope(e, o) : NONE,
+    targets: o ? targetScope(e, o) : NONE,
+    regions: regions.size,
+    from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
+  };
+  byObligation.set(key, s);
+  return s;
+}
+
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
-  const places = o ? placeScope(e, o) : NONE;
-  const targets = o ? targetScope(e, o) : NONE;
+  const { places, targets, regions } = staticsOf(e, o);
   const counterparty = o?.condition ? (state.firstViolation.get(o.condition.counterparty)?.interval ?? null) : null;
   const m = e.munitions ?? {};
   const missiles = m.missiles ?? m.ballisticMissiles;
   const counts = [m.drones, missiles].filter((c): c is Count => c !== undefined);
-  const regions = new Set(e.places.filter((p) => p.precision === 'settlement' || p.precision === 'region').flatMap((p) => (p.region ? [p.region] : [])));
   const own = state.firstViolation.get(e.actor);
   const facts: Facts = {
     kind: e.kind,
@@ -85,7 +119,7 @@ export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefi
     dronesLow: m.drones?.low ?? 0,
     missilesLow: missiles?.low ?? 0,
     ballisticLow: m.ballisticMissiles?.low ?? 0,
-    regionsLow: regions.size,
+    regionsLow: regions,
     killedLow: e.casualties?.killed?.low ?? 0,
     injuredLow: e.casualties?.injured?.low ?? 0,
   };

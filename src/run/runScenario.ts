@@ -1,6 +1,6 @@
 import type { Scenario } from '../schema/scenario.js';
 import type { Event } from '../schema/event.js';
-import type { Interpretation } from '../schema/interpretation.js';
+import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
 import { deriveFacts, eventInterval, type ReadingState } from '../rules/deriveFacts.js';
@@ -204,16 +204,20 @@ async function evaluateAll(
 ): Promise<Pending[]> {
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const sync = !how.reference && how.evaluator.fullyCompiled;
+  const byActor = obligationsByActor(interpretation);
   const findings: Pending[] = [];
   for (const { event, interval } of ordered) {
-    const obligations = interpretation.obligations.filter((o) => o.party === event.actor);
-    const seen = new Set<string>();
-    for (const obligation of obligations.length > 0 ? obligations : [undefined]) {
+    const obligations = byActor.get(event.actor) ?? NO_OBLIGATIONS;
+    // with several obligations a rule may fire under more than one; it is one finding
+    const seen = obligations.length > 1 ? new Set<string>() : undefined;
+    for (const obligation of obligations) {
       const { facts, context } = deriveFacts(event, interval, obligation, state);
       const fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
       for (const rule of fired) {
-        if (seen.has(rule.name)) continue;
-        seen.add(rule.name);
+        if (seen) {
+          if (seen.has(rule.name)) continue;
+          seen.add(rule.name);
+        }
         const { type, params } = rule.event;
         const firstId = state.firstViolation.get(event.actor)?.eventId;
         findings.push({
@@ -232,6 +236,20 @@ async function evaluateAll(
     }
   }
   return findings;
+}
+
+const NO_OBLIGATIONS: (Obligation | undefined)[] = [undefined];
+const byActorCache = new WeakMap<Interpretation, Map<string, Obligation[]>>();
+
+/** A reading's obligations by the party they bind. */
+function obligationsByActor(interpretation: Interpretation): Map<string, Obligation[]> {
+  let m = byActorCache.get(interpretation);
+  if (!m) {
+    m = new Map();
+    for (const o of interpretation.obligations) m.set(o.party, [...(m.get(o.party) ?? []), o]);
+    byActorCache.set(interpretation, m);
+  }
+  return m;
 }
 
 function firstViolationsOf(findings: Finding[], ordered: OrderedEvent[]): FirstViolations {

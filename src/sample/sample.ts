@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { ScenarioInput } from '../run/runScenario.js';
 import { runDraws } from './runDraws.js';
+import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { canonicalJson } from '../provenance.js';
 import { emptyTally, mergeTally, type Tally } from './tally.js';
 
 export interface SampleOptions {
@@ -26,7 +28,8 @@ export function defaultWorkers(): number {
  */
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const workers = opts.workers ?? defaultWorkers();
-  const chunk = opts.chunk ?? 500;
+  // a few tasks per worker: enough to balance the load, few enough that each task's copy is cheap
+  const chunk = opts.chunk ?? Math.max(250, Math.ceil(opts.draws / (workers * 4)));
   const ranges: { from: number; to: number }[] = [];
   for (let from = 0; from < opts.draws; from += chunk) ranges.push({ from, to: Math.min(opts.draws, from + chunk) });
   const total = emptyTally();
@@ -37,16 +40,18 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     opts.onProgress?.(done, opts.draws);
   };
   if (workers <= 1) {
-    for (const r of ranges) finish(await runDraws({ input, seed: opts.seed, ...r }));
+    const evaluator = new RuleEvaluator(input.rules, input.conditions);
+    for (const r of ranges) finish(await runDraws({ input, seed: opts.seed, ...r }, evaluator));
     return total;
   }
+  const key = canonicalJson(plain(input));
   const pool = new Tinypool({
     filename: fileURLToPath(new URL('./sampleWorker.js', import.meta.url)),
     minThreads: workers,
     maxThreads: workers,
   });
   try {
-    await Promise.all(ranges.map((r) => pool.run({ input: plain(input), seed: opts.seed, ...r }).then(finish)));
+    await Promise.all(ranges.map((r) => pool.run({ key, input: plain(input), seed: opts.seed, ...r }).then(finish)));
   } finally {
     await pool.destroy();
   }

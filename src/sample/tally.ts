@@ -63,5 +63,6 @@ export function estimate(count: number, n: number): Estimate {
   const d = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / d;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return { count, p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // at the edges the interval is exactly closed there; floating error must not open it
+  return { count, p, low: count === 0 ? 0 : Math.max(0, centre - half), high: count === n ? 1 : Math.min(1, centre + half) };
 }

@@ -1,0 +1,102 @@
+import type { MachineEvent, PhaseRecord, PlanSpec } from './truceMachine.js';
+import type { SimulationResult } from './simulateTruce.js';
+
+/**
+ * An exact memo of the statechart for bulk runs (Monte Carlo draws, sweeps), where XState's per-run
+ * cost dominates. It rests on one property of the machine, which tests/memo.test.ts checks against the
+ * machine itself: no guard reads a time; times only flow into the records (entered, due, responded)
+ * and decide which deadline falls before which input. So the run is fixed by the inputs without their
+ * times plus the order (ties included) of every time that can matter: the start, each input's time,
+ * and each deadline a trigger could set. Two runs alike in those are alike up to the times, which the
+ * memo keeps as references to those time points and fills in anew.
+ */
+type Sym = number; // index of a time point
+interface Symbolic {
+  phases: (Omit<PhaseRecord, 'enteredAt' | 'dueBy' | 'respondedAt'> & { enteredAt: Sym; dueBy: Sym | null; respondedAt: Sym | null })[];
+  transitions: { at: Sym; region: string; from: string; to: string; cause: string }[];
+  finalState: string;
+  regions: Record<string, string>;
+}
+
+const MAX_ENTRIES = 20_000;
+const memos = new WeakMap<PlanSpec, Map<string, Symbolic>>();
+
+export function memoSimulate(
+  plan: PlanSpec,
+  agreed: boolean,
+  start: number,
+  inputs: readonly MachineEvent[],
+  run: (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]) => SimulationResult,
+): SimulationResult {
+  const points = timePoints(plan, start, inputs);
+  const key = signature(agreed, inputs, points);
+  let memo = memos.get(plan);
+  if (!memo) {
+    memo = new Map();
+    memos.set(plan, memo);
+  }
+  const hit = memo.get(key);
+  if (hit) return materialise(hit, points);
+  const result = run(plan, agreed, start, inputs);
+  const sym = symbolise(result, points);
+  if (sym) {
+    if (memo.size >= MAX_ENTRIES) memo.clear();
+    memo.set(key, sym);
+  }
+  return result;
+}
+
+/** The start, every input's time, and every deadline a trigger could set under this plan. */
+function timePoints(plan: PlanSpec, start: number, inputs: readonly MachineEvent[]): number[] {
+  const points = [start];
+  for (const i of inputs) {
+    points.push(i.at);
+    if (i.type === 'TRIGGER') {
+      for (const p of plan.phases) {
+        if (p.deadlineMs !== null) points.push((p.countedFrom === 'first-violation' ? i.firstViolationAt : i.at) + p.deadlineMs);
+      }
+    }
+  }
+  return points;
+}
+
+function signature(agreed: boolean, inputs: readonly MachineEvent[], points: number[]): string {
+  const sorted = [...new Set(points)].sort((a, b) => a - b);
+  const rank = new Map(sorted.map((t, i) => [t, i]));
+  const parts = [agreed ? 'A' : 'C', points.map((t) => rank.get(t)).join(',')];
+  for (const i of inputs) {
+    parts.push(i.type === 'TRIGGER' ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}` : i.type === 'RESPONSE' ? `R${i.phase}|${i.eventId}` : i.type);
+  }
+  return parts.join(';');
+}
+
+function symbolise(r: SimulationResult, points: number[]): Symbolic | undefined {
+  const index = new Map<number, number>();
+  points.forEach((t, i) => {
+    if (!index.has(t)) index.set(t, i);
+  });
+  let ok = true;
+  const ref = (t: number): Sym => {
+    const i = index.get(t);
+    if (i === undefined) ok = false;
+    return i ?? -1;
+  };
+  const sym: Symbolic = {
+    phases: r.phases.map((p) => ({ ...p, enteredAt: ref(p.enteredAt), dueBy: p.dueBy === null ? null : ref(p.dueBy), respondedAt: p.respondedAt === null ? null : ref(p.respondedAt) })),
+    transitions: r.transitions.map((t) => ({ ...t, at: ref(t.at) })),
+    finalState: r.finalState,
+    regions: r.regions,
+  };
+  // a time that is none of the points would break the memo's premise: do not keep such a run
+  return ok ? sym : undefined;
+}
+
+function materialise(s: Symbolic, points: number[]): SimulationResult {
+  const t = (i: Sym) => points[i]!;
+  return {
+    phases: s.phases.map((p) => ({ ...p, enteredAt: t(p.enteredAt), dueBy: p.dueBy === null ? null : t(p.dueBy), respondedAt: p.respondedAt === null ? null : t(p.respondedAt) })),
+    transitions: s.transitions.map((x) => ({ ...x, at: t(x.at) })),
+    finalState: s.finalState,
+    regions: { ...s.regions },
+  };
+}

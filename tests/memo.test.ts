@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runMachine, simulateTruce } from '../src/machine/simulateTruce.js';
+import type { MachineEvent, PlanSpec } from '../src/machine/truceMachine.js';
+
+const H = 3_600_000;
+const plan: PlanSpec = {
+  appliesTo: ['russia'],
+  triggerCertainty: 'certain',
+  phases: [
+    { id: 'diplomatic', trigger: 'violation', requires: [], deadlineMs: 24 * H, countedFrom: 'trigger' },
+    { id: 'coalition', trigger: 'hostilities-continued', requires: ['diplomatic'], deadlineMs: null, countedFrom: 'trigger' },
+    { id: 'us-backed', trigger: 'broader-attack', requires: ['diplomatic'], deadlineMs: 72 * H, countedFrom: 'first-violation' },
+  ],
+};
+
+/** Inputs on a coarse grid of hours, so that ties between events and deadlines are frequent. */
+const input: fc.Arbitrary<MachineEvent> = fc.oneof(
+  fc.record({ type: fc.constant('WINDOW_OPEN' as const), at: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({ type: fc.constant('WINDOW_CLOSE' as const), at: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({
+    type: fc.constant('TRIGGER' as const),
+    at: fc.integer({ min: 0, max: 200 }),
+    trigger: fc.constantFrom('violation' as const, 'hostilities-continued' as const, 'broader-attack' as const),
+    party: fc.constantFrom('russia', 'ukraine'),
+    eventId: fc.constantFrom('a', 'b', 'c'),
+    certainty: fc.constantFrom('certain' as const, 'possible' as const),
+    firstViolationAt: fc.integer({ min: 0, max: 200 }),
+  }),
+  fc.record({ type: fc.constant('RESPONSE' as const), at: fc.integer({ min: 0, max: 200 }), phase: fc.constantFrom('diplomatic' as const, 'coalition' as const, 'us-backed' as const), eventId: fc.constantFrom('r1', 'r2') }),
+).map((e) => ({ ...e, at: e.at * H, ...('firstViolationAt' in e ? { firstViolationAt: e.firstViolationAt * H } : {}) }) as MachineEvent);
+
+describe('the statechart memo', () => {
+  // the memo's premise: a run is fixed by its inputs without times plus the order of its time points
+  it('gives exactly what the statechart gives, on 3,000 random input sequences', () => {
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 8 }), fc.boolean(), (raw, agreed) => {
+        const inputs = [...raw].sort((a, b) => a.at - b.at);
+        const start = inputs[0]?.at ?? 0;
+        // run twice through the memo (the second run is served from it) and once directly
+        const first = simulateTruce(plan, agreed, start, inputs);
+        const second = simulateTruce(plan, agreed, start, inputs);
+        const direct = runMachine(plan, agreed, start, inputs);
+        expect(first).toEqual(direct);
+        expect(second).toEqual(direct);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+  it('serves a time-shifted run from the memo with the shifted times', () => {
+    const inputs = (d: number): MachineEvent[] => [
+      { type: 'WINDOW_OPEN', at: d },
+      { type: 'TRIGGER', at: d + 5 * H, trigger: 'violation', party: 'russia', eventId: 'a', certainty: 'certain', firstViolationAt: d + 5 * H },
+      { type: 'RESPONSE', at: d + 20 * H, phase: 'diplomatic', eventId: 'r1' },
+      { type: 'WINDOW_CLOSE', at: d + 100 * H },
+    ];
+    const a = simulateTruce(plan, true, 0, inputs(0));
+    const b = simulateTruce(plan, true, 7 * H, inputs(7 * H));
+    expect(b).toEqual(runMachine(plan, true, 7 * H, inputs(7 * H)));
+    expect(b.phases[0]!.dueBy! - a.phases[0]!.dueBy!).toBe(7 * H);
+  });
+});
