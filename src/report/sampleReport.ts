@@ -43,7 +43,7 @@ export function sampleJson(r: SampleReportInput) {
 
 export function sampleText(r: SampleReportInput): string {
   const j = sampleJson(r);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const ci = (e: { p: number; ci95: number[] }) => [pct(e.p), `[${pct(e.ci95[0]!)}, ${pct(e.ci95[1]!)}]`];
   const out = [`${r.scenario.title} [${r.scenario.id}]: ${j.draws} draws, seed ${r.seed}`, `truce ${r.provenance.version}, rules ${r.provenance.rulesHash}, scenario ${r.provenance.scenarioHash}`];
   for (const [id, rd] of Object.entries(j.readings)) {
