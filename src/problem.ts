@@ -18,6 +18,7 @@ export interface Problem {
 export const PROBLEM_CODES = [
   'E_FILE_NOT_FOUND',
   'E_FILE_TOO_LARGE',
+  'E_ENCODING',
   'E_PARSE',
   'E_EMPTY',
   'E_SCHEMA',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../problem.js';
 
@@ -18,25 +18,113 @@ export function displayName(abs: string, cwd: string): string {
 
 export function readText(abs: string, opts: ReadOptions): { text?: string; problems: Problem[] } {
   const file = displayName(abs, opts.cwd);
-  if (!existsSync(abs) || !statSync(abs).isFile()) {
+  const stat = existsSync(abs) ? statSync(abs) : undefined;
+  if (stat?.isDirectory()) {
+    return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'this is a folder, not a file; name a scenario, seed or rule file' }] };
+  }
+  if (!stat) {
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path (looked in ${path.dirname(abs)})` }] };
   }
-  const size = statSync(abs).size;
-  if (size > opts.maxFileBytes) {
-    return {
-      problems: [
-        {
-          code: 'E_FILE_TOO_LARGE',
-          file,
-          line: 1,
-          col: 1,
-          path: [],
-          message: `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${(opts.maxFileBytes / 1048576).toFixed(1)} MiB limit; split it, or stream events as NDJSON with --events`,
-        },
-      ],
-    };
+  if (!stat.isFile()) {
+    // a device, pipe or socket (/dev/zero, /dev/stdin) could be endless: never read one
+    return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'not a regular file (a device, pipe or socket); name a scenario, seed or rule file' }] };
   }
-  return { text: readFileSync(abs, 'utf8'), problems: [] };
+  const tooLarge = (size: number, more: string): { problems: Problem[] } => ({
+    problems: [
+      {
+        code: 'E_FILE_TOO_LARGE',
+        file,
+        line: 1,
+        col: 1,
+        path: [],
+        message: `the file is ${mib(size)} MiB${more}, over the ${mib(opts.maxFileBytes)} MiB limit; split it, or stream events as NDJSON with --events`,
+      },
+    ],
+  });
+  // refused on its size alone, before a byte is read or parsed
+  if (stat.size > opts.maxFileBytes) return tooLarge(stat.size, '');
+  // and read at most one byte past the limit, so a file that grows after the check cannot exhaust memory
+  const bytes = readAtMost(abs, opts.maxFileBytes + 1);
+  if (bytes.length > opts.maxFileBytes) return tooLarge(bytes.length, ' or more');
+  return decodeText(file, bytes);
+}
+
+const mib = (n: number) => (n / 1048576).toFixed(1);
+
+function readAtMost(abs: string, max: number): Buffer {
+  const fd = openSync(abs, 'r');
+  try {
+    let buf = Buffer.alloc(Math.max(1, Math.min(max, fstatSync(fd).size + 1)));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) {
+        if (n >= max) return buf;
+        const bigger = Buffer.alloc(Math.min(max, n * 2));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) return buf.subarray(0, n);
+      n += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Data files are UTF-8 (a leading byte-order mark is allowed and ignored later). Anything else would
+ * reach the parser as replacement characters and NULs and give confusing errors, so it is refused here,
+ * with what to do: a UTF-16 file (Windows "Unicode"), a Latin-1 file, a binary file.
+ */
+export function decodeText(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
+  const at = (line: number, col: number, message: string): { problems: Problem[] } => ({ problems: [{ code: 'E_ENCODING', file, line, col, path: [], message }] });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return at(1, 1, 'the file is UTF-16 encoded (saved as "Unicode"); save it as UTF-8');
+  }
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return at(1, 1, 'the file is UTF-32 encoded; save it as UTF-8');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, col } = position(bytes, bad);
+    return at(line, col, `byte ${bad + 1} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) is not UTF-8; save the file as UTF-8 (it looks like Latin-1 or Windows-1252, or not a text file)`);
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const before = text.slice(0, nul).split('\n');
+    return at(before.length, (before.at(-1)?.length ?? 0) + 1, 'the file contains a NUL character; it is not a text file, or is not UTF-8 (save it as UTF-8)');
+  }
+  return { text, problems: [] };
+}
+
+/** The offset of the first byte that starts an ill-formed UTF-8 sequence (Unicode 15, table 3-7). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > b.length) return i;
+    const second = b[i + 1]!;
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return 0;
+}
+
+/** 1-based line and column (in characters) of a byte offset. */
+function position(b: Uint8Array, offset: number): { line: number; col: number } {
+  const before = Buffer.from(b.subarray(0, offset)).toString('utf8');
+  const lines = before.split('\n');
+  return { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 export function listFiles(dir: string, ext: string): string[] {

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from 'yaml';
 import type { PathSegment, Problem } from '../problem.js';
 
 /** A parsed YAML or JSON file that can tell where a path of it was written. */
@@ -22,66 +22,93 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number) => lineCounter.linePos(offset);
-  for (const err of doc.errors) {
+  // a tab in the indentation throws the whole structure off and a cascade of errors follows it; name the cause only
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const err of tabs.length > 0 ? tabs : doc.errors) {
     const pos = at(err.pos[0]);
+    // the parser recurses per level and reports a blown stack as a syntax error: say what it means
+    const tooDeep = /Maximum call stack size exceeded/.test(err.message);
     problems.push({
       code: 'E_PARSE',
       file,
       line: pos.line,
       col: pos.col,
       path: [],
-      message: `${firstLine(err.message)}; fix the ${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax here`,
+      message: tooDeep
+        ? 'lists and mappings are nested far too deeply to be a data file; flatten the structure'
+        : err.code === 'TAB_AS_INDENT'
+          ? 'a tab is used for indentation; YAML indents with spaces only (set the editor to insert spaces)'
+          : `${firstLine(err.message)}; fix the ${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax here`,
     });
   }
   if (problems.length > 0) return { problems };
   if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
     return { problems: [{ code: 'E_EMPTY', file, line: 1, col: 1, path: [], message: 'the file is empty; it must hold a scenario, seed or rule document' }] };
   }
-  const forbidden = findForbiddenKeys(doc.contents, []);
-  for (const f of forbidden) {
+  for (const f of checkKeys(doc, doc.contents, [])) {
     const pos = at(f.offset);
-    problems.push({
-      code: 'E_FORBIDDEN_KEY',
-      file,
-      line: pos.line,
-      col: pos.col,
-      path: f.path,
-      message: `the key "${f.key}" is not allowed in data files (it could alter JavaScript objects); rename it`,
-    });
+    problems.push(
+      f.key === undefined
+        ? { code: 'E_PARSE', file, line: pos.line, col: pos.col, path: f.path, message: 'a key must be a plain name, not a list or mapping; write the key as text' }
+        : forbiddenKey(file, pos, f.path, f.key),
+    );
   }
+  // stop before building JavaScript objects from keys that are not allowed
+  if (problems.length > 0) return { problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
+    // point at the first alias: that is where the expansion starts
+    let first: { line: number; col: number } = { line: 1, col: 1 };
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) first = at(node.range[0]);
+        return visit.BREAK;
+      },
+    });
     return {
       problems: [
         {
           code: 'E_PARSE',
           file,
-          line: 1,
-          col: 1,
+          ...first,
           path: [],
-          message: `${firstLine((e as Error).message)}; remove the aliases (*name) that repeat large parts of the file`,
+          message: /alias/i.test((e as Error).message)
+            ? `${firstLine((e as Error).message)}; remove the aliases (*name) that repeat large parts of the file`
+            : `${firstLine((e as Error).message)}; fix the ${file.endsWith('.json') ? 'JSON' : 'YAML'} here`,
         },
       ],
     };
   }
-  if (problems.length > 0) return { problems };
+  // belt and braces: whatever way a key reached the data (tags, anchors), none of the forbidden names may be an own key
+  const hidden = findForbiddenInData(data, []);
+  if (hidden) return { problems: [forbiddenKey(file, { line: 1, col: 1 }, hidden.path, hidden.key)] };
+  const resolve = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const lineOf = (n: unknown) => (isNode(n) && n.range ? at(n.range[0]).line : undefined);
   const locate = (path: PathSegment[]) => {
     let node: unknown = doc.contents;
     let best = node;
+    let found = 0;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = node.items.find((p) => {
+          const k = resolve(p.key);
+          return isScalar(k) && String(k.value) === String(seg);
+        });
         if (!pair) break;
-        node = pair.value ?? pair.key;
-        best = pair.value ?? pair.key;
+        node = resolve(pair.value ?? pair.key);
+        // a block value (a mapping or list on the lines below its key) is shown at its key: `window:`, not its first entry
+        // (only when the path ends there: a key missing inside it is shown at the mapping's first entry)
+        const below = (isMap(pair.value) || isSeq(pair.value)) && lineOf(pair.value) !== lineOf(pair.key);
+        best = (below && found === path.length - 1) || pair.value === null ? pair.key : pair.value;
       } else if (isSeq(node) && typeof seg === 'number') {
         const item = node.items[seg];
         if (item === undefined) break;
-        node = item;
+        node = resolve(item);
         best = item;
       } else break;
+      found++;
     }
     const range = isNode(best) ? (best as Node).range : undefined;
     return at(range ? range[0] : 0);
@@ -93,18 +120,57 @@ function firstLine(s: string): string {
   return (s.split('\n')[0] ?? s).trim();
 }
 
-function findForbiddenKeys(node: unknown, path: PathSegment[]): { key: string; offset: number; path: PathSegment[] }[] {
-  const found: { key: string; offset: number; path: PathSegment[] }[] = [];
+function forbiddenKey(file: string, pos: { line: number; col: number }, path: PathSegment[], key: string): Problem {
+  return {
+    code: 'E_FORBIDDEN_KEY',
+    file,
+    line: pos.line,
+    col: pos.col,
+    path,
+    message: `the key "${key}" is not allowed in data files (it could alter JavaScript objects); rename it`,
+  };
+}
+
+/**
+ * Keys that may not be used: a forbidden name, written plainly, quoted, escaped or through an alias
+ * (`*k: ...` where `&k __proto__`); and keys that are lists or mappings (`? [a, b]`), which have no use
+ * in these formats and which JavaScript objects would turn into strings. `key` is undefined for those.
+ */
+function checkKeys(doc: Document, node: unknown, path: PathSegment[]): { key?: string; offset: number; path: PathSegment[] }[] {
+  const found: { key?: string; offset: number; path: PathSegment[] }[] = [];
   if (isMap(node)) {
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
-        found.push({ key, offset: (pair.key as Node).range?.[0] ?? 0, path: [...path, key] });
+      const keyNode = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+      let key: string | undefined;
+      if (isScalar(keyNode)) {
+        key = String(keyNode.value);
+        if (FORBIDDEN_KEYS.has(key)) found.push({ key, offset, path: [...path, key] });
+      } else if (keyNode !== null && keyNode !== undefined) {
+        found.push({ offset, path });
       }
-      found.push(...findForbiddenKeys(pair.value, key === undefined ? path : [...path, key]));
+      found.push(...checkKeys(doc, pair.value, key === undefined ? path : [...path, key]));
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => found.push(...findForbiddenKeys(item, [...path, i])));
+    node.items.forEach((item, i) => found.push(...checkKeys(doc, item, [...path, i])));
   }
   return found;
+}
+
+/** The first own key with a forbidden name anywhere in parsed data (depth first). */
+function findForbiddenInData(value: unknown, path: PathSegment[], depth = 0): { key: string; path: PathSegment[] } | undefined {
+  if (value === null || typeof value !== 'object' || depth > 10_000) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findForbiddenInData(value[i], [...path, i], depth + 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) return { key, path: [...path, key] };
+    const hit = findForbiddenInData((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (hit) return hit;
+  }
+  return undefined;
 }
