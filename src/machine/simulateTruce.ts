@@ -44,35 +44,79 @@ export function simulateTruce(plan: PlanSpec, agreed: boolean, start: number, in
 }
 
 /** The statechart itself, on the event-time clock. */
-export function runMachine(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]): SimulationResult {
-  const clock = new EventClock(start);
-  const actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock });
-  const transitions: TransitionRecord[] = [];
-  let prev: Record<string, string> = { lifecycle: 'start', ...Object.fromEntries(plan.phases.map((p) => [p.id, 'inactive'])) };
+export function runMachine(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], skipRepeats = true): SimulationResult {
+  const sim = new TruceSimulation(plan, agreed, start, skipRepeats);
+  for (const input of inputs) sim.feed(input);
+  return sim.finish();
+}
 
-  const diff = (at: number, cause: (region: string, to: string) => string) => {
-    const now = regionsOf(actor.getSnapshot().value as Record<string, string>);
+/**
+ * The statechart fed one input at a time (streams): time-ordered inputs in, transitions out as they
+ * happen. An input that changed nothing is remembered until something changes; the same input (same
+ * type, trigger, party, certainty, phase) is then skipped, since no guard reads anything else of an
+ * input and the machine is deterministic. This keeps long runs, where most strikes repeat a trigger
+ * already acted on, cheap.
+ */
+export class TruceSimulation {
+  private readonly clock: EventClock;
+  private readonly actor;
+  private readonly transitions: TransitionRecord[] = [];
+  private prev: Record<string, string>;
+  private noops = new Set<string>();
+  private lastContext: unknown;
+
+  constructor(
+    private readonly plan: PlanSpec,
+    agreed: boolean,
+    start: number,
+    /** skip repeats of an input that changed nothing (off only to check that skipping is exact) */
+    private readonly skipRepeats = true,
+  ) {
+    this.clock = new EventClock(start);
+    this.actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock: this.clock });
+    this.prev = { lifecycle: 'start', ...Object.fromEntries(plan.phases.map((p) => [p.id, 'inactive'])) };
+    this.actor.start();
+    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed' : 'the reading holds the truce only as claimed or disputed'));
+  }
+
+  /** Handles one input (after the deadlines due strictly before it); returns the transitions since. */
+  feed(input: MachineEvent): TransitionRecord[] {
+    const from = this.transitions.length;
+    this.clock.advanceTo(input.at, false, (due) => this.diff(due, deadlineCause));
+    const key = input.type === 'TRIGGER' ? `T|${input.trigger}|${input.party}|${input.certainty}` : input.type === 'RESPONSE' ? `R|${input.phase}` : input.type;
+    if (!this.noops.has(key)) {
+      this.actor.send(input);
+      if (!this.diff(input.at, (region, to) => causeOf(input, region, to)) && this.skipRepeats) this.noops.add(key);
+    }
+    return this.transitions.slice(from);
+  }
+
+  /** Fires every remaining deadline and returns the whole run. */
+  finish(): SimulationResult {
+    this.clock.drain((due) => this.diff(due, deadlineCause));
+    const snapshot = this.actor.getSnapshot();
+    this.actor.stop();
+    const regions = regionsOf(snapshot.value as Record<string, string>);
+    const phases = this.plan.phases.map((p) => snapshot.context.phases[p.id]).filter((r): r is PhaseRecord => r !== undefined);
+    return { phases, transitions: this.transitions, finalState: regions.lifecycle ?? 'start', regions };
+  }
+
+  /** Records what changed; says whether anything (state or context) did. */
+  private diff(at: number, cause: (region: string, to: string) => string): boolean {
+    const snapshot = this.actor.getSnapshot();
+    const now = regionsOf(snapshot.value as Record<string, string>);
+    let changed = snapshot.context !== this.lastContext;
     for (const region of Object.keys(now)) {
-      if (now[region] !== prev[region]) {
-        transitions.push({ at, region, from: prev[region] ?? '', to: now[region] ?? '', cause: cause(region, now[region] ?? '') });
+      if (now[region] !== this.prev[region]) {
+        changed = true;
+        this.transitions.push({ at, region, from: this.prev[region] ?? '', to: now[region] ?? '', cause: cause(region, now[region] ?? '') });
       }
     }
-    prev = now;
-  };
-
-  actor.start();
-  diff(start, () => (agreed ? 'the reading holds that the truce was agreed' : 'the reading holds the truce only as claimed or disputed'));
-  for (const input of inputs) {
-    clock.advanceTo(input.at, false, (due) => diff(due, deadlineCause));
-    actor.send(input);
-    diff(input.at, (region, to) => causeOf(input, region, to));
+    this.prev = now;
+    this.lastContext = snapshot.context;
+    if (changed) this.noops.clear();
+    return changed;
   }
-  clock.drain((due) => diff(due, deadlineCause));
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  const regions = regionsOf(snapshot.value as Record<string, string>);
-  const phases = plan.phases.map((p) => snapshot.context.phases[p.id]).filter((r): r is PhaseRecord => r !== undefined);
-  return { phases, transitions, finalState: regions.lifecycle ?? 'start', regions };
 }
 
 function regionsOf(value: Record<string, string>): Record<string, string> {
