@@ -40,6 +40,7 @@ export const PROBLEM_CODES = [
   'E_EXTENDS_CYCLE',
   'E_FORBIDDEN_KEY',
   'E_USAGE',
+  'E_STREAM_ORDER',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
