@@ -26,9 +26,11 @@ export function explainVars(
     matched: list(matched),
     possible: list(possible),
     reach: matched.length > 0 ? list(matched) : `possibly ${list(possible)}`,
-    counterparty: cp
-      ? `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first violation ${describeInterval(cp, zone)}`
-      : 'no violation by the counterparty so far',
+    // only what was known by the event's end: a stream must explain it the same way as a whole run
+    counterparty:
+      facts.conditionStatus === 'holds' || !cp
+        ? `before any violation by ${partyName(ctx.obligation?.condition?.counterparty ?? '')}`
+        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first violation ${describeInterval(cp, zone)}`,
     firstViolation: facts.actorFirstViolation ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}` : 'none',
     munitions: `at least ${facts.munitionsLow} drones and missiles`,
     regions: `${facts.regionsLow} regions (${[...new Set(e.places.flatMap((p) => (p.region ? [p.region] : [])))].join(', ')})`,

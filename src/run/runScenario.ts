@@ -101,16 +101,16 @@ export async function runOrdered(scenario: Scenario, ordered: OrderedEvent[], op
   return { scenario, events: ordered, runs };
 }
 
-const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
+export const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
 
-interface How {
+export interface How {
   evaluator: RuleEvaluator;
   reference: boolean;
   explain: boolean;
 }
 
 /** A finding whose explanation is written only if it is wanted, once the findings are final. */
-interface Pending {
+export interface Pending {
   finding: Finding;
   explain: () => string;
 }
@@ -125,34 +125,8 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
   const inputs: { input: MachineEvent; rank: number; seq: number }[] = [
     { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0, seq: 0 },
     { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2, seq: 0 },
+    ...eventInputs(ordered, findings, firstViolation).map(({ input, seq }) => ({ input, rank: 1, seq })),
   ];
-  const byEvent = groupBy(findings, (f) => f.eventId);
-  ordered.forEach(({ event, interval }, seq) => {
-    const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) {
-      inputs.push({ input: { type: 'RESPONSE', at, phase: event.phase, eventId: event.id }, rank: 1, seq });
-    }
-    const fs = byEvent.get(event.id) ?? [];
-    for (const trigger of TRIGGER_ORDER) {
-      const matching = fs.filter((f) => (trigger === 'violation' ? f.type === 'violation' || f.type === 'possible-violation' : f.trigger === trigger));
-      if (matching.length === 0) continue;
-      const certain = matching.some((f) => f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation'));
-      const party = matching[0]!.party;
-      inputs.push({
-        input: {
-          type: 'TRIGGER',
-          at,
-          trigger,
-          party,
-          eventId: event.id,
-          certainty: certain ? 'certain' : 'possible',
-          firstViolationAt: firstViolation.get(party)?.interval.start ?? at,
-        },
-        rank: 1,
-        seq,
-      });
-    }
-  });
   inputs.sort((a, b) => a.input.at - b.input.at || a.rank - b.rank || a.seq - b.seq);
   // the statechart starts at its first input: the window opening or an earlier finding
   const start = inputs[0]!.input.at;
@@ -172,24 +146,54 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
   };
 }
 
-type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+
+/**
+ * The statechart inputs of events in time order: a RESPONSE for each response event; for each event
+ * with findings, a TRIGGER per trigger kind (violation first, then the escalations), certain if any
+ * finding of that kind is.
+ */
+export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly Finding[], firstViolation: FirstViolations): { input: MachineEvent; seq: number }[] {
+  const out: { input: MachineEvent; seq: number }[] = [];
+  const byEvent = groupBy(findings, (f) => f.eventId);
+  ordered.forEach(({ event, interval }, seq) => {
+    const at = interval.start;
+    if (event.kind === 'response' && event.phase !== undefined) {
+      out.push({ input: { type: 'RESPONSE', at, phase: event.phase, eventId: event.id }, seq });
+    }
+    const fs = byEvent.get(event.id) ?? [];
+    for (const trigger of TRIGGER_ORDER) {
+      const matching = fs.filter((f) => (trigger === 'violation' ? f.type === 'violation' || f.type === 'possible-violation' : f.trigger === trigger));
+      if (matching.length === 0) continue;
+      const certain = matching.some((f) => f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation'));
+      const party = matching[0]!.party;
+      out.push({
+        input: { type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at },
+        seq,
+      });
+    }
+  });
+  return out;
+}
 
 /**
  * A reciprocal obligation lapses at the counterparty's first violation, which itself may depend on
  * other obligations: evaluate, recompute first violations, and repeat until they no longer change.
  */
-async function findingsToFixedPoint(
+export async function findingsToFixedPoint(
   scenario: Scenario,
   interpretation: Interpretation,
   window: ReadingState['window'],
   ordered: OrderedEvent[],
   how: How,
+  /** first violations already settled by earlier events (streams) */
+  settled: FirstViolations = new Map(),
 ): Promise<{ findings: Pending[]; firstViolation: FirstViolations }> {
-  let firstViolation: FirstViolations = new Map();
+  let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
   for (let round = 0; ; round++) {
     const findings = await evaluateAll(scenario, interpretation, { window, firstViolation, appliesTo: scenario.plan.appliesTo }, ordered, how);
-    const next = firstViolationsOf(findings.map((p) => p.finding), ordered);
+    const next = firstViolationsOf(findings.map((p) => p.finding), ordered, settled);
     if (sameFirstViolations(next, firstViolation) || round >= limit) return { findings, firstViolation: next };
     firstViolation = next;
   }
@@ -252,9 +256,9 @@ function obligationsByActor(interpretation: Interpretation): Map<string, Obligat
   return m;
 }
 
-function firstViolationsOf(findings: Finding[], ordered: OrderedEvent[]): FirstViolations {
+function firstViolationsOf(findings: Finding[], ordered: OrderedEvent[], settled: FirstViolations): FirstViolations {
   const intervals = new Map(ordered.map((o) => [o.event.id, o.interval]));
-  const out: FirstViolations = new Map();
+  const out: FirstViolations = new Map(settled);
   for (const f of findings) {
     if (f.type !== 'violation' || f.certainty !== 'certain' || out.has(f.party)) continue;
     // findings follow event order, so the first one met per party is the earliest

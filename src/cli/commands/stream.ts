@@ -1,8 +1,69 @@
+import { loadScenario } from '../../load/loadScenario.js';
+import { ndjsonEvents } from '../../load/ndjsonEvents.js';
+import { streamRun } from '../../run/streamRun.js';
+import { runScenario } from '../../run/runScenario.js';
+import { runJson } from '../../report/runJson.js';
+import { runText } from '../../report/runText.js';
+import { streamLine } from '../../report/streamJson.js';
+import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
+import type { Event } from '../../schema/event.js';
+import { EXIT } from '../exitCodes.js';
+import { emit } from '../output.js';
+import { LineWriter } from '../lineWriter.js';
+import { loadOptions } from '../loadOptions.js';
+import { checkInterpretation, type RunFlags } from './run.js';
 import type { Globals } from '../main.js';
-import type { RunFlags } from './run.js';
 
-// placeholder until NDJSON streaming lands
-export async function streamCommand(_s: string | undefined, _f: RunFlags, _g: Globals): Promise<number> {
-  throw new UsageError('NDJSON streaming (--events, --format ndjson) is not available yet');
+/**
+ * `truce run SCENARIO --events FILE.ndjson|-` (the scenario gives the terms, the stream the events) and
+ * `--format ndjson` (findings streamed out as they are found).
+ */
+export async function streamCommand(scenarioPath: string | undefined, flags: RunFlags, g: Globals): Promise<number> {
+  if (scenarioPath === undefined) throw new UsageError('name the scenario whose terms to apply: truce run scenarios/jan-feb-2026.yaml --events events.ndjson');
+  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  const source = flags.events;
+  const file = source === '-' ? '(stdin)' : source;
+  const events = source !== undefined ? withFile(ndjsonEvents(source), file ?? '(events)') : fromArray(loaded.events);
+
+  if (flags.format !== 'ndjson') {
+    // a report over the whole stream: gather it, then run as usual
+    const all: Event[] = [];
+    for await (const { event } of events) all.push(event);
+    const input = { ...loaded, events: all };
+    const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+    const provenance = provenanceOf(input);
+    let text: string;
+    if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
+    else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
+    else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
+    else text = runText(report, provenance);
+    emit(text, flags.out);
+    return EXIT.ok;
+  }
+
+  const zone = loaded.scenario.timeZone;
+  const out = new LineWriter(flags.out);
+  try {
+    const provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
+    out.line(JSON.stringify({ record: 'header', format: 'truce.stream/v1', provenance, scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone } }));
+    await streamRun(loaded, events, (r) => out.line(streamLine(r, zone)), flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  return EXIT.ok;
+}
+
+async function* withFile(events: AsyncIterable<{ event: Event; line: number }>, file: string) {
+  for await (const e of events) yield { ...e, file };
+}
+
+async function* fromArray(events: readonly Event[]) {
+  // the scenario's own events, in time order as a stream needs them
+  const sorted = [...events].sort((a, b) => Date.parse(a.when.start) - Date.parse(b.when.start) || a.id.localeCompare(b.id));
+  let line = 0;
+  for (const event of sorted) yield { event, line: ++line, file: '(scenario)' };
 }

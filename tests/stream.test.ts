@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../src/run/runScenario.js';
+import { streamRun, type StreamRecord } from '../src/run/streamRun.js';
+import { input, runCli, scenario, strike } from './helpers.js';
+
+const T0 = Date.UTC(2026, 0, 30);
+const H = 3_600_000;
+
+async function* asStream(events: ReturnType<typeof strike>[]) {
+  let line = 0;
+  const sorted = [...events].sort((a, b) => Date.parse(a.when.start) - Date.parse(b.when.start));
+  for (const event of sorted) yield { event, line: ++line };
+}
+
+describe('the stream runner equals the whole run', () => {
+  // streaming in batches between quiet points must change no finding, phase or transition
+  it('on 500 random event sets (overlaps, reciprocity, escalations, responses)', async () => {
+    const ev = fc.record({
+      hour: fc.integer({ min: -40, max: 240 }),
+      hours: fc.integer({ min: 0, max: 30 }),
+      actor: fc.constantFrom('russia', 'russia', 'ukraine'),
+      kyiv: fc.boolean(),
+      energy: fc.boolean(),
+      big: fc.boolean(),
+      response: fc.constantFrom(undefined, undefined, undefined, 'diplomatic' as const, 'coalition' as const),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(ev, { minLength: 1, maxLength: 10 }), async (evs) => {
+        const events = evs.map((e, i) =>
+          strike(`e${i}`, {
+            start: new Date(T0 + e.hour * H).toISOString(),
+            end: new Date(T0 + (e.hour + e.hours) * H).toISOString(),
+            actor: e.actor,
+            target: e.actor === 'russia' ? 'ukraine' : 'russia',
+            ...(e.response ? { kind: 'response', phase: e.response } : {}),
+            places: e.kyiv ? [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }] : ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Lviv Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const })),
+            targets: e.energy ? ['energy'] : ['military'],
+            munitions: { drones: { low: e.big ? 400 : 10 } },
+          }),
+        );
+        const batch = await runScenario(input(events));
+        const records: StreamRecord[] = [];
+        await streamRun(input(events), asStream(events), (r) => records.push(r));
+        const run = batch.runs[0]!;
+        const id = run.interpretation.id;
+        expect(records.filter((r) => r.record === 'finding').map((r) => (r as { finding: unknown }).finding)).toEqual(run.findings);
+        expect(records.filter((r) => r.record === 'transition').map((r) => (r as { transition: unknown }).transition)).toEqual(run.transitions);
+        expect(records.filter((r) => r.record === 'phase').map((r) => (r as { phase: unknown }).phase)).toEqual(run.phases);
+        const summary = records.find((r) => r.record === 'summary' && r.interpretation === id) as Extract<StreamRecord, { record: 'summary' }>;
+        expect(summary.finalState).toBe(run.finalState);
+        expect(summary.firstViolations).toEqual(run.firstViolations);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  }, 120_000);
+});
+
+const line = (id: string, start: string, end = start) =>
+  JSON.stringify({
+    id,
+    kind: 'strike',
+    actor: 'russia',
+    target: 'ukraine',
+    when: { start, end, precision: 'hour', evidence: 'test' },
+    places: [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }],
+    targets: ['energy'],
+    sources: [{ file: '000_5b12a92830bbfdb1.txt', line: 15 }],
+    note: 'test',
+  });
+
+describe('truce run --events / --format ndjson', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'truce-ndjson-'));
+  const good = path.join(dir, 'good.ndjson');
+  writeFileSync(good, [line('a', '2026-02-02T23:00:00+02:00'), line('b', '2026-02-04T01:00:00+02:00')].join('\n') + '\n');
+
+  it('streams findings, transitions, phases and a summary per reading as NDJSON', () => {
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'ndjson', '-i', 'washington']);
+    expect(r.code).toBe(0);
+    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs[0]).toMatchObject({ record: 'header', format: 'truce.stream/v1' });
+    expect(recs.filter((x) => x.record === 'finding').map((x) => `${x.rule}:${x.eventId}`)).toEqual(['protected-place:a', 'protected-place:b', 'hostilities-continued:b']);
+    expect(recs.at(-1)).toMatchObject({ record: 'summary', interpretation: 'washington', finalState: 'collapsed', events: 2 });
+  });
+  it('reads the events from stdin with --events -', () => {
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', '-', '--format', 'ndjson', '-i', 'kremlin'], { input: line('a', '2026-01-30T01:00:00+02:00') + '\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"rule":"protected-place","eventId":"a"');
+  });
+  it('gives the usual report formats over a stream too', () => {
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'json']);
+    expect(JSON.parse(r.stdout).events.map((e: { id: string }) => e.id)).toEqual(['a', 'b']);
+  });
+  it('refuses an out-of-order stream naming the line, and leaves no --out file behind', () => {
+    const bad = path.join(dir, 'bad.ndjson');
+    writeFileSync(bad, [line('a', '2026-02-04T01:00:00+02:00'), line('b', '2026-02-02T23:00:00+02:00')].join('\n'));
+    const out = path.join(dir, 'out.ndjson');
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad.ndjson:2:1\s+when.start\s+event b starts before the event on the line above/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+  it('refuses a line that is not a valid event, naming the line', () => {
+    const bad = path.join(dir, 'bad2.ndjson');
+    writeFileSync(bad, line('a', '2026-02-02T23:00:00+02:00') + '\n{"id": "x", "kind": "strike"\n');
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad2.ndjson:2:1/);
+  });
+});
