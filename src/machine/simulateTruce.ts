@@ -64,6 +64,7 @@ export class TruceSimulation {
   private prev: Record<string, string>;
   private noops = new Set<string>();
   private lastContext: unknown;
+  private taken = 0;
 
   constructor(
     private readonly plan: PlanSpec,
@@ -79,16 +80,21 @@ export class TruceSimulation {
     this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed' : 'the reading holds the truce only as claimed or disputed'));
   }
 
-  /** Handles one input (after the deadlines due strictly before it); returns the transitions since. */
-  feed(input: MachineEvent): TransitionRecord[] {
-    const from = this.transitions.length;
+  /** The transitions not taken yet (the first call also returns the initial one). */
+  takeNew(): TransitionRecord[] {
+    const out = this.transitions.slice(this.taken);
+    this.taken = this.transitions.length;
+    return out;
+  }
+
+  /** Handles one input, after the deadlines due strictly before it. */
+  feed(input: MachineEvent): void {
     this.clock.advanceTo(input.at, false, (due) => this.diff(due, deadlineCause));
     const key = input.type === 'TRIGGER' ? `T|${input.trigger}|${input.party}|${input.certainty}` : input.type === 'RESPONSE' ? `R|${input.phase}` : input.type;
     if (!this.noops.has(key)) {
       this.actor.send(input);
       if (!this.diff(input.at, (region, to) => causeOf(input, region, to)) && this.skipRepeats) this.noops.add(key);
     }
-    return this.transitions.slice(from);
   }
 
   /** Fires every remaining deadline and returns the whole run. */
