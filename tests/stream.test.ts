@@ -54,7 +54,7 @@ describe('the stream runner equals the whole run', () => {
         expect(summary.finalState).toBe(run.finalState);
         expect(summary.firstViolations).toEqual(run.firstViolations);
       }),
-      { numRuns: 500, seed: 5 },
+      { numRuns: 1500, seed: 5 },
     );
   }, 120_000);
 });

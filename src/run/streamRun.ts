@@ -36,11 +36,14 @@ interface Reading {
 
 /**
  * The runner over a stream of events in time order, with memory bounded by how far events overlap,
- * not by how many there are. Events are gathered up to a quiet point (an instant no gathered event
- * spans); nothing after it can change a finding before it, since a reading's facts only look at
- * earlier events (first violations, "after") and at overlapping ones (reciprocity). Each such batch
- * runs exactly as runScenario would, starting from the first violations settled before it, so the
- * findings, phases and transitions are the same as a whole run's (tests/stream.test.ts).
+ * not by how many there are. A reading's facts about an event look only at earlier events (first
+ * violations, "after") and, for a reciprocal obligation whose counterparty has not yet violated, at
+ * events overlapping it (did the counterparty break first?). So events are gathered into a batch only
+ * as long as such a reciprocal event is still open: until the stream reaches its end (and past every
+ * event sharing its start, for the order of ties). Each batch runs exactly as runScenario would,
+ * starting from the first violations settled before it, so the findings, phases and transitions are
+ * the same as a whole run's (tests/stream.test.ts). Once every counterparty has violated, batches are
+ * single instants and memory stays flat.
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
@@ -77,8 +80,12 @@ export async function streamRun(
   };
 
   let batch: OrderedEvent[] = [];
-  let batchEnd = Number.NEGATIVE_INFINITY;
+  /** the latest end of a batched event that must see what overlaps it */
+  let openUntil = Number.NEGATIVE_INFINITY;
   let lastStart = Number.NEGATIVE_INFINITY;
+  /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
+  const needsLookahead = (actor: string) =>
+    readings.some((r) => r.interpretation.obligations.some((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)));
   let count = 0;
 
   const flush = async () => {
@@ -104,10 +111,13 @@ export async function streamRun(
         { code: 'E_STREAM_ORDER', file: file ?? '(events)', line, col: 1, path: ['when', 'start'], message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time` },
       ]);
     }
+    if (batch.length > 0 && interval.start > lastStart && interval.start >= openUntil) {
+      await flush();
+      openUntil = Number.NEGATIVE_INFINITY;
+    }
     lastStart = interval.start;
-    if (batch.length > 0 && interval.start > batchEnd) await flush();
     batch.push({ event, interval });
-    batchEnd = Math.max(batchEnd, interval.end);
+    if (needsLookahead(event.actor)) openUntil = Math.max(openUntil, interval.end);
     count++;
   }
   await flush();
