@@ -1,8 +1,25 @@
 import type { CompareReport } from '../run/compare.js';
 import type { Provenance } from '../provenance.js';
-import { UsageError } from '../problem.js';
+import { eventsSection, findingsSection, header, matrixSection, page, provenanceSection, statechartSection, summarySection, timelineSection } from './runHtml.js';
 
-// placeholder until the report lands
-export async function compareHtml(_c: CompareReport, _p: Provenance): Promise<string> {
-  throw new UsageError('this format is not available yet');
+/**
+ * `truce compare --format html`: one self-contained page (no network, inline SVG and CSS) with the
+ * readings side by side: the event x reading table first, then the summary, the timeline, every finding
+ * with its sources, the statechart and the events.
+ */
+export async function compareHtml(cmp: CompareReport, provenance: Provenance): Promise<string> {
+  const report = cmp.report;
+  const body = [
+    header(report, provenance, 'The readings of the truce compared'),
+    '<main>',
+    matrixSection(cmp),
+    summarySection(report),
+    await timelineSection(report),
+    findingsSection(report),
+    statechartSection(report),
+    eventsSection(report),
+    provenanceSection(provenance, report),
+    '</main>',
+  ];
+  return page(`${report.scenario.title}: the readings compared`, provenance, body.join('\n'));
 }

@@ -1,8 +1,212 @@
-import type { RunReport } from '../run/runScenario.js';
+import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Provenance } from '../provenance.js';
-import { UsageError } from '../problem.js';
+import type { Event } from '../schema/event.js';
+import type { Finding } from '../rules/finding.js';
+import { compareReadings, type CompareReport } from '../run/compare.js';
+import { describeWindow } from '../run/explainVars.js';
+import { formatHuman } from '../time/interval.js';
+import { ganttChart, readingStateDiagram } from './mermaid.js';
+import { plural } from './timelineChart.js';
 
-// placeholder until the Markdown report lands
-export function runMarkdown(_r: RunReport, _p: Provenance): string {
-  throw new UsageError('--format md is not available yet');
+/**
+ * `truce run --format md`: a Markdown report that renders on GitHub as is (tables, and Mermaid blocks
+ * for the timeline and each reading's path through the statechart), with the provenance stamp.
+ */
+export function runMarkdown(report: RunReport, provenance: Provenance): string {
+  const out: string[] = [];
+  out.push(`# ${mdText(report.scenario.title)}`, '');
+  out.push(stampLine(report, provenance), '');
+  out.push(...summaryMd(report));
+  if (report.runs.length > 1) out.push(...matrixMd(compareReadings(report)));
+  out.push(...timelineMd(report));
+  for (const run of report.runs) out.push(...readingMd(report, run));
+  out.push(...eventsMd(report));
+  out.push(...provenanceMd(provenance, report));
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+// ------------------------------------------------------------------------------------------ helpers
+
+/** Text safe in Markdown running text and table cells: no stray `|`, HTML or line breaks. */
+export function mdText(s: string): string {
+  return s
+    .replace(/([*_[\]`\\])/g, '\\$1')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** An inline code span that survives backticks in the text. */
+export function code(s: string): string {
+  const t = s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return t.includes('`') ? `\`\` ${t} \`\`` : `\`${t}\``;
+}
+
+export function mdTable(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export function stampLine(report: RunReport, p: Provenance): string {
+  return `> ${p.tool} ${p.version} · rules ${code(p.rulesHash)} · scenario ${code(p.scenarioHash)} · ${code(report.scenario.id)} · times in ${mdText(report.scenario.timeZone)}`;
+}
+
+const TYPE: Record<string, string> = { violation: '**violation**', 'possible-violation': 'possible violation', 'escalation-trigger': 'escalation', none: 'none' };
+
+export function findingMd(f: Finding): string {
+  return f.type === 'escalation-trigger' ? `escalation: ${mdText((f.trigger ?? '').replace('-', ' '))}` : (TYPE[f.type] ?? f.type);
+}
+
+export function sourcesMd(e: Event): string {
+  const seen = new Set<string>();
+  return e.sources
+    .map((s) => `${s.file}:${s.line}`)
+    .filter((c) => !seen.has(c) && (seen.add(c), true))
+    .map(code)
+    .join(', ');
+}
+
+function status(p: { met: boolean | null }): string {
+  return p.met === true ? 'met' : p.met === false ? '**missed**' : 'open';
+}
+
+function counts(run: ReadingRun): string {
+  const n = (t: string) => run.findings.filter((f) => f.type === t).length;
+  const parts = [
+    [n('violation'), 'violation'],
+    [n('possible-violation'), 'possible'],
+    [n('escalation-trigger'), 'escalation'],
+  ].filter(([c]) => (c as number) > 0);
+  return parts.length === 0 ? 'none' : parts.map(([c, t]) => `${c} ${t}`).join(', ');
+}
+
+function terms(report: RunReport, run: ReadingRun): string[] {
+  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  return run.interpretation.obligations.map((o) => {
+    const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital' || o.refrainFrom.places.length === 0).map(plural), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
+    const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
+    return mdText(`${name(o.party)} spares ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`);
+  });
+}
+
+// ------------------------------------------------------------------------------------------ sections
+
+export function summaryMd(report: RunReport): string[] {
+  const zone = report.scenario.timeZone;
+  const h = (ms: number) => formatHuman(ms, zone);
+  const rows = report.runs.map((run) => [
+    `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}`,
+    mdText(describeWindow(run.window, zone)),
+    `${terms(report, run).join('<br>')}<br>agreement: ${mdText(run.interpretation.agreement.status)}`,
+    counts(run),
+    run.phases.length === 0 ? 'none reached' : run.phases.map((p) => `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`).join('<br>'),
+    `**${mdText(run.finalState)}**`,
+  ]);
+  return ['## Summary per reading', '', ...mdTable(['reading', 'window', 'terms', 'findings', 'phases', 'final state'], rows), ''];
+}
+
+export function matrixMd(cmp: CompareReport): string[] {
+  const zone = cmp.report.scenario.timeZone;
+  const rows = cmp.rows.map((row) => [
+    `${code(row.eventId)}${row.diverges ? ' \\*' : ''}<br>${mdText(row.kind)}, from ${mdText(formatHuman(row.interval.start, zone))}`,
+    ...cmp.readings.map((r) => {
+      const c = row.cells[r]!;
+      const escs = c.findings.filter((f) => f.type === 'escalation-trigger').map(findingMd);
+      const rules = [...new Set(c.findings.filter((f) => f.type !== 'escalation-trigger').map((f) => f.rule))];
+      return [TYPE[c.verdict] ?? c.verdict, ...escs].join(' + ') + (rules.length > 0 ? `<br>${rules.map(code).join(', ')}` : '');
+    }),
+  ]);
+  rows.push(['**phases reached**', ...cmp.report.runs.map((run) => run.phases.map((p) => `${mdText(p.phase)} ${status(p)}`).join(', ') || 'none')]);
+  rows.push(['**final state**', ...cmp.readings.map((r) => `**${mdText(cmp.finalStates[r] ?? '')}**`)]);
+  return [
+    '## Where the readings diverge',
+    '',
+    'Every strike, and every event any reading found something about, under each reading. \\* the readings differ on it.',
+    '',
+    ...mdTable(['event', ...cmp.readings.map(code)], rows),
+    '',
+  ];
+}
+
+export function timelineMd(report: RunReport): string[] {
+  return [
+    '## Timeline',
+    '',
+    `The reported strikes, then per reading its window, what it found about each strike (red, crit: a violation or a missed deadline; active: a possible violation; plain: no finding), and each enforcement phase from entry to due time. Times are wall-clock times in ${mdText(report.scenario.timeZone)}.`,
+    '',
+    '```mermaid',
+    ganttChart(report, 'Readings, strikes and enforcement deadlines').trimEnd(),
+    '```',
+    '',
+  ];
+}
+
+export function readingMd(report: RunReport, run: ReadingRun): string[] {
+  const zone = report.scenario.timeZone;
+  const h = (ms: number) => formatHuman(ms, zone);
+  const it = run.interpretation;
+  const byId = new Map(report.events.map((e) => [e.event.id, e]));
+  const cite = (s: { file: string; line: number }) => code(`${s.file}:${s.line}`);
+  const out = [`## Reading ${code(it.id)}: ${mdText(it.label)}`, ''];
+  out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
+  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  out.push(`- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`);
+  out.push(`- **Window:** ${mdText(describeWindow(run.window, zone))}: ${mdText(it.window.basis)}`);
+  terms(report, run).forEach((t, i) => out.push(`- **Terms:** ${t} (${it.obligations[i]!.sources.map(cite).join(', ')})`));
+  out.push(`- **Final state:** **${mdText(run.finalState)}**`, '');
+  out.push('### Findings', '');
+  if (run.findings.length === 0) out.push('No finding under this reading.', '');
+  else {
+    const rows = run.findings.map((f) => {
+      const o = byId.get(f.eventId)!;
+      return [`${code(f.eventId)}<br>${mdText(h(o.interval.start))}`, findingMd(f), code(f.rule), mdText(f.certainty), mdText(f.explanation), sourcesMd(o.event)];
+    });
+    out.push(...mdTable(['event', 'finding', 'rule', 'certainty', 'why', 'sources (article file:line)'], rows), '');
+  }
+  out.push('### Enforcement', '');
+  const rows = report.scenario.plan.phases.map((spec) => {
+    const p = run.phases.find((x) => x.phase === spec.id);
+    if (!p) return [code(spec.id), 'not reached', '', '', `trigger: ${mdText(spec.trigger)}`];
+    return [
+      code(spec.id),
+      mdText(h(p.enteredAt)),
+      p.dueBy !== null ? mdText(h(p.dueBy)) : 'no deadline in the sources',
+      status(p) + (p.respondedAt !== null ? ` (response ${code(p.responseEventId ?? '')} at ${mdText(h(p.respondedAt))})` : ''),
+      `${mdText(p.trigger)} by ${code(p.triggerEventId)}`,
+    ];
+  });
+  out.push(...mdTable(['phase', 'entered', 'due', 'status', 'trigger'], rows), '');
+  out.push('### Path through the statechart', '', '```mermaid', readingStateDiagram(run, zone).trimEnd(), '```', '');
+  return out;
+}
+
+export function eventsMd(report: RunReport): string[] {
+  const zone = report.scenario.timeZone;
+  const h = (ms: number) => formatHuman(ms, zone);
+  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const count = (c: { low: number; high?: number | undefined }) => `${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`;
+  const rows = report.events.map(({ event: e, interval }) => {
+    const m = e.munitions ?? {};
+    const counts = [m.drones ? `drones ${count(m.drones)}` : '', m.missiles ? `missiles ${count(m.missiles)}` : '', e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '', e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : ''].filter(Boolean);
+    return [
+      `${mdText(h(interval.start))}<br>to ${mdText(h(interval.end))} (${mdText(e.when.precision)})`,
+      `${code(e.id)}<br>${mdText(e.kind)}, ${mdText(name(e.actor))}${e.target ? ` → ${mdText(name(e.target))}` : ''}`,
+      mdText(e.places.map((p) => p.name).join(', ') || 'not stated') + (e.placesExcluded.length > 0 ? `<br>not: ${mdText(e.placesExcluded.join(', '))}` : ''),
+      mdText([e.targets.join(', '), counts.join(', ')].filter(Boolean).join('; ')),
+      sourcesMd(e),
+    ];
+  });
+  return ['## Events', '', ...mdTable(['when', 'event', 'places', 'hit, counts', 'sources (article file:line)'], rows), ''];
+}
+
+export function provenanceMd(p: Provenance, report: RunReport): string[] {
+  return [
+    '## Provenance',
+    '',
+    ...mdTable(['tool', 'version', 'rules', 'scenario'], [[mdText(p.tool), mdText(p.version), code(p.rulesHash), `${code(p.scenarioHash)} (${code(report.scenario.id)})`]]),
+    '',
+    'Two reports with the same stamp came from the same tool version, rules and scenario (seed events included).',
+    '',
+  ];
 }

@@ -1,6 +1,33 @@
+import { loadScenario } from '../../load/loadScenario.js';
+import { runScenario } from '../../run/runScenario.js';
+import { explainEvent } from '../../run/explainEvent.js';
+import { explainJson, explainText } from '../../report/explainText.js';
+import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
+import { EXIT } from '../exitCodes.js';
+import { emit } from '../output.js';
+import { loadOptions } from '../loadOptions.js';
+import { checkInterpretation } from './run.js';
+import type { Globals } from '../main.js';
 
-// placeholder until the command lands; the CLI reports it as a usage error
-export async function explainCommand(..._args: unknown[]): Promise<number> {
-  throw new UsageError('`truce explain` is not available yet');
+export interface ExplainFlags {
+  event: string;
+  interpretation?: string;
+  format: 'text' | 'json';
+}
+
+/** `truce explain <scenario> --event ID`: for one event, every reading and every rule, fired or not and why. */
+export async function explainCommand(scenarioPath: string, flags: ExplainFlags, g: Globals): Promise<number> {
+  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const ids = loaded.events.map((e) => e.id);
+  if (!ids.includes(flags.event)) {
+    throw new UsageError(`no event "${flags.event}" in ${loaded.file}; choose one of ${[...ids].sort().join(', ')}`);
+  }
+  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  // the finished run: its first violations are the state the explanation evaluates the rules in
+  const report = await runScenario(loaded, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+  const x = await explainEvent(loaded, report, flags.event, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+  const provenance = provenanceOf(loaded);
+  emit(flags.format === 'json' ? JSON.stringify(explainJson(x, provenance), null, 2) + '\n' : explainText(x, provenance));
+  return EXIT.ok;
 }

@@ -1,0 +1,124 @@
+import type { AnyStateNode } from 'xstate';
+import { createTruceMachine, type PlanSpec } from './truceMachine.js';
+
+/**
+ * The statechart as plain data, read from the machine definition itself (createTruceMachine), so that
+ * every picture drawn from it (truce graph, the HTML report) cannot drift from the code. XState stays in
+ * src/machine: callers get nodes and edges.
+ */
+
+export interface GraphState {
+  /** "region.state", unique in the machine */
+  id: string;
+  region: string;
+  key: string;
+  /** the region's initial state */
+  initial: boolean;
+  /** no transition leaves it (collapsed, met): the region ends there */
+  terminal: boolean;
+}
+
+export interface GraphRegion {
+  /** `lifecycle` or a phase id */
+  id: string;
+  initial: string;
+  states: GraphState[];
+}
+
+export interface GraphEdge {
+  region: string;
+  /** state keys within the region */
+  from: string;
+  to: string;
+  /** `event`: on an event; `always`: eventless, taken on entry; `after`: a delayed transition (a deadline) */
+  kind: 'event' | 'always' | 'after';
+  /** the event type (WINDOW_OPEN, TRIGGER, RESPONSE); for `after` the delay's name, for `always` "always" */
+  event: string;
+  guard: string | null;
+  actions: string[];
+  /** for `after`: the deadline of the phase in ms (null: no deadline, the transition never fires) */
+  deadlineMs: number | null;
+  /** a transition without a target: it runs its actions and stays in `from` (to === from) */
+  targetless: boolean;
+}
+
+export interface MachineGraph {
+  id: string;
+  /** the top-level regions run in parallel */
+  regions: GraphRegion[];
+  edges: GraphEdge[];
+}
+
+type Named = string | { type?: unknown } | ((...args: never[]) => unknown);
+
+function nameOf(x: Named | undefined): string | null {
+  if (x === undefined || x === null) return null;
+  if (typeof x === 'string') return x;
+  if (typeof x === 'function') return x.name || 'inline';
+  return typeof x.type === 'string' ? x.type : 'inline';
+}
+
+/** Walks every state node of `createTruceMachine(plan)`: its regions, states and transitions in definition order. */
+export function machineGraph(plan: PlanSpec): MachineGraph {
+  const machine = createTruceMachine(plan);
+  const regions: GraphRegion[] = [];
+  const edges: GraphEdge[] = [];
+  for (const region of Object.values(machine.root.states) as AnyStateNode[]) {
+    const nodes = Object.values(region.states) as AnyStateNode[];
+    const initial = region.initial?.target?.[0]?.key ?? nodes[0]?.key ?? '';
+    const regionEdges: GraphEdge[] = [];
+    for (const node of nodes) {
+      const delayed = new Map<string, string>();
+      for (const d of node.after) delayed.set(String(d.eventType), String(d.delay));
+      for (const t of node.always ?? []) regionEdges.push(edge(region.key, node.key, t, 'always', 'always', plan));
+      for (const [eventType, list] of node.transitions) {
+        const delay = delayed.get(String(eventType));
+        for (const t of list) regionEdges.push(edge(region.key, node.key, t, delay === undefined ? 'event' : 'after', delay ?? String(eventType), plan));
+      }
+    }
+    const leaves = new Set(regionEdges.filter((e) => !e.targetless).map((e) => e.from));
+    regions.push({
+      id: region.key,
+      initial,
+      states: nodes.map((n) => ({ id: `${region.key}.${n.key}`, region: region.key, key: n.key, initial: n.key === initial, terminal: !leaves.has(n.key) })),
+    });
+    edges.push(...regionEdges);
+  }
+  return { id: machine.id, regions, edges };
+}
+
+interface TransitionLike {
+  target?: ReadonlyArray<{ key: string }> | undefined;
+  guard?: unknown;
+  actions: readonly unknown[];
+}
+
+function edge(region: string, from: string, t: TransitionLike, kind: GraphEdge['kind'], event: string, plan: PlanSpec): GraphEdge {
+  const target = t.target?.[0]?.key;
+  const phase = kind === 'after' ? plan.phases.find((p) => event === `due:${p.id}`) : undefined;
+  return {
+    region,
+    from,
+    to: target ?? from,
+    kind,
+    event,
+    guard: nameOf(t.guard as Named | undefined),
+    actions: t.actions.map((a) => nameOf(a as Named)).filter((a): a is string => a !== null),
+    deadlineMs: phase?.deadlineMs ?? null,
+    targetless: target === undefined,
+  };
+}
+
+/** A short label: `TRIGGER [isViolation] / recordBreach`, `after 24 h [deadline] / markMissed`. */
+export function edgeLabel(e: GraphEdge): string {
+  const ev = e.kind === 'after' ? `after ${e.deadlineMs === null ? 'no deadline (never)' : humanDuration(e.deadlineMs)}` : e.event;
+  const guard = e.guard !== null ? ` [${e.guard}]` : '';
+  const actions = e.actions.length > 0 ? ` / ${e.actions.join(', ')}` : '';
+  return `${ev}${guard}${actions}`;
+}
+
+export function humanDuration(ms: number): string {
+  const h = ms / 3_600_000;
+  if (Number.isInteger(h)) return `${h} h`;
+  return `${Math.round(ms / 60_000)} min`;
+}

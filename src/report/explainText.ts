@@ -1,0 +1,395 @@
+import type { Provenance } from '../provenance.js';
+import type { Obligation } from '../schema/interpretation.js';
+import type { SourceRef } from '../schema/common.js';
+import { eventJson } from './runJson.js';
+import { describeWindow } from '../run/explainVars.js';
+import { DateTime } from 'luxon';
+import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
+import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
+
+/**
+ * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs
+ * (`truce explain --format json`, the `truce.explain/v1` object documented on explainJson).
+ */
+
+const LABEL: Record<string, string> = {
+  violation: 'VIOLATION',
+  'possible-violation': 'POSSIBLE VIOLATION',
+  'escalation-trigger': 'ESCALATION',
+  none: 'NO FINDING',
+};
+
+const STATUS: Record<string, string> = { passed: 'pass', failed: 'FAIL', 'not-evaluated': 'not evaluated' };
+
+const TIMING: Record<Timing, string> = {
+  inside: 'the event lies wholly inside the window',
+  'partly-inside': 'the event only partly overlaps the window (it straddles a bound)',
+  before: 'the event lies wholly before the window',
+  after: 'the event lies wholly after the window',
+};
+
+const isInterval = (v: unknown): v is Interval =>
+  typeof v === 'object' && v !== null && typeof (v as Interval).start === 'number' && typeof (v as Interval).end === 'number';
+
+const isBounded = (v: unknown): v is { interval: unknown; min?: string; max?: string } =>
+  typeof v === 'object' && v !== null && 'interval' in v;
+
+const isFactRef = (v: unknown): v is { fact: string; params?: Record<string, unknown> } =>
+  typeof v === 'object' && v !== null && typeof (v as { fact?: unknown }).fact === 'string';
+
+/** A fact value for people: intervals as human times in the zone, `[` `)` for inclusive and exclusive bounds. */
+export function showValue(v: unknown, zone: string): string {
+  if (v === null || v === undefined) return 'none';
+  if (isInterval(v)) {
+    if ('startInclusive' in v || 'endInclusive' in v) return describeWindow(v, zone);
+    if (v.end <= v.start) return `at ${formatHuman(v.start, zone)}`;
+    return `[${formatHuman(v.start, zone)}, ${formatHuman(v.end, zone)})`;
+  }
+  if (isBounded(v)) return `${showValue(v.interval, zone)}${boundsText(v)}`;
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+function boundsText(b: { min?: unknown; max?: unknown }): string {
+  if (b.min === undefined && b.max === undefined) return '';
+  return ` (gap from ${String(b.min ?? 'PT0S')} to ${String(b.max ?? 'unbounded')})`;
+}
+
+/** The expected value as written: a literal, or the other fact it names. */
+function expectedText(leaf: LeafNode): string {
+  const v = leaf.value;
+  if (isFactRef(v)) return `${v.fact}${v.params ? boundsText(v.params) : ''}`;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** One leaf: `placeScope equal certain: placeScope is possible`. */
+export function leafText(leaf: LeafNode, zone: string): string {
+  const head = `${leaf.fact}${leaf.path ? ` ${leaf.path}` : ''} ${leaf.operator} ${expectedText(leaf)}`;
+  if (leaf.status === 'not-evaluated') return head;
+  const got = `${leaf.fact} is ${showValue(leaf.factValue, zone)}`;
+  const other = isFactRef(leaf.value) ? `; ${leaf.value.fact} is ${showValue(leaf.valueResult, zone)}` : '';
+  return `${head}: ${got}${other}`;
+}
+
+function cite(s: { file: string; line: number }): string {
+  return `${s.file}:${s.line}`;
+}
+
+function obligationText(o: Obligation, name: (id: string) => string): string {
+  const what = [
+    ...o.refrainFrom.places,
+    ...o.refrainFrom.placeKinds.map((k) => `any ${k}`),
+    ...o.refrainFrom.targets.map((t) => `${t} infrastructure`),
+  ];
+  const cond = o.condition ? `, only while ${name(o.condition.counterparty)} complies` : '';
+  return `${name(o.party)} refrains from striking ${what.join(', ') || 'nothing named'} of ${name(o.towards)}${cond} (${o.basis}; ${o.sources.map(cite).join(', ')})`;
+}
+
+/** An instant as the data wrote it, in its own offset: `Sun 1 Feb 2026 00:00 (UTC+3)`. */
+function asWritten(iso: string): string {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return `${dt.toFormat('ccc d LLL yyyy HH:mm')} (${dt.toFormat('ZZZZ')})`;
+}
+
+function windowAsWritten(r: ReadingExplanation): string {
+  const w = r.interpretation.window;
+  return `from ${asWritten(w.start)}${w.end !== undefined ? ` to ${asWritten(w.end)}` : ` for ${w.duration ?? ''}`} (${w.start}${w.end !== undefined ? ` / ${w.end}` : ''})`;
+}
+
+const PRECISION: Record<string, string> = {
+  settlement: 'the settlement is named',
+  region: 'only its region is named',
+  country: 'only the country is named',
+  unknown: 'not named',
+};
+
+/** One line per reading: the verdict, the rules that fired, and the terms that decided it. */
+export function inShort(x: EventExplanation, r: ReadingExplanation): string {
+  const zone = x.scenario.timeZone;
+  const w = r.window;
+  const spec = r.interpretation.window;
+  const timing =
+    r.timing === 'inside'
+      ? 'inside the window'
+      : r.timing === 'partly-inside'
+        ? `only partly inside the window ${describeWindow(w, zone)} (it straddles a bound)`
+        : r.timing === 'before'
+          ? `before the window, which opens ${formatHuman(w.start, zone)}${w.startInclusive ? '' : ' (exclusive)'} (as written ${asWritten(spec.start)})`
+          : `after the window, which ends ${formatHuman(w.end, zone)}${w.endInclusive ? ' inclusive' : ', exclusive'}${spec.end !== undefined ? ` (as written ${asWritten(spec.end)})` : ''}`;
+  const scope = r.evaluations.map((ev) => {
+    if (ev.obligation === null) return `no obligation binds ${x.parties.find((p) => p.id === ev.facts.actor)?.name ?? ev.facts.actor} under this reading`;
+    const s = scopeTerms(x, ev);
+    const certain = [...s.places.certain, ...s.targets.certain.map((t) => `${t} infrastructure`)];
+    const possible = [...s.places.possible, ...s.targets.possible];
+    if (certain.length > 0) return `hit what it protects: ${certain.join(', ')}`;
+    if (possible.length > 0) return `may have hit what it protects: ${possible.join(', ')}`;
+    const o = ev.obligation.refrainFrom;
+    return `hit nothing it protects (it protects ${[...o.places, ...o.placeKinds.map((k) => `${k}s`), ...o.targets.map((t) => `${t} infrastructure`)].join(', ') || 'nothing'})`;
+  });
+  const rules = [...new Set(r.findings.map((f) => f.rule))];
+  const head = `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}`;
+  if (x.event.kind !== 'strike') return `${head}: a ${x.event.kind}, not a strike, which no rule judges (${timing})`;
+  return `${head}: ${timing}; ${scope.join('; ')}`;
+}
+
+function inclusivity(w: { startInclusive: boolean; endInclusive: boolean }): string {
+  return `start ${w.startInclusive ? 'inclusive' : 'exclusive'}, end ${w.endInclusive ? 'inclusive' : 'exclusive'}`;
+}
+
+/** `truce explain` as text: the event, then per reading its verdict, the terms that decided it, every rule. */
+export function explainText(x: EventExplanation, provenance: Provenance): string {
+  const zone = x.scenario.timeZone;
+  const name = (id: string) => x.parties.find((p) => p.id === id)?.name ?? id;
+  const e = x.event;
+  const out: string[] = [];
+  out.push(`Why ${e.id}? ${x.scenario.title} [${x.scenario.id}]`);
+  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+  out.push('');
+  out.push(`Event ${e.id}: ${e.kind}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
+  out.push(`  when      ${showValue(x.interval, zone)} (precision ${e.when.precision}: ${e.when.evidence})`);
+  out.push(`  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`);
+  if (e.placesExcluded.length > 0) out.push(`  not hit   ${e.placesExcluded.join(', ')} (the text excludes them)`);
+  out.push(`  targets   ${e.targets.join(', ') || 'not stated'}`);
+  const counts = [
+    ...Object.entries(e.munitions ?? {}).map(([k, c]) => `${k} ${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`),
+    ...Object.entries(e.casualties ?? {}).map(([k, c]) => `${k} ${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`),
+  ];
+  if (counts.length > 0) out.push(`  counts    ${counts.join(', ')} (low figures; + when the text sets no ceiling)`);
+  out.push(`  sources   ${e.sources.map(cite).join(', ')}`);
+  out.push('', 'In short:');
+  const width = Math.max(...x.readings.map((r) => r.interpretation.id.length));
+  for (const r of x.readings) out.push(`  ${r.interpretation.id.padEnd(width)}  ${inShort(x, r)}`);
+
+  for (const r of x.readings) {
+    out.push('', `== Reading "${r.interpretation.id}": ${LABEL[r.verdict]}`);
+    out.push(`   ${r.interpretation.label}`);
+    if (r.findings.length === 0) out.push('   no rule fired under any of its obligations');
+    for (const f of r.findings) out.push(`   ${LABEL[f.type]} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    out.push(`   window    ${describeWindow(r.window, zone)}, ${inclusivity(r.window)}`);
+    out.push(`             as written: ${windowAsWritten(r)}`);
+    out.push(`             ${TIMING[r.timing]}`);
+    const fv = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} ${showValue(v.interval, zone)}`);
+    out.push(`   first violations under this reading: ${fv.join('; ') || 'none'}`);
+    r.evaluations.forEach((ev) => out.push(...evaluationText(x, r, ev, zone, name)));
+  }
+  return out.join('\n') + '\n';
+}
+
+function evaluationText(x: EventExplanation, r: ReadingExplanation, ev: ObligationEvaluation, zone: string, name: (id: string) => string): string[] {
+  const out: string[] = [];
+  if (ev.obligation === null) {
+    out.push(`   obligation: none; this reading puts no obligation on ${name(ev.facts.actor)}`);
+  } else {
+    out.push(`   obligation ${(ev.obligationIndex ?? 0) + 1} of ${r.interpretation.obligations.length}: ${obligationText(ev.obligation, name)}`);
+    const s = scopeTerms(x, ev);
+    out.push(`     places    certainly protected: ${list(s.places.certain)}; possibly: ${list(s.places.possible)}; not protected: ${list(s.places.not)} (placeScope ${ev.context.places.scope})`);
+    out.push(`     targets   certainly protected: ${list(s.targets.certain)}; possibly: ${list(s.targets.possible)}; not protected: ${list(s.targets.not)} (targetScope ${ev.context.targets.scope})`);
+    if (ev.obligation.towards !== ev.facts.target) out.push(`     the event is not aimed at ${name(ev.obligation.towards)}, whom the obligation protects`);
+    if (ev.obligation.condition) {
+      const cp = ev.context.counterpartyFirstViolation;
+      const who = name(ev.obligation.condition.counterparty);
+      out.push(`     condition while ${who} complies: ${ev.facts.conditionStatus} (${who}'s first violation: ${cp ? showValue(cp, zone) : 'none'})`);
+    } else {
+      out.push('     condition none: the obligation is unconditional');
+    }
+  }
+  out.push(`     enforcement applies to ${name(ev.facts.actor)}: ${ev.facts.enforcementApplies ? 'yes' : 'no'}`);
+  out.push('     rules (by priority):');
+  for (const rule of ev.rules) out.push(...ruleText(rule, zone));
+  return out;
+}
+
+const list = (xs: string[]) => (xs.length === 0 ? 'none' : xs.join(', '));
+
+/** Which of the event's places and targets the obligation protects: certainly, possibly, or not. */
+export function scopeTerms(x: EventExplanation, ev: ObligationEvaluation) {
+  const { places, targets } = ev.context;
+  const placeNames = x.event.places.map((p) => p.name);
+  return {
+    places: {
+      certain: places.matched,
+      possible: places.possible,
+      not: placeNames.filter((p) => !places.matched.includes(p) && !places.possible.includes(p)),
+    },
+    targets: {
+      certain: targets.matched,
+      possible: targets.possible,
+      not: x.event.targets.filter((t) => !targets.matched.includes(t)),
+    },
+  };
+}
+
+function ruleText(r: RuleExplanation, zone: string): string[] {
+  const p = r.rule.event.params;
+  const head = `       ${r.rule.name} -> ${r.rule.event.type}${p.trigger ? ` (${p.trigger})` : ''}, ${p.certainty}; priority ${r.rule.priority}: ${r.fired ? 'FIRED' : 'not fired'}`;
+  const out = [head];
+  if (r.fired && r.explanation) out.push(`         finding: ${r.explanation}`);
+  if (!r.fired) {
+    const why = r.decisive.map((l) => leafText(l, zone));
+    out.push(`         why not: ${why.length > 0 ? why.join('; ') : 'no condition was evaluated'}`);
+  }
+  out.push(...nodeText(r.conditions, zone, 9));
+  return out;
+}
+
+function nodeText(node: ConditionNode, zone: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const status = STATUS[node.status]!.padEnd(4);
+  if (node.op === 'fact') return [`${pad}${status}  ${leafText(node, zone)}`];
+  if (node.op === 'condition') {
+    const body = node.conditions[0];
+    // a named condition: its name, then its parts
+    return [`${pad}${status}  ${node.name} (shared condition)`, ...(body.op === 'fact' ? nodeText(body, zone, indent + 2) : childrenText(body, zone, indent + 2))];
+  }
+  return [`${pad}${status}  ${node.op === 'not' ? 'not' : `${node.op} of`}:`, ...node.conditions.flatMap((c) => nodeText(c, zone, indent + 2))];
+}
+
+// the parts of a named condition's body, with its `all`/`any` shown only when it has more than one part
+function childrenText(node: ConditionNode, zone: string, indent: number): string[] {
+  if (node.op !== 'fact' && node.op !== 'condition' && node.op !== 'not' && node.conditions.length === 1) return nodeText(node.conditions[0]!, zone, indent);
+  return nodeText(node, zone, indent);
+}
+
+
+/** A value for JSON: intervals as ISO-8601 instants with the zone's offset, the rest as is. */
+function jsonValue(v: unknown, zone: string): unknown {
+  if (isInterval(v)) {
+    return {
+      start: formatInstant(v.start, zone),
+      end: formatInstant(v.end, zone),
+      ...(v.startInclusive !== undefined ? { startInclusive: v.startInclusive } : {}),
+      ...(v.endInclusive !== undefined ? { endInclusive: v.endInclusive } : {}),
+    };
+  }
+  if (isBounded(v)) return { interval: jsonValue(v.interval, zone), ...(v.min !== undefined ? { min: v.min } : {}), ...(v.max !== undefined ? { max: v.max } : {}) };
+  return v === undefined ? null : v;
+}
+
+export interface ExplainJsonNode {
+  op: 'all' | 'any' | 'not' | 'condition' | 'fact';
+  status: 'passed' | 'failed' | 'not-evaluated';
+  name?: string;
+  conditions?: ExplainJsonNode[];
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  params?: Record<string, unknown>;
+  path?: string;
+  factValue?: unknown;
+  valueResult?: unknown;
+  text?: string;
+}
+
+function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
+  if (node.op === 'fact') {
+    return {
+      op: 'fact',
+      status: node.status,
+      fact: node.fact,
+      operator: node.operator,
+      value: node.value,
+      ...(node.params !== undefined ? { params: node.params } : {}),
+      ...(node.path !== undefined ? { path: node.path } : {}),
+      ...(node.status !== 'not-evaluated' ? { factValue: jsonValue(node.factValue, zone), valueResult: jsonValue(node.valueResult, zone) } : {}),
+      text: leafText(node, zone),
+    };
+  }
+  return { op: node.op, status: node.status, ...(node.op === 'condition' ? { name: node.name } : {}), conditions: node.conditions.map((c) => nodeJson(c, zone)) };
+}
+
+/**
+ * `truce explain --format json` prints this object, `truce.explain/v1` (fields are only ever added
+ * within v1). Times are ISO-8601 with the offset of the scenario's time zone; `text` fields say the same
+ * in words.
+ *
+ * ```
+ * { format: "truce.explain/v1", provenance, scenario: { id, title, timeZone },
+ *   event: (as an event of truce.run/v1),
+ *   readings: [ {
+ *     interpretation, label, agreement, verdict: "violation" | "possible-violation" | "none",
+ *     window: { start, end, startInclusive, endInclusive, text, asWritten: { start, end | duration }, basis },
+ *     timing: "inside" | "partly-inside" | "before" | "after",      (the event's interval against the window)
+ *     findings: [ { type, rule, certainty, trigger, explanation } ],   (what the run found about the event)
+ *     firstViolations: [ { party, eventId, start, end } ],            (the state the rules were evaluated in)
+ *     evaluations: [ {                                               (one per obligation of the actor)
+ *       obligation: null | { index, party, towards, refrainFrom: { places, placeKinds, targets },
+ *                            condition: { while, counterparty } | null, basis, sources: [ { file, line } ] },
+ *       places:  { scope, certain: [], possible: [], not: [] },      (the event's places, as the obligation reads them)
+ *       targets: { scope, certain: [], possible: [], not: [] },
+ *       conditionStatus, counterpartyFirstViolation: { start, end } | null, enforcementApplies,
+ *       facts: { <fact name>: value },
+ *       rules: [ { rule, description, priority, concludes: { type, certainty, trigger }, fired,
+ *                  explanation: string | null, why: [ text of the deciding conditions ], conditions: Node } ] } ] } ] }
+ * Node: { op: "all" | "any" | "not", status, conditions: [Node] }
+ *     | { op: "condition", name, status, conditions: [Node] }         (a shared condition of rules/conditions.json)
+ *     | { op: "fact", status, fact, operator, value, params?, path?, factValue?, valueResult?, text }
+ * status: "passed" | "failed" | "not-evaluated" (json-rules-engine short-circuited before it)
+ * ```
+ */
+export function explainJson(x: EventExplanation, provenance: Provenance) {
+  const zone = x.scenario.timeZone;
+  return {
+    format: 'truce.explain/v1' as const,
+    provenance,
+    scenario: x.scenario,
+    event: eventJson(x.event, zone),
+    readings: x.readings.map((r) => ({
+      interpretation: r.interpretation.id,
+      label: r.interpretation.label,
+      agreement: r.interpretation.agreement.status,
+      verdict: r.verdict,
+      summary: inShort(x, r),
+      window: {
+        start: formatInstant(r.window.start, zone),
+        end: formatInstant(r.window.end, zone),
+        startInclusive: r.window.startInclusive,
+        endInclusive: r.window.endInclusive,
+        text: describeWindow(r.window, zone),
+        asWritten: {
+          start: r.interpretation.window.start,
+          ...(r.interpretation.window.end !== undefined ? { end: r.interpretation.window.end } : { duration: r.interpretation.window.duration ?? null }),
+        },
+        basis: r.interpretation.window.basis,
+      },
+      timing: r.timing,
+      findings: r.findings.map((f) => ({ type: f.type, rule: f.rule, certainty: f.certainty, trigger: f.trigger ?? null, explanation: f.explanation })),
+      firstViolations: r.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, start: formatInstant(v.interval.start, zone), end: formatInstant(v.interval.end, zone) })),
+      evaluations: r.evaluations.map((ev) => {
+        const s = scopeTerms(x, ev);
+        const o = ev.obligation;
+        return {
+          obligation:
+            o === null
+              ? null
+              : {
+                  index: ev.obligationIndex,
+                  party: o.party,
+                  towards: o.towards,
+                  refrainFrom: o.refrainFrom,
+                  condition: o.condition ?? null,
+                  basis: o.basis,
+                  sources: o.sources.map((c: SourceRef) => ({ file: c.file, line: c.line })),
+                },
+          places: { scope: ev.context.places.scope, ...s.places },
+          targets: { scope: ev.context.targets.scope, ...s.targets },
+          conditionStatus: ev.facts.conditionStatus,
+          counterpartyFirstViolation: jsonValue(ev.context.counterpartyFirstViolation, zone),
+          enforcementApplies: ev.facts.enforcementApplies,
+          facts: Object.fromEntries(Object.entries(ev.facts).map(([k, v]) => [k, jsonValue(v, zone)])),
+          rules: ev.rules.map((rule) => ({
+            rule: rule.rule.name,
+            description: rule.rule.description,
+            priority: rule.rule.priority,
+            concludes: { type: rule.rule.event.type, certainty: rule.rule.event.params.certainty, trigger: rule.rule.event.params.trigger ?? null },
+            fired: rule.fired,
+            explanation: rule.explanation,
+            why: rule.decisive.map((l) => leafText(l, zone)),
+            conditions: nodeJson(rule.conditions, zone),
+          })),
+        };
+      }),
+    })),
+  };
+}
+
+export type ExplainJson = ReturnType<typeof explainJson>;
