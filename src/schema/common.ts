@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime, Duration as LuxonDuration } from 'luxon';
+import { parseInstant } from '../time/parseInstant.js';
 
 /** Lowercase ids: stable, readable in file paths, CLI flags and JSON keys. */
 export const Id = z
@@ -21,6 +22,8 @@ export const Instant = z.string().superRefine((s, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${s}" has no UTC offset; add one, e.g. ${s}+02:00 for Kyiv in winter` });
     return;
   }
+  // the fast parser accepts the common forms; luxon judges (and explains) the rest
+  if (!Number.isNaN(parseInstant(s))) return;
   const dt = DateTime.fromISO(s, { setZone: true });
   if (!dt.isValid) {
     ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date-time (${dt.invalidExplanation ?? dt.invalidReason})` });

@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { parseInstant } from './parseInstant.js';
 
 /**
  * A span of time in epoch milliseconds. Event intervals are half-open, [start, end), and an event whose
@@ -12,7 +13,8 @@ export interface Interval {
 }
 
 export function toMillis(iso: string): number {
-  return DateTime.fromISO(iso, { setZone: true }).toMillis();
+  const fast = parseInstant(iso);
+  return Number.isNaN(fast) ? DateTime.fromISO(iso, { setZone: true }).toMillis() : fast;
 }
 
 export function durationMillis(iso: string): number {
@@ -29,10 +31,38 @@ export function formatInstant(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? String(ms);
 }
 
-/** A short human form: "Mon 2 Feb 2026 18:00 (UTC+2)". */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const HOUR = 3_600_000;
+/** zone -> hour index -> [offset in minutes, luxon's short offset name]; offsets change on whole hours */
+const offsets = new Map<string, Map<number, [number, string]>>();
+
+function offsetAt(ms: number, zone: string): [number, string] {
+  let byHour = offsets.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsets.set(zone, byHour);
+  }
+  const h = Math.floor(ms / HOUR);
+  let o = byHour.get(h);
+  if (!o) {
+    const dt = DateTime.fromMillis(h * HOUR, { zone });
+    o = [dt.offset, dt.toFormat('ZZZZ')];
+    if (byHour.size > 100_000) byHour.clear();
+    byHour.set(h, o);
+  }
+  return o;
+}
+
+/**
+ * A short human form: "Mon 2 Feb 2026 18:00 (GMT+2)", as luxon's `ccc d LLL yyyy HH:mm (ZZZZ)`.
+ * Reports write one per finding, so it asks luxon only once per hour of time for the offset.
+ */
 export function formatHuman(ms: number, zone: string): string {
-  const dt = DateTime.fromMillis(ms, { zone });
-  return `${dt.toFormat('ccc d LLL yyyy HH:mm')} (${dt.toFormat('ZZZZ')})`;
+  const [offset, label] = offsetAt(ms, zone);
+  const d = new Date(ms + offset * 60_000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} (${label})`;
 }
 
 const isInstant = (a: Interval) => a.end <= a.start;

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../src/time/parseInstant.js';
+
+describe('parseInstant, the fast ISO parser', () => {
+  // it must agree with luxon wherever it answers, and refuse what luxon refuses
+  it('agrees with luxon on 20,000 random instants, offsets, fractions and impossible dates', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.option(fc.integer({ min: 0, max: 60 })),
+        fc.option(fc.integer({ min: 0, max: 999 })),
+        fc.option(fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 30, 45))),
+        (y, mo, d, h, mi, s, ms, off) => {
+          const iso = `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}${s === null ? '' : `:${two(s)}${ms === null ? '' : `.${String(ms).padStart(3, '0')}`}`}${off === null ? 'Z' : `${off[0]}${two(off[1])}:${two(off[2])}`}`;
+          const lux = DateTime.fromISO(iso, { setZone: true });
+          const fast = parseInstant(iso);
+          if (!lux.isValid) expect(fast).toBeNaN();
+          // NaN from the fast parser means "ask luxon" (24:00 is such a case)
+          else if (!Number.isNaN(fast)) expect(fast).toBe(lux.toMillis());
+        },
+      ),
+      { numRuns: 20_000, seed: 1 },
+    );
+  });
+  it('refuses what it does not know (no offset, week dates), leaving them to luxon', () => {
+    expect(parseInstant('2026-02-03T00:00:00')).toBeNaN();
+    expect(parseInstant('2026-W06-2T00:00Z')).toBeNaN();
+    expect(parseInstant('2026-02-29T00:00:00+02:00')).toBeNaN();
+    expect(parseInstant('2024-02-29T00:00:00+02:00')).toBe(Date.UTC(2024, 1, 28, 22));
+  });
+});
+
+import { formatHuman } from '../src/time/interval.js';
+
+describe('formatHuman', () => {
+  // the fast formatter must print exactly what luxon prints, across zones and DST changes
+  it('matches luxon on 5,000 random instants in several zones', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom('Europe/Kyiv', 'Europe/Moscow', 'America/New_York', 'UTC', 'Asia/Dubai', 'Asia/Kolkata'), (ms, zone) => {
+        const dt = DateTime.fromMillis(ms, { zone });
+        expect(formatHuman(ms, zone)).toBe(`${dt.toFormat('ccc d LLL yyyy HH:mm')} (${dt.toFormat('ZZZZ')})`);
+      }),
+      { numRuns: 5000, seed: 2 },
+    );
+  });
+});
