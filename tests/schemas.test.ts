@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemas, schemaText, SCHEMA_FILES, SCHEMA_FOR_FORMAT, type SchemaFileName } from '../src/schema/jsonSchemas.js';
+import { packageRoot, writeSchemas } from '../tools/writeSchemas.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -53,6 +55,21 @@ describe('the committed JSON Schemas', () => {
   it('schemas/ holds no schema that is no longer generated', () => {
     const present = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
     expect(present.filter((f) => !(f in generated)), `${STALE} (delete the leftover files)`).toEqual([]);
+  });
+
+  it('tools/writeSchemas.ts writes exactly the committed files, and leaves unchanged ones alone', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'truce-schemas-'));
+    const first = writeSchemas(out);
+    expect(first.map((f) => path.basename(f.file)).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
+    expect(first.every((f) => f.changed)).toBe(true);
+    for (const f of first) expect(readFileSync(f.file, 'utf8'), STALE).toBe(readFileSync(path.join(SCHEMAS_DIR, path.basename(f.file)), 'utf8'));
+    expect(writeSchemas(out).some((f) => f.changed)).toBe(false);
+  });
+
+  // regression: tsc copies package.json into dist/ (src/version.ts imports it); the writer run from dist/tools must still find the real root
+  it('the writer finds the package root from tools/ and from dist/tools/', () => {
+    expect(packageRoot(path.join(ROOT, 'tools'))).toBe(ROOT);
+    expect(packageRoot(path.join(ROOT, 'dist', 'tools'))).toBe(ROOT);
   });
 
   it('generating twice gives the same bytes (deterministic)', () => {

@@ -11,10 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonSchemas, schemaText } from '../src/schema/jsonSchemas.js';
 
-/** The package root: the nearest folder above this file with a package.json (works from tools/ and dist/tools/). */
+/**
+ * The package root: the nearest folder above this file with a package.json, from tools/ and from
+ * dist/tools/ alike. dist/ itself is passed over: tsc copies package.json there (src/version.ts imports it).
+ */
 export function packageRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.basename(dir) !== 'dist' && existsSync(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
   }
 }
