@@ -60,6 +60,8 @@ small, .muted { color: var(--muted); }
 figure { margin: 8px 0 0; }
 figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
 figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 6px; }
+.scroll-x { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+.scroll-hint { display: none; font-size: 0.85rem; color: var(--muted); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 6px 0 10px; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -100,6 +102,10 @@ footer { margin: 24px auto 32px; font-size: 0.85rem; color: var(--muted); }
   table.cards-sm td { border: 0; padding: 3px 10px; }
   table.cards-sm td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
   dl.terms { grid-template-columns: 1fr; }
+  /* the pictures keep a readable size and scroll sideways inside their frame */
+  .scroll-x svg[data-testid="timeline"] { min-width: 860px; }
+  .scroll-x svg[data-testid="statechart-svg"] { min-width: 720px; }
+  .scroll-hint { display: block; }
 }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -107,7 +113,9 @@ footer { margin: 24px auto 32px; font-size: 0.85rem; color: var(--muted); }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   figure, .card, tr, ol.path { break-inside: avoid; page-break-inside: avoid; }
-  .table-wrap { overflow: visible; }
+  .table-wrap, .scroll-x { overflow: visible; }
+  .scroll-x svg { min-width: 0 !important; }
+  .scroll-hint { display: none !important; }
   details > summary { display: none; }
   details { display: none; }
   .badge, .dot, .state { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -236,7 +244,10 @@ export async function timelineSection(report: RunReport): Promise<string> {
   return `<section id="timeline-section">
 <h2>Timeline</h2>
 <figure>
+<p class="scroll-hint">Scroll the picture sideways to see all of it.</p>
+<div class="scroll-x">
 ${svg}
+</div>
 <figcaption>Top lane: the strikes as the sources report them (a bar spans every time the sources allow; circle area: drones and missiles, low figure).
 Then one lane per reading: its window, what it found about each strike, escalation triggers, and each enforcement phase from its entry to its due time (a tick marks the deadline).
 Times are wall-clock times in ${esc(zone)}.</figcaption>
@@ -395,7 +406,9 @@ export function statechartSection(report: RunReport): string {
 <p class="muted">Drawn from the machine definition itself (the same code that ran): the truce's lifecycle and one region per enforcement phase, all running in parallel.
 A coloured dot under a state marks a reading that entered it.</p>
 <figure>
+<div class="scroll-x">
 ${svg}
+</div>
 <figcaption>${report.runs.map((r, i) => `<span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span>${esc(r.interpretation.id)}`).join(' &#160; ')}. Solid arrows: events; dashed: deadlines (delayed transitions); dotted: taken at once on entry.</figcaption>
 </figure>
 <details>

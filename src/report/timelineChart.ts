@@ -66,6 +66,13 @@ function asWrittenNote(spec: { start: string; end?: string | undefined }, zone: 
   return ` = ${a.toFormat('d LLL HH:mm')}${b ? ` to ${b.toFormat('d LLL HH:mm')}` : ''} ${a.toFormat('ZZZZ')} as written`;
 }
 
+/** The text cut to about `px` pixels (11 px type), with an ellipsis; '' when not even a word fits. */
+function fitText(text: string, px: number): string {
+  const max = Math.floor(px / 5.8);
+  if (text.length <= max) return text;
+  return max < 5 ? '' : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function whyNone(e: { start: number; end: number }, w: { start: number; end: number }): string {
   if (e.end <= w.start && e.end > e.start) return 'before the window';
   if (e.start >= w.end) return 'after the window';
@@ -135,44 +142,57 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const msPerPx = (domainEnd - domainStart) / width;
   const partyName = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
   const laneLabel = new Map<string, string[]>([[REPORTED, ['reported', 'strikes']]]);
-  const lanes = [REPORTED, ...report.runs.map((r) => r.interpretation.id)];
+  const lanes = report.runs.map((r) => r.interpretation.id);
   for (const r of report.runs) laneLabel.set(r.interpretation.id, [r.interpretation.id, r.interpretation.agreement.status, `→ ${r.finalState}`]);
 
   const data: Datum[] = [];
-  lanes.forEach((lane, i) => {
+  [REPORTED, ...lanes].forEach((lane, i) => {
     data.push({
       kind: 'lane',
       lane,
       row: 'r-top',
       start: w(domainStart),
       end: w(domainEnd),
-      fill: lane === REPORTED ? '#fff6e0' : i % 2 === 1 ? '#f7f9fc' : '#ffffff',
+      fill: lane === REPORTED ? '#fff6e0' : i % 2 === 0 ? '#f7f9fc' : '#ffffff',
       description: `lane:${lane}`,
     });
   });
 
-  // a staircase: each strike on its own pair of rows (bar and counts, then places), labels beside it on
-  // the side with room, so that labels never overlap
-  const strikeRows = ['r-top', 'r-main', 'r-sub', ...rowsAfter];
-  strikes.forEach(({ event, interval }, i) => {
-    const row = strikeRows[(2 * i) % strikeRows.length]!;
-    const row2 = strikeRows[(2 * i + 1) % strikeRows.length]!;
-    const mid = interval.start + (interval.end - interval.start) / 2;
-    const [counts, places] = strikeLines(event);
+  // The reported lane: each strike (and response) takes a pair of rows, its counts and its places beside
+  // it on the side with room; pairs are packed first-fit so that no two labels overlap.
+  const pairEnds: number[] = [];
+  const place = (x0: number, x1: number): number => {
+    let p = pairEnds.findIndex((e) => e + 6 * msPerPx < x0);
+    if (p < 0) p = pairEnds.push(x1) - 1;
+    else pairEnds[p] = x1;
+    return p;
+  };
+  const reported = events.filter((o) => o.event.kind === 'strike' || o.event.kind === 'response');
+  for (const { event, interval } of reported) {
     const end = Math.max(interval.end, interval.start + 3_600_000);
-    data.push({ kind: 'strike', lane: REPORTED, row, start: w(interval.start), end: w(end), category: 'reported strike' });
-    data.push({ kind: 'strike', lane: REPORTED, row, start: w(mid), size: munitionsLow(event), category: 'reported strike' });
-    const head = `${spanLabel(interval.start, interval.end, zone)}${counts ? `: ${counts}` : ''}`;
-    const need = Math.max(head.length * 7.2, places.length * 6.6) * msPerPx;
+    const [counts, places] = event.kind === 'strike' ? strikeLines(event) : ['', ''];
+    const head =
+      event.kind === 'strike'
+        ? `${spanLabel(interval.start, interval.end, zone)}${counts ? `: ${counts}` : ''}`
+        : `${fmt(interval.start, zone, 'ccc d LLL HH:mm')}: response to the ${event.phase ?? ''} phase`;
+    const second = event.kind === 'strike' ? places : event.id;
+    const need = Math.max(head.length * 7.2, second.length * 6.6) * msPerPx;
     const right = end + need <= domainEnd || end - domainStart < domainEnd - interval.start;
+    const p = right ? place(interval.start, end + need) : place(interval.start - need, end);
+    const row = `s${2 * p}`;
+    const row2 = `s${2 * p + 1}`;
     const at = w(right ? end : interval.start);
-    data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row, start: at, text: head, weight: 'bold' });
-    data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row: row2, start: at, text: places, fill: '#333' });
-  });
-  for (const o of events.filter((x) => x.event.kind === 'response')) {
-    data.push({ kind: 'response', lane: REPORTED, row: rows[rows.length - 1]!, start: w(o.interval.start), stroke: STATUS_COLOR.met });
-    data.push({ kind: 'label', lane: REPORTED, row: rows[rows.length - 1]!, start: w(o.interval.start), text: `response to the ${o.event.phase ?? ''} phase (${o.event.id})`, fill: STATUS_COLOR.met });
+    if (event.kind === 'strike') {
+      const mid = interval.start + (interval.end - interval.start) / 2;
+      data.push({ kind: 'strike', lane: REPORTED, row, start: w(interval.start), end: w(end), category: 'reported strike' });
+      data.push({ kind: 'strike', lane: REPORTED, row, start: w(mid), size: munitionsLow(event), category: 'reported strike' });
+    } else {
+      data.push({ kind: 'response', lane: REPORTED, row, start: w(interval.start), stroke: STATUS_COLOR.met });
+    }
+    data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row, start: at, text: head, weight: 'bold', ...(event.kind === 'response' ? { fill: STATUS_COLOR.met } : {}) });
+    data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row: row2, start: at, text: second, fill: '#333' });
   }
+  const reportedRows = Array.from({ length: Math.max(2, pairEnds.length * 2) }, (_, i) => `s${i}`);
 
   for (const run of report.runs) {
     const lane = run.interpretation.id;
@@ -186,79 +206,143 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       .map((o) => `${partyName(o.party)} must spare ${[...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital').map(plural), ...o.refrainFrom.targets.map((t) => `${t} sites`)].join(', ')}`);
     const noteRow = rows.length > 3 ? rows[3]! : 'r-sub';
     if (spares.length > 0) data.push({ kind: 'label', lane, row: noteRow, start: w(domainStart), text: spares.join('; '), fill: '#333', weight: 'bold' });
-    for (const { event, interval } of strikes) {
+    strikes.forEach(({ event, interval }, i) => {
       const verdict = verdictOf(run, event.id);
       const category = VERDICT_CATEGORY[verdict]!;
-      data.push({
-        kind: 'finding',
-        lane,
-        row: 'r-main',
-        start: w(interval.start),
-        end: w(Math.max(interval.end, interval.start + 3_600_000)),
-        category,
-        stroke: verdict === 'none' ? '#9e9e9e' : '#00000000',
-      });
+      const end = Math.max(interval.end, interval.start + 3_600_000);
+      // room up to the next strike (or the edge), so that labels never run into the next bar
+      const next = strikes[i + 1]?.interval.start ?? domainEnd;
+      const after = (next - end) / msPerPx - 5;
+      const from = (next - interval.start) / msPerPx - 5;
+      data.push({ kind: 'finding', lane, row: 'r-main', start: w(interval.start), end: w(end), category, stroke: verdict === 'none' ? '#9e9e9e' : '#00000000' });
       const rules = [...new Set(run.findings.filter((f) => f.eventId === event.id && f.type !== 'escalation-trigger').map((f) => f.rule))];
-      const label = verdict === 'violation' ? 'violation' : verdict === 'possible-violation' ? 'possible' : 'none';
-      data.push({ kind: 'label', lane, row: 'r-main', start: w(interval.end), text: label, fill: verdict === 'violation' ? COLORS.violation : '#333', weight: verdict === 'violation' ? 'bold' : 'normal' });
-      const why = rules.length > 0 ? rules.join(', ') : whyNone(interval, win);
-      data.push({ kind: 'label', lane, row: 'r-sub', start: w(interval.start), text: why, fill: '#555' });
+      const label = fitText(verdict === 'violation' ? 'violation' : verdict === 'possible-violation' ? 'possible' : 'none', after);
+      if (label) data.push({ kind: 'label', lane, row: 'r-main', start: w(end), text: label, fill: verdict === 'violation' ? COLORS.violation : '#333', weight: verdict === 'violation' ? 'bold' : 'normal' });
+      const why = fitText(rules.length > 0 ? rules.join(', ') : whyNone(interval, win), from);
+      if (why) data.push({ kind: 'label', lane, row: 'r-sub', start: w(interval.start), text: why, fill: '#555' });
       const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger');
       if (esc.length > 0) {
-        data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(interval.end), category: 'escalation trigger' });
-        data.push({ kind: 'label', lane, row: 'escalations', start: w(interval.end), text: esc.map((f) => (f.trigger ?? 'escalation').replace('-', ' ')).join(', '), fill: COLORS['escalation trigger'] });
+        data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
+        const text = fitText(esc.map((f) => (f.trigger ?? 'escalation').replace('-', ' ')).join(', '), after);
+        if (text) data.push({ kind: 'label', lane, row: 'escalations', start: w(end), text, fill: COLORS['escalation trigger'] });
       }
-    }
+    });
     for (const p of run.phases) {
       const status = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
-      const end = p.dueBy ?? domainEnd;
+      // a phase without a deadline runs to its response, or to the edge of the picture
+      const end = p.dueBy ?? p.respondedAt ?? domainEnd;
       const spec = report.scenario.plan.phases.find((s) => s.id === p.phase);
       const within = spec?.deadline ? ` within ${spec.deadline.replace(/^PT/, '').replace('H', ' h').toLowerCase()}` : '';
       data.push({ kind: 'phase', lane, row: `phase-${p.phase}`, start: w(p.enteredAt), end: w(end), category: 'phase: entry to due time' });
       const due = p.dueBy !== null ? `due ${fmt(p.dueBy, zone, 'ccc d LLL HH:mm')}` : 'no deadline';
-      const verdict = status === 'missed' ? 'missed' : status === 'met' ? `met (${p.responseEventId ?? 'response'})` : 'open';
+      const verdict = status;
       data.push({ kind: 'label-right', lane, row: `phase-${p.phase}`, start: w(p.enteredAt), text: `${p.phase} phase${within}: ${due}` });
-      data.push({ kind: 'label', lane, row: `phase-${p.phase}`, start: w(end), text: verdict, fill: STATUS_COLOR[status], weight: 'bold' });
+      // the outcome after the bar, or inside its end when the edge is near
+      const outside = (domainEnd - end) / msPerPx - 8 >= verdict.length * 7.2;
+      data.push({ kind: outside ? 'label' : 'label-right', lane, row: `phase-${p.phase}`, start: w(end), text: verdict, fill: STATUS_COLOR[status], weight: 'bold' });
       if (p.dueBy !== null) data.push({ kind: 'due', lane, row: `phase-${p.phase}`, start: w(p.dueBy), stroke: STATUS_COLOR[status] });
+      if (p.respondedAt !== null) data.push({ kind: 'response', lane, row: `phase-${p.phase}`, start: w(p.respondedAt), stroke: STATUS_COLOR.met });
     }
   }
 
-  const height = lanes.length * rows.length * ROW;
-  const y = { field: 'lane', type: 'nominal', sort: lanes, scale: { domain: lanes, paddingInner: 0.08, paddingOuter: 0 }, title: null };
-  const yAxis = {
-    ...y,
-    axis: {
-      labelExpr: `${JSON.stringify(Object.fromEntries(laneLabel))}[datum.value]`,
-      labelFontSize: 12,
-      labelFontWeight: 'bold',
-      labelLineHeight: 15,
-      labelPadding: 8,
-      ticks: false,
-      domain: false,
-    },
+  const laneAxis = {
+    labelExpr: `${JSON.stringify(Object.fromEntries(laneLabel))}[datum.value]`,
+    labelFontSize: 12,
+    labelFontWeight: 'bold',
+    labelLineHeight: 15,
+    labelPadding: 8,
+    ticks: false,
+    domain: false,
   };
-  const yOffset = { field: 'row', type: 'nominal', scale: { domain: rows, paddingInner: 0.18, paddingOuter: 0.1 } };
+  const axisX = {
+    format: '%a %-d %b',
+    tickCount: { interval: 'day', step: 1 },
+    labelAngle: 0,
+    grid: true,
+    gridColor: '#d9d9d9',
+    gridDash: [2, 3],
+    orient: 'bottom',
+  };
   const x = {
     field: 'start',
     type: 'temporal',
     scale: { type: 'utc' },
     title: `${zone} wall-clock time (${fmt(from, zone, 'ZZZZ')}): times are shifted to ${zone} and drawn as UTC`,
-    axis: {
-      format: '%a %-d %b',
-      tickCount: { interval: 'day', step: 1 },
-      labelAngle: 0,
-      grid: true,
-      gridColor: '#d9d9d9',
-      gridDash: [2, 3],
-      orient: 'bottom',
-    },
+    axis: axisX,
   };
-  const only = (kind: Datum['kind']) => ({ filter: `datum.kind === '${kind}'` });
+  const xTop = { ...x, title: null, axis: { ...axisX, labels: false, ticks: false, domain: false } };
   const color = {
     field: 'category',
     type: 'nominal',
     scale: { domain: Object.keys(COLORS), range: Object.values(COLORS) },
-    legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: 4, symbolType: 'square', labelFontSize: 12, symbolSize: 160, labelLimit: 260, columnPadding: 18, symbolStrokeColor: '#888', symbolStrokeWidth: 1 },
+    legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: 4, symbolType: 'square', labelFontSize: 12, symbolSize: 160, labelLimit: 400, columnPadding: 14, symbolStrokeColor: '#888', symbolStrokeWidth: 1 },
+  };
+  const size = {
+    field: 'size',
+    type: 'quantitative',
+    scale: { type: 'sqrt', domain: [0, Math.max(500, ...reported.map((s) => munitionsLow(s.event)))], range: [20, 520] },
+    legend: { title: 'drones and missiles (low figure)', titleLimit: 400, orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS['reported strike'], values: [10, 100, 500] },
+  };
+
+  const view = (laneIds: string[], rowIds: string[], rowHeight: number, xEnc: Record<string, unknown>) => {
+    const y = { field: 'lane', type: 'nominal', sort: laneIds, scale: { domain: laneIds, paddingInner: 0.08, paddingOuter: 0 }, title: null };
+    const yAxis = { ...y, axis: laneAxis };
+    const yOffset = { field: 'row', type: 'nominal', scale: { domain: rowIds, paddingInner: 0.18, paddingOuter: 0.1 } };
+    const only = (kind: Datum['kind']) => ({ filter: `datum.kind === '${kind}'` });
+    return {
+      width,
+      height: laneIds.length * rowIds.length * rowHeight,
+      transform: [{ filter: { field: 'lane', oneOf: laneIds } }],
+      layer: [
+        {
+          transform: [only('lane')],
+          mark: { type: 'rect', aria: true },
+          encoding: { y: yAxis, x: xEnc, x2: { field: 'end' }, fill: { field: 'fill', type: 'nominal', scale: null }, description: { field: 'description' } },
+        },
+        ...(['window', 'finding', 'escalation', 'phase'] as const).map((kind) => ({
+          transform: [only(kind)],
+          mark: {
+            type: 'rect',
+            cornerRadius: 2,
+            ...(kind === 'window' ? { stroke: '#5b8cc4', strokeWidth: 1 } : kind === 'phase' ? { stroke: '#e8590c', strokeWidth: 1 } : { strokeWidth: 1 }),
+          },
+          encoding: { y, yOffset, x: xEnc, x2: { field: 'end' }, fill: color, ...(kind === 'finding' ? { stroke: { field: 'stroke', type: 'nominal', scale: null } } : {}) },
+        })),
+        {
+          transform: [only('due')],
+          mark: { type: 'tick', thickness: 3, bandSize: rowHeight },
+          encoding: { y, yOffset, x: xEnc, color: { field: 'stroke', type: 'nominal', scale: null } },
+        },
+        {
+          transform: [only('strike'), { filter: 'datum.end != null' }],
+          mark: { type: 'rect', height: 4, opacity: 0.8 },
+          encoding: { y, yOffset, x: xEnc, x2: { field: 'end' }, fill: color },
+        },
+        {
+          transform: [only('strike'), { filter: 'datum.end == null' }],
+          mark: { type: 'circle', opacity: 0.85, stroke: 'white', strokeWidth: 1 },
+          encoding: { y, yOffset, x: xEnc, fill: color, size },
+        },
+        {
+          transform: [only('response')],
+          mark: { type: 'point', shape: 'diamond', filled: true, size: 90 },
+          encoding: { y, yOffset, x: xEnc, color: { field: 'stroke', type: 'nominal', scale: null } },
+        },
+        ...(['label', 'label-right'] as const).flatMap((kind) =>
+          (['normal', 'bold'] as const).map((weight) => ({
+            transform: [only(kind), { filter: weight === 'bold' ? "datum.weight === 'bold'" : "datum.weight !== 'bold'" }],
+            mark: { type: 'text', align: kind === 'label' ? 'left' : 'right', baseline: 'middle', dx: kind === 'label' ? 4 : -5, fontSize: 11, fontWeight: weight },
+            encoding: {
+              y,
+              yOffset,
+              x: xEnc,
+              text: { field: 'text' },
+              color: { condition: { test: 'datum.fill == null', value: '#1a1a1a' }, field: 'fill', type: 'nominal', scale: null },
+            },
+          })),
+        ),
+      ],
+    };
   };
 
   return {
@@ -266,19 +350,19 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     title: {
       text: opts.title ?? report.scenario.title,
       subtitle: [
-        `One lane per reading: its window, what it found about each reported strike, and the enforcement phases it opened, from entry to due time.`,
-        `Strike bars span every time the sources allow; circle area: drones and missiles launched (low figure). Window bounds: [ ] included, ( ) excluded.`,
-        `All times ${zone} (${fmt(from, zone, 'ZZZZ')}).`,
+        `One lane per reading: its window, what it found about each reported strike,`,
+        `and the enforcement phases it opened, from entry to due time (a tick marks the deadline).`,
+        `Strike bars span every time the sources allow; circle area: drones and missiles (low figure).`,
+        `Window bounds: [ ] included, ( ) excluded. All times ${zone} (${fmt(from, zone, 'ZZZZ')}).`,
       ],
       anchor: 'start',
       fontSize: 16,
       subtitleFontSize: 12,
       subtitleColor: '#444',
     },
-    width,
-    height,
     background: 'white',
     padding: 8,
+    spacing: 0,
     config: {
       aria: false,
       font: 'Helvetica, Arial, sans-serif',
@@ -286,84 +370,8 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#333' },
     },
     data: { values: data },
-    layer: [
-      {
-        transform: [only('lane')],
-        mark: { type: 'rect', aria: true },
-        encoding: { y: yAxis, x, x2: { field: 'end' }, fill: { field: 'fill', type: 'nominal', scale: null }, description: { field: 'description' } },
-      },
-      {
-        transform: [only('window')],
-        mark: { type: 'rect', stroke: '#5b8cc4', strokeWidth: 1, cornerRadius: 2 },
-        encoding: { y, yOffset, x, x2: { field: 'end' }, fill: color },
-      },
-      {
-        transform: [only('finding')],
-        mark: { type: 'rect', strokeWidth: 1, cornerRadius: 2 },
-        encoding: { y, yOffset, x, x2: { field: 'end' }, fill: color, stroke: { field: 'stroke', type: 'nominal', scale: null } },
-      },
-      {
-        transform: [only('escalation')],
-        mark: { type: 'rect', cornerRadius: 2 },
-        encoding: { y, yOffset, x, x2: { field: 'end' }, fill: color },
-      },
-      {
-        transform: [only('phase')],
-        mark: { type: 'rect', stroke: '#e8590c', strokeWidth: 1, cornerRadius: 2 },
-        encoding: { y, yOffset, x, x2: { field: 'end' }, fill: color },
-      },
-      {
-        transform: [only('due')],
-        mark: { type: 'tick', thickness: 3, bandSize: ROW },
-        encoding: { y, yOffset, x, color: { field: 'stroke', type: 'nominal', scale: null } },
-      },
-      {
-        transform: [only('strike'), { filter: 'datum.end != null' }],
-        mark: { type: 'rect', height: 4, opacity: 0.8 },
-        encoding: { y, yOffset, x, x2: { field: 'end' }, fill: color },
-      },
-      {
-        transform: [only('strike'), { filter: 'datum.end == null' }],
-        mark: { type: 'circle', opacity: 0.85, stroke: 'white', strokeWidth: 1 },
-        encoding: {
-          y,
-          yOffset,
-          x,
-          fill: color,
-          size: {
-            field: 'size',
-            type: 'quantitative',
-            scale: { type: 'sqrt', domain: [0, Math.max(500, ...strikes.map((s) => munitionsLow(s.event)))], range: [20, 520] },
-            legend: { title: 'drones and missiles (low figure)', titleLimit: 400, orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS['reported strike'], values: [10, 100, 500] },
-          },
-        },
-      },
-      {
-        transform: [only('response')],
-        mark: { type: 'point', shape: 'diamond', filled: true, size: 90 },
-        encoding: { y, yOffset, x, color: { field: 'stroke', type: 'nominal', scale: null } },
-      },
-      ...(['label', 'label-right'] as const).flatMap((kind) =>
-        (['normal', 'bold'] as const).map((weight) => ({
-          transform: [only(kind), { filter: weight === 'bold' ? "datum.weight === 'bold'" : "datum.weight !== 'bold'" }],
-          mark: {
-            type: 'text',
-            align: kind === 'label' ? 'left' : 'right',
-            baseline: 'middle',
-            dx: kind === 'label' ? 4 : -5,
-            fontSize: 11,
-            fontWeight: weight,
-          },
-          encoding: {
-            y,
-            yOffset,
-            x,
-            text: { field: 'text' },
-            color: { condition: { test: 'datum.fill == null', value: '#1a1a1a' }, field: 'fill', type: 'nominal', scale: null },
-          },
-        })),
-      ),
-    ],
+    resolve: { scale: { x: 'shared', color: 'shared', size: 'shared', y: 'independent', yOffset: 'independent' } },
+    vconcat: [view([REPORTED], reportedRows, 17, xTop), view(lanes, rows, ROW, x)],
   };
 }
 
@@ -385,9 +393,9 @@ export async function timelineSvg(report: RunReport, opts: TimelineOptions = {})
   // vega numbers clip paths and gradients from a counter: make any such ids stable and local to this picture
   let n = 0;
   const ids = new Map<string, string>();
-  svg = svg.replace(/id="([^"]+)"/g, (_m, id: string) => {
+  svg = svg.replace(/ id="([^"]+)"/g, (_m, id: string) => {
     if (!ids.has(id)) ids.set(id, `tl-${++n}`);
-    return `id="${ids.get(id)}"`;
+    return ` id="${ids.get(id)}"`;
   });
   for (const [from, to] of ids) svg = svg.split(`url(#${from})`).join(`url(#${to})`);
   return svg;
