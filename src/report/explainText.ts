@@ -225,7 +225,8 @@ function ruleText(r: RuleExplanation, zone: string): string[] {
   const out = [head];
   if (r.fired && r.explanation) out.push(`         finding: ${r.explanation}`);
   if (!r.fired) {
-    const why = r.decisive.map((l) => leafText(l, zone));
+    // a deciding part that holds can only have failed the rule through a `not`
+    const why = r.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`);
     out.push(`         why not: ${why.length > 0 ? why.join('; ') : 'no condition was evaluated'}`);
   }
   out.push(...nodeText(r.conditions, zone, 9));
@@ -319,7 +320,7 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
  *       conditionStatus, counterpartyFirstViolation: { start, end } | null, enforcementApplies,
  *       facts: { <fact name>: value },
  *       rules: [ { rule, description, priority, concludes: { type, certainty, trigger }, fired,
- *                  explanation: string | null, why: [ text of the deciding conditions ], conditions: Node } ] } ] } ] }
+ *                  explanation: string | null, why: [ why it did not fire: the deciding conditions ], conditions: Node } ] } ] } ] }
  * Node: { op: "all" | "any" | "not", status, conditions: [Node] }
  *     | { op: "condition", name, status, conditions: [Node] }         (a shared condition of rules/conditions.json)
  *     | { op: "fact", status, fact, operator, value, params?, path?, factValue?, valueResult?, text }
@@ -383,7 +384,7 @@ export function explainJson(x: EventExplanation, provenance: Provenance) {
             concludes: { type: rule.rule.event.type, certainty: rule.rule.event.params.certainty, trigger: rule.rule.event.params.trigger ?? null },
             fired: rule.fired,
             explanation: rule.explanation,
-            why: rule.decisive.map((l) => leafText(l, zone)),
+            why: rule.fired ? [] : rule.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`),
             conditions: nodeJson(rule.conditions, zone),
           })),
         };
