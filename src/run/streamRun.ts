@@ -79,29 +79,69 @@ export async function streamRun(
     while (r.pending.length > 0 && (r.pending[0]!.input.at < at || (r.pending[0]!.input.at === at && r.pending[0]!.rank < 1))) feed(r, r.pending.shift()!.input);
   };
 
-  let batch: OrderedEvent[] = [];
-  /** the latest end of a batched event that must see what overlaps it */
-  let openUntil = Number.NEGATIVE_INFINITY;
+  /** arrived, not yet emitted, in the runner's order (start, end, id): arrivals keep start order */
+  let buffer: OrderedEvent[] = [];
   let lastStart = Number.NEGATIVE_INFINITY;
-  /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
-  const needsLookahead = (actor: string) =>
-    readings.some((r) => r.interpretation.obligations.some((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)));
   let count = 0;
+  const counterparties = (actor: string) =>
+    new Set(readings.flatMap((r) => r.interpretation.obligations.filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)).map((o) => o.condition!.counterparty)));
+  /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
+  const needsLookahead = (actor: string) => counterparties(actor).size > 0;
+  const before = (a: OrderedEvent, b: OrderedEvent) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    batch.sort((a, b) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id));
+  /**
+   * Emits what can be decided, called when every event starting before `now` has arrived (and all
+   * buffered ones do start before it). An event is closed when it needs no lookahead or the stream has
+   * passed its end. The closed events at the head are emitted in order, up to one that a reciprocal
+   * pledge leaves waiting on a counterparty event still open; the fixed point runs over them and every
+   * event starting before their lookahead ends: all that an emitted event can depend on.
+   */
+  const release = async (now: number) => {
+    const closed = (e: OrderedEvent) => e.interval.end <= now || !needsLookahead(e.event.actor);
+    let emit = 0;
+    let until = Number.NEGATIVE_INFINITY;
+    for (; emit < buffer.length; emit++) {
+      const e = buffer[emit]!;
+      if (!closed(e)) break;
+      const cps = counterparties(e.event.actor);
+      if (cps.size > 0) {
+        let blocked = false;
+        for (let j = emit + 1; j < buffer.length && buffer[j]!.interval.start < e.interval.end; j++) {
+          const o = buffer[j]!;
+          if (cps.has(o.event.actor) && !closed(o)) blocked = true;
+        }
+        if (blocked) break;
+        until = Math.max(until, e.interval.end);
+      }
+    }
+    if (emit === 0) return;
+    let k = emit;
+    while (k < buffer.length && buffer[k]!.interval.start < until) k++;
+    const emitted = new Set(buffer.slice(0, emit).map((e) => e.event.id));
+    await decide(buffer.slice(0, k), emitted);
+    buffer = emit === buffer.length ? [] : buffer.slice(emit);
+  };
+
+  const decide = async (context: OrderedEvent[], emitted: Set<string>) => {
+    const batch = context.filter((e) => emitted.has(e.event.id));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, batch, how, r.settled);
-      const findings = fixed.findings.map((p) => (how.explain ? { ...p.finding, explanation: p.explain() } : p.finding));
+      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled);
+      const kept = fixed.findings.filter((p) => emitted.has(p.finding.eventId));
+      const findings = kept.map((p) => (how.explain ? { ...p.finding, explanation: p.explain() } : p.finding));
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
-      for (const { input } of eventInputs(batch, findings, fixed.firstViolation)) {
+      // settle only what the emitted events decided
+      const settled: FirstViolations = new Map(r.settled);
+      for (const f of findings) {
+        if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
+          settled.set(f.party, { interval: batch.find((e) => e.event.id === f.eventId)!.interval, eventId: f.eventId });
+        }
+      }
+      for (const { input } of eventInputs(batch, findings, settled)) {
         feedPendingBefore(r, input.at);
         feed(r, input);
       }
-      r.settled = fixed.firstViolation;
+      r.settled = settled;
     }
-    batch = [];
   };
 
   for await (const { event, line, file } of events) {
@@ -111,16 +151,16 @@ export async function streamRun(
         { code: 'E_STREAM_ORDER', file: file ?? '(events)', line, col: 1, path: ['when', 'start'], message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time` },
       ]);
     }
-    if (batch.length > 0 && interval.start > lastStart && interval.start >= openUntil) {
-      await flush();
-      openUntil = Number.NEGATIVE_INFINITY;
-    }
+    if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
-    batch.push({ event, interval });
-    if (needsLookahead(event.actor)) openUntil = Math.max(openUntil, interval.end);
+    // ties in start are put in the runner's order as they come
+    const item = { event, interval };
+    let i = buffer.length;
+    while (i > 0 && before(item, buffer[i - 1]!) < 0) i--;
+    buffer.splice(i, 0, item);
     count++;
   }
-  await flush();
+  await release(Number.POSITIVE_INFINITY);
 
   for (const r of readings) {
     while (r.pending.length > 0) feed(r, r.pending.shift()!.input);
