@@ -116,8 +116,8 @@ const CASES: Case[] = [
   { file: 'overlay-cycle-a.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: overlay-cycle-a.yaml', path: 'extends', in: 'overlay-cycle-b.yaml', with: ['overlay-cycle-b.yaml'] },
   { file: 'overlay-cycle-b.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: overlay-cycle-b.yaml', path: 'extends', in: 'overlay-cycle-a.yaml', with: ['overlay-cycle-a.yaml'] },
   { file: 'overlay-extends-itself.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: ./overlay-extends-itself.yaml', path: 'extends' },
-  // the problem lands in the seed file's `format`, not at the overlay's `extends` (see the todo below)
-  { file: 'overlay-extends-seed.yaml', code: 'E_UNKNOWN_FORMAT', line: 'format: truce.seed/v1', path: 'format', in: '../seeds/events.yaml' },
+  // extending a seed file: the overlay's `extends` is wrong, not the seed file
+  { file: 'overlay-extends-seed.yaml', code: 'E_UNKNOWN_FORMAT', line: 'extends:', path: 'extends' },
   { file: 'outside-extends.yaml', code: 'E_OUTSIDE_PROJECT', line: 'extends: ../../scenarios', path: 'extends' },
   { file: 'outside-seeds.yaml', code: 'E_OUTSIDE_PROJECT', line: 'seeds: [../../seeds/sources.yaml', path: 'seeds.0' },
   { file: 'outside-rules.yaml', code: 'E_OUTSIDE_PROJECT', line: 'rules: ../../rules', path: 'rules' },
@@ -228,9 +228,7 @@ describe(`the bad-input corpus (${CORPUS_FILES.length} files in tests/bad-inputs
     expect(loaded.events.some((e) => e.id === 'extra')).toBe(true);
   });
 
-  it.todo(
-    'overlay-extends-seed.yaml: the problem should point at the overlay\'s `extends` (it points at the seed file\'s `format`, which the analyst did not write wrong); fix in src/load/loadScenario.ts loadOverlay',
-  );
+
 });
 
 describe('a file over the size limit (generated, never committed)', () => {

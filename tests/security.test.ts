@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/load/loadScenario.js';
@@ -160,9 +160,16 @@ describe('JSONPath in rule conditions does not run code', () => {
     }
   });
 
-  it.todo(
-    'a rule whose condition `path` is not $.name/[index] is refused by validate (E_SCHEMA at conditions...path); today validate says ok and `truce run` fails with an internal error (exit 3). Fix: check Leaf.path and value {fact, path} against safePath\'s pattern in src/schema/rule.ts or src/validate/crossCheck.ts',
-  );
+  // validate must refuse what the run would refuse, never pass it on to an internal error
+  it('a rule whose condition path is a JSONPath filter is refused by validate, at the path', () => {
+    const rule = { ...hostileRule('path'), conditions: { all: [{ fact: 'window', path: HOSTILE, operator: 'equal', value: 1 }] } };
+    const dir = scratch({ 'rules/hostile.json': JSON.stringify(rule, null, 2) });
+    const r = validatePaths(['rules/hostile.json'], { cwd: dir, articlesDir: ARTICLES });
+    expect(r.problems.map((p) => [p.code, p.path.join('.')])).toContainEqual(['E_SCHEMA', 'conditions.all.0.path']);
+    const ref = { ...hostileRule('path'), conditions: { all: [{ fact: 'eventTime', operator: 'during', value: { fact: 'window', path: HOSTILE } }] } };
+    const dir2 = scratch({ 'rules/hostile.json': JSON.stringify(ref, null, 2) });
+    expect(validatePaths(['rules/hostile.json'], { cwd: dir2, articlesDir: ARTICLES }).problems.map((p) => p.code)).toContain('E_SCHEMA');
+  });
 });
 
 describe('references leaving the project folder', () => {
@@ -222,13 +229,19 @@ describe('references leaving the project folder', () => {
     expect(loadScenario('scenarios/whatif/w.yaml', { cwd: project, articlesDir: ARTICLES }).scenario.id).toBe('w');
   });
 
-  it.todo(
-    'LoadedScenario.chain lists the files an overlay was built from ("the scenario first, then what it extends"): for whatif/w.yaml extending s.yaml it is [w] today, not [w, s]. Fix in src/load/loadScenario.ts: loadAny returns chain [file] for a scenario, loadOverlay returns [file, ...base.chain]',
-  );
+  it('LoadedScenario.chain lists the overlay, then what it extends', () => {
+    const { project } = layout({ 'scenarios/s.yaml': SMALL, 'scenarios/whatif/w.yaml': overlayOf('../s.yaml') });
+    expect(loadScenario('scenarios/whatif/w.yaml', { cwd: project, articlesDir: ARTICLES }).chain).toEqual([path.join('scenarios', 'whatif', 'w.yaml'), path.join('scenarios', 's.yaml')]);
+  });
 
-  it.todo(
-    'a symlink inside the project that points outside it is refused like ../ (checkInside in src/load/loadContext.ts compares path.resolve()d paths; compare realpathSync() of root and target instead)',
-  );
+  // a link inside the project is no way out of it
+  it('a symlink inside the project that points outside it is refused like ../', () => {
+    const { dir, project } = layout({ 'scenarios/s.yaml': SMALL.replace('rules: ../rules', 'rules: ../linked-rules') });
+    symlinkSync(path.join(dir, 'rules'), path.join(project, 'linked-rules'));
+    const problems = problemsOf(() => loadScenario('scenarios/s.yaml', { cwd: project, articlesDir: ARTICLES }));
+    expect(problems.map((p) => [p.code, p.path.join('.')])).toContainEqual(['E_OUTSIDE_PROJECT', 'rules']);
+    expect(loadScenario('scenarios/s.yaml', { cwd: project, articlesDir: ARTICLES, allowOutside: true }).rules.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the per-file size limit', () => {

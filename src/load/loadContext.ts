@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import type { z } from 'zod';
 import type { PathSegment, Problem } from '../problem.js';
 import { parseDataFile, type ParsedFile } from './parseDataFile.js';
@@ -65,7 +65,15 @@ export function projectRootOf(ctx: Ctx, fileAbs: string): string {
 /** Refuses a reference that leaves the project folder, unless --allow-outside. */
 export function checkInside(ctx: Ctx, root: string, targetAbs: string, from: { file: string; path: PathSegment[] }): boolean {
   if (ctx.allowOutside) return true;
-  const rel = path.relative(root, targetAbs);
+  // through symlinks: a link inside the project to a file outside it is outside
+  const real = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = path.relative(real(root), real(targetAbs));
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return true;
   ctx.problems.push({
     code: 'E_OUTSIDE_PROJECT',

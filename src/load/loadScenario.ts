@@ -64,7 +64,7 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
     rules: pool.rules.map((r) => r.rule),
     conditions: Object.fromEntries(pool.conditions.map((c) => [c.name, c.condition])),
     expect: scenario.expect,
-    chain: [file, ...chain],
+    chain: [file],
   };
 }
 
@@ -82,9 +82,14 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   const before = ctx.problems.length;
   const base = loadAny(ctx, baseAbs, root, [file, ...chain]);
   if (!base) {
-    if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND' && p.file === baseFile)) {
-      ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: ['extends'], message: `the base scenario "${overlay.extends}" was not found; fix the path (relative to this file)` });
-    }
+    const theirs = ctx.problems.slice(before);
+    const pointHere = (code: Problem['code'], message: string) => {
+      // the base itself is fine as what it is: the overlay's `extends` is what is wrong
+      ctx.problems.splice(before, theirs.length, ...theirs.filter((p) => !(p.file === baseFile && p.code === code)));
+      ctx.problems.push({ code, file, path: ['extends'], message });
+    };
+    if (theirs.some((p) => p.code === 'E_FILE_NOT_FOUND' && p.file === baseFile)) pointHere('E_FILE_NOT_FOUND', `the base scenario "${overlay.extends}" was not found; fix the path (relative to this file)`);
+    else if (theirs.some((p) => p.code === 'E_UNKNOWN_FORMAT' && p.file === baseFile)) pointHere('E_UNKNOWN_FORMAT', `"${overlay.extends}" is not a scenario or an overlay; extend a truce.scenario/v1 or truce.overlay/v1 file`);
     return undefined;
   }
   const { result, problems } = applyChanges(base, overlay.changes, file);
@@ -102,7 +107,7 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
   ctx.problems.push(...cross);
   if (cross.length > 0) return undefined;
-  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...chain] };
+  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...base.chain] };
 }
 
 /**
@@ -145,6 +150,8 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
     const seed = readDoc(ctx, seedAbs, SeedFile);
     if (seed) seeds.push({ file: displayName(seedAbs, ctx.cwd), seed });
     else if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND')) {
+      // one problem, at the reference in the scenario, rather than a second one at the missing file
+      ctx.problems.splice(before, ctx.problems.length - before, ...ctx.problems.slice(before).filter((p) => p.code !== 'E_FILE_NOT_FOUND'));
       ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: ['seeds', i], message: `seed file "${s}" not found; fix the path (relative to the scenario)` });
     }
   });

@@ -2,8 +2,10 @@
  * The resolver for a condition's `path`, in place of json-rules-engine's JSONPath (jsonpath-plus can
  * evaluate script expressions). Accepts only `$.a.b[0]`-style member access on own properties.
  */
+export const SAFE_PATH = /^\$((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)$/;
+
 export function safePath(value: object, path: string): unknown {
-  const m = /^\$((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)$/.exec(path);
+  const m = SAFE_PATH.exec(path);
   if (!m) throw new Error(`unsupported path "${path}": only $.name and [index] steps are allowed`);
   let cur: unknown = value;
   for (const step of (m[1] ?? '').match(/\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]/g) ?? []) {

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 import { Trigger } from './plan.js';
+import { SAFE_PATH } from '../rules/safePath.js';
+
+/** A condition's `path`: only `$.name` and `[index]` steps (no JSONPath filters or scripts). */
+const SafePath = z.string().regex(SAFE_PATH, { message: 'a path may only use $.name and [index] steps, e.g. $.start' });
 
 /** json-rules-engine's `{ fact, params?, path? }` value reference. */
 const FactRef = z.strictObject({
   fact: z.string().min(1),
   params: z.record(z.string(), z.unknown()).optional(),
-  path: z.string().optional(),
+  path: SafePath.optional(),
 });
 
 const Leaf = z.strictObject({
@@ -14,7 +18,7 @@ const Leaf = z.strictObject({
   operator: z.string().min(1),
   value: z.unknown(),
   params: z.record(z.string(), z.unknown()).optional(),
-  path: z.string().optional(),
+  path: SafePath.optional(),
   priority: z.number().int().min(1).optional(),
 });
 

@@ -7,6 +7,7 @@ import { toMillis } from '../time/interval.js';
 import { resolveWindow } from '../time/window.js';
 import { KNOWN_FACTS } from '../rules/factNames.js';
 import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
+import { SAFE_PATH } from '../rules/safePath.js';
 
 /** Everything `validate` or a scenario load has read, already schema-checked. */
 export interface Pool {
@@ -167,6 +168,10 @@ export function crossCheck(pool: Pool): Problem[] {
       if (!KNOWN_OPERATORS.has(cond.operator)) push('E_RULE_OPERATOR', file, [...path, 'operator'], `unknown operator "${cond.operator}"; use one of ${[...KNOWN_OPERATORS].join(', ')}`);
       if (!KNOWN_FACTS.has(cond.fact)) push('E_RULE_FACT', file, [...path, 'fact'], `unknown fact "${cond.fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
       const v = cond.value;
+      const vp = v !== null && typeof v === 'object' && 'fact' in v ? (v as { path?: unknown }).path : undefined;
+      if (vp !== undefined && (typeof vp !== 'string' || !SAFE_PATH.test(vp))) {
+        push('E_SCHEMA', file, [...path, 'value', 'path'], 'a path may only use $.name and [index] steps, e.g. $.start');
+      }
       if (v !== null && typeof v === 'object' && 'fact' in v && typeof (v as { fact: unknown }).fact === 'string' && !KNOWN_FACTS.has((v as { fact: string }).fact)) {
         push('E_RULE_FACT', file, [...path, 'value', 'fact'], `unknown fact "${(v as { fact: string }).fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
       }
