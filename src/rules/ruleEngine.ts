@@ -1,4 +1,4 @@
-import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { Engine, RuleResult, TopLevelCondition } from 'json-rules-engine';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Facts } from './deriveFacts.js';
 import { temporalOperators, type TemporalValue } from './operators.js';
@@ -25,28 +25,36 @@ const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || a.name.local
  * through json-rules-engine (`fired`), never a guess.
  */
 export class RuleEvaluator {
-  private readonly engine: Engine;
+  /** built on first use: a run on the compiled path never loads json-rules-engine (a faster start) */
+  private engine?: Promise<Engine>;
+  private readonly conditions: Readonly<Record<string, Condition>>;
   private readonly byName: Map<string, Rule>;
   private readonly compiled: CompiledRule[];
   /** rules the compiler could not handle */
   readonly fallback: Rule[];
 
   constructor(readonly rules: readonly Rule[], conditions: Readonly<Record<string, Condition>>) {
-    this.engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, pathResolver: safePath });
-    for (const [name, op] of Object.entries(temporalOperators)) this.engine.addOperator<unknown, TemporalValue>(name, op);
-    for (const [name, cond] of Object.entries(conditions)) this.engine.setCondition(name, cond as TopLevelCondition);
-    // anchor facts carry a condition's params (bounds) into the compared value
-    this.engine.addFact('actorFirstViolation', async (params, almanac) => {
-      const interval = await almanac.factValue('__actorFirstViolation');
-      return params.min !== undefined || params.max !== undefined ? { interval, min: params.min, max: params.max } : interval;
-    });
+    this.conditions = conditions;
     this.byName = new Map(rules.map((r) => [r.name, r]));
     const { compiled, fallback } = compileRules([...rules].sort(byPriority), conditions);
     this.compiled = compiled;
     this.fallback = fallback;
-    for (const r of rules) {
-      this.engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
-    }
+  }
+
+  private build(): Promise<Engine> {
+    this.engine ??= import('json-rules-engine').then(({ Engine }) => {
+      const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, pathResolver: safePath });
+      for (const [name, op] of Object.entries(temporalOperators)) engine.addOperator<unknown, TemporalValue>(name, op);
+      for (const [name, cond] of Object.entries(this.conditions)) engine.setCondition(name, cond as TopLevelCondition);
+      // anchor facts carry a condition's params (bounds) into the compared value
+      engine.addFact('actorFirstViolation', async (params, almanac) => {
+        const interval = await almanac.factValue('__actorFirstViolation');
+        return params.min !== undefined || params.max !== undefined ? { interval, min: params.min, max: params.max } : interval;
+      });
+      for (const r of this.rules) engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
+      return engine;
+    });
+    return this.engine;
   }
 
   /** Whether every rule compiled, so that firedSync answers alone. */
@@ -72,7 +80,7 @@ export class RuleEvaluator {
 
   async evaluate(facts: Facts): Promise<RuleOutcome[]> {
     const { actorFirstViolation, ...rest } = facts;
-    const result = await this.engine.run({ ...rest, __actorFirstViolation: actorFirstViolation });
+    const result = await (await this.build()).run({ ...rest, __actorFirstViolation: actorFirstViolation });
     const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({ rule: this.byName.get(r.name)!, fired, trace: r.conditions });
     return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort((a, b) => byPriority(a.rule, b.rule));
   }
