@@ -1,5 +1,5 @@
 import { loadScenario } from '../../load/loadScenario.js';
-import { runScenario } from '../../run/runScenario.js';
+import { runScenario, type ScenarioInput } from '../../run/runScenario.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
 import { provenanceOf } from '../../provenance.js';
@@ -25,15 +25,20 @@ export async function runCommand(scenarioPath: string | undefined, flags: RunFla
   if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out report.html');
   const loaded = loadScenario(scenarioPath, loadOptions(g));
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
-  const report = await runScenario(loaded, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-  const provenance = provenanceOf(loaded);
+  await runAndEmit(loaded, flags);
+  return EXIT.ok;
+}
+
+/** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */
+export async function runAndEmit(input: ScenarioInput, flags: RunFlags): Promise<void> {
+  const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+  const provenance = provenanceOf(input);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
   else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
   else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
   else text = runText(report, provenance);
   emit(text, flags.out);
-  return EXIT.ok;
 }
 
 export function checkInterpretation(ids: string[], wanted: string | undefined, file: string): void {

@@ -1,18 +1,14 @@
 import { loadScenario } from '../../load/loadScenario.js';
 import { ndjsonEvents } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
-import { runScenario } from '../../run/runScenario.js';
-import { runJson } from '../../report/runJson.js';
-import { runText } from '../../report/runText.js';
 import { streamLine } from '../../report/streamJson.js';
 import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import type { Event } from '../../schema/event.js';
 import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
 import { LineWriter } from '../lineWriter.js';
 import { loadOptions } from '../loadOptions.js';
-import { checkInterpretation, type RunFlags } from './run.js';
+import { checkInterpretation, runAndEmit, type RunFlags } from './run.js';
 import type { Globals } from '../main.js';
 
 /**
@@ -31,15 +27,7 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
     // a report over the whole stream: gather it, then run as usual
     const all: Event[] = [];
     for await (const { event } of events) all.push(event);
-    const input = { ...loaded, events: all };
-    const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-    const provenance = provenanceOf(input);
-    let text: string;
-    if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
-    else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
-    else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
-    else text = runText(report, provenance);
-    emit(text, flags.out);
+    await runAndEmit({ ...loaded, events: all }, flags);
     return EXIT.ok;
   }
 
