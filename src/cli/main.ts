@@ -16,13 +16,13 @@ export interface Globals {
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
  * `--format ndjson` the CLI runs itself once more with a capped old space, so that peak memory reflects
- * what the stream holds (a few hundred MB at most for millions of events) rather than V8's appetite.
+ * what the stream holds rather than V8's appetite.
  */
 const argv = process.argv.slice(2);
 const ndjson = argv.some((a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'));
 if (ndjson && !process.execArgv.some((a) => a.startsWith('--max-old-space-size')) && process.env.TRUCE_STREAM_CHILD === undefined) {
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync(process.execPath, ['--max-old-space-size=256', ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, TRUCE_STREAM_CHILD: '1' } });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=768', ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, TRUCE_STREAM_CHILD: '1' } });
   process.exit(r.status ?? 3);
 }
 

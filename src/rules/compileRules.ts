@@ -41,29 +41,43 @@ function factGetter(fact: string, params: Record<string, unknown> | undefined): 
   return (f) => f[fact as keyof Facts];
 }
 
-function compileCondition(c: Condition, named: Readonly<Record<string, Condition>>, seen: string[]): Test {
+function compileCondition(c: Condition, named: Readonly<Record<string, Condition>>, seen: string[], m: Memo): Test {
   if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, named, seen));
-    return (f) => parts.every((p) => p(f));
+    const parts = c.all.map((x) => compileCondition(x, named, seen, m));
+    if (parts.length === 1) return parts[0]!;
+    return (f) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(f)) return false;
+      return true;
+    };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, named, seen));
-    return (f) => parts.some((p) => p(f));
+    const parts = c.any.map((x) => compileCondition(x, named, seen, m));
+    if (parts.length === 1) return parts[0]!;
+    return (f) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(f)) return true;
+      return false;
+    };
   }
   if ('not' in c) {
-    const inner = compileCondition(c.not, named, seen);
+    const inner = compileCondition(c.not, named, seen, m);
     return (f) => !inner(f);
   }
   if ('condition' in c) {
     const ref = named[c.condition];
     if (ref === undefined || seen.includes(c.condition)) throw new Unsupported(`condition ${c.condition}`);
-    return compileCondition(ref, named, [...seen, c.condition]);
+    return shared(m, c.condition, compileCondition(ref, named, [...seen, c.condition], m));
   }
   if (c.path !== undefined) throw new Unsupported('path');
   const op = ENGINE[c.operator] ?? (temporalOperators[c.operator] as ((a: unknown, b: TemporalValue) => boolean) | undefined);
   if (!op) throw new Unsupported(`operator ${c.operator}`);
   const left = factGetter(c.fact, c.params);
   const v = c.value;
+  const plainLeft = !(ANCHORS.has(c.fact) && c.params);
+  // the common leaf `fact equal literal`, without the getter and operator calls
+  if (c.operator === 'equal' && plainLeft && (v === null || typeof v !== 'object')) {
+    const fact = c.fact as keyof Facts;
+    return (f) => f[fact] === v;
+  }
   if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
     const ref = v as { fact: string; params?: Record<string, unknown>; path?: string };
     if (ref.path !== undefined) throw new Unsupported('path');
@@ -74,15 +88,47 @@ function compileCondition(c: Condition, named: Readonly<Record<string, Condition
 }
 
 /**
+ * A shared condition (rules/conditions.json) is read by several rules: evaluate it once per set of
+ * facts. Evaluation is synchronous, so "the facts last seen" is all the memo needs.
+ */
+interface Memo {
+  slots: Map<string, number>;
+  facts: Facts | undefined;
+  values: (boolean | undefined)[];
+}
+
+function shared(m: Memo, name: string, test: Test): Test {
+  let slot = m.slots.get(name);
+  if (slot === undefined) {
+    slot = m.slots.size;
+    m.slots.set(name, slot);
+  }
+  const i = slot;
+  return (f) => {
+    if (m.facts !== f) {
+      m.facts = f;
+      m.values = [];
+    }
+    const hit = m.values[i];
+    if (hit !== undefined) return hit;
+    const r = test(f);
+    m.values[i] = r;
+    return r;
+  };
+}
+
+/**
  * Compiles what it can; a rule it cannot compile is returned in `fallback`, to be evaluated by
  * json-rules-engine, never guessed.
  */
 export function compileRules(rules: readonly Rule[], named: Readonly<Record<string, Condition>>): { compiled: CompiledRule[]; fallback: Rule[] } {
   const compiled: CompiledRule[] = [];
   const fallback: Rule[] = [];
+  // one memo per rule set: shared conditions mean one thing within it
+  const m: Memo = { slots: new Map(), facts: undefined, values: [] };
   for (const rule of rules) {
     try {
-      compiled.push({ rule, test: compileCondition(rule.conditions, named, []) });
+      compiled.push({ rule, test: compileCondition(rule.conditions, named, [], m) });
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
       fallback.push(rule);

@@ -1,4 +1,4 @@
-import type { Event } from '../schema/event.js';
+import { Event as EventSchema, type Event } from '../schema/event.js';
 import type { Interpretation } from '../schema/interpretation.js';
 import { InputError } from '../problem.js';
 import { eventInterval } from '../rules/deriveFacts.js';
@@ -25,6 +25,20 @@ export type StreamRecord =
       events: number;
     };
 
+/** An event waiting in the stream's buffer. */
+interface Buffered {
+  id: string;
+  actor: string;
+  interval: Interval;
+  event?: Event;
+  /** the validated event's JSON line, parsed again when the event is decided */
+  raw?: string;
+}
+
+function revive(b: Buffered): OrderedEvent {
+  return { event: b.event ?? EventSchema.parse(JSON.parse(b.raw!)), interval: b.interval };
+}
+
 interface Reading {
   interpretation: Interpretation;
   window: ReturnType<typeof resolveWindow>;
@@ -47,7 +61,7 @@ interface Reading {
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
-  events: AsyncIterable<{ event: Event; line: number; file?: string }>,
+  events: AsyncIterable<{ event: Event; line: number; file?: string; raw?: string }>,
   emit: (r: StreamRecord) => void,
   opts: { explain?: boolean; evaluator?: RuleEvaluator; interpretation?: string } = {},
 ): Promise<{ events: number }> {
@@ -80,14 +94,14 @@ export async function streamRun(
   };
 
   /** arrived, not yet emitted, in the runner's order (start, end, id): arrivals keep start order */
-  let buffer: OrderedEvent[] = [];
+  let buffer: Buffered[] = [];
   let lastStart = Number.NEGATIVE_INFINITY;
   let count = 0;
   const counterparties = (actor: string) =>
     new Set(readings.flatMap((r) => r.interpretation.obligations.filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)).map((o) => o.condition!.counterparty)));
   /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
   const needsLookahead = (actor: string) => counterparties(actor).size > 0;
-  const before = (a: OrderedEvent, b: OrderedEvent) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
+  const before = (a: Buffered, b: Buffered) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.id.localeCompare(b.id);
 
   /**
    * Emits what can be decided, called when every event starting before `now` has arrived (and all
@@ -97,18 +111,18 @@ export async function streamRun(
    * event starting before their lookahead ends: all that an emitted event can depend on.
    */
   const release = async (now: number) => {
-    const closed = (e: OrderedEvent) => e.interval.end <= now || !needsLookahead(e.event.actor);
+    const closed = (e: Buffered) => e.interval.end <= now || !needsLookahead(e.actor);
     let emit = 0;
     let until = Number.NEGATIVE_INFINITY;
     for (; emit < buffer.length; emit++) {
       const e = buffer[emit]!;
       if (!closed(e)) break;
-      const cps = counterparties(e.event.actor);
+      const cps = counterparties(e.actor);
       if (cps.size > 0) {
         let blocked = false;
         for (let j = emit + 1; j < buffer.length && buffer[j]!.interval.start < e.interval.end; j++) {
           const o = buffer[j]!;
-          if (cps.has(o.event.actor) && !closed(o)) blocked = true;
+          if (cps.has(o.actor) && !closed(o)) blocked = true;
         }
         if (blocked) break;
         until = Math.max(until, e.interval.end);
@@ -117,8 +131,8 @@ export async function streamRun(
     if (emit === 0) return;
     let k = emit;
     while (k < buffer.length && buffer[k]!.interval.start < until) k++;
-    const emitted = new Set(buffer.slice(0, emit).map((e) => e.event.id));
-    await decide(buffer.slice(0, k), emitted);
+    const emitted = new Set(buffer.slice(0, emit).map((e) => e.id));
+    await decide(buffer.slice(0, k).map(revive), emitted);
     buffer = emit === buffer.length ? [] : buffer.slice(emit);
   };
 
@@ -144,7 +158,7 @@ export async function streamRun(
     }
   };
 
-  for await (const { event, line, file } of events) {
+  for await (const { event, line, file, raw } of events) {
     const interval = eventInterval(event);
     if (interval.start < lastStart) {
       throw new InputError([
@@ -154,7 +168,8 @@ export async function streamRun(
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
     // ties in start are put in the runner's order as they come
-    const item = { event, interval };
+    // an event kept waiting is held as its line when there is one: a few hundred bytes, not an object
+    const item: Buffered = raw !== undefined ? { id: event.id, actor: event.actor, interval, raw } : { id: event.id, actor: event.actor, interval, event };
     let i = buffer.length;
     while (i > 0 && before(item, buffer[i - 1]!) < 0) i--;
     buffer.splice(i, 0, item);
