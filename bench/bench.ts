@@ -23,7 +23,7 @@ const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
 const NAIVE_N = Number(process.env.BENCH_NAIVE_EVENTS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000').split(',').map(Number);
+const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
