@@ -13,12 +13,41 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 /** A YAML alias bomb expands a few lines into billions of nodes; refuse long before that. */
 const MAX_ALIASES = 100;
 
+/** No data file of ours nests anywhere near this deep. */
+const MAX_DEPTH = 200;
+
+/** The offset where `[`/`{` nesting first exceeds `max`, outside quoted strings; -1 if it never does. */
+function flowDepthOver(text: string, max: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
 /**
  * Parses YAML (and JSON, a subset of YAML 1.2) keeping positions. Never throws: problems come back as data.
  */
 export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
   const problems: Problem[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // refuse absurd nesting before parsing: whether the parser's recursion runs out depends on the stack
+  const deep = flowDepthOver(source, MAX_DEPTH);
+  if (deep >= 0) {
+    const line = source.slice(0, deep).split('\n').length;
+    return { problems: [{ code: 'E_PARSE', file, line, col: deep - source.lastIndexOf('\n', deep - 1), path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep, far too deeply to be a data file; flatten the structure` }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number) => lineCounter.linePos(offset);
