@@ -120,7 +120,9 @@ export async function streamRun(
       const cps = counterparties(e.actor);
       if (cps.size > 0) {
         let blocked = false;
-        for (let j = emit + 1; j < buffer.length && buffer[j]!.interval.start < e.interval.end; j++) {
+        // only a counterparty whose own pledge waits on someone can have an open event
+        const canBeOpen = [...cps].some((c) => needsLookahead(c));
+        for (let j = emit + 1; canBeOpen && j < buffer.length && buffer[j]!.interval.start < e.interval.end; j++) {
           const o = buffer[j]!;
           if (cps.has(o.actor) && !closed(o)) blocked = true;
         }
