@@ -9,6 +9,9 @@ import { planSpec } from '../run/runScenario.js';
 import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg, escapeXml, plural } from './timelineChart.js';
+import { findingCounts } from './findingCounts.js';
+
+export { findingCounts };
 
 /**
  * `truce run --format html`: one self-contained page. No script, no external font, stylesheet or image:
@@ -185,16 +188,6 @@ export function findingBadge(f: Finding): string {
 
 export function phaseStatus(p: { met: boolean | null }): 'met' | 'missed' | 'open' {
   return p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
-}
-
-export function findingCounts(run: ReadingRun): string {
-  const n = (t: string) => run.findings.filter((f) => f.type === t).length;
-  const parts = [
-    [n('violation'), 'violation'],
-    [n('possible-violation'), 'possible'],
-    [n('escalation-trigger'), 'escalation'],
-  ].filter(([c]) => (c as number) > 0);
-  return parts.length === 0 ? 'none' : parts.map(([c, t]) => `${c} ${t}`).join(', ');
 }
 
 export function obligationsText(report: RunReport, run: ReadingRun): string[] {

@@ -7,6 +7,7 @@ import { describeWindow } from '../run/explainVars.js';
 import { formatHuman } from '../time/interval.js';
 import { ganttChart, readingStateDiagram } from './mermaid.js';
 import { plural } from './timelineChart.js';
+import { findingCounts } from './findingCounts.js';
 
 /**
  * `truce run --format md`: a Markdown report that renders on GitHub as is (tables, and Mermaid blocks
@@ -71,16 +72,6 @@ function status(p: { met: boolean | null }): string {
   return p.met === true ? 'met' : p.met === false ? '**missed**' : 'open';
 }
 
-function counts(run: ReadingRun): string {
-  const n = (t: string) => run.findings.filter((f) => f.type === t).length;
-  const parts = [
-    [n('violation'), 'violation'],
-    [n('possible-violation'), 'possible'],
-    [n('escalation-trigger'), 'escalation'],
-  ].filter(([c]) => (c as number) > 0);
-  return parts.length === 0 ? 'none' : parts.map(([c, t]) => `${c} ${t}`).join(', ');
-}
-
 function terms(report: RunReport, run: ReadingRun): string[] {
   const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
   return run.interpretation.obligations.map((o) => {
@@ -99,7 +90,7 @@ export function summaryMd(report: RunReport): string[] {
     `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}`,
     mdText(describeWindow(run.window, zone)),
     `${terms(report, run).join('<br>')}<br>agreement: ${mdText(run.interpretation.agreement.status)}`,
-    counts(run),
+    findingCounts(run),
     run.phases.length === 0 ? 'none reached' : run.phases.map((p) => `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`).join('<br>'),
     `**${mdText(run.finalState)}**`,
   ]);
