@@ -90,6 +90,14 @@ describe('diplomatic phase (24 h)', () => {
     const r = simulateTruce(p, true, T0, [open, trig(v, 'violation', { firstViolationAt: v }), trig(v + 30 * H, 'broader-attack', { firstViolationAt: v }), close]);
     expect(r.phases.find((x) => x.phase === 'us-backed')).toMatchObject({ enteredAt: v + 30 * H, dueBy: v + 72 * H });
   });
+  // a deadline counted from an earlier first violation can have passed when the phase opens (found by tests/properties.test.ts)
+  it('is missed, not met, by a response at its opening when the deadline had already passed', () => {
+    const p = plan();
+    p.phases[0] = { ...p.phases[0]!, countedFrom: 'first-violation', deadlineMs: 0 };
+    const r = simulateTruce(p, false, T0, [open, close, trig(T0 + 240 * H, 'violation', { firstViolationAt: T0 }), resp(T0 + 240 * H, 'diplomatic')]);
+    expect(r.phases[0]).toMatchObject({ met: false, dueBy: T0, respondedAt: T0 + 240 * H });
+    expect(r.regions.diplomatic).toBe('missed');
+  });
 });
 
 describe('coalition phase (no deadline in the sources)', () => {

@@ -75,8 +75,15 @@ function examplesIn(plan: PlanSpec, s: Snap): PathEvent[] {
     for (const trigger of ['violation', 'hostilities-continued', 'broader-attack'] as const) {
       out.push({ type: 'TRIGGER', at, trigger, party: 'russia', eventId: `example-${trigger}`, certainty: 'certain', firstViolationAt: c.phases.diplomatic?.enteredAt ?? at });
     }
+    if (plan.phases.some((p) => p.countedFrom === 'first-violation')) {
+      // a violation reported long after the first one: deadlines counted from that one have passed
+      out.push({ type: 'TRIGGER', at, trigger: 'violation', party: 'russia', eventId: 'example-old-violation', certainty: 'certain', firstViolationAt: at - 1000 * 60 * MIN });
+    }
     for (const phase of ['diplomatic', 'coalition', 'us-backed'] as const) out.push({ type: 'RESPONSE', at, phase, eventId: `example-response-${phase}` });
   }
+  // a phase whose deadline, counted from an earlier first violation, had passed when it opened: a
+  // response at that same instant comes before the deadline's timer, and is late
+  for (const p of pending.filter((x) => x.due < c.now)) out.push({ type: 'RESPONSE', at: c.now, phase: p.id, eventId: `example-late-${p.id}` });
   const due = pending.filter((p) => p.due === earliest);
   if (due.length === 1) out.push({ type: `xstate.after.due:${due[0]!.id}.truce.${due[0]!.id}.open` });
   return out;
@@ -210,7 +217,15 @@ function unreachableBy(plan: PlanSpec, machine: Machine) {
   const { states, transitions } = definitionOf(machine);
   const never = new Set(
     transitions
-      .filter((t) => t.eventType.startsWith('xstate.after.') && plan.phases.some((p) => p.deadlineMs === null && t.source.id === `truce.${p.id}.open`))
+      .filter(
+        (t) =>
+          (t.eventType.startsWith('xstate.after.') && plan.phases.some((p) => p.deadlineMs === null && t.source.id === `truce.${p.id}.open`)) ||
+          // a late response in `open` needs a deadline that had passed when the phase opened: only a
+          // deadline counted from an earlier first violation can
+          (t.eventType === 'RESPONSE' &&
+            (t.target ?? []).some((x) => x.key === 'missed') &&
+            plan.phases.some((p) => (p.deadlineMs === null || p.countedFrom === 'trigger') && t.source.id === `truce.${p.id}.open`)),
+      )
       .map(keyOf),
   );
   // reachability over the definition's graph without those transitions
@@ -281,16 +296,20 @@ describe('model-based: every state and transition of the statechart, replayed on
     );
   });
 
-  it('with the same plan and a deadline for every phase: every state and every transition is covered', () => {
+  it('with the same plan and a deadline for every phase: every state, and every transition its deadlines allow, is covered', () => {
     // the definition's code paths for a missed coalition exist; a plan with a coalition deadline reaches them
     const plan: PlanSpec = { ...JAN_FEB, phases: JAN_FEB.phases.map((p) => (p.deadlineMs === null ? { ...p, deadlineMs: 48 * 60 * MIN } : p)) };
     const { machine, replay: r, generated } = exercise(plan, ['shortest', 'edges']);
     const { states, transitions } = definitionOf(machine);
-    expect(unreachableBy(plan, machine).states.size).toBe(0);
+    const unreachable = unreachableBy(plan, machine);
+    expect(unreachable.states.size).toBe(0);
+    // left: only the late responses in `open`, which need a deadline counted from an earlier violation
+    // (tests/machine.test.ts and tests/properties.test.ts take them)
+    expect([...unreachable.transitions].every((k) => k.includes('--RESPONSE') && k.endsWith('.missed'))).toBe(true);
     expect(states.map((s) => s.id).filter((id) => !r.states.has(id)), 'states never reached').toEqual([]);
-    expect(transitions.map(keyOf).filter((k) => !r.transitions.has(k)), 'transitions never taken').toEqual([]);
+    expect(transitions.map(keyOf).filter((k) => !r.transitions.has(k) && !unreachable.transitions.has(k)), 'transitions never taken').toEqual([]);
     report.push(
-      `model (every phase with a deadline): ${describeGenerated(generated)} paths replayed (${r.delayed} deadlines on the clock); states ${states.length}/${states.length}, transitions ${transitions.length}/${transitions.length}`,
+      `model (every phase with a deadline): ${describeGenerated(generated)} paths replayed (${r.delayed} deadlines on the clock); states ${states.length}/${states.length}, transitions ${transitions.length - unreachable.transitions.size}/${transitions.length} (late responses in open: machine and property tests)`,
     );
   });
 

@@ -4,8 +4,9 @@ import type { SimulationResult } from './simulateTruce.js';
 /**
  * An exact memo of the statechart for bulk runs (Monte Carlo draws, sweeps), where XState's per-run
  * cost dominates. It rests on one property of the machine, which tests/memo.test.ts checks against the
- * machine itself: no guard reads a time; times only flow into the records (entered, due, responded)
- * and decide which deadline falls before which input. So the run is fixed by the inputs without their
+ * machine itself: times matter only through their order (which deadline falls before which input, and
+ * whether a response comes by a deadline); otherwise they only flow into the records (entered, due,
+ * responded). So the run is fixed by the inputs without their
  * times plus the order (ties included) of every time that can matter: the start, each input's time,
  * and each deadline a trigger could set. Two runs alike in those are alike up to the times, which the
  * memo keeps as references to those time points and fills in anew.

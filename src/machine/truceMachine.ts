@@ -105,6 +105,11 @@ export function createTruceMachine(plan: PlanSpec) {
         );
       },
       answers: ({ event }, params: { phase: PhaseId }) => event.type === 'RESPONSE' && event.phase === params.phase,
+      /** a deadline counted from an earlier first violation may already have passed when the phase opens */
+      answersInTime: ({ context, event }, params: { phase: PhaseId }) => {
+        const due = context.phases[params.phase]?.dueBy;
+        return event.type === 'RESPONSE' && event.phase === params.phase && (due === null || due === undefined || event.at <= due);
+      },
     },
     actions: {
       recordBreach: assign(({ context, event }) =>
@@ -155,7 +160,13 @@ export function createTruceMachine(plan: PlanSpec) {
         inactive: { on: { TRIGGER: { guard: { type: 'opens', params: p }, target: 'open', actions: { type: 'openPhase', params: p } } } },
         open: {
           after: { [`due:${spec.id}`]: { target: 'missed', actions: { type: 'markMissed', params: p } } },
-          on: { RESPONSE: { guard: { type: 'answers', params: p }, target: 'met', actions: { type: 'markMet', params: p } } },
+          on: {
+            RESPONSE: [
+              { guard: { type: 'answersInTime', params: p }, target: 'met', actions: { type: 'markMet', params: p } },
+              // a response after a deadline that had already passed: missed, and recorded as late
+              { guard: { type: 'answers', params: p }, target: 'missed', actions: [{ type: 'markMissed', params: p }, { type: 'markLate', params: p }] },
+            ],
+          },
         },
         met: {},
         missed: { on: { RESPONSE: { guard: { type: 'answers', params: p }, actions: { type: 'markLate', params: p } } } },
