@@ -75,15 +75,8 @@ function examplesIn(plan: PlanSpec, s: Snap): PathEvent[] {
     for (const trigger of ['violation', 'hostilities-continued', 'broader-attack'] as const) {
       out.push({ type: 'TRIGGER', at, trigger, party: 'russia', eventId: `example-${trigger}`, certainty: 'certain', firstViolationAt: c.phases.diplomatic?.enteredAt ?? at });
     }
-    if (plan.phases.some((p) => p.countedFrom === 'first-violation')) {
-      // a violation reported long after the first one: deadlines counted from that one have passed
-      out.push({ type: 'TRIGGER', at, trigger: 'violation', party: 'russia', eventId: 'example-old-violation', certainty: 'certain', firstViolationAt: at - 1000 * 60 * MIN });
-    }
     for (const phase of ['diplomatic', 'coalition', 'us-backed'] as const) out.push({ type: 'RESPONSE', at, phase, eventId: `example-response-${phase}` });
   }
-  // a phase whose deadline, counted from an earlier first violation, had passed when it opened: a
-  // response at that same instant comes before the deadline's timer, and is late
-  for (const p of pending.filter((x) => x.due < c.now)) out.push({ type: 'RESPONSE', at: c.now, phase: p.id, eventId: `example-late-${p.id}` });
   const due = pending.filter((p) => p.due === earliest);
   if (due.length === 1) out.push({ type: `xstate.after.due:${due[0]!.id}.truce.${due[0]!.id}.open` });
   return out;
