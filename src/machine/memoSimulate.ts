@@ -20,6 +20,8 @@ interface Symbolic {
 }
 
 const MAX_ENTRIES = 20_000;
+/** A long run is unlikely to repeat, and its key costs as much as the run saves: run it. */
+const MAX_INPUTS = 512;
 const memos = new WeakMap<PlanSpec, Map<string, Symbolic>>();
 
 export function memoSimulate(
@@ -29,6 +31,7 @@ export function memoSimulate(
   inputs: readonly MachineEvent[],
   run: (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]) => SimulationResult,
 ): SimulationResult {
+  if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
   const points = timePoints(plan, start, inputs);
   const key = signature(agreed, inputs, points);
   let memo = memos.get(plan);

@@ -1,15 +1,13 @@
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Facts } from './deriveFacts.js';
-import { temporalOperators, type TemporalValue } from './operators.js';
+import { temporalOperators } from './operators.js';
 
-/** A rule compiled to a plain closure over precomputed facts. */
-export interface CompiledRule {
-  rule: Rule;
-  test: (facts: Facts) => boolean;
+/** The rules compiled to one plain function over precomputed facts, and those left to the engine. */
+export interface CompiledRules {
+  /** the compiled rules that fire on these facts, in the order given */
+  fire: (facts: Facts) => Rule[];
+  fallback: Rule[];
 }
-
-type Test = (facts: Facts) => boolean;
-type Get = (facts: Facts) => unknown;
 
 /** Raised while compiling a construct the fast path does not support; the rule then falls back. */
 class Unsupported extends Error {}
@@ -33,106 +31,101 @@ const ENGINE: Record<string, (a: unknown, b: unknown) => boolean> = {
 /** Facts whose value carries a condition's params (bounds): see RuleEvaluator's anchor facts. */
 const ANCHORS = new Set(['actorFirstViolation']);
 
-function factGetter(fact: string, params: Record<string, unknown> | undefined): Get {
-  if (ANCHORS.has(fact) && params && (params.min !== undefined || params.max !== undefined)) {
-    const { min, max } = params;
-    return (f) => ({ interval: f[fact as keyof Facts], min, max });
-  }
-  return (f) => f[fact as keyof Facts];
-}
-
-function compileCondition(c: Condition, named: Readonly<Record<string, Condition>>, seen: string[], m: Memo): Test {
-  if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, named, seen, m));
-    if (parts.length === 1) return parts[0]!;
-    return (f) => {
-      for (let i = 0; i < parts.length; i++) if (!parts[i]!(f)) return false;
-      return true;
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, named, seen, m));
-    if (parts.length === 1) return parts[0]!;
-    return (f) => {
-      for (let i = 0; i < parts.length; i++) if (parts[i]!(f)) return true;
-      return false;
-    };
-  }
-  if ('not' in c) {
-    const inner = compileCondition(c.not, named, seen, m);
-    return (f) => !inner(f);
-  }
-  if ('condition' in c) {
-    const ref = named[c.condition];
-    if (ref === undefined || seen.includes(c.condition)) throw new Unsupported(`condition ${c.condition}`);
-    return shared(m, c.condition, compileCondition(ref, named, [...seen, c.condition], m));
-  }
-  if (c.path !== undefined) throw new Unsupported('path');
-  const op = ENGINE[c.operator] ?? (temporalOperators[c.operator] as ((a: unknown, b: TemporalValue) => boolean) | undefined);
-  if (!op) throw new Unsupported(`operator ${c.operator}`);
-  const left = factGetter(c.fact, c.params);
-  const v = c.value;
-  const plainLeft = !(ANCHORS.has(c.fact) && c.params);
-  // the common leaf `fact equal literal`, without the getter and operator calls
-  if (c.operator === 'equal' && plainLeft && (v === null || typeof v !== 'object')) {
-    const fact = c.fact as keyof Facts;
-    return (f) => f[fact] === v;
-  }
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
-    const ref = v as { fact: string; params?: Record<string, unknown>; path?: string };
-    if (ref.path !== undefined) throw new Unsupported('path');
-    const right = factGetter(ref.fact, ref.params);
-    return (f) => op(left(f), right(f) as TemporalValue);
-  }
-  return (f) => op(left(f), v as TemporalValue);
-}
-
 /**
- * A shared condition (rules/conditions.json) is read by several rules: evaluate it once per set of
- * facts. Evaluation is synchronous, so "the facts last seen" is all the memo needs.
+ * Writes a rule set as the source of one JavaScript function, as ajv does for JSON Schemas: each
+ * rule's conditions become one boolean expression over `f` (the facts), each shared condition
+ * (rules/conditions.json) a local computed at most once per call. Nothing from the rule files is
+ * pasted as code: fact names and literals go in through JSON.stringify, operators and other values
+ * through the `env` array. A construct it cannot write raises Unsupported.
  */
-interface Memo {
-  slots: Map<string, number>;
-  facts: Facts | undefined;
-  values: (boolean | undefined)[];
-}
+class Writer {
+  readonly env: unknown[] = [];
+  readonly shared = new Map<string, number>();
+  constructor(private readonly named: Readonly<Record<string, Condition>>) {}
 
-function shared(m: Memo, name: string, test: Test): Test {
-  let slot = m.slots.get(name);
-  if (slot === undefined) {
-    slot = m.slots.size;
-    m.slots.set(name, slot);
+  ref(v: unknown): string {
+    let i = this.env.indexOf(v);
+    if (i < 0) i = this.env.push(v) - 1;
+    return `e[${i}]`;
   }
-  const i = slot;
-  return (f) => {
-    if (m.facts !== f) {
-      m.facts = f;
-      m.values = [];
+
+  literal(v: unknown): string {
+    return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : this.ref(v);
+  }
+
+  fact(name: string, params: Record<string, unknown> | undefined): string {
+    const read = `f[${JSON.stringify(name)}]`;
+    if (ANCHORS.has(name) && params && (params.min !== undefined || params.max !== undefined)) {
+      return `{ interval: ${read}, min: ${this.literal(params.min)}, max: ${this.literal(params.max)} }`;
     }
-    const hit = m.values[i];
-    if (hit !== undefined) return hit;
-    const r = test(f);
-    m.values[i] = r;
-    return r;
-  };
+    return read;
+  }
+
+  condition(c: Condition, seen: readonly string[]): string {
+    if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((x) => this.condition(x, seen)).join(' && ')})`;
+    if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((x) => this.condition(x, seen)).join(' || ')})`;
+    if ('not' in c) return `!${this.condition(c.not, seen)}`;
+    if ('condition' in c) {
+      const ref = this.named[c.condition];
+      if (ref === undefined || seen.includes(c.condition)) throw new Unsupported(`condition ${c.condition}`);
+      let slot = this.shared.get(c.condition);
+      if (slot === undefined) {
+        slot = this.shared.size;
+        this.shared.set(c.condition, slot);
+      }
+      return `(s${slot} ??= ${this.condition(ref, [...seen, c.condition])})`;
+    }
+    if (c.path !== undefined) throw new Unsupported('path');
+    const op = ENGINE[c.operator] ?? temporalOperators[c.operator];
+    if (!op) throw new Unsupported(`operator ${c.operator}`);
+    const left = this.fact(c.fact, c.params);
+    const v = c.value;
+    let right: string;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
+      const ref = v as { fact: string; params?: Record<string, unknown>; path?: string };
+      if (ref.path !== undefined) throw new Unsupported('path');
+      right = this.fact(ref.fact, ref.params);
+    } else {
+      right = this.literal(v);
+    }
+    // the common leaf `fact equal literal`, without the operator call
+    if (c.operator === 'equal' && left.startsWith('f[') && !right.startsWith('e[') && !right.startsWith('f[') && !right.startsWith('{')) return `(${left} === ${right})`;
+    return `${this.ref(op)}(${left}, ${right})`;
+  }
 }
 
 /**
  * Compiles what it can; a rule it cannot compile is returned in `fallback`, to be evaluated by
  * json-rules-engine, never guessed.
  */
-export function compileRules(rules: readonly Rule[], named: Readonly<Record<string, Condition>>): { compiled: CompiledRule[]; fallback: Rule[] } {
-  const compiled: CompiledRule[] = [];
+export function compileRules(rules: readonly Rule[], named: Readonly<Record<string, Condition>>): CompiledRules {
+  const w = new Writer(named);
   const fallback: Rule[] = [];
-  // one memo per rule set: shared conditions mean one thing within it
-  const m: Memo = { slots: new Map(), facts: undefined, values: [] };
+  const tests: string[] = [];
   for (const rule of rules) {
+    const mark = { env: w.env.length, shared: new Map(w.shared) };
     try {
-      compiled.push({ rule, test: compileCondition(rule.conditions, named, [], m) });
+      tests.push(`  if (${w.condition(rule.conditions, [])}) out.push(${w.ref(rule)});`);
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
+      // forget what the failed rule registered
+      w.env.length = mark.env;
+      w.shared.clear();
+      for (const [k, v] of mark.shared) w.shared.set(k, v);
       fallback.push(rule);
     }
   }
-  return { compiled, fallback };
+  const locals = [...w.shared.values()].map((i) => `s${i}`);
+  const source = [
+    '"use strict";',
+    'return function fire(f) {',
+    ...(locals.length > 0 ? [`  let ${locals.join(', ')};`] : []),
+    '  const out = [];',
+    ...tests,
+    '  return out;',
+    '};',
+  ].join('\n');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code written above from validated rules only
+  const fire = new Function('e', source)(w.env) as (facts: Facts) => Rule[];
+  return { fire, fallback };
 }

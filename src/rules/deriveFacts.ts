@@ -92,12 +92,27 @@ function staticsOf(e: Event, o: Obligation | undefined): Static {
 }
 
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
+  const facts = staticFacts(e, interval, o, state);
+  const counterparty = counterpartyBreach(o, state.firstViolation);
+  facts.conditionStatus = conditionStatus(o, counterparty, interval);
+  facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
+  return { facts, context: factContext(e, o, counterparty) };
+}
+
+const best = (c: Count | undefined) => (c === undefined ? 0 : (c.best ?? c.low));
+/** a count's high figure, 0 for a count not given, undefined for a count without one */
+const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
+
+/**
+ * The facts that do not depend on first violations: the same in every round of a reading's fixed
+ * point, so a run derives them once per event and obligation and only re-sets `conditionStatus` and
+ * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
+ */
+export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
   const { places, targets, regions } = staticsOf(e, o);
-  const counterparty = o?.condition ? (state.firstViolation.get(o.condition.counterparty)?.interval ?? null) : null;
   const m = e.munitions ?? {};
   const missiles = m.missiles ?? m.ballisticMissiles;
-  const counts = [m.drones, missiles].filter((c): c is Count => c !== undefined);
-  const own = state.firstViolation.get(e.actor);
+  const { drones } = m;
   const facts: Facts = {
     kind: e.kind,
     actor: e.actor,
@@ -106,16 +121,16 @@ export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefi
     window: state.window,
     obligated: o !== undefined,
     conditional: o?.condition !== undefined,
-    conditionStatus: conditionStatus(o, counterparty, interval),
+    conditionStatus: o?.condition ? 'holds' : 'none',
     placeScope: places.scope,
     targetScope: targets.scope,
     scope: stronger(places.scope, targets.scope),
     enforcementApplies: state.appliesTo.includes(e.actor),
-    // an event cannot continue hostilities after itself
-    actorFirstViolation: own && own.eventId !== e.id ? own.interval : null,
-    munitionsLow: counts.reduce((s, c) => s + c.low, 0),
-    munitionsBest: counts.reduce((s, c) => s + (c.best ?? c.low), 0),
-    munitionsHigh: counts.every((c) => c.high !== undefined) ? counts.reduce((s, c) => s + (c.high ?? 0), 0) : null,
+    actorFirstViolation: null,
+    munitionsLow: (drones?.low ?? 0) + (missiles?.low ?? 0),
+    munitionsBest: best(drones) + best(missiles),
+    // a high figure for the total only when every count given has one
+    munitionsHigh: high(drones) === undefined || high(missiles) === undefined ? null : high(drones)! + high(missiles)!,
     dronesLow: m.drones?.low ?? 0,
     missilesLow: missiles?.low ?? 0,
     ballisticLow: m.ballisticMissiles?.low ?? 0,
@@ -123,11 +138,28 @@ export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefi
     killedLow: e.casualties?.killed?.low ?? 0,
     injuredLow: e.casualties?.injured?.low ?? 0,
   };
-  return { facts, context: { places, targets, obligation: o, counterpartyFirstViolation: counterparty } };
+  return facts;
+}
+
+/** The counterparty's first violation, when the obligation hangs on one. */
+export function counterpartyBreach(o: Obligation | undefined, firstViolation: ReadingState['firstViolation']): Interval | null {
+  return o?.condition ? (firstViolation.get(o.condition.counterparty)?.interval ?? null) : null;
+}
+
+/** The actor's first violation, unless it is this event: an event cannot continue hostilities after itself. */
+export function actorFirstViolation(e: Event, firstViolation: ReadingState['firstViolation']): Interval | null {
+  const own = firstViolation.get(e.actor);
+  return own && own.eventId !== e.id ? own.interval : null;
+}
+
+/** What an explanation needs besides the facts. */
+export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null): FactContext {
+  const { places, targets } = staticsOf(e, o);
+  return { places, targets, obligation: o, counterpartyFirstViolation: counterparty };
 }
 
 /** A reciprocal obligation holds until the counterparty's first violation; uncertain while they overlap. */
-function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval): ConditionStatus {
+export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval): ConditionStatus {
   if (!o?.condition) return 'none';
   if (!breach) return 'holds';
   if (e.end <= breach.start && e.end > e.start) return 'holds';

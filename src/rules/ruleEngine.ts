@@ -3,7 +3,7 @@ import type { Condition, Rule } from '../schema/rule.js';
 import type { Facts } from './deriveFacts.js';
 import { temporalOperators, type TemporalValue } from './operators.js';
 import { safePath } from './safePath.js';
-import { compileRules, type CompiledRule } from './compileRules.js';
+import { compileRules } from './compileRules.js';
 
 /** One rule's outcome for one set of facts, with json-rules-engine's condition trace. */
 export interface RuleOutcome {
@@ -21,7 +21,7 @@ const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || a.name.local
  * the engine's promises happened to resolve.
  *
  * Two paths: `evaluate` is json-rules-engine itself, the reference, with condition traces (explain);
- * `firedSync` runs the rules compiled to closures (bulk runs). A rule the compiler cannot handle goes
+ * `firedSync` runs the rules compiled to one plain function (bulk runs). A rule the compiler cannot handle goes
  * through json-rules-engine (`fired`), never a guess.
  */
 export class RuleEvaluator {
@@ -29,15 +29,16 @@ export class RuleEvaluator {
   private engine?: Promise<Engine>;
   private readonly conditions: Readonly<Record<string, Condition>>;
   private readonly byName: Map<string, Rule>;
-  private readonly compiled: CompiledRule[];
+  /** the compiled rules that fire on a set of facts */
+  private readonly fire: (facts: Facts) => Rule[];
   /** rules the compiler could not handle */
   readonly fallback: Rule[];
 
   constructor(readonly rules: readonly Rule[], conditions: Readonly<Record<string, Condition>>) {
     this.conditions = conditions;
     this.byName = new Map(rules.map((r) => [r.name, r]));
-    const { compiled, fallback } = compileRules([...rules].sort(byPriority), conditions);
-    this.compiled = compiled;
+    const { fire, fallback } = compileRules([...rules].sort(byPriority), conditions);
+    this.fire = fire;
     this.fallback = fallback;
   }
 
@@ -64,9 +65,7 @@ export class RuleEvaluator {
 
   /** The rules that fire, by the compiled path; only when fullyCompiled. */
   firedSync(facts: Facts): Rule[] {
-    const out: Rule[] = [];
-    for (const c of this.compiled) if (c.test(facts)) out.push(c.rule);
-    return out;
+    return this.fire(facts);
   }
 
   /** The rules that fire: compiled where possible, json-rules-engine for the rest. */

@@ -3,7 +3,7 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { deriveFacts, eventInterval, type ReadingState } from '../rules/deriveFacts.js';
+import { actorFirstViolation, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, type ConditionStatus, type Facts, type ReadingState } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -112,6 +112,8 @@ export interface How {
 /** A finding whose explanation is written only if it is wanted, once the findings are final. */
 export interface Pending {
   finding: Finding;
+  /** the event's time */
+  interval: Interval;
   explain: () => string;
 }
 
@@ -155,24 +157,33 @@ export type FirstViolations = Map<string, { interval: Interval; eventId: string 
  */
 export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly Finding[], firstViolation: FirstViolations): { input: MachineEvent; seq: number }[] {
   const out: { input: MachineEvent; seq: number }[] = [];
-  const byEvent = groupBy(findings, (f) => f.eventId);
+  // findings come in event order: each event's are the run at the cursor
+  let next = 0;
   ordered.forEach(({ event, interval }, seq) => {
     const at = interval.start;
     if (event.kind === 'response' && event.phase !== undefined) {
       out.push({ input: { type: 'RESPONSE', at, phase: event.phase, eventId: event.id }, seq });
     }
-    const fs = byEvent.get(event.id) ?? [];
+    const from = next;
+    while (next < findings.length && findings[next]!.eventId === event.id) next++;
+    if (next === from) return;
     for (const trigger of TRIGGER_ORDER) {
-      const matching = fs.filter((f) => (trigger === 'violation' ? f.type === 'violation' || f.type === 'possible-violation' : f.trigger === trigger));
-      if (matching.length === 0) continue;
-      const certain = matching.some((f) => f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation'));
-      const party = matching[0]!.party;
+      let party: string | undefined;
+      let certain = false;
+      for (let k = from; k < next; k++) {
+        const f = findings[k]!;
+        if (trigger === 'violation' ? f.type !== 'violation' && f.type !== 'possible-violation' : f.trigger !== trigger) continue;
+        party ??= f.party;
+        if (f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation')) certain = true;
+      }
+      if (party === undefined) continue;
       out.push({
         input: { type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at },
         seq,
       });
     }
   });
+  if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
 }
 
@@ -191,50 +202,96 @@ export async function findingsToFixedPoint(
 ): Promise<{ findings: Pending[]; firstViolation: FirstViolations }> {
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
+  const prepared = prepare(interpretation, { window, appliesTo: scenario.plan.appliesTo }, ordered);
   for (let round = 0; ; round++) {
-    const findings = await evaluateAll(scenario, interpretation, { window, firstViolation, appliesTo: scenario.plan.appliesTo }, ordered, how);
-    const next = firstViolationsOf(findings.map((p) => p.finding), ordered, settled);
-    if (sameFirstViolations(next, firstViolation) || round >= limit) return { findings, firstViolation: next };
+    const next = await evaluateRound(firstViolation, ordered, prepared, how, settled);
+    if (sameFirstViolations(next, firstViolation) || round >= limit) {
+      return { findings: pendingFindings(scenario, interpretation, ordered, prepared, firstViolation), firstViolation: next };
+    }
     firstViolation = next;
   }
 }
 
-async function evaluateAll(
-  scenario: Scenario,
-  interpretation: Interpretation,
-  state: ReadingState,
-  ordered: OrderedEvent[],
-  how: How,
-): Promise<Pending[]> {
-  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const sync = !how.reference && how.evaluator.fullyCompiled;
+/** One event under one of its actor's obligations (or none): facts derived once, re-set per round. */
+interface Slot {
+  obligation: Obligation | undefined;
+  facts: Facts;
+  /** the counterparty's first violation the rules last saw, and what fired then */
+  counterparty: Interval | null;
+  fired: Rule[] | undefined;
+}
+
+/** An event's slots, and the actor's first violation as its rules last saw it. */
+interface Prepared {
+  slots: Slot[];
+  actorFirst: Interval | null;
+}
+
+function prepare(interpretation: Interpretation, state: Omit<ReadingState, 'firstViolation'>, ordered: OrderedEvent[]): Prepared[] {
   const byActor = obligationsByActor(interpretation);
+  return ordered.map(({ event, interval }) => ({
+    slots: (byActor.get(event.actor) ?? NO_OBLIGATIONS).map((obligation) => ({ obligation, facts: staticFacts(event, interval, obligation, state), counterparty: null, fired: undefined })),
+    actorFirst: null,
+  }));
+}
+
+const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
+
+/**
+ * One round: each event's rules under the first violations of the round before; returns the first
+ * violations they give. Rules read nothing else that changes between rounds, so an event whose
+ * first-violation facts are what they were keeps what fired.
+ */
+async function evaluateRound(firstViolation: FirstViolations, ordered: OrderedEvent[], prepared: Prepared[], how: How, settled: FirstViolations): Promise<FirstViolations> {
+  const sync = !how.reference && how.evaluator.fullyCompiled;
+  const next: FirstViolations = new Map(settled);
+  for (let i = 0; i < ordered.length; i++) {
+    const { event, interval } = ordered[i]!;
+    const prep = prepared[i]!;
+    const actorFirst = actorFirstViolation(event, firstViolation);
+    const actorChanged = actorFirst !== prep.actorFirst;
+    prep.actorFirst = actorFirst;
+    const open = !next.has(event.actor);
+    for (const slot of prep.slots) {
+      const counterparty = counterpartyBreach(slot.obligation, firstViolation);
+      const status: ConditionStatus = conditionStatus(slot.obligation, counterparty, interval);
+      if (slot.fired === undefined || actorChanged || status !== slot.facts.conditionStatus || counterparty !== slot.counterparty) {
+        slot.facts.conditionStatus = status;
+        slot.facts.actorFirstViolation = actorFirst;
+        slot.counterparty = counterparty;
+        slot.fired = sync ? how.evaluator.firedSync(slot.facts) : await how.evaluator.fired(slot.facts, how.reference);
+      }
+      // events come in order, so the first certain violation met per party is its earliest
+      if (open && !next.has(event.actor) && slot.fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
+    }
+  }
+  return next;
+}
+
+/** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
+function pendingFindings(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], prepared: Prepared[], firstViolation: FirstViolations): Pending[] {
+  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const findings: Pending[] = [];
-  for (const { event, interval } of ordered) {
-    const obligations = byActor.get(event.actor) ?? NO_OBLIGATIONS;
-    // with several obligations a rule may fire under more than one; it is one finding
-    const seen = obligations.length > 1 ? new Set<string>() : undefined;
-    for (const obligation of obligations) {
-      const { facts, context } = deriveFacts(event, interval, obligation, state);
-      const fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
-      for (const rule of fired) {
+  for (let i = 0; i < ordered.length; i++) {
+    const { event, interval } = ordered[i]!;
+    const { slots } = prepared[i]!;
+    const firstId = firstViolation.get(event.actor)?.eventId;
+    const seen = slots.length > 1 ? new Set<string>() : undefined;
+    for (const { obligation, facts, counterparty, fired } of slots) {
+      for (const rule of fired!) {
         if (seen) {
           if (seen.has(rule.name)) continue;
           seen.add(rule.name);
         }
         const { type, params } = rule.event;
-        const firstId = state.firstViolation.get(event.actor)?.eventId;
+        const { certainty, trigger } = params;
         findings.push({
-          finding: {
-            type,
-            rule: rule.name,
-            eventId: event.id,
-            party: event.actor,
-            certainty: params.certainty,
-            ...(params.trigger !== undefined ? { trigger: params.trigger } : {}),
-            explanation: '',
-          },
-          explain: () => fillTemplate(params.explain, explainVars(event, facts, context, interpretation.id, scenario.timeZone, partyName, firstId)),
+          finding:
+            trigger !== undefined
+              ? { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' }
+              : { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, explanation: '' },
+          interval,
+          explain: () => fillTemplate(params.explain, explainVars(event, facts, factContext(event, obligation, counterparty), interpretation.id, scenario.timeZone, partyName, firstId)),
         });
       }
     }
@@ -254,17 +311,6 @@ function obligationsByActor(interpretation: Interpretation): Map<string, Obligat
     byActorCache.set(interpretation, m);
   }
   return m;
-}
-
-function firstViolationsOf(findings: Finding[], ordered: OrderedEvent[], settled: FirstViolations): FirstViolations {
-  const intervals = new Map(ordered.map((o) => [o.event.id, o.interval]));
-  const out: FirstViolations = new Map(settled);
-  for (const f of findings) {
-    if (f.type !== 'violation' || f.certainty !== 'certain' || out.has(f.party)) continue;
-    // findings follow event order, so the first one met per party is the earliest
-    out.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-  }
-  return out;
 }
 
 function sameFirstViolations(a: FirstViolations, b: FirstViolations): boolean {
