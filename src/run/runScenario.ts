@@ -46,6 +46,11 @@ export interface ReadingRun {
   regions: Record<string, string>;
   /** each party's first certain violation under this reading */
   firstViolations: { party: string; eventId: string; interval: Interval }[];
+  /**
+   * whether the first violations reached a fixed point; false when pledges that hang on each other
+   * were broken at the same moment, so that who broke first alternates (the last round stands)
+   */
+  converged: boolean;
 }
 
 export interface RunReport {
@@ -145,6 +150,7 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
     firstViolations: [...firstViolation.entries()]
       .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
       .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+    converged: fixed.converged,
   };
 }
 
@@ -199,15 +205,16 @@ export async function findingsToFixedPoint(
   how: How,
   /** first violations already settled by earlier events (streams) */
   settled: FirstViolations = new Map(),
-): Promise<{ findings: Pending[]; firstViolation: FirstViolations }> {
+): Promise<{ findings: Pending[]; firstViolation: FirstViolations; converged: boolean }> {
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
   const prepared = prepare(interpretation, { window, appliesTo: scenario.plan.appliesTo }, ordered);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(firstViolation, ordered, prepared, how, settled);
-    if (sameFirstViolations(next, firstViolation) || round >= limit) {
-      return { findings: pendingFindings(scenario, interpretation, ordered, prepared, firstViolation), firstViolation: next };
-    }
+    const converged = sameFirstViolations(next, firstViolation);
+    // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
+    // broke first" alternate between rounds) the last round stands, and the run says so.
+    if (converged || round >= limit) return { findings: pendingFindings(scenario, interpretation, ordered, prepared, firstViolation), firstViolation: next, converged };
     firstViolation = next;
   }
 }
@@ -242,7 +249,13 @@ const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.pa
  * violations they give. Rules read nothing else that changes between rounds, so an event whose
  * first-violation facts are what they were keeps what fired.
  */
-async function evaluateRound(firstViolation: FirstViolations, ordered: OrderedEvent[], prepared: Prepared[], how: How, settled: FirstViolations): Promise<FirstViolations> {
+async function evaluateRound(
+  firstViolation: FirstViolations,
+  ordered: OrderedEvent[],
+  prepared: Prepared[],
+  how: How,
+  settled: FirstViolations,
+): Promise<FirstViolations> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
   for (let i = 0; i < ordered.length; i++) {

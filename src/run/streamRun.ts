@@ -30,14 +30,35 @@ interface Buffered {
   id: string;
   actor: string;
   interval: Interval;
-  event?: Event;
-  /** the validated event's JSON line, parsed again when the event is decided */
-  raw?: string;
+  /** the validated event as JSON: a few hundred bytes rather than an object, parsed when it is decided */
+  json: string;
 }
 
 function revive(b: Buffered): OrderedEvent {
-  return { event: b.event ?? EventSchema.parse(JSON.parse(b.raw!)), interval: b.interval };
+  return { event: JSON.parse(b.json) as Event, interval: b.interval };
 }
+
+/** A queue with a moving head, compacted now and then, so that taking from the front costs nothing. */
+class Queue<T> {
+  items: T[] = [];
+  head = 0;
+  get size(): number {
+    return this.items.length - this.head;
+  }
+  at(i: number): T {
+    return this.items[this.head + i]!;
+  }
+  drop(n: number): void {
+    this.head += n;
+    if (this.head > 4096 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/** Fewest events decided at once (by default), so that the fixed point's fixed costs spread over many. */
+const MIN_BATCH = 256;
 
 interface Reading {
   interpretation: Interpretation;
@@ -61,13 +82,14 @@ interface Reading {
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
-  events: AsyncIterable<{ event: Event; line: number; file?: string; raw?: string }>,
+  events: AsyncIterable<{ event: Event; line: number; file?: string }>,
   emit: (r: StreamRecord) => void,
-  opts: { explain?: boolean; evaluator?: RuleEvaluator; interpretation?: string } = {},
+  opts: { explain?: boolean; evaluator?: RuleEvaluator; interpretation?: string; /** fewest ready events decided at once */ minBatch?: number } = {},
 ): Promise<{ events: number }> {
   const { scenario } = input;
   const how: How = { evaluator: opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions), reference: false, explain: opts.explain !== false };
   const spec = planSpec(scenario);
+  const minBatch = opts.minBatch ?? MIN_BATCH;
   const readings: Reading[] = scenario.interpretations
     .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
     .map((interpretation) => {
@@ -94,52 +116,102 @@ export async function streamRun(
   };
 
   /** arrived, not yet emitted, in the runner's order (start, end, id): arrivals keep start order */
-  let buffer: Buffered[] = [];
+  const buffer = new Queue<Buffered>();
+  /** buffer.at(0 .. ready) can be emitted: closed, and not waiting on a counterparty's open event */
+  let ready = 0;
+  /** the latest end among the ready events that look ahead: the context their decision needs */
+  let until = Number.NEGATIVE_INFINITY;
+  /** nothing more becomes ready before the stream reaches this time (or a first violation settles) */
+  let recheckAt = Number.NEGATIVE_INFINITY;
+  /** per party, its arrived events that look ahead and were not yet seen closed, in start order */
+  const lookingAhead = new Map<string, Queue<Buffered>>();
   let lastStart = Number.NEGATIVE_INFINITY;
   let count = 0;
-  const counterparties = (actor: string) =>
-    new Set(readings.flatMap((r) => r.interpretation.obligations.filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)).map((o) => o.condition!.counterparty)));
+
+  /** per actor, the counterparties (under some reading) its pledge hangs on that have not yet violated */
+  let counterpartyCache = new Map<string, string[]>();
+  const counterparties = (actor: string): string[] => {
+    let cps = counterpartyCache.get(actor);
+    if (!cps) {
+      cps = [...new Set(readings.flatMap((r) => r.interpretation.obligations.filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)).map((o) => o.condition!.counterparty)))];
+      counterpartyCache.set(actor, cps);
+    }
+    return cps;
+  };
   /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
-  const needsLookahead = (actor: string) => counterparties(actor).size > 0;
+  const needsLookahead = (actor: string) => counterparties(actor).length > 0;
+  const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e.actor);
+  /** the earliest-starting event of the party that looks ahead and is still open at `now` */
+  const earliestOpen = (party: string, now: number): Buffered | undefined => {
+    const q = lookingAhead.get(party);
+    if (!q) return undefined;
+    let n = 0;
+    while (n < q.size && closed(q.at(n), now)) n++;
+    q.drop(n);
+    return q.size > 0 ? q.at(0) : undefined;
+  };
   const before = (a: Buffered, b: Buffered) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.id.localeCompare(b.id);
 
   /**
-   * Emits what can be decided, called when every event starting before `now` has arrived (and all
-   * buffered ones do start before it). An event is closed when it needs no lookahead or the stream has
-   * passed its end. The closed events at the head are emitted in order, up to one that a reciprocal
-   * pledge leaves waiting on a counterparty event still open; the fixed point runs over them and every
-   * event starting before their lookahead ends: all that an emitted event can depend on.
+   * Moves `ready` forward, called when every event starting before `now` has arrived (and all
+   * buffered ones do start before it). An event is ready when it is closed (it needs no lookahead, or
+   * the stream has passed its end) and no counterparty it waits on has an open event that starts
+   * before its end. Readiness only grows with time, so each call goes on from where the last stopped
+   * and, when blocked, notes when to look again.
    */
-  const release = async (now: number) => {
-    const closed = (e: Buffered) => e.interval.end <= now || !needsLookahead(e.actor);
-    let emit = 0;
-    let until = Number.NEGATIVE_INFINITY;
-    for (; emit < buffer.length; emit++) {
-      const e = buffer[emit]!;
-      if (!closed(e)) break;
-      const cps = counterparties(e.actor);
-      if (cps.size > 0) {
-        let blocked = false;
-        // only a counterparty whose own pledge waits on someone can have an open event
-        const canBeOpen = [...cps].some((c) => needsLookahead(c));
-        for (let j = emit + 1; canBeOpen && j < buffer.length && buffer[j]!.interval.start < e.interval.end; j++) {
-          const o = buffer[j]!;
-          if (cps.has(o.actor) && !closed(o)) blocked = true;
-        }
-        if (blocked) break;
-        until = Math.max(until, e.interval.end);
+  const advance = (now: number) => {
+    if (now < recheckAt) return;
+    for (; ready < buffer.size; ready++) {
+      const e = buffer.at(ready);
+      if (!closed(e, now)) {
+        recheckAt = e.interval.end;
+        return;
       }
+      const cps = counterparties(e.actor);
+      if (cps.length === 0) continue;
+      for (const c of cps) {
+        // only a counterparty whose own pledge waits on someone can have an open event
+        const o = needsLookahead(c) ? earliestOpen(c, now) : undefined;
+        if (o !== undefined && o.interval.start < e.interval.end) {
+          recheckAt = o.interval.end;
+          return;
+        }
+      }
+      until = Math.max(until, e.interval.end);
     }
-    if (emit === 0) return;
-    let k = emit;
-    while (k < buffer.length && buffer[k]!.interval.start < until) k++;
-    const emitted = new Set(buffer.slice(0, emit).map((e) => e.id));
-    await decide(buffer.slice(0, k).map(revive), emitted);
-    buffer = emit === buffer.length ? [] : buffer.slice(emit);
+    recheckAt = Number.NEGATIVE_INFINITY;
+  };
+
+  /**
+   * Decides the ready events once there are enough of them (a batch at least as large as what still
+   * waits, so that each event is read into a decision's context a bounded number of times), with
+   * every later event starting before their lookahead ends as context.
+   */
+  const release = async (now: number, final = false) => {
+    advance(now);
+    const waiting = buffer.size - ready;
+    if (ready === 0 || (!final && (ready < minBatch || ready < waiting))) return;
+    let k = ready;
+    while (k < buffer.size && buffer.at(k).interval.start < until) k++;
+    const context: OrderedEvent[] = [];
+    const emitted = new Set<string>();
+    for (let n = 0; n < k; n++) {
+      const b = buffer.at(n);
+      context.push(revive(b));
+      if (n < ready) emitted.add(b.id);
+    }
+    const settledBefore = readings.map((r) => r.settled.size);
+    await decide(context, emitted);
+    buffer.drop(ready);
+    ready = 0;
+    until = Number.NEGATIVE_INFINITY;
+    recheckAt = Number.NEGATIVE_INFINITY;
+    if (readings.some((r, n) => r.settled.size !== settledBefore[n])) counterpartyCache = new Map();
   };
 
   const decide = async (context: OrderedEvent[], emitted: Set<string>) => {
     const batch = context.filter((e) => emitted.has(e.event.id));
+    const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
       const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled);
       const kept = fixed.findings.filter((p) => emitted.has(p.finding.eventId));
@@ -149,7 +221,7 @@ export async function streamRun(
       const settled: FirstViolations = new Map(r.settled);
       for (const f of findings) {
         if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
-          settled.set(f.party, { interval: batch.find((e) => e.event.id === f.eventId)!.interval, eventId: f.eventId });
+          settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
       }
       for (const { input } of eventInputs(batch, findings, settled)) {
@@ -160,7 +232,7 @@ export async function streamRun(
     }
   };
 
-  for await (const { event, line, file, raw } of events) {
+  for await (const { event, line, file } of events) {
     const interval = eventInterval(event);
     if (interval.start < lastStart) {
       throw new InputError([
@@ -169,15 +241,19 @@ export async function streamRun(
     }
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
-    // ties in start are put in the runner's order as they come
-    // an event kept waiting is held as its line when there is one: a few hundred bytes, not an object
-    const item: Buffered = raw !== undefined ? { id: event.id, actor: event.actor, interval, raw } : { id: event.id, actor: event.actor, interval, event };
-    let i = buffer.length;
-    while (i > 0 && before(item, buffer[i - 1]!) < 0) i--;
-    buffer.splice(i, 0, item);
+    const item: Buffered = { id: event.id, actor: event.actor, interval, json: JSON.stringify(event) };
+    // ties in start are put in the runner's order as they come (only among events not yet ready)
+    let i = buffer.size;
+    while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
+    buffer.items.splice(buffer.head + i, 0, item);
+    if (needsLookahead(item.actor)) {
+      let q = lookingAhead.get(item.actor);
+      if (!q) lookingAhead.set(item.actor, (q = new Queue()));
+      q.items.push(item);
+    }
     count++;
   }
-  await release(Number.POSITIVE_INFINITY);
+  await release(Number.POSITIVE_INFINITY, true);
 
   for (const r of readings) {
     while (r.pending.length > 0) feed(r, r.pending.shift()!.input);
