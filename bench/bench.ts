@@ -14,7 +14,7 @@ import { deriveFacts, type Facts } from '../src/rules/deriveFacts.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { resolveWindow } from '../src/time/window.js';
 import { sample } from '../src/sample/sample.js';
-import { syntheticEvents } from './synthetic.js';
+import { STREAM_PER_DAY, syntheticEvents, syntheticStream } from './synthetic.js';
 import { handwrittenRules } from './handwritten.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,13 +135,14 @@ async function main() {
     return;
   }
   console.log('\nstreaming NDJSON in and out (`truce run --events FILE --format ndjson`), measured with /usr/bin/time -v');
+  console.log(`(the same mix at a constant ${Math.round(STREAM_PER_DAY).toLocaleString('en-US')} strikes a day from 28 January: more events are a longer period, not a denser one)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
   try {
     let base: number | undefined;
     for (const n of STREAM_SIZES) {
       const file = path.join(dir, `events-${n}.ndjson`);
       const out = createWriteStream(file);
-      for (const e of syntheticEvents(n)) if (!out.write(JSON.stringify(e) + '\n')) await once(out, 'drain');
+      for (const e of syntheticStream(n)) if (!out.write(JSON.stringify(e) + '\n')) await once(out, 'drain');
       out.end();
       await once(out, 'finish');
       const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'run', SCENARIO, '--events', file, '--format', 'ndjson'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -53,12 +53,25 @@ function event(i: number, start: number, rng: RandomGenerator): Event {
   };
 }
 
-/** n events, start times non-decreasing, the same for the same seed. */
-export function* syntheticEvents(n: number, seed = 42): Generator<Event> {
+/** n events, start times non-decreasing from `from` to `to`, the same for the same seed. */
+export function* syntheticEvents(n: number, seed = 42, from = FROM, to = TO): Generator<Event> {
   const rng = xoroshiro128plus(seed);
-  const step = (TO - FROM) / n;
+  const step = (to - from) / n;
   for (let i = 0; i < n; i++) {
-    const start = Math.floor(FROM + i * step) - (Math.floor(FROM + i * step) % 1000);
+    const start = Math.floor(from + i * step) - (Math.floor(from + i * step) % 1000);
     yield event(i, start, rng);
   }
+}
+
+/** Strikes a day in the streaming rows: a million a year, far above any real rate. */
+export const STREAM_PER_DAY = 1_000_000 / 365;
+
+/**
+ * The streaming rows' events: the same mix at a constant rate from the eve of the truce windows, so
+ * that more events mean a longer period, as a year of data would, not a denser one (10,000 events are
+ * 3.7 days, 1,000,000 a year). How many events overlap, which bounds what a stream holds, stays the same.
+ */
+export function syntheticStream(n: number, seed = 42): Generator<Event> {
+  const from = Date.UTC(2026, 0, 28, 22);
+  return syntheticEvents(n, seed, from, from + (n / STREAM_PER_DAY) * 24 * H);
 }

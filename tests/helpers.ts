@@ -14,12 +14,12 @@ export const ARTICLES = path.resolve(ROOT, '../shared/seeds');
 export const HAVE_ARTICLES = existsSync(ARTICLES);
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string } = {}) {
+export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     input: opts.input,
-    env: { ...process.env, TRUCE_ARTICLES: ARTICLES },
+    env: { ...process.env, TRUCE_ARTICLES: ARTICLES, ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

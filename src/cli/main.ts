@@ -9,6 +9,8 @@ import { VERSION } from '../version.js';
  */
 export interface Globals {
   debug: boolean;
+  /** reuse a validated scenario while none of its files changed (src/load/loadCache.ts) */
+  cache: boolean;
   articles?: string;
   allowOutside: boolean;
 }
@@ -34,6 +36,7 @@ program
   .option('--debug', 'print stack traces of internal errors')
   .option('--articles <dir>', 'folder of the source articles (default ../shared/seeds, or $TRUCE_ARTICLES)')
   .option('--allow-outside', 'let `extends`, seeds and rules refer to files outside the project folder')
+  .option('--no-cache', 'validate the scenario afresh even if none of its files changed since the last run')
   .showHelpAfterError()
   .exitOverride();
 
@@ -142,8 +145,8 @@ program
   });
 
 function globals(): Globals {
-  const o = program.opts<{ debug?: boolean; articles?: string; allowOutside?: boolean }>();
-  return { debug: o.debug === true, allowOutside: o.allowOutside === true, ...(o.articles !== undefined ? { articles: o.articles } : {}) };
+  const o = program.opts<{ debug?: boolean; articles?: string; allowOutside?: boolean; cache?: boolean }>();
+  return { debug: o.debug === true, cache: o.cache !== false, allowOutside: o.allowOutside === true, ...(o.articles !== undefined ? { articles: o.articles } : {}) };
 }
 
 try {

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { list, readAtMost, stat as statOf } from './observedFs.js';
 import type { Problem } from '../problem.js';
 
 /** A data file larger than this is refused before it is parsed. */
@@ -18,14 +18,14 @@ export function displayName(abs: string, cwd: string): string {
 
 export function readText(abs: string, opts: ReadOptions): { text?: string; problems: Problem[] } {
   const file = displayName(abs, opts.cwd);
-  const stat = existsSync(abs) ? statSync(abs) : undefined;
-  if (stat?.isDirectory()) {
+  const { kind, size } = statOf(abs);
+  if (kind === 'dir') {
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'this is a folder, not a file; name a scenario, seed or rule file' }] };
   }
-  if (!stat) {
+  if (kind === 'none') {
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path (looked in ${path.dirname(abs)})` }] };
   }
-  if (!stat.isFile()) {
+  if (kind !== 'file') {
     // a device, pipe or socket (/dev/zero, /dev/stdin) could be endless: never read one
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'not a regular file (a device, pipe or socket); name a scenario, seed or rule file' }] };
   }
@@ -42,7 +42,7 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
     ],
   });
   // refused on its size alone, before a byte is read or parsed
-  if (stat.size > opts.maxFileBytes) return tooLarge(stat.size, '');
+  if (size > opts.maxFileBytes) return tooLarge(size, '');
   // and read at most one byte past the limit, so a file that grows after the check cannot exhaust memory
   const bytes = readAtMost(abs, opts.maxFileBytes + 1);
   if (bytes.length > opts.maxFileBytes) return tooLarge(bytes.length, ' or more');
@@ -50,27 +50,6 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
 }
 
 const mib = (n: number) => (n / 1048576).toFixed(1);
-
-function readAtMost(abs: string, max: number): Buffer {
-  const fd = openSync(abs, 'r');
-  try {
-    let buf = Buffer.alloc(Math.max(1, Math.min(max, fstatSync(fd).size + 1)));
-    let n = 0;
-    for (;;) {
-      if (n === buf.length) {
-        if (n >= max) return buf;
-        const bigger = Buffer.alloc(Math.min(max, n * 2));
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
-      }
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) return buf.subarray(0, n);
-      n += got;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Data files are UTF-8 (a leading byte-order mark is allowed and ignored later). Anything else would
@@ -128,21 +107,20 @@ function position(b: Uint8Array, offset: number): { line: number; col: number } 
 }
 
 export function listFiles(dir: string, ext: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir)
+  if (!isDirectory(dir)) return [];
+  return list(dir)
     .filter((f) => f.endsWith(ext))
-    .sort()
     .map((f) => path.join(dir, f));
 }
 
 export function isDirectory(p: string): boolean {
-  return existsSync(p) && statSync(p).isDirectory();
+  return statOf(p).kind === 'dir';
 }
 
 /** The article files, as lines, or undefined when the folder is not there. */
 export function readArticles(dir: string): Map<string, string[]> | undefined {
   if (!isDirectory(dir)) return undefined;
   const map = new Map<string, string[]>();
-  for (const f of listFiles(dir, '.txt')) map.set(path.basename(f), readFileSync(f, 'utf8').split(/\r?\n/));
+  for (const f of listFiles(dir, '.txt')) map.set(path.basename(f), readAtMost(f, Number.MAX_SAFE_INTEGER).toString('utf8').split(/\r?\n/));
   return map;
 }

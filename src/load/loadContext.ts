@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { existsSync, realpathSync } from 'node:fs';
 import type { z } from 'zod';
 import type { PathSegment, Problem } from '../problem.js';
 import { parseDataFile, type ParsedFile } from './parseDataFile.js';
 import { zodProblems } from './zodProblems.js';
 import { DEFAULT_MAX_FILE_BYTES, displayName, readArticles, readText } from './files.js';
+import { realpath, stat } from './observedFs.js';
 
 export interface LoadOptions {
   /** folder that file names are shown relative to (default: the working folder) */
@@ -55,7 +55,7 @@ export function projectRootOf(ctx: Ctx, fileAbs: string): string {
   if (ctx.projectRoot !== undefined) return ctx.projectRoot;
   let dir = path.dirname(fileAbs);
   for (;;) {
-    if (existsSync(path.join(dir, 'package.json')) || existsSync(path.join(dir, '.git'))) return dir;
+    if (stat(path.join(dir, 'package.json')).kind !== 'none' || stat(path.join(dir, '.git')).kind !== 'none') return dir;
     const up = path.dirname(dir);
     if (up === dir) return ctx.cwd;
     dir = up;
@@ -66,14 +66,7 @@ export function projectRootOf(ctx: Ctx, fileAbs: string): string {
 export function checkInside(ctx: Ctx, root: string, targetAbs: string, from: { file: string; path: PathSegment[] }): boolean {
   if (ctx.allowOutside) return true;
   // through symlinks: a link inside the project to a file outside it is outside
-  const real = (p: string) => {
-    try {
-      return realpathSync.native(p);
-    } catch {
-      return p;
-    }
-  };
-  const rel = path.relative(real(root), real(targetAbs));
+  const rel = path.relative(realpath(root), realpath(targetAbs));
   if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return true;
   ctx.problems.push({
     code: 'E_OUTSIDE_PROJECT',

@@ -1,4 +1,4 @@
-import { loadScenario } from '../../load/loadScenario.js';
+import { defaultCache, loadScenarioCached } from '../../load/loadCache.js';
 import { runScenario, type ScenarioInput } from '../../run/runScenario.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
@@ -23,7 +23,7 @@ export async function runCommand(scenarioPath: string | undefined, flags: RunFla
   }
   if (scenarioPath === undefined) throw new UsageError('name a scenario file: truce run scenarios/jan-feb-2026.yaml');
   if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out report.html');
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const loaded = await loadScenarioCached(scenarioPath, loadOptions(g), g.cache ? defaultCache(process.cwd()) : undefined);
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   await runAndEmit(loaded, flags);
   return EXIT.ok;

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { LoadedScenario, LoadOptions } from './loadScenario.js';
+import { recording, stat, unchanged, type Observation } from './observedFs.js';
+
+/**
+ * loadScenario memoised on disk. A load is a pure function of its options and of what it reads, and
+ * every read goes through observedFs, so an entry keeps the notes of every file, folder and link the
+ * load looked at; it is used only while the disk still shows exactly that, under the same build of
+ * truce. A hit skips parsing YAML and checking formats and never loads the parser or zod, which is
+ * most of a cold `truce run`. Bad input is never cached: its problems are found again each time.
+ */
+interface Entry {
+  build: string;
+  key: string;
+  observations: Observation[];
+  loaded: LoadedScenario;
+}
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The build's identity (a hash of the compiled code, written by the build); none: no caching. */
+function buildId(): string | undefined {
+  try {
+    return readFileSync(path.join(DIST, 'build-id.txt'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where entries go, and the build they are valid for. */
+export interface CacheSpec {
+  dir: string;
+  build: string;
+}
+
+/**
+ * The CLI's cache: $TRUCE_CACHE_DIR, else node_modules/.cache/truce in the nearest folder above the
+ * working folder that has node_modules, for this build; none when there is no such folder, no build
+ * id (running from source) or TRUCE_CACHE=0.
+ */
+export function defaultCache(cwd: string): CacheSpec | undefined {
+  if (process.env.TRUCE_CACHE === '0') return undefined;
+  const build = buildId();
+  if (build === undefined) return undefined;
+  if (process.env.TRUCE_CACHE_DIR) return { dir: path.resolve(cwd, process.env.TRUCE_CACHE_DIR), build };
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (stat(path.join(dir, 'node_modules')).kind === 'dir') return { dir: path.join(dir, 'node_modules', '.cache', 'truce'), build };
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export async function loadScenarioCached(scenarioPath: string, opts: LoadOptions, cache: CacheSpec | undefined): Promise<LoadedScenario> {
+  const load = async () => (await import('./loadScenario.js')).loadScenario;
+  if (cache === undefined) return (await load())(scenarioPath, opts);
+  const { dir: cacheDir, build } = cache;
+  const cwd = opts.cwd ?? process.cwd();
+  const key = createHash('sha256')
+    .update(JSON.stringify([build, cwd, path.resolve(cwd, scenarioPath), opts, process.env.TRUCE_ARTICLES ?? null]))
+    .digest('hex')
+    .slice(0, 32);
+  const file = path.join(cacheDir, `${key}.json`);
+  const hit = read(file);
+  if (hit && hit.build === build && hit.key === key && unchanged(hit.observations)) return hit.loaded;
+  const loadScenario = await load();
+  const { value: loaded, observations } = recording(() => loadScenario(scenarioPath, opts));
+  write(file, { build, key, observations, loaded });
+  return loaded;
+}
+
+function read(file: string): Entry | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all; a cache that cannot be written is no cache, not an error. */
+function write(file: string, entry: Entry): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
