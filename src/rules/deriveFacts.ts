@@ -55,7 +55,7 @@ export function eventInterval(e: Event): Interval {
 
 const NONE: ScopeMatch = { scope: 'none', matched: [], possible: [] };
 
-interface Static {
+export interface Static {
   places: ScopeMatch;
   targets: ScopeMatch;
   regions: number;
@@ -71,7 +71,7 @@ interface Static {
 const statics = new WeakMap<object, WeakMap<object, Static>>();
 const NO_OBLIGATION = {};
 
-function staticsOf(e: Event, o: Obligation | undefined): Static {
+export function staticsOf(e: Event, o: Obligation | undefined): Static {
   let byObligation = statics.get(e.places);
   if (!byObligation) {
     byObligation = new WeakMap();
@@ -109,36 +109,71 @@ const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
  * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
  */
 export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
-  const { places, targets, regions } = staticsOf(e, o);
+  return writeStaticFacts(blankFacts(), e, interval, o, state);
+}
+
+/** A facts object with every field, for writeStaticFacts to fill (one shape for all). */
+function blankFacts(): Facts {
+  return {
+    kind: 'strike',
+    actor: '',
+    target: null,
+    eventTime: NO_TIME,
+    window: NO_TIME,
+    obligated: false,
+    conditional: false,
+    conditionStatus: 'none',
+    placeScope: 'none',
+    targetScope: 'none',
+    scope: 'none',
+    enforcementApplies: false,
+    actorFirstViolation: null,
+    munitionsLow: 0,
+    munitionsBest: 0,
+    munitionsHigh: null,
+    dronesLow: 0,
+    missilesLow: 0,
+    ballisticLow: 0,
+    regionsLow: 0,
+    killedLow: 0,
+    injuredLow: 0,
+  };
+}
+const NO_TIME: Interval = { start: 0, end: 0 };
+
+/**
+ * Writes the static facts into `f`, in place: a bulk run keeps one facts object and rewrites it per
+ * event, rather than making and collecting one per event and reading.
+ */
+export function writeStaticFacts(f: Facts, e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>, st: Static = staticsOf(e, o)): Facts {
+  const { places, targets, regions } = st;
   const m = e.munitions ?? {};
   const missiles = m.missiles ?? m.ballisticMissiles;
   const { drones } = m;
-  const facts: Facts = {
-    kind: e.kind,
-    actor: e.actor,
-    target: e.target ?? null,
-    eventTime: interval,
-    window: state.window,
-    obligated: o !== undefined,
-    conditional: o?.condition !== undefined,
-    conditionStatus: o?.condition ? 'holds' : 'none',
-    placeScope: places.scope,
-    targetScope: targets.scope,
-    scope: stronger(places.scope, targets.scope),
-    enforcementApplies: state.appliesTo.includes(e.actor),
-    actorFirstViolation: null,
-    munitionsLow: (drones?.low ?? 0) + (missiles?.low ?? 0),
-    munitionsBest: best(drones) + best(missiles),
-    // a high figure for the total only when every count given has one
-    munitionsHigh: high(drones) === undefined || high(missiles) === undefined ? null : high(drones)! + high(missiles)!,
-    dronesLow: m.drones?.low ?? 0,
-    missilesLow: missiles?.low ?? 0,
-    ballisticLow: m.ballisticMissiles?.low ?? 0,
-    regionsLow: regions,
-    killedLow: e.casualties?.killed?.low ?? 0,
-    injuredLow: e.casualties?.injured?.low ?? 0,
-  };
-  return facts;
+  f.kind = e.kind;
+  f.actor = e.actor;
+  f.target = e.target ?? null;
+  f.eventTime = interval;
+  f.window = state.window;
+  f.obligated = o !== undefined;
+  f.conditional = o?.condition !== undefined;
+  f.conditionStatus = o?.condition ? 'holds' : 'none';
+  f.placeScope = places.scope;
+  f.targetScope = targets.scope;
+  f.scope = stronger(places.scope, targets.scope);
+  f.enforcementApplies = state.appliesTo.includes(e.actor);
+  f.actorFirstViolation = null;
+  f.munitionsLow = (drones?.low ?? 0) + (missiles?.low ?? 0);
+  f.munitionsBest = best(drones) + best(missiles);
+  // a high figure for the total only when every count given has one
+  f.munitionsHigh = high(drones) === undefined || high(missiles) === undefined ? null : high(drones)! + high(missiles)!;
+  f.dronesLow = m.drones?.low ?? 0;
+  f.missilesLow = missiles?.low ?? 0;
+  f.ballisticLow = m.ballisticMissiles?.low ?? 0;
+  f.regionsLow = regions;
+  f.killedLow = e.casualties?.killed?.low ?? 0;
+  f.injuredLow = e.casualties?.injured?.low ?? 0;
+  return f;
 }
 
 /** The counterparty's first violation, when the obligation hangs on one. */

@@ -3,7 +3,7 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, type ConditionStatus, type Facts, type ReadingState } from '../rules/deriveFacts.js';
+import { actorFirstViolation, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -208,22 +208,24 @@ export async function findingsToFixedPoint(
 ): Promise<{ findings: Pending[]; firstViolation: FirstViolations; converged: boolean }> {
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
-  const prepared = prepare(interpretation, { window, appliesTo: scenario.plan.appliesTo }, ordered);
+  const state = { window, appliesTo: scenario.plan.appliesTo };
+  const prepared = prepare(interpretation, ordered);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(firstViolation, ordered, prepared, how, settled);
+    const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
     const converged = sameFirstViolations(next, firstViolation);
     // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
     // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { findings: pendingFindings(scenario, interpretation, ordered, prepared, firstViolation), firstViolation: next, converged };
+    if (converged || round >= limit) return { findings: pendingFindings(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain), firstViolation: next, converged };
     firstViolation = next;
   }
 }
 
-/** One event under one of its actor's obligations (or none): facts derived once, re-set per round. */
+/** One event under one of its actor's obligations (or none), and what its rules saw and gave last. */
 interface Slot {
   obligation: Obligation | undefined;
-  facts: Facts;
-  /** the counterparty's first violation the rules last saw, and what fired then */
+  statics: Static;
+  /** the first-violation facts the rules last saw, and what fired then */
+  status: ConditionStatus;
   counterparty: Interval | null;
   fired: Rule[] | undefined;
 }
@@ -234,30 +236,35 @@ interface Prepared {
   actorFirst: Interval | null;
 }
 
-function prepare(interpretation: Interpretation, state: Omit<ReadingState, 'firstViolation'>, ordered: OrderedEvent[]): Prepared[] {
+function prepare(interpretation: Interpretation, ordered: OrderedEvent[]): Prepared[] {
   const byActor = obligationsByActor(interpretation);
-  return ordered.map(({ event, interval }) => ({
-    slots: (byActor.get(event.actor) ?? NO_OBLIGATIONS).map((obligation) => ({ obligation, facts: staticFacts(event, interval, obligation, state), counterparty: null, fired: undefined })),
+  return ordered.map(({ event }) => ({
+    slots: (byActor.get(event.actor) ?? NO_OBLIGATIONS).map((obligation) => ({ obligation, statics: staticsOf(event, obligation), status: 'none', counterparty: null, fired: undefined })),
     actorFirst: null,
   }));
 }
+
+const NO_EXPLANATION = () => '';
 
 const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
 
 /**
  * One round: each event's rules under the first violations of the round before; returns the first
  * violations they give. Rules read nothing else that changes between rounds, so an event whose
- * first-violation facts are what they were keeps what fired.
+ * first-violation facts are what they were keeps what fired. The facts are written into one object,
+ * rewritten per event: nothing per event is left for the collector.
  */
 async function evaluateRound(
   firstViolation: FirstViolations,
   ordered: OrderedEvent[],
   prepared: Prepared[],
+  state: Omit<ReadingState, 'firstViolation'>,
   how: How,
   settled: FirstViolations,
 ): Promise<FirstViolations> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
+  let facts: Facts | undefined;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
     const prep = prepared[i]!;
@@ -267,12 +274,14 @@ async function evaluateRound(
     const open = !next.has(event.actor);
     for (const slot of prep.slots) {
       const counterparty = counterpartyBreach(slot.obligation, firstViolation);
-      const status: ConditionStatus = conditionStatus(slot.obligation, counterparty, interval);
-      if (slot.fired === undefined || actorChanged || status !== slot.facts.conditionStatus || counterparty !== slot.counterparty) {
-        slot.facts.conditionStatus = status;
-        slot.facts.actorFirstViolation = actorFirst;
+      const status = conditionStatus(slot.obligation, counterparty, interval);
+      if (slot.fired === undefined || actorChanged || status !== slot.status || counterparty !== slot.counterparty) {
+        facts = facts === undefined ? staticFacts(event, interval, slot.obligation, state) : writeStaticFacts(facts, event, interval, slot.obligation, state, slot.statics);
+        facts.conditionStatus = status;
+        facts.actorFirstViolation = actorFirst;
+        slot.status = status;
         slot.counterparty = counterparty;
-        slot.fired = sync ? how.evaluator.firedSync(slot.facts) : await how.evaluator.fired(slot.facts, how.reference);
+        slot.fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
       }
       // events come in order, so the first certain violation met per party is its earliest
       if (open && !next.has(event.actor) && slot.fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
@@ -282,15 +291,30 @@ async function evaluateRound(
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
-function pendingFindings(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], prepared: Prepared[], firstViolation: FirstViolations): Pending[] {
+function pendingFindings(
+  scenario: Scenario,
+  interpretation: Interpretation,
+  ordered: OrderedEvent[],
+  prepared: Prepared[],
+  state: Omit<ReadingState, 'firstViolation'>,
+  firstViolation: FirstViolations,
+  explain: boolean,
+): Pending[] {
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const findings: Pending[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
-    const { slots } = prepared[i]!;
+    const { slots, actorFirst } = prepared[i]!;
     const firstId = firstViolation.get(event.actor)?.eventId;
     const seen = slots.length > 1 ? new Set<string>() : undefined;
-    for (const { obligation, facts, counterparty, fired } of slots) {
+    for (const { obligation, status, counterparty, fired } of slots) {
+      // the facts the rules saw, made again only if an explanation is asked for
+      const explainWith = (template: string) => {
+        const facts = staticFacts(event, interval, obligation, state);
+        facts.conditionStatus = status;
+        facts.actorFirstViolation = actorFirst;
+        return fillTemplate(template, explainVars(event, facts, factContext(event, obligation, counterparty), interpretation.id, scenario.timeZone, partyName, firstId));
+      };
       for (const rule of fired!) {
         if (seen) {
           if (seen.has(rule.name)) continue;
@@ -304,7 +328,7 @@ function pendingFindings(scenario: Scenario, interpretation: Interpretation, ord
               ? { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' }
               : { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, explanation: '' },
           interval,
-          explain: () => fillTemplate(params.explain, explainVars(event, facts, factContext(event, obligation, counterparty), interpretation.id, scenario.timeZone, partyName, firstId)),
+          explain: explain ? () => explainWith(params.explain) : NO_EXPLANATION,
         });
       }
     }

@@ -36,11 +36,22 @@ function drawCounts(e: Event, rng: RandomGenerator): Event {
   if (ballistic && missiles && ballistic.low > missiles.low) ballistic = { ...missiles };
   const killed = drawCount(e.casualties?.killed, rng);
   const injured = drawCount(e.casualties?.injured, rng);
-  return {
-    ...e,
-    ...(m ? { munitions: { ...(drones ? { drones } : {}), ...(missiles ? { missiles } : {}), ...(ballistic ? { ballisticMissiles: ballistic } : {}) } } : {}),
-    ...(e.casualties ? { casualties: { ...(killed ? { killed } : {}), ...(injured ? { injured } : {}) } } : {}),
-  };
+  // built key by key: conditional spreads make a throwaway object per key, in the hottest loop of a sample
+  const out: Event = { ...e };
+  if (m) {
+    const munitions: NonNullable<Event['munitions']> = {};
+    if (drones) munitions.drones = drones;
+    if (missiles) munitions.missiles = missiles;
+    if (ballistic) munitions.ballisticMissiles = ballistic;
+    out.munitions = munitions;
+  }
+  if (e.casualties) {
+    const casualties: NonNullable<Event['casualties']> = {};
+    if (killed) casualties.killed = killed;
+    if (injured) casualties.injured = injured;
+    out.casualties = casualties;
+  }
+  return out;
 }
 
 /** splitmix32 of (seed, index): a distinct, well-mixed 32-bit seed per draw. */

@@ -22,16 +22,17 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Runs the draws, in this thread or spread over worker threads (tinypool). Each draw depends only on
- * the seed and its index, and tallies add up in any order, so the result is the same whatever the
- * number of workers.
+ * Runs the draws in this thread and, with more than one worker, in worker threads too (tinypool): all
+ * take ranges of draws from one queue, so this thread works while the others start up, and a faster
+ * thread takes more. Each draw depends only on the seed and its index, and tallies add up in any
+ * order, so the result is the same whatever the number of workers.
  */
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const workers = opts.workers ?? defaultWorkers();
-  // a few tasks per worker: enough to balance the load, few enough that each task's copy is cheap
-  const chunk = opts.chunk ?? Math.max(250, Math.ceil(opts.draws / (workers * 4)));
-  const ranges: { from: number; to: number }[] = [];
-  for (let from = 0; from < opts.draws; from += chunk) ranges.push({ from, to: Math.min(opts.draws, from + chunk) });
+  // enough ranges to balance the threads, each large enough that its message costs little
+  const chunk = opts.chunk ?? Math.max(250, Math.ceil(opts.draws / (workers * 8)));
+  const queue: { from: number; to: number }[] = [];
+  for (let from = 0; from < opts.draws; from += chunk) queue.push({ from, to: Math.min(opts.draws, from + chunk) });
   const total = emptyTally();
   let done = 0;
   const finish = (t: Tally) => {
@@ -39,19 +40,29 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     done += t.draws;
     opts.onProgress?.(done, opts.draws);
   };
+  const evaluator = new RuleEvaluator(input.rules, input.conditions);
+  const here = async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      finish(await runDraws({ input, seed: opts.seed, ...r }, evaluator));
+      // let the workers' results in between ranges
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
   if (workers <= 1) {
-    const evaluator = new RuleEvaluator(input.rules, input.conditions);
-    for (const r of ranges) finish(await runDraws({ input, seed: opts.seed, ...r }, evaluator));
+    await here();
     return total;
   }
   const key = canonicalJson(plain(input));
   const pool = new Tinypool({
     filename: fileURLToPath(new URL('./sampleWorker.js', import.meta.url)),
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: workers - 1,
+    maxThreads: workers - 1,
   });
+  const there = async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) finish(await pool.run({ key, input: plain(input), seed: opts.seed, ...r }));
+  };
   try {
-    await Promise.all(ranges.map((r) => pool.run({ key, input: plain(input), seed: opts.seed, ...r }).then(finish)));
+    await Promise.all([here(), ...Array.from({ length: workers - 1 }, there)]);
   } finally {
     await pool.destroy();
   }
