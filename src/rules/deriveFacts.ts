@@ -80,15 +80,21 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
   if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
-  const regions = new Set(e.places.filter((p) => p.precision === 'settlement' || p.precision === 'region').flatMap((p) => (p.region ? [p.region] : [])));
-  const s: Static = {
+  const s = computeStatics(e, o);
+  byObligation.set(key, s);
+  return s;
+}
+
+/** staticsOf without the memo: for a run over events that no other run shares. */
+export function computeStatics(e: Event, o: Obligation | undefined): Static {
+  const regions = new Set<string>();
+  for (const p of e.places) if ((p.precision === 'settlement' || p.precision === 'region') && p.region) regions.add(p.region);
+  return {
     places: o ? placeScope(e, o) : NONE,
     targets: o ? targetScope(e, o) : NONE,
     regions: regions.size,
     from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
   };
-  byObligation.set(key, s);
-  return s;
 }
 
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {

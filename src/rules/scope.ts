@@ -34,39 +34,50 @@ const reachOf = (m: { matched: string[]; possible: string[] }): Reach =>
  */
 export function placeScope(event: Event, o: Obligation): ScopeMatch {
   const { places: names, placeKinds } = o.refrainFrom;
-  const out = { matched: [] as string[], possible: [] as string[] };
-  if (event.target !== o.towards || (names.length === 0 && placeKinds.length === 0)) return { scope: 'none', ...out };
-  const excluded = new Set(event.placesExcluded.map((p) => p.toLowerCase()));
-  const namedIn = (p: Place) => names.find((n) => n === p.name || n === p.settlement);
+  if (event.target !== o.towards || (names.length === 0 && placeKinds.length === 0)) return NO_MATCH;
+  const lower = lowerNames(o);
+  const excluded = event.placesExcluded.length === 0 ? NOTHING : new Set(event.placesExcluded.map((p) => p.toLowerCase()));
+  const couldHoldKind = placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital');
+  const matched: string[] = [];
+  const possible: string[] = [];
   for (const p of event.places) {
     if (p.precision === 'settlement') {
-      const name = namedIn(p);
-      const kind = ALSO[p.kind].find((k) => placeKinds.includes(k));
-      if (name !== undefined || kind !== undefined) out.matched.push(p.name);
+      const named = names.some((n) => n === p.name || n === p.settlement);
+      if (named || ALSO[p.kind].some((k) => placeKinds.includes(k))) matched.push(p.name);
       continue;
     }
-    const couldHoldName = names.some(
-      (n) => !excluded.has(n.toLowerCase()) && (p.precision !== 'region' || p.name.toLowerCase().startsWith(n.toLowerCase())),
-    );
-    const couldHoldKind = placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital');
-    if (couldHoldName || couldHoldKind) out.possible.push(p.name);
+    const name = p.precision === 'region' ? p.name.toLowerCase() : '';
+    const couldHoldName = lower.some((n) => !excluded.has(n) && (p.precision !== 'region' || name.startsWith(n)));
+    if (couldHoldName || couldHoldKind) possible.push(p.name);
   }
   if (event.places.length === 0) {
     // the text does not say where: any protected place could have been hit
-    const openNames = names.filter((n) => !excluded.has(n.toLowerCase()));
-    if (openNames.length > 0 || placeKinds.some((k) => k !== 'capital')) out.possible.push('(places not stated)');
+    if (lower.some((n) => !excluded.has(n)) || placeKinds.some((k) => k !== 'capital')) possible.push('(places not stated)');
   }
-  return { scope: reachOf(out), ...out };
+  return matchOf(matched, possible);
 }
 
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
 export function targetScope(event: Event, o: Obligation): ScopeMatch {
   const protectedTargets = o.refrainFrom.targets;
-  const out = { matched: [] as string[], possible: [] as string[] };
-  if (event.target !== o.towards || protectedTargets.length === 0) return { scope: 'none', ...out };
-  if (event.targets.length === 0) out.possible.push(...protectedTargets.map((t) => `${t} (targets not stated)`));
-  else out.matched.push(...event.targets.filter((t) => protectedTargets.includes(t)));
-  return { scope: reachOf(out), ...out };
+  if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
+  if (event.targets.length === 0) return matchOf([], protectedTargets.map((t) => `${t} (targets not stated)`));
+  return matchOf(event.targets.filter((t) => protectedTargets.includes(t)), []);
+}
+
+/** Nothing matched: one shared value (a match is read, never changed). */
+const NO_MATCH: ScopeMatch = Object.freeze({ scope: 'none', matched: Object.freeze([]) as unknown as string[], possible: Object.freeze([]) as unknown as string[] });
+const NOTHING: ReadonlySet<string> = new Set();
+
+const matchOf = (matched: string[], possible: string[]): ScopeMatch =>
+  matched.length === 0 && possible.length === 0 ? NO_MATCH : { scope: reachOf({ matched, possible }), matched, possible };
+
+const lowered = new WeakMap<Obligation, string[]>();
+/** The obligation's protected place names in lower case, made once per obligation. */
+function lowerNames(o: Obligation): string[] {
+  let l = lowered.get(o);
+  if (!l) lowered.set(o, (l = o.refrainFrom.places.map((n) => n.toLowerCase())));
+  return l;
 }
 
 export function stronger(a: Reach, b: Reach): Reach {

@@ -3,7 +3,7 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
+import { actorFirstViolation, computeStatics, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -29,6 +29,11 @@ export interface RunOptions {
   reference?: boolean;
   /** write each finding's explanation (default true; bulk runs that only count findings skip it) */
   explain?: boolean;
+  /**
+   * the events are draws that share their places and targets with other runs' (Monte Carlo): keep
+   * what was worked out from those across runs
+   */
+  drawn?: boolean;
 }
 
 export interface OrderedEvent {
@@ -101,7 +106,7 @@ export async function runOrdered(scenario: Scenario, ordered: OrderedEvent[], op
   const evaluator = opts.evaluator;
   const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
   const runs: ReadingRun[] = [];
-  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false };
+  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false, drawn: opts.drawn === true };
   for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, how));
   return { scenario, events: ordered, runs };
 }
@@ -112,32 +117,26 @@ export interface How {
   evaluator: RuleEvaluator;
   reference: boolean;
   explain: boolean;
+  drawn?: boolean;
 }
 
-/** A finding whose explanation is written only if it is wanted, once the findings are final. */
-export interface Pending {
-  finding: Finding;
-  /** the event's time */
-  interval: Interval;
-  explain: () => string;
+/** A reading's findings in event order, and their explanations, written only if wanted. */
+export interface Decided {
+  findings: Finding[];
+  explain: (k: number) => string;
 }
 
 async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], how: How): Promise<ReadingRun> {
   const window = resolveWindow(interpretation.window, scenario.timeZone);
   const fixed = await findingsToFixedPoint(scenario, interpretation, window, ordered, how);
   const firstViolation = fixed.firstViolation;
-  const findings = fixed.findings.map((p) => (how.explain ? { ...p.finding, explanation: p.explain() } : p.finding));
+  const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 
   const spec = planSpec(scenario);
-  const inputs: { input: MachineEvent; rank: number; seq: number }[] = [
-    { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0, seq: 0 },
-    { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2, seq: 0 },
-    ...eventInputs(ordered, findings, firstViolation).map(({ input, seq }) => ({ input, rank: 1, seq })),
-  ];
-  inputs.sort((a, b) => a.input.at - b.input.at || a.rank - b.rank || a.seq - b.seq);
+  const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
   // the statechart starts at its first input: the window opening or an earlier finding
-  const start = inputs[0]!.input.at;
-  const sim = simulateTruce(spec, interpretation.agreement.status === 'agreed', start, inputs.map((i) => i.input));
+  const start = inputs[0]!.at;
+  const sim = simulateTruce(spec, interpretation.agreement.status === 'agreed', start, inputs);
 
   return {
     interpretation,
@@ -157,22 +156,35 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
 
 /**
+ * The window's opening and closing among the events' inputs (already in time order): at one
+ * instant the opening comes before the events, the closing after them.
+ */
+function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
+  const out: MachineEvent[] = [];
+  let k = 0;
+  while (k < inputs.length && inputs[k]!.at < window.start) out.push(inputs[k++]!);
+  out.push({ type: 'WINDOW_OPEN', at: window.start });
+  while (k < inputs.length && inputs[k]!.at <= window.end) out.push(inputs[k++]!);
+  out.push({ type: 'WINDOW_CLOSE', at: window.end });
+  while (k < inputs.length) out.push(inputs[k++]!);
+  return out;
+}
+
+/**
  * The statechart inputs of events in time order: a RESPONSE for each response event; for each event
  * with findings, a TRIGGER per trigger kind (violation first, then the escalations), certain if any
  * finding of that kind is.
  */
-export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly Finding[], firstViolation: FirstViolations): { input: MachineEvent; seq: number }[] {
-  const out: { input: MachineEvent; seq: number }[] = [];
+export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly Finding[], firstViolation: FirstViolations): MachineEvent[] {
+  const out: MachineEvent[] = [];
   // findings come in event order: each event's are the run at the cursor
   let next = 0;
-  ordered.forEach(({ event, interval }, seq) => {
+  for (const { event, interval } of ordered) {
     const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) {
-      out.push({ input: { type: 'RESPONSE', at, phase: event.phase, eventId: event.id }, seq });
-    }
+    if (event.kind === 'response' && event.phase !== undefined) out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id });
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
-    if (next === from) return;
+    if (next === from) continue;
     for (const trigger of TRIGGER_ORDER) {
       let party: string | undefined;
       let certain = false;
@@ -183,12 +195,9 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
         if (f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation')) certain = true;
       }
       if (party === undefined) continue;
-      out.push({
-        input: { type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at },
-        seq,
-      });
+      out.push({ type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at });
     }
-  });
+  }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
 }
@@ -205,46 +214,55 @@ export async function findingsToFixedPoint(
   how: How,
   /** first violations already settled by earlier events (streams) */
   settled: FirstViolations = new Map(),
-): Promise<{ findings: Pending[]; firstViolation: FirstViolations; converged: boolean }> {
+): Promise<Decided & { firstViolation: FirstViolations; converged: boolean }> {
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
   const state = { window, appliesTo: scenario.plan.appliesTo };
-  const prepared = prepare(interpretation, ordered);
+  const prepared = prepare(interpretation, ordered, how.drawn === true ? staticsOf : computeStatics);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
     const converged = sameFirstViolations(next, firstViolation);
     // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
     // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { findings: pendingFindings(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain), firstViolation: next, converged };
+    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation), firstViolation: next, converged };
     firstViolation = next;
   }
 }
 
-/** One event under one of its actor's obligations (or none), and what its rules saw and gave last. */
-interface Slot {
-  obligation: Obligation | undefined;
-  statics: Static;
-  /** the first-violation facts the rules last saw, and what fired then */
-  status: ConditionStatus;
-  counterparty: Interval | null;
-  fired: Rule[] | undefined;
-}
-
-/** An event's slots, and the actor's first violation as its rules last saw it. */
+/**
+ * A reading's events, each under each of its actor's obligations (or none): a slot. Per slot, what
+ * its rules last saw of first violations and what fired then; per event, the actor's first violation
+ * as last seen. Kept as parallel arrays: a long run makes no object per event.
+ */
 interface Prepared {
-  slots: Slot[];
-  actorFirst: Interval | null;
+  /** event i's slots are first[i] .. first[i + 1] - 1 */
+  first: Int32Array;
+  obligation: (Obligation | undefined)[];
+  statics: Static[];
+  status: ConditionStatus[];
+  counterparty: (Interval | null)[];
+  fired: (Rule[] | undefined)[];
+  actorFirst: (Interval | null)[];
 }
 
-function prepare(interpretation: Interpretation, ordered: OrderedEvent[]): Prepared[] {
+function prepare(interpretation: Interpretation, ordered: OrderedEvent[], staticsFor: typeof staticsOf): Prepared {
   const byActor = obligationsByActor(interpretation);
-  return ordered.map(({ event }) => ({
-    slots: (byActor.get(event.actor) ?? NO_OBLIGATIONS).map((obligation) => ({ obligation, statics: staticsOf(event, obligation), status: 'none', counterparty: null, fired: undefined })),
-    actorFirst: null,
-  }));
+  const p: Prepared = { first: new Int32Array(ordered.length + 1), obligation: [], statics: [], status: [], counterparty: [], fired: [], actorFirst: [] };
+  for (let i = 0; i < ordered.length; i++) {
+    const { event } = ordered[i]!;
+    p.first[i] = p.obligation.length;
+    for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
+      p.obligation.push(o);
+      p.statics.push(staticsFor(event, o));
+      p.status.push('none');
+      p.counterparty.push(null);
+      p.fired.push(undefined);
+    }
+    p.actorFirst.push(null);
+  }
+  p.first[ordered.length] = p.obligation.length;
+  return p;
 }
-
-const NO_EXPLANATION = () => '';
 
 const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
 
@@ -257,7 +275,7 @@ const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.pa
 async function evaluateRound(
   firstViolation: FirstViolations,
   ordered: OrderedEvent[],
-  prepared: Prepared[],
+  prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
   settled: FirstViolations,
@@ -267,73 +285,83 @@ async function evaluateRound(
   let facts: Facts | undefined;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
-    const prep = prepared[i]!;
     const actorFirst = actorFirstViolation(event, firstViolation);
-    const actorChanged = actorFirst !== prep.actorFirst;
-    prep.actorFirst = actorFirst;
+    const actorChanged = actorFirst !== prepared.actorFirst[i];
+    prepared.actorFirst[i] = actorFirst;
     const open = !next.has(event.actor);
-    for (const slot of prep.slots) {
-      const counterparty = counterpartyBreach(slot.obligation, firstViolation);
-      const status = conditionStatus(slot.obligation, counterparty, interval);
-      if (slot.fired === undefined || actorChanged || status !== slot.status || counterparty !== slot.counterparty) {
-        facts = facts === undefined ? staticFacts(event, interval, slot.obligation, state) : writeStaticFacts(facts, event, interval, slot.obligation, state, slot.statics);
+    for (let s = prepared.first[i]!, end = prepared.first[i + 1]!; s < end; s++) {
+      const obligation = prepared.obligation[s];
+      const counterparty = counterpartyBreach(obligation, firstViolation);
+      const status = conditionStatus(obligation, counterparty, interval);
+      let fired = prepared.fired[s];
+      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s]) {
+        facts = facts === undefined ? staticFacts(event, interval, obligation, state) : writeStaticFacts(facts, event, interval, obligation, state, prepared.statics[s]);
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
-        slot.status = status;
-        slot.counterparty = counterparty;
-        slot.fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
+        prepared.status[s] = status;
+        prepared.counterparty[s] = counterparty;
+        fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
+        prepared.fired[s] = fired;
       }
       // events come in order, so the first certain violation met per party is its earliest
-      if (open && !next.has(event.actor) && slot.fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
+      if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
     }
   }
   return next;
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
-function pendingFindings(
+function decided(
   scenario: Scenario,
   interpretation: Interpretation,
   ordered: OrderedEvent[],
-  prepared: Prepared[],
+  prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   firstViolation: FirstViolations,
-  explain: boolean,
-): Pending[] {
-  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const findings: Pending[] = [];
+): Decided {
+  const findings: Finding[] = [];
+  // per finding, for its explanation: its event, slot and rule
+  const atEvent: number[] = [];
+  const atSlot: number[] = [];
+  const byRule: Rule[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
-    const { slots, actorFirst } = prepared[i]!;
-    const firstId = firstViolation.get(event.actor)?.eventId;
-    const seen = slots.length > 1 ? new Set<string>() : undefined;
-    for (const { obligation, status, counterparty, fired } of slots) {
-      // the facts the rules saw, made again only if an explanation is asked for
-      const explainWith = (template: string) => {
-        const facts = staticFacts(event, interval, obligation, state);
-        facts.conditionStatus = status;
-        facts.actorFirstViolation = actorFirst;
-        return fillTemplate(template, explainVars(event, facts, factContext(event, obligation, counterparty), interpretation.id, scenario.timeZone, partyName, firstId));
-      };
-      for (const rule of fired!) {
+    const from = prepared.first[i]!;
+    const to = prepared.first[i + 1]!;
+    const seen = to - from > 1 ? new Set<string>() : undefined;
+    for (let s = from; s < to; s++) {
+      for (const rule of prepared.fired[s]!) {
         if (seen) {
           if (seen.has(rule.name)) continue;
           seen.add(rule.name);
         }
         const { type, params } = rule.event;
         const { certainty, trigger } = params;
-        findings.push({
-          finding:
-            trigger !== undefined
-              ? { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' }
-              : { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, explanation: '' },
-          interval,
-          explain: explain ? () => explainWith(params.explain) : NO_EXPLANATION,
-        });
+        findings.push(
+          trigger !== undefined
+            ? { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' }
+            : { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, explanation: '' },
+        );
+        atEvent.push(i);
+        atSlot.push(s);
+        byRule.push(rule);
       }
     }
   }
-  return findings;
+  const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
+  // the facts the rules saw, made again for the finding whose explanation is asked for
+  const explain = (k: number) => {
+    const i = atEvent[k]!;
+    const s = atSlot[k]!;
+    const { event, interval } = ordered[i]!;
+    const obligation = prepared.obligation[s];
+    const facts = staticFacts(event, interval, obligation, state);
+    facts.conditionStatus = prepared.status[s]!;
+    facts.actorFirstViolation = prepared.actorFirst[i]!;
+    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
+    return fillTemplate(byRule[k]!.event.params.explain, vars);
+  };
+  return { findings, explain };
 }
 
 const NO_OBLIGATIONS: (Obligation | undefined)[] = [undefined];

@@ -214,8 +214,10 @@ export async function streamRun(
     const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
       const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled);
-      const kept = fixed.findings.filter((p) => emitted.has(p.finding.eventId));
-      const findings = kept.map((p) => (how.explain ? { ...p.finding, explanation: p.explain() } : p.finding));
+      const findings: Finding[] = [];
+      fixed.findings.forEach((f, k) => {
+        if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
+      });
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
       // settle only what the emitted events decided
       const settled: FirstViolations = new Map(r.settled);
@@ -224,7 +226,7 @@ export async function streamRun(
           settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
       }
-      for (const { input } of eventInputs(batch, findings, settled)) {
+      for (const input of eventInputs(batch, findings, settled)) {
         feedPendingBefore(r, input.at);
         feed(r, input);
       }

@@ -15,7 +15,7 @@ export async function runDraws({ input, seed, from, to }: DrawRange, evaluator =
   const ordered = orderEvents(input.events);
   const tally = emptyTally();
   for (let i = from; i < to; i++) {
-    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false }));
+    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true }));
   }
   return tally;
 }
