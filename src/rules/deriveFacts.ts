@@ -59,8 +59,8 @@ export interface Static {
   places: ScopeMatch;
   targets: ScopeMatch;
   regions: number;
-  /** the event's parts the match was computed from (kept by reference) */
-  from: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
+  /** the event's parts the match was computed from (kept by reference, when memoised) */
+  from?: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
 }
 
 /**
@@ -79,22 +79,27 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   }
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
-  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
+  if (hit?.from && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
   const s = computeStatics(e, o);
+  s.from = { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded };
   byObligation.set(key, s);
   return s;
 }
 
 /** staticsOf without the memo: for a run over events that no other run shares. */
 export function computeStatics(e: Event, o: Obligation | undefined): Static {
-  const regions = new Set<string>();
-  for (const p of e.places) if ((p.precision === 'settlement' || p.precision === 'region') && p.region) regions.add(p.region);
   return {
     places: o ? placeScope(e, o) : NONE,
     targets: o ? targetScope(e, o) : NONE,
-    regions: regions.size,
-    from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
+    regions: regionCount(e.places),
   };
+}
+
+/** How many admin-1 regions the places known to a settlement or region lie in. */
+function regionCount(places: Event['places']): number {
+  const seen: string[] = [];
+  for (const p of places) if ((p.precision === 'settlement' || p.precision === 'region') && p.region && !seen.includes(p.region)) seen.push(p.region);
+  return seen.length;
 }
 
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {

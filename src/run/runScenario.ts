@@ -247,20 +247,26 @@ interface Prepared {
 
 function prepare(interpretation: Interpretation, ordered: OrderedEvent[], staticsFor: typeof staticsOf): Prepared {
   const byActor = obligationsByActor(interpretation);
-  const p: Prepared = { first: new Int32Array(ordered.length + 1), obligation: [], statics: [], status: [], counterparty: [], fired: [], actorFirst: [] };
+  const first = new Int32Array(ordered.length + 1);
+  for (let i = 0; i < ordered.length; i++) first[i + 1] = first[i]! + (byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS).length;
+  const n = first[ordered.length]!;
+  const p: Prepared = {
+    first,
+    obligation: new Array<Obligation | undefined>(n).fill(undefined),
+    statics: new Array<Static>(n),
+    status: new Array<ConditionStatus>(n).fill('none'),
+    counterparty: new Array<Interval | null>(n).fill(null),
+    fired: new Array<Rule[] | undefined>(n).fill(undefined),
+    actorFirst: new Array<Interval | null>(ordered.length).fill(null),
+  };
   for (let i = 0; i < ordered.length; i++) {
     const { event } = ordered[i]!;
-    p.first[i] = p.obligation.length;
+    let s = first[i]!;
     for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
-      p.obligation.push(o);
-      p.statics.push(staticsFor(event, o));
-      p.status.push('none');
-      p.counterparty.push(null);
-      p.fired.push(undefined);
+      p.obligation[s] = o;
+      p.statics[s++] = staticsFor(event, o);
     }
-    p.actorFirst.push(null);
   }
-  p.first[ordered.length] = p.obligation.length;
   return p;
 }
 
