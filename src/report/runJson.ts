@@ -73,5 +73,6 @@ function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | nul
     finalState: run.finalState,
     finalRegions: run.regions,
     firstViolations: run.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
+    firstViolationsSettled: run.converged,
   };
 }

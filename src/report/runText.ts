@@ -36,6 +36,7 @@ export function runText(report: RunReport, provenance: Provenance): string {
     for (const line of enforcement(report, run, h)) out.push(line);
     out.push(`   statechart: ${path(run, h)}`);
     out.push(`   final state: ${run.finalState}`);
+    if (!run.converged) out.push('   note: who broke first does not settle under this reading (pledges that hang on each other, broken at the same moment); the findings are those of the last round');
   }
 
   if (report.runs.length > 1) {

@@ -4,7 +4,7 @@ import type { Tally } from './tally.js';
 
 /**
  * A tinypool worker: one range of draws per task. The scenario arrives as a fresh copy with every task;
- * the worker keeps the first copy of each (by key) so that its caches (rule closures, the statechart
+ * the worker keeps the first copy of each (by key) so that its caches (the compiled rules, the statechart
  * memo) carry over from task to task.
  */
 const kept = new Map<string, { range: DrawRange['input']; evaluator: RuleEvaluator }>();
