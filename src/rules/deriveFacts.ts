@@ -124,7 +124,7 @@ export function staticFacts(e: Event, interval: Interval, o: Obligation | undefi
 }
 
 /** A facts object with every field, for writeStaticFacts to fill (one shape for all). */
-function blankFacts(): Facts {
+export function blankFacts(): Facts {
   return {
     kind: 'strike',
     actor: '',

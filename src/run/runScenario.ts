@@ -3,7 +3,7 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, computeStatics, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
+import { actorFirstViolation, blankFacts, computeStatics, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -291,7 +291,7 @@ async function evaluateRound(
 ): Promise<FirstViolations> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
-  let facts: Facts | undefined;
+  const facts = blankFacts();
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
     const actorFirst = actorFirstViolation(event, firstViolation);
@@ -304,7 +304,7 @@ async function evaluateRound(
       const status = conditionStatus(obligation, counterparty, interval);
       let fired = prepared.fired[s];
       if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s]) {
-        facts = facts === undefined ? staticFacts(event, interval, obligation, state) : writeStaticFacts(facts, event, interval, obligation, state, prepared.statics[s]);
+        writeStaticFacts(facts, event, interval, obligation, state, prepared.statics[s]);
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
         prepared.status[s] = status;
