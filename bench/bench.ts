@@ -119,20 +119,24 @@ async function main() {
   cold([CLI, 'run', SCENARIO, '--format', 'json']);
   const run = cold([CLI, 'run', SCENARIO, '--format', 'json']);
   const fresh = cold([CLI, '--no-cache', 'run', SCENARIO, '--format', 'json']);
-  const npx = (() => {
+  const viaNpx = (args: string[]) => {
     const ts: number[] = [];
     for (let i = 0; i < REPS; i++) {
       const t = performance.now();
-      spawnSync('npx', ['truce', 'run', 'scenarios/jan-feb-2026.yaml', '--format', 'json'], { cwd: ROOT, stdio: 'ignore' });
+      spawnSync('npx', args, { cwd: ROOT, stdio: 'ignore' });
       ts.push(performance.now() - t);
     }
     return median(ts);
-  })();
+  };
+  const npx = viaNpx(['truce', 'run', 'scenarios/jan-feb-2026.yaml', '--format', 'json']);
+  // what npx itself costs: finding and starting the bin, before truce does anything
+  const npxAlone = viaNpx(['truce', '--version']);
   console.log('');
   line('cold `node -e 0` (ms)', fmt(node0));
   line('cold `truce run scenarios/jan-feb-2026.yaml --format json` (ms)', fmt(run), `${(run / node0).toFixed(1)}x node -e 0 (target <= 3x)`);
   line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
   line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
+  line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
 
   if (!existsSync('/usr/bin/time')) {
     console.log('\nstreaming: skipped (/usr/bin/time is not installed: apt-get install time)');
