@@ -123,6 +123,28 @@ describe('the compiled fast path agrees with json-rules-engine', () => {
     );
   }, 120_000);
 
+  // the compiled function marks fired rules in a 31-bit mask; a larger rule set must still answer in full
+  it('answers for a rule set larger than its mask (40 rules), in priority order, as json-rules-engine does', async () => {
+    const base = RULES.rules.find((r) => r.name === 'broader-attack')!;
+    const many: Rule[] = Array.from({ length: 40 }, (_, i) => ({
+      ...base,
+      name: `drones-at-least-${i * 10}`,
+      priority: 100 - i,
+      conditions: { all: [{ fact: 'dronesLow', operator: 'greaterThanInclusive', value: i * 10 }] },
+    }));
+    const ev = new RuleEvaluator(many, RULES.conditions);
+    expect(ev.fallback).toEqual([]);
+    await fc.assert(
+      fc.asyncProperty(facts, fc.integer({ min: 0, max: 450 }), async (f, drones) => {
+        const g = { ...f, dronesLow: drones };
+        const fast = ev.firedSync(g).map((r) => r.name);
+        expect(fast).toEqual((await ev.fired(g, true)).map((r) => r.name));
+        expect(fast).toHaveLength(Math.min(40, Math.floor(drones / 10) + 1));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
   // a rule the compiler cannot take (a JSONPath `path`) goes to json-rules-engine, never to a guess
   it('falls back to json-rules-engine for a rule it cannot compile, with the same answers', async () => {
     const odd: Rule = {

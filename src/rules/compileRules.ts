@@ -4,7 +4,7 @@ import { temporalOperators } from './operators.js';
 
 /** The rules compiled to one plain function over precomputed facts, and those left to the engine. */
 export interface CompiledRules {
-  /** the compiled rules that fire on these facts, in the order given */
+  /** the compiled rules that fire on these facts, in the order given (a shared list: do not change it) */
   fire: (facts: Facts) => Rule[];
   fallback: Rule[];
 }
@@ -102,10 +102,14 @@ export function compileRules(rules: readonly Rule[], named: Readonly<Record<stri
   const w = new Writer(named);
   const fallback: Rule[] = [];
   const tests: string[] = [];
+  const compiled: Rule[] = [];
   for (const rule of rules) {
     const mark = { env: w.env.length, shared: new Map(w.shared) };
     try {
-      tests.push(`  if (${w.condition(rule.conditions, [])}) out.push(${w.ref(rule)});`);
+      const test = w.condition(rule.conditions, []);
+      // each compiled rule is one bit of a mask; the rules that fire together are one shared, frozen list
+      tests.push(compiled.length < 31 ? `  if (${test}) mask |= ${1 << compiled.length};` : `  if (${test}) extra.push(${w.ref(rule)});`);
+      compiled.push(rule);
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
       // forget what the failed rule registered
@@ -120,12 +124,21 @@ export function compileRules(rules: readonly Rule[], named: Readonly<Record<stri
     '"use strict";',
     'return function fire(f) {',
     ...(locals.length > 0 ? [`  let ${locals.join(', ')};`] : []),
-    '  const out = [];',
+    '  let mask = 0;',
+    ...(compiled.length > 31 ? ['  const extra = [];'] : []),
     ...tests,
-    '  return out;',
+    `  const fired = list(mask);`,
+    ...(compiled.length > 31 ? ['  return extra.length === 0 ? fired : Object.freeze([...fired, ...extra]);'] : ['  return fired;']),
     '};',
   ].join('\n');
+  const lists = new Map<number, Rule[]>();
+  /** the rules of a mask, in the order given: made once per combination that occurs */
+  const list = (mask: number): Rule[] => {
+    let l = lists.get(mask);
+    if (!l) lists.set(mask, (l = Object.freeze(compiled.filter((_, i) => i < 31 && (mask & (1 << i)) !== 0)) as Rule[]));
+    return l;
+  };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code written above from validated rules only
-  const fire = new Function('e', source)(w.env) as (facts: Facts) => Rule[];
+  const fire = new Function('e', 'list', source)(w.env, list) as (facts: Facts) => Rule[];
   return { fire, fallback };
 }

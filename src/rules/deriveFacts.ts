@@ -2,7 +2,7 @@ import type { Event } from '../schema/event.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
-import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
+import { placeReach, placeScope, stronger, targetReach, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
@@ -86,8 +86,21 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   return s;
 }
 
-/** staticsOf without the memo: for a run over events that no other run shares. */
-export function computeStatics(e: Event, o: Obligation | undefined): Static {
+/**
+ * What the static facts need of an event's places and targets under an obligation: the reaches, and
+ * the event's region count; without the lists of what matched (explanations make those on demand).
+ */
+export interface Reaches {
+  place: Reach;
+  target: Reach;
+  regions: number;
+}
+
+export function reachesOf(e: Event, o: Obligation | undefined): Reaches {
+  return { place: o ? placeReach(e, o) : 'none', target: o ? targetReach(e, o) : 'none', regions: regionCount(e.places) };
+}
+
+function computeStatics(e: Event, o: Obligation | undefined): Static {
   return {
     places: o ? placeScope(e, o) : NONE,
     targets: o ? targetScope(e, o) : NONE,
@@ -120,7 +133,8 @@ const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
  * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
  */
 export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
-  return writeStaticFacts(blankFacts(), e, interval, o, state);
+  const st = staticsOf(e, o);
+  return writeStaticFacts(blankFacts(), e, interval, o, state, st.places.scope, st.targets.scope, st.regions);
 }
 
 /** A facts object with every field, for writeStaticFacts to fill (one shape for all). */
@@ -156,8 +170,16 @@ const NO_TIME: Interval = { start: 0, end: 0 };
  * Writes the static facts into `f`, in place: a bulk run keeps one facts object and rewrites it per
  * event, rather than making and collecting one per event and reading.
  */
-export function writeStaticFacts(f: Facts, e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>, st: Static = staticsOf(e, o)): Facts {
-  const { places, targets, regions } = st;
+export function writeStaticFacts(
+  f: Facts,
+  e: Event,
+  interval: Interval,
+  o: Obligation | undefined,
+  state: Omit<ReadingState, 'firstViolation'>,
+  placeScope: Reach,
+  targetScope: Reach,
+  regions: number,
+): Facts {
   const m = e.munitions ?? {};
   const missiles = m.missiles ?? m.ballisticMissiles;
   const { drones } = m;
@@ -169,9 +191,9 @@ export function writeStaticFacts(f: Facts, e: Event, interval: Interval, o: Obli
   f.obligated = o !== undefined;
   f.conditional = o?.condition !== undefined;
   f.conditionStatus = o?.condition ? 'holds' : 'none';
-  f.placeScope = places.scope;
-  f.targetScope = targets.scope;
-  f.scope = stronger(places.scope, targets.scope);
+  f.placeScope = placeScope;
+  f.targetScope = targetScope;
+  f.scope = stronger(placeScope, targetScope);
   f.enforcementApplies = state.appliesTo.includes(e.actor);
   f.actorFirstViolation = null;
   f.munitionsLow = (drones?.low ?? 0) + (missiles?.low ?? 0);

@@ -33,28 +33,54 @@ const reachOf = (m: { matched: string[]; possible: string[] }): Reach =>
  * so it is possible, unless the text excludes the protected place.
  */
 export function placeScope(event: Event, o: Obligation): ScopeMatch {
+  const out: Found = { matched: [], possible: [] };
+  placeMatch(event, o, out);
+  return matchOf(out.matched, out.possible);
+}
+
+/** placeScope's reach alone, without listing what matched (a bulk run needs only this). */
+export function placeReach(event: Event, o: Obligation): Reach {
+  return placeMatch(event, o, undefined);
+}
+
+interface Found {
+  matched: string[];
+  possible: string[];
+}
+
+/** The one definition of place matching: lists what matched in `out` if given, else stops at the first certain match. */
+function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach {
   const { places: names, placeKinds } = o.refrainFrom;
-  if (event.target !== o.towards || (names.length === 0 && placeKinds.length === 0)) return NO_MATCH;
+  if (event.target !== o.towards || (names.length === 0 && placeKinds.length === 0)) return 'none';
   const lower = lowerNames(o);
   const excluded = event.placesExcluded.length === 0 ? NOTHING : new Set(event.placesExcluded.map((p) => p.toLowerCase()));
   const couldHoldKind = placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital');
-  const matched: string[] = [];
-  const possible: string[] = [];
+  let reach: Reach = 'none';
   for (const p of event.places) {
     if (p.precision === 'settlement') {
       const named = names.some((n) => n === p.name || n === p.settlement);
-      if (named || ALSO[p.kind].some((k) => placeKinds.includes(k))) matched.push(p.name);
+      if (named || ALSO[p.kind].some((k) => placeKinds.includes(k))) {
+        if (!out) return 'certain';
+        out.matched.push(p.name);
+        reach = 'certain';
+      }
       continue;
     }
     const name = p.precision === 'region' ? p.name.toLowerCase() : '';
     const couldHoldName = lower.some((n) => !excluded.has(n) && (p.precision !== 'region' || name.startsWith(n)));
-    if (couldHoldName || couldHoldKind) possible.push(p.name);
+    if (couldHoldName || couldHoldKind) {
+      out?.possible.push(p.name);
+      if (reach === 'none') reach = 'possible';
+    }
   }
   if (event.places.length === 0) {
     // the text does not say where: any protected place could have been hit
-    if (lower.some((n) => !excluded.has(n)) || placeKinds.some((k) => k !== 'capital')) possible.push('(places not stated)');
+    if (lower.some((n) => !excluded.has(n)) || placeKinds.some((k) => k !== 'capital')) {
+      out?.possible.push('(places not stated)');
+      reach = 'possible';
+    }
   }
-  return matchOf(matched, possible);
+  return reach;
 }
 
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
@@ -63,6 +89,14 @@ export function targetScope(event: Event, o: Obligation): ScopeMatch {
   if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
   if (event.targets.length === 0) return matchOf([], protectedTargets.map((t) => `${t} (targets not stated)`));
   return matchOf(event.targets.filter((t) => protectedTargets.includes(t)), []);
+}
+
+/** targetScope's reach alone. */
+export function targetReach(event: Event, o: Obligation): Reach {
+  const protectedTargets = o.refrainFrom.targets;
+  if (event.target !== o.towards || protectedTargets.length === 0) return 'none';
+  if (event.targets.length === 0) return 'possible';
+  return event.targets.some((t) => protectedTargets.includes(t)) ? 'certain' : 'none';
 }
 
 /** Nothing matched: one shared value (a match is read, never changed). */

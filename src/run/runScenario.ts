@@ -3,7 +3,8 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, blankFacts, computeStatics, conditionStatus, counterpartyBreach, eventInterval, factContext, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type Facts, type ReadingState, type Static } from '../rules/deriveFacts.js';
+import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, eventInterval, factContext, reachesOf, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type ReadingState } from '../rules/deriveFacts.js';
+import type { Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -221,7 +222,7 @@ export async function findingsToFixedPoint(
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
   const state = { window, appliesTo: scenario.plan.appliesTo };
-  const prepared = prepare(interpretation, ordered, how.drawn === true ? staticsOf : computeStatics);
+  const prepared = prepare(interpretation, ordered, how.drawn === true);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
     const converged = sameFirstViolations(next, firstViolation);
@@ -241,14 +242,18 @@ interface Prepared {
   /** event i's slots are first[i] .. first[i + 1] - 1 */
   first: Int32Array;
   obligation: (Obligation | undefined)[];
-  statics: Static[];
+  /** the static facts that depend on where and what an event hit */
+  placeReach: Reach[];
+  targetReach: Reach[];
+  regions: Int32Array;
   status: ConditionStatus[];
   counterparty: (Interval | null)[];
   fired: (Rule[] | undefined)[];
   actorFirst: (Interval | null)[];
 }
 
-function prepare(interpretation: Interpretation, ordered: OrderedEvent[], staticsFor: typeof staticsOf): Prepared {
+/** Draws share their places and targets with other draws: their matches come from staticsOf's memo. */
+function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn: boolean): Prepared {
   const byActor = obligationsByActor(interpretation);
   const first = new Int32Array(ordered.length + 1);
   for (let i = 0; i < ordered.length; i++) first[i + 1] = first[i]! + (byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS).length;
@@ -256,7 +261,9 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], static
   const p: Prepared = {
     first,
     obligation: new Array<Obligation | undefined>(n).fill(undefined),
-    statics: new Array<Static>(n),
+    placeReach: new Array<Reach>(n).fill('none'),
+    targetReach: new Array<Reach>(n).fill('none'),
+    regions: new Int32Array(n),
     status: new Array<ConditionStatus>(n).fill('none'),
     counterparty: new Array<Interval | null>(n).fill(null),
     fired: new Array<Rule[] | undefined>(n).fill(undefined),
@@ -267,7 +274,18 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], static
     let s = first[i]!;
     for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
       p.obligation[s] = o;
-      p.statics[s++] = staticsFor(event, o);
+      if (drawn) {
+        const st = staticsOf(event, o);
+        p.placeReach[s] = st.places.scope;
+        p.targetReach[s] = st.targets.scope;
+        p.regions[s] = st.regions;
+      } else {
+        const r = reachesOf(event, o);
+        p.placeReach[s] = r.place;
+        p.targetReach[s] = r.target;
+        p.regions[s] = r.regions;
+      }
+      s++;
     }
   }
   return p;
@@ -304,7 +322,7 @@ async function evaluateRound(
       const status = conditionStatus(obligation, counterparty, interval);
       let fired = prepared.fired[s];
       if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s]) {
-        writeStaticFacts(facts, event, interval, obligation, state, prepared.statics[s]);
+        writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach[s]!, prepared.targetReach[s]!, prepared.regions[s]!);
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
         prepared.status[s] = status;
