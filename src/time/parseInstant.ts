@@ -4,31 +4,59 @@
  * parser was most of a stream's time. Returns NaN for anything else (impossible dates included): the
  * callers then ask luxon, which decides.
  */
-const RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** n decimal digits at i, or -1 if any is not a digit (read by char code: no regex, no substrings). */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 export function parseInstant(s: string): number {
-  const m = RE.exec(s);
-  if (!m) return Number.NaN;
-  const [, y, mo, d, h, mi, sec, frac, z, sign, oh, om] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
+  // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)
+  if (s.length < 17 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let frac: string | undefined;
+  if (s[i] === ':') {
+    second = digits(s, i + 1, 2);
+    if (second < 0) return Number.NaN;
+    i += 3;
+    if (s[i] === '.') {
+      let j = i + 1;
+      while (j < s.length && j - i <= 9 && digits(s, j, 1) >= 0) j++;
+      if (j === i + 1) return Number.NaN;
+      frac = s.slice(i + 1, j);
+      i = j;
+    }
+  }
+  let offset = 0;
+  if (s[i] === 'Z') {
+    if (i + 1 !== s.length) return Number.NaN;
+  } else if ((s[i] === '+' || s[i] === '-') && s.length === i + 6 && s[i + 3] === ':') {
+    const oH = digits(s, i + 1, 2);
+    const oM = digits(s, i + 4, 2);
+    if (oH < 0 || oM < 0 || oH > 23 || oM > 59) return Number.NaN;
+    offset = (s[i] === '-' ? -1 : 1) * (oH * 60 + oM);
+  } else {
+    return Number.NaN;
+  }
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return Number.NaN;
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = sec === undefined ? 0 : Number(sec);
   // 24:00 is left to luxon (which reads it as the next midnight)
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  let offset = 0;
-  if (z !== 'Z') {
-    const oH = Number(oh);
-    const oM = Number(om);
-    if (oH > 23 || oM > 59) return Number.NaN;
-    offset = (sign === '-' ? -1 : 1) * (oH * 60 + oM);
-  }
   if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
   // Date.UTC reads years 0-99 as 1900-1999
   const date = new Date(0);
