@@ -189,14 +189,17 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
     if (next === from) continue;
-    for (const trigger of TRIGGER_ORDER) {
+    // per trigger kind (in TRIGGER_ORDER): the party of its first finding, and whether any is certain
+    // (a finding counts for `violation` by its type, and for an escalation by its trigger: maybe both)
+    for (let t = 0; t < TRIGGER_ORDER.length; t++) {
+      const trigger = TRIGGER_ORDER[t]!;
       let party: string | undefined;
       let certain = false;
       for (let k = from; k < next; k++) {
         const f = findings[k]!;
-        if (trigger === 'violation' ? f.type !== 'violation' && f.type !== 'possible-violation' : f.trigger !== trigger) continue;
+        if (t === 0 ? f.type !== 'violation' && f.type !== 'possible-violation' : f.trigger !== trigger) continue;
         party ??= f.party;
-        if (f.certainty === 'certain' && (trigger !== 'violation' || f.type === 'violation')) certain = true;
+        if (f.certainty === 'certain' && (t !== 0 || f.type === 'violation')) certain = true;
       }
       if (party === undefined) continue;
       out.push({ type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at });
@@ -355,13 +358,11 @@ function decided(
     const { event, interval } = ordered[i]!;
     const from = prepared.first[i]!;
     const to = prepared.first[i + 1]!;
-    const seen = to - from > 1 ? new Set<string>() : undefined;
+    const mine = findings.length;
     for (let s = from; s < to; s++) {
       for (const rule of prepared.fired[s]!) {
-        if (seen) {
-          if (seen.has(rule.name)) continue;
-          seen.add(rule.name);
-        }
+        // under a second obligation, a rule that already fired for this event is not a second finding
+        if (s > from && byRule.lastIndexOf(rule, findings.length - 1) >= mine) continue;
         const { type, params } = rule.event;
         const { certainty, trigger } = params;
         findings.push(
