@@ -2,7 +2,7 @@ import type { Event } from '../schema/event.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
-import { placeReach, placeScope, stronger, targetReach, targetScope, type Reach, type ScopeMatch } from './scope.js';
+import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
@@ -86,20 +86,6 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   return s;
 }
 
-/**
- * What the static facts need of an event's places and targets under an obligation: the reaches, and
- * the event's region count; without the lists of what matched (explanations make those on demand).
- */
-export interface Reaches {
-  place: Reach;
-  target: Reach;
-  regions: number;
-}
-
-export function reachesOf(e: Event, o: Obligation | undefined): Reaches {
-  return { place: o ? placeReach(e, o) : 'none', target: o ? targetReach(e, o) : 'none', regions: regionCount(e.places) };
-}
-
 function computeStatics(e: Event, o: Obligation | undefined): Static {
   return {
     places: o ? placeScope(e, o) : NONE,
@@ -109,7 +95,7 @@ function computeStatics(e: Event, o: Obligation | undefined): Static {
 }
 
 /** How many admin-1 regions the places known to a settlement or region lie in. */
-function regionCount(places: Event['places']): number {
+export function regionCount(places: Event['places']): number {
   const seen: string[] = [];
   for (const p of places) if ((p.precision === 'settlement' || p.precision === 'region') && p.region && !seen.includes(p.region)) seen.push(p.region);
   return seen.length;

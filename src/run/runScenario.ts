@@ -3,8 +3,8 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, eventInterval, factContext, reachesOf, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type ReadingState } from '../rules/deriveFacts.js';
-import type { Reach } from '../rules/scope.js';
+import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, eventInterval, factContext, regionCount, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type ReadingState } from '../rules/deriveFacts.js';
+import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { resolveWindow } from '../time/window.js';
@@ -231,7 +231,7 @@ export async function findingsToFixedPoint(
     const converged = sameFirstViolations(next, firstViolation);
     // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
     // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation), firstViolation: next, converged };
+    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain), firstViolation: next, converged };
     firstViolation = next;
   }
 }
@@ -274,6 +274,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
   };
   for (let i = 0; i < ordered.length; i++) {
     const { event } = ordered[i]!;
+    const regions = drawn ? 0 : regionCount(event.places);
     let s = first[i]!;
     for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
       p.obligation[s] = o;
@@ -282,11 +283,12 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
         p.placeReach[s] = st.places.scope;
         p.targetReach[s] = st.targets.scope;
         p.regions[s] = st.regions;
+      } else if (o) {
+        p.placeReach[s] = placeReach(event, o);
+        p.targetReach[s] = targetReach(event, o);
+        p.regions[s] = regions;
       } else {
-        const r = reachesOf(event, o);
-        p.placeReach[s] = r.place;
-        p.targetReach[s] = r.target;
-        p.regions[s] = r.regions;
+        p.regions[s] = regions;
       }
       s++;
     }
@@ -348,6 +350,8 @@ function decided(
   prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   firstViolation: FirstViolations,
+  /** whether explanations will be asked for (else nothing is kept for them) */
+  explaining: boolean,
 ): Decided {
   const findings: Finding[] = [];
   // per finding, for its explanation: its event, slot and rule
@@ -362,17 +366,16 @@ function decided(
     for (let s = from; s < to; s++) {
       for (const rule of prepared.fired[s]!) {
         // under a second obligation, a rule that already fired for this event is not a second finding
-        if (s > from && byRule.lastIndexOf(rule, findings.length - 1) >= mine) continue;
+        if (s > from && firedBefore(findings, mine, rule.name)) continue;
         const { type, params } = rule.event;
         const { certainty, trigger } = params;
-        findings.push(
-          trigger !== undefined
-            ? { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' }
-            : { type, rule: rule.name, eventId: event.id, party: event.actor, certainty, explanation: '' },
-        );
-        atEvent.push(i);
-        atSlot.push(s);
-        byRule.push(rule);
+        // one shape for every finding (an absent trigger is undefined, which JSON leaves out): later loops stay monomorphic
+        findings.push({ type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' });
+        if (explaining) {
+          atEvent.push(i);
+          atSlot.push(s);
+          byRule.push(rule);
+        }
       }
     }
   }
@@ -390,6 +393,12 @@ function decided(
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
   return { findings, explain };
+}
+
+/** Whether findings[from..] has one by this rule. */
+function firedBefore(findings: Finding[], from: number, rule: string): boolean {
+  for (let k = from; k < findings.length; k++) if (findings[k]!.rule === rule) return true;
+  return false;
 }
 
 const NO_OBLIGATIONS: (Obligation | undefined)[] = [undefined];
