@@ -50,11 +50,9 @@ interface Found {
 
 /** The one definition of place matching: lists what matched in `out` if given, else stops at the first certain match. */
 function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach {
-  const { places: names, placeKinds } = o.refrainFrom;
-  if (event.target !== o.towards || (names.length === 0 && placeKinds.length === 0)) return 'none';
-  const lower = lowerNames(o);
+  const { names, lower, placeKinds, couldHoldKind, any } = termsOf(o);
+  if (event.target !== o.towards || !any) return 'none';
   const excluded = event.placesExcluded.length === 0 ? NOTHING : new Set(event.placesExcluded.map((p) => p.toLowerCase()));
-  const couldHoldKind = placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital');
   let reach: Reach = 'none';
   for (const p of event.places) {
     if (p.precision === 'settlement') {
@@ -83,6 +81,35 @@ function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach 
   return reach;
 }
 
+/** What place matching needs of an obligation, worked out once per obligation. */
+interface Terms {
+  names: string[];
+  /** the names in lower case */
+  lower: string[];
+  placeKinds: PlaceKind[];
+  /** whether a place known only roughly could hold a protected kind of settlement */
+  couldHoldKind: boolean;
+  /** whether the obligation protects any place at all */
+  any: boolean;
+}
+
+const terms = new WeakMap<Obligation, Terms>();
+function termsOf(o: Obligation): Terms {
+  let t = terms.get(o);
+  if (!t) {
+    const { places: names, placeKinds } = o.refrainFrom;
+    t = {
+      names,
+      lower: names.map((n) => n.toLowerCase()),
+      placeKinds,
+      couldHoldKind: placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital'),
+      any: names.length > 0 || placeKinds.length > 0,
+    };
+    terms.set(o, t);
+  }
+  return t;
+}
+
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
 export function targetScope(event: Event, o: Obligation): ScopeMatch {
   const protectedTargets = o.refrainFrom.targets;
@@ -105,14 +132,6 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 const matchOf = (matched: string[], possible: string[]): ScopeMatch =>
   matched.length === 0 && possible.length === 0 ? NO_MATCH : { scope: reachOf({ matched, possible }), matched, possible };
-
-const lowered = new WeakMap<Obligation, string[]>();
-/** The obligation's protected place names in lower case, made once per obligation. */
-function lowerNames(o: Obligation): string[] {
-  let l = lowered.get(o);
-  if (!l) lowered.set(o, (l = o.refrainFrom.places.map((n) => n.toLowerCase())));
-  return l;
-}
 
 export function stronger(a: Reach, b: Reach): Reach {
   if (a === 'certain' || b === 'certain') return 'certain';
