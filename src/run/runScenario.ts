@@ -189,8 +189,16 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
     if (next === from) continue;
+    // a finding counts for `violation` by its type, and for an escalation by its trigger: maybe both
+    if (next - from === 1) {
+      // most events have one finding
+      const f = findings[from]!;
+      const violation = f.type === 'violation';
+      if (violation || f.type === 'possible-violation') out.push(triggerInput(at, 'violation', f.party, event.id, violation && f.certainty === 'certain', firstViolation));
+      if (f.trigger !== undefined && f.trigger !== 'violation') out.push(triggerInput(at, f.trigger, f.party, event.id, f.certainty === 'certain', firstViolation));
+      continue;
+    }
     // per trigger kind (in TRIGGER_ORDER): the party of its first finding, and whether any is certain
-    // (a finding counts for `violation` by its type, and for an escalation by its trigger: maybe both)
     for (let t = 0; t < TRIGGER_ORDER.length; t++) {
       const trigger = TRIGGER_ORDER[t]!;
       let party: string | undefined;
@@ -201,12 +209,15 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
         party ??= f.party;
         if (f.certainty === 'certain' && (t !== 0 || f.type === 'violation')) certain = true;
       }
-      if (party === undefined) continue;
-      out.push({ type: 'TRIGGER', at, trigger, party, eventId: event.id, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at });
+      if (party !== undefined) out.push(triggerInput(at, trigger, party, event.id, certain, firstViolation));
     }
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
+}
+
+function triggerInput(at: number, trigger: Trigger, party: string, eventId: string, certain: boolean, firstViolation: FirstViolations): MachineEvent {
+  return { type: 'TRIGGER', at, trigger, party, eventId, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at };
 }
 
 /**
