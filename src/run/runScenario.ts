@@ -110,7 +110,7 @@ export async function runOrdered(scenario: Scenario, ordered: OrderedEvent[], op
   const evaluator = opts.evaluator;
   const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
   const runs: ReadingRun[] = [];
-  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false, drawn: opts.drawn === true };
+  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false, drawn: opts.drawn === true, shared: new Map() };
   for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, how));
   return { scenario, events: ordered, runs };
 }
@@ -122,6 +122,11 @@ export interface How {
   reference: boolean;
   explain: boolean;
   drawn?: boolean;
+  /**
+   * findings already made by another reading of the same events, per rule by event index: a finding
+   * is the same object whichever reading gives it (its explanation, which differs, is added to a copy)
+   */
+  shared?: Map<Rule, Finding[]>;
 }
 
 /** A reading's findings in event order, and their explanations, written only if wanted. */
@@ -242,7 +247,7 @@ export async function findingsToFixedPoint(
     const converged = sameFirstViolations(next, firstViolation);
     // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
     // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain), firstViolation: next, converged };
+    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared), firstViolation: next, converged };
     firstViolation = next;
   }
 }
@@ -363,6 +368,7 @@ function decided(
   firstViolation: FirstViolations,
   /** whether explanations will be asked for (else nothing is kept for them) */
   explaining: boolean,
+  shared: Map<Rule, Finding[]> | undefined,
 ): Decided {
   const findings: Finding[] = [];
   // per finding, for its explanation: its event, slot and rule
@@ -378,10 +384,16 @@ function decided(
       for (const rule of prepared.fired[s]!) {
         // under a second obligation, a rule that already fired for this event is not a second finding
         if (s > from && firedBefore(findings, mine, rule.name)) continue;
-        const { type, params } = rule.event;
-        const { certainty, trigger } = params;
-        // one shape for every finding (an absent trigger is undefined, which JSON leaves out): later loops stay monomorphic
-        findings.push({ type, rule: rule.name, eventId: event.id, party: event.actor, certainty, trigger, explanation: '' });
+        let byEvent = shared?.get(rule);
+        if (shared && !byEvent) shared.set(rule, (byEvent = new Array<Finding>(ordered.length)));
+        let finding = byEvent?.[i];
+        if (!finding) {
+          const { type, params } = rule.event;
+          // one shape for every finding (an absent trigger is undefined, which JSON leaves out): later loops stay monomorphic
+          finding = { type, rule: rule.name, eventId: event.id, party: event.actor, certainty: params.certainty, trigger: params.trigger, explanation: '' };
+          if (byEvent) byEvent[i] = finding;
+        }
+        findings.push(finding);
         if (explaining) {
           atEvent.push(i);
           atSlot.push(s);
