@@ -11,7 +11,7 @@ import { FORBIDDEN_KEYS } from './parseDataFile.js';
  * yielded as they come: memory stays flat however long the stream. The first bad line stops the stream
  * with an InputError naming the file and line.
  */
-export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncGenerator<{ event: Event; line: number; raw: string }> {
+export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncGenerator<{ event: Event; line: number }> {
   const file = source === '-' ? '(stdin)' : source;
   const abs = path.resolve(cwd, source);
   if (source !== '-' && !existsSync(abs)) throw new InputError([{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'no such file; check the path of --events' }]);
@@ -33,6 +33,6 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncG
     }
     const r = Event.safeParse(data);
     if (!r.success) throw new InputError(zodProblems(file, r.error.issues).map((p): Problem => ({ ...p, line: n, col: 1 })));
-    yield { event: r.data, line: n, raw: text };
+    yield { event: r.data, line: n };
   }
 }

@@ -45,7 +45,7 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   return EXIT.ok;
 }
 
-async function* withFile(events: AsyncIterable<{ event: Event; line: number; raw: string }>, file: string) {
+async function* withFile(events: AsyncIterable<{ event: Event; line: number }>, file: string) {
   for await (const e of events) yield { ...e, file };
 }
 
