@@ -59,8 +59,8 @@ export interface Static {
   places: ScopeMatch;
   targets: ScopeMatch;
   regions: number;
-  /** the event's parts the match was computed from (kept by reference, when memoised) */
-  from?: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
+  /** the event's parts the match was computed from (kept by reference) */
+  from: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
 }
 
 /**
@@ -79,19 +79,15 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   }
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
-  if (hit?.from && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
-  const s = computeStatics(e, o);
-  s.from = { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded };
-  byObligation.set(key, s);
-  return s;
-}
-
-function computeStatics(e: Event, o: Obligation | undefined): Static {
-  return {
+  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
+  const s: Static = {
     places: o ? placeScope(e, o) : NONE,
     targets: o ? targetScope(e, o) : NONE,
     regions: regionCount(e.places),
+    from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
   };
+  byObligation.set(key, s);
+  return s;
 }
 
 /** How many admin-1 regions the places known to a settlement or region lie in. */
