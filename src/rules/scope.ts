@@ -34,8 +34,8 @@ const reachOf = (m: { matched: string[]; possible: string[] }): Reach =>
  */
 export function placeScope(event: Event, o: Obligation): ScopeMatch {
   const out: Found = { matched: [], possible: [] };
-  placeMatch(event, o, out);
-  return matchOf(out.matched, out.possible);
+  const scope = placeMatch(event, o, out);
+  return scope === 'none' ? NO_MATCH : { scope, ...out };
 }
 
 /** placeScope's reach alone, without listing what matched (a bulk run needs only this). */

@@ -194,32 +194,34 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
     if (next === from) continue;
-    // a finding counts for `violation` by its type, and for an escalation by its trigger: maybe both
-    if (next - from === 1) {
-      // most events have one finding
-      const f = findings[from]!;
-      const violation = f.type === 'violation';
-      if (violation || f.type === 'possible-violation') out.push(triggerInput(at, 'violation', f.party, event.id, violation && f.certainty === 'certain', firstViolation));
-      if (f.trigger !== undefined && f.trigger !== 'violation') out.push(triggerInput(at, f.trigger, f.party, event.id, f.certainty === 'certain', firstViolation));
-      continue;
-    }
-    // per trigger kind (in TRIGGER_ORDER): the party of its first finding, and whether any is certain
-    for (let t = 0; t < TRIGGER_ORDER.length; t++) {
-      const trigger = TRIGGER_ORDER[t]!;
-      let party: string | undefined;
-      let certain = false;
-      for (let k = from; k < next; k++) {
-        const f = findings[k]!;
-        if (t === 0 ? f.type !== 'violation' && f.type !== 'possible-violation' : f.trigger !== trigger) continue;
-        party ??= f.party;
-        if (f.certainty === 'certain' && (t !== 0 || f.type === 'violation')) certain = true;
+    // one pass over the event's findings: per trigger kind (TRIGGER_ORDER), the party of its first
+    // finding and whether any is certain; a finding counts for `violation` by its type, and for an
+    // escalation by its trigger (maybe both)
+    PARTIES.fill(undefined);
+    let certain = 0;
+    for (let k = from; k < next; k++) {
+      const f = findings[k]!;
+      if (f.type === 'violation' || f.type === 'possible-violation') {
+        PARTIES[0] ??= f.party;
+        if (f.type === 'violation' && f.certainty === 'certain') certain |= 1;
       }
-      if (party !== undefined) out.push(triggerInput(at, trigger, party, event.id, certain, firstViolation));
+      const t = f.trigger === undefined ? -1 : TRIGGER_ORDER.indexOf(f.trigger);
+      if (t > 0) {
+        PARTIES[t] ??= f.party;
+        if (f.certainty === 'certain') certain |= 1 << t;
+      }
+    }
+    for (let t = 0; t < TRIGGER_ORDER.length; t++) {
+      const party = PARTIES[t];
+      if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
     }
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
 }
+
+/** eventInputs' scratch: per trigger kind, the party of its first finding at the current event */
+const PARTIES: (string | undefined)[] = TRIGGER_ORDER.map(() => undefined);
 
 function triggerInput(at: number, trigger: Trigger, party: string, eventId: string, certain: boolean, firstViolation: FirstViolations): MachineEvent {
   return { type: 'TRIGGER', at, trigger, party, eventId, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at };
