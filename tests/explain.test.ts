@@ -7,7 +7,7 @@ import { provenanceOf } from '../src/provenance.js';
 import { Rule } from '../src/schema/rule.js';
 import { UsageError } from '../src/problem.js';
 import { toMillis } from '../src/time/interval.js';
-import { input, runCli, scenario, strike } from './helpers.js';
+import { input, runCli, scenario, strike, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const MINERS = 'ru-strike-2026-02-01-miners';
@@ -204,7 +204,7 @@ describe('truce explain (CLI)', () => {
   it('explains in text, every reading and every rule', () => {
     const r = runCli(['explain', SCENARIO, '--event', KYIV]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(withoutArticlesNote(r.stderr)).toBe('');
     expect(r.stdout).toContain('In short:');
     expect(r.stdout).toContain('washington  VIOLATION (protected-place, broader-attack): inside the window; hit what it protects: Kyiv');
     expect(r.stdout).toContain('kyiv        VIOLATION (protected-place, protected-target, broader-attack)');

@@ -5,7 +5,7 @@ import { EXIT } from '../exitCodes.js';
 import { formatProblems } from '../formatProblems.js';
 
 export function validateCommand(files: string[], g: Globals): number {
-  const result = validatePaths(files, loadOptions(g));
+  const result = validatePaths(files, loadOptions(g, { note: false }));
   for (const n of result.notices) process.stderr.write(`note: ${n}\n`);
   if (result.problems.length > 0) {
     process.stderr.write(formatProblems(result.problems) + '\n');
