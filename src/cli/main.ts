@@ -15,6 +15,15 @@ export interface Globals {
   allowOutside: boolean;
 }
 
+// a reader that goes away (`truce ... | head`) ends the run quietly, with success, as Unix tools do
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  throw e;
+});
+process.stderr.on('error', () => {
+  // nowhere left to report anything
+});
+
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
  * `--format ndjson` the CLI runs itself once more with a capped old space, so that peak memory reflects
@@ -157,7 +166,7 @@ try {
     process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
   } else {
     const { code, message } = reportError(err, process.argv.includes('--debug'));
-    process.stderr.write(message + '\n');
+    if (message !== '') process.stderr.write(message + '\n');
     process.exitCode = code;
   }
 }
