@@ -22,7 +22,9 @@ export function parseVary(spec: string): Vary {
   }
   const path = spec.slice(0, eq);
   const step = spec.slice(colon + 1);
-  const values = /^-?\d+(\.\d+)?$/.test(from) ? numbers(spec, Number(from), Number(to), step) : from.startsWith('P') ? durations(spec, from, to, step) : dates(spec, from, to, step);
+  const values = NUMBER.test(from) ? numbers(spec, from, to, step) : from.startsWith('P') ? durations(spec, from, to, step) : dates(spec, from, to, step);
+  // a sweep of nothing would print an empty table and pass for an answer
+  if (values.length === 0) throw new UsageError(`--vary "${spec}" gives no values; check FROM, TO and STEP`);
   return { path, values };
 }
 
@@ -30,7 +32,12 @@ function guard(spec: string, n: number): void {
   if (n > MAX_VALUES) throw new UsageError(`--vary "${spec}" gives more than ${MAX_VALUES} values; take a larger step`);
 }
 
-function numbers(spec: string, from: number, to: number, stepText: string): number[] {
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function numbers(spec: string, fromText: string, toText: string, stepText: string): number[] {
+  if (!NUMBER.test(toText)) throw new UsageError(`--vary "${spec}": FROM is a number, so TO must be one too, not "${toText}"`);
+  const from = Number(fromText);
+  const to = Number(toText);
   const step = Number(stepText);
   if (!Number.isFinite(step) || step <= 0) throw new UsageError(`--vary "${spec}": the step must be a positive number`);
   if (to < from) throw new UsageError(`--vary "${spec}": TO is below FROM`);
