@@ -71,6 +71,7 @@ const CASES: Case[] = [
   { name: 'onto the scenario, streaming', args: ['run', SCENARIO, '--format', 'ndjson', '--out', SCENARIO], says: FIRST_LINE_READS },
   // that can never be written
   { name: 'to a folder', args: ['run', SCENARIO, '--out', 'seeds'], says: /^truce: --out "seeds" is a folder; name a file in it/ },
+  { name: 'to a folder that is not there yet, written as one', args: ['run', SCENARIO, '--out', 'reports/'], says: /^truce: --out "reports\/" is a folder; name a file in it/ },
   { name: "to ''", args: ['run', SCENARIO, '--out', ''], says: /^truce: --out needs a file name/ },
   { name: "to '' (stream)", args: ['run', SCENARIO, '--format', 'ndjson', '--out', ''], says: /^truce: --out needs a file name/ },
   { name: 'under /proc', args: ['run', SCENARIO, '--out', '/proc/truce-report.txt'], says: /^truce: --out "\/proc\/truce-report.txt" is under \/proc, a system folder/ },

@@ -25,7 +25,7 @@ export function outFile(out: string | undefined): OutFile | undefined {
   const abs = path.resolve(out);
   const shown = JSON.stringify(out);
   const target = statOrUndefined(abs);
-  if (target?.isDirectory()) throw new UsageError(`--out ${shown} is a folder; name a file in it, e.g. --out ${path.join(out, 'report.txt')}`);
+  if (target?.isDirectory() || out.endsWith('/')) throw new UsageError(`--out ${shown} is a folder; name a file in it, e.g. --out ${path.join(out, 'report.txt')}`);
   if (target !== undefined && !target.isFile()) throw new UsageError(`--out ${shown} is not a regular file (a device, pipe or socket); name a file, or leave --out out and redirect stdout`);
   const { existing } = nearestFolder(path.dirname(abs), shown);
   const real = realpathSync.native(existing);
