@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +79,14 @@ describe('citation checks that could not run say so, in every command that loads
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^scenarios\/s\.yaml:\d+:\d+ {2}events\.0\.sources\.0\.line {2}.*no text on line 999.*\[E_CITED_LINE_MISSING\]$/m);
     expect(r.stderr).not.toMatch(/note: cited lines not checked/);
+  });
+});
+
+describe('./truce, the README\'s command in a clone', () => {
+  it('starts the built CLI with node alone, from any folder', () => {
+    const dir = scratch();
+    const r = spawnSync(path.join(ROOT, 'truce'), ['run', path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TRUCE_CACHE: '0' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).format).toBe('truce.run/v1');
   });
 });
