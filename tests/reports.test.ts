@@ -100,7 +100,7 @@ describe('runMarkdown on jan-feb-2026', () => {
     for (const h of ['## Summary per reading', '## Where the readings diverge', '## Timeline', '## Events', '## Provenance']) expect(md).toContain(`\n${h}\n`);
     for (const r of READINGS) expect(md).toContain(`## Reading \`${r}\`: `);
     expect(md).toMatch(/\| \*\*`kremlin`\*\*<br>.*\| none \| none reached \| \*\*expired\*\* \|/);
-    expect(md).toContain('| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | none | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |');
+    expect(md).toContain('| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | no finding | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |');
     checkTables(md);
   });
 

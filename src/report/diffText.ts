@@ -1,9 +1,10 @@
 import type { RunDiff } from '../run/diffRuns.js';
 import type { PhaseRecord } from '../machine/truceMachine.js';
 import { formatHuman, formatInstant } from '../time/interval.js';
+import { phaseStatus } from './wording.js';
 
 const phaseLine = (p: PhaseRecord | null, h: (ms: number) => string) =>
-  p === null ? 'not reached' : `entered ${h(p.enteredAt)}, due ${p.dueBy === null ? 'never' : h(p.dueBy)}, ${p.met === true ? 'met' : p.met === false ? 'missed' : 'open'}`;
+  p === null ? 'not reached' : `entered ${h(p.enteredAt)}, due ${p.dueBy === null ? 'never' : h(p.dueBy)}, ${phaseStatus(p)}`;
 
 export function diffText(d: RunDiff, zone: string): string {
   const h = (ms: number) => formatHuman(ms, zone);

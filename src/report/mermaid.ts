@@ -3,6 +3,7 @@ import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
 import { verdictOf } from '../run/divergence.js';
 import { edgeLabel, type MachineGraph } from '../machine/graph.js';
+import { phaseStatus } from './wording.js';
 
 /**
  * Text diagram sources: Mermaid (rendered by GitHub in ```mermaid blocks) and Graphviz DOT.
@@ -125,7 +126,7 @@ export function ganttChart(report: RunReport, title: string): string {
       lines.push(`    ${mermaidText(label)} : ${tag}${mermaidId(`f_${id}_${event.id}`)}, ${span(interval.start, interval.end)}`);
     }
     for (const p of run.phases) {
-      const status = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
+      const status = phaseStatus(p);
       const end = p.dueBy ?? p.respondedAt ?? Math.max(p.enteredAt, timelineRange(report)[1]);
       const due = p.dueBy !== null ? `due ${labelTime(p.dueBy, zone)}` : 'no deadline';
       lines.push(`    ${mermaidText(`${p.phase} phase ${due}, ${status}`)} : ${p.met === false ? 'crit, ' : ''}${mermaidId(`p_${id}_${p.phase}`)}, ${span(p.enteredAt, end)}`);

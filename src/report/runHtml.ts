@@ -8,7 +8,8 @@ import { formatHuman } from '../time/interval.js';
 import { planSpec } from '../run/runScenario.js';
 import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
-import { timelineSvg, escapeXml, plural } from './timelineChart.js';
+import { timelineSvg } from './timelineChart.js';
+import { escapeXml, findingWords, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 
 export { findingCounts };
@@ -162,7 +163,7 @@ export function header(report: RunReport, provenance: Provenance, lead: string):
 // ------------------------------------------------------------------------------------------ pieces
 
 export const h = (report: RunReport) => (ms: number) => formatHuman(ms, report.scenario.timeZone);
-export const partyName = (report: RunReport) => (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+export const partyName = (report: RunReport) => partyNames(report.scenario.parties);
 
 export function cite(s: { file: string; line: number }): string {
   return `${s.file}:${s.line}`;
@@ -180,23 +181,17 @@ export function badge(kind: string, text: string): string {
   return `<span class="badge ${esc(kind)}">${esc(text)}</span>`;
 }
 
-const TYPE_TEXT: Record<string, string> = { violation: 'violation', 'possible-violation': 'possible violation', 'escalation-trigger': 'escalation', none: 'none' };
+const TYPE_TEXT = FINDING_WORD;
 
 export function findingBadge(f: Finding): string {
-  return badge(f.type, f.type === 'escalation-trigger' ? `escalation: ${(f.trigger ?? '').replace('-', ' ')}` : TYPE_TEXT[f.type] ?? f.type);
+  return badge(f.type, findingWords(f));
 }
 
-export function phaseStatus(p: { met: boolean | null }): 'met' | 'missed' | 'open' {
-  return p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
-}
+export { phaseStatus };
 
 export function obligationsText(report: RunReport, run: ReadingRun): string[] {
   const name = partyName(report);
-  return run.interpretation.obligations.map((o) => {
-    const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital' || o.refrainFrom.places.length === 0).map(plural), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
-    const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
-    return `${name(o.party)} spares ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
-  });
+  return run.interpretation.obligations.map((o) => obligationSentence(o, name));
 }
 
 export function phasesText(report: RunReport, run: ReadingRun): string {

@@ -2,13 +2,14 @@ import type { SweepRow } from '../sweep/sweep.js';
 import { DateTime } from 'luxon';
 import { formatInstant } from '../time/interval.js';
 import { table } from './compareText.js';
+import { phaseStatus } from './wording.js';
 
 const phaseCell = (r: SweepRow, zone: string) =>
   Object.entries(r.phases)
     .map(([p, met]) => {
       const due = r.dueBy[p];
       const at = due === null || due === undefined ? '' : ` due ${DateTime.fromMillis(due, { zone }).toFormat('LLL d HH:mm')}`;
-      return `${p}:${met === true ? 'met' : met === false ? 'missed' : 'open'}${at}`;
+      return `${p}:${phaseStatus({ met })}${at}`;
     })
     .join('; ') || 'none';
 

@@ -5,6 +5,7 @@ import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
 import { verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
+import { escapeXml, FINDING_WORD, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
 
 /**
  * The timeline picture: a Vega-Lite spec built from a run, rendered to SVG in Node (no browser, no
@@ -54,8 +55,6 @@ interface Datum {
   weight?: string;
 }
 
-const PLURAL: Record<string, string> = { city: 'cities', capital: 'capitals', town: 'towns', village: 'villages', district: 'districts', region: 'regions', country: 'countries' };
-export const plural = (k: string) => PLURAL[k] ?? `${k}s`;
 
 /** When the data wrote the window in another offset (Moscow time), the bounds as written. */
 function asWrittenNote(spec: { start: string; end?: string | undefined }, zone: string): string {
@@ -140,7 +139,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const REPORTED = 'reported';
   const width = opts.width ?? 960;
   const msPerPx = (domainEnd - domainStart) / width;
-  const partyName = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const partyName = partyNames(report.scenario.parties);
   const laneLabel = new Map<string, string[]>([[REPORTED, ['reported', 'strikes']]]);
   const lanes = report.runs.map((r) => r.interpretation.id);
   for (const r of report.runs) laneLabel.set(r.interpretation.id, [r.interpretation.id, r.interpretation.agreement.status, `→ ${r.finalState}`]);
@@ -203,7 +202,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     data.push({ kind: 'label', lane, row: 'r-top', start: w(win.start), text: `window ${bracket}${written}` });
     const spares = run.interpretation.obligations
       .filter((o) => report.scenario.plan.appliesTo.includes(o.party))
-      .map((o) => `${partyName(o.party)} must spare ${[...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital').map(plural), ...o.refrainFrom.targets.map((t) => `${t} sites`)].join(', ')}`);
+      .map((o) => obligationSentence(o, partyName));
     const noteRow = rows.length > 3 ? rows[3]! : 'r-sub';
     if (spares.length > 0) data.push({ kind: 'label', lane, row: noteRow, start: w(domainStart), text: spares.join('; '), fill: '#333', weight: 'bold' });
     strikes.forEach(({ event, interval }, i) => {
@@ -228,7 +227,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       }
     });
     for (const p of run.phases) {
-      const status = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
+      const status = phaseStatus(p);
       // a phase without a deadline runs to its response, or to the edge of the picture
       const end = p.dueBy ?? p.respondedAt ?? domainEnd;
       const spec = report.scenario.plan.phases.find((s) => s.id === p.phase);
@@ -401,6 +400,4 @@ export async function timelineSvg(report: RunReport, opts: TimelineOptions = {})
   return svg;
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+
