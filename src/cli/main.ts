@@ -138,7 +138,7 @@ program
   .command('graph')
   .description('the statechart, drawn from the machine definition itself')
   .argument('[scenario]', 'scenario whose plan to draw (default: scenarios/jan-feb-2026.yaml)')
-  .addOption(format(['mermaid', 'dot'], 'mermaid'))
+  .addOption(new Option('-f, --format <format>', 'output format: edges in words; -code: the machine\'s event, guard and action names, for developers').choices(['mermaid', 'dot', 'mermaid-code', 'dot-code']).default('mermaid'))
   .action(async (scenario: string | undefined, opts) => {
     const { graphCommand } = await import('./commands/graph.js');
     process.exitCode = await graphCommand(scenario, opts, globals());

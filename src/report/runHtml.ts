@@ -383,11 +383,14 @@ export function provenanceSection(p: Provenance, report: RunReport): string {
 
 // ------------------------------------------------------------------------------------------ statechart
 
+// short edge labels for the drawing; the table under it says each in full
+const SHORT_EVENT: Record<string, string> = { WINDOW_OPEN: 'window opens', WINDOW_CLOSE: 'window closes', TRIGGER: 'finding', RESPONSE: 'response', always: 'at once' };
+
 export function statechartSection(report: RunReport): string {
   const graph = machineGraph(planSpec(report.scenario));
   const svg = statechartSvg(graph, report.runs);
   const rows = graph.edges.map(
-    (e) => `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on"><code>${esc(edgeLabel(e))}</code></td></tr>`,
+    (e) => `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on">${esc(e.words)}<br><small><code>${esc(edgeLabel(e))}</code></small></td></tr>`,
   );
   return `<section id="statechart" data-testid="statechart">
 <h2>The statechart</h2>
@@ -587,7 +590,7 @@ function edgesSvg(edges: GraphEdge[], box: (k: string) => Box, rank: Map<string,
     const c = edgeCurve(e, box(e.from), box(e.to), rank.get(e.from)!, rank.get(e.to)!);
     const d = `M${r1(c[0][0])},${r1(c[0][1])}C${r1(c[1][0])},${r1(c[1][1])} ${r1(c[2][0])},${r1(c[2][1])} ${r1(c[3][0])},${r1(c[3][1])}`;
     const dash = e.kind === 'after' ? ' stroke-dasharray="5 3"' : e.kind === 'always' ? ' stroke-dasharray="1.5 2.5"' : '';
-    const label = e.kind === 'after' ? edgeLabel({ ...e, guard: null, actions: [] }) : e.event;
+    const label = e.kind === 'after' ? edgeLabel({ ...e, guard: null, actions: [] }) : (SHORT_EVENT[e.event] ?? e.event);
     const w = label.length * 5.6 + 4;
     const hgt = 11;
     let best: Rect | undefined;
@@ -616,7 +619,7 @@ function edgesSvg(edges: GraphEdge[], box: (k: string) => Box, rank: Map<string,
     }
     taken.push(best);
     return (
-      `<g data-edge="${esc(`${e.region}: ${e.from} -> ${e.to}`)}"><title>${esc(edgeLabel(e))}</title>` +
+      `<g data-edge="${esc(`${e.region}: ${e.from} -> ${e.to}`)}"><title>${esc(e.words)}</title>` +
       `<path d="${d}" fill="none" stroke="#455a64" stroke-width="1.2"${dash} marker-end="url(#sc-arrow)"/>` +
       `<text x="${r1(best.x + best.w / 2)}" y="${r1(best.y + best.h - 2)}" font-size="9.5" text-anchor="middle" fill="#37474f" stroke="#fafbfc" stroke-width="3" paint-order="stroke">${esc(label)}</text></g>`
     );
