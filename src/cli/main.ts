@@ -59,7 +59,7 @@ program
   .option('-i, --interpretation <id>', 'only this reading')
   .addOption(format(['text', 'json', 'md', 'html', 'ndjson'], 'text'))
   .option('-o, --out <file>', 'write the report to a file (written only when complete)')
-  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (with --scenario for the terms)')
+  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (the scenario argument gives the terms)')
   .action(async (scenario: string | undefined, opts) => {
     const { runCommand } = await import('./commands/run.js');
     process.exitCode = await runCommand(scenario, opts, globals());

@@ -15,7 +15,7 @@ export function runText(report: RunReport, provenance: Provenance): string {
   const name = partyNames(report.scenario.parties);
   const out: string[] = [];
   out.push(`${report.scenario.title} [${report.scenario.id}]`);
-  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}${provenance.events === 'stream' ? ' (its terms; the events came from the stream)' : ''}`);
 
   for (const run of report.runs) {
     const it = run.interpretation;

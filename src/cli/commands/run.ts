@@ -2,7 +2,7 @@ import { defaultCache, loadScenarioCached } from '../../load/loadCache.js';
 import { runScenario, type ScenarioInput } from '../../run/runScenario.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
-import { provenanceOf } from '../../provenance.js';
+import { provenanceOf, type Provenance } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
@@ -30,9 +30,8 @@ export async function runCommand(scenarioPath: string | undefined, flags: RunFla
 }
 
 /** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */
-export async function runAndEmit(input: ScenarioInput, flags: RunFlags): Promise<void> {
+export async function runAndEmit(input: ScenarioInput, flags: RunFlags, provenance: Provenance = provenanceOf(input)): Promise<void> {
   const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-  const provenance = provenanceOf(input);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
   else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
