@@ -3,7 +3,7 @@ import type { Obligation } from '../schema/interpretation.js';
 import type { SourceRef } from '../schema/common.js';
 import { eventJson } from './runJson.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';
-import { asWrittenTime, cite, countWords, durationWords, FINDING_HEAD, FINDING_WORD, findingWords, listWords, obligationSentence, partyNames, protectedThings, targetWords, triggerWords, zoneWords, type PartyName } from './wording.js';
+import { asWrittenTime, cite, countWords, durationWords, FINDING_HEAD, FINDING_WORD, findingWords, listWords, obligationSentence, partyNames, protectedThings, targetWords, triggerWords, zoneWords, type LabelNotes, type PartyName } from './wording.js';
 import { DateTime } from 'luxon';
 import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
 import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
@@ -178,7 +178,7 @@ function inclusivity(w: { startInclusive: boolean; endInclusive: boolean }): str
 }
 
 /** `truce explain` as text: the event, then per reading why it found what it found in sentences, then the condition trace. */
-export function explainText(x: EventExplanation, provenance: Provenance): string {
+export function explainText(x: EventExplanation, provenance: Provenance, notes: LabelNotes = {}): string {
   const zone = x.scenario.timeZone;
   const name = partyNames(x.parties);
   const e = x.event;
@@ -201,7 +201,7 @@ export function explainText(x: EventExplanation, provenance: Provenance): string
 
   for (const r of x.readings) {
     out.push('', `== Reading "${r.interpretation.id}": ${LABEL[r.verdict]}`);
-    out.push(`   ${r.interpretation.label}`);
+    out.push(`   ${r.interpretation.label}${notes[r.interpretation.id] ? ` (${notes[r.interpretation.id]})` : ''}`);
     out.push(...readingSentences(x, r).map((s) => `   ${s}`));
     for (const f of r.findings) out.push(`   Finding, ${findingWords(f)} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     if (r.findings.length === 0) out.push('   No rule fired under any of its obligations.');
@@ -348,7 +348,8 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
  * { format: "truce.explain/v1", provenance, scenario: { id, title, timeZone },
  *   event: (as an event of truce.run/v1),
  *   readings: [ {
- *     interpretation, label, agreement, verdict: "violation" | "possible-violation" | "none",
+ *     interpretation, label, labelNote (set when an overlay moved the window the label was written for),
+ *     agreement, verdict: "violation" | "possible-violation" | "none", summary, sentences: [ why, in words ],
  *     window: { start, end, startInclusive, endInclusive, text, asWritten: { start, end | duration }, basis },
  *     timing: "inside" | "partly-inside" | "before" | "after",      (the event's interval against the window)
  *     findings: [ { type, rule, certainty, trigger, explanation } ],   (what the run found about the event)
@@ -368,7 +369,7 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
  * status: "passed" | "failed" | "not-evaluated" (json-rules-engine short-circuited before it)
  * ```
  */
-export function explainJson(x: EventExplanation, provenance: Provenance) {
+export function explainJson(x: EventExplanation, provenance: Provenance, notes: LabelNotes = {}) {
   const zone = x.scenario.timeZone;
   return {
     format: 'truce.explain/v1' as const,
@@ -378,8 +379,10 @@ export function explainJson(x: EventExplanation, provenance: Provenance) {
     readings: x.readings.map((r) => ({
       interpretation: r.interpretation.id,
       label: r.interpretation.label,
+      labelNote: notes[r.interpretation.id] ?? null,
       agreement: r.interpretation.agreement.status,
       verdict: r.verdict,
+      sentences: readingSentences(x, r),
       summary: inShort(x, r),
       window: {
         start: formatInstant(r.window.start, zone),

@@ -9,7 +9,7 @@ import { planSpec } from '../run/runScenario.js';
 import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg } from './timelineChart.js';
-import { escapeXml, findingWords, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { escapeXml, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 
 export { findingCounts };
@@ -20,15 +20,15 @@ export { findingCounts };
  * every fetch. Readable on a narrow screen (the pictures scale, tables become cards) and in print.
  * Deterministic: the same report gives the same bytes.
  */
-export async function runHtml(report: RunReport, provenance: Provenance): Promise<string> {
+export async function runHtml(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): Promise<string> {
   const cmp = compareReadings(report);
   const body = [
     header(report, provenance, 'Findings under each reading of the truce'),
     '<main>',
-    summarySection(report),
+    summarySection(report, notes),
     await timelineSection(report),
     report.runs.length > 1 ? matrixSection(cmp) : '',
-    ...report.runs.map((run, i) => readingSection(report, run, i)),
+    ...report.runs.map((run, i) => readingSection(report, run, i, notes)),
     findingsSection(report),
     statechartSection(report),
     eventsSection(report),
@@ -200,7 +200,7 @@ export function phasesText(report: RunReport, run: ReadingRun): string {
   return run.phases.map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`).join('; ');
 }
 
-export function summarySection(report: RunReport): string {
+export function summarySection(report: RunReport, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const t = h(report);
   const rows = report.runs.map((run, i) => {
@@ -208,7 +208,7 @@ export function summarySection(report: RunReport): string {
       .map((p) => `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`)
       .join('<br>');
     return `<tr>
-<td data-label="reading"><span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span><strong>${esc(run.interpretation.id)}</strong><br><small>${esc(run.interpretation.label)}</small></td>
+<td data-label="reading"><span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span><strong>${esc(run.interpretation.id)}</strong><br><small>${esc(run.interpretation.label)}</small>${notes[run.interpretation.id] ? `<br><small class="label-note"><em>${esc(notes[run.interpretation.id]!)}</em></small>` : ''}</td>
 <td data-label="window">${esc(describeWindow(run.window, zone))}</td>
 <td data-label="terms">${obligationsText(report, run).map(esc).join('<br>')}<br><small>agreement: ${esc(run.interpretation.agreement.status)}</small></td>
 <td data-label="findings">${esc(findingCounts(run))}</td>
@@ -269,7 +269,7 @@ ${rows.join('\n')}
 </section>`;
 }
 
-export function readingSection(report: RunReport, run: ReadingRun, index: number): string {
+export function readingSection(report: RunReport, run: ReadingRun, index: number, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const t = h(report);
   const it = run.interpretation;
@@ -286,7 +286,8 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${p.dueBy !== null ? `due ${esc(t(p.dueBy))}` : 'no deadline in the sources'}${resp}</li>`;
   });
   return `<section id="reading-${esc(it.id)}" data-testid="reading-${esc(it.id)}">
-<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>
+<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${notes[it.id] ? `
+<p class="label-note"><em>The ${esc(notes[it.id]!)}.</em></p>` : ''}
 <dl class="terms">
 <dt>held by</dt><dd>${it.heldBy.map((hb) => `${esc(hb.who)} <small>(${hb.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`).join('; ')}</dd>
 <dt>agreement</dt><dd>${esc(it.agreement.status)}${claims.length > 0 ? `<br>${claims.join('<br>')}` : ''}</dd>

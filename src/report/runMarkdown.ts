@@ -6,21 +6,21 @@ import { compareReadings, type CompareReport } from '../run/compare.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman } from '../time/interval.js';
 import { ganttChart, readingStateDiagram } from './mermaid.js';
-import { countWords, findingWords, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { countWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 
 /**
  * `truce run --format md`: a Markdown report that renders on GitHub as is (tables, and Mermaid blocks
  * for the timeline and each reading's path through the statechart), with the provenance stamp.
  */
-export function runMarkdown(report: RunReport, provenance: Provenance): string {
+export function runMarkdown(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): string {
   const out: string[] = [];
   out.push(`# ${mdText(report.scenario.title)}`, '');
   out.push(stampLine(report, provenance), '');
-  out.push(...summaryMd(report));
+  out.push(...summaryMd(report, notes));
   if (report.runs.length > 1) out.push(...matrixMd(compareReadings(report)));
   out.push(...timelineMd(report));
-  for (const run of report.runs) out.push(...readingMd(report, run));
+  for (const run of report.runs) out.push(...readingMd(report, run, notes));
   out.push(...eventsMd(report));
   out.push(...provenanceMd(provenance, report));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -81,11 +81,11 @@ function terms(report: RunReport, run: ReadingRun): string[] {
 
 // ------------------------------------------------------------------------------------------ sections
 
-export function summaryMd(report: RunReport): string[] {
+export function summaryMd(report: RunReport, notes: LabelNotes = {}): string[] {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const rows = report.runs.map((run) => [
-    `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}`,
+    `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}${notes[run.interpretation.id] ? `<br>_${mdText(notes[run.interpretation.id]!)}_` : ''}`,
     mdText(describeWindow(run.window, zone)),
     `${terms(report, run).join('<br>')}<br>agreement: ${mdText(run.interpretation.agreement.status)}`,
     findingCounts(run),
@@ -131,13 +131,14 @@ export function timelineMd(report: RunReport): string[] {
   ];
 }
 
-export function readingMd(report: RunReport, run: ReadingRun): string[] {
+export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes = {}): string[] {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const it = run.interpretation;
   const byId = new Map(report.events.map((e) => [e.event.id, e]));
   const cite = (s: { file: string; line: number }) => code(`${s.file}:${s.line}`);
   const out = [`## Reading ${code(it.id)}: ${mdText(it.label)}`, ''];
+  if (notes[it.id]) out.push(`_${mdText(`The ${notes[it.id]}.`)}_`, '');
   out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
   const name = partyNames(report.scenario.parties);
   out.push(`- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`);

@@ -3,12 +3,12 @@ import { divergences } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
-import { cite as fullCite, FINDING_HEAD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { cite as fullCite, FINDING_HEAD, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
 
 const LABEL = FINDING_HEAD;
 
 /** A readable timeline per reading, then where the readings diverge. */
-export function runText(report: RunReport, provenance: Provenance): string {
+export function runText(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const span = (i: Interval) => (i.end <= i.start ? h(i.start) : `${h(i.start)} - ${h(i.end)}`);
@@ -19,7 +19,7 @@ export function runText(report: RunReport, provenance: Provenance): string {
 
   for (const run of report.runs) {
     const it = run.interpretation;
-    out.push('', `== Reading "${it.id}": ${it.label}`);
+    out.push('', `== Reading "${it.id}": ${it.label}${notes[it.id] ? ` (${notes[it.id]})` : ''}`);
     out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {

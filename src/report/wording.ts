@@ -139,14 +139,26 @@ export function zoneWords(zone: string, instants: readonly number[]): string {
   return offsets.length === 0 ? zone : `${zone} (${offsets.map(offsetWords).join(', ')})`;
 }
 
+type WindowTerms = { start: string; end?: string | undefined; duration?: string | undefined; startInclusive?: boolean; endInclusive?: boolean };
+
+/** What a report adds after a reading's label when the label no longer matches the window run. */
+export const LABEL_NOTE = 'label written for the original window, which this run changes';
+
+/** Per reading id, a note for a reading whose label is free text written for a window that was changed since. */
+export type LabelNotes = Readonly<Record<string, string>>;
+
 /**
- * A reading's label is free text written for its window as published. When what is run moved the window
- * (an overlay), the label may no longer describe it: the note says so. Empty when the window is as written.
+ * A reading's label is free text written for its window as published ("until 1 February"). When what is
+ * run moved the window (an overlay kept the label), the label may no longer describe it: say so.
  */
-export function labelNote(window: { start: string; end?: string | undefined; duration?: string | undefined }, original: { start: string; end?: string | undefined; duration?: string | undefined } | undefined): string {
-  if (original === undefined) return '';
-  const same = window.start === original.start && window.end === original.end && window.duration === original.duration;
-  return same ? '' : 'label written for the original window, which this run changes';
+export function labelNotes(input: { scenario: { interpretations: readonly { id: string; window: WindowTerms }[] }; labelWindows?: Readonly<Record<string, WindowTerms>> | undefined }): LabelNotes {
+  const key = (w: WindowTerms) => JSON.stringify([w.start, w.end ?? null, w.duration ?? null, w.startInclusive ?? true, w.endInclusive ?? false]);
+  const out: Record<string, string> = {};
+  for (const r of input.scenario.interpretations) {
+    const written = input.labelWindows?.[r.id];
+    if (written !== undefined && key(written) !== key(r.window)) out[r.id] = LABEL_NOTE;
+  }
+  return out;
 }
 
 /** Text safe inside XML and HTML elements and attribute values. */
