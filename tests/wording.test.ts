@@ -76,3 +76,22 @@ describe('the report vocabulary', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 });
+
+describe('explain speaks in analysts\' words before its condition trace', () => {
+  it('no sentence of any event\'s explanation names a fact, an operator or an ISO duration', async () => {
+    const { explainEvent } = await import('../src/run/explainEvent.js');
+    const { readingSentences, inShort } = await import('../src/report/explainText.js');
+    for (const file of ['scenarios/jan-feb-2026.yaml', 'scenarios/whatif/ukraine-strikes-first.yaml', 'scenarios/whatif/kremlin-through-feb-1.yaml']) {
+      const loaded = loadScenario(path.join(ROOT, file));
+      const report = await runScenario(loaded);
+      for (const { event } of report.events) {
+        const x = await explainEvent(loaded, report, event.id);
+        for (const r of x.readings) {
+          for (const s of [...readingSentences(x, r), inShort(x, r)]) {
+            expect(s, `${file} ${event.id} ${r.interpretation.id}`).not.toMatch(/placeScope|targetScope|conditionStatus|eventTime|during window|enforcementApplies|\bP(T\d|\d+[DWMY])|UTC[+-]/);
+          }
+        }
+      }
+    }
+  });
+});
