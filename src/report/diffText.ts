@@ -34,10 +34,16 @@ export function termWords(c: TermChange, v: unknown, zone: string, name: PartyNa
 
 const termLine = (c: TermChange, zone: string, name: PartyName) => `    ~ ${c.term}: ${termWords(c, c.before, zone, name)} -> ${termWords(c, c.after, zone, name)}`;
 
-export function diffText(d: RunDiff, zone: string, parties: readonly { id: string; name: string }[] = []): string {
+export function diffText(d: RunDiff, zone: string, parties: readonly { id: string; name: string }[] = [], provenance?: { base: Provenance; variant: Provenance }): string {
   const h = (ms: number) => formatHuman(ms, zone);
   const name = partyNames(parties);
-  const out = [`diff ${d.base} -> ${d.variant}`, DIFF_LEGEND];
+  const out = [`diff ${d.base} -> ${d.variant}`];
+  if (provenance) {
+    const { base: a, variant: b } = provenance;
+    const rules = a.rulesHash === b.rulesHash ? a.rulesHash : `${a.rulesHash} -> ${b.rulesHash}`;
+    out.push(`times in ${zone}; truce ${a.version}, rules ${rules}, scenario ${a.scenarioHash} -> ${b.scenarioHash}`);
+  }
+  out.push(DIFF_LEGEND);
   if (d.same) out.push('  no difference in terms, findings, phases, deadlines or final states');
   if (d.planChanges.length > 0) out.push('  plan:', ...d.planChanges.map((c) => termLine(c, zone, name)));
   if (d.ruleChanges.length > 0) out.push('  rules:', ...d.ruleChanges.map((c) => termLine(c, zone, name)));

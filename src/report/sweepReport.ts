@@ -24,8 +24,9 @@ function cells(r: SweepRow, paths: string[], zone: string): string[] {
 /** Each column says what it holds. */
 const HEAD = ['reading', 'violations (events)', 'possible violations (events)', 'escalations (trigger:event)', 'phases (phase:outcome due)', 'final state'];
 
-export function sweepTable(rows: SweepRow[], paths: string[], zone: string): string {
-  return table([[...paths, ...HEAD], ...rows.map((r) => cells(r, paths, zone))]).join('\n') + '\n';
+export function sweepTable(rows: SweepRow[], paths: string[], zone: string, provenance?: Provenance): string {
+  const stamp = provenance ? `times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, base scenario ${provenance.scenarioHash}\n` : '';
+  return stamp + table([[...paths, ...HEAD], ...rows.map((r) => cells(r, paths, zone))]).join('\n') + '\n';
 }
 
 export function sweepCsv(rows: SweepRow[], paths: string[], zone: string): string {

@@ -20,6 +20,6 @@ export async function sweepCommand(scenarioPath: string, flags: { vary: string[]
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const rows = await sweep(loaded, varies, loaded.file, flags.interpretation);
   const paths = varies.map((v) => v.path);
-  emit(flags.format === 'json' ? JSON.stringify(sweepJson(rows, loaded.scenario.timeZone, provenanceOf(loaded)), null, 2) + '\n' : flags.format === 'csv' ? sweepCsv(rows, paths, loaded.scenario.timeZone) : sweepTable(rows, paths, loaded.scenario.timeZone));
+  emit(flags.format === 'json' ? JSON.stringify(sweepJson(rows, loaded.scenario.timeZone, provenanceOf(loaded)), null, 2) + '\n' : flags.format === 'csv' ? sweepCsv(rows, paths, loaded.scenario.timeZone) : sweepTable(rows, paths, loaded.scenario.timeZone, provenanceOf(loaded)));
   return EXIT.ok;
 }
