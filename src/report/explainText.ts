@@ -168,7 +168,9 @@ export function readingSentences(x: EventExplanation, r: ReadingExplanation): st
 
 /** One line per reading: the verdict, then when the event came and what it hit, in sentences. */
 export function inShort(x: EventExplanation, r: ReadingExplanation): string {
-  const [, ...why] = readingSentences(x, r);
+  const all = readingSentences(x, r);
+  // the head says the verdict; a non-strike keeps its sentence saying no rule judges it
+  const why = x.event.kind === 'strike' ? all.slice(1) : all;
   const rules = [...new Set(r.findings.map((f) => f.rule))];
   return `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}: ${why.join(' ')}`;
 }
