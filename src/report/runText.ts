@@ -3,7 +3,7 @@ import { divergences } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
-import { cite as fullCite, FINDING_HEAD, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
 
 const LABEL = FINDING_HEAD;
 
@@ -85,9 +85,7 @@ function timeline(
 }
 
 function whyNot(run: ReadingRun, i: Interval): string {
-  if (i.end <= run.window.start && i.end > i.start) return 'before the window';
-  if (i.start >= run.window.end) return 'after the window';
-  return 'nothing it struck is protected under this reading';
+  return noFindingWhy(i, run.window);
 }
 
 function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => string): string[] {

@@ -5,7 +5,7 @@ import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
 import { verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
-import { durationWords, escapeXml, FINDING_WORD, offsetWords, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
+import { durationWords, escapeXml, FINDING_WORD, noFindingWhy, offsetWords, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
 
 /**
  * The timeline picture: a Vega-Lite spec built from a run, rendered to SVG in Node (no browser, no
@@ -87,11 +87,7 @@ class LabelRows {
   }
 }
 
-function whyNone(e: { start: number; end: number }, w: { start: number; end: number }): string {
-  if (e.end <= w.start && e.end > e.start) return 'before the window';
-  if (e.start >= w.end) return 'after the window';
-  return 'nothing protected hit';
-}
+const whyNone = noFindingWhy;
 
 /** Shifts an instant to the wall-clock time of `zone`, as if that were UTC. */
 export function wallClock(ms: number, zone: string): number {

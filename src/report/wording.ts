@@ -45,6 +45,13 @@ export const FINDING_HEAD: Record<string, string> = {
   none: 'NO FINDING',
 };
 
+/** Why a strike gave no finding, as far as its time says: before or after the window, or nothing protected hit. */
+export function noFindingWhy(event: { start: number; end: number }, window: { start: number; end: number }): string {
+  if (event.end <= window.start && event.end > event.start) return 'before the window';
+  if (event.start >= window.end) return 'after the window';
+  return 'nothing it protects was hit';
+}
+
 /** `broader-attack` -> `broader attack`. */
 export function triggerWords(trigger: string | null | undefined): string {
   return (trigger ?? 'escalation').replace(/-/g, ' ');
