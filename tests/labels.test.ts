@@ -22,8 +22,9 @@ const shipped = readdirSync(path.join(ROOT, 'scenarios'), { recursive: true, enc
 type Datum = { kind: string; lane: string; row: string; text?: string };
 
 describe('report labels are drawn whole, never cut short', () => {
-  it('ships the scenario and its six what-ifs', () => {
-    expect(shipped.length).toBe(7);
+  it('finds the shipped scenario and what-ifs', () => {
+    expect(shipped).toContain(path.join('scenarios', 'jan-feb-2026.yaml'));
+    expect(shipped.filter((f) => f.includes('whatif')).length).toBeGreaterThanOrEqual(6);
   });
 
   for (const file of shipped) {
