@@ -131,8 +131,10 @@ function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: Par
   if (certain.length > 0) out.push(`It hit ${listWords(certain)}, which this reading protects.`);
   else if (possible.length > 0) out.push(`It may have hit what this reading protects (${protects}): the sources name only ${listWords(possible)}, which may or may not include it.`);
   else {
-    const hit = [...s.places.not, ...s.targets.not];
-    out.push(hit.length > 0 ? `It hit ${listWords(hit)}, which this reading does not protect (it protects ${protects}).` : `The sources name nothing it hit that this reading protects (it protects ${protects}).`);
+    const where = s.places.not.length > 0 ? listWords(s.places.not) : '';
+    const what = s.targets.not.length > 0 ? listWords(s.targets.not) : '';
+    const hit = where && what ? `${what} in ${where}` : where || what;
+    out.push(hit ? `It hit ${hit}, which this reading does not protect (it protects ${protects}).` : `The sources name nothing it hit that this reading protects (it protects ${protects}).`);
   }
   if (o.towards !== ev.facts.target) out.push(`It was not aimed at ${name(o.towards)}, whom the pledge protects.`);
   if (o.condition) {
