@@ -9,6 +9,11 @@ export interface Provenance {
   rulesHash: string;
   /** sha256 of the scenario as run (overlays applied, seed events included), canonical JSON */
   scenarioHash: string;
+  /**
+   * where the events came from: `stream` (`--events`: the scenario hash then covers its terms only,
+   * since a stream's header is written before its events are read) or the scenario's own; absent: the scenario's
+   */
+  events?: 'scenario' | 'stream';
 }
 
 /** Two reports with the same stamp came from the same tool version, rules and scenario. */

@@ -10,7 +10,7 @@ const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const plan = planSpec(loadScenario(SCENARIO).scenario);
 
 /** "region.state" -> the Mermaid id the diagram gives it */
-const mid = (state: string) => mermaidId(state.replace('.', '_'));
+const mid = (state: string) => mermaidId(`st_${state.replace('.', '_')}`);
 /** "region: from -> to" -> its parts */
 const parse = (t: string) => {
   const m = /^(.+): (.+) -> (.+)$/.exec(t)!;
@@ -66,6 +66,20 @@ describe('truce graph --format mermaid', () => {
       expect(text, t).toContain(`${mid(`${region}.${from}`)} --> ${mid(`${region}.${to}`)} : `);
     }
     for (const region of ['lifecycle', 'diplomatic', 'coalition', 'us_backed']) expect(text).toContain(`state ${region} {`);
+  });
+
+  it('labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region\'s [*] marker', () => {
+    expect(text).toContain('st_lifecycle_start --> st_lifecycle_agreed : at once, when the reading counts the truce as agreed');
+    expect(text).toContain('st_diplomatic_open --> st_diplomatic_missed : no response within 24 hours');
+    expect(text).toContain('st_coalition_open --> st_coalition_missed : never (the sources give no deadline)');
+    expect(text).not.toMatch(/TRIGGER|RESPONSE|WINDOW_|isViolation|markMissed|recordBreach/);
+    for (const region of machineGraph(plan).regions) {
+      expect(text).not.toMatch(new RegExp(`\\b${mermaidId(region.id)}_(start|end)\\b`));
+    }
+    const code = runCli(['graph', '--format', 'mermaid-code']).stdout;
+    expect(code).toContain('st_lifecycle_claimed --> st_lifecycle_breached : TRIGGER [isViolation] / recordBreach');
+    expect(runCli(['graph', '--format', 'dot-code']).stdout).toContain('[label="after 72 h / markMissed", style=dashed]');
+    expect(runCli(['graph', '--format', 'dot']).stdout).toContain('[label="no response within 72 hours", style=dashed]');
   });
 
   it('keeps to what Mermaid parses: plain ids, labels without : # ;', () => {

@@ -68,7 +68,7 @@ program
   .option('-i, --interpretation <id>', 'only this reading')
   .addOption(format(['text', 'json', 'md', 'html', 'ndjson'], 'text'))
   .option('-o, --out <file>', 'write the report to a file (written only when complete)')
-  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (with --scenario for the terms)')
+  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (the scenario argument gives the terms)')
   .action(async (scenario: string | undefined, opts) => {
     const { runCommand } = await import('./commands/run.js');
     process.exitCode = await runCommand(scenario, opts, globals());
@@ -147,7 +147,7 @@ program
   .command('graph')
   .description('the statechart, drawn from the machine definition itself')
   .argument('[scenario]', 'scenario whose plan to draw (default: scenarios/jan-feb-2026.yaml)')
-  .addOption(format(['mermaid', 'dot'], 'mermaid'))
+  .addOption(new Option('-f, --format <format>', 'output format: edges in words; -code: the machine\'s event, guard and action names, for developers').choices(['mermaid', 'dot', 'mermaid-code', 'dot-code']).default('mermaid'))
   .action(async (scenario: string | undefined, opts) => {
     const { graphCommand } = await import('./commands/graph.js');
     process.exitCode = await graphCommand(scenario, opts, globals());

@@ -6,6 +6,7 @@ import { Overlay } from '../schema/overlay.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Source } from '../schema/source.js';
 import type { ExpectCase } from '../schema/expect.js';
+import type { Interpretation, WindowSpec } from '../schema/interpretation.js';
 import { crossCheck, type Pool } from '../validate/crossCheck.js';
 import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
 import { displayName } from './files.js';
@@ -24,12 +25,15 @@ export interface LoadedScenario extends Resolved {
   chain: string[];
   /** whether the cited lines were checked against the articles */
   articlesChecked: boolean;
+  /** per reading whose label an overlay kept: the window its label was written for (see labelNote) */
+  labelWindows?: Record<string, WindowSpec>;
 }
 
 interface Loaded extends Resolved {
   sources: Source[];
   expect: ExpectCase[];
   chain: string[];
+  labelWindows?: Record<string, WindowSpec>;
 }
 
 /** Loads a scenario or overlay, its seeds and its rules; throws InputError with every problem found. */
@@ -40,6 +44,16 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
   return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+}
+
+/** A label kept through an overlay still describes the window it was first written for, whatever the overlay did to it. */
+function labelWindows(base: Loaded, readings: readonly Interpretation[]): Record<string, WindowSpec> {
+  const out: Record<string, WindowSpec> = {};
+  for (const r of readings) {
+    const before = base.scenario.interpretations.find((b) => b.id === r.id);
+    if (before && before.label === r.label) out[r.id] = base.labelWindows?.[r.id] ?? before.window;
+  }
+  return out;
 }
 
 function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
@@ -107,7 +121,14 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
   ctx.problems.push(...cross);
   if (cross.length > 0) return undefined;
-  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...base.chain] };
+  return {
+    ...result,
+    scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect },
+    sources: base.sources,
+    expect: overlay.expect,
+    chain: [file, ...base.chain],
+    labelWindows: labelWindows(base, result.scenario.interpretations),
+  };
 }
 
 /**

@@ -3,12 +3,13 @@ import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import { divergences } from '../run/divergence.js';
 import { formatInstant, toMillis, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
+import type { LabelNotes } from './wording.js';
 
 /**
  * The `truce.run/v1` JSON contract (documented in the README). Every time is ISO-8601 with the offset
  * of the scenario's time zone, whatever offset the input files used.
  */
-export function runJson(report: RunReport, provenance: Provenance) {
+export function runJson(report: RunReport, provenance: Provenance, notes: LabelNotes = {}) {
   const zone = report.scenario.timeZone;
   const t = (ms: number) => formatInstant(ms, zone);
   const tn = (ms: number | null) => (ms === null ? null : t(ms));
@@ -17,7 +18,7 @@ export function runJson(report: RunReport, provenance: Provenance) {
     provenance,
     scenario: { id: report.scenario.id, title: report.scenario.title, timeZone: zone },
     events: report.events.map(({ event }) => eventJson(event, zone)),
-    runs: report.runs.map((run) => runOf(run, t, tn)),
+    runs: report.runs.map((run) => runOf(run, t, tn, notes[run.interpretation.id] ?? null)),
     divergences: divergences(report.events, report.runs),
   };
 }
@@ -42,11 +43,13 @@ export function eventJson(e: Event, zone: string) {
   };
 }
 
-function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null) {
+function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null, labelNote: string | null) {
   const interval = (i: Interval) => ({ start: t(i.start), end: t(i.end) });
   return {
     interpretation: run.interpretation.id,
     label: run.interpretation.label,
+    /** set when the label was written for a window this run changed (an overlay kept the label) */
+    labelNote,
     agreement: run.interpretation.agreement.status,
     window: { ...interval(run.window), startInclusive: run.window.startInclusive, endInclusive: run.window.endInclusive },
     findings: run.findings.map((f) => ({

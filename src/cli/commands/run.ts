@@ -1,13 +1,17 @@
 import { runScenario, type ScenarioInput } from '../../run/runScenario.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
-import { provenanceOf } from '../../provenance.js';
+import { labelNotes } from '../../report/wording.js';
+import type { LoadedScenario } from '../../load/loadScenario.js';
+import { provenanceOf, type Provenance } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
 import { emit, outFile, type OutFile } from '../output.js';
 import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
+
+type LabelWindows = LoadedScenario['labelWindows'];
 
 export interface RunFlags {
   interpretation?: string;
@@ -36,14 +40,14 @@ export function refuseHtmlToTerminal(flags: { format: string; out?: string }, na
 }
 
 /** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */
-export async function runAndEmit(input: ScenarioInput, flags: RunFlags, out: OutFile | undefined): Promise<void> {
+export async function runAndEmit(input: ScenarioInput & { labelWindows?: LabelWindows }, flags: RunFlags, provenance: Provenance = provenanceOf(input)): Promise<void> {
   const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-  const provenance = provenanceOf(input);
+  const notes = labelNotes(input);
   let text: string;
-  if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
-  else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
-  else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
-  else text = runText(report, provenance);
+  if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance, notes), null, 2) + '\n';
+  else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance, notes);
+  else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance, notes);
+  else text = runText(report, provenance, notes);
   emit(text, out);
 }
 

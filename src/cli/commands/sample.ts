@@ -21,7 +21,7 @@ export async function sampleCommand(scenarioPath: string, flags: { draws: string
   const bar = process.stderr.isTTY ? await progressBar(draws) : undefined;
   const tally = await sample(loaded, { draws, seed, workers, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
   bar?.stop();
-  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded) };
+  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded), readingOrder: loaded.scenario.interpretations.map((i) => i.id) };
   emit(flags.format === 'json' ? JSON.stringify(sampleJson(input), null, 2) + '\n' : sampleText(input));
   return EXIT.ok;
 }

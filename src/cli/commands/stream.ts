@@ -2,7 +2,7 @@ import { fstatSync, type Stats } from 'node:fs';
 import { ndjsonEvents } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
 import { streamLine } from '../../report/streamJson.js';
-import { provenanceOf } from '../../provenance.js';
+import { provenanceOf, type Provenance } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import type { Event } from '../../schema/event.js';
 import { EXIT } from '../exitCodes.js';
@@ -28,19 +28,21 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const file = source === '-' ? '(stdin)' : source;
   const events = source !== undefined ? withFile(ndjsonEvents(source), file ?? '(events)') : fromArray(loaded.events);
+  // one stamp for the same input in every format: a stream's header is written before its events are
+  // read, so with --events the scenario hash covers the terms only, and says so
+  const provenance: Provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
 
   if (flags.format !== 'ndjson') {
     // a report over the whole stream: gather it, then run as usual
     const all: Event[] = [];
     for await (const { event } of events) all.push(event);
-    await runAndEmit({ ...loaded, events: all }, flags, out);
+    await runAndEmit({ ...loaded, events: all }, flags, out, provenance);
     return EXIT.ok;
   }
 
   const zone = loaded.scenario.timeZone;
   const writer = new LineWriter(out);
   try {
-    const provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
     writer.line(JSON.stringify({ record: 'header', format: 'truce.stream/v1', provenance, scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone } }));
     await streamRun(loaded, events, (r) => writer.line(streamLine(r, zone)), flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
     writer.commit();

@@ -3,6 +3,7 @@ import { parseVary } from '../../sweep/parseVary.js';
 import { sweep } from '../../sweep/sweep.js';
 import { sweepCsv, sweepJson, sweepTable } from '../../report/sweepReport.js';
 import { UsageError } from '../../problem.js';
+import { provenanceOf } from '../../provenance.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
@@ -19,6 +20,6 @@ export async function sweepCommand(scenarioPath: string, flags: { vary: string[]
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const rows = await sweep(loaded, varies, loaded.file, flags.interpretation);
   const paths = varies.map((v) => v.path);
-  emit(flags.format === 'json' ? JSON.stringify(sweepJson(rows, loaded.scenario.timeZone), null, 2) + '\n' : flags.format === 'csv' ? sweepCsv(rows, paths, loaded.scenario.timeZone) : sweepTable(rows, paths, loaded.scenario.timeZone));
+  emit(flags.format === 'json' ? JSON.stringify(sweepJson(rows, loaded.scenario.timeZone, provenanceOf(loaded)), null, 2) + '\n' : flags.format === 'csv' ? sweepCsv(rows, paths, loaded.scenario.timeZone) : sweepTable(rows, paths, loaded.scenario.timeZone, provenanceOf(loaded)));
   return EXIT.ok;
 }
