@@ -40,7 +40,12 @@ export function refuseHtmlToTerminal(flags: { format: string; out?: string }, na
 }
 
 /** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */
-export async function runAndEmit(input: ScenarioInput & { labelWindows?: LabelWindows }, flags: RunFlags, provenance: Provenance = provenanceOf(input)): Promise<void> {
+export async function runAndEmit(
+  input: ScenarioInput & { labelWindows?: LabelWindows },
+  flags: RunFlags,
+  out: OutFile | undefined,
+  provenance: Provenance = provenanceOf(input),
+): Promise<void> {
   const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
   const notes = labelNotes(input);
   let text: string;
