@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { applyOverlay, diffOf, evaluate, explainOf, runJsonOf, type WorkbenchData } from './engine.js';
+import { applyOverlay, diffOf, evaluate, explainOf, newSession, runJsonOf, type WorkbenchData } from './engine.js';
 import { sampleInRanges, type SampleRequest } from './sampleWorker.js';
 import { parseOverlay } from './parseOverlay.js';
 import { startPage } from './page.js';
@@ -31,8 +31,9 @@ const engine = { applyOverlay, evaluate, runJsonOf, diffOf, explainOf, parseOver
 const g = globalThis as unknown as { document?: Document; importScripts?: unknown; postMessage?: (m: unknown) => void; onmessage?: unknown };
 if (typeof g.importScripts === 'function' && g.document === undefined) {
   // a web worker: one sample request at a time
+  const session = newSession();
   g.onmessage = (ev: MessageEvent<SampleRequest>) => {
-    sampleInRanges(ev.data, (m) => g.postMessage!(m)).catch((err: unknown) => g.postMessage!({ kind: 'error', message: String(err) }));
+    sampleInRanges(ev.data, (m) => g.postMessage!(m), session).catch((err: unknown) => g.postMessage!({ kind: 'error', message: String(err) }));
   };
 } else if (g.document !== undefined) {
   startPage();

@@ -28,6 +28,9 @@ export interface WorkbenchData {
   sources: Source[];
 }
 
+/** The overlay's own fields that become the scenario's as run. */
+export type OverlayMeta = Pick<Overlay, 'id' | 'title'> & Partial<Pick<Overlay, 'expect'>>;
+
 /** What the page shows: the scenario as changed, or the problems that stop it. */
 export type Evaluated = { ok: true; input: ScenarioInput; report: RunReport } | { ok: false; problems: Problem[] };
 
@@ -36,7 +39,7 @@ export type Evaluated = { ok: true; input: ScenarioInput; report: RunReport } | 
  * in order, the result cross-checked (articles are not there: citations were checked when the page was
  * made), the overlay's id and title. `meta` absent: the base itself.
  */
-export function applyOverlay(data: WorkbenchData, changes: readonly Change[], meta?: Pick<Overlay, 'id' | 'title' | 'expect'>): { ok: true; input: Resolved } | { ok: false; problems: Problem[] } {
+export function applyOverlay(data: WorkbenchData, changes: readonly Change[], meta?: OverlayMeta): { ok: true; input: Resolved } | { ok: false; problems: Problem[] } {
   if (!meta && changes.length === 0) return { ok: true, input: data.base };
   const file = 'overlay';
   const { result, problems } = applyChanges(data.base, changes, file);
@@ -54,23 +57,54 @@ export function applyOverlay(data: WorkbenchData, changes: readonly Change[], me
   return { ok: true, input: { ...result, scenario: { ...result.scenario, id, title, expect: meta?.expect ?? [] } } };
 }
 
-/** One evaluator per rule set: the compiled rules are built once for the page's whole session. */
-const evaluators = new WeakMap<object, RuleEvaluator>();
+/**
+ * What one page keeps between recomputes: the compiled rules per rule set, and the last input run, so that
+ * the parts a change left equal stay the same objects and the runner's caches (keyed by object: the
+ * plan's statechart, each window, each event's scope matches) still hold for them.
+ */
+export interface Session {
+  evaluators: Map<string, RuleEvaluator>;
+  last: Resolved | null;
+}
 
-export function evaluatorFor(input: ScenarioInput): RuleEvaluator {
-  let e = evaluators.get(input.rules);
+export const newSession = (): Session => ({ evaluators: new Map(), last: null });
+
+export function evaluatorFor(input: ScenarioInput, session: Session = newSession()): RuleEvaluator {
+  const key = JSON.stringify([input.rules, input.conditions]);
+  let e = session.evaluators.get(key);
   if (!e) {
     e = new RuleEvaluator(input.rules, input.conditions);
-    evaluators.set(input.rules, e);
+    session.evaluators.set(key, e);
   }
   return e;
 }
 
-export async function evaluate(data: WorkbenchData, changes: readonly Change[], meta?: Pick<Overlay, 'id' | 'title' | 'expect'>): Promise<Evaluated> {
+/** `next` with every part equal to the same part of `prev` replaced by prev's object. */
+function keepEqualParts(prev: Resolved | null, next: Resolved): Resolved {
+  if (!prev) return next;
+  const same = <T>(a: T, b: T) => (JSON.stringify(a) === JSON.stringify(b) ? a : b);
+  const byId = <T extends { id: string }>(olds: readonly T[], news: readonly T[]) => {
+    const m = new Map(olds.map((o) => [o.id, o]));
+    return news.map((n) => {
+      const o = m.get(n.id);
+      return o ? same(o, n) : n;
+    });
+  };
+  const scenario = {
+    ...next.scenario,
+    plan: same(prev.scenario.plan, next.scenario.plan),
+    interpretations: byId(prev.scenario.interpretations, next.scenario.interpretations),
+    parties: same(prev.scenario.parties, next.scenario.parties),
+  };
+  return { scenario, events: byId(prev.events, next.events), rules: same(prev.rules, next.rules), conditions: same(prev.conditions, next.conditions) };
+}
+
+export async function evaluate(data: WorkbenchData, changes: readonly Change[], meta?: OverlayMeta, session: Session = newSession()): Promise<Evaluated> {
   const applied = applyOverlay(data, changes, meta);
   if (!applied.ok) return applied;
-  const input = applied.input;
-  return { ok: true, input, report: await runScenario(input, { evaluator: evaluatorFor(input) }) };
+  const input = keepEqualParts(session.last, applied.input);
+  session.last = input;
+  return { ok: true, input, report: await runScenario(input, { evaluator: evaluatorFor(input, session) }) };
 }
 
 /** sha256 through Web Crypto (the browser's, or Node's global one): the CLI's stamp, without node:crypto. */
@@ -103,7 +137,8 @@ export function diffOf(baseReport: RunReport, report: RunReport) {
 }
 
 /** `truce explain SCENARIO --event ID [--interpretation R]` as text. */
-export async function explainOf(input: ScenarioInput, report: RunReport, eventId: string, interpretation?: string): Promise<string> {
-  const opts = interpretation !== undefined ? { interpretation, evaluator: evaluatorFor(input) } : { evaluator: evaluatorFor(input) };
+export async function explainOf(input: ScenarioInput, report: RunReport, eventId: string, interpretation?: string, session?: Session): Promise<string> {
+  const evaluator = evaluatorFor(input, session);
+  const opts = interpretation !== undefined ? { interpretation, evaluator } : { evaluator };
   return explainText(await explainEvent(input, report, eventId, opts), await provenanceOfInput(input));
 }

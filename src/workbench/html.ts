@@ -3,7 +3,8 @@ import type { WorkbenchData } from './engine.js';
 /**
  * The workbench page: one self-contained file, the scenario embedded as JSON, the engine and the page's
  * code as one inline script (which the page also hands to its Monte Carlo worker, as a blob). No request
- * leaves the page, so it works from file:// and can be mailed.
+ * leaves the page, so it works from file:// and can be mailed. The policy forbids every request; it allows
+ * eval because the rules are compiled to one function (src/rules/compileRules.ts), as in the CLI.
  */
 export function workbenchHtml(data: WorkbenchData, bundle: string): string {
   const title = `What if: ${data.base.scenario.title}`;
@@ -12,7 +13,7 @@ export function workbenchHtml(data: WorkbenchData, bundle: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data:; connect-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data:; connect-src 'none'">
 <title>${escapeHtml(title)}</title>
 </head>
 <body>

@@ -10,7 +10,7 @@ import { verdictOf } from '../run/divergence.js';
 import { formatHuman } from '../time/interval.js';
 import { emptyTally, mergeTally, estimate, type Tally } from '../sample/tally.js';
 import { sampleText } from '../report/sampleReport.js';
-import { diffOf, evaluate, explainOf, provenanceOfInput, runJsonOf, type WorkbenchData } from './engine.js';
+import { diffOf, evaluate, explainOf, newSession, provenanceOfInput, runJsonOf, type Session, type WorkbenchData } from './engine.js';
 import {
   addedEvents,
   overlayOf,
@@ -47,7 +47,10 @@ interface State {
   /** what the explanation box shows: an event, and a reading or all */
   explain: { eventId: string; reading?: string } | null;
   lastMs: number;
+  /** of lastMs, the engine's part (overlay applied, checked, run) */
+  lastRunMs: number;
   worker: Worker | null;
+  session: Session;
 }
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
@@ -78,19 +81,25 @@ const human = (ms: number) => formatHuman(ms, zone());
 export async function startPage(): Promise<void> {
   const t0 = performance.now();
   const data = JSON.parse(byId('truce-data').textContent ?? '{}') as WorkbenchData;
-  const base = await evaluate(data, []);
+  const session = newSession();
+  const base = await evaluate(data, [], undefined, session);
   if (!base.ok) throw new Error('the embedded scenario does not run');
+  const meta = { extends: data.extends, id: `${data.base.scenario.id}-whatif`, title: `What if: ${data.base.scenario.title}` };
+  const first = await evaluate(data, [], meta, session);
+  if (!first.ok) throw new Error('the embedded scenario does not run');
   st = {
     data,
     changes: [],
-    meta: { extends: data.extends, id: `${data.base.scenario.id}-whatif`, title: `What if: ${data.base.scenario.title}` },
+    meta,
     baseReport: base.report,
-    input: base.input,
-    report: base.report,
+    input: first.input,
+    report: first.report,
     problems: [],
     explain: null,
     lastMs: 0,
+    lastRunMs: 0,
     worker: null,
+    session,
   };
   const style = h('style');
   style.textContent = STYLE;
@@ -103,6 +112,9 @@ export async function startPage(): Promise<void> {
     readyMs: performance.now() - t0,
     get lastRecomputeMs() {
       return st.lastMs;
+    },
+    get lastRunMs() {
+      return st.lastRunMs;
     },
     changes: () => structuredClone(st.changes),
     overlayYaml: () => overlayYaml(overlayOf(st.meta, st.changes)),
@@ -153,9 +165,12 @@ function layout(): void {
 }
 
 /** Records a new change list and redraws everything from the run of it. */
-async function apply(changes: Change[], structural = true): Promise<void> {
+/** What to draw again of the controls: all, none, or the card of one reading, one event, or the plan. */
+type Redraw = 'all' | 'none' | 'plan' | { reading: string } | { event: string };
+
+async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   const t0 = performance.now();
-  const e = await evaluate(st.data, changes);
+  const e = await evaluate(st.data, changes, st.meta, st.session);
   st.changes = changes;
   if (e.ok) {
     st.input = e.input;
@@ -164,9 +179,10 @@ async function apply(changes: Change[], structural = true): Promise<void> {
   } else {
     st.problems = e.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
   }
+  const tRun = performance.now();
+  st.lastRunMs = tRun - t0;
   stopSample('the scenario changed: run the sample again');
-  if (structural) drawControls();
-  else drawOverlay();
+  redrawControls(redraw);
   drawResults();
   st.lastMs = performance.now() - t0;
   byId('status').textContent = st.problems.length > 0 ? `Not run: ${st.problems.join('; ')}` : `Recomputed in ${st.lastMs.toFixed(0)} ms; ${st.changes.length} change${st.changes.length === 1 ? '' : 's'} from the scenario.`;
@@ -270,7 +286,7 @@ async function drawExplain(): Promise<void> {
     return;
   }
   const report = st.report;
-  const text = await explainOf(st.input, report, x.eventId, x.reading);
+  const text = await explainOf(st.input, report, x.eventId, x.reading, st.session);
   // a later change may have come in while json-rules-engine evaluated: show only the latest
   if (report === st.report && x === st.explain) box.textContent = text;
 }
@@ -392,7 +408,7 @@ function dragWindow(svg: SVGSVGElement, win: SVGRectElement, reading: Interpreta
     const w = reading.window;
     const move = (iso: string) => DateTime.fromISO(iso, { setZone: true }).plus({ hours }).toISO({ suppressMilliseconds: true })!;
     const next = { ...w, start: move(w.start), ...(w.end !== undefined ? { end: move(w.end) } : {}) };
-    void apply(recordSet(st.changes, `interpretations.${reading.id}.window`, next, baseReading(reading.id)?.window));
+    void apply(recordSet(st.changes, `interpretations.${reading.id}.window`, next, baseReading(reading.id)?.window), { reading: reading.id });
   });
   void x;
 }
@@ -413,8 +429,8 @@ function drawControls(): void {
 }
 
 /** Sets a scenario path; the base's value there (if any) is what "no change" means. */
-function setPath(path: string, value: unknown, baseValue?: unknown, structural = false): void {
-  void apply(recordSet(st.changes, path, value, baseValue), structural);
+function setPath(path: string, value: unknown, baseValue: unknown, redraw: Redraw): void {
+  void apply(recordSet(st.changes, path, value, baseValue), redraw);
 }
 
 function readingControls(r: Interpretation): HTMLElement {
@@ -425,22 +441,22 @@ function readingControls(r: Interpretation): HTMLElement {
   const start = h('input', { type: 'datetime-local', value: toLocal(w.start), testid: `window-start-${id}`, step: 60 });
   start.addEventListener('change', () => {
     const iso = fromLocal(start.value);
-    if (iso) setPath(`interpretations.${id}.window.start`, iso, baseR?.window.start);
+    if (iso) setPath(`interpretations.${id}.window.start`, iso, baseR?.window.start, { reading: id });
   });
   const end = h('input', { type: 'datetime-local', value: w.end !== undefined ? toLocal(w.end) : endMs !== undefined ? msToLocal(endMs) : '', testid: `window-end-${id}`, step: 60 });
   end.addEventListener('change', () => {
     const iso = fromLocal(end.value);
     if (!iso) return;
     const { duration: _d, ...rest } = w;
-    setPath(`interpretations.${id}.window`, { ...rest, end: iso }, baseR?.window);
+    setPath(`interpretations.${id}.window`, { ...rest, end: iso }, baseR?.window, { reading: id });
   });
   const incl = (key: 'startInclusive' | 'endInclusive', label: string) => {
     const c = h('input', { type: 'checkbox', checked: w[key], testid: `${key}-${id}` });
-    c.addEventListener('change', () => setPath(`interpretations.${id}.window.${key}`, c.checked, baseR?.window[key]));
+    c.addEventListener('change', () => setPath(`interpretations.${id}.window.${key}`, c.checked, baseR?.window[key], { reading: id }));
     return field(label, c, 'check');
   };
   const status = h('select', { testid: `agreement-${id}` }, ...['agreed', 'claimed', 'disputed'].map((v) => h('option', { value: v, selected: v === r.agreement.status, text: v })));
-  status.addEventListener('change', () => setPath(`interpretations.${id}.agreement.status`, status.value, baseR?.agreement.status));
+  status.addEventListener('change', () => setPath(`interpretations.${id}.agreement.status`, status.value, baseR?.agreement.status, { reading: id }));
   const copy = h('button', { type: 'button', testid: `copy-${id}`, text: 'Copy this reading' });
   copy.addEventListener('click', () => {
     const ids = new Set(st.input.scenario.interpretations.map((i) => i.id));
@@ -483,6 +499,7 @@ function obligationControls(r: Interpretation, k: number): HTMLElement {
             .map((x) => x.trim())
             .filter((x) => x.length > 0),
           baseValue,
+          { reading: r.id },
         ),
       );
       return field(t.key, input);
@@ -491,7 +508,7 @@ function obligationControls(r: Interpretation, k: number): HTMLElement {
       const c = h('input', { type: 'checkbox', checked: current.includes(opt), value: opt, testid: `scope-${r.id}-${k}-${t.key}-${opt}` });
       c.addEventListener('change', () => {
         const next = t.options!.filter((x) => (x === opt ? c.checked : current.includes(x)));
-        setPath(`${path}.refrainFrom.${t.key}`, next, baseValue);
+        setPath(`${path}.refrainFrom.${t.key}`, next, baseValue, { reading: r.id });
       });
       return h('label', { class: 'chip' }, c, ` ${opt}`);
     });
@@ -502,7 +519,7 @@ function obligationControls(r: Interpretation, k: number): HTMLElement {
   cond.addEventListener('change', () => {
     const { condition: _c, ...rest } = o;
     const next = cond.value === '' ? rest : { ...rest, condition: { while: 'counterparty-complies' as const, counterparty: cond.value } };
-    setPath(path, next, baseO);
+    setPath(path, next, baseO, { reading: r.id });
   });
   return h('fieldset', { class: 'obligation' }, h('legend', { text: `${o.party} towards ${o.towards} (${o.basis})` }), ...terms, field('condition', cond));
 }
@@ -512,34 +529,60 @@ function eventControls(): HTMLElement[] {
   const added = new Set(addedEvents(st.changes).map((e) => e.id));
   const shown = [...st.data.base.events.filter((e) => removed.has(e.id)), ...st.input.events];
   const events = [...new Map(shown.map((e) => [e.id, e])).values()].sort((a, b) => a.when.start.localeCompare(b.when.start) || a.id.localeCompare(b.id));
-  return events.map((e) => {
+  return events.map((e) => eventCard(e, removed, added));
+}
+
+function eventCard(e: Event, removed: Set<string>, added: Set<string>): HTMLElement {
+  {
     const out = removed.has(e.id);
     const leave = h('input', { type: 'checkbox', checked: out, testid: `leave-out-${e.id}` });
-    leave.addEventListener('change', () => void apply(recordRemoved(st.changes, e.id, leave.checked)));
+    leave.addEventListener('change', () => void apply(recordRemoved(st.changes, e.id, leave.checked), { event: e.id }));
     const summary = h('summary', {}, h('b', { text: e.id }), ` ${e.kind}, ${e.actor}, ${toLocal(e.when.start).replace('T', ' ')}${out ? ' (left out)' : ''}`);
     if (out) return h('details', { class: 'card out', testid: `event-${e.id}` }, summary, field('leave out', leave, 'check'));
     const kids: (HTMLElement | null)[] = [h('div', { class: 'row' }, field('leave out', leave, 'check'), added.has(e.id) ? dropAdded(e.id) : null)];
     const shift = h('input', { type: 'number', step: '0.5', value: String(shiftOf(st.changes, e.id) / 60), testid: `shift-${e.id}`, class: 'num' });
     shift.addEventListener('change', () => {
       const hours = Number(shift.value);
-      if (Number.isFinite(hours)) void apply(added.has(e.id) ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours - shiftOf(st.changes, e.id) / 60) }) : recordShift(st.changes, e.id, Math.round(hours * 60)));
+      if (Number.isFinite(hours)) void apply(added.has(e.id) ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours - shiftOf(st.changes, e.id) / 60) }) : recordShift(st.changes, e.id, Math.round(hours * 60)), { event: e.id });
     });
     const actor = h('select', { testid: `actor-${e.id}` }, ...st.input.scenario.parties.map((p) => h('option', { value: p.id, selected: p.id === e.actor, text: p.id })));
-    actor.addEventListener('change', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { actor: actor.value })));
+    actor.addEventListener('change', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { actor: actor.value }), { event: e.id }));
     kids.push(h('div', { class: 'row' }, field('shift (hours)', shift), field('attributed to', actor)));
     kids.push(placesControls(e));
     const targets = eventListOptions('targets').map((t) => {
       const c = h('input', { type: 'checkbox', checked: e.targets.includes(t as never), testid: `target-${e.id}-${t}` });
       c.addEventListener('change', () => {
         const next = eventListOptions('targets').filter((x) => (x === t ? c.checked : e.targets.includes(x as never)));
-        void apply(recordEventFields(st.changes, st.data.base.events, e.id, { targets: next }));
+        void apply(recordEventFields(st.changes, st.data.base.events, e.id, { targets: next }), { event: e.id });
       });
       return h('label', { class: 'chip' }, c, ` ${t}`);
     });
     kids.push(h('fieldset', { class: 'terms' }, h('legend', { text: 'targets hit' }), ...targets));
     kids.push(countControls(e));
     return h('details', { class: 'card', testid: `event-${e.id}` }, summary, ...kids);
-  });
+  }
+}
+
+function redrawControls(redraw: Redraw): void {
+  if (redraw === 'all') return drawControls();
+  const swap = (testid: string, make: () => HTMLElement | null) => {
+    const old = document.querySelector(`[data-testid="${testid}"]`);
+    const made = old ? make() : null;
+    if (!old || !made) return drawControls();
+    if (old.hasAttribute('open')) made.setAttribute('open', '');
+    else made.removeAttribute('open');
+    old.replaceWith(made);
+  };
+  if (redraw === 'plan') swap('plan', planControls);
+  else if (redraw !== 'none' && 'reading' in redraw) {
+    const r = st.input.scenario.interpretations.find((i) => i.id === redraw.reading);
+    swap(`reading-${redraw.reading}`, () => (r ? readingControls(r) : null));
+  } else if (redraw !== 'none') {
+    const removed = new Set(removedEvents(st.changes));
+    const e = st.input.events.find((x) => x.id === redraw.event) ?? st.data.base.events.find((x) => x.id === redraw.event);
+    swap(`event-${redraw.event}`, () => (e ? eventCard(e, removed, new Set(addedEvents(st.changes).map((x) => x.id))) : null));
+  }
+  drawOverlay();
 }
 
 function shiftedWhen(e: Event, hours: number): Event['when'] {
@@ -556,7 +599,7 @@ function dropAdded(id: string): HTMLElement {
 function placesControls(e: Event): HTMLElement {
   const chips = e.places.map((p, k) => {
     const b = h('button', { type: 'button', class: 'chip x', testid: `remove-place-${e.id}-${p.name}`, 'aria-label': `remove ${p.name} from ${e.id}`, text: `${p.name} (${p.kind}) ×` });
-    b.addEventListener('click', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: e.places.filter((_, j) => j !== k) })));
+    b.addEventListener('click', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: e.places.filter((_, j) => j !== k) }), { event: e.id }));
     return b;
   });
   const name = h('input', { type: 'text', placeholder: 'place', testid: `new-place-${e.id}`, class: 'short' });
@@ -566,7 +609,7 @@ function placesControls(e: Event): HTMLElement {
   add.addEventListener('click', () => {
     if (name.value.trim() === '') return;
     const place = knownPlace(name.value.trim()) ?? { name: name.value.trim(), kind: kind.value as Place['kind'], precision: prec.value as Place['precision'] };
-    void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: [...e.places, place] }));
+    void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: [...e.places, place] }), { event: e.id });
   });
   const excluded = h('input', { type: 'text', value: e.placesExcluded.join(', '), testid: `excluded-${e.id}` });
   excluded.addEventListener('change', () =>
@@ -577,6 +620,7 @@ function placesControls(e: Event): HTMLElement {
           .map((x) => x.trim())
           .filter((x) => x.length > 0),
       }),
+      { event: e.id },
     ),
   );
   return h('fieldset', { class: 'terms' }, h('legend', { text: 'places hit' }), ...chips, h('div', { class: 'row' }, name, kind, prec, add), field('not hit, as the text says (comma-separated)', excluded));
@@ -612,7 +656,7 @@ function countControls(e: Event): HTMLElement {
             next[key] = { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined ? { high } : {}) };
           }
           const clean = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
-          void apply(recordEventFields(st.changes, st.data.base.events, e.id, { [group]: clean }));
+          void apply(recordEventFields(st.changes, st.data.base.events, e.id, { [group]: clean }), { event: e.id });
         });
         i.id = `count-${e.id}-${group}-${key}-${part}`;
         return i;
@@ -690,24 +734,24 @@ function planControls(): HTMLElement {
     const applies = h('input', { type: 'checkbox', checked: present.has(bp.id), testid: `phase-applies-${bp.id}` });
     applies.addEventListener('change', () => {
       const next = basePlan.phases.filter((x) => (x.id === bp.id ? applies.checked : present.has(x.id))).map((x) => plan.phases.find((y) => y.id === x.id) ?? x);
-      setPath('plan.phases', next, basePlan.phases, true);
+      setPath('plan.phases', next, basePlan.phases, 'plan');
     });
     const deadline = h('input', { type: 'text', value: p ? (p.deadline ?? '') : '', placeholder: 'none', disabled: !p, testid: `deadline-${bp.id}`, class: 'short', 'aria-label': `${bp.id} deadline (ISO duration, e.g. PT24H; empty: none)` });
-    deadline.addEventListener('change', () => setPath(`plan.phases.${bp.id}.deadline`, deadline.value.trim() === '' ? null : deadline.value.trim(), bp.deadline));
+    deadline.addEventListener('change', () => setPath(`plan.phases.${bp.id}.deadline`, deadline.value.trim() === '' ? null : deadline.value.trim(), bp.deadline, 'plan'));
     const counted = h('select', { disabled: !p, testid: `counted-${bp.id}` }, ...['trigger', 'first-violation'].map((v) => h('option', { value: v, selected: (p ?? bp).countedFrom === v, text: v })));
-    counted.addEventListener('change', () => setPath(`plan.phases.${bp.id}.countedFrom`, counted.value, bp.countedFrom));
+    counted.addEventListener('change', () => setPath(`plan.phases.${bp.id}.countedFrom`, counted.value, bp.countedFrom, 'plan'));
     return h('tr', {}, h('th', { scope: 'row', text: bp.id }), h('td', {}, applies), h('td', {}, deadline), h('td', {}, counted), h('td', { text: bp.trigger }));
   });
   const parties = st.input.scenario.parties.map((p) => {
     const c = h('input', { type: 'checkbox', checked: plan.appliesTo.includes(p.id), testid: `applies-to-${p.id}` });
     c.addEventListener('change', () => {
       const next = st.input.scenario.parties.map((x) => x.id).filter((x) => (x === p.id ? c.checked : plan.appliesTo.includes(x)));
-      setPath('plan.appliesTo', next, basePlan.appliesTo);
+      setPath('plan.appliesTo', next, basePlan.appliesTo, 'plan');
     });
     return h('label', { class: 'chip' }, c, ` ${p.id}`);
   });
   const certainty = h('select', { testid: 'trigger-certainty' }, ...['certain', 'possible'].map((v) => h('option', { value: v, selected: plan.triggerCertainty === v, text: v })));
-  certainty.addEventListener('change', () => setPath('plan.triggerCertainty', certainty.value, basePlan.triggerCertainty));
+  certainty.addEventListener('change', () => setPath('plan.triggerCertainty', certainty.value, basePlan.triggerCertainty, 'plan'));
   return h(
     'div',
     { class: 'card', testid: 'plan' },
@@ -724,7 +768,8 @@ function overlayBox(): HTMLElement {
     const i = h('input', { type: 'text', value: st.meta[key], testid: `overlay-${key}` });
     i.addEventListener('change', () => {
       st.meta[key] = i.value.trim() || st.meta[key];
-      drawOverlay();
+      // the overlay's id and title are the scenario's as run (as truce diff shows them)
+      void apply(st.changes, 'none');
     });
     return field(label, i);
   };
