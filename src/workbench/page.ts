@@ -755,7 +755,7 @@ function planControls(): HTMLElement {
   return h(
     'div',
     { class: 'card', testid: 'plan' },
-    h('table', {}, h('thead', {}, h('tr', {}, ...['phase', 'applies', 'deadline', 'counted from', 'trigger'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows)),
+    h('div', { class: 'scroll-x' }, h('table', {}, h('thead', {}, h('tr', {}, ...['phase', 'applies', 'deadline', 'counted from', 'trigger'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows))),
     h('fieldset', { class: 'terms' }, h('legend', { text: 'violations by these parties set the plan in motion' }), ...parties),
     field('findings that move phases', certainty),
   );
@@ -827,7 +827,7 @@ function sampleForm(): HTMLElement {
     { class: 'card sample' },
     h('p', { class: 'hint', text: "Each draw takes every event's time within its interval and each count within its range, as truce sample does; the same seed gives the same result." }),
     h('div', { class: 'row' }, field('draws', draws), field('seed', seed), run, stop, progress, h('span', { id: 'sample-status', testid: 'sample-status', class: 'status' })),
-    h('div', { id: 'sample-bars', testid: 'sample-bars' }),
+    h('div', { id: 'sample-bars', class: 'scroll-x', testid: 'sample-bars' }),
     h('pre', { id: 'sample-text', class: 'box sampletext', testid: 'sample-text', tabindex: '0' }),
   );
 }
