@@ -109,6 +109,9 @@ export async function startPage(): Promise<void> {
   drawResults();
   const api = {
     ready: true,
+    /** ms from the start of navigation to the page drawn and interactive */
+    readyAt: performance.now(),
+    /** of which the page's own start (engine run and first drawing) */
     readyMs: performance.now() - t0,
     get lastRecomputeMs() {
       return st.lastMs;
@@ -305,21 +308,31 @@ const W = 1000;
 const LEFT = 110;
 const LANE = 46;
 
+/**
+ * The span drawn: the readings' windows (the base's and the changed ones, so that the axis moves only when
+ * a change goes beyond it) and the events near them; events long before or after (context) are left to
+ * the table.
+ */
 function timeRange(): [number, number] {
-  // the base's span as well as the changed one's: the axis moves only when a change goes beyond it
   let lo = Infinity;
   let hi = -Infinity;
   for (const rep of [st.baseReport, st.report]) {
-    for (const { interval } of rep.events) {
-      lo = Math.min(lo, interval.start);
-      hi = Math.max(hi, interval.end);
-    }
     for (const r of rep.runs) {
       lo = Math.min(lo, r.window.start);
       hi = Math.max(hi, r.window.end);
     }
   }
-  const pad = 12 * 3600_000;
+  // events that start near the windows widen the span to their start (a month-long interval does not)
+  const near = 3 * 86400_000;
+  const [wlo, whi] = [lo, hi];
+  for (const rep of [st.baseReport, st.report]) {
+    for (const { interval } of rep.events) {
+      if (interval.start < wlo - near || interval.start > whi + near) continue;
+      lo = Math.min(lo, interval.start);
+      hi = Math.max(hi, interval.start);
+    }
+  }
+  const pad = 24 * 3600_000;
   return [lo - pad, hi + pad];
 }
 
@@ -349,10 +362,14 @@ function drawTimeline(): void {
     byId('new-start').focus();
   });
   svg.append(evLane, s('text', { x: 4, y: evY + 22, class: 'lanelabel' }, 'events'));
-  for (const { event, interval } of st.report.events) {
-    const x1 = x(interval.start);
-    const w = Math.max(3, x(interval.end) - x1);
-    const r = s('rect', { x: x1, y: evY + 6, width: w, height: LANE - 20, class: `ev ev-${event.kind}` }, s('title', {}, `${event.id} (${event.kind}): ${human(interval.start)} to ${human(interval.end)}`));
+  // strikes drawn last and taller, over talks and statements, which often span days
+  const shown = st.report.events.filter(({ interval }) => interval.end >= t0 && interval.start <= t1);
+  for (const { event, interval } of [...shown.filter((e) => e.event.kind !== 'strike'), ...shown.filter((e) => e.event.kind === 'strike')]) {
+    const x1 = Math.max(LEFT, x(interval.start));
+    const w = Math.max(4, Math.min(W - 10, x(interval.end)) - x1);
+    const strike = event.kind === 'strike';
+    const r = s('rect', { x: x1, y: evY + (strike ? 4 : 18), width: w, height: strike ? LANE - 16 : 12, class: `ev ev-${event.kind}`, 'data-testid': `tl-event-${event.id}` }, s('title', {}, `${event.id} (${event.kind}): ${human(interval.start)} to ${human(interval.end)}; drag to shift it`));
+    dragEvent(svg, r, event, t0, t1);
     svg.append(r);
   }
   runs.forEach((run, k) => {
@@ -360,7 +377,7 @@ function drawTimeline(): void {
     const id = run.interpretation.id;
     svg.append(s('rect', { x: LEFT, y, width: W - LEFT - 10, height: LANE - 8, class: 'lane-bg' }), s('text', { x: 4, y: y + 22, class: 'lanelabel' }, id));
     const win = s('rect', { x: x(run.window.start), y: y + 2, width: Math.max(2, x(run.window.end) - x(run.window.start)), height: LANE - 12, class: 'win', 'data-testid': `window-${id}` }, s('title', {}, `${id}: window ${human(run.window.start)} to ${human(run.window.end)}; drag to move`));
-    dragWindow(svg, win, run.interpretation, x, t0, t1);
+    dragWindow(svg, win, run.interpretation, t0, t1);
     svg.append(win);
     for (const p of run.phases) {
       const end = p.respondedAt ?? p.dueBy ?? p.enteredAt;
@@ -368,7 +385,7 @@ function drawTimeline(): void {
     }
     for (const f of run.findings) {
       const ev = st.report.events.find((e) => e.event.id === f.eventId);
-      if (!ev) continue;
+      if (!ev || ev.interval.start < t0 || ev.interval.start > t1) continue;
       const cx = x(ev.interval.start);
       svg.append(s('circle', { cx, cy: y + 14 + (f.type === 'escalation-trigger' ? 12 : 0), r: 6, class: `mark v-${f.type}` }, s('title', {}, `${f.type} ${f.rule} ${f.eventId}`)));
     }
@@ -385,32 +402,43 @@ function svgPoint(svg: SVGSVGElement, ev: MouseEvent): number {
   return ((ev.clientX - r.left) / r.width) * W;
 }
 
-/** Dragging a window moves its start (and a stated end) by whole hours. */
-function dragWindow(svg: SVGSVGElement, win: SVGRectElement, reading: Interpretation, x: (t: number) => number, t0: number, t1: number): void {
+/** Dragging an element sideways: on release, `done` gets how many whole hours it was moved. */
+function dragHours(svg: SVGSVGElement, el: SVGElement, t0: number, t1: number, done: (hours: number) => void): void {
   let startX: number | null = null;
-  win.addEventListener('pointerdown', (ev) => {
+  el.addEventListener('pointerdown', (ev) => {
     startX = svgPoint(svg, ev);
-    win.setPointerCapture(ev.pointerId);
+    el.setPointerCapture(ev.pointerId);
   });
-  win.addEventListener('pointermove', (ev) => {
-    if (startX === null) return;
-    win.setAttribute('transform', `translate(${svgPoint(svg, ev) - startX},0)`);
+  el.addEventListener('pointermove', (ev) => {
+    if (startX !== null) el.setAttribute('transform', `translate(${svgPoint(svg, ev) - startX},0)`);
   });
-  win.addEventListener('pointerup', (ev) => {
+  el.addEventListener('pointerup', (ev) => {
     if (startX === null) return;
     const dx = svgPoint(svg, ev) - startX;
     startX = null;
     const hours = Math.round(((dx / (W - LEFT - 10)) * (t1 - t0)) / 3600_000);
-    if (hours === 0) {
-      win.removeAttribute('transform');
-      return;
-    }
+    if (hours === 0) el.removeAttribute('transform');
+    else done(hours);
+  });
+}
+
+/** Dragging a window moves its start (and a stated end) by whole hours. */
+function dragWindow(svg: SVGSVGElement, win: SVGRectElement, reading: Interpretation, t0: number, t1: number): void {
+  dragHours(svg, win, t0, t1, (hours) => {
     const w = reading.window;
     const move = (iso: string) => DateTime.fromISO(iso, { setZone: true }).plus({ hours }).toISO({ suppressMilliseconds: true })!;
     const next = { ...w, start: move(w.start), ...(w.end !== undefined ? { end: move(w.end) } : {}) };
     void apply(recordSet(st.changes, `interpretations.${reading.id}.window`, next, baseReading(reading.id)?.window), { reading: reading.id });
   });
-  void x;
+}
+
+/** Dragging an event shifts it in time by whole hours (a shiftEvent; a hypothetical event moves itself). */
+function dragEvent(svg: SVGSVGElement, rect: SVGRectElement, e: Event, t0: number, t1: number): void {
+  dragHours(svg, rect, t0, t1, (hours) => {
+    const added = addedEvents(st.changes).some((x) => x.id === e.id);
+    const changes = added ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours) }) : recordShift(st.changes, e.id, shiftOf(st.changes, e.id) + hours * 60);
+    void apply(changes, { event: e.id });
+  });
 }
 
 // ---------------------------------------------------------------- controls

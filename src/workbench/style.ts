@@ -69,7 +69,7 @@ svg .lanelabel { font-size: 13px; fill: var(--fg); }
 svg .lane-bg { fill: #fafbfc; stroke: #eceff3; }
 svg .lane-bg.clickable { cursor: crosshair; }
 svg .win { fill: var(--win); stroke: #7fb0e0; cursor: grab; }
-svg .ev { fill: #8895a7; }
+svg .ev { fill: #8895a7; cursor: grab; }
 svg .ev-strike { fill: #6b2f2f; }
 svg .ev-response { fill: var(--ok); }
 svg .mark.v-violation { fill: var(--viol); }
