@@ -27,9 +27,9 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
   let page: Page;
   const blocked: string[] = [];
   const errors: string[] = [];
-  const shot = async (name: string) => {
+  const shot = async (name: string, fullPage = true) => {
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
   };
   const text = (testid: string) => page.getByTestId(testid).textContent();
   const waitText = (testid: string, want: string) => page.waitForFunction(([id, w]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === w, [testid, want] as const, { timeout: 10_000 });
@@ -102,6 +102,8 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     expect(washington.findings.filter((f) => f.type === 'violation')).toEqual([]);
     expect(await page.getByTestId('overlay-yaml').textContent()).toContain('path: interpretations.washington.window.start');
     await shot('02-washington-from-26-january');
+    // the first screen, as the README shows it (docs/workbench.png)
+    await shot('02-washington-from-26-january-screen', false);
   });
 
   it('Kyiv left out of the 2-3 February strike: the same runs as scenarios/whatif/no-kyiv-strike.yaml', async () => {

@@ -185,7 +185,9 @@ async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   const tRun = performance.now();
   st.lastRunMs = tRun - t0;
   stopSample('the scenario changed: run the sample again');
-  redrawControls(redraw);
+  // a change that does not run leaves the controls as the analyst set them, to be corrected
+  if (st.problems.length === 0) redrawControls(redraw);
+  else drawOverlay();
   drawResults();
   st.lastMs = performance.now() - t0;
   byId('status').textContent = st.problems.length > 0 ? `Not run: ${st.problems.join('; ')}` : `Recomputed in ${st.lastMs.toFixed(0)} ms; ${st.changes.length} change${st.changes.length === 1 ? '' : 's'} from the scenario.`;
@@ -452,7 +454,7 @@ function field(label: string, control: HTMLElement, cls = 'field'): HTMLElement 
 
 function drawControls(): void {
   const edit = byId('edit');
-  edit.replaceChildren(h('h2', { text: 'Readings' }), ...st.input.scenario.interpretations.map(readingControls), h('h2', { text: 'Events' }), ...eventControls(), addEventForm(), h('h2', { text: 'Plan' }), planControls(), overlayBox());
+  edit.replaceChildren(h('h2', { text: 'Readings' }), h('p', { class: 'hint', text: `Dates and times are in ${zone()}, the scenario's time zone.` }), ...st.input.scenario.interpretations.map(readingControls), h('h2', { text: 'Events' }), ...eventControls(), addEventForm(), h('h2', { text: 'Plan' }), planControls(), overlayBox());
   drawOverlay();
 }
 
