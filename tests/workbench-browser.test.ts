@@ -191,6 +191,75 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await shot('06-monte-carlo');
   });
 
+  it('every kind of change runs and is recorded; together they give what truce diff and truce run give of the overlay', async () => {
+    await reset();
+    const yaml = () => page.getByTestId('overlay-yaml').textContent();
+    const recorded = async (what: string) => {
+      await page.waitForFunction((w) => document.querySelector('[data-testid="overlay-yaml"]')?.textContent?.includes(w), what, { timeout: 10_000 });
+      expect(await page.getByTestId('status').getAttribute('class'), `${what}: ${await text('status')}`).not.toContain('bad');
+    };
+    await page.getByTestId('endInclusive-kremlin').check();
+    await recorded('interpretations.kremlin.window.endInclusive');
+    await page.getByTestId('agreement-kremlin').selectOption('agreed');
+    await recorded('interpretations.kremlin.agreement.status');
+    await page.getByTestId('scope-washington-0-placeKinds-town').uncheck();
+    await recorded('interpretations.washington.obligations.0.refrainFrom.placeKinds');
+    await page.getByTestId('condition-kyiv-1').selectOption('');
+    await recorded('interpretations.kyiv.obligations.1');
+    await page.getByTestId('window-end-kyiv').fill('2026-02-04T00:00');
+    await recorded('end: 2026-02-04T00:00:00+02:00');
+    await page.getByTestId('copy-washington').click();
+    await recorded('setInterpretation');
+    expect(await text('final-washington-2')).toBeTruthy();
+    await page.getByTestId('event-ru-strike-2026-02-01-miners').locator('summary').click();
+    const shift = page.getByTestId('shift-ru-strike-2026-02-01-miners');
+    await shift.fill('24');
+    await shift.press('Enter');
+    await recorded('shiftEvent');
+    await page.getByTestId(`event-${STRIKE}`).locator('summary').click();
+    await page.getByTestId(`target-${STRIKE}-military`).check();
+    await recorded('targets');
+    const drones = page.getByTestId(`count-${STRIKE}-munitions-drones-low`);
+    await drones.fill('100');
+    await drones.press('Enter');
+    await recorded('munitions');
+    const deadline = page.getByTestId('deadline-diplomatic');
+    await deadline.fill('PT12H');
+    await deadline.press('Enter');
+    await recorded('plan.phases.diplomatic.deadline');
+    await page.getByTestId('phase-applies-coalition').uncheck();
+    await recorded('path: plan.phases');
+    await page.getByTestId('applies-to-ukraine').check();
+    await recorded('plan.appliesTo');
+    // the Kremlin's window dragged a day to the right on the timeline
+    const win = page.getByTestId('window-kremlin');
+    await win.scrollIntoViewIfNeeded();
+    const box = (await win.boundingBox())!;
+    const day = ((await page.getByTestId('timeline').boundingBox())!.width - 0) / 16;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + day, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await recorded('path: interpretations.kremlin.window\n');
+    await shot('08-many-changes');
+
+    const saved = path.join(dir, 'many.yaml');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toBe(await yaml());
+    const diff = runCli(['diff', SCENARIO, saved]);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(await text('diff')).toBe(diff.stdout);
+    const run = runCli(['run', saved, '--format', 'json', '--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+    const want = JSON.parse(run.stdout) as { runs: unknown[]; events: unknown[]; divergences: unknown[] };
+    const got = await runJson();
+    expect(got.runs).toEqual(want.runs);
+    expect(got.events).toEqual(want.events);
+    expect(got.divergences).toEqual(want.divergences);
+    expect(errors).toEqual([]);
+  });
+
   it('readable on a phone: no sideways scroll, the verdicts still there', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
