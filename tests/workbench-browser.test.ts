@@ -260,6 +260,24 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a change that cannot run says why and keeps the last verdicts; a file that is not an overlay is refused with the reason', async () => {
+    await reset();
+    const deadline = page.getByTestId('deadline-diplomatic');
+    await deadline.fill('tomorrow');
+    await deadline.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.classList.contains('bad'));
+    expect(await text('status')).toMatch(/^Not run: .*deadline/);
+    expect(await text('final-washington')).toBe('collapsed');
+    await deadline.fill('PT48H');
+    await deadline.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.classList.contains('bad'));
+    expect(await text('phase-washington-diplomatic')).toBe('missed');
+    await page.getByTestId('load-overlay').setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('format: truce.scenario/v1\nid: x\n') });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="load-message"]')?.textContent ?? '') !== '');
+    expect(await text('load-message')).toMatch(/^notes\.yaml: .*format/);
+    expect(errors).toEqual([]);
+  });
+
   it('readable on a phone: no sideways scroll, the verdicts still there', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

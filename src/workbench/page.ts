@@ -49,6 +49,8 @@ interface State {
   lastMs: number;
   /** of lastMs, the engine's part (overlay applied, checked, run) */
   lastRunMs: number;
+  /** the latest apply: an earlier one still running draws nothing */
+  seq: number;
   worker: Worker | null;
   session: Session;
 }
@@ -98,6 +100,7 @@ export async function startPage(): Promise<void> {
     explain: null,
     lastMs: 0,
     lastRunMs: 0,
+    seq: 0,
     worker: null,
     session,
   };
@@ -147,7 +150,7 @@ function layout(): void {
   const results = byId('results');
   results.append(
     h('h2', { text: 'Timeline' }),
-    h('p', { class: 'hint', text: 'Click in the events lane to start a hypothetical event there. Drag a window to move it (or use the dates on the left).' }),
+    h('p', { class: 'hint', text: 'Click in the events lane to start a hypothetical event there. Drag a window or an event to move it (or use the dates under Readings and the shift under Events).' }),
     h('div', { id: 'timeline', class: 'timeline', testid: 'timeline' }),
     h('h2', { text: 'Final states' }),
     h('div', { id: 'finals', testid: 'final-states' }),
@@ -173,8 +176,17 @@ type Redraw = 'all' | 'none' | 'plan' | { reading: string } | { event: string };
 
 async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   const t0 = performance.now();
-  const e = await evaluate(st.data, changes, st.meta, st.session);
+  const seq = ++st.seq;
   st.changes = changes;
+  let e: Awaited<ReturnType<typeof evaluate>>;
+  try {
+    e = await evaluate(st.data, changes, st.meta, st.session);
+  } catch (err) {
+    // a fault of the engine, not of the change: say so rather than leave the page half drawn
+    e = { ok: false, problems: [{ code: 'E_SCHEMA', file: 'overlay', path: [], message: `internal error, please report it: ${String(err)}` }] };
+  }
+  // changes made while this one ran have their own run: only the latest is drawn
+  if (seq !== st.seq) return;
   if (e.ok) {
     st.input = e.input;
     st.report = e.report;
@@ -182,8 +194,7 @@ async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   } else {
     st.problems = e.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
   }
-  const tRun = performance.now();
-  st.lastRunMs = tRun - t0;
+  st.lastRunMs = performance.now() - t0;
   stopSample('the scenario changed: run the sample again');
   // a change that does not run leaves the controls as the analyst set them, to be corrected
   if (st.problems.length === 0) redrawControls(redraw);

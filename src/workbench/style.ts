@@ -87,6 +87,6 @@ table.counts input.num { width: 5em; }
 .sample .status { min-width: 12em; display: inline-block; }
 .msg { color: var(--viol); min-height: 1.2em; margin: 4px 0; }
 .overlay h2 { margin-top: 4px; }
-@media (max-width: 900px) { .box { height: 12em; } .box.explain { height: 18em; } table.counts input.num { width: 3.6em; } table.counts th, table.counts td { padding: 2px; } }
+@media (max-width: 900px) { .timeline { overflow-x: auto; } svg.tl { min-width: 760px; } button.cell { width: 5.6em; padding: 4px 2px; } .matrix th[scope=row] { min-width: 10em; } .matrix .when { display: block; } td.label { min-width: 12em; } .box { height: 12em; } .box.explain { height: 18em; } table.counts input.num { width: 3.6em; } table.counts th, table.counts td { padding: 2px; } }
 #phases td, #phases th, #finals th, #finals td.state { white-space: nowrap; }
 `;
