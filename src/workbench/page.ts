@@ -228,10 +228,24 @@ function drawFinals(): void {
 
 function drawMatrix(): void {
   const runs = st.report.runs;
-  const head = h('tr', {}, h('th', { text: 'event' }), ...runs.map((r) => h('th', { text: r.interpretation.id })));
-  const rows = st.report.events.map(({ event, interval }) => {
+  const box = byId('matrix');
+  // the same events and readings as drawn: only the verdicts change, in place (the usual case, and cheap)
+  const shape = JSON.stringify([st.report.events.map((e) => [e.event.id, e.interval.start]), runs.map((r) => r.interpretation.id)]);
+  const inPlace = box.dataset.shape === shape;
+  box.dataset.shape = shape;
+  const rows = st.report.events.map(({ event, interval }, i) => {
     const verdicts = runs.map((r) => verdictOf(r, event.id));
     const diverge = new Set(verdicts).size > 1;
+    if (inPlace) {
+      const tr = box.querySelectorAll('tbody tr')[i]!;
+      tr.className = diverge ? 'diverge' : '';
+      tr.querySelectorAll('button').forEach((b, k) => {
+        b.className = `cell v-${verdicts[k]}`;
+        b.textContent = VERDICT_LABEL[verdicts[k]!] ?? verdicts[k]!;
+        b.setAttribute('aria-label', `${event.id} under ${runs[k]!.interpretation.id}: ${verdicts[k]}; explain`);
+      });
+      return null;
+    }
     return h(
       'tr',
       { class: diverge ? 'diverge' : undefined },
@@ -243,7 +257,9 @@ function drawMatrix(): void {
       }),
     );
   });
-  byId('matrix').replaceChildren(h('table', { class: 'matrix' }, h('thead', {}, head), h('tbody', {}, ...rows)));
+  if (inPlace) return;
+  const head = h('tr', {}, h('th', { text: 'event' }), ...runs.map((r) => h('th', { text: r.interpretation.id })));
+  box.replaceChildren(h('table', { class: 'matrix' }, h('thead', {}, head), h('tbody', {}, ...rows.filter((r): r is HTMLTableRowElement => r !== null))));
 }
 
 function drawPhases(): void {
