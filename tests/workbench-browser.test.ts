@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     expect(await text(`cell-${STRIKE}-washington`)).toBe('-');
     expect(await text('phase-washington-diplomatic')).toBe('not reached');
     expect(await boxes(), 'layout shift when the verdicts changed').toEqual(before);
+    // the card was drawn again from the new run; the keyboard's place is kept
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('window-start-washington');
     const sweep = runCli(['sweep', SCENARIO, '-i', 'washington', '--vary', 'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-26T00:00:00+02:00:PT24H', '--format', 'json']);
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(sweep.stdout).toContain('"expired"');

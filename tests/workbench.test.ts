@@ -108,6 +108,15 @@ describe('the page engine gives the CLI verdicts', () => {
     expect(await engine.runOverlayText(parts!.data, text)).toEqual(JSON.parse(cli.stdout));
   });
 
+  it('a page made of a what-if itself runs it as `truce run` does', async () => {
+    const file = 'scenarios/whatif/ukraine-strikes-first.yaml';
+    const page = path.join(dir, 'of-whatif.html');
+    const r = runCli(['workbench', file, '--out', page]);
+    expect(r.code, r.stderr).toBe(0);
+    const cli = runCli(['run', file, '--format', 'json', '--no-cache']);
+    expect(await engine.runBase(pageParts(page).data)).toEqual(JSON.parse(cli.stdout));
+  });
+
   it('a what-if the page cannot apply says why (the change and the message)', async () => {
     const bad = 'format: truce.overlay/v1\nextends: ../jan-feb-2026.yaml\nid: bad\ntitle: Bad\nchanges:\n  - removeEvents: [no-such-event]\n';
     await expect(engine.runOverlayText(parts!.data, bad)).rejects.toThrow(/no-such-event/);

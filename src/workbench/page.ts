@@ -621,6 +621,14 @@ function eventCard(e: Event, removed: Set<string>, added: Set<string>): HTMLElem
 }
 
 function redrawControls(redraw: Redraw): void {
+  // the control in use keeps the focus across the redraw (a keyboard user stays where they were)
+  const focused = document.activeElement?.getAttribute('data-testid');
+  swapControls(redraw);
+  drawOverlay();
+  if (focused && document.activeElement === document.body) document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
+}
+
+function swapControls(redraw: Redraw): void {
   if (redraw === 'all') return drawControls();
   const swap = (testid: string, make: () => HTMLElement | null) => {
     const old = document.querySelector(`[data-testid="${testid}"]`);
@@ -639,7 +647,6 @@ function redrawControls(redraw: Redraw): void {
     const e = st.input.events.find((x) => x.id === redraw.event) ?? st.data.base.events.find((x) => x.id === redraw.event);
     swap(`event-${redraw.event}`, () => (e ? eventCard(e, removed, new Set(addedEvents(st.changes).map((x) => x.id))) : null));
   }
-  drawOverlay();
 }
 
 function shiftedWhen(e: Event, hours: number): Event['when'] {
