@@ -473,7 +473,6 @@ function dragEvent(svg: SVGSVGElement, rect: SVGRectElement, e: Event, t0: numbe
 // ---------------------------------------------------------------- controls
 
 const baseReading = (id: string) => st.data.base.scenario.interpretations.find((i) => i.id === id);
-const baseEvent = (id: string) => st.data.base.events.find((e) => e.id === id);
 
 function field(label: string, control: HTMLElement, cls = 'field'): HTMLElement {
   return h('label', { class: cls }, h('span', { text: label }), control);
