@@ -16,6 +16,7 @@ import { resolveWindow } from '../src/time/window.js';
 import { sample } from '../src/sample/sample.js';
 import { STREAM_PER_DAY, syntheticEvents, syntheticStream } from './synthetic.js';
 import { handwrittenRules } from './handwritten.js';
+import { benchWorkbench } from './workbench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'scenarios/jan-feb-2026.yaml');
@@ -53,6 +54,7 @@ async function main() {
   line('full pipeline: facts, rules, fixed point, statechart (events/s)', fmt(N / pipe), 'target >= 100,000');
 
   await after(loaded);
+  await benchWorkbench(line, REPS);
 }
 
 /** The three evaluation paths, side by side; returns the full pipeline's time over the same events. */

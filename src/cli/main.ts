@@ -153,6 +153,16 @@ program
     process.exitCode = await graphCommand(scenario, opts, globals());
   });
 
+program
+  .command('workbench')
+  .description('a self-contained what-if page: change terms and events, see the verdicts change, download the overlay')
+  .argument('<scenario>', 'scenario (or overlay) file')
+  .option('-o, --out <file>', 'the page to write (required)')
+  .action(async (scenario: string, opts) => {
+    const { workbenchCommand } = await import('./commands/workbench.js');
+    process.exitCode = await workbenchCommand(scenario, opts, globals());
+  });
+
 function globals(): Globals {
   const o = program.opts<{ debug?: boolean; articles?: string; allowOutside?: boolean; cache?: boolean }>();
   return { debug: o.debug === true, cache: o.cache !== false, allowOutside: o.allowOutside === true, ...(o.articles !== undefined ? { articles: o.articles } : {}) };
