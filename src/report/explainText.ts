@@ -6,6 +6,7 @@ import { describeWindow } from '../run/explainVars.js';
 import { DateTime } from 'luxon';
 import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
 import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs
@@ -72,7 +73,7 @@ export function leafText(leaf: LeafNode, zone: string): string {
 }
 
 function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
 }
 
 function obligationText(o: Obligation, name: (id: string) => string): string {

@@ -10,6 +10,7 @@ import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type Machine
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg, escapeXml, plural } from './timelineChart.js';
 import { findingCounts } from './findingCounts.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 export { findingCounts };
 
@@ -165,7 +166,7 @@ export const h = (report: RunReport) => (ms: number) => formatHuman(ms, report.s
 export const partyName = (report: RunReport) => (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
 
 export function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
 }
 
 /** An event's sources: article file and line, with what each line says when `says` (the events table). */

@@ -3,6 +3,7 @@ import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import { divergences } from '../run/divergence.js';
 import { formatInstant, toMillis, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
+import { recordFields } from '../sources/citeSource.js';
 
 /**
  * The `truce.run/v1` JSON contract (documented in the README). Every time is ISO-8601 with the offset
@@ -38,7 +39,7 @@ export function eventJson(e: Event, zone: string) {
     munitions: e.munitions ?? {},
     casualties: e.casualties ?? {},
     ...(e.phase !== undefined ? { phase: e.phase } : {}),
-    sources: e.sources.map((s) => ({ file: s.file, line: s.line })),
+    sources: e.sources.map((s) => ({ file: s.file, line: s.line, ...recordFields(s) })),
   };
 }
 

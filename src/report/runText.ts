@@ -3,6 +3,7 @@ import { divergences } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 const LABEL: Record<string, string> = {
   violation: 'VIOLATION',
@@ -57,7 +58,7 @@ export function runText(report: RunReport, provenance: Provenance): string {
 }
 
 function cite(s: { file: string; line: number }): string {
-  return `${s.file.slice(0, 3)}:${s.line}`;
+  return citeRecord(s) ?? `${s.file.slice(0, 3)}:${s.line}`;
 }
 
 function timeline(
