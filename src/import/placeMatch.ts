@@ -61,8 +61,13 @@ export function placeOf(names: RecordPlaceNames, rule: PlaceRule, places: PlaceL
 
 function matchRegion(admin1: string, places: PlaceLookup | undefined): PlaceRow | undefined {
   if (!places || admin1 === '') return undefined;
-  const found = places.lookup(admin1).filter((p) => REGION_KINDS.has(p.kind));
-  return found.length === 1 ? found[0] : undefined;
+  // ACLED writes an oblast as its bare name ("Kharkiv"), which is also its city's: ask for the region
+  for (const name of [admin1, `${admin1} region`]) {
+    const found = places.lookup(name).filter((p) => REGION_KINDS.has(p.kind));
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
 }
 
 function kindOfColumn(column: PlaceRule['name']): PlaceKind {

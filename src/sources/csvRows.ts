@@ -8,12 +8,14 @@ export interface CsvRow {
   values: string[];
   row: number;
   line: number;
+  /** bytes of the file read up to the end of this record (for progress) */
+  bytes: number;
 }
 
 /** BOM, CRLF, quoted fields with commas and line breaks, empty fields: all csv-parse's; blank lines skipped. */
 const OPTIONS = { bom: true, info: true, skip_empty_lines: true } as const;
 
-type Parsed = { record: string[]; info: { lines: number } };
+type Parsed = { record: string[]; info: { lines: number; bytes: number } };
 
 /**
  * csv-parse reports the line a record ends on; the line it starts on is that less the line breaks
@@ -22,7 +24,7 @@ type Parsed = { record: string[]; info: { lines: number } };
 function rowOf(p: Parsed, row: number): CsvRow {
   let breaks = 0;
   for (const v of p.record) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10 || v.charCodeAt(i) === 13) breaks++;
-  return { values: p.record, row, line: row === 0 ? 1 : Math.max(1, p.info.lines - breaks) };
+  return { values: p.record, row, line: row === 0 ? 1 : Math.max(1, p.info.lines - breaks), bytes: p.info.bytes };
 }
 
 function csvProblem(file: string, e: unknown): InputError | unknown {

@@ -36,7 +36,7 @@ export function rowConverter(setup: ImportSetup, tally: ImportTally): (r: CsvRow
 }
 
 /** An ACLED or UCDP GED export as a source of events, streamed from disk. */
-export function datasetExport(setup: ImportSetup, abs: string): EventSource<ImportTally> {
+export function datasetExport(setup: ImportSetup, abs: string, progress?: (bytes: number) => void): EventSource<ImportTally> {
   const tally = newTally();
   return {
     label: `${DATASET_LABEL[setup.dataset]} export ${setup.file}`,
@@ -47,6 +47,7 @@ export function datasetExport(setup: ImportSetup, abs: string): EventSource<Impo
       for await (const r of csvRows(abs, setup.file)) {
         const event = convert(r);
         header = false;
+        if (progress && (r.row & 1023) === 0) progress(r.bytes);
         if (event) yield { event, file: setup.file, line: r.line, row: r.row };
       }
       if (header) throw new InputError([{ code: 'E_EMPTY', file: setup.file, path: [], message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row` }]);

@@ -10,13 +10,35 @@ import { displayName, readText } from '../load/files.js';
 import { newTally, type ImportSetup } from '../import/importRun.js';
 import type { PlaceLookup } from '../import/placeMatch.js';
 import { csvRowsOf } from './csvRows.js';
+import { list, stat } from '../load/observedFs.js';
+import { readPlacesInto } from '../load/readPlaces.js';
+import { buildPlaceIndex } from '../places/placeIndex.js';
 import { rowConverter } from './datasetExport.js';
 
-/** The mapping table shipped with truce (seeds/import/mapping.yaml), from src/ or dist/src/. */
-export function shippedMappingPath(): string {
+/** The package's own folder, from src/sources or dist/src/sources. */
+function packageRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const up = here.split(path.sep).includes('dist') ? '../../..' : '../..';
-  return path.resolve(here, up, 'seeds', 'import', 'mapping.yaml');
+  return path.resolve(here, here.split(path.sep).includes('dist') ? '../../..' : '../..');
+}
+
+/** The mapping table shipped with truce (seeds/import/mapping.yaml). */
+export function shippedMappingPath(): string {
+  return path.join(packageRoot(), 'seeds', 'import', 'mapping.yaml');
+}
+
+/** The place hierarchy shipped with truce (seeds/places/*.yaml). */
+export function shippedPlacesPaths(): string[] {
+  const dir = path.join(packageRoot(), 'seeds', 'places');
+  if (stat(dir).kind !== 'dir') return [];
+  return list(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f));
+}
+
+/** The shipped hierarchy as an import reads it (problems go to ctx); none when it is not there. */
+export function shippedPlaces(ctx: Ctx): PlaceLookup | undefined {
+  const files = shippedPlacesPaths();
+  if (files.length === 0) return undefined;
+  const all = readPlacesInto(ctx, files.map((abs) => ({ abs })));
+  return all.length > 0 ? buildPlaceIndex(all.map((p) => p.place)) : undefined;
 }
 
 /**
@@ -26,7 +48,7 @@ export function shippedMappingPath(): string {
  * Unlike `truce import`, which lists unmapped actors and goes on, a scenario refuses them: a scenario
  * that silently left out an actor's events would judge less than it says.
  */
-export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref: ExportSeed, at: { file: string; path: (string | number)[] }, places?: PlaceLookup): { file: string; seed: SeedFile } | undefined {
+export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref: ExportSeed, at: { file: string; path: (string | number)[] }): { file: string; seed: SeedFile } | undefined {
   const dir = path.dirname(scenarioAbs);
   const key = 'acled' in ref ? 'acled' : 'ucdp';
   const csvAbs = path.resolve(dir, 'acled' in ref ? ref.acled : ref.ucdp);
@@ -35,6 +57,7 @@ export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref:
   if (!checkInside(ctx, root, actorsAbs, { file: at.file, path: [...at.path, 'actors'] })) return undefined;
   const actors = readDoc(ctx, actorsAbs, ActorsFile);
   const mapping = readDoc(ctx, shippedMappingPath(), ImportMapping);
+  const places = shippedPlaces(ctx);
   const file = displayName(csvAbs, ctx.cwd);
   const { text, problems } = readText(csvAbs, ctx);
   ctx.problems.push(...problems);
