@@ -49,7 +49,7 @@ export function indexColumns<C extends string>(header: readonly string[], needs:
         line: 1,
         col: 1,
         path: ['header'],
-        message: `not a ${dataset} export: missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; export the full column set (see README, "Importing ACLED and UCDP GED")`,
+        message: `not ${/^[AEIOU]/.test(dataset) ? 'an' : 'a'} ${dataset} export: missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; export the full column set (see README, "Importing ACLED and UCDP GED")`,
       },
     };
   }
