@@ -3,7 +3,7 @@ import type { DatasetRecordRef } from '../schema/source.js';
 import type { ColumnIndex } from './columns.js';
 import type { ACLED_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
-import { aroundDay, parseDay } from './recordDates.js';
+import { aroundDay, parseDay, type DayInterval } from './recordDates.js';
 import { eventId, note, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { Problem } from '../problem.js';
 
@@ -23,8 +23,15 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
   const timeCode = get('time_precision');
   const timeRule = acled.timePrecision[timeCode];
   if (timeRule === undefined) return bad('time_precision', `unknown precision code "${timeCode}"; ACLED uses ${Object.keys(acled.timePrecision).join(', ')}`);
-  const day = parseDay(get('event_date'));
-  if (day === undefined) return bad('event_date', `"${get('event_date')}" is not a real date; ACLED writes e.g. 2025-06-10`);
+  const zone = zoneOf(setup, tally, get('country'), at.row);
+  const key = `${get('event_date')}|${timeCode}|${zone}`;
+  let when = tally.intervals.get(key) as DayInterval | undefined;
+  if (when === undefined) {
+    const day = parseDay(get('event_date'));
+    if (day === undefined) return bad('event_date', `"${get('event_date')}" is not a real date; ACLED writes e.g. 2025-06-10`);
+    when = aroundDay(day, timeRule, zone);
+    tally.intervals.set(key, when);
+  }
   const geoCode = get('geo_precision');
   const placeRule = acled.geoPrecision[geoCode];
   if (placeRule === undefined) return bad('geo_precision', `unknown precision code "${geoCode}"; ACLED uses ${Object.keys(acled.geoPrecision).join(', ')}`);
@@ -48,7 +55,6 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
   }
 
   const country = get('country');
-  const when = aroundDay(day, timeRule, zoneOf(setup, tally, country, at.row));
   const columnValue = { location: get('location'), admin1: get('admin1'), admin2: get('admin2'), country } as Record<string, string>;
   const { place, unmatched } = placeOf({ settlement: get('location'), admin1: get('admin1'), admin2: get('admin2'), country, named: columnValue[placeRule.name] ?? '' }, placeRule, setup.places);
   if (unmatched !== undefined) note(tally.unmatchedPlaces, unmatched, at.row);

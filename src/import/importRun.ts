@@ -39,10 +39,12 @@ export interface ImportTally {
   unmatchedPlaces: Map<string, Seen>;
   /** countries with no zone in the mapping table and no --zone */
   unzoned: Map<string, Seen>;
+  /** intervals worked out so far, by date text, precision code and zone: an export has few distinct days, and luxon is most of a row's cost */
+  intervals: Map<string, { start: string; end: string; precision: string }>;
 }
 
 export function newTally(): ImportTally {
-  return { rows: 0, events: 0, skippedTypes: new Map(), unmappedActors: new Map(), skippedForActor: 0, unmatchedPlaces: new Map(), unzoned: new Map() };
+  return { rows: 0, events: 0, skippedTypes: new Map(), unmappedActors: new Map(), skippedForActor: 0, unmatchedPlaces: new Map(), unzoned: new Map(), intervals: new Map() };
 }
 
 export function note<K>(m: Map<K, Seen>, key: K, row: number): void {

@@ -2,7 +2,7 @@ import type { Event } from '../schema/event.js';
 import type { DatasetRecordRef } from '../schema/source.js';
 import type { ColumnIndex, UCDP_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
-import { betweenDays, dayOrder, parseDay } from './recordDates.js';
+import { betweenDays, dayOrder, parseDay, type DayInterval } from './recordDates.js';
 import { eventId, note, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { RowOutcome } from './acledRow.js';
 
@@ -22,11 +22,18 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   const dateCode = get('date_prec');
   const precision = ucdp.datePrecision[dateCode];
   if (precision === undefined) return bad('date_prec', `unknown precision code "${dateCode}"; UCDP GED uses ${Object.keys(ucdp.datePrecision).join(', ')}`);
-  const first = parseDay(get('date_start'));
-  if (first === undefined) return bad('date_start', `"${get('date_start')}" is not a real date; UCDP writes e.g. 2025-06-10`);
-  const last = parseDay(get('date_end'));
-  if (last === undefined) return bad('date_end', `"${get('date_end')}" is not a real date; UCDP writes e.g. 2025-06-10`);
-  if (dayOrder(last, first) < 0) return bad('date_end', `the event ends (${get('date_end')}) before it starts (${get('date_start')})`);
+  const zone = zoneOf(setup, tally, get('country'), at.row);
+  const key = `${get('date_start')}|${get('date_end')}|${dateCode}|${zone}`;
+  let when = tally.intervals.get(key) as DayInterval | undefined;
+  if (when === undefined) {
+    const first = parseDay(get('date_start'));
+    if (first === undefined) return bad('date_start', `"${get('date_start')}" is not a real date; UCDP writes e.g. 2025-06-10`);
+    const last = parseDay(get('date_end'));
+    if (last === undefined) return bad('date_end', `"${get('date_end')}" is not a real date; UCDP writes e.g. 2025-06-10`);
+    if (dayOrder(last, first) < 0) return bad('date_end', `the event ends (${get('date_end')}) before it starts (${get('date_start')})`);
+    when = betweenDays(first, last, precision, zone);
+    tally.intervals.set(key, when);
+  }
   const whereCode = get('where_prec');
   const placeRule = ucdp.wherePrecision[whereCode];
   if (placeRule === undefined) return bad('where_prec', `unknown precision code "${whereCode}"; UCDP GED uses ${Object.keys(ucdp.wherePrecision).join(', ')}`);
@@ -58,7 +65,6 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   }
 
   const country = get('country');
-  const when = betweenDays(first, last, precision, zoneOf(setup, tally, country, at.row));
   const where = get('where_coordinates').replace(TYPE_SUFFIX, '');
   const columnValue: Record<string, string> = { where_coordinates: where, adm_1: get('adm_1'), adm_2: get('adm_2'), country };
   const { place, unmatched } = placeOf({ settlement: where, admin1: get('adm_1'), admin2: get('adm_2'), country, named: columnValue[placeRule.name] ?? '' }, placeRule, setup.places);
