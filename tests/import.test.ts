@@ -12,6 +12,9 @@ import { datasetExport } from '../src/sources/datasetExport.js';
 import type { ImportSetup } from '../src/import/importRun.js';
 import { likelyMatches } from '../src/import/likelyMatches.js';
 import { toMillis } from '../src/time/interval.js';
+import { placeReach } from '../src/rules/scope.js';
+import type { Obligation } from '../src/schema/interpretation.js';
+import { CITE, strike } from './helpers.js';
 
 const FIX = path.join(ROOT, 'tests/fixtures/import');
 const fx = (name: string) => path.join(FIX, name);
@@ -152,6 +155,30 @@ describe('UCDP GED export', () => {
   });
 });
 
+describe('CSV that is not readable', () => {
+  it('an unclosed quote and an empty file are refused with the file and line', async () => {
+    const quote = await importError('acled', 'acled-unclosed-quote.csv');
+    expect(quote.problems[0]).toMatchObject({ code: 'E_PARSE', line: 2 });
+    expect(quote.problems[0]!.message).toMatch(/Quote Not Closed/);
+    const dir = scratch({ 'empty.csv': '' });
+    const r = runCli(['import', 'ucdp', path.join(dir, 'empty.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/E_EMPTY/);
+    expect(runCli(['import', 'ucdp', fx('ucdp-ged.csv'), '--zone', 'Mars/Olympus']).stderr).toMatch(/not a known IANA time zone/);
+  });
+});
+
+describe('near a settlement', () => {
+  const o = { party: 'russia', towards: 'ukraine', refrainFrom: { places: ['Kyiv'], placeKinds: [], targets: [] }, sources: [CITE] } as unknown as Obligation;
+  const near = (name: string, region: string) => strike('e', { start: '2026-02-03T00:00:00+02:00', places: [{ name, region, kind: 'city', precision: 'near-settlement' }] });
+  it('may have hit the protected place it is near, and not one it is not near', () => {
+    expect(placeReach(near('Kyiv', 'Kyiv City'), o)).toBe('possible');
+    expect(placeReach(near('Kharkiv', 'Kharkiv Oblast'), o)).toBe('none');
+    // at the settlement itself it is certain
+    expect(placeReach(strike('s', { start: '2026-02-03T00:00:00+02:00' }), o)).toBe('certain');
+  });
+});
+
 describe('the shipped mapping table', () => {
   it('covers every ACLED sub_event_type of the codebook and every UCDP code', () => {
     const m = ImportMapping.parse(parse(readFileSync(path.join(ROOT, 'seeds/import/mapping.yaml'), 'utf8')));
@@ -264,6 +291,8 @@ describe('a scenario naming an export in seeds:', () => {
     const explain = runCli(['explain', 'scenarios/with-acled.yaml', '--event', 'acled-ukr900001', '--no-cache'], { cwd: dir });
     expect(explain.code, explain.stderr).toBe(0);
     expect(explain.stdout).toMatch(/sources +ACLED 2026-02-10 UKR900001 \(acled\.csv row 1\)/);
+    const md = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'md', '--no-cache'], { cwd: dir });
+    expect(md.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');
   });
 
   it('an actor the actors file does not map is refused, by name', () => {
