@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runCli, scratch } from './helpers.js';
@@ -229,6 +230,18 @@ describe('truce import (CLI)', () => {
     const again = runCli(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
+  });
+
+  // a terminal: `script` gives the command one (util-linux; skipped where it is not installed)
+  it.skipIf(!existsSync('/usr/bin/script'))('shows progress on a terminal, and none in a pipe', () => {
+    const dir = scratch();
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))} import ucdp ${JSON.stringify(fx('ucdp-ged.csv'))} --actors ${JSON.stringify(fx('actors.yaml'))} --out ${JSON.stringify(path.join(dir, 'o.yaml'))}`;
+    const tty = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    const size = statSync(fx('ucdp-ged.csv')).size;
+    expect(tty.stdout).toContain(`100% | ${size}/${size} bytes`);
+    expect(tty.stdout).toMatch(/importing \[/);
+    const pipe = runCli(['import', 'ucdp', fx('ucdp-ged.csv'), '--actors', fx('actors.yaml')]);
+    expect(pipe.stderr).not.toMatch(/importing \[/);
   });
 
   it('--format ndjson: one event per line, each valid', () => {

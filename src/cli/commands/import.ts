@@ -61,7 +61,7 @@ export async function importCommand(which: 'acled' | 'ucdp', exportPath: string,
       if (existing) matches.push(...likelyMatches(event, existing));
     }
     if (flags.format === 'yaml') for (const l of seedTail(n)) out.line(l);
-    bar?.stop();
+    bar?.stop(true);
     out.commit();
   } catch (e) {
     bar?.stop();
@@ -81,14 +81,20 @@ async function scenarioEvents(scenario: string, g: Globals) {
 }
 
 /** A bar on stderr by bytes read, only on a terminal (a pipe or a test sees none). */
-async function progressBar(abs: string): Promise<{ update: (bytes: number) => void; stop: () => void } | undefined> {
+async function progressBar(abs: string): Promise<{ update: (bytes: number) => void; stop: (done?: boolean) => void } | undefined> {
   if (!process.stderr.isTTY) return undefined;
   const { statSync } = await import('node:fs');
   const { SingleBar, Presets } = await import('cli-progress');
   const total = statSync(abs).size;
   const bar = new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {percentage}% | {value}/{total} bytes', hideCursor: true }, Presets.shades_classic);
   bar.start(total, 0);
-  return { update: (b) => bar.update(Math.min(b, total)), stop: () => bar.stop() };
+  return {
+    update: (b) => bar.update(Math.min(b, total)),
+    stop: (done = false) => {
+      if (done) bar.update(total);
+      bar.stop();
+    },
+  };
 }
 
 /** Proposals, never merges: a file the user reads and acts on (or, without --out, on stderr). */
