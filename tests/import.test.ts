@@ -299,10 +299,12 @@ describe('a scenario naming an export in seeds:', () => {
     const events = (JSON.parse(run.stdout) as { events: { id: string; sources: Record<string, unknown>[] }[] }).events;
     const imported = events.find((e) => e.id === 'acled-ukr900001')!;
     expect(imported.sources[0]).toMatchObject({ file: 'acled.csv', dataset: 'acled', version: '2026-02-10', record: 'UKR900001', row: 1 });
+    expect((imported as unknown as { means: string[] }).means).toEqual(['shelling', 'artillery', 'missile']);
     const text = runCli(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
     expect(text.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');
     const explain = runCli(['explain', 'scenarios/with-acled.yaml', '--event', 'acled-ukr900001', '--no-cache'], { cwd: dir });
     expect(explain.code, explain.stderr).toBe(0);
+    expect(explain.stdout).toContain('Event acled-ukr900001: strike (shelling or artillery or missile), Russia -> Ukraine');
     expect(explain.stdout).toMatch(/sources +ACLED 2026-02-10 UKR900001 \(acled\.csv row 1\)/);
     const md = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'md', '--no-cache'], { cwd: dir });
     expect(md.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');

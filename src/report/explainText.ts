@@ -146,7 +146,7 @@ export function explainText(x: EventExplanation, provenance: Provenance): string
   out.push(`Why ${e.id}? ${x.scenario.title} [${x.scenario.id}]`);
   out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
   out.push('');
-  out.push(`Event ${e.id}: ${e.kind}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
+  out.push(`Event ${e.id}: ${e.kind}${e.means ? ` (${e.means.join(' or ')})` : ''}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
   out.push(`  when      ${showValue(x.interval, zone)} (precision ${e.when.precision}: ${e.when.evidence})`);
   out.push(`  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`);
   if (e.placesExcluded.length > 0) out.push(`  not hit   ${e.placesExcluded.join(', ')} (the text excludes them)`);

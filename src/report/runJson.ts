@@ -39,6 +39,7 @@ export function eventJson(e: Event, zone: string) {
     munitions: e.munitions ?? {},
     casualties: e.casualties ?? {},
     ...(e.phase !== undefined ? { phase: e.phase } : {}),
+    ...(e.means !== undefined ? { means: e.means } : {}),
     sources: e.sources.map((s) => ({ file: s.file, line: s.line, ...recordFields(s) })),
   };
 }
