@@ -169,6 +169,19 @@ describe('CSV that is not readable', () => {
   });
 });
 
+describe('names that are keys of every object', () => {
+  it('"constructor" as an event type and "__proto__" as an actor are unknown names, nothing more', async () => {
+    const dir = scratch({ 'proto.csv': readFileSync(fx('acled.csv'), 'utf8').replace('Peaceful protest', 'constructor').replace('Unidentified Armed Group (Ukraine)', '__proto__') });
+    const inputs = readImportInputs(path.join(dir, 'proto.csv'), { actors: fx('actors.yaml') }, { cwd: ROOT });
+    const source = datasetExport({ dataset: 'acled', file: 'proto.csv', fileName: 'proto.csv', version: 'v', mapping: inputs.mapping, actors: inputs.actors, places: inputs.places, zone: undefined }, inputs.abs);
+    const ids: string[] = [];
+    for await (const e of source.events()) ids.push(e.event.id);
+    expect(ids).toEqual(['acled-ukr900001', 'acled-ukr900002', 'acled-ukr900003', 'acled-ukr900006']);
+    expect(source.report().skippedTypes.get('constructor')).toEqual({ rows: 1, firstRow: 4, unknown: true });
+    expect([...source.report().unmappedActors.keys()]).toEqual(['__proto__']);
+  });
+});
+
 describe('near a settlement', () => {
   const o = { party: 'russia', towards: 'ukraine', refrainFrom: { places: ['Kyiv'], placeKinds: [], targets: [] }, sources: [CITE] } as unknown as Obligation;
   const near = (name: string, region: string) => strike('e', { start: '2026-02-03T00:00:00+02:00', places: [{ name, region, kind: 'city', precision: 'near-settlement' }] });
@@ -308,6 +321,15 @@ describe('a scenario naming an export in seeds:', () => {
     expect(explain.stdout).toMatch(/sources +ACLED 2026-02-10 UKR900001 \(acled\.csv row 1\)/);
     const md = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'md', '--no-cache'], { cwd: dir });
     expect(md.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');
+  });
+
+  it('an export outside the project folder is refused', () => {
+    const dir = project();
+    const file = path.join(dir, 'scenarios/with-acled.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('../data/acled.csv', '../../outside.csv'));
+    const r = runCli(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/seeds\.2\.acled .*outside the project folder.*E_OUTSIDE_PROJECT/);
   });
 
   it('an actor the actors file does not map is refused, by name', () => {

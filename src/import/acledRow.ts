@@ -4,7 +4,7 @@ import type { ColumnIndex } from './columns.js';
 import type { ACLED_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { aroundDay, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import { eventId, note, own, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { Problem } from '../problem.js';
 
 export type Columns = ColumnIndex<(typeof ACLED_NEEDS)[number]>;
@@ -21,7 +21,7 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
   const record = get('event_id_cnty');
   if (record === '') return bad('event_id_cnty', 'empty; every ACLED record has an id such as UKR123456');
   const timeCode = get('time_precision');
-  const timeRule = acled.timePrecision[timeCode];
+  const timeRule = own(acled.timePrecision, timeCode);
   if (timeRule === undefined) return bad('time_precision', `unknown precision code "${timeCode}"; ACLED uses ${Object.keys(acled.timePrecision).join(', ')}`);
   const zone = zoneOf(setup, tally, get('country'), at.row);
   const key = `${get('event_date')}|${timeCode}|${zone}`;
@@ -33,14 +33,14 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
     tally.intervals.set(key, when);
   }
   const geoCode = get('geo_precision');
-  const placeRule = acled.geoPrecision[geoCode];
+  const placeRule = own(acled.geoPrecision, geoCode);
   if (placeRule === undefined) return bad('geo_precision', `unknown precision code "${geoCode}"; ACLED uses ${Object.keys(acled.geoPrecision).join(', ')}`);
   const fatalitiesText = get('fatalities');
   const fatalities = fatalitiesText === '' ? undefined : /^\d+$/.test(fatalitiesText) ? Number(fatalitiesText) : NaN;
   if (Number.isNaN(fatalities)) return bad('fatalities', `"${fatalitiesText}" is not a count; a whole number 0 or more (or empty)`);
 
   const type = get('sub_event_type');
-  const typeRule = acled.subEventTypes[type];
+  const typeRule = own(acled.subEventTypes, type);
   if (typeRule === undefined || 'skip' in typeRule) {
     const seen = tally.skippedTypes.get(type);
     if (seen) seen.rows++;

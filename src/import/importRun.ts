@@ -68,7 +68,7 @@ export function rowProblem(setup: ImportSetup, at: RowAt, column: string, col: n
 export function partyOf(setup: ImportSetup, tally: ImportTally, name: string, row: number): string | undefined {
   const n = name.trim();
   if (n === '') return undefined;
-  const id = setup.actors?.actors[n];
+  const id = setup.actors ? own(setup.actors.actors, n) : undefined;
   if (id !== undefined) return id;
   if (!setup.actors?.ignore.includes(n)) note(tally.unmappedActors, n, row);
   return undefined;
@@ -77,10 +77,15 @@ export function partyOf(setup: ImportSetup, tally: ImportTally, name: string, ro
 /** The zone a row's dates are read in: --zone, else the country's from the mapping table, else UTC (noted). */
 export function zoneOf(setup: ImportSetup, tally: ImportTally, country: string, row: number): string {
   if (setup.zone !== undefined) return setup.zone;
-  const z = setup.mapping.zones[country.trim()];
+  const z = own(setup.mapping.zones, country.trim());
   if (z !== undefined) return z;
   note(tally.unzoned, country.trim() || '(empty)', row);
   return 'UTC';
+}
+
+/** A table's entry for a key the data gives: own keys only, so that "constructor" or "__proto__" in an export is just an unknown name. */
+export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A dataset's record id as a truce event id: lowercase letters, digits and dashes. */

@@ -3,7 +3,7 @@ import type { DatasetRecordRef } from '../schema/source.js';
 import type { ColumnIndex, UCDP_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { betweenDays, dayOrder, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import { eventId, note, own, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { RowOutcome } from './acledRow.js';
 
 export type Columns = ColumnIndex<(typeof UCDP_NEEDS)[number]>;
@@ -20,7 +20,7 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   const record = get('id');
   if (record === '') return bad('id', 'empty; every UCDP GED record has a numeric id');
   const dateCode = get('date_prec');
-  const precision = ucdp.datePrecision[dateCode];
+  const precision = own(ucdp.datePrecision, dateCode);
   if (precision === undefined) return bad('date_prec', `unknown precision code "${dateCode}"; UCDP GED uses ${Object.keys(ucdp.datePrecision).join(', ')}`);
   const zone = zoneOf(setup, tally, get('country'), at.row);
   const key = `${get('date_start')}|${get('date_end')}|${dateCode}|${zone}`;
@@ -35,7 +35,7 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
     tally.intervals.set(key, when);
   }
   const whereCode = get('where_prec');
-  const placeRule = ucdp.wherePrecision[whereCode];
+  const placeRule = own(ucdp.wherePrecision, whereCode);
   if (placeRule === undefined) return bad('where_prec', `unknown precision code "${whereCode}"; UCDP GED uses ${Object.keys(ucdp.wherePrecision).join(', ')}`);
   const count = (c: 'low' | 'best' | 'high') => (/^\d+$/.test(get(c)) ? Number(get(c)) : NaN);
   const [low, best, high] = [count('low'), count('best'), count('high')];
@@ -50,7 +50,7 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   if (sourceCount === undefined && sourcesText !== '' && sourcesText !== '-1') return bad('number_of_sources', `"${sourcesText}" is not a count`);
 
   const violence = get('type_of_violence');
-  const typeRule = ucdp.typeOfViolence[violence];
+  const typeRule = own(ucdp.typeOfViolence, violence);
   if (typeRule === undefined || 'skip' in typeRule) {
     const seen = tally.skippedTypes.get(`type_of_violence ${violence}`);
     if (seen) seen.rows++;
