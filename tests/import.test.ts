@@ -97,6 +97,18 @@ describe('ACLED export', () => {
     expect(third.casualties).toBeUndefined();
   });
 
+  it('a record with no second actor targets the party whose territory it is in (territory:), never the actor itself', async () => {
+    const { events } = await importAll('acled', 'acled.csv');
+    const second = events[1]!.event;
+    expect([second.actor, second.target]).toEqual(['russia', 'ukraine']);
+    const inputs = readImportInputs(fx('acled.csv'), { actors: fx('actors.yaml') }, { cwd: ROOT });
+    const without = { ...inputs.actors!, territory: {} };
+    const again = await importAll('acled', 'acled.csv', { actors: without });
+    expect(again.events[1]!.event.target).toBeUndefined();
+    const own = await importAll('acled', 'acled.csv', { actors: { ...inputs.actors!, territory: { Ukraine: 'russia' } } });
+    expect(own.events[1]!.event.target).toBeUndefined();
+  });
+
   it('skips what the table skips, lists unknown types and unmapped actors, and guesses no party', async () => {
     const { tally } = await importAll('acled', 'acled.csv');
     expect([...tally.skippedTypes]).toEqual([
@@ -296,7 +308,7 @@ describe('truce import (CLI)', () => {
 
 describe('a scenario naming an export in seeds:', () => {
   // the fixture's unmapped actor, set aside explicitly
-  const ACTORS = readFileSync(fx('actors.yaml'), 'utf8') + '  - Unidentified Armed Group (Ukraine)\n';
+  const ACTORS = readFileSync(fx('actors.yaml'), 'utf8').replace('ignore:\n', 'ignore:\n  - Unidentified Armed Group (Ukraine)\n');
   function project(actors = ACTORS) {
     const scenario = readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(
       'seeds: [../seeds/sources.yaml, ../seeds/events.yaml]',

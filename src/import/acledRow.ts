@@ -4,7 +4,7 @@ import type { ColumnIndex } from './columns.js';
 import type { ACLED_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { aroundDay, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, own, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import { eventId, note, own, partyOf, territoryOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { Problem } from '../problem.js';
 
 export type Columns = ColumnIndex<(typeof ACLED_NEEDS)[number]>;
@@ -48,11 +48,12 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
     return { skip: true };
   }
   const actor = partyOf(setup, tally, get('actor1'), at.row);
-  const target = partyOf(setup, tally, get('actor2'), at.row);
+  const target = get('actor2') === '' ? undefined : partyOf(setup, tally, get('actor2'), at.row);
   if (actor === undefined) {
     tally.skippedForActor++;
     return { skip: true };
   }
+  const targetParty = target ?? (get('actor2') === '' ? territoryOf(setup, get('country'), actor) : undefined);
 
   const country = get('country');
   const columnValue = { location: get('location'), admin1: get('admin1'), admin2: get('admin2'), country } as Record<string, string>;
@@ -80,7 +81,7 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
     id: eventId('acled', record),
     kind: typeRule.kind,
     actor,
-    ...(target !== undefined ? { target } : {}),
+    ...(targetParty !== undefined ? { target: targetParty } : {}),
     when: { start: when.start, end: when.end, precision: when.precision, evidence: `ACLED ${record}: event_date ${get('event_date')}, time_precision ${timeCode}` },
     places: [place],
     placesExcluded: [],

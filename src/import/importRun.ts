@@ -74,6 +74,12 @@ export function partyOf(setup: ImportSetup, tally: ImportTally, name: string, ro
   return undefined;
 }
 
+/** The target of a record with no second actor: the party whose country it happened in (actors file `territory:`), never the actor itself. */
+export function territoryOf(setup: ImportSetup, country: string, actor: string): string | undefined {
+  const id = setup.actors ? own(setup.actors.territory, country.trim()) : undefined;
+  return id !== actor ? id : undefined;
+}
+
 /** The zone a row's dates are read in: --zone, else the country's from the mapping table, else UTC (noted). */
 export function zoneOf(setup: ImportSetup, tally: ImportTally, country: string, row: number): string {
   if (setup.zone !== undefined) return setup.zone;

@@ -3,7 +3,7 @@ import type { DatasetRecordRef } from '../schema/source.js';
 import type { ColumnIndex, UCDP_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { betweenDays, dayOrder, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, own, partyOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import { eventId, note, own, partyOf, territoryOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
 import type { RowOutcome } from './acledRow.js';
 
 export type Columns = ColumnIndex<(typeof UCDP_NEEDS)[number]>;
@@ -58,11 +58,12 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
     return { skip: true };
   }
   const actor = partyOf(setup, tally, get('side_a'), at.row);
-  const target = partyOf(setup, tally, get('side_b'), at.row);
+  const target = get('side_b') === '' ? undefined : partyOf(setup, tally, get('side_b'), at.row);
   if (actor === undefined) {
     tally.skippedForActor++;
     return { skip: true };
   }
+  const targetParty = target ?? (get('side_b') === '' ? territoryOf(setup, get('country'), actor) : undefined);
 
   const country = get('country');
   const where = get('where_coordinates').replace(TYPE_SUFFIX, '');
@@ -85,7 +86,7 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
     id: eventId('ucdp-ged', record),
     kind: typeRule.kind,
     actor,
-    ...(target !== undefined ? { target } : {}),
+    ...(targetParty !== undefined ? { target: targetParty } : {}),
     when: { start: when.start, end: when.end, precision: when.precision, evidence: `UCDP GED ${record}: ${get('date_start')} to ${get('date_end')}, date_prec ${dateCode}` },
     places: [place],
     placesExcluded: [],

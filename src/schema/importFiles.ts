@@ -59,6 +59,11 @@ export const ActorsFile = z.strictObject({
   format: z.literal('truce.actors/v1'),
   actors: z.record(z.string().min(1), Id),
   ignore: z.array(z.string().min(1)).default([]),
+  /**
+   * the party whose territory each country of the export is: a record that names no second actor (an
+   * air strike often does not) then targets that party, unless it is the actor itself
+   */
+  territory: z.record(z.string().min(1), Id).default({}),
   note: z.string().optional(),
 });
 
