@@ -252,6 +252,15 @@ describe('truce import (CLI)', () => {
     expect(seed.events.map((e) => e.id)).toEqual(['acled-ukr900001', 'acled-ukr900002', 'acled-ukr900003', 'acled-ukr900006']);
     expect(r.stderr).toMatch(/4 events from 7 rows/);
     expect(r.stderr).toMatch(/"Unidentified Armed Group \(Ukraine\)": 1 row \(first row 5\)/);
+    // a seed like any other: it validates, and a scenario runs with it
+    expect(runCli(['validate', 'imported.yaml', 'seeds/sources.yaml'], { cwd: dir }).code).toBe(0);
+    writeFileSync(
+      path.join(dir, 'scenarios/with-import.yaml'),
+      readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace('seeds: [../seeds/sources.yaml, ../seeds/events.yaml]', 'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../imported.yaml]'),
+    );
+    const run = runCli(['run', 'scenarios/with-import.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"record": "UKR900006"');
     const again = runCli(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
