@@ -4,7 +4,7 @@ import { ACLED_NEEDS, UCDP_NEEDS, indexColumns } from '../import/columns.js';
 import { acledRow, type Columns as AcledColumns, type RowOutcome } from '../import/acledRow.js';
 import { ucdpRow, type Columns as UcdpColumns } from '../import/ucdpRow.js';
 import { newTally, type ImportSetup, type ImportTally } from '../import/importRun.js';
-import { csvRows, type CsvRow } from './csvRows.js';
+import { csvRows, csvRowsOf, type CsvRow } from './csvRows.js';
 import type { EventSource, SourcedEvent } from './eventSource.js';
 
 const DATASET_LABEL = { acled: 'ACLED', 'ucdp-ged': 'UCDP GED' } as const;
@@ -51,6 +51,30 @@ export function datasetExport(setup: ImportSetup, abs: string, progress?: (bytes
         if (event) yield { event, file: setup.file, line: r.line, row: r.row };
       }
       if (header) throw new InputError([{ code: 'E_EMPTY', file: setup.file, path: [], message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row` }]);
+    },
+  };
+}
+
+/** An export already read (through the observed file system, by a scenario load) as a source of events. */
+export function datasetExportText(setup: ImportSetup, text: string): EventSource<ImportTally> & { readAll(): SourcedEvent[] } {
+  const tally = newTally();
+  const readAll = (): SourcedEvent[] => {
+    const convert = rowConverter(setup, tally);
+    const out: SourcedEvent[] = [];
+    const rows = csvRowsOf(text, setup.file);
+    if (rows.length === 0) throw new InputError([{ code: 'E_EMPTY', file: setup.file, path: [], message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row` }]);
+    for (const r of rows) {
+      const event = convert(r);
+      if (event) out.push({ event, file: setup.file, line: r.line, row: r.row });
+    }
+    return out;
+  };
+  return {
+    label: `${DATASET_LABEL[setup.dataset]} export ${setup.file}`,
+    report: () => tally,
+    readAll,
+    async *events(): AsyncGenerator<SourcedEvent> {
+      yield* readAll();
     },
   };
 }

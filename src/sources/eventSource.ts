@@ -23,6 +23,11 @@ export interface EventSource<Report = unknown> {
   /** what the events come from, for messages: "ACLED export data/ukraine.csv" */
   readonly label: string;
   events(): AsyncIterable<SourcedEvent>;
+  /**
+   * The same events at once, for a source already read whole through the observed file system (the
+   * scenario loader is synchronous); absent for a source that only streams.
+   */
+  readAll?(): SourcedEvent[];
   /** what the reading ran into besides events (skips, unmapped names): complete once `events()` is done */
   report(): Report;
 }

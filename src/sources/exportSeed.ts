@@ -7,13 +7,12 @@ import type { ExportSeed } from '../schema/source.js';
 import { ActorsFile, ImportMapping } from '../schema/importFiles.js';
 import { checkInside, readDoc, type Ctx } from '../load/loadContext.js';
 import { displayName, readText } from '../load/files.js';
-import { newTally, type ImportSetup } from '../import/importRun.js';
+import type { ImportSetup } from '../import/importRun.js';
 import type { PlaceLookup } from '../import/placeMatch.js';
-import { csvRowsOf } from './csvRows.js';
 import { list, stat } from '../load/observedFs.js';
 import { readPlacesInto } from '../load/readPlaces.js';
 import { buildPlaceIndex } from '../places/placeIndex.js';
-import { rowConverter } from './datasetExport.js';
+import { datasetExportText } from './datasetExport.js';
 
 /** The package's own folder, from src/sources or dist/src/sources. */
 function packageRoot(): string {
@@ -72,19 +71,16 @@ export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref:
     places,
     zone: undefined,
   };
-  const tally = newTally();
-  const events: Event[] = [];
+  const source = datasetExportText(setup, text);
+  let events: Event[];
   try {
-    const convert = rowConverter(setup, tally);
-    for (const r of csvRowsOf(text, file)) {
-      const e = convert(r);
-      if (e) events.push(e);
-    }
+    events = source.readAll().map((s) => s.event);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     ctx.problems.push(...e.problems);
     return undefined;
   }
+  const tally = source.report();
   if (tally.unmappedActors.size > 0) {
     const list = [...tally.unmappedActors].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => `"${name}" (${s.rows} row${s.rows === 1 ? '' : 's'}, first row ${s.firstRow})`);
     ctx.problems.push({ code: 'E_UNKNOWN_PARTY', file: displayName(actorsAbs, ctx.cwd), path: ['actors'], message: `${file} has actors this file does not map: ${list.join(', ')}; map each to a party id under actors:, or list it under ignore:` });
