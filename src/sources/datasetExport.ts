@@ -4,7 +4,7 @@ import { ACLED_NEEDS, UCDP_NEEDS, indexColumns } from '../import/columns.js';
 import { acledRow, type Columns as AcledColumns, type RowOutcome } from '../import/acledRow.js';
 import { ucdpRow, type Columns as UcdpColumns } from '../import/ucdpRow.js';
 import { newTally, type ImportSetup, type ImportTally } from '../import/importRun.js';
-import { csvRows, csvRowsOf, type CsvRow } from './csvRows.js';
+import { csvRows, csvRowsOf, type CsvRow } from '../load/csvRows.js';
 import type { EventSource, SourcedEvent } from './eventSource.js';
 
 const DATASET_LABEL = { acled: 'ACLED', 'ucdp-ged': 'UCDP GED' } as const;
