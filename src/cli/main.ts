@@ -154,7 +154,7 @@ program
   .option('-o, --out <file>', 'write here (never over an existing file; default stdout)')
   .addOption(format(['yaml', 'ndjson'], 'yaml'))
   .option('--against <scenario>', 'list likely matches with the events of this scenario, as proposals (OUT.matches.yaml)')
-  .option('--dataset-version <v>', 'the dataset version or download date every citation records (default: the file name)')
+  .option('--dataset-version <v>', 'the dataset version or download date every citation records (default: undated)')
   .option('--mapping <file>', 'a truce.import-mapping/v1 table instead of seeds/import/mapping.yaml')
   .action(async (dataset: 'acled' | 'ucdp', file: string, opts) => {
     const { importCommand } = await import('./commands/import.js');

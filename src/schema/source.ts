@@ -68,7 +68,7 @@ export type DatasetRecordRef = z.infer<typeof DatasetRecordRef>;
 const ExportRef = {
   /** the file mapping the export's actor names to the scenario's party ids (truce.actors/v1) */
   actors: z.string().min(1),
-  /** the dataset version or download date recorded in every citation (default: the file's name) */
+  /** the dataset version or download date recorded in every citation (default: "undated") */
   version: z.string().min(1).optional(),
 };
 

@@ -65,7 +65,7 @@ export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref:
     dataset: key === 'acled' ? 'acled' : 'ucdp-ged',
     file,
     fileName: path.basename(csvAbs),
-    version: ref.version ?? path.basename(csvAbs),
+    version: ref.version ?? 'undated',
     mapping,
     actors,
     places,
