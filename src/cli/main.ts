@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, reportError } from './exitCodes.js';
 import { VERSION } from '../version.js';
 
@@ -161,6 +161,23 @@ program
   .action(async (scenario: string, opts) => {
     const { workbenchCommand } = await import('./commands/workbench.js');
     process.exitCode = await workbenchCommand(scenario, opts, globals());
+  });
+
+program
+  .command('import')
+  .description('an ACLED or UCDP GED export (CSV) as a truce.seed/v1 file, every event citing its record')
+  .addArgument(new Argument('<dataset>', 'which export').choices(['acled', 'ucdp']))
+  .argument('<file>', 'the CSV export')
+  .option('--actors <file>', "truce.actors/v1 file mapping the export's actor names to party ids")
+  .option('--zone <zone>', "read every date in this IANA zone (default: the country's, from the mapping table)")
+  .option('-o, --out <file>', 'write here (never over an existing file; default stdout)')
+  .addOption(format(['yaml', 'ndjson'], 'yaml'))
+  .option('--against <scenario>', 'list likely matches with the events of this scenario, as proposals (OUT.matches.yaml)')
+  .option('--dataset-version <v>', 'the dataset version or download date every citation records (default: undated)')
+  .option('--mapping <file>', 'a truce.import-mapping/v1 table instead of seeds/import/mapping.yaml')
+  .action(async (dataset: 'acled' | 'ucdp', file: string, opts) => {
+    const { importCommand } = await import('./commands/import.js');
+    process.exitCode = await importCommand(dataset, file, opts, globals());
   });
 
 function globals(): Globals {

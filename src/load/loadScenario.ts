@@ -12,6 +12,7 @@ import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
 import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
+import { readExportSeed } from '../sources/exportSeed.js';
 
 export type { LoadOptions } from './loadContext.js';
 
@@ -165,6 +166,12 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
   const dir = path.dirname(scenarioAbs);
   const seeds: Pool['seeds'] = [];
   scenario.seeds.forEach((s, i) => {
+    if (typeof s !== 'string') {
+      // a dataset export named in place of a seed file (truce import's reader, src/sources/exportSeed.ts)
+      const seed = readExportSeed(ctx, scenarioAbs, root, s, { file, path: ['seeds', i] });
+      if (seed) seeds.push(seed);
+      return;
+    }
     const seedAbs = path.resolve(dir, s);
     if (!checkInside(ctx, root, seedAbs, { file, path: ['seeds', i] })) return;
     const before = ctx.problems.length;

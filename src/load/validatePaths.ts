@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sortProblems, type Problem } from '../problem.js';
 import { SeedFile } from '../schema/seedFile.js';
+import { ActorsFile, ImportMapping } from '../schema/importFiles.js';
 import { crossCheck, type Pool } from '../validate/crossCheck.js';
 import { displayName, isDirectory, listFiles } from './files.js';
 import { articlesOf, context, formatOf, localise, readDoc, type LoadOptions } from './loadContext.js';
@@ -42,6 +43,9 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
     } else if (format === 'truce.seed/v1') {
       const seed = readDoc(ctx, abs, SeedFile);
       if (seed) pool.seeds.push({ file: f, seed });
+    } else if (format === 'truce.import-mapping/v1' || format === 'truce.actors/v1') {
+      // the tables `truce import` reads: checked on their own
+      readDoc(ctx, abs, format === 'truce.actors/v1' ? ActorsFile : ImportMapping);
     } else if (abs.endsWith('.json') && (format === undefined || format === 'truce.rules/v1' || format === 'truce.conditions/v1')) {
       readRuleFile(ctx, abs, ruleSet);
     } else {

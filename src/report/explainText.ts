@@ -7,6 +7,7 @@ import { asWrittenTime, cite, countWords, durationWords, FINDING_HEAD, FINDING_W
 import { DateTime } from 'luxon';
 import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
 import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs
@@ -191,7 +192,7 @@ export function explainText(x: EventExplanation, provenance: Provenance, notes: 
   out.push(`Why ${e.id}? ${x.scenario.title} [${x.scenario.id}]`);
   out.push(`times in ${zoneWords(zone, instants)}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
   out.push('');
-  out.push(`Event ${e.id}: ${e.kind}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
+  out.push(`Event ${e.id}: ${e.kind}${e.means ? ` (${e.means.join(' or ')})` : ''}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
   out.push(`  when      ${describeInterval(x.interval, zone)} (known to the ${e.when.precision}: ${e.when.evidence})`);
   out.push(`  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`);
   if (e.placesExcluded.length > 0) out.push(`  not hit   ${e.placesExcluded.join(', ')} (the text excludes them)`);

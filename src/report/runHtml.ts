@@ -11,6 +11,7 @@ import { machineMermaid } from './mermaid.js';
 import { timelineSvg } from './timelineChart.js';
 import { escapeXml, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 export { findingCounts };
 
@@ -166,7 +167,7 @@ export const h = (report: RunReport) => (ms: number) => formatHuman(ms, report.s
 export const partyName = (report: RunReport) => partyNames(report.scenario.parties);
 
 export function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
 }
 
 /** An event's sources: article file and line, with what each line says when `says` (the events table). */

@@ -4,6 +4,7 @@ import { divergences } from '../run/divergence.js';
 import { formatInstant, toMillis, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
 import type { LabelNotes } from './wording.js';
+import { recordFields } from '../sources/citeSource.js';
 
 /**
  * The `truce.run/v1` JSON contract (documented in the README). Every time is ISO-8601 with the offset
@@ -39,7 +40,8 @@ export function eventJson(e: Event, zone: string) {
     munitions: e.munitions ?? {},
     casualties: e.casualties ?? {},
     ...(e.phase !== undefined ? { phase: e.phase } : {}),
-    sources: e.sources.map((s) => ({ file: s.file, line: s.line })),
+    ...(e.means !== undefined ? { means: e.means } : {}),
+    sources: e.sources.map((s) => ({ file: s.file, line: s.line, ...recordFields(s) })),
   };
 }
 

@@ -8,6 +8,7 @@ import { formatHuman } from '../time/interval.js';
 import { ganttChart, readingStateDiagram } from './mermaid.js';
 import { countWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * `truce run --format md`: a Markdown report that renders on GitHub as is (tables, and Mermaid blocks
@@ -63,7 +64,7 @@ export function findingMd(f: Finding): string {
 export function sourcesMd(e: Event): string {
   const seen = new Set<string>();
   return e.sources
-    .map((s) => `${s.file}:${s.line}`)
+    .map((s) => citeRecord(s) ?? `${s.file}:${s.line}`)
     .filter((c) => !seen.has(c) && (seen.add(c), true))
     .map(code)
     .join(', ');

@@ -4,6 +4,7 @@ import { describeWindow } from '../run/explainVars.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
 import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 const LABEL = FINDING_HEAD;
 
@@ -53,7 +54,7 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
 
 // the article's number stands for its file in this compact listing: `000:14`
 function cite(s: { file: string; line: number }): string {
-  return fullCite({ file: s.file.slice(0, 3), line: s.line });
+  return citeRecord(s) ?? fullCite({ file: s.file.slice(0, 3), line: s.line });
 }
 
 function timeline(

@@ -1,3 +1,4 @@
+import { citeRecord } from '../sources/citeSource.js';
 import { DateTime, Duration } from 'luxon';
 import type { Obligation } from '../schema/interpretation.js';
 
@@ -96,7 +97,7 @@ export function countWords(c: { low: number; high?: number | undefined }): strin
 
 /** An article citation: `000_5b12a92830bbfdb1.txt:14`. */
 export function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
 }
 
 const UNITS = [

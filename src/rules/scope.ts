@@ -64,8 +64,10 @@ function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach 
       }
       continue;
     }
-    const name = p.precision === 'region' ? p.name.toLowerCase() : '';
-    const couldHoldName = lower.some((n) => !excluded.has(n) && (p.precision !== 'region' || name.startsWith(n)));
+    // near a settlement (dataset imports) reaches what its name could name, as a region does
+    const byName = p.precision === 'region' || p.precision === 'near-settlement';
+    const name = byName ? p.name.toLowerCase() : '';
+    const couldHoldName = lower.some((n) => !excluded.has(n) && (!byName || name.startsWith(n)));
     if (couldHoldName || couldHoldKind) {
       out?.possible.push(p.name);
       if (reach === 'none') reach = 'possible';

@@ -3,6 +3,7 @@ import { Id, SourceRef, TimeZone } from './common.js';
 import { Event } from './event.js';
 import { Interpretation } from './interpretation.js';
 import { Plan } from './plan.js';
+import { ExportSeed } from './source.js';
 import { ExpectCase } from './expect.js';
 
 export const Party = z.strictObject({ id: Id, name: z.string().min(1), note: z.string().optional() });
@@ -13,7 +14,7 @@ export const Scenario = z.strictObject({
   title: z.string().min(1),
   timeZone: TimeZone.default('Europe/Kyiv'),
   /** seed files (relative to this file) whose sources and events the scenario takes in */
-  seeds: z.array(z.string().min(1)).default([]),
+  seeds: z.array(z.union([z.string().min(1), ExportSeed])).default([]),
   /** the rule set: a folder of rule JSON files, relative to this file */
   rules: z.string().min(1).default('../rules'),
   parties: z.array(Party).min(1),

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../load/loadScenario.js';
 import { UsageError } from '../../problem.js';
 import { workbenchHtml } from '../../workbench/html.js';
 import type { WorkbenchData } from '../../workbench/engine.js';
 import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
+import { emit, outFile } from '../output.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
@@ -23,7 +23,8 @@ export async function workbenchCommand(scenarioPath: string, flags: WorkbenchFla
   const out = path.resolve(flags.out);
   const scenarioAbs = path.resolve(scenarioPath);
   if (out === scenarioAbs) throw new UsageError(`--out ${flags.out} is the scenario itself; choose another file`);
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const target = outFile(flags.out);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), target, false);
   // a build artefact, not user data: the one file the CLI reads outside src/load
   const bundleFile = fileURLToPath(new URL('../../workbench/workbench.bundle.js', import.meta.url));
   if (!existsSync(bundleFile)) throw new UsageError(`the workbench's engine bundle is missing (${bundleFile}); run npm run build`);
@@ -35,6 +36,6 @@ export async function workbenchCommand(scenarioPath: string, flags: WorkbenchFla
     base: { scenario: loaded.scenario, events: loaded.events, rules: loaded.rules, conditions: loaded.conditions },
     sources: loaded.sources,
   };
-  emit(workbenchHtml(data, readFileSync(bundleFile, 'utf8')), flags.out);
+  emit(workbenchHtml(data, readFileSync(bundleFile, 'utf8')), target);
   return EXIT.ok;
 }
