@@ -39,7 +39,8 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const root = projectRootOf(ctx, abs);
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
-  return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  // drafts (from `truce ingest`) are validated like any event but count only once an analyst accepts them
+  return { ...loaded, events: loaded.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
 }
 
 function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
