@@ -52,6 +52,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   const excludedAt = (i: number) => /\bno (?:strikes|attacks|hits|damage) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 30), i)) || /\bno (?:strikes|attacks) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 34), i).replace(/\bthe\s+$/, ''));
   const push = (entry: PlaceEntry, name: string, words: string, index: number, precision: 'settlement' | 'region', settlement?: string) => {
     if (out.some((o) => o.entry.id === entry.id)) return;
+    // "the head of the Dnipropetrovsk region", "Volgograd governor": an official's title, not a place hit
+    if (/\b(head|heads|governor|governors|mayor|chief|administration|authorities|officials?|police) (of|in) (the )?$/i.test(sentence.slice(Math.max(0, index - 30), index))) return;
+    if (/^[\w\s'-]{0,12}?\b(governor|mayor|officials?|authorities|administration)\b/i.test(sentence.slice(index + words.length, index + words.length + 24)) && !/\b(in|on|at|over)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, index - 10), index))) return;
     out.push({ entry, ...describe(lookup, entry), name, precision, ...(settlement ? { settlement } : {}), words, index, excluded: excludedAt(index) });
   };
   for (const m of sentence.matchAll(LIST_REGIONS)) {

@@ -308,7 +308,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const typed = (counts.ballisticMissiles?.low ?? 0) + (counts.cruiseMissiles?.low ?? 0);
     if (typed > 0 && (counts.missiles === undefined || counts.missiles.low < typed)) {
       const m = counts.missiles;
-      counts.missiles = m?.high !== undefined && m.high >= typed ? { ...m, low: typed } : { low: typed };
+      const b = counts.ballisticMissiles;
+      const c = counts.cruiseMissiles;
+      // only the types the text names: their sum is exact when each of them is
+      const exact = m === undefined && (b === undefined || b.high === b.low) && (c === undefined || c.high === c.low) && (b?.high !== undefined || c?.high !== undefined);
+      counts.missiles = exact ? { low: typed, best: typed, high: typed } : m?.high !== undefined && m.high >= typed ? { ...m, low: typed } : { low: typed };
     }
     const munitions = Object.fromEntries((['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));

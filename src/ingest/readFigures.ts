@@ -159,7 +159,7 @@ export function readFigures(sentence: string): FigureMention[] {
     const role = (quantity === 'killed' || quantity === 'injured') ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     const base = floorOnly ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
-    out.push({ quantity, count: base.count, role, weak: article || floorOnly && raw === 'several', approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
+    out.push({ quantity, count: base.count, role, weak: floorOnly && raw === 'several', approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two
