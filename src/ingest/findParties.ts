@@ -18,7 +18,7 @@ export interface Reading {
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing)`;
-const ATTACKER = (who: string) => new RegExp(String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`, 'i');
+const ATTACKER = (who: string) => new RegExp(String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`, 'i');
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE = /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid)\b/i;
@@ -68,7 +68,8 @@ export function readParties(sentence: string): Reading {
     const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence) ? 'russia' : by;
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(sentence)![0] };
   }
-  if ((STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence))) || (CASUALTY.test(sentence) && STRIKE.test(sentence))) {
+  const munitionCount = /\b(\d[\d,]*|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(sentence) && /\b(launched|fired|used|sent|attacked|struck|hit)\b/i.test(sentence);
+  if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount)) {
     return { kind: 'strike', ...base, words: words || STRIKE.exec(sentence)![0] };
   }
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {

@@ -194,8 +194,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       groups.push(g);
       continue;
     }
-    const named = o.reading.actor;
     const fromPlaces = actorFromPlaces(o.places);
+    // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
+    const named = o.reading.actor !== undefined && fromPlaces !== undefined && o.reading.actor !== fromPlaces && o.places.every((p) => countryParty(p) === o.reading.actor) ? fromPlaces : o.reading.actor;
     const actor = named ?? fromPlaces ?? current?.actor;
     const ds = eventDates(o, 'strike');
     const when = span(ds);
@@ -371,7 +372,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
  * relative words like "overnight" must then not be read against the dateline.
  */
 function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
-  const explicit = obs.flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting).map((d) => ({ d, line: o.s.line })));
+  // the dateline itself (or a date on the day of publication) says nothing of how old the content is
+  const explicit = obs.flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })));
   if (explicit.length === 0) return undefined;
   const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
   if (recent.length > 0) return undefined;

@@ -85,8 +85,8 @@ function qualified(q: string | undefined, n: number): { count: Count; approximat
   }
 }
 
-const DRONE = /^(?:[\w-]+\s+){0,3}?(drones?|uavs?|shaheds?|unmanned aerial vehicles?|geran-2s?)\b/i;
-const MISSILE = /^(?:([\w-]+)\s+){0,4}?(missiles?|rockets?|ones)\b/i;
+const DRONE = /^(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(drones?|uavs?|shaheds?|unmanned aerial vehicles?|geran-2s?)\b/i;
+const MISSILE = /^(?:(?!and\b(?!\s+(?:cruise|ballistic))|or\b|\d)([\w-]+)\s+){0,4}?(missiles?|rockets?|ones)\b/i;
 const PEOPLE = /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
 const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|fatalities|fatally|bodies)\b/i;
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|shrapnel wounds)\b/i;
@@ -126,7 +126,7 @@ export function readFigures(sentence: string): FigureMention[] {
     let typeWord = '';
     const d = DRONE.exec(after.trimStart());
     const mi = MISSILE.exec(after.trimStart());
-    if (d && (!mi || d.index <= mi.index) && !/^\s*(?:people|civilians)/i.test(after)) {
+    if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
     } else if (mi) {
@@ -159,7 +159,7 @@ export function readFigures(sentence: string): FigureMention[] {
     const role = (quantity === 'killed' || quantity === 'injured') ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     const base = floorOnly ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
-    out.push({ quantity, count: base.count, role, weak: floorOnly && raw === 'several', approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
+    out.push({ quantity, count: base.count, role, weak: article || raw === 'one' || (floorOnly && raw === 'several'), approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two
