@@ -200,7 +200,8 @@ describe('one occurrence, one draft', () => {
     expect(ru).toHaveLength(1);
     expect(ru[0]!.sources.map((s) => s.line)).toEqual([2, 3, 4]);
     expect(ru[0]!.munitions).toEqual({ drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } });
-    expect(ru[0]!.casualties).toEqual({ injured: { low: 5, best: 5, high: 5 } });
+    // 5 injured in Odesa says nothing of the Kharkiv region, also hit: a floor for the whole attack
+    expect(ru[0]!.casualties).toEqual({ injured: { low: 5 } });
     expect(ru[0]!.places.map((p) => p.region).sort()).toEqual(['Kharkiv Oblast', 'Odesa Oblast']);
     expect(ru[0]!.targets.sort()).toEqual(['energy', 'residential']);
     expect(ru[0]!.draft).toBe(true);
@@ -220,6 +221,14 @@ describe('one occurrence, one draft', () => {
 
   it('drafts are valid events of the seed format', () => {
     for (const e of events) expect(Event.safeParse(e).success).toBe(true);
+  });
+
+  it('tolls told place by place add up; a headline toll sums up the whole attack', () => {
+    const r = ingest('Russian strikes kill four\nA drone hit Dnipro overnight, killing 3 people.\nOne worker was killed in the Kharkiv region, officials said.');
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
+    const parts = ingest('KYIV\nA drone hit Dnipro overnight, killing 3 people.\nTwo people were killed in the Kharkiv region, officials said.');
+    expect(parts.events[0]!.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
   });
 
   it('the same figure given plainly and as "nearly" spans both readings', () => {

@@ -23,21 +23,28 @@ const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE = /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid)\b/i;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
-const TRUCE = /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:military activity|fighting|strikes|attacks))\b/i;
+const TRUCE = /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
 const AGREE = /\b(agreed|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
 const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i;
-const SPEAKER = new RegExp(String.raw`\b(${RU}|${UA}|Trump|Washington|the White House|Poland)\b[^.]{0,60}?\b(said|says|claimed|alleged|accused|denied|declared|announced|told)\b`, 'i');
+const SPEAKER = new RegExp(String.raw`\b(${RU}|${UA}|Trump|US president|Washington|the White House|Poland)\b[^.]{0,60}?\b(said|says|claimed|alleged|accused|denied|declared|announced|told)\b`, 'i');
 
 function party(word: string): Party | undefined {
   if (new RegExp(`^${RU}$`, 'i').test(word)) return 'russia';
   if (new RegExp(`^${UA}$`, 'i').test(word)) return 'ukraine';
-  if (/^(Trump|Washington|the White House)$/i.test(word)) return 'united-states';
+  if (/^(Trump|US president|Washington|the White House)$/i.test(word)) return 'united-states';
   if (/^Poland$/i.test(word)) return 'poland';
   return undefined;
 }
 
-export function readParties(sentence: string): Reading {
+const NOT_AN_ATTACK = /\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)/i;
+/** what has been going on "for months", "since October": background, not an occurrence */
+const HABITUAL = /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
+const PASSIVE_HIT = /\b(was|were|had been|have been|has been)\s+(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
+
+export function readParties(raw: string): Reading {
+  // a request not to attack, or a habit of attacking, names an attacker but reports no attack
+  const sentence = NOT_AN_ATTACK.test(raw) || HABITUAL.test(raw) && !/\b(overnight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(raw) ? raw.replace(/\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi, '_') : raw;
   const ru = RU_ATTACKS.exec(sentence);
   const ua = UA_ATTACKS.exec(sentence);
   let actor: Party | undefined;
@@ -54,7 +61,7 @@ export function readParties(sentence: string): Reading {
     actor = 'russia';
     words = ru[0];
   }
-  if (actor === 'russia' && /\bRussia(?:'s|n)?\s+(?:defen[cs]e ministry|air defen[cs]es?|ministry of defen[cs]e)\b[^.]*\b(shot down|intercepted|destroyed|downed|repelled)\b/i.test(sentence)) {
+  if (actor !== 'ukraine' && /\bRussia(?:'s|n)?\s+(?:defen[cs]e ministry|air defen[cs]es?|ministry of defen[cs]e)\b[^.]*\b(shot down|intercepted|destroyed|downed|repelled)\b/i.test(sentence)) {
     actor = 'ukraine';
     words = 'Russian air defences downed';
   }
@@ -63,13 +70,14 @@ export function readParties(sentence: string): Reading {
   const speaker = SPEAKER.exec(sentence);
   const claimBy = claim ? (speaker ? party(speaker[1]!) ?? speaker[1] : undefined) : undefined;
   const base = { ...(actor ? { actor } : {}), ...(target ? { target } : {}), ...(claimBy ? { claimBy } : {}) };
-  if (TRUCE.test(sentence) && AGREE.test(sentence) && !CASUALTY.test(sentence)) {
+  if (TRUCE.test(raw) && AGREE.test(raw) && !CASUALTY.test(sentence) && actor === undefined) {
     const by = speaker ? party(speaker[1]!) : undefined;
     const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence) ? 'russia' : by;
-    return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(sentence)![0] };
+    return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
-  const munitionCount = /\b(\d[\d,]*|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(sentence) && /\b(launched|fired|used|sent|attacked|struck|hit)\b/i.test(sentence);
-  if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount)) {
+  const munitionCount = /\b(\d[\d,]*|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(sentence) && /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
+  const attackPhrase = /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) || PASSIVE_HIT.test(sentence);
+  if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount || attackPhrase)) {
     return { kind: 'strike', ...base, words: words || STRIKE.exec(sentence)![0] };
   }
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {

@@ -91,6 +91,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         if (e === undefined || e.kind === 'country') continue;
         const start = a + words.slice(0, s).join(' ').length + (s > 0 ? 1 : 0);
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
+        if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
         if (/\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) && /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))) continue;
         if (!free(start, start + name.length)) continue;
         const isSettlement = e.kind !== 'region';

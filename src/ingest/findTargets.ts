@@ -10,6 +10,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ['civilian-infrastructure', /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure)\b/i],
   ['non-residential', /\b(non-?residential)\b/i],
   ['diplomatic', /\b(consulate|embassy)\b/i],
+  ['civilians', /\b(civilians?|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i],
 ];
 
 export interface TargetMention {

@@ -136,6 +136,37 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
 }
 
+/**
+ * Casualties told place by place add up ("three killed in Dnipro", "one in the Kharkiv region"); a toll
+ * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
+ * nothing of the others: their sum is then only a floor.
+ */
+function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions: Set<string>): Count | undefined {
+  if (items.length === 0) return undefined;
+  const totals = items.filter((x) => x.at.length === 0).map((x) => x.f);
+  const parts = new Map<string, FigureMention[]>();
+  for (const x of items.filter((i) => i.at.length > 0)) {
+    const key = [...new Set(x.at)].sort().join('|');
+    parts.set(key, [...(parts.get(key) ?? []), x.f]);
+  }
+  const partCounts = [...parts.values()].map((fs) => mergeCounts(fs)!);
+  const covered = new Set([...parts.keys()].flatMap((k) => k.split('|')));
+  const sum = partCounts.length === 0 ? undefined : {
+    low: partCounts.reduce((a, c) => a + c.low, 0),
+    high: partCounts.every((c) => c.high !== undefined) ? partCounts.reduce((a, c) => a + c.high!, 0) : undefined,
+    best: partCounts.every((c) => c.best !== undefined) ? partCounts.reduce((a, c) => a + c.best!, 0) : undefined,
+  };
+  if (totals.length > 0) {
+    const t = mergeCounts(totals)!;
+    if (sum === undefined || sum.low <= t.low) return t;
+    return t.high !== undefined && t.high >= sum.low ? { ...t, low: sum.low, ...(t.best !== undefined && t.best < sum.low ? { best: sum.low } : {}) } : { low: sum.low };
+  }
+  if (sum === undefined) return undefined;
+  const uncovered = [...eventRegions].some((r) => !covered.has(r));
+  if (uncovered || sum.high === undefined) return { low: sum.low };
+  return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
+}
+
 function mode(xs: number[]): number {
   const n = new Map<number, number>();
   for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
@@ -164,8 +195,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const places = findPlaces(s.text, input.places, lastSettlement);
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
-    const last = dates.at(-1);
-    if (last) previousDay = last.start.hour >= 18 && last.precision === 'part-of-day' ? last.start : last.start;
+    // "that night" refers back to a named day rather than to a night already resolved
+    const last = dates.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? dates.at(-1);
+    if (last) previousDay = last.start;
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     if (settled) lastSettlement = settled.entry.name;
   }
@@ -181,7 +213,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
       const dated = eventDates(o, 'strike').length > 0;
-      if (current?.kind === 'strike' && adds && !dated && o.s.line - current.obs.at(-1)!.s.line <= 2) current.obs.push(o);
+      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2) current.obs.push(o);
       continue;
     }
     if (kind !== 'strike') {
@@ -207,8 +239,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
         const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
         return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
       });
+    } else if (actor === undefined || (named === undefined && fromPlaces === undefined)) {
+      // no attacker and no place: the occurrence the article is mostly about
+      home = [...strikeGroups].reverse().reduce<Group | undefined>((best, g) => (best === undefined || g.obs.length > best.obs.length ? g : best), undefined);
+    } else if (current?.kind === 'strike' && (current.actor === actor || current.actor === undefined)) {
+      // an undated sentence goes on about the occurrence the text spoke of last
+      home = current;
     } else {
-      home = [...strikeGroups].reverse().find((g) => g.actor === actor || actor === undefined || g.actor === undefined);
+      home = [...strikeGroups].reverse().find((g) => g.actor === actor || g.actor === undefined);
       // an undated sentence about the other side's attack is a different occurrence
       if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
     }
@@ -245,7 +283,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const ds = g.obs.flatMap((o) => eventDates(o, g.kind).map((d) => ({ d, line: o.s.line })));
     let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
     const relativeOnly = ds.every((x) => !x.d.explicit);
-    if (ds.length === 0) {
+    const before = groups.slice(0, groups.indexOf(g)).filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0)).at(-1);
+    if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
+      // "Meanwhile, ...": about the days of the occurrence told before
+      const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
+      when = { start: w.start.startOf('day'), end: w.end.startOf('day').plus({ days: w.end.hour === 0 && w.end.minute === 0 ? 0 : 1 }), precision: 'days', evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`, confidence: 'medium' };
+    } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older ? { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month' as const, why: older.why } : { start: pub.minus({ days: 7 }).startOf('day'), end: pub, precision: 'days' as const, why: `no date words on lines ${g.obs.map((o) => o.s.line).join(', ')}; the week before publication` };
       when = { ...w, evidence: `line ${first}: ${w.why}`, confidence: 'low' };
@@ -255,15 +298,19 @@ export function ingestArticle(input: IngestInput): IngestResult {
       when = { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month', evidence: `${ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ')} would date it from the dateline, but ${older.why}`, confidence: 'medium' };
       problems.push(`relative date words read against a dateline the content is older than: ${older.why}`);
     } else {
-      // several sentences about one occurrence: the span they share when they agree, else all of them
+      // several sentences about one occurrence: news words for a night ("overnight", "early on Saturday")
+      // cut it differently, so the span of those that overlap the narrowest; a wider one that contains it
+      // (a day, a month) adds nothing
       const all = ds.map((x) => x.d);
-      const start = DateTime.max(...all.map((d) => d.start))!;
-      const end = DateTime.min(...all.map((d) => d.end))!;
-      const agree = start < end;
-      const s0 = agree ? start : DateTime.min(...all.map((d) => d.start))!;
-      const e0 = agree ? end : DateTime.max(...all.map((d) => d.end))!;
-      const widest = all.reduce((a, b) => (b.end.diff(b.start).toMillis() > a.end.diff(a.start).toMillis() ? b : a));
-      const precision = agree ? all.reduce((a, b) => (b.end.diff(b.start).toMillis() < a.end.diff(a.start).toMillis() ? b : a)).precision : widest.precision;
+      const width = (d: DateMention) => d.end.diff(d.start).toMillis();
+      const narrowest = all.reduce((a, b) => (width(b) < width(a) ? b : a));
+      const near = all.filter((d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000));
+      const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
+      const use = agree ? near : all;
+      const s0 = DateTime.min(...use.map((d) => d.start))!;
+      const e0 = DateTime.max(...use.map((d) => d.end))!;
+      const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
+      const precision = widest.precision;
       when = { start: s0, end: e0, precision, evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`, confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium' };
       if (!agree) problems.push('the dates of its sentences do not overlap; the interval spans them all');
     }
@@ -288,21 +335,27 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
 
     const targets: TargetType[] = [];
-    for (const o of g.obs) for (const t of o.targets) if (!targets.includes(t.target)) {
+    const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
+    for (const o of g.obs) for (const t of o.targets) if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
       targets.push(t.target);
       fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
     }
 
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
+    const casualtyItems: { f: FigureMention; at: string[] }[] = [];
     for (const o of g.obs) for (const f of o.figures) {
       byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
+      // a headline's toll ("... kill four") sums up the whole event, wherever it names
+      const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
+      if (f.quantity === 'killed' || f.quantity === 'injured') casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
       fields.push({ field: f.quantity, value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`, line: o.s.line, words: f.words, confidence: f.weak ? 'low' : f.approximate ? 'medium' : 'high' });
       if (!f.weak) figLines.set(o.s.line, [...(figLines.get(o.s.line) ?? []), ...figureTokens(f.words.split(' ').slice(0, 3).join(' '))]);
     }
     const counts: Partial<Record<Quantity, Count>> = {};
+    const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
     for (const q of QUANTITIES) {
-      const c = mergeCounts(byQ.get(q) ?? []);
+      const c = q === 'killed' || q === 'injured' ? casualtyCount(casualtyItems.filter((x) => x.f.quantity === q), eventRegions) : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
     // every missile, ballistic and cruise ones included

@@ -82,7 +82,8 @@ function cap(end: DateTime, pub: DateTime): DateTime {
 }
 
 function mention(start: DateTime, end: DateTime, precision: Precision, words: string, index: number, sentence: string, explicit: boolean, confidence: DateMention['confidence'], pub: DateTime): DateMention {
-  const capped = start < pub ? cap(end, pub) : end;
+  // a night or a morning cannot reach past the report; a named day is its whole day by convention
+  const capped = start < pub && precision === 'part-of-day' ? cap(end, pub) : end;
   return { start, end: capped, precision, words: words.trim(), index, reporting: REPORTING.test(sentence.slice(0, index)), explicit, confidence };
 }
 
@@ -160,6 +161,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // a bare clock time ("at 18:50") or a year alone says nothing here that a day does not
     if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !/yesterday|last|ago|earlier|week|today|tonight|night|morning/.test(lower)) continue;
     if (/\bsince\s*$/i.test(before)) continue;
+    // a duration ("for a week", "a week until") is not a date
+    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before)) continue;
     const part = partAround(before, after, text);
     let day: DateTime | undefined;
     let explicit = false;

@@ -90,12 +90,23 @@ const MISSILE = /^(?:(?!and\b(?!\s+(?:cruise|ballistic))|or\b|\d)([\w-]+)\s+){0,
 const PEOPLE = /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
 const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|fatalities|fatally|bodies)\b/i;
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|shrapnel wounds)\b/i;
-const DOWNED = /\b(shot down|intercepted|destroyed|downed|repelled|neutrali[sz]ed)\b/i;
+const DOWNED = /\b(shot down|intercepted|destroyed|downed|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
-export function readFigures(sentence: string): FigureMention[] {
+export function readFigures(raw: string): FigureMention[] {
+  // quotation marks inside a figure ("a significant number of ballistic” missiles") do not change it
+  const sentence = raw.replace(/[“”"]/g, ' ').replace(/ {2,}/g, ' ');
   const out: FigureMention[] = [];
+  // "a significant number of ballistic missiles": more than one
+  for (const m of sentence.matchAll(/\b(?:a |an )?(?:significant|large|considerable|unspecified) number of\s+(ballistic|cruise)?\s*(missiles|drones)\b/gi)) {
+    const q: Quantity = m[1]?.toLowerCase() === 'ballistic' ? 'ballisticMissiles' : m[1]?.toLowerCase() === 'cruise' ? 'cruiseMissiles' : m[2]!.toLowerCase() === 'drones' ? 'drones' : 'missiles';
+    out.push({ quantity: q, count: { low: 2 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
+  }
+  // "killed a woman": one person
+  for (const m of sentence.matchAll(/\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(woman|man|person|child|boy|girl|civilian|resident|worker|driver)\b/gi)) {
+    out.push({ quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured', count: { low: 1, best: 1, high: 1 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
+  }
   for (const m of sentence.matchAll(FIGURE)) {
     const q = m[1];
     const raw = m[2]!.toLowerCase();
@@ -118,6 +129,8 @@ export function readFigures(sentence: string): FigureMention[] {
     else if (raw === 'a single') n = 1;
     else n = wordValue(raw);
     if (n === undefined) continue;
+    // "no one was hurt" counts nobody
+    if (/\b(no|not a single)\s*$/i.test(before) && raw === 'one') continue;
     const article = raw === 'a' || raw === 'an';
     // "a" counts only right before a munition ("a ballistic missile"), never "a residential building"
     const words = sentence.slice(idx, end + Math.min(after.length, 60));
@@ -134,23 +147,32 @@ export function readFigures(sentence: string): FigureMention[] {
       quantity = /ballistic|iskander|kinzhal/.test(head) ? 'ballisticMissiles' : /cruise|kalibr|kh-101|kh-\d+/.test(head) ? 'cruiseMissiles' : 'missiles';
       typeWord = mi[0];
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
+    } else if (article && /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(after)) {
+      quantity = /\b(was|were)\s+killed\b/i.test(clause) ? 'killed' : 'injured';
     } else if (!article && (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))) {
       if (SUBCOUNT.test(before)) continue;
       const verbAfter = clause;
       const verbBefore = before.slice(-24);
       const k = KILLED.exec(verbAfter);
       const i = INJURED.exec(verbAfter);
-      if (k && (!i || k.index < i.index)) quantity = 'killed';
+      // "killing three people and injuring 12": the verb before the figure is its own
+      if (/\b(killing|killed|kills?)\s+(at least\s+|more than\s+)?$/i.test(verbBefore)) quantity = 'killed';
+      else if (/\b(injuring|wounding)\s+(at least\s+|more than\s+)?$/i.test(verbBefore)) quantity = 'injured';
+      else if (k && (!i || k.index < i.index)) quantity = 'killed';
       else if (i) quantity = 'injured';
       else if (/\b(killing|killed|claimed the lives of|left)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'killed';
       else if (/\b(injuring|injured|wounding|wounded)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'injured';
       if (/^\s*(?:\w+\s+){0,2}of them\b/i.test(after)) continue;
-    } else if (!article && /\b(killing|killed|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
-      quantity = /\b(killing|killed)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
+    } else if (!article && /\b(killing|killed|kills?|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
+      quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
     } else if (!article && /\bdeath toll\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)) {
       quantity = 'killed';
     }
     if (quantity === undefined) continue;
+    if (article && quantity !== undefined && /^\s*(?:[\w-]+\s+){0,2}?(drones?|missiles?)(\s+and\s+(drones?|missiles?))?\s+(attack|strike|raid|barrage)/i.test(after)) {
+      out.push({ quantity, count: { low: 1 }, role: 'launched', weak: true, approximate: false, words: `${m[0]}${after.slice(0, 30)}`.trim(), index: idx });
+      continue;
+    }
     if (article && quantity !== 'drones' && quantity !== 'missiles' && quantity !== 'ballisticMissiles' && quantity !== 'cruiseMissiles') continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     const tail = after.split(/[,;]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
