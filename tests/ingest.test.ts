@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../src/ingest/ingestArticle.js';
-import { buildPlaceLookup } from '../src/ingest/placeLookup.js';
+import { buildPlaceIndex } from '../src/places/placeIndex.js';
 import { readDates } from '../src/ingest/readDates.js';
 import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
 import { findPlaces } from '../src/ingest/findPlaces.js';
@@ -14,7 +14,7 @@ import { Event } from '../src/schema/event.js';
 import { ROOT } from './helpers.js';
 
 // Every text below is written for the test; none is taken from an article.
-const places = buildPlaceLookup(readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]));
+const places = buildPlaceIndex(readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]));
 const at = (iso: string, zone = 'Europe/Kyiv') => DateTime.fromISO(iso, { setZone: true }).setZone(zone);
 // Tuesday 3 February 2026, 09:00 in Kyiv
 const PUB = at('2026-02-03T09:00:00+02:00');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { ingestArticle } from '../src/ingest/ingestArticle.js';
-import { buildPlaceLookup } from '../src/ingest/placeLookup.js';
+import { buildPlaceIndex } from '../src/places/placeIndex.js';
 import { emptyScore, formatScore, scoreArticle, type Score } from '../src/ingest/scoreIngest.js';
 import { readArticle, readGold, readPlaceFiles } from '../src/load/readIngestFiles.js';
 import { SeedFile } from '../src/schema/seedFile.js';
@@ -19,7 +19,7 @@ const verbose = process.argv.includes('--verbose');
 const fixtures = path.join(root, 'tests/fixtures/ingest');
 const shipped = path.join(root, 'seeds/places');
 const placeFiles = existsSync(shipped) ? readdirSync(shipped).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(shipped, f)) : [path.join(fixtures, 'places.yaml')];
-const places = buildPlaceLookup(readPlaceFiles(placeFiles));
+const places = buildPlaceIndex(readPlaceFiles(placeFiles));
 
 function evalSet(dir: string): Score | undefined {
   if (!existsSync(dir)) return undefined;

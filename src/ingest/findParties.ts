@@ -70,7 +70,7 @@ export function readParties(raw: string): Reading {
   const speaker = SPEAKER.exec(sentence);
   const claimBy = claim ? (speaker ? party(speaker[1]!) ?? speaker[1] : undefined) : undefined;
   const base = { ...(actor ? { actor } : {}), ...(target ? { target } : {}), ...(claimBy ? { claimBy } : {}) };
-  if (TRUCE.test(raw) && AGREE.test(raw) && !CASUALTY.test(sentence) && actor === undefined) {
+  if (TRUCE.test(raw) && AGREE.test(raw) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
     const by = speaker ? party(speaker[1]!) : undefined;
     const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence) ? 'russia' : by;
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };

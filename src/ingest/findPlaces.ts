@@ -61,7 +61,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     const names = m[1]!.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
     let ok = false;
     for (const n of names) {
-      const e = resolve(lookup, n, true);
+      const e = resolve(lookup, `${n} region`, true) ?? resolve(lookup, n, true);
       if (e?.kind === 'region' || e?.kind === 'capital') {
         push(e.kind === 'capital' ? (resolve(lookup, `${n} Oblast`, true) ?? e) : e, `${n} region`, m[0], m.index, 'region');
         ok = true;
@@ -105,7 +105,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     const s = settlement !== undefined ? lookup.lookup(settlement).find((e) => e.kind !== 'region') : undefined;
     if (!s || NOT_PLACES.has(m[1]!)) continue;
     const region = describe(lookup, s).region;
-    const pseudo: PlaceEntry = { id: `${s.id}-${m[1]!.toLowerCase()}`, name: `${m[1]} district`, kind: 'district', within: s.id };
+    const pseudo: PlaceEntry = { id: `${s.id}-${m[1]!.toLowerCase()}`, name: `${m[1]} district`, kind: 'district', within: s.id, aliases: [] };
     out.push({ entry: pseudo, ...(region ? { region } : {}), ...describe(lookup, s), name: `${m[1]} district`, precision: 'settlement', settlement: s.name, words: m[0], index: m.index, excluded: false });
   }
   return out.sort((x, y) => x.index - y.index);

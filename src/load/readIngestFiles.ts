@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InputError, sortProblems } from '../problem.js';
-import { PlacesFile, type PlaceEntry } from '../ingest/placeLookup.js';
+import { PlacesFile, type PlaceEntry } from '../schema/places.js';
 import { GoldFile } from '../ingest/goldFile.js';
 import { displayName, readText } from './files.js';
 import { context, localise, readDoc, type LoadOptions } from './loadContext.js';
@@ -20,7 +20,10 @@ export function readArticle(articlePath: string, opts: LoadOptions = {}): { file
   return { file, text };
 }
 
-/** Place hierarchies (truce.places/v1), merged in the order given. */
+/**
+ * Place hierarchies (truce.places/v1), merged in the order given. Issue 12's readPlaces does the same with
+ * its cross-checks; this reader stands in for it until the two branches meet.
+ */
 export function readPlaceFiles(paths: string[], opts: LoadOptions = {}): PlaceEntry[] {
   const ctx = context(opts);
   const out: PlaceEntry[] = [];

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { UsageError } from '../../problem.js';
 import { ingestArticle } from '../../ingest/ingestArticle.js';
-import { buildPlaceLookup } from '../../ingest/placeLookup.js';
+import { buildPlaceIndex } from '../../places/placeIndex.js';
 import { matchExisting, type SourceProposal } from '../../ingest/matchExisting.js';
 import { formatIngestReport } from '../../ingest/formatIngestReport.js';
 import { readArticle, readPlaceFiles } from '../../load/readIngestFiles.js';
@@ -55,7 +55,7 @@ export async function ingestCommand(article: string, flags: IngestFlags, g: Glob
   const placeFiles = flags.places.length > 0 ? flags.places : defaultPlaceFiles();
   const notes: string[] = [];
   if (placeFiles.length === 0) notes.push('no place hierarchy found (seeds/places/*.yaml); pass --places FILE to match places');
-  const places = buildPlaceLookup(readPlaceFiles(placeFiles, loadOptions(g)));
+  const places = buildPlaceIndex(readPlaceFiles(placeFiles, loadOptions(g)));
   const result = ingestArticle({ text, file: path.basename(file), published, places });
   let proposals: SourceProposal[] = [];
   if (flags.against !== undefined) {
