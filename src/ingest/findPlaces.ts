@@ -90,6 +90,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         const e = resolve(lookup, name, false);
         if (e === undefined || e.kind === 'country') continue;
         const start = a + words.slice(0, s).join(' ').length + (s > 0 ? 1 : 0);
+        // "Vladimir Putin": a first name that is also a place, followed by a surname no hierarchy knows
+        const next = words[s + k];
+        if (next !== undefined && s === 0 && !/^(Oblast|Region|City|Mayor|Governor|Krai|Republic|District|Regional|Military|Administration)$/.test(next) && lookup.lookup(next).length === 0) continue;
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
         if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
         if (/\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) && /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))) continue;
