@@ -64,7 +64,7 @@ function evalSeeds(): Score | string {
 }
 
 const out: string[] = [`places: ${placeFiles.map((f) => path.relative(root, f)).join(', ')}`];
-for (const [name, dir] of [['tuned (rules adjusted on these)', 'tuned'], ['held out (never tuned on)', 'heldout']] as const) {
+for (const [name, dir] of [['tuned (rules adjusted on these)', 'tuned'], ['held out (never tuned on)', 'heldout'], ['held out, second batch (written later, never tuned on)', 'heldout2']] as const) {
   const s = evalSet(path.join(fixtures, dir));
   // the held-out set's misses are never listed: reading them would be tuning on them
   if (s) out.push(formatScore(name, s), ...(verbose && dir === 'tuned' ? s.misses.map((m) => `    - ${m}`) : []));

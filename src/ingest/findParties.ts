@@ -18,13 +18,13 @@ export interface Reading {
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing)`;
-const ATTACKER = (who: string) => new RegExp(String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`, 'i');
+const ATTACKER = (who: string) => new RegExp(String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`, 'i');
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE = /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid)\b/i;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
-const TRUCE = /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
-const AGREE = /\b(agreed|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
+const TRUCE = /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
+const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
 const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i;
 const SPEAKER = new RegExp(String.raw`\b(${RU}|${UA}|Trump|US president|Washington|the White House|Poland)\b[^.]{0,60}?\b(said|says|claimed|alleged|accused|denied|declared|announced|told)\b`, 'i');
@@ -37,9 +37,9 @@ function party(word: string): Party | undefined {
   return undefined;
 }
 
-const NOT_AN_ATTACK = /\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)/i;
+const NOT_AN_ATTACK = /\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
 /** what has been going on "for months", "since October": background, not an occurrence */
-const HABITUAL = /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
+const HABITUAL = /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
 const PASSIVE_HIT = /\b(was|were|had been|have been|has been)\s+(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
 
 export function readParties(raw: string): Reading {

@@ -191,6 +191,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let previousDay: DateTime | undefined;
   let lastSettlement: string | undefined;
   for (const s of sentences) {
+    // a photo caption retells a picture's own day, not the news
+    if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement);
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
@@ -270,6 +272,22 @@ export function ingestArticle(input: IngestInput): IngestResult {
         actorConfidence: named ? 'high' : fromPlaces ? 'medium' : 'low',
       } as Group;
       groups.push(current);
+    }
+  }
+
+  if (older) {
+    // an article about one earlier period: its strikes by one side are one occurrence there
+    for (let i = 0; i < groups.length; i++) {
+      const a = groups[i]!;
+      if (a.kind !== 'strike') continue;
+      for (let j = groups.length - 1; j > i; j--) {
+        const b = groups[j]!;
+        if (b.kind === 'strike' && b.actor === a.actor) {
+          a.obs.push(...b.obs);
+          groups.splice(j, 1);
+        }
+      }
+      a.obs.sort((x, y) => observations.indexOf(x) - observations.indexOf(y));
     }
   }
 
