@@ -267,6 +267,21 @@ describe('claims and undated lines', () => {
   });
 });
 
+describe('statements and claims about a truce', () => {
+  it('a claim about its terms is dated when it was said, not by the date of the terms', () => {
+    const r = ingest('The Kremlin spokesman claimed the truce was meant to end on February 1.\nSpeaking on January 30, he told reporters the request had been made.');
+    expect(r.events.map((e) => [e.kind, e.actor, e.when.start, e.sources.map((x) => x.line)])).toEqual([['agreement-claim', 'russia', '2026-01-30T00:00:00+02:00', [1, 2]]]);
+  });
+  it('an accusation of breaking the truce is a statement by who made it', () => {
+    const r = ingest('Russia\'s defence ministry alleged on Monday that Ukraine had broken the truce 40 times.');
+    expect(r.events.map((e) => [e.kind, e.actor, e.when.start])).toEqual([['statement', 'russia', '2026-02-02T00:00:00+02:00']]);
+  });
+  it('a truce declared by a party is a claim of agreement, not a strike', () => {
+    const r = ingest('Putin declared a truce on Saturday, ordering Russian forces to halt all military activity.');
+    expect(r.events.map((e) => [e.kind, e.actor])).toEqual([['agreement-claim', 'russia']]);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03', kind: 'strike', actor: 'russia', target: 'ukraine',

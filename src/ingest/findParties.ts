@@ -82,7 +82,9 @@ export function readParties(raw: string): Reading {
   }
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {
     const by = speaker ? party(speaker[1]!) : undefined;
-    return { kind: 'statement', ...(by ? { actor: by } : {}), ...(by === 'russia' ? { target: 'ukraine' as const } : by === 'ukraine' ? { target: 'russia' as const } : {}), ...(claimBy ? { claimBy } : {}), words: claim![0] };
+    // a claim about the truce's terms is a claim about the agreement; an accusation of breaking it is a statement
+    const kind: EventKind = /\b(brok|break|violat|breach)/i.test(sentence) ? 'statement' : 'agreement-claim';
+    return { kind, ...(by ? { actor: by } : {}), ...(by === 'russia' ? { target: 'ukraine' as const } : by === 'ukraine' ? { target: 'russia' as const } : {}), ...(claimBy ? { claimBy } : {}), words: claim![0] };
   }
   if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence)) return { kind: 'talks', words: TALKS.exec(sentence)![0] };
   return { kind: undefined, ...base, words };

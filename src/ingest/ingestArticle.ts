@@ -82,9 +82,13 @@ interface Group {
 const ISO = { suppressMilliseconds: true } as const;
 const iso = (d: DateTime) => d.toISO(ISO)!;
 
+/** "meant to end on February 1", "a week until February 1": the terms spoken of, not when they were spoken */
+const TERMS_DATE = /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
+
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
-  return kind === 'strike' ? o.dates.filter((d) => !d.reporting) : o.dates;
+  if (kind === 'strike') return o.dates.filter((d) => !d.reporting);
+  return o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)));
 }
 
 function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
@@ -220,6 +224,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
     if (kind !== 'strike') {
       const ds = eventDates(o, kind);
+      // "Peskov claimed ... . Speaking on January 30, he told reporters ...": the next sentence dates it
+      const next = observations[observations.indexOf(o) + 1];
+      if (ds.length === 0 && next !== undefined && next.reading.kind === undefined && /^(speaking|asked|he|she|they|in (?:a|an|his|her))\b/i.test(next.s.text)) {
+        const nd = eventDates(next, kind);
+        if (nd.length > 0) {
+          groups.push({ kind, obs: [o, next], actorWords: o.reading.words, actorLine: o.s.line, actorConfidence: o.reading.actor ? 'medium' : 'low', ...(o.reading.actor ? { actor: o.reading.actor } : {}), ...(o.reading.target ? { target: o.reading.target } : {}) });
+          continue;
+        }
+      }
       if (ds.length === 0) {
         undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
         continue;
