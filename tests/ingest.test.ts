@@ -244,6 +244,12 @@ describe('content older than the dateline', () => {
     expect(r.report.olderThanDateline).toContain('December 2025');
     expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00', 'month']);
   });
+  it('in such an article a named month wins over "overnight" in the same account', () => {
+    const r = ingest('Dated 5 February\nRussian missiles hit Kyiv overnight in December, killing 2 people.', at('2026-02-05T09:00:00+02:00'));
+    expect([r.events[0]!.when.start, r.events[0]!.when.end]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00']);
+    expect(r.report.drafts[0]!.problems.join()).toContain('"overnight" (line 2) not read against the dateline');
+  });
+
   it('an article whose dates are recent trusts its dateline', () => {
     const r = ingest('Russia hit Kyiv overnight.\nA similar attack came on January 30.', PUB);
     expect(r.report.olderThanDateline).toBeUndefined();

@@ -311,7 +311,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
   for (const g of groups) {
     const fields: FieldEvidence[] = [];
     const problems: string[] = [];
-    const ds = g.obs.flatMap((o) => eventDates(o, g.kind).map((d) => ({ d, line: o.s.line })));
+    const allDs = g.obs.flatMap((o) => eventDates(o, g.kind).map((d) => ({ d, line: o.s.line })));
+    // when the content is older than the dateline, words read against the dateline give way to dates the text names
+    const statedDates = older ? allDs.filter((x) => x.d.explicit) : [];
+    const ds = statedDates.length > 0 && statedDates.length < allDs.length ? statedDates : allDs;
+    if (ds !== allDs) problems.push(`${allDs.filter((x) => !x.d.explicit).map((x) => `"${x.d.words}" (line ${x.line})`).join(', ')} not read against the dateline: ${older!.why}`);
     let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
     const relativeOnly = ds.every((x) => !x.d.explicit);
     const before = groups.slice(0, groups.indexOf(g)).filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0)).at(-1);
@@ -404,7 +408,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const claims = g.obs.filter((o) => o.reading.claimBy !== undefined).map((o) => ({ by: o.reading.claimBy!, line: o.s.line, words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '' }));
     if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
-    else problems.push('the attacker is not named and the places do not tell');
+    else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
 
     const day = when.start.setZone(pub.zone).toISODate()!;
     let id = `draft-${g.actor ?? 'unknown'}-${g.kind}-${day}`;
