@@ -152,6 +152,9 @@ describe('figures', () => {
     const fs = one('Russia launched 80 drones overnight, and 60 drones were shot down.');
     expect(fs.map((f) => [f.q, f.c.low, f.role])).toEqual([['drones', 80, 'launched'], ['drones', 60, 'downed']]);
   });
+  it('"an energy worker was killed" is one killed', () => {
+    expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
+  });
   it('dates, clock times and distances are not counts', () => {
     expect(one('On 12 February at 18:50 the border 530 km away was quiet.')).toEqual([]);
   });

@@ -11,7 +11,7 @@ export function formatIngestReport(result: IngestResult, proposals: SourcePropos
     const e = result.events.find((x) => x.id === d.id)!;
     out.push('', `${d.id}  ${d.kind}, lines ${d.lines.join(', ')}`);
     out.push(`  when      ${e.when.start} .. ${e.when.end} (${e.when.precision})`);
-    for (const f of d.fields) out.push(`  ${f.field.padEnd(9)} ${f.value}  <- line ${f.line} "${f.words}" [${f.confidence}]`);
+    for (const f of d.fields) out.push(f.field === 'when' ? `            <- line ${f.line} "${f.words}" [${f.confidence}]` : `  ${f.field.padEnd(9)} ${f.value}  <- line ${f.line} "${f.words}" [${f.confidence}]`);
     for (const c of d.claims) out.push(`  claim     by ${c.by}, line ${c.line} "${c.words}" (TODO: claim/denial vocabulary, issue 13)`);
     for (const p of d.problems) out.push(`  doubt     ${p}`);
     for (const p of proposals.filter((x) => x.draft === d.id)) {

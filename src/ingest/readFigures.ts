@@ -137,6 +137,7 @@ export function readFigures(raw: string): FigureMention[] {
     const clause = after.split(/[,;.]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? after;
     let quantity: Quantity | undefined;
     let typeWord = '';
+    let onePerson = false;
     const d = DRONE.exec(after.trimStart());
     const mi = MISSILE.exec(after.trimStart());
     if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
@@ -149,6 +150,7 @@ export function readFigures(raw: string): FigureMention[] {
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
     } else if (article && /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(after)) {
       quantity = /\b(was|were)\s+killed\b/i.test(clause) ? 'killed' : 'injured';
+      onePerson = true;
     } else if (!article && (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))) {
       if (SUBCOUNT.test(before)) continue;
       const verbAfter = clause;
@@ -173,7 +175,7 @@ export function readFigures(raw: string): FigureMention[] {
       out.push({ quantity, count: { low: 1 }, role: 'launched', weak: true, approximate: false, words: `${m[0]}${after.slice(0, 30)}`.trim(), index: idx });
       continue;
     }
-    if (article && quantity !== 'drones' && quantity !== 'missiles' && quantity !== 'ballisticMissiles' && quantity !== 'cruiseMissiles') continue;
+    if (article && !onePerson && quantity !== 'drones' && quantity !== 'missiles' && quantity !== 'ballisticMissiles' && quantity !== 'cruiseMissiles') continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     const tail = after.split(/[,;]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
     const downedAfter = DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
@@ -181,7 +183,7 @@ export function readFigures(raw: string): FigureMention[] {
     const role = (quantity === 'killed' || quantity === 'injured') ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     const base = floorOnly ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
-    out.push({ quantity, count: base.count, role, weak: article || raw === 'one' || (floorOnly && raw === 'several'), approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
+    out.push({ quantity, count: base.count, role, weak: (article && !onePerson) || (raw === 'one' && !onePerson) || (floorOnly && raw === 'several'), approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two

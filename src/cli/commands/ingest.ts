@@ -62,7 +62,14 @@ export async function ingestCommand(article: string, flags: IngestFlags, g: Glob
     const loaded = loadScenario(flags.against, loadOptions(g));
     proposals = matchExisting(result.events, loaded.events);
   }
-  const seed = { format: 'truce.seed/v1' as const, events: result.events };
+  // the proposal travels with the draft, so the seed file alone tells the analyst what to merge
+  const events = result.events.map((e) => {
+    const ps = proposals.filter((p) => p.draft === e.id);
+    if (ps.length === 0) return e;
+    const told = ps.map((p) => `${p.event} (agree: ${p.agree.join('; ') || 'nothing to compare'}; differ: ${p.differ.join('; ') || 'nothing'})`).join(' or ');
+    return { ...e, note: `${e.note} Possibly the same occurrence as ${told}: if so, add this article's lines to its sources instead.` };
+  });
+  const seed = { format: 'truce.seed/v1' as const, events };
   // what ingest writes must load as a seed file like any other
   const checked = SeedFile.safeParse(seed);
   if (!checked.success) throw new Error(`ingest produced an invalid seed file: ${checked.error.message}`);
