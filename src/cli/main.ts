@@ -75,6 +75,21 @@ program
   });
 
 program
+  .command('ingest')
+  .description('draft events from a news article, each field citing its line and words; drafts count in no run until accepted')
+  .argument('<article>', 'the article as a UTF-8 text file, one paragraph a line')
+  .option('--published <time>', 'when the article was published, with its UTC offset, e.g. 2026-02-03T09:00+02:00')
+  .option('--zone <zone>', 'IANA time zone the text\'s days and nights are in', 'Europe/Kyiv')
+  .option('--against <scenario>', 'propose drafts that match existing events as new sources of them')
+  .option('--places <file>', 'place hierarchy (truce.places/v1); repeatable; default seeds/places/*.yaml', collect, [])
+  .option('-o, --out <file>', 'write the draft events (a seed file) here; the report then goes to stdout')
+  .option('--report <file>', 'write the ingest report here')
+  .action(async (article: string, opts) => {
+    const { ingestCommand } = await import('./commands/ingest.js');
+    process.exitCode = await ingestCommand(article, opts, globals());
+  });
+
+program
   .command('compare')
   .description('the readings side by side: event x reading findings, phases reached, final states')
   .argument('<scenario>', 'scenario file')

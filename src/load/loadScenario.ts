@@ -44,7 +44,8 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const root = projectRootOf(ctx, abs);
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
-  return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  // drafts (from `truce ingest`) are validated like any event but count only once an analyst accepts them
+  return { ...loaded, events: loaded.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
 }
 
 /** A label kept through an overlay still describes the window it was first written for, whatever the overlay did to it. */

@@ -33,6 +33,7 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncG
     }
     const r = Event.safeParse(data);
     if (!r.success) throw new InputError(zodProblems(file, r.error.issues).map((p): Problem => ({ ...p, line: n, col: 1 })));
+    if (r.data.draft === true) continue;
     yield { event: r.data, line: n };
   }
 }

@@ -60,6 +60,8 @@ export const Munitions = z.strictObject({
   missiles: Count.optional(),
   /** the ballistic missiles among `missiles` */
   ballisticMissiles: Count.optional(),
+  /** the cruise missiles among `missiles` */
+  cruiseMissiles: Count.optional(),
 });
 
 export const Casualties = z.strictObject({ killed: Count.optional(), injured: Count.optional() });
@@ -83,6 +85,8 @@ export const Event = z.strictObject({
   means: z.array(Means).optional(),
   sources: z.array(z.union([SourceRef, DatasetRecordRef])).min(1, { message: 'every event cites at least one article line' }),
   note: z.string().min(1),
+  /** written by `truce ingest`: never counts in a run until an analyst removes the mark */
+  draft: z.literal(true).optional(),
 });
 
 export type Event = z.infer<typeof Event>;
