@@ -12,7 +12,7 @@ import { readArticle, readPlaceFiles } from '../../load/readIngestFiles.js';
 import { loadScenario } from '../../load/loadScenario.js';
 import { SeedFile } from '../../schema/seedFile.js';
 import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
+import { emit, outFile } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
@@ -76,11 +76,11 @@ export async function ingestCommand(article: string, flags: IngestFlags, g: Glob
   const yaml = `# Draft events read by truce ingest from ${file}, published ${result.report.published}.\n# Each carries draft: true and counts in no run until checked and the mark removed.\n${stringify(seed, { lineWidth: 0 })}`;
   const report = formatIngestReport(result, proposals, notes);
   if (flags.out !== undefined && flags.out !== '-') {
-    emit(yaml, flags.out);
-    emit(report, flags.report);
+    emit(yaml, outFile(flags.out));
+    emit(report, outFile(flags.report));
   } else {
     emit(yaml);
-    if (flags.report !== undefined) emit(report, flags.report);
+    if (flags.report !== undefined) emit(report, outFile(flags.report));
     else process.stderr.write(report);
   }
   return EXIT.ok;
