@@ -11,6 +11,12 @@ export interface EventCheckBasis {
   articles?: ReadonlyMap<string, readonly string[]>;
 }
 
+/** The ids seen so far: id -> where (a Map, or a stream's leaner register). */
+export interface IdRegister {
+  get(id: string): string | undefined;
+  set(id: string, where: string): unknown;
+}
+
 export type Push = (code: Problem['code'], file: string, path: PathSegment[], message: string) => void;
 
 /** Checks a citation: the article is a known source, the line has text, the figures are on it. */
@@ -50,7 +56,7 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
  */
 export function eventChecks(basis: EventCheckBasis, push: Push) {
   const { checkRef } = citationChecks(basis, push);
-  return function checkEvent(e: Event, file: string, at: PathSegment[], ids: Map<string, string>, where: string, parties?: ReadonlySet<string>, scenarioId?: string): void {
+  return function checkEvent(e: Event, file: string, at: PathSegment[], ids: IdRegister, where: string, parties?: ReadonlySet<string>, scenarioId?: string): void {
     const seen = ids.get(e.id);
     if (seen !== undefined && seen !== where) {
       push('E_DUPLICATE_ID', file, [...at, 'id'], `event id "${e.id}" is already used in ${seen.split('#')[0]}; one real-world occurrence is one event (give it another id)`);

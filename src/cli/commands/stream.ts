@@ -1,5 +1,5 @@
 import { loadScenario } from '../../load/loadScenario.js';
-import { ndjsonEvents } from '../../load/ndjsonEvents.js';
+import { ndjsonEvents, streamBasis } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
 import { streamLine } from '../../report/streamJson.js';
 import { provenanceOf } from '../../provenance.js';
@@ -21,7 +21,8 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const source = flags.events;
   const file = source === '-' ? '(stdin)' : source;
-  const events = source !== undefined ? withFile(ndjsonEvents(source), file ?? '(events)') : fromArray(loaded.events);
+  // a stream's events get the checks the scenario's own events got
+  const events = source !== undefined ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)') : fromArray(loaded.events);
 
   if (flags.format !== 'ndjson') {
     // a report over the whole stream: gather it, then run as usual
