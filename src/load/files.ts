@@ -145,7 +145,7 @@ export function readArticles(dir: string, opts: ReadOptions): { articles?: Map<s
   const map = new Map<string, string[]>();
   const problems: Problem[] = [];
   for (const f of listFiles(dir, '.txt')) {
-    const r = readText(f, opts);
+    const r = isDirectory(f) ? { problems: [notAFile(displayName(f, opts.cwd), 'a folder', 'name a scenario, seed or rule file')] } : readText(f, opts);
     if (r.text !== undefined) map.set(path.basename(f), r.text.split(/\r?\n/));
     else problems.push(...r.problems.map((p) => ({ ...p, message: `article: ${p.message.replace('name a scenario, seed or rule file', 'remove it from the articles folder, or point --articles elsewhere')}` })));
   }

@@ -83,7 +83,7 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
       code: 'E_EXTENDS_DEPTH',
       file,
       path: ['extends'],
-      message: `this overlay is ${chain.length + 1} extends deep below ${chain.at(-1) ?? file}, over the limit of ${MAX_EXTENDS_DEPTH}; extend the scenario more directly (merge some of the overlays)`,
+      message: `the chain of extends from ${chain.at(-1) ?? file} is more than ${MAX_EXTENDS_DEPTH} overlays long here (the limit); extend the scenario more directly, merging some of the overlays`,
     });
     return undefined;
   }
