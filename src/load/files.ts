@@ -37,7 +37,7 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
         line: 1,
         col: 1,
         path: [],
-        message: `the file is ${mib(size, opts.maxFileBytes)} MiB${more}, over the ${mib(opts.maxFileBytes)} MiB limit; split it, or stream events as NDJSON with --events`,
+        message: `the file is ${sizeText(size, opts.maxFileBytes)}${more}, over the ${sizeText(opts.maxFileBytes, opts.maxFileBytes)} limit; split it, or stream events as NDJSON with --events`,
       },
     ],
   });
@@ -56,13 +56,18 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
   return decodeText(file, bytes);
 }
 
-/** Sizes as MiB, with enough digits that a size just over the limit does not read as the limit itself. */
-function mib(n: number, limit?: number): string {
-  for (let digits = 1; digits < 7; digits++) {
-    const s = (n / 1048576).toFixed(digits);
-    if (limit === undefined || s !== (limit / 1048576).toFixed(digits)) return s;
+/**
+ * A size in the unit that suits the limit (MiB, KiB or bytes), with enough digits that a size just over
+ * the limit does not read as the limit itself ("4.0 MiB, over the 4.0 MiB limit").
+ */
+export function sizeText(n: number, limit: number): string {
+  const [unit, name] = limit >= 1048576 ? [1048576, 'MiB'] : limit >= 1024 ? [1024, 'KiB'] : [1, 'bytes'];
+  if (unit === 1) return `${n} bytes`;
+  for (let digits = 1; digits < 8; digits++) {
+    const s = (n / unit).toFixed(digits);
+    if (n === limit || s !== (limit / unit).toFixed(digits)) return `${s} ${name}`;
   }
-  return `${n} bytes = ${(n / 1048576).toFixed(6)}`;
+  return `${n} bytes`;
 }
 
 export function notAFile(file: string, what: string, todo: string): Problem {
