@@ -5,11 +5,11 @@
  * limit, and any file written or left behind in the project.
  *
  *   npm run fuzz                     40 mutants, seed 1 (under a minute on two idle cores)
- *   npm run fuzz -- --count 500 --seed 7 --timeout 20000
+ *   npm run fuzz -- --count 500 --seed 7 --timeout 20000 --jobs 2
  *   FUZZ_COUNT=500 FUZZ_SEED=7 npm run fuzz
  *   npm run fuzz -- --only 17        just mutant 17 of that seed, and keep its folder
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ function option(name: string, env: string, fallback: number): number {
 const COUNT = option('count', 'FUZZ_COUNT', 40);
 const SEED = option('seed', 'FUZZ_SEED', 1);
 const TIMEOUT = option('timeout', 'FUZZ_TIMEOUT_MS', 20_000);
+const JOBS = Math.max(1, option('jobs', 'FUZZ_JOBS', 2));
 const ONLY = process.argv.includes('--only') ? option('only', 'FUZZ_ONLY', 0) : undefined;
 
 /** The shipped data files, relative to the project. */
@@ -89,12 +90,34 @@ interface Outcome {
   bad?: string;
 }
 
-function run(dir: string, args: string[]): Outcome {
+/** One CLI run in its own process, killed after TIMEOUT ms. */
+function spawnCli(dir: string, args: string[]): Promise<{ code: number | null; stderr: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TRUCE_CACHE: '0', TRUCE_ARTICLES: process.env.TRUCE_ARTICLES ?? path.resolve(ROOT, '../shared/seeds') },
+    });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, timedOut });
+    });
+  });
+}
+
+async function run(dir: string, args: string[]): Promise<Outcome> {
   const before = snapshot(dir);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: TIMEOUT, env: { ...process.env, TRUCE_CACHE: '0', TRUCE_ARTICLES: process.env.TRUCE_ARTICLES ?? path.resolve(ROOT, '../shared/seeds') } });
+  const r = await spawnCli(dir, args);
   const command = args[0]!;
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { command, code: 'timeout', bad: `no answer in ${TIMEOUT} ms` };
-  const code = r.status ?? -1;
+  if (r.timedOut) return { command, code: 'timeout', bad: `no answer in ${TIMEOUT} ms` };
+  const code = r.code ?? -1;
   const after = snapshot(dir);
   if (code === 3) return { command, code, bad: `internal error:\n${r.stderr}` };
   if (STACK.test(r.stderr)) return { command, code, bad: `stack trace:\n${r.stderr}` };
@@ -102,19 +125,17 @@ function run(dir: string, args: string[]): Outcome {
   return { command, code };
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const base = mkdtempSync(path.join(tmpdir(), 'truce-fuzz-'));
   for (const d of ['scenarios', 'seeds', 'rules']) cpSync(path.join(ROOT, d), path.join(base, d), { recursive: true });
   writeFileSync(path.join(base, 'package.json'), '{ "name": "truce-fuzz", "private": true }\n');
   const counts = new Map<string, number>();
   const failures: string[] = [];
   const t0 = performance.now();
-  let rng: RandomGenerator = xoroshiro128plus(SEED);
-  for (let i = 0; i < COUNT; i++) {
+  const one = async (i: number) => {
     // each mutant draws from its own stream, so --only N reproduces mutant N of a seed exactly
-    rng = xoroshiro128plus(SEED * 1_000_003 + i);
+    const rng: RandomGenerator = xoroshiro128plus(SEED * 1_000_003 + i);
     const pick: Pick = (n) => (n <= 1 ? 0 : unsafeUniformIntDistribution(0, n - 1, rng));
-    if (ONLY !== undefined && i !== ONLY) continue;
     const dir = path.join(base, `m${i}`);
     mkdirSync(dir);
     for (const d of ['scenarios', 'seeds', 'rules']) cpSync(path.join(base, d), path.join(dir, d), { recursive: true });
@@ -134,16 +155,24 @@ function main(): number {
     // run the mutated file itself when it is a scenario, else the scenario that reads it
     const scenario = target.startsWith('scenarios/') ? target : 'scenarios/jan-feb-2026.yaml';
     for (const args of [['validate', target], ['run', scenario, '--format', 'json']]) {
-      const o = run(dir, args);
+      const o = await run(dir, args);
       const key = `${o.command} exit ${o.code}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (o.bad) failures.push(`mutant ${i} (${target}: ${done}), truce ${args.join(' ')}: ${o.bad}`);
     }
     if (ONLY === undefined) rmSync(dir, { recursive: true, force: true });
     else console.log(`mutant ${i}: ${target}: ${done}\nkept in ${dir}`);
-  }
+  };
+  // JOBS mutants at a time, each taking the next number; counts and failures do not depend on the order
+  const queue = ONLY !== undefined ? [ONLY] : Array.from({ length: COUNT }, (_, i) => i);
+  await Promise.all(
+    Array.from({ length: JOBS }, async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) await one(i);
+    }),
+  );
+  failures.sort();
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`fuzz: seed ${SEED}, ${ONLY !== undefined ? 1 : COUNT} mutant(s) of ${DATA.length} data files, ${seconds.toFixed(1)} s`);
+  console.log(`fuzz: seed ${SEED}, ${ONLY !== undefined ? 1 : COUNT} mutant(s) of ${DATA.length} data files, ${JOBS} at a time, ${seconds.toFixed(1)} s`);
   for (const [k, n] of [...counts].sort()) console.log(`  ${k.padEnd(20)} ${n}`);
   if (ONLY === undefined) rmSync(base, { recursive: true, force: true });
   if (failures.length > 0) {
@@ -155,4 +184,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
