@@ -72,13 +72,16 @@ export function eventChecks(basis: EventCheckBasis, push: Push) {
     if (e.kind === 'response' && e.phase === undefined) {
       push('E_SCHEMA', file, [...at, 'phase'], 'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)');
     }
-    if (parties) {
-      const of = scenarioId !== undefined ? ` (scenario ${scenarioId})` : '';
-      if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
-      if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
-    }
+    if (parties) checkParties(e, file, at, parties, push, scenarioId);
     e.sources.forEach((s, j) => checkRef(s, file, [...at, 'sources', j]));
   };
+}
+
+/** The event's actor and target are parties of the scenario (seed events are checked once per scenario that reads them). */
+export function checkParties(e: Event, file: string, at: PathSegment[], parties: ReadonlySet<string>, push: Push, scenarioId?: string): void {
+  const of = scenarioId !== undefined ? ` (scenario ${scenarioId})` : '';
+  if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
+  if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
 }
 
 function normalise(s: string): string {

@@ -7,7 +7,7 @@ import { KNOWN_FACTS } from '../rules/factNames.js';
 import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
 import { SAFE_PATH } from '../rules/safePath.js';
 import { operatorValueProblem } from '../rules/operators.js';
-import { citationChecks, eventChecks } from './checkEvent.js';
+import { checkParties, citationChecks, eventChecks } from './checkEvent.js';
 
 /** Everything `validate` or a scenario load has read, already schema-checked. */
 export interface Pool {
@@ -65,10 +65,7 @@ export function crossCheck(pool: Pool): Problem[] {
     checkEvents(file, scenario.events, parties);
     // seed events are checked against this scenario's parties too
     for (const s of pool.seeds) {
-      s.seed.events.forEach((e, i) => {
-        if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', s.file, ['events', i, 'actor'], `unknown party "${e.actor}" (scenario ${scenario.id}); add it to the scenario's parties`);
-        if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', s.file, ['events', i, 'target'], `unknown party "${e.target}" (scenario ${scenario.id}); add it to the scenario's parties`);
-      });
+      s.seed.events.forEach((e, i) => checkParties(e, s.file, ['events', i], parties, push, scenario.id));
     }
     const interpretationIds = new Set<string>();
     scenario.interpretations.forEach((it, i) => {
