@@ -21,6 +21,51 @@ const MAX_ALIASES = 100;
  */
 export const MAX_DEPTH = 100;
 
+/**
+ * A cheap look at the text before the parser makes its tokens (which for a million `[` or a 4 MiB
+ * `- - - ...` line takes seconds and a gigabyte): the offset where a rough count of the nesting passes
+ * `max` (just past where it did), or -1. It counts `[`/`{` outside quotes, and in block style the open indentations plus the
+ * `- ` entries that open on one line. Only a first cut: it is run with a limit well above the real one,
+ * and the parser's tokens then tell exactly where the real limit was passed.
+ */
+function roughDepthOver(text: string, max: number): number {
+  let flow = 0;
+  let quote = '';
+  const indents: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let i = start;
+    while (i < end && text[i] === ' ') i++;
+    if (quote === '' && flow === 0 && i < end && text[i] !== '#' && text[i] !== '\r') {
+      while (indents.length > 0 && indents.at(-1)! >= i - start) indents.pop();
+      indents.push(i - start);
+      let dashes = 0;
+      let j = i;
+      while (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+        dashes++;
+        j += 2;
+        while (text[j] === ' ') j++;
+        if (indents.length + dashes > max) return j;
+      }
+      if (indents.length > max) return i + 1;
+    }
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (quote !== '') {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === start || /\s/.test(text[i - 1]!))) break;
+      else if (c === '[' || c === '{') {
+        if (++flow > max) return i + 1;
+      } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    }
+    start = end + 1;
+  }
+  return -1;
+}
+
 /** The offset of the first collection nested more than `max` deep in the parser's tokens; -1 if none is. */
 function cstDepthOver(tokens: readonly CST.Token[], max: number): number {
   // an explicit stack: the check must not recurse itself
@@ -52,12 +97,21 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
+  const tooDeep = (offset: number, pos = at(offset)): { problems: Problem[] } => ({
+    problems: [{ code: 'E_PARSE', file, ...pos, path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep here, far too deeply for a data file (the limit is ${MAX_DEPTH}); flatten the structure` }],
+  });
+  const rough = roughDepthOver(source, 10 * MAX_DEPTH);
+  if (rough >= 0) {
+    // absurdly deep: find the exact place in the text up to there only, never parse the rest
+    const prefix = source.slice(0, rough);
+    const counter = new LineCounter();
+    const exact = cstDepthOver(Array.from(new Parser(counter.addNewLine).parse(prefix)), MAX_DEPTH);
+    return exact >= 0 ? tooDeep(exact, counter.linePos(exact)) : tooDeep(rough, lineAt(source, rough));
+  }
   // the parser builds its tokens without recursion; refuse absurd nesting there, before anything recurses
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(source));
   const deep = cstDepthOver(tokens, MAX_DEPTH);
-  if (deep >= 0) {
-    return { problems: [{ code: 'E_PARSE', file, ...at(deep), path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep here, far too deeply for a data file (the limit is ${MAX_DEPTH}); flatten the structure` }] };
-  }
+  if (deep >= 0) return tooDeep(deep);
   const doc = composeOne(tokens, source.length);
   // a tab in the indentation throws the whole structure off and a cascade of errors follows it; name the cause only
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
@@ -165,6 +219,12 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
     }
   }
   return doc!;
+}
+
+/** 1-based line and column of an offset, counted in the text itself. */
+function lineAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
 }
 
 function firstLine(s: string): string {
