@@ -504,6 +504,30 @@ describe('bad input made at test time', () => {
     }
   });
 
+  it('a million [ and a 4 MiB "- - -" line: refused at the exact level past the limit, the rest of the text never tokenised', () => {
+    const cases = [
+      { text: `format: truce.scenario/v1\nx: ${'['.repeat(1_000_000)}\n`, at: /^2:103$/ },
+      { text: `format: truce.scenario/v1\nx:\n  ${'- '.repeat(2_000_000)}a\n`, at: /^3:201$/ },
+    ];
+    for (const c of cases) {
+      generated++;
+      const r = validatePaths(['scenarios/deep.yaml'], { cwd: scratch({ 'scenarios/deep.yaml': c.text }) });
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]!.code).toBe('E_PARSE');
+      expect(`${r.problems[0]!.line}:${r.problems[0]!.col}`).toMatch(c.at);
+    }
+  });
+
+  it('an NDJSON event nested past the limit, and --events through a link loop', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'deep.ndjson'), `{"id": ${'['.repeat(5000)}\n`);
+    symlinkSync('loop-b.ndjson', path.join(dir, 'loop-a.ndjson'));
+    symlinkSync('loop-a.ndjson', path.join(dir, 'loop-b.ndjson'));
+    generated += 2;
+    expectRefused(runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }), /^deep\.ndjson:1:1  \(file\)  the event is nested more than 100 deep.*\[E_PARSE\]$/);
+    expectRefused(runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }), /^loop-a\.ndjson:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
+  });
+
   it('--vary with a bound without an offset, or beyond ±14:00: usage error (results would depend on the machine)', () => {
     for (const bound of ['2026-01-31T00:00:00', '2026-01-31T00:00:00+15:00']) {
       generated++;
