@@ -17,13 +17,16 @@ export interface ReadingTally {
   finalStates: Record<string, number>;
 }
 
+/** Maps keyed by ids from the data have no prototype; tallies back from workers (structured clones) do, hence `own`. */
+const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function emptyTally(): Tally {
-  return { draws: 0, readings: {} };
+  return { draws: 0, readings: dict() };
 }
 
 // keys are ids from the data (a reading may be called "constructor"): read own properties only
 const own = <T>(m: Record<string, T>, k: string): T | undefined => (Object.hasOwn(m, k) ? m[k] : undefined);
-const readingOf = (t: Tally, id: string): ReadingTally => own(t.readings, id) ?? (t.readings[id] = { findings: {}, phases: {}, met: {}, finalStates: {} });
+const readingOf = (t: Tally, id: string): ReadingTally => own(t.readings, id) ?? (t.readings[id] = { findings: dict(), phases: dict(), met: dict(), finalStates: dict() });
 
 const bump = (m: Record<string, number>, k: string, by = 1) => {
   m[k] = (own(m, k) ?? 0) + by;
