@@ -84,10 +84,25 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   };
 }
 
+/**
+ * How many overlays may stand on one scenario. Each level is a nested load (and each overlay a copy of
+ * the whole scenario), so the limit is checked before going a level deeper: the stack never decides.
+ */
+export const MAX_EXTENDS_DEPTH = 32;
+
 function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
   const file = displayName(abs, ctx.cwd);
   const overlay = readDoc(ctx, abs, Overlay);
   if (!overlay) return undefined;
+  if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
+    ctx.problems.push({
+      code: 'E_EXTENDS_DEPTH',
+      file,
+      path: ['extends'],
+      message: `the chain of extends from ${chain.at(-1) ?? file} is more than ${MAX_EXTENDS_DEPTH} overlays long here (the limit); extend the scenario more directly, merging some of the overlays`,
+    });
+    return undefined;
+  }
   const baseAbs = path.resolve(path.dirname(abs), overlay.extends);
   const baseFile = displayName(baseAbs, ctx.cwd);
   if (!checkInside(ctx, root, baseAbs, { file, path: ['extends'] })) return undefined;

@@ -16,7 +16,8 @@ export function explainVars(
   const matched = [...ctx.places.matched, ...ctx.targets.matched];
   const possible = [...ctx.places.possible, ...ctx.targets.possible];
   const cp = ctx.counterpartyFirstViolation;
-  return {
+  // a placeholder names one of these, never something every object inherits ({constructor}, {toString})
+  return Object.assign(Object.create(null) as Record<string, string>, {
     actor: partyName(e.actor),
     reading,
     when: describeInterval(facts.eventTime, zone),
@@ -34,7 +35,7 @@ export function explainVars(
     firstViolation: facts.actorFirstViolation ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}` : 'none',
     munitions: `at least ${facts.munitionsLow} drones and missiles`,
     regions: `${facts.regionsLow} regions (${[...new Set(e.places.flatMap((p) => (p.region ? [p.region] : [])))].join(', ')})`,
-  };
+  });
 }
 
 export function describeInterval(i: Interval, zone: string): string {

@@ -68,8 +68,15 @@ function durations(spec: string, fromText: string, toText: string, stepText: str
 function dates(spec: string, fromText: string, toText: string, stepText: string): string[] {
   const from = DateTime.fromISO(fromText, { setZone: true });
   const to = DateTime.fromISO(toText, { setZone: true });
-  if (!from.isValid || !to.isValid || !/([+-]\d\d:\d\d|Z)$/.test(fromText)) {
-    throw new UsageError(`--vary "${spec}": FROM and TO must be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00`);
+  // both bounds carry their offset: a bare local time would be read in the machine's zone
+  const offsetOf = (t: string) => /(?:([+-])(\d\d):(\d\d)|Z)$/.exec(t);
+  const fo = offsetOf(fromText);
+  const too = offsetOf(toText);
+  if (!from.isValid || !to.isValid || !fo || !too) {
+    throw new UsageError(`--vary "${spec}": FROM and TO must both be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00 (a time without one would depend on the machine's zone)`);
+  }
+  for (const o of [fo, too]) {
+    if (o[1] !== undefined && Number(o[2]) * 60 + Number(o[3]) > 14 * 60) throw new UsageError(`--vary "${spec}": the offset ${o[0]} is beyond the ±14:00 that any place keeps; fix it (Kyiv is +02:00 in winter)`);
   }
   if (to < from) throw new UsageError(`--vary "${spec}": TO is before FROM`);
   const step = stepOf(spec, stepText);

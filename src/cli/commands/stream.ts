@@ -1,5 +1,5 @@
 import { fstatSync, type Stats } from 'node:fs';
-import { ndjsonEvents } from '../../load/ndjsonEvents.js';
+import { ndjsonEvents, streamBasis } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
 import { streamLine } from '../../report/streamJson.js';
 import { provenanceOf, type Provenance } from '../../provenance.js';
@@ -27,7 +27,8 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const file = source === '-' ? '(stdin)' : source;
-  const events = source !== undefined ? withFile(ndjsonEvents(source), file ?? '(events)') : fromArray(loaded.events);
+  // a stream's events get the checks the scenario's own events got
+  const events = source !== undefined ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)') : fromArray(loaded.events);
   // one stamp for the same input in every format: a stream's header is written before its events are
   // read, so with --events the scenario hash covers the terms only, and says so
   const provenance: Provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
