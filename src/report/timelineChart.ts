@@ -3,7 +3,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { verdictOf } from '../run/divergence.js';
+import { findingsOf, verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
 
 /**
@@ -215,12 +215,12 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       const after = (next - end) / msPerPx - 5;
       const from = (next - interval.start) / msPerPx - 5;
       data.push({ kind: 'finding', lane, row: 'r-main', start: w(interval.start), end: w(end), category, stroke: verdict === 'none' ? '#9e9e9e' : '#00000000' });
-      const rules = [...new Set(run.findings.filter((f) => f.eventId === event.id && f.type !== 'escalation-trigger').map((f) => f.rule))];
+      const rules = [...new Set(findingsOf(run, event.id).filter((f) => f.type !== 'escalation-trigger').map((f) => f.rule))];
       const label = fitText(verdict === 'violation' ? 'violation' : verdict === 'possible-violation' ? 'possible' : 'none', after);
       if (label) data.push({ kind: 'label', lane, row: 'r-main', start: w(end), text: label, fill: verdict === 'violation' ? COLORS.violation : '#333', weight: verdict === 'violation' ? 'bold' : 'normal' });
       const why = fitText(rules.length > 0 ? rules.join(', ') : whyNone(interval, win), from);
       if (why) data.push({ kind: 'label', lane, row: 'r-sub', start: w(interval.start), text: why, fill: '#555' });
-      const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger');
+      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger');
       if (esc.length > 0) {
         data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
         const text = fitText(esc.map((f) => (f.trigger ?? 'escalation').replace('-', ' ')).join(', '), after);
