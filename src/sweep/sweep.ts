@@ -1,4 +1,5 @@
-import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
+import type { Resolved } from '../overlay/applyChanges.js';
+import { applySets } from './applySets.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { runScenario } from '../run/runScenario.js';
 import { InputError } from '../problem.js';
@@ -29,8 +30,7 @@ export async function sweep(base: Resolved, varies: readonly Vary[], file: strin
   const rows: SweepRow[] = [];
   const sharedEvaluator = varies.some((v) => v.path.startsWith('rules.')) ? undefined : new RuleEvaluator(base.rules, base.conditions);
   for (const values of combinations(varies)) {
-    const changes = Object.entries(values).map(([path, value]) => ({ set: { path, value } }));
-    const { result, problems } = applyChanges(base, changes, file);
+    const { result, problems } = applySets(base, Object.entries(values).map(([path, value]) => ({ path, value })), file);
     if (problems.length > 0) {
       throw new InputError(problems.map((p) => ({ ...p, path: [], message: `--vary ${Object.keys(values)[Number(p.path[1] ?? 0)] ?? ''}=${JSON.stringify(Object.values(values)[Number(p.path[1] ?? 0)])}: ${p.message}` })));
     }
