@@ -25,11 +25,11 @@ export function combinations(varies: readonly Vary[]): Record<string, string | n
   return out;
 }
 
-/** Runs the scenario once per combination, each a `set` overlay on a copy of the base. */
-export async function sweep(base: Resolved, varies: readonly Vary[], file: string, interpretation?: string): Promise<SweepRow[]> {
+/** Runs the scenario once per combination (all, or those given: a shard's), each a `set` overlay on the base. */
+export async function sweep(base: Resolved, varies: readonly Vary[], file: string, interpretation?: string, only?: readonly Record<string, string | number>[]): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   const sharedEvaluator = varies.some((v) => v.path.startsWith('rules.')) ? undefined : new RuleEvaluator(base.rules, base.conditions);
-  for (const values of combinations(varies)) {
+  for (const values of only ?? combinations(varies)) {
     const { result, problems } = applySets(base, Object.entries(values).map(([path, value]) => ({ path, value })), file);
     if (problems.length > 0) {
       throw new InputError(problems.map((p) => ({ ...p, path: [], message: `--vary ${Object.keys(values)[Number(p.path[1] ?? 0)] ?? ''}=${JSON.stringify(Object.values(values)[Number(p.path[1] ?? 0)])}: ${p.message}` })));
