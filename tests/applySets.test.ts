@@ -46,6 +46,9 @@ describe('applySets: set changes at the cost of what they touch', () => {
     ['a path to nowhere', [{ path: 'interpretations.nobody.window.start', value: '2026-01-27T00:00:00+02:00' }]],
     ['an unknown field', [{ path: 'plan.nothing', value: 1 }]],
     ['a bad date in a reading', [{ path: 'interpretations.washington.window.start', value: '2026-13-27T00:00:00+02:00' }]],
+    // the window's own check (end or duration, not both) spans its fields: the whole window is checked again
+    ['an end beside a duration', [{ path: 'interpretations.washington.window.end', value: '2026-02-05T00:00:00+02:00' }]],
+    ['an unknown key in a window', [{ path: 'interpretations.washington.window.ends', value: '2026-02-05T00:00:00+02:00' }]],
   ])('%s: the same problems as applyChanges', (_what, sets) => {
     const fast = applySets(base, sets, 'sweep');
     expect(fast.problems.length).toBeGreaterThan(0);

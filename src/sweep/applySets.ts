@@ -23,8 +23,8 @@ export function applySets(base: Resolved, sets: readonly SetChange[], file: stri
   const scenario: Record<string, unknown> = { ...base.scenario };
   let events: unknown[] = base.events;
   let rules: unknown[] = base.rules;
-  const touchedFields = new Set<string>();
-  const touchedElements = new Map<unknown, string>();
+  /** the parts of the scenario to check again, as dotted paths */
+  const parts = new Set<string>();
   const copied = new Set<unknown>();
   const touchedItems = { events: new Set<unknown>(), rules: new Set<unknown>() };
   for (const { path: text, value } of sets) {
@@ -49,31 +49,25 @@ export function applySets(base: Resolved, sets: readonly SetChange[], file: stri
       if (!Object.prototype.hasOwnProperty.call(ScenarioSchema.shape, top)) return slow();
       if (!copyOnWrite(scenario, path, copied)) return slow();
       if (!setByPath(scenario, path, structuredClone(value)).ok) return slow();
-      const field = scenario[top];
-      // in a list (the readings), only the element the path names is checked again, and only it is new:
-      // the others keep their identity, and with it what runs worked out from them (resolved windows)
-      const element = Array.isArray(field) && path.length > 2 ? getByPath(field, [path[1]!]) : undefined;
-      if (element?.ok) touchedElements.set(element.value, top);
-      else touchedFields.add(top);
+      const at = checkedPart(path);
+      if (at === undefined) return slow();
+      parts.add(at.join('.'));
     }
   }
-  for (const [element, top] of touchedElements) {
-    if (touchedFields.has(top)) continue;
-    const list = scenario[top] as unknown[];
-    const schema = ScenarioSchema.shape[top as keyof typeof ScenarioSchema.shape];
-    const elementSchema = (schema as unknown as { element?: ZodType }).element;
-    if (elementSchema === undefined) {
-      touchedFields.add(top);
-      continue;
-    }
-    const checked = elementSchema.safeParse(element);
+  // each part checked once, and none inside another that is checked anyway
+  const chosen = [...parts].sort((a, b) => a.length - b.length).filter((p, i, all) => !all.slice(0, i).some((q) => p === q || p.startsWith(`${q}.`)));
+  for (const p of chosen) {
+    const at = p.split('.');
+    const schema = schemaAt(at);
+    const parent = at.length > 1 ? getByPath(scenario, at.slice(0, -1)) : { ok: true as const, value: scenario };
+    const node = getByPath(scenario, at);
+    if (!schema || !parent.ok || !node.ok) return slow();
+    const checked = schema.safeParse(node.value);
     if (!checked.success) return slow();
-    list[list.indexOf(element)] = checked.data;
-  }
-  for (const top of touchedFields) {
-    const checked = ScenarioSchema.shape[top as keyof typeof ScenarioSchema.shape].safeParse(scenario[top]);
-    if (!checked.success) return slow();
-    scenario[top] = checked.data;
+    // the parent is this combination's copy (copyOnWrite): put the checked value (defaults filled) in its place
+    const container = parent.value as Record<string, unknown> | unknown[];
+    if (Array.isArray(container)) container[container.indexOf(node.value)] = checked.data;
+    else container[at.at(-1)!] = checked.data;
   }
   for (const [list, schema] of [
     [events, EventSchema],
@@ -114,4 +108,45 @@ function copyOnWrite(root: Record<string, unknown>, path: readonly string[], cop
     cur = child;
   }
   return true;
+}
+
+type Schema = ZodType & { _zod: { def: { type: string; checks?: { _zod: { def: { check: string } } }[]; innerType?: ZodType; shape?: Record<string, ZodType>; element?: ZodType } } };
+
+/** Length checks of a list: a `set` inside an element never changes the length. */
+const LENGTH_CHECKS = new Set(['min_length', 'max_length', 'length_equals']);
+
+/** Optional, default and nullable wrappers off: the schema that says what the value is. */
+function unwrap(s: Schema): Schema {
+  let cur = s;
+  while (cur._zod.def.innerType !== undefined && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(cur._zod.def.type)) cur = cur._zod.def.innerType as Schema;
+  return cur;
+}
+
+/** The schema of the value at `path` of a scenario (list segments name an element by id or index). */
+function schemaAt(path: readonly string[]): Schema | undefined {
+  let s: Schema | undefined = ScenarioSchema as unknown as Schema;
+  for (const seg of path) {
+    const u: Schema = unwrap(s);
+    if (u._zod.def.type === 'object') s = u._zod.def.shape?.[seg] as Schema | undefined;
+    else if (u._zod.def.type === 'array') s = u._zod.def.element as Schema | undefined;
+    else return undefined;
+    if (s === undefined) return undefined;
+  }
+  return s;
+}
+
+/**
+ * The part of the scenario a `set` at `path` must be checked in: the value's parent (what holds it, so
+ * that a key it may not have is refused) unless a schema above it checks across its fields (a plan's
+ * phases, a window's end or duration): then the highest such. Undefined when the path leaves the schema.
+ */
+function checkedPart(path: readonly string[]): string[] | undefined {
+  for (let depth = 1; depth < path.length; depth++) {
+    const s = schemaAt(path.slice(0, depth));
+    if (s === undefined) return undefined;
+    const checks = [s, unwrap(s)].flatMap((x) => x._zod.def.checks ?? []).filter((c) => !LENGTH_CHECKS.has(c._zod.def.check));
+    if (checks.length > 0) return path.slice(0, depth);
+  }
+  if (schemaAt(path) === undefined) return undefined;
+  return path.length > 1 ? path.slice(0, -1) : [...path];
 }
