@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,10 @@ export default defineConfig({
     globalSetup: ['tests/globalSetup.ts'],
     // The CLI tests spawn the compiled CLI; keep the pool small so that 2-core CI machines are not oversubscribed.
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: on 2 cores, one file at a time, with a core idle
+    // while a file waits for the CLI it spawned. One worker per core keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
+    reporters: ['default', './tests/slowestFiles.ts'],
     testTimeout: 60_000,
   },
 });

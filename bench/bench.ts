@@ -13,11 +13,11 @@ import { runScenario, orderEvents } from '../src/run/runScenario.js';
 import { deriveFacts, type Facts } from '../src/rules/deriveFacts.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { resolveWindow } from '../src/time/window.js';
-import { sample } from '../src/sample/sample.js';
 import { STREAM_PER_DAY, syntheticEvents, syntheticStream } from './synthetic.js';
 import { handwrittenRules } from './handwritten.js';
 import { benchWorkbench } from './workbench.js';
 import { syntheticAcled } from './syntheticAcled.js';
+import { benchSample, benchSweep, benchWhole } from './scale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'scenarios/jan-feb-2026.yaml');
@@ -28,6 +28,11 @@ const REPS = Number(process.env.BENCH_REPS ?? 5);
 const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 /** rows of the generated ACLED export `truce import` reads; 0 skips it */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT ?? 1_000_000);
+const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
+/** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import); all by default */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (part: string) => ONLY === undefined || ONLY.includes(part);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
@@ -50,15 +55,17 @@ async function main() {
   console.log(`truce bench: ${N.toLocaleString('en-US')} synthetic strike events (seed 42), 3 readings, median of ${REPS}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
   const loaded = loadScenario(SCENARIO, { cwd: ROOT });
-  const pipe = await rules(loaded);
-  // each part starts from a collected heap, not from the garbage of the one before (npm run bench exposes gc)
-  (globalThis as { gc?: () => void }).gc?.();
-  console.log('');
-  line('full pipeline: facts, rules, fixed point, statechart (events/s)', fmt(N / pipe), 'target >= 100,000');
+  if (want('rules')) {
+    const pipe = await rules(loaded);
+    // each part starts from a collected heap, not from the garbage of the one before (npm run bench exposes gc)
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log('');
+    line('full pipeline: facts, rules, fixed point, statechart (events/s)', fmt(N / pipe), 'target >= 100,000');
+  }
 
   await after(loaded);
-  await benchWorkbench(line, REPS);
-  await importRow();
+  if (want('workbench')) await benchWorkbench(line, REPS);
+  if (want('import')) await importRow();
 }
 
 /** `truce import acled` of a generated export: rows per second and peak memory (streaming: flat). */
@@ -172,12 +179,10 @@ function firstCallOnFreshClone(): { ok: true; ms: number } | { ok: false; why: s
 
 /** Monte Carlo, cold start and streams. */
 async function after(loaded: ReturnType<typeof loadScenario>) {
-
-  for (const workers of [1, 2]) {
-    const draws = 20_000;
-    const t = await timeIt(1, () => sample(loaded, { draws, seed: 1, workers }));
-    line(`truce sample, seed scenario, ${workers} worker${workers > 1 ? 's' : ''} (draws/s)`, fmt(draws / t), workers === 2 ? 'target >= 10,000' : '');
-  }
+  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
+  if (want('sweep')) await benchSweep(line, loaded, REPS);
+  if (want('whole') && existsSync('/usr/bin/time')) benchWhole(line, ROOT, CLI, WHOLE_SIZES);
+  if (!want('cold') && !want('stream')) return;
 
   const cold = (args: string[]) => {
     const ts: number[] = [];
@@ -188,7 +193,8 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     }
     return median(ts);
   };
-  const node0 = cold(['-e', '0']);
+  const node0 = want('cold') ? cold(['-e', '0']) : 0;
+  if (want('cold')) {
   // the first run after a change validates the scenario and caches it; later runs reuse it
   cold([CLI, 'run', SCENARIO, '--format', 'json']);
   const run = cold([CLI, 'run', SCENARIO, '--format', 'json']);
@@ -216,6 +222,8 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     const first = firstCallOnFreshClone();
     line('  first `./truce --version` in a fresh clone (ms)', first.ok ? fmt(first.ms) : 'FAILED', first.ok ? `${(first.ms / node0).toFixed(1)}x (first \`npx truce\` there: 22 s and more, npm installs and rebuilds the project)` : first.why);
   }
+  }
+  if (!want('stream')) return;
 
   if (!existsSync('/usr/bin/time')) {
     console.log('\nstreaming: skipped (/usr/bin/time is not installed: apt-get install time)');

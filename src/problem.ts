@@ -43,6 +43,7 @@ export const PROBLEM_CODES = [
   'E_STREAM_ORDER',
   'E_EXTENDS_DEPTH',
   'E_NOT_A_FILE',
+  'E_SHARD_MISMATCH',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -117,6 +117,7 @@ program
   .argument('<scenario>', 'scenario file')
   .requiredOption('--vary <spec>', 'PATH=FROM..TO:STEP over dates, durations or numbers', collect, [])
   .option('-i, --interpretation <id>', 'only this reading')
+  .option('--shard <I/N>', 'run only the I-th of N equal parts of the grid and write a partial result for `truce merge`')
   .addOption(format(['table', 'csv', 'json'], 'table'))
   .action(async (scenario: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.js');
@@ -130,10 +131,21 @@ program
   .requiredOption('-n, --draws <n>', 'number of draws')
   .requiredOption('--seed <s>', 'seed (the result depends only on it and the data)')
   .option('-w, --workers <n>', 'worker threads (default: one per core, at most 2)')
+  .option('--shard <I/N>', 'run only the I-th of N equal parts of the draws and write a partial result for `truce merge`')
   .addOption(format(['table', 'json'], 'table'))
   .action(async (scenario: string, opts) => {
     const { sampleCommand } = await import('./commands/sample.js');
     process.exitCode = await sampleCommand(scenario, opts, globals());
+  });
+
+program
+  .command('merge')
+  .description('combine the partial results of `sample --shard` or `sweep --shard` into what one unsharded run prints')
+  .argument('<parts...>', 'the files the shards wrote, in any order')
+  .addOption(new Option('-f, --format <format>', 'output format: table or json (sample parts), table, csv or json (sweep parts)').choices(['table', 'csv', 'json']).default('table'))
+  .action(async (parts: string[], opts) => {
+    const { mergeCommand } = await import('./commands/merge.js');
+    process.exitCode = await mergeCommand(parts, opts, globals());
   });
 
 program

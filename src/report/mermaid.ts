@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { verdictOf } from '../run/divergence.js';
+import { findingsOf, verdictOf } from '../run/divergence.js';
 import { edgeLabel, type GraphEdge, type MachineGraph } from '../machine/graph.js';
 import { phaseStatus } from './wording.js';
 
@@ -57,7 +57,7 @@ export function timelineEvents(report: RunReport): RunReport['events'] {
   return report.events.filter(
     ({ event, interval }) =>
       (event.kind === 'strike' || event.kind === 'response') &&
-      ((interval.end >= from && interval.start <= to) || report.runs.some((r) => r.findings.some((f) => f.eventId === event.id))),
+      ((interval.end >= from && interval.start <= to) || report.runs.some((r) => findingsOf(r, event.id).length > 0)),
   );
 }
 
@@ -77,7 +77,14 @@ export function timelineRange(report: RunReport): [number, number] {
       if (p.respondedAt !== null) times.push(p.respondedAt);
     }
   }
-  return [Math.min(...times), Math.max(...times)];
+  // a loop, not Math.min(...times): spreading 100k arguments overflows the stack
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of times) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return [min, max];
 }
 
 export function munitionsLow(e: Event): number {
@@ -120,7 +127,7 @@ export function ganttChart(report: RunReport, title: string): string {
     for (const { event, interval } of events) {
       if (event.kind !== 'strike') continue;
       const verdict = verdictOf(run, event.id);
-      const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger').map((f) => f.trigger ?? 'escalation');
+      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger').map((f) => f.trigger ?? 'escalation');
       const tag = verdict === 'violation' ? 'crit, ' : verdict === 'possible-violation' ? 'active, ' : '';
       const label = `${VERDICT_WORD[verdict]}${esc.length > 0 ? ` + ${esc.join(' + ')}` : ''} ${event.id}`;
       lines.push(`    ${mermaidText(label)} : ${tag}${mermaidId(`f_${id}_${event.id}`)}, ${span(interval.start, interval.end)}`);

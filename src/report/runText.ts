@@ -1,5 +1,5 @@
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
-import { divergences } from '../run/divergence.js';
+import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
@@ -67,7 +67,7 @@ function timeline(
   const out: string[] = [];
   let context = 0;
   for (const { event, interval } of events) {
-    const fs = run.findings.filter((f) => f.eventId === event.id);
+    const fs = findingsOf(run, event.id);
     const near = interval.end >= run.window.start - 7 * 86_400_000 && interval.start <= run.window.end + 7 * 86_400_000;
     if (fs.length === 0 && !near) {
       context++;

@@ -3,7 +3,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { verdictOf } from '../run/divergence.js';
+import { findingsOf, verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
 import { durationWords, escapeXml, FINDING_WORD, noFindingWhy, offsetWords, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
 
@@ -137,7 +137,18 @@ export interface TimelineOptions {
 /** The Vega-Lite spec of the timeline (data inline; nothing fetched). */
 export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Record<string, unknown> {
   const zone = report.scenario.timeZone;
-  const w = (ms: number) => wallClock(ms, zone);
+  // one zone lookup per quarter hour, not per bar: luxon's offset lookup dominated charts of many strikes
+  // (offsets change only on quarter hours)
+  const offsets = new Map<number, number>();
+  const w = (ms: number) => {
+    const q = Math.floor(ms / 900_000);
+    let wall = offsets.get(q);
+    if (wall === undefined) {
+      wall = wallClock(q * 900_000, zone) - q * 900_000;
+      offsets.set(q, wall);
+    }
+    return ms + wall;
+  };
   const [from, to] = timelineRange(report);
   const domainStart = DateTime.fromMillis(from, { zone }).startOf('day').toMillis();
   const domainEnd = DateTime.fromMillis(to, { zone }).plus({ hours: 12 }).endOf('day').plus({ milliseconds: 1 }).toMillis();
@@ -227,10 +238,10 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       const category = VERDICT_CATEGORY[verdict]!;
       const end = Math.max(interval.end, interval.start + 3_600_000);
       data.push({ kind: 'finding', lane, row: 'r-main', start: w(interval.start), end: w(end), category, stroke: verdict === 'none' ? '#9e9e9e' : '#00000000' });
-      const rules = [...new Set(run.findings.filter((f) => f.eventId === event.id && f.type !== 'escalation-trigger').map((f) => f.rule))];
+      const rules = [...new Set(findingsOf(run, event.id).filter((f) => f.type !== 'escalation-trigger').map((f) => f.rule))];
       const why = rules.length > 0 ? rules.join(', ') : whyNone(interval, win);
       label(interval.start, end, `${FINDING_WORD[verdict]}: ${why}`, verdict === 'violation' ? COLORS.violation : '#333', verdict === 'violation');
-      const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger');
+      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger');
       if (esc.length > 0) {
         data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
         label(interval.start, end, `escalation: ${esc.map((f) => triggerWords(f.trigger)).join(', ')}`, COLORS['escalation trigger']);
