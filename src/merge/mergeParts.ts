@@ -1,7 +1,7 @@
 import type { Part, SamplePart, SweepPart } from '../schema/part.js';
 import type { SampleReportInput } from '../report/sampleReport.js';
 import type { SweepRow } from '../sweep/sweep.js';
-import { canonicalJson } from '../provenance.js';
+import { canonicalJson } from '../canonicalJson.js';
 import { emptyTally, mergeTally } from '../sample/tally.js';
 import { InputError, type Problem } from '../problem.js';
 

@@ -2,7 +2,7 @@ import type { RunReport, ReadingRun } from './runScenario.js';
 import type { Finding } from '../rules/finding.js';
 import type { PhaseRecord } from '../machine/truceMachine.js';
 import type { Condition, Rule } from '../schema/rule.js';
-import { canonicalJson } from '../provenance.js';
+import { canonicalJson } from '../canonicalJson.js';
 
 /**
  * One term that differs between the base and the variant, old and new value as data (the reports put
