@@ -4,6 +4,7 @@ import { Overlay } from './overlay.js';
 import { ConditionsFile, Condition, RuleFile } from './rule.js';
 import { Scenario } from './scenario.js';
 import { SeedFile } from './seedFile.js';
+import { PlacesFile } from './places.js';
 
 /**
  * JSON Schemas of the file formats, for editors (yaml-language-server, VS Code): completion, hover and
@@ -22,6 +23,7 @@ export const SCHEMA_FILES = {
   'seed.schema.json': { schema: SeedFile, title: 'truce seed file: sources and events (truce.seed/v1)' },
   'rule.schema.json': { schema: RuleFile, title: 'truce rule, or a family of rules (truce.rules/v1)' },
   'conditions.schema.json': { schema: ConditionsFile, title: 'truce shared rule conditions (truce.conditions/v1)' },
+  'places.schema.json': { schema: PlacesFile, title: 'truce place hierarchy (truce.places/v1)' },
 } as const;
 
 export type SchemaFileName = keyof typeof SCHEMA_FILES;
@@ -33,6 +35,7 @@ export const SCHEMA_FOR_FORMAT: Readonly<Record<string, SchemaFileName>> = {
   'truce.seed/v1': 'seed.schema.json',
   'truce.rules/v1': 'rule.schema.json',
   'truce.conditions/v1': 'conditions.schema.json',
+  'truce.places/v1': 'places.schema.json',
 };
 
 /**
