@@ -11,6 +11,7 @@ import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
 import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
+import { withPlaceFiles } from './readPlaces.js';
 
 export type { LoadOptions } from './loadContext.js';
 
@@ -51,7 +52,9 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
     ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file, path: ['format'], message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}` });
     return undefined;
   }
-  const scenario = readDoc(ctx, abs, Scenario);
+  const read = readDoc(ctx, abs, Scenario);
+  if (!read) return undefined;
+  const scenario = withPlaceFiles(ctx, abs, root, read);
   if (!scenario) return undefined;
   const pool = poolFor(ctx, abs, root, scenario);
   const before = ctx.problems.length;

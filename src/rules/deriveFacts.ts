@@ -4,6 +4,7 @@ import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
 
@@ -47,6 +48,8 @@ export interface ReadingState {
   firstViolation: ReadonlyMap<string, { interval: Interval; eventId: string }>;
   /** parties whose violations set the plan in motion */
   appliesTo: readonly string[];
+  /** the place hierarchy protected places are judged on, if the scenario has one */
+  places?: PlaceIndex | undefined;
 }
 
 export function eventInterval(e: Event): Interval {
@@ -61,6 +64,7 @@ export interface Static {
   regions: number;
   /** the event's parts the match was computed from (kept by reference) */
   from: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
+  index: PlaceIndex | undefined;
 }
 
 /**
@@ -71,7 +75,7 @@ export interface Static {
 const statics = new WeakMap<object, WeakMap<object, Static>>();
 const NO_OBLIGATION = {};
 
-export function staticsOf(e: Event, o: Obligation | undefined): Static {
+export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceIndex): Static {
   let byObligation = statics.get(e.places);
   if (!byObligation) {
     byObligation = new WeakMap();
@@ -79,12 +83,13 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   }
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
-  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
+  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded && hit.index === index) return hit;
   const s: Static = {
-    places: o ? placeScope(e, o) : NONE,
+    places: o ? placeScope(e, o, index) : NONE,
     targets: o ? targetScope(e, o) : NONE,
     regions: regionCount(e.places),
     from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
+    index,
   };
   byObligation.set(key, s);
   return s;
@@ -102,7 +107,7 @@ export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefi
   const counterparty = counterpartyBreach(o, state.firstViolation);
   facts.conditionStatus = conditionStatus(o, counterparty, interval);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
-  return { facts, context: factContext(e, o, counterparty) };
+  return { facts, context: factContext(e, o, counterparty, state.places) };
 }
 
 const best = (c: Count | undefined) => (c === undefined ? 0 : (c.best ?? c.low));
@@ -115,7 +120,7 @@ const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
  * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
  */
 export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
-  const st = staticsOf(e, o);
+  const st = staticsOf(e, o, state.places);
   return writeStaticFacts(blankFacts(), e, interval, o, state, st.places.scope, st.targets.scope, st.regions);
 }
 
@@ -203,8 +208,8 @@ export function actorFirstViolation(e: Event, firstViolation: ReadingState['firs
 }
 
 /** What an explanation needs besides the facts. */
-export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null): FactContext {
-  const { places, targets } = staticsOf(e, o);
+export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null, index?: PlaceIndex): FactContext {
+  const { places, targets } = staticsOf(e, o, index);
   return { places, targets, obligation: o, counterpartyFirstViolation: counterparty };
 }
 

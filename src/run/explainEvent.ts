@@ -1,6 +1,7 @@
 import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
+import { placeIndexOf } from '../places/scenarioPlaces.js';
 import { deriveFacts, type FactContext, type Facts, type ReadingState } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
@@ -124,6 +125,7 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
       window: run.window,
       firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
+      places: placeIndexOf(scenario),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

@@ -12,6 +12,8 @@ import { durationMillis, type Interval } from '../time/interval.js';
 import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
 import { explainVars } from './explainVars.js';
+import { placeIndexOf } from '../places/scenarioPlaces.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
 
 /** What a run needs: validated data, no files. */
 export interface ScenarioInput {
@@ -242,8 +244,9 @@ export async function findingsToFixedPoint(
 ): Promise<Decided & { firstViolation: FirstViolations; converged: boolean }> {
   let firstViolation: FirstViolations = settled;
   const limit = scenario.parties.length + 2;
-  const state = { window, appliesTo: scenario.plan.appliesTo };
-  const prepared = prepare(interpretation, ordered, how.drawn === true);
+  const places = placeIndexOf(scenario);
+  const state = { window, appliesTo: scenario.plan.appliesTo, places };
+  const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
     const converged = sameFirstViolations(next, firstViolation);
@@ -274,7 +277,7 @@ interface Prepared {
 }
 
 /** Draws share their places and targets with other draws: their matches come from staticsOf's memo. */
-function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn: boolean): Prepared {
+function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn: boolean, places: PlaceIndex | undefined): Prepared {
   const byActor = obligationsByActor(interpretation);
   const first = new Int32Array(ordered.length + 1);
   for (let i = 0; i < ordered.length; i++) first[i + 1] = first[i]! + (byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS).length;
@@ -297,12 +300,12 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
     for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
       p.obligation[s] = o;
       if (drawn) {
-        const st = staticsOf(event, o);
+        const st = staticsOf(event, o, places);
         p.placeReach[s] = st.places.scope;
         p.targetReach[s] = st.targets.scope;
         p.regions[s] = st.regions;
       } else if (o) {
-        p.placeReach[s] = placeReach(event, o);
+        p.placeReach[s] = placeReach(event, o, places);
         p.targetReach[s] = targetReach(event, o);
         p.regions[s] = regions;
       } else {
@@ -414,7 +417,7 @@ function decided(
     const facts = staticFacts(event, interval, obligation, state);
     facts.conditionStatus = prepared.status[s]!;
     facts.actorFirstViolation = prepared.actorFirst[i]!;
-    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
+    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!, state.places), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
   return { findings, explain };

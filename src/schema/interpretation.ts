@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, IsoDuration, SourceRef } from './common.js';
-import { PlaceKind, TargetType } from './event.js';
+import { PlaceKind, TargetType, type PlaceKind as PlaceKindT, type TargetType as TargetTypeT } from './event.js';
 
 /** A claim, by one party and as one source reports it, about whether the truce was accepted. */
 export const AgreementClaim = z.strictObject({
@@ -30,11 +30,17 @@ export const Obligation = z.strictObject({
   party: Id,
   /** the party whose places and assets are protected */
   towards: Id,
-  refrainFrom: z.strictObject({
-    places: z.array(z.string().min(1)).default([]),
-    placeKinds: z.array(PlaceKind).default([]),
-    targets: z.array(TargetType).default([]),
-  }),
+  refrainFrom: z.union([
+    /** `refrainFrom: all`: every act of hostility against `towards`, wherever and whatever it hits */
+    z.literal('all').transform(() => ({ places: [] as string[], placeKinds: [] as PlaceKindT[], targets: [] as TargetTypeT[], all: true })),
+    z.strictObject({
+      places: z.array(z.string().min(1)).default([]),
+      placeKinds: z.array(PlaceKind).default([]),
+      targets: z.array(TargetType).default([]),
+      /** true: all hostilities against `towards` (the lists then add nothing) */
+      all: z.boolean().default(false),
+    }),
+  ]),
   /** reciprocal obligations hold only while the counterparty keeps the truce */
   condition: z.strictObject({ while: z.literal('counterparty-complies'), counterparty: Id }).optional(),
   basis: z.enum(['stated', 'inferred']).default('stated'),
