@@ -39,13 +39,21 @@ export interface FactContext {
   places: ScopeMatch;
   targets: ScopeMatch;
   obligation: Obligation | undefined;
+  /** the counterparty's earliest act that may have released the pledge: its first violation, or an earlier possible one */
   counterpartyFirstViolation: Interval | null;
+  /** whether that act is a certain violation (false: only a possible one) */
+  counterpartyBreachCertain: boolean;
 }
 
 export interface ReadingState {
   window: Interval;
   /** each party's first certain violation under this reading, as known so far */
   firstViolation: ReadonlyMap<string, { interval: Interval; eventId: string }>;
+  /**
+   * each party's first act that is a violation or a possible one (its earliest possible breach): a
+   * pledge that hangs on this party certainly holds only before it
+   */
+  firstPossible?: ReadonlyMap<string, { interval: Interval; eventId: string }>;
   /** parties whose violations set the plan in motion */
   appliesTo: readonly string[];
   /** the place hierarchy protected places are judged on, if the scenario has one */
@@ -105,9 +113,10 @@ export function regionCount(places: Event['places']): number {
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
   const counterparty = counterpartyBreach(o, state.firstViolation);
-  facts.conditionStatus = conditionStatus(o, counterparty, interval);
+  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
+  facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
-  return { facts, context: factContext(e, o, counterparty, state.places) };
+  return { facts, context: factContext(e, o, counterparty, state.places, possible) };
 }
 
 const best = (c: Count | undefined) => (c === undefined ? 0 : (c.best ?? c.low));
@@ -208,17 +217,32 @@ export function actorFirstViolation(e: Event, firstViolation: ReadingState['firs
 }
 
 /** What an explanation needs besides the facts. */
-export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null, index?: PlaceIndex): FactContext {
+export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null, index?: PlaceIndex, possible: Interval | null = null): FactContext {
   const { places, targets } = staticsOf(e, o, index);
-  return { places, targets, obligation: o, counterpartyFirstViolation: counterparty };
+  const first = earliestBreach(counterparty, possible);
+  return { places, targets, obligation: o, counterpartyFirstViolation: first, counterpartyBreachCertain: first !== null && first === counterparty };
 }
 
-/** A reciprocal obligation holds until the counterparty's first violation; uncertain while they overlap. */
-export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval): ConditionStatus {
+/** The earlier of a counterparty's first certain and first possible breach (the certain one on a tie). */
+export function earliestBreach(certain: Interval | null, possible: Interval | null): Interval | null {
+  return possible !== null && (certain === null || possible.start < certain.start) ? possible : certain;
+}
+
+const NO_FIRST: ReadonlyMap<string, { interval: Interval; eventId: string }> = new Map();
+
+/**
+ * A reciprocal obligation certainly holds only before the counterparty's earliest act that may have
+ * broken the truce (`possible`: its first violation or possible violation), and has certainly lapsed
+ * once its first certain violation is over; in between, and while they overlap, it is uncertain. So
+ * when who broke first cannot be known (first acts that overlap, or a counterparty breach that is only
+ * possible), neither side's act is a certain breach.
+ */
+export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval, possible: Interval | null = null): ConditionStatus {
   if (!o?.condition) return 'none';
-  if (!breach) return 'holds';
-  if (e.end <= breach.start && e.end > e.start) return 'holds';
-  if (e.end === e.start && e.start < breach.start) return 'holds';
-  if (e.start >= breach.end) return 'lapsed';
+  const first = earliestBreach(breach, possible);
+  if (!first) return 'holds';
+  if (e.end <= first.start && e.end > e.start) return 'holds';
+  if (e.end === e.start && e.start < first.start) return 'holds';
+  if (breach && e.start >= breach.end) return 'lapsed';
   return 'uncertain';
 }

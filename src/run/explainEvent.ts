@@ -123,7 +123,9 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
     if (opts.interpretation !== undefined && run.interpretation.id !== opts.interpretation) continue;
     const state: ReadingState = {
       window: run.window,
-      firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      // the state the run's findings were decided under, so that the trace and the findings agree
+      firstViolation: run.evaluatedUnder?.firstViolation ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      firstPossible: run.evaluatedUnder?.firstPossible ?? new Map(),
       appliesTo: scenario.plan.appliesTo,
       places: placeIndexOf(scenario),
     };

@@ -54,11 +54,15 @@ export interface ReadingRun {
   regions: Record<string, string>;
   /** each party's first certain violation under this reading */
   firstViolations: { party: string; eventId: string; interval: Interval }[];
+  /** each party's first violation or possible violation: its earliest act that may have broken the truce */
+  firstPossibleViolations: { party: string; eventId: string; interval: Interval }[];
   /**
    * whether the first violations reached a fixed point; false when pledges that hang on each other
    * were broken at the same moment, so that who broke first alternates (the last round stands)
    */
   converged: boolean;
+  /** the first violations the findings were decided under (explanations re-evaluate under the same) */
+  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations };
 }
 
 export interface RunReport {
@@ -86,12 +90,14 @@ export function planSpec(scenario: Scenario): PlanSpec {
   const spec: PlanSpec = {
     appliesTo: scenario.plan.appliesTo,
     triggerCertainty: scenario.plan.triggerCertainty,
+    opensPhases: scenario.plan.opensPhases,
     phases: scenario.plan.phases.map((p) => ({
       id: p.id,
       trigger: p.trigger,
       requires: p.requires,
       deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
       countedFrom: p.countedFrom,
+      respondedBy: p.respondedBy,
     })),
   };
   planSpecs.set(scenario.plan, spec);
@@ -157,14 +163,18 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
     transitions: sim.transitions,
     finalState: sim.finalState,
     regions: sim.regions,
-    firstViolations: [...firstViolation.entries()]
-      .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
-      .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+    firstViolations: listFirst(firstViolation),
+    firstPossibleViolations: listFirst(fixed.firstPossible),
     converged: fixed.converged,
+    evaluatedUnder: fixed.evaluatedUnder,
   };
 }
 
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+
+function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
+  return [...m.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+}
 
 /**
  * The window's opening and closing among the events' inputs (already in time order): at one
@@ -177,7 +187,11 @@ function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
   out.push({ type: 'WINDOW_OPEN', at: window.start });
   while (k < inputs.length && inputs[k]!.at <= window.end) out.push(inputs[k++]!);
   out.push({ type: 'WINDOW_CLOSE', at: window.end });
-  while (k < inputs.length) out.push(inputs[k++]!);
+  // what comes after the closing no longer binds: the plan says whether it may still open a phase
+  while (k < inputs.length) {
+    const i = inputs[k++]!;
+    out.push(i.type === 'TRIGGER' ? { ...i, afterWindow: true } : i);
+  }
   return out;
 }
 
@@ -192,7 +206,9 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
   let next = 0;
   for (const { event, interval } of ordered) {
     const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id });
+    if (event.kind === 'response' && event.phase !== undefined) {
+      out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id, actor: event.actor, ...(event.target !== undefined ? { target: event.target } : {}) });
+    }
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
     if (next === from) continue;
@@ -241,19 +257,30 @@ export async function findingsToFixedPoint(
   how: How,
   /** first violations already settled by earlier events (streams) */
   settled: FirstViolations = new Map(),
-): Promise<Decided & { firstViolation: FirstViolations; converged: boolean }> {
+  /** first possible violations settled by earlier events (streams) */
+  settledPossible: FirstViolations = new Map(),
+): Promise<Decided & { firstViolation: FirstViolations; firstPossible: FirstViolations; converged: boolean; evaluatedUnder: ReadingRun['evaluatedUnder'] }> {
   let firstViolation: FirstViolations = settled;
-  const limit = scenario.parties.length + 2;
+  let firstPossible: FirstViolations = settledPossible;
+  const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
   const state = { window, appliesTo: scenario.plan.appliesTo, places };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
-    const converged = sameFirstViolations(next, firstViolation);
-    // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
-    // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared), firstViolation: next, converged };
-    firstViolation = next;
+    const next = await evaluateRound(firstViolation, firstPossible, ordered, prepared, state, how, settled, settledPossible);
+    const converged = sameFirstViolations(next.certain, firstViolation) && sameFirstViolations(next.possible, firstPossible);
+    // Without a fixed point the last round stands, and the run says so.
+    if (converged || round >= limit) {
+      return {
+        ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared),
+        firstViolation: next.certain,
+        firstPossible: next.possible,
+        converged,
+        evaluatedUnder: { firstViolation, firstPossible },
+      };
+    }
+    firstViolation = next.certain;
+    firstPossible = next.possible;
   }
 }
 
@@ -272,6 +299,8 @@ interface Prepared {
   regions: Int32Array;
   status: ConditionStatus[];
   counterparty: (Interval | null)[];
+  /** the counterparty's first possible breach each slot was evaluated under */
+  counterpartyPossible: (Interval | null)[];
   fired: (Rule[] | undefined)[];
   actorFirst: (Interval | null)[];
 }
@@ -290,6 +319,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
     regions: new Int32Array(n),
     status: new Array<ConditionStatus>(n).fill('none'),
     counterparty: new Array<Interval | null>(n).fill(null),
+    counterpartyPossible: new Array<Interval | null>(n).fill(null),
     fired: new Array<Rule[] | undefined>(n).fill(undefined),
     actorFirst: new Array<Interval | null>(ordered.length).fill(null),
   };
@@ -318,6 +348,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
 }
 
 const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
+const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type === 'possible-violation';
 
 /**
  * One round: each event's rules under the first violations of the round before; returns the first
@@ -327,14 +358,17 @@ const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.pa
  */
 async function evaluateRound(
   firstViolation: FirstViolations,
+  firstPossible: FirstViolations,
   ordered: OrderedEvent[],
   prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
   settled: FirstViolations,
-): Promise<FirstViolations> {
+  settledPossible: FirstViolations,
+): Promise<{ certain: FirstViolations; possible: FirstViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
+  const nextPossible: FirstViolations = new Map(settledPossible);
   const facts = blankFacts();
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
@@ -342,25 +376,29 @@ async function evaluateRound(
     const actorChanged = actorFirst !== prepared.actorFirst[i];
     prepared.actorFirst[i] = actorFirst;
     const open = !next.has(event.actor);
+    const openPossible = !nextPossible.has(event.actor);
     for (let s = prepared.first[i]!, end = prepared.first[i + 1]!; s < end; s++) {
       const obligation = prepared.obligation[s];
       const counterparty = counterpartyBreach(obligation, firstViolation);
-      const status = conditionStatus(obligation, counterparty, interval);
+      const possible = counterpartyBreach(obligation, firstPossible);
+      const status = conditionStatus(obligation, counterparty, interval, possible);
       let fired = prepared.fired[s];
-      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s]) {
+      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s] || possible !== prepared.counterpartyPossible[s]) {
         writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach[s]!, prepared.targetReach[s]!, prepared.regions[s]!);
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
         prepared.status[s] = status;
         prepared.counterparty[s] = counterparty;
+        prepared.counterpartyPossible[s] = possible;
         fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
         prepared.fired[s] = fired;
       }
       // events come in order, so the first certain violation met per party is its earliest
       if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
+      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation)) nextPossible.set(event.actor, { interval, eventId: event.id });
     }
   }
-  return next;
+  return { certain: next, possible: nextPossible };
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
@@ -417,7 +455,7 @@ function decided(
     const facts = staticFacts(event, interval, obligation, state);
     facts.conditionStatus = prepared.status[s]!;
     facts.actorFirstViolation = prepared.actorFirst[i]!;
-    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!, state.places), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
+    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!, state.places, prepared.counterpartyPossible[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
   return { findings, explain };

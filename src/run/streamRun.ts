@@ -64,6 +64,8 @@ interface Reading {
   interpretation: Interpretation;
   window: ReturnType<typeof resolveWindow>;
   settled: FirstViolations;
+  /** first possible violations (violations or possible ones) of the events already emitted */
+  settledPossible: FirstViolations;
   /** window open and close, not yet fed */
   pending: { input: MachineEvent; rank: number }[];
   sim?: TruceSimulation;
@@ -98,6 +100,7 @@ export async function streamRun(
         interpretation,
         window,
         settled: new Map(),
+        settledPossible: new Map(),
         pending: [
           { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0 },
           { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2 },
@@ -213,7 +216,7 @@ export async function streamRun(
     const batch = context.filter((e) => emitted.has(e.event.id));
     const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled);
+      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled, r.settledPossible);
       const findings: Finding[] = [];
       fixed.findings.forEach((f, k) => {
         if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
@@ -221,16 +224,22 @@ export async function streamRun(
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
       // settle only what the emitted events decided
       const settled: FirstViolations = new Map(r.settled);
+      const settledPossible: FirstViolations = new Map(r.settledPossible);
       for (const f of findings) {
         if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
           settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
+        if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
+          settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+        }
       }
       for (const input of eventInputs(batch, findings, settled)) {
         feedPendingBefore(r, input.at);
-        feed(r, input);
+        // as runScenario's withWindow: a trigger after the window's closing is marked so
+        feed(r, input.type === 'TRIGGER' && input.at > r.window.end ? { ...input, afterWindow: true } : input);
       }
       r.settled = settled;
+      r.settledPossible = settledPossible;
     }
   };
 
