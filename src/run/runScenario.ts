@@ -7,7 +7,7 @@ import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, e
 import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
-import { resolveWindow } from '../time/window.js';
+import { readingZone, resolveWindow } from '../time/window.js';
 import { durationMillis, type Interval } from '../time/interval.js';
 import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
@@ -144,7 +144,7 @@ export interface Decided {
 }
 
 async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], how: How): Promise<ReadingRun> {
-  const window = resolveWindow(interpretation.window, scenario.timeZone);
+  const window = resolveWindow(interpretation.window, readingZone(interpretation, scenario.timeZone));
   const fixed = await findingsToFixedPoint(scenario, interpretation, window, ordered, how);
   const firstViolation = fixed.firstViolation;
   const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;

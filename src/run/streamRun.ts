@@ -6,7 +6,7 @@ import { RuleEvaluator } from '../rules/ruleEngine.js';
 import type { Finding } from '../rules/finding.js';
 import { TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
-import { resolveWindow } from '../time/window.js';
+import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
 import { eventInputs, findingsToFixedPoint, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
 
@@ -95,7 +95,7 @@ export async function streamRun(
   const readings: Reading[] = scenario.interpretations
     .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
     .map((interpretation) => {
-      const window = resolveWindow(interpretation.window, scenario.timeZone);
+      const window = resolveWindow(interpretation.window, readingZone(interpretation, scenario.timeZone));
       return {
         interpretation,
         window,
