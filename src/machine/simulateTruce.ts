@@ -77,7 +77,8 @@ export class TruceSimulation {
     this.actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock: this.clock });
     this.prev = { lifecycle: 'start', ...Object.fromEntries(phaseRegions(plan).map((r) => [r.key, 'inactive'])) };
     this.actor.start();
-    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed' : 'the reading holds the truce only as claimed or disputed'));
+    // stamped at the start of the record (the scenario's earliest event or window), the same for every reading
+    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed (as of the start of the record)' : 'the reading holds the truce only as claimed or disputed (as of the start of the record)'));
   }
 
   /** The transitions not taken yet (the first call also returns the initial one). */

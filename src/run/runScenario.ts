@@ -151,8 +151,8 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
 
   const spec = planSpec(scenario);
   const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
-  // the statechart starts at its first input: the window opening or an earlier finding
-  const start = inputs[0]!.at;
+  // every reading's statechart starts at the same instant, the start of the record (see recordStart)
+  const start = Math.min(recordStart(scenario, ordered), inputs[0]!.at);
   const sim = simulateTruce(spec, interpretation.agreement.status === 'agreed', start, inputs);
 
   return {
@@ -171,6 +171,18 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
 }
 
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+
+/**
+ * Where every reading's statechart starts, and its `start -> agreed | claimed` transition is stamped:
+ * the earliest of the scenario's events and of all its readings' windows. One instant for all readings,
+ * so that a reading's lifecycle is not stamped at a strike under one reading and at its window's
+ * opening under another.
+ */
+export function recordStart(scenario: Scenario, ordered: readonly OrderedEvent[]): number {
+  let t = ordered.length > 0 ? ordered[0]!.interval.start : Number.POSITIVE_INFINITY;
+  for (const i of scenario.interpretations) t = Math.min(t, resolveWindow(i.window, readingZone(i, scenario.timeZone)).start);
+  return t;
+}
 
 function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
   return [...m.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));

@@ -108,8 +108,11 @@ export async function streamRun(
       };
     });
 
+  // as runScenario's recordStart: the earliest of every reading's window and the first event
+  const windowsStart = Math.min(...scenario.interpretations.map((i) => resolveWindow(i.window, readingZone(i, scenario.timeZone)).start));
+  let firstEventStart = Number.POSITIVE_INFINITY;
   const feed = (r: Reading, input: MachineEvent) => {
-    r.sim ??= new TruceSimulation(spec, r.interpretation.agreement.status === 'agreed', input.at);
+    r.sim ??= new TruceSimulation(spec, r.interpretation.agreement.status === 'agreed', Math.min(windowsStart, firstEventStart, input.at));
     r.sim.feed(input);
     for (const t of r.sim.takeNew()) emit({ record: 'transition', interpretation: r.interpretation.id, transition: t });
   };
@@ -250,6 +253,7 @@ export async function streamRun(
         { code: 'E_STREAM_ORDER', file: file ?? '(events)', line, col: 1, path: ['when', 'start'], message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time` },
       ]);
     }
+    if (count === 0) firstEventStart = interval.start;
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
     const item: Buffered = { id: event.id, actor: event.actor, interval, json: JSON.stringify(event) };
