@@ -61,6 +61,13 @@ export interface ReadingRun {
    * were broken at the same moment, so that who broke first alternates (the last round stands)
    */
   converged: boolean;
+  /**
+   * whether the final state holds whatever the data's uncertainty: every finding is certain, so each
+   * Monte Carlo draw of times and counts ends in the same state (tests/monteCarlo.test.ts). When not,
+   * `finalStateDependsOn` names the events whose possible findings a draw may resolve either way.
+   */
+  finalStateCertain: boolean;
+  finalStateDependsOn: string[];
   /** the first violations the findings were decided under (explanations re-evaluate under the same) */
   evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations };
 }
@@ -149,6 +156,7 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
   const firstViolation = fixed.firstViolation;
   const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 
+  const dependsOn = [...new Set(findings.filter((f) => f.certainty !== 'certain').map((f) => f.eventId))];
   const spec = planSpec(scenario);
   const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
   // every reading's statechart starts at the same instant, the start of the record (see recordStart)
@@ -166,6 +174,8 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
     firstViolations: listFirst(firstViolation),
     firstPossibleViolations: listFirst(fixed.firstPossible),
     converged: fixed.converged,
+    finalStateCertain: dependsOn.length === 0 && fixed.converged,
+    finalStateDependsOn: dependsOn,
     evaluatedUnder: fixed.evaluatedUnder,
   };
 }

@@ -116,3 +116,16 @@ export function before(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
 export function after(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
   return before(b, a, bounds);
 }
+
+/**
+ * Whether a may have begun at or after b (some instant of a at or after some instant of b), the gap
+ * within the bounds for some such pair: what `after` is for some draw of the two events' times.
+ */
+export function mayFollow(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
+  const latestA = isInstant(a) ? a.start : a.end;
+  const earliestB = b.start;
+  if (isInstant(a) ? latestA < earliestB : latestA <= earliestB) return false;
+  const minGap = Math.max(0, a.start - b.end);
+  const maxGap = latestA - earliestB;
+  return minGap <= (bounds.max ?? Number.POSITIVE_INFINITY) && maxGap >= (bounds.min ?? 0);
+}
