@@ -54,6 +54,8 @@ export interface ReadingState {
    * pledge that hangs on this party certainly holds only before it
    */
   firstPossible?: ReadonlyMap<string, { interval: Interval; eventId: string }>;
+  /** each party's certain violation that was certainly over first: a pledge hanging on it lapses after it */
+  breachDone?: ReadonlyMap<string, { interval: Interval; eventId: string }>;
   /** parties whose violations set the plan in motion */
   appliesTo: readonly string[];
   /** the place hierarchy protected places are judged on, if the scenario has one */
@@ -112,7 +114,7 @@ export function regionCount(places: Event['places']): number {
 
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
-  const counterparty = counterpartyBreach(o, state.firstViolation);
+  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation);
   const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
   facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
@@ -243,6 +245,7 @@ export function conditionStatus(o: Obligation | undefined, breach: Interval | nu
   if (!first) return 'holds';
   if (e.end <= first.start && e.end > e.start) return 'holds';
   if (e.end === e.start && e.start < first.start) return 'holds';
-  if (breach && e.start >= breach.end) return 'lapsed';
+  // after every instant of the breach; an instant breach at the very instant the act began is no "before"
+  if (breach && (breach.end > breach.start ? e.start >= breach.end : e.start > breach.start)) return 'lapsed';
   return 'uncertain';
 }

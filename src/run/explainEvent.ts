@@ -126,6 +126,7 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
       // the state the run's findings were decided under, so that the trace and the findings agree
       firstViolation: run.evaluatedUnder?.firstViolation ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       firstPossible: run.evaluatedUnder?.firstPossible ?? new Map(),
+      breachDone: run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
       places: placeIndexOf(scenario),
     };

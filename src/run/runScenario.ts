@@ -69,7 +69,7 @@ export interface ReadingRun {
   finalStateCertain: boolean;
   finalStateDependsOn: string[];
   /** the first violations the findings were decided under (explanations re-evaluate under the same) */
-  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations };
+  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations };
 }
 
 export interface RunReport {
@@ -194,6 +194,17 @@ export function recordStart(scenario: Scenario, ordered: readonly OrderedEvent[]
   return t;
 }
 
+/** The moment by which an act is certainly over: its end, or the instant itself (an instant is over only after it). */
+export function doneAt(i: Interval): number {
+  return i.end > i.start ? i.end : i.start + 0.5;
+}
+
+/** Keeps, per party, the certain violation that was certainly over first. */
+export function keepEarliestDone(m: FirstViolations, party: string, v: { interval: Interval; eventId: string }): void {
+  const had = m.get(party);
+  if (!had || doneAt(v.interval) < doneAt(had.interval)) m.set(party, v);
+}
+
 function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
   return [...m.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
 }
@@ -281,28 +292,33 @@ export async function findingsToFixedPoint(
   settled: FirstViolations = new Map(),
   /** first possible violations settled by earlier events (streams) */
   settledPossible: FirstViolations = new Map(),
-): Promise<Decided & { firstViolation: FirstViolations; firstPossible: FirstViolations; converged: boolean; evaluatedUnder: ReadingRun['evaluatedUnder'] }> {
+  /** the certain violations that ended earliest, settled by earlier events (streams) */
+  settledDone: FirstViolations = new Map(),
+): Promise<Decided & { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations; converged: boolean; evaluatedUnder: ReadingRun['evaluatedUnder'] }> {
   let firstViolation: FirstViolations = settled;
   let firstPossible: FirstViolations = settledPossible;
+  let breachDone: FirstViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
   const state = { window, appliesTo: scenario.plan.appliesTo, places };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(firstViolation, firstPossible, ordered, prepared, state, how, settled, settledPossible);
-    const converged = sameFirstViolations(next.certain, firstViolation) && sameFirstViolations(next.possible, firstPossible);
+    const next = await evaluateRound(firstViolation, firstPossible, breachDone, ordered, prepared, state, how, settled, settledPossible, settledDone);
+    const converged = sameFirstViolations(next.certain, firstViolation) && sameFirstViolations(next.possible, firstPossible) && sameFirstViolations(next.done, breachDone);
     // Without a fixed point the last round stands, and the run says so.
     if (converged || round >= limit) {
       return {
         ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared),
         firstViolation: next.certain,
         firstPossible: next.possible,
+        breachDone: next.done,
         converged,
-        evaluatedUnder: { firstViolation, firstPossible },
+        evaluatedUnder: { firstViolation, firstPossible, breachDone },
       };
     }
     firstViolation = next.certain;
     firstPossible = next.possible;
+    breachDone = next.done;
   }
 }
 
@@ -381,16 +397,19 @@ const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type =
 async function evaluateRound(
   firstViolation: FirstViolations,
   firstPossible: FirstViolations,
+  breachDone: FirstViolations,
   ordered: OrderedEvent[],
   prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
   settled: FirstViolations,
   settledPossible: FirstViolations,
-): Promise<{ certain: FirstViolations; possible: FirstViolations }> {
+  settledDone: FirstViolations,
+): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
   const nextPossible: FirstViolations = new Map(settledPossible);
+  const nextDone: FirstViolations = new Map(settledDone);
   const facts = blankFacts();
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
@@ -401,7 +420,8 @@ async function evaluateRound(
     const openPossible = !nextPossible.has(event.actor);
     for (let s = prepared.first[i]!, end = prepared.first[i + 1]!; s < end; s++) {
       const obligation = prepared.obligation[s];
-      const counterparty = counterpartyBreach(obligation, firstViolation);
+      // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
+      const counterparty = counterpartyBreach(obligation, breachDone);
       const possible = counterpartyBreach(obligation, firstPossible);
       const status = conditionStatus(obligation, counterparty, interval, possible);
       let fired = prepared.fired[s];
@@ -418,9 +438,10 @@ async function evaluateRound(
       // events come in order, so the first certain violation met per party is its earliest
       if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
       if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation)) nextPossible.set(event.actor, { interval, eventId: event.id });
+      if (fired.some(certainViolation)) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
     }
   }
-  return { certain: next, possible: nextPossible };
+  return { certain: next, possible: nextPossible, done: nextDone };
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */

@@ -8,7 +8,7 @@ import { TruceSimulation, type TransitionRecord } from '../machine/simulateTruce
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
-import { eventInputs, findingsToFixedPoint, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
+import { eventInputs, findingsToFixedPoint, keepEarliestDone, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
 
 /** What a stream run reports, as it goes. */
 export type StreamRecord =
@@ -66,6 +66,8 @@ interface Reading {
   settled: FirstViolations;
   /** first possible violations (violations or possible ones) of the events already emitted */
   settledPossible: FirstViolations;
+  /** the certain violations certainly over first, among the events already emitted */
+  settledDone: FirstViolations;
   /** window open and close, not yet fed */
   pending: { input: MachineEvent; rank: number }[];
   sim?: TruceSimulation;
@@ -101,6 +103,7 @@ export async function streamRun(
         window,
         settled: new Map(),
         settledPossible: new Map(),
+        settledDone: new Map(),
         pending: [
           { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0 },
           { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2 },
@@ -219,7 +222,7 @@ export async function streamRun(
     const batch = context.filter((e) => emitted.has(e.event.id));
     const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled, r.settledPossible);
+      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled, r.settledPossible, r.settledDone);
       const findings: Finding[] = [];
       fixed.findings.forEach((f, k) => {
         if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
@@ -228,10 +231,12 @@ export async function streamRun(
       // settle only what the emitted events decided
       const settled: FirstViolations = new Map(r.settled);
       const settledPossible: FirstViolations = new Map(r.settledPossible);
+      const settledDone: FirstViolations = new Map(r.settledDone);
       for (const f of findings) {
         if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
           settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
+        if (f.type === 'violation' && f.certainty === 'certain') keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
           settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
@@ -243,6 +248,7 @@ export async function streamRun(
       }
       r.settled = settled;
       r.settledPossible = settledPossible;
+      r.settledDone = settledDone;
     }
   };
 
