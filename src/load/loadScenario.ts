@@ -12,6 +12,7 @@ import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
 import { withPlaceFiles } from './readPlaces.js';
+import { readSourceNotes } from './readSourceNotes.js';
 
 export type { LoadOptions } from './loadContext.js';
 
@@ -160,8 +161,11 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
   });
   const rulesAbs = path.resolve(dir, scenario.rules);
   const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] }) ? readRules(ctx, rulesAbs, { file, path: ['rules'] }) : { rules: [], conditions: [] };
-  const articles = articlesOf(ctx);
-  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}) };
+  const shared = articlesOf(ctx);
+  // the scenario's own source notes are cited like articles
+  const notes = readSourceNotes(ctx, scenarioAbs, root, scenario.sourceNotes);
+  const articles = notes ? new Map([...(shared ?? []), ...notes]) : shared;
+  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}) };
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */

@@ -26,7 +26,7 @@ export function runText(report: RunReport, provenance: Provenance): string {
     out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
-      const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.map((k) => `any ${k}`), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
+      const what = o.refrainFrom.all ? ['anything (all hostilities)'] : [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.map((k) => `any ${k}`), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
       const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
       out.push(`   ${name(o.party)} refrains from striking ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`);
     }

@@ -240,7 +240,8 @@ function termsOf(o: Obligation): Terms {
 
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
 export function targetScope(event: Event, o: Obligation): ScopeMatch {
-  if (o.refrainFrom.all && event.target === o.towards) return matchOf(event.targets.length > 0 ? [...event.targets] : ['(all hostilities)'], []);
+  // under `all` the act itself is covered (placeScope); a target term adds only what the text names
+  if (o.refrainFrom.all) return event.target === o.towards ? matchOf([...event.targets], []) : NO_MATCH;
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
   if (event.targets.length === 0) return matchOf([], protectedTargets.map((t) => `${t} (targets not stated)`));
@@ -249,7 +250,7 @@ export function targetScope(event: Event, o: Obligation): ScopeMatch {
 
 /** targetScope's reach alone. */
 export function targetReach(event: Event, o: Obligation): Reach {
-  if (o.refrainFrom.all) return event.target === o.towards ? 'certain' : 'none';
+  if (o.refrainFrom.all) return event.target === o.towards && event.targets.length > 0 ? 'certain' : 'none';
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return 'none';
   if (event.targets.length === 0) return 'possible';

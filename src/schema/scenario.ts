@@ -30,6 +30,12 @@ export const Scenario = z.strictObject({
   /** events written inline, in addition to the seeds' */
   events: z.array(Event).default([]),
   sources: z.array(SourceRef).optional(),
+  /**
+   * source notes of the scenario's own (Markdown, relative to this file: facts in the analyst's words,
+   * one per line with outlet and date); a citation `{ file: sources.md, line: N }` names one of their
+   * lines, checked as an article line is
+   */
+  sourceNotes: z.array(z.string().min(1)).default([]),
   note: z.string().optional(),
   /** scenario test cases, run by `truce test` */
   expect: z.array(ExpectCase).default([]),

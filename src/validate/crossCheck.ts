@@ -17,6 +17,8 @@ export interface Pool {
   conditions: { file: string; name: string; condition: Condition }[];
   /** article file name -> its lines; absent when ../shared/seeds is not there */
   articles?: Map<string, string[]>;
+  /** `articles` holds only a scenario's own source notes (the article folder is not there): other files are not checked */
+  articlesPartial?: boolean;
 }
 
 /** Cross-file checks: ids, references, citations, time order. Pure; problems carry file and path. */
@@ -79,6 +81,7 @@ export function crossCheck(pool: Pool): Problem[] {
     const lines = pool.articles?.get(article);
     if (!pool.articles) return;
     if (!lines) {
+      if (pool.articlesPartial === true) return;
       push('E_UNKNOWN_SOURCE', file, path, `the article "${article}" is not in the articles folder; fix the file name`);
       return;
     }
