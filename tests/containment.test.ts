@@ -1,8 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPlaces } from '../src/load/readPlaces.js';
 import { runScenario } from '../src/run/runScenario.js';
-import { placeScope } from '../src/rules/scope.js';
+import fc from 'fast-check';
+import { placeReach, placeScope } from '../src/rules/scope.js';
+import { PlaceEntry } from '../src/schema/places.js';
 import { buildPlaceIndex } from '../src/places/placeIndex.js';
 import { Obligation } from '../src/schema/interpretation.js';
 import { CITE, ROOT, input, scenario, strike } from './helpers.js';
@@ -90,4 +91,42 @@ describe('containment on the place hierarchy', () => {
   });
 });
 
-void path;
+
+describe('containment on random place hierarchies', () => {
+  const rank: Record<string, number> = { none: 0, possible: 1, certain: 2 };
+  const KINDS = ['capital', 'city', 'town', 'village'] as const;
+  // a country, 1-4 regions, each with 0-4 settlements of random kinds
+  const hierarchy = fc.array(fc.array(fc.constantFrom(...KINDS), { maxLength: 4 }), { minLength: 1, maxLength: 4 }).map((regions) => {
+    const entries: { id: string; name: string; kind: string; within?: string }[] = [{ id: 'c', name: 'Country', kind: 'country' }];
+    regions.forEach((kinds, r) => {
+      entries.push({ id: `r${r}`, name: `Region${r} Oblast`, kind: 'region', within: 'c' });
+      kinds.forEach((k, s) => entries.push({ id: `r${r}s${s}`, name: `Town${r}x${s}`, kind: k, within: `r${r}` }));
+    });
+    return entries;
+  });
+  it('on 1,000 random hierarchies: the reach alone equals the listed match, a protected container makes everything in it certain, and protecting more never lowers the reach', () => {
+    fc.assert(
+      fc.property(hierarchy, fc.nat(), fc.nat(), fc.subarray([...KINDS]), fc.boolean(), (entries, pickEvent, pickProtected, kinds, regionPrecision) => {
+        const ix = buildPlaceIndex(entries.map((e) => PlaceEntry.parse(e)));
+        const places = entries.filter((e) => e.kind !== 'country');
+        const target = places[pickEvent % places.length]!;
+        const region = target.kind === 'region' ? target : entries.find((e) => e.id === target.within)!;
+        const evPlace = regionPrecision || target.kind === 'region'
+          ? { name: region.name, region: region.name, kind: 'region' as const, precision: 'region' as const }
+          : { name: target.name, region: region.name, kind: target.kind as (typeof KINDS)[number], precision: 'settlement' as const };
+        const e = strike('e', { start: at, places: [evPlace], targets: [] });
+        const protectedPlace = entries[pickProtected % entries.length]!;
+        const o = obligation({ places: [protectedPlace.name], placeKinds: kinds });
+        const scope = placeScope(e, o, ix).scope;
+        expect(placeReach(e, o, ix)).toBe(scope);
+        const evEntry = evPlace.precision === 'region' ? region : target;
+        if (ix.contains(protectedPlace.id, evEntry.id)) expect(scope).toBe('certain');
+        // more protected never means less reach
+        const wider = obligation({ places: [protectedPlace.name, 'Country'], placeKinds: kinds });
+        expect(rank[placeScope(e, wider, ix).scope]!).toBeGreaterThanOrEqual(rank[scope]!);
+        expect(placeScope(e, wider, ix).scope).toBe('certain');
+      }),
+      { numRuns: 1000, seed: 512 },
+    );
+  });
+});
