@@ -29,6 +29,8 @@ export interface LoadedScenario extends Resolved {
 }
 
 interface Loaded extends Resolved {
+  /** the base scenario's own source notes, which an overlay's citations may name too */
+  notes?: Map<string, string[]> | undefined;
   sources: Source[];
   expect: ExpectCase[];
   chain: string[];
@@ -41,7 +43,9 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const root = projectRootOf(ctx, abs);
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
-  return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  // the notes served the citation checks; a loaded scenario carries plain data only
+  const { notes: _notes, ...data } = loaded;
+  return { ...data, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
 }
 
 function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
@@ -64,6 +68,7 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   return {
     scenario,
     sources: pool.seeds.flatMap((s) => s.seed.sources),
+    notes: pool.notes,
     events: [...pool.seeds.flatMap((s) => s.seed.events), ...scenario.events],
     rules: pool.rules.map((r) => r.rule),
     conditions: Object.fromEntries(pool.conditions.map((c) => [c.name, c.condition])),
@@ -100,18 +105,20 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   ctx.problems.push(...problems);
   if (problems.length > 0) return undefined;
   const merged = { ...result.scenario, id: overlay.id, title: overlay.title, events: result.events, expect: overlay.expect };
-  const articles = articlesOf(ctx);
+  const shared = articlesOf(ctx);
+  const articles = base.notes ? new Map([...(shared ?? []), ...base.notes]) : shared;
   const pool: Pool = {
     scenarios: [{ file, scenario: merged }],
     seeds: [{ file: '(sources)', seed: { format: 'truce.seed/v1', sources: base.sources, events: [] } }],
     rules: result.rules.map((rule) => ({ file, path: ['rules', rule.name], rule })),
     conditions: Object.entries(result.conditions).map(([name, condition]) => ({ file: '(conditions)', name, condition })),
     ...(articles ? { articles } : {}),
+    ...(base.notes && !shared ? { articlesPartial: true } : {}),
   };
   const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
   ctx.problems.push(...cross);
   if (cross.length > 0) return undefined;
-  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...base.chain] };
+  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, notes: base.notes, expect: overlay.expect, chain: [file, ...base.chain] };
 }
 
 /**
@@ -143,7 +150,7 @@ function remap(p: Problem, changes: Overlay['changes'], eventIds: string[], file
   return { ...p, path: ['changes'], message: `${p.path.join('.')}: ${p.message}` };
 }
 
-function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool {
+function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool & { notes?: Map<string, string[]> | undefined } {
   const file = displayName(scenarioAbs, ctx.cwd);
   const dir = path.dirname(scenarioAbs);
   const seeds: Pool['seeds'] = [];
@@ -165,7 +172,7 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
   // the scenario's own source notes are cited like articles
   const notes = readSourceNotes(ctx, scenarioAbs, root, scenario.sourceNotes);
   const articles = notes ? new Map([...(shared ?? []), ...notes]) : shared;
-  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}) };
+  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}), notes };
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */
