@@ -6,6 +6,8 @@ import { resolveWindow } from '../src/time/window.js';
 import { Window } from '../src/schema/interpretation.js';
 import { runScenario } from '../src/run/runScenario.js';
 import { input, scenario, strike } from './helpers.js';
+import { runText } from '../src/report/runText.js';
+import { provenanceOf } from '../src/provenance.js';
 
 const ZONES = ['Europe/Kyiv', 'Europe/Moscow', 'America/New_York', 'Asia/Kathmandu', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'UTC'];
 /** instants around DST changes (both ways) and the Kathmandu change to +05:45 (1986) */
@@ -69,6 +71,16 @@ describe('time zones', () => {
     };
     expect(await run('day')).toEqual(['violation']);
     expect(await run(true)).toEqual([]);
+  });
+
+  it('the text shows a reading\'s window in the display zone and in the zone the reading counts in', async () => {
+    const s = scenario();
+    s.interpretations[0]!.timeZone = 'Asia/Kathmandu';
+    s.interpretations[0]!.window = Window.parse({ start: '2026-03-28T00:00:00+05:45', duration: 'P2D', basis: 'test' });
+    const data = input([], s);
+    const text = runText(await runScenario(data), provenanceOf(data));
+    expect(text).toContain("in the reading's zone (Asia/Kathmandu): [Sat 28 Mar 2026 00:00 (GMT+5:45), Mon 30 Mar 2026 00:00 (GMT+5:45))");
+    expect(text).toContain('window [Fri 27 Mar 2026 20:15 (GMT+2), Sun 29 Mar 2026 21:15 (GMT+3))');
   });
 
   it('a reading\'s own timeZone is the default zone of its window', async () => {

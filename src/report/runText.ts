@@ -1,6 +1,7 @@
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
 import { divergences } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
+import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
 
@@ -24,6 +25,9 @@ export function runText(report: RunReport, provenance: Provenance): string {
     const it = run.interpretation;
     out.push('', `== Reading "${it.id}": ${it.label}`);
     out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
+    // a reading that counts in its own zone: its window's wall clock there too
+    const own = readingZone(it, zone);
+    if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
       const what = o.refrainFrom.all ? ['anything (all hostilities)'] : [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.map((k) => `any ${k}`), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
