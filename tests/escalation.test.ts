@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../src/run/runScenario.js';
+import { planSpec, runScenario } from '../src/run/runScenario.js';
+import { simulateTruce } from '../src/machine/simulateTruce.js';
+import type { MachineEvent } from '../src/machine/truceMachine.js';
 import { CITE, input, scenario, strike } from './helpers.js';
 
 const H = 3_600_000;
@@ -69,13 +71,15 @@ describe('escalations only on acts the reading covers, by the party in breach, w
     expect(d.met).toBe(false);
   });
 
-  it('the plan can say that phases open after the truce expires (opensPhases: any-time), as data', async () => {
-    const s = scenario();
-    s.plan.opensPhases = 'any-time';
-    const first = strike('a', { start: '2026-02-05T20:00:00+02:00', places: [] , targets: ['energy'] });
-    // no rule gives an escalation after the window, so only the machine's gate is tested here: a
-    // response-free run opens the diplomatic phase inside the window either way
-    const r = await run([first], s);
-    expect(r.phases.map((p) => p.phase)).toEqual(['diplomatic']);
+  it('nothing after the window opens a phase, unless the plan says opensPhases: any-time (data, not code)', () => {
+    const plan = planSpec(scenario());
+    const T0 = Date.UTC(2026, 0, 30);
+    const inputs: MachineEvent[] = [
+      { type: 'WINDOW_OPEN', at: T0 },
+      { type: 'WINDOW_CLOSE', at: T0 + 10 * H },
+      { type: 'TRIGGER', at: T0 + 20 * H, trigger: 'violation', party: 'russia', eventId: 'late', certainty: 'certain', firstViolationAt: T0 + 20 * H, afterWindow: true },
+    ];
+    expect(simulateTruce(plan, true, T0, inputs).phases).toEqual([]);
+    expect(simulateTruce({ ...plan, opensPhases: 'any-time' }, true, T0, inputs).phases.map((p) => p.phase)).toEqual(['diplomatic']);
   });
 });
