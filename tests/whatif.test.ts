@@ -115,7 +115,9 @@ describe('truce test (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rules fired: \d+\/\d+/);
     expect(r.stdout).toContain('+ protected-place');
-    expect(r.stdout).toMatch(/transitions taken: \d+\/19/);
+    // the other truces track phases per violating party: more regions, more transitions than the seed scenario's 19
+    expect(r.stdout).toMatch(/transitions taken: \d+\/(\d+)/);
+    expect(Number(/transitions taken: \d+\/(\d+)/.exec(r.stdout)![1])).toBeGreaterThanOrEqual(19);
     expect(r.stdout).toContain('+ diplomatic: open -> missed');
   });
 });

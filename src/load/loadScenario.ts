@@ -13,6 +13,8 @@ import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
 import { readExportSeed } from '../sources/exportSeed.js';
+import { withPlaceFiles } from './readPlaces.js';
+import { readSourceNotes } from './readSourceNotes.js';
 
 export type { LoadOptions } from './loadContext.js';
 
@@ -31,6 +33,8 @@ export interface LoadedScenario extends Resolved {
 }
 
 interface Loaded extends Resolved {
+  /** the base scenario's own source notes, which an overlay's citations may name too */
+  notes?: Map<string, string[]> | undefined;
   sources: Source[];
   expect: ExpectCase[];
   chain: string[];
@@ -44,8 +48,10 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const root = projectRootOf(ctx, abs);
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
+  // the notes served the citation checks; a loaded scenario carries plain data only
+  const { notes: _notes, ...data } = loaded;
   // drafts (from `truce ingest`) are validated like any event but count only once an analyst accepts them
-  return { ...loaded, events: loaded.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  return { ...data, events: data.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
 }
 
 /** A label kept through an overlay still describes the window it was first written for, whatever the overlay did to it. */
@@ -67,7 +73,9 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
     ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file, path: ['format'], message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}` });
     return undefined;
   }
-  const scenario = readDoc(ctx, abs, Scenario);
+  const read = readDoc(ctx, abs, Scenario);
+  if (!read) return undefined;
+  const scenario = withPlaceFiles(ctx, abs, root, read);
   if (!scenario) return undefined;
   const pool = poolFor(ctx, abs, root, scenario);
   const before = ctx.problems.length;
@@ -76,6 +84,7 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   return {
     scenario,
     sources: pool.seeds.flatMap((s) => s.seed.sources),
+    notes: pool.notes,
     events: [...pool.seeds.flatMap((s) => s.seed.events), ...scenario.events],
     rules: pool.rules.map((r) => r.rule),
     conditions: Object.fromEntries(pool.conditions.map((c) => [c.name, c.condition])),
@@ -127,13 +136,15 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   ctx.problems.push(...problems);
   if (problems.length > 0) return undefined;
   const merged = { ...result.scenario, id: overlay.id, title: overlay.title, events: result.events, expect: overlay.expect };
-  const articles = articlesOf(ctx);
+  const shared = articlesOf(ctx);
+  const articles = base.notes ? new Map([...(shared ?? []), ...base.notes]) : shared;
   const pool: Pool = {
     scenarios: [{ file, scenario: merged }],
     seeds: [{ file: '(sources)', seed: { format: 'truce.seed/v1', sources: base.sources, events: [] } }],
     rules: result.rules.map((rule) => ({ file, path: ['rules', rule.name], rule })),
     conditions: Object.entries(result.conditions).map(([name, condition]) => ({ file: '(conditions)', name, condition })),
     ...(articles ? { articles } : {}),
+    ...(base.notes && !shared ? { articlesPartial: true } : {}),
   };
   const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
   ctx.problems.push(...cross);
@@ -142,6 +153,7 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
     ...result,
     scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect },
     sources: base.sources,
+    notes: base.notes,
     expect: overlay.expect,
     chain: [file, ...base.chain],
     labelWindows: labelWindows(base, result.scenario.interpretations),
@@ -177,7 +189,7 @@ function remap(p: Problem, changes: Overlay['changes'], eventIds: string[], file
   return { ...p, path: ['changes'], message: `${p.path.join('.')}: ${p.message}` };
 }
 
-function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool {
+function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool & { notes?: Map<string, string[]> | undefined } {
   const file = displayName(scenarioAbs, ctx.cwd);
   const dir = path.dirname(scenarioAbs);
   const seeds: Pool['seeds'] = [];
@@ -201,8 +213,11 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
   });
   const rulesAbs = path.resolve(dir, scenario.rules);
   const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] }) ? readRules(ctx, rulesAbs, { file, path: ['rules'] }) : { rules: [], conditions: [] };
-  const articles = articlesOf(ctx);
-  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}) };
+  const shared = articlesOf(ctx);
+  // the scenario's own source notes are cited like articles
+  const notes = readSourceNotes(ctx, scenarioAbs, root, scenario.sourceNotes);
+  const articles = notes ? new Map([...(shared ?? []), ...notes]) : shared;
+  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}), notes };
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */

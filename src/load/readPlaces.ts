@@ -3,7 +3,8 @@ import { InputError, sortProblems, type PathSegment, type Problem } from '../pro
 import { PlacesFile, type PlaceEntry } from '../schema/places.js';
 import { checkPlaces } from '../places/checkPlaces.js';
 import { displayName } from './files.js';
-import { context, localise, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
+import { checkInside, context, localise, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
+import type { Scenario } from '../schema/scenario.js';
 
 /** A place with the file and path it was written at (for problems that point at it). */
 export interface PlaceAt {
@@ -52,4 +53,21 @@ export function readPlaces(paths: readonly string[], opts: LoadOptions = {}): Pl
   ctx.problems.push(...placeProblems(all));
   if (ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
   return all.map((p) => p.place);
+}
+
+/**
+ * A scenario with the places of its `placeFiles` put before its own `places`, checked as one
+ * hierarchy; undefined (problems in ctx) when any of it is wrong.
+ */
+export function withPlaceFiles(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Scenario | undefined {
+  if (scenario.placeFiles.length === 0 && scenario.places.length === 0) return scenario;
+  const file = displayName(scenarioAbs, ctx.cwd);
+  const before = ctx.problems.length;
+  const refs = scenario.placeFiles
+    .map((f, i) => ({ abs: path.resolve(path.dirname(scenarioAbs), f), from: { file, path: ['placeFiles', i] as PathSegment[] } }))
+    .filter((r) => checkInside(ctx, root, r.abs, r.from));
+  const all = [...readPlacesInto(ctx, refs), ...scenario.places.map((place, i) => ({ file, path: ['places', i] as PathSegment[], place }))];
+  ctx.problems.push(...placeProblems(all));
+  if (ctx.problems.length > before) return undefined;
+  return { ...scenario, places: all.map((p) => p.place) };
 }

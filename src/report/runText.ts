@@ -1,6 +1,7 @@
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
 import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
+import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
 import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
@@ -22,6 +23,9 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     const it = run.interpretation;
     out.push('', `== Reading "${it.id}": ${it.label}${notes[it.id] ? ` (${notes[it.id]})` : ''}`);
     out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
+    // a reading that counts in its own zone: its window's wall clock there too
+    const own = readingZone(it, zone);
+    if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
       out.push(`   ${obligationSentence(o, name)}`);

@@ -81,6 +81,7 @@ export const targetWords = (t: string): string => `${t} infrastructure`;
 /** What an obligation protects: named places, kinds of place (capitals only when no place is named), targets. */
 export function protectedThings(o: Obligation): string[] {
   const r = o.refrainFrom;
+  if (r.all === true) return ['anything (all hostilities)'];
   return [...r.places, ...r.placeKinds.filter((k) => k !== 'capital' || r.places.length === 0).map(plural), ...r.targets.map(targetWords)];
 }
 
@@ -147,7 +148,7 @@ export function zoneWords(zone: string, instants: readonly number[]): string {
   return offsets.length === 0 ? zone : `${zone} (${offsets.map(offsetWords).join(', ')})`;
 }
 
-type WindowTerms = { start: string; end?: string | undefined; duration?: string | undefined; startInclusive?: boolean; endInclusive?: boolean };
+type WindowTerms = { start: string; end?: string | undefined; duration?: string | undefined; startInclusive?: boolean; endInclusive?: boolean | 'day' };
 
 /** What a report adds after a reading's label when the label no longer matches the window run. */
 export const LABEL_NOTE = 'label written for the original window, which this run changes';

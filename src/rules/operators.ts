@@ -1,4 +1,4 @@
-import { after, before, during, overlaps, durationMillis, type Bounds, type Interval } from '../time/interval.js';
+import { after, before, during, mayFollow, overlaps, durationMillis, type Bounds, type Interval } from '../time/interval.js';
 
 /**
  * The temporal operators, as json-rules-engine operators: `fact operator value`, where the fact is the
@@ -57,6 +57,11 @@ export const temporalOperators: Record<string, (fact: unknown, value: TemporalVa
   after: (a, v) => {
     const { interval, bounds } = unpack(v);
     return isInterval(a) && interval !== null && after(a, interval, bounds);
+  },
+  /** `after` for some instants the two intervals allow: whether the event may have come after the value */
+  mayFollow: (a, v) => {
+    const { interval, bounds } = unpack(v);
+    return isInterval(a) && interval !== null && mayFollow(a, interval, bounds);
   },
 };
 

@@ -31,7 +31,7 @@ export function explainVars(
     counterparty:
       facts.conditionStatus === 'holds' || !cp
         ? `before any violation by ${partyName(ctx.obligation?.condition?.counterparty ?? '')}`
-        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first violation ${describeInterval(cp, zone)}`,
+        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first ${ctx.counterpartyBreachCertain === false ? 'possible ' : ''}violation ${describeInterval(cp, zone)}`,
     firstViolation: facts.actorFirstViolation ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}` : 'none',
     munitions: `at least ${facts.munitionsLow} drones and missiles`,
     regions: `${facts.regionsLow} regions (${[...new Set(e.places.flatMap((p) => (p.region ? [p.region] : [])))].join(', ')})`,

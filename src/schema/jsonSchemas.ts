@@ -5,6 +5,7 @@ import { ConditionsFile, Condition, RuleFile } from './rule.js';
 import { Scenario } from './scenario.js';
 import { SeedFile } from './seedFile.js';
 import { ActorsFile, ImportMapping } from './importFiles.js';
+import { PlacesFile } from './places.js';
 
 /**
  * JSON Schemas of the file formats, for editors (yaml-language-server, VS Code): completion, hover and
@@ -25,6 +26,7 @@ export const SCHEMA_FILES = {
   'conditions.schema.json': { schema: ConditionsFile, title: 'truce shared rule conditions (truce.conditions/v1)' },
   'import-mapping.schema.json': { schema: ImportMapping, title: 'truce import: dataset codes to truce terms (truce.import-mapping/v1)' },
   'actors.schema.json': { schema: ActorsFile, title: 'truce import: dataset actors to scenario parties (truce.actors/v1)' },
+  'places.schema.json': { schema: PlacesFile, title: 'truce place hierarchy (truce.places/v1)' },
 } as const;
 
 export type SchemaFileName = keyof typeof SCHEMA_FILES;
@@ -38,6 +40,7 @@ export const SCHEMA_FOR_FORMAT: Readonly<Record<string, SchemaFileName>> = {
   'truce.conditions/v1': 'conditions.schema.json',
   'truce.import-mapping/v1': 'import-mapping.schema.json',
   'truce.actors/v1': 'actors.schema.json',
+  'truce.places/v1': 'places.schema.json',
 };
 
 /**

@@ -9,6 +9,8 @@ export interface EventCheckBasis {
   sourceFiles: ReadonlySet<string>;
   /** article file name -> its lines; absent when the articles folder is not there */
   articles?: ReadonlyMap<string, readonly string[]>;
+  /** `articles` holds only a scenario's own source notes (the article folder is not there): other files are not checked */
+  articlesPartial?: boolean;
 }
 
 /** The ids seen so far: id -> where (a Map, or a stream's leaner register). */
@@ -25,6 +27,7 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
     if (!basis.articles) return;
     const lines = basis.articles.get(article);
     if (!lines) {
+      if (basis.articlesPartial === true) return;
       push('E_UNKNOWN_SOURCE', file, path, `the article "${article}" is not in the articles folder; fix the file name`);
       return;
     }

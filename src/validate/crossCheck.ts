@@ -17,6 +17,8 @@ export interface Pool {
   conditions: { file: string; name: string; condition: Condition }[];
   /** article file name -> its lines; absent when ../shared/seeds is not there */
   articles?: Map<string, string[]>;
+  /** `articles` holds only a scenario's own source notes (the article folder is not there): other files are not checked */
+  articlesPartial?: boolean;
 }
 
 /** Cross-file checks: ids, references, citations, time order. Pure; problems carry file and path. */
@@ -28,7 +30,7 @@ export function crossCheck(pool: Pool): Problem[] {
   const sourceFiles = new Set<string>();
   const sourceIds = new Map<string, string>();
   // filled below, read when checking: citations are checked against the whole source list
-  const basis = { sourceFiles, ...(pool.articles ? { articles: pool.articles } : {}) };
+  const basis = { sourceFiles, ...(pool.articles ? { articles: pool.articles } : {}), ...(pool.articlesPartial === true ? { articlesPartial: true } : {}) };
   const { checkLine, checkRef } = citationChecks(basis, push);
   for (const { file, seed } of pool.seeds) {
     seed.sources.forEach((s, i) => {

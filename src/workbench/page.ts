@@ -543,8 +543,8 @@ function obligationControls(r: Interpretation, k: number): HTMLElement {
   const path = `interpretations.${r.id}.obligations.${k}`;
   const baseO = baseReading(r.id)?.obligations[k];
   const terms = scopeTerms().map((t) => {
-    const current = ((o.refrainFrom as Record<string, string[] | undefined>)[t.key] ?? []) as string[];
-    const baseValue = (baseO?.refrainFrom as Record<string, string[] | undefined> | undefined)?.[t.key];
+    const current = ((o.refrainFrom as unknown as Record<string, string[] | undefined>)[t.key] ?? []) as string[];
+    const baseValue = (baseO?.refrainFrom as unknown as Record<string, string[] | undefined> | undefined)?.[t.key];
     if (t.options === null) {
       const input = h('input', { type: 'text', value: current.join(', '), testid: `scope-${r.id}-${k}-${t.key}` });
       input.addEventListener('change', () =>

@@ -12,7 +12,7 @@ export interface ListTerm {
   options: readonly string[] | null;
 }
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; entries?: Record<string, string> };
+type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; entries?: Record<string, string>; options?: z.ZodType[] };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Unwraps default and optional. */
@@ -33,7 +33,13 @@ function listTerm(key: string, s: z.ZodType): ListTerm | null {
   return null;
 }
 
-const shapeOf = (s: z.ZodType) => (core(s) as unknown as { shape: Record<string, z.ZodType> }).shape;
+/** An object's fields; for a union (a shorthand such as `refrainFrom: all` beside the full form), its object branch's. */
+function shapeOf(s: z.ZodType): Record<string, z.ZodType> {
+  const c = core(s);
+  const d = defOf(c);
+  const obj = d.type === 'union' && d.options ? (d.options.map(core).find((o) => defOf(o).type === 'object') ?? c) : c;
+  return (obj as unknown as { shape: Record<string, z.ZodType> }).shape;
+}
 
 /** An obligation's scope terms (`refrainFrom`): places, placeKinds, targets, and whatever comes. */
 export function scopeTerms(): ListTerm[] {
