@@ -48,7 +48,7 @@ function helpOptions(text: string): Map<string, string | undefined> {
 }
 
 describe('the README and --help agree', () => {
-  const commands = ['validate', 'run', 'compare', 'diff', 'sweep', 'sample', 'test', 'explain', 'graph'];
+  const commands = ['validate', 'run', 'compare', 'diff', 'sweep', 'sample', 'merge', 'test', 'explain', 'graph', 'workbench', 'ingest', 'import'];
   const help = Object.fromEntries(commands.map((c) => [c, runCli([c, '--help']).stdout]));
   const top = runCli(['--help']).stdout;
   // the Commands table: each row `truce CMD ...` with the options it shows

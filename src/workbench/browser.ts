@@ -16,13 +16,13 @@ async function runOverlayText(data: WorkbenchData, text: string) {
   if (!o.ok) throw new Error(o.message);
   const e = await evaluate(data, o.overlay.changes, o.overlay);
   if (!e.ok) throw new Error(e.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '));
-  return runJsonOf(e.input, e.report);
+  return runJsonOf(data, e.input, e.report);
 }
 
 async function runBase(data: WorkbenchData) {
   const e = await evaluate(data, []);
   if (!e.ok) throw new Error('the embedded scenario does not run');
-  return runJsonOf(e.input, e.report);
+  return runJsonOf(data, e.input, e.report);
 }
 
 const engine = { applyOverlay, evaluate, runJsonOf, diffOf, explainOf, parseOverlay, runOverlayText, runBase };

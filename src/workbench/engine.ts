@@ -13,6 +13,8 @@ import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { canonicalJson } from '../canonicalJson.js';
 import { VERSION } from '../version.js';
 import type { Provenance } from '../provenance.js';
+import { labelNotes, type LabelNotes } from '../report/wording.js';
+import type { WindowSpec } from '../schema/interpretation.js';
 
 /**
  * The engine as the workbench page runs it: the same pure modules the CLI runs (overlay changes, cross
@@ -26,13 +28,15 @@ export interface WorkbenchData {
   extends: string;
   base: Resolved;
   sources: Source[];
+  /** for a page made of an overlay file: the windows its kept labels were written for (as loadScenario gives them) */
+  labelWindows?: Record<string, WindowSpec>;
 }
 
 /** The overlay's own fields that become the scenario's as run. */
 export type OverlayMeta = Pick<Overlay, 'id' | 'title'> & Partial<Pick<Overlay, 'expect'>>;
 
 /** What the page shows: the scenario as changed, or the problems that stop it. */
-export type Evaluated = { ok: true; input: ScenarioInput; report: RunReport } | { ok: false; problems: Problem[] };
+export type Evaluated = { ok: true; input: ScenarioInput; report: RunReport; provenance: Provenance } | { ok: false; problems: Problem[] };
 
 /**
  * The base with an overlay's changes, as `loadScenario` makes it of an overlay file: the changes applied
@@ -104,7 +108,7 @@ export async function evaluate(data: WorkbenchData, changes: readonly Change[], 
   if (!applied.ok) return applied;
   const input = keepEqualParts(session.last, applied.input);
   session.last = input;
-  return { ok: true, input, report: await runScenario(input, { evaluator: evaluatorFor(input, session) }) };
+  return { ok: true, input, report: await runScenario(input, { evaluator: evaluatorFor(input, session) }), provenance: await provenanceOfInput(input) };
 }
 
 /** sha256 through Web Crypto (the browser's, or Node's global one): the CLI's stamp, without node:crypto. */
@@ -124,21 +128,38 @@ export async function provenanceOfInput(input: ScenarioInput): Promise<Provenanc
   };
 }
 
-/** `truce run --format json` of what the page shows. */
-export async function runJsonOf(input: ScenarioInput, report: RunReport): Promise<RunJson> {
-  return runJson(report, await provenanceOfInput(input));
+/**
+ * The windows the labels of the readings as run were written for, as `loadScenario` gives an overlay file:
+ * a reading whose label the changes kept still describes the base's window.
+ */
+export function labelWindowsOf(data: WorkbenchData, input: ScenarioInput): Record<string, WindowSpec> {
+  const out: Record<string, WindowSpec> = {};
+  for (const r of input.scenario.interpretations) {
+    const before = data.base.scenario.interpretations.find((b) => b.id === r.id);
+    if (before && before.label === r.label) out[r.id] = data.labelWindows?.[r.id] ?? before.window;
+  }
+  return out;
 }
 
-/** `truce diff BASE VARIANT` (text and JSON) of the page's changes. */
-export function diffOf(baseReport: RunReport, report: RunReport) {
-  const d = diffRuns(baseReport, report);
+export const notesOf = (data: WorkbenchData, input: ScenarioInput): LabelNotes => labelNotes({ scenario: input.scenario, labelWindows: labelWindowsOf(data, input) });
+
+/** `truce run --format json` of what the page shows. */
+export async function runJsonOf(data: WorkbenchData, input: ScenarioInput, report: RunReport): Promise<RunJson> {
+  return runJson(report, await provenanceOfInput(input), notesOf(data, input));
+}
+
+/** `truce diff BASE VARIANT` (text and JSON) of the page's changes, stamped as the CLI stamps it. */
+export function diffOf(data: WorkbenchData, input: ScenarioInput, baseReport: RunReport, report: RunReport, provenance?: { base: Provenance; variant: Provenance }) {
+  const d = diffRuns(baseReport, report, { base: data.base.rules, variant: input.rules });
   const zone = baseReport.scenario.timeZone;
-  return { text: diffText(d, zone), json: diffJson(d, zone) };
+  // a party renamed or added by the variant is named as the variant names it
+  const parties = [...input.scenario.parties, ...data.base.scenario.parties];
+  return { text: diffText(d, zone, parties, provenance), json: diffJson(d, zone, provenance, parties) };
 }
 
 /** `truce explain SCENARIO --event ID [--interpretation R]` as text. */
-export async function explainOf(input: ScenarioInput, report: RunReport, eventId: string, interpretation?: string, session?: Session): Promise<string> {
+export async function explainOf(data: WorkbenchData, input: ScenarioInput, report: RunReport, eventId: string, interpretation?: string, session?: Session): Promise<string> {
   const evaluator = evaluatorFor(input, session);
   const opts = interpretation !== undefined ? { interpretation, evaluator } : { evaluator };
-  return explainText(await explainEvent(input, report, eventId, opts), await provenanceOfInput(input));
+  return explainText(await explainEvent(input, report, eventId, opts), await provenanceOfInput(input), notesOf(data, input));
 }

@@ -10,6 +10,7 @@ import { verdictOf } from '../run/divergence.js';
 import { formatHuman } from '../time/interval.js';
 import { emptyTally, mergeTally, estimate, type Tally } from '../sample/tally.js';
 import { sampleText } from '../report/sampleReport.js';
+import type { Provenance } from '../provenance.js';
 import { diffOf, evaluate, explainOf, newSession, provenanceOfInput, runJsonOf, type Session, type WorkbenchData } from './engine.js';
 import {
   addedEvents,
@@ -41,6 +42,8 @@ interface State {
   changes: Change[];
   meta: { extends: string; id: string; title: string };
   baseReport: RunReport;
+  /** the stamps `truce diff` prints: the scenario's, and the scenario's as changed */
+  provenance: { base: Provenance; variant: Provenance };
   input: ScenarioInput;
   report: RunReport;
   problems: string[];
@@ -94,6 +97,7 @@ export async function startPage(): Promise<void> {
     changes: [],
     meta,
     baseReport: base.report,
+    provenance: { base: base.provenance, variant: first.provenance },
     input: first.input,
     report: first.report,
     problems: [],
@@ -124,8 +128,8 @@ export async function startPage(): Promise<void> {
     },
     changes: () => structuredClone(st.changes),
     overlayYaml: () => overlayYaml(overlayOf(st.meta, st.changes)),
-    runJson: () => runJsonOf(st.input, st.report),
-    diffText: () => diffOf(st.baseReport, st.report).text,
+    runJson: () => runJsonOf(st.data, st.input, st.report),
+    diffText: () => diffOf(st.data, st.input, st.baseReport, st.report, st.provenance).text,
     /** applies a list of changes as if made in the page (bench: time a recompute) */
     setChanges: (changes: Change[]) => apply(changes),
   };
@@ -190,6 +194,7 @@ async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   if (e.ok) {
     st.input = e.input;
     st.report = e.report;
+    st.provenance = { base: st.provenance.base, variant: e.provenance };
     st.problems = [];
   } else {
     st.problems = e.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
@@ -213,7 +218,7 @@ function drawResults(): void {
   drawMatrix();
   drawPhases();
   drawFindings();
-  byId('diff').textContent = diffOf(st.baseReport, st.report).text;
+  byId('diff').textContent = diffOf(st.data, st.input, st.baseReport, st.report, st.provenance).text;
   void drawExplain();
 }
 
@@ -318,7 +323,7 @@ async function drawExplain(): Promise<void> {
     return;
   }
   const report = st.report;
-  const text = await explainOf(st.input, report, x.eventId, x.reading, st.session);
+  const text = await explainOf(st.data, st.input, report, x.eventId, x.reading, st.session);
   // a later change may have come in while json-rules-engine evaluated: show only the latest
   if (report === st.report && x === st.explain) box.textContent = text;
 }
@@ -930,7 +935,7 @@ function startSample(draws: number, seed: number): void {
       worker.terminate();
       if (st.worker === worker) st.worker = null;
       status.textContent = `${draws} draws in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
-      byId('sample-text').textContent = sampleText({ scenario: { id: input.scenario.id, title: input.scenario.title }, draws, seed, tally, provenance: await provenanceOfInput(input) });
+      byId('sample-text').textContent = sampleText({ scenario: { id: input.scenario.id, title: input.scenario.title }, draws, seed, tally, provenance: await provenanceOfInput(input), readingOrder: input.scenario.interpretations.map((i) => i.id) });
     }
   };
   const req: SampleRequest = { input: { scenario: input.scenario, events: input.events, rules: input.rules, conditions: input.conditions }, seed, draws, chunk: Math.max(50, Math.min(500, Math.ceil(draws / 20))) };

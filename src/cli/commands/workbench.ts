@@ -35,6 +35,7 @@ export async function workbenchCommand(scenarioPath: string, flags: WorkbenchFla
     extends: path.relative(path.dirname(out), scenarioAbs).split(path.sep).join('/'),
     base: { scenario: loaded.scenario, events: loaded.events, rules: loaded.rules, conditions: loaded.conditions },
     sources: loaded.sources,
+    ...(loaded.labelWindows ? { labelWindows: loaded.labelWindows } : {}),
   };
   emit(workbenchHtml(data, readFileSync(bundleFile, 'utf8')), target);
   return EXIT.ok;
