@@ -1,10 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // builds dist/ first when it is older than the sources (the CLI tests spawn it), so `vitest` alone tests current code
+    globalSetup: ['tests/globalSetup.ts'],
     // The CLI tests spawn the compiled CLI; keep the pool small so that 2-core CI machines are not oversubscribed.
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: on 2 cores, one file at a time, with a core idle
+    // while a file waits for the CLI it spawned. One worker per core keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()),
+    reporters: ['default', './tests/slowestFiles.ts'],
     testTimeout: 60_000,
   },
 });

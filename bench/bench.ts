@@ -3,7 +3,7 @@
  * printed side by side. Medians of several repetitions; figures, never assertions.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, createWriteStream, mkdtempSync, rmSync, existsSync, symlinkSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,11 @@ import { runScenario, orderEvents } from '../src/run/runScenario.js';
 import { deriveFacts, type Facts } from '../src/rules/deriveFacts.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { resolveWindow } from '../src/time/window.js';
-import { sample } from '../src/sample/sample.js';
 import { STREAM_PER_DAY, syntheticEvents, syntheticStream } from './synthetic.js';
 import { handwrittenRules } from './handwritten.js';
+import { benchWorkbench } from './workbench.js';
+import { syntheticAcled } from './syntheticAcled.js';
+import { benchSample, benchSweep, benchWhole } from './scale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'scenarios/jan-feb-2026.yaml');
@@ -24,6 +26,13 @@ const N = Number(process.env.BENCH_EVENTS ?? 100_000);
 const NAIVE_N = Number(process.env.BENCH_NAIVE_EVENTS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+/** rows of the generated ACLED export `truce import` reads; 0 skips it */
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT ?? 1_000_000);
+const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
+/** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import); all by default */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (part: string) => ONLY === undefined || ONLY.includes(part);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
@@ -46,13 +55,45 @@ async function main() {
   console.log(`truce bench: ${N.toLocaleString('en-US')} synthetic strike events (seed 42), 3 readings, median of ${REPS}`);
   console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
   const loaded = loadScenario(SCENARIO, { cwd: ROOT });
-  const pipe = await rules(loaded);
-  // each part starts from a collected heap, not from the garbage of the one before (npm run bench exposes gc)
-  (globalThis as { gc?: () => void }).gc?.();
-  console.log('');
-  line('full pipeline: facts, rules, fixed point, statechart (events/s)', fmt(N / pipe), 'target >= 100,000');
+  if (want('rules')) {
+    const pipe = await rules(loaded);
+    // each part starts from a collected heap, not from the garbage of the one before (npm run bench exposes gc)
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log('');
+    line('full pipeline: facts, rules, fixed point, statechart (events/s)', fmt(N / pipe), 'target >= 100,000');
+  }
 
   await after(loaded);
+  if (want('workbench')) await benchWorkbench(line, REPS);
+  if (want('import')) await importRow();
+}
+
+/** `truce import acled` of a generated export: rows per second and peak memory (streaming: flat). */
+async function importRow() {
+  if (IMPORT_ROWS <= 0 || !existsSync('/usr/bin/time')) {
+    console.log(`\ntruce import: skipped (${IMPORT_ROWS <= 0 ? 'BENCH_IMPORT=0' : '/usr/bin/time is not installed'})`);
+    return;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-import-'));
+  try {
+    const csv = path.join(dir, 'acled.csv');
+    const actors = path.join(dir, 'actors.yaml');
+    const out = createWriteStream(csv);
+    for (const l of syntheticAcled(IMPORT_ROWS)) if (!out.write(l)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(actors, 'format: truce.actors/v1\nactors:\n  Military Forces of Russia (2000-): russia\n  Military Forces of Ukraine (2019-): ukraine\n  Civilians (Ukraine): ukraine\n');
+    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'import', 'acled', csv, '--actors', actors, '--format', 'ndjson', '--out', path.join(dir, 'out.ndjson')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+    const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
+    const secs = wall.split(':').reduce((s, x) => s * 60 + Number(x), 0);
+    console.log('');
+    line(`truce import acled, ${IMPORT_ROWS.toLocaleString('en-US')} generated rows (rows/s)`, fmt(IMPORT_ROWS / secs), `exit ${r.status}`);
+    line('  peak memory (MB)', rss.toFixed(0), 'bounded: the same at any size (streaming)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The three evaluation paths, side by side; returns the full pipeline's time over the same events. */
@@ -110,14 +151,38 @@ async function rules(loaded: ReturnType<typeof loadScenario>): Promise<number> {
   return pipe;
 }
 
+/**
+ * The README's first command in a fresh clone right after `npm install`: a new folder holding what the
+ * clone and the install leave (the `truce` script, package.json, the build; the build linked, not
+ * redone: this row times starting the CLI, not tsc). `./truce` goes straight to node; `npx truce` in a
+ * project's own folder first installs the project into npm's npx cache and runs its build again (22 s
+ * and more), too slow for a bench run. Median of REPS new folders.
+ */
+function firstCallOnFreshClone(): { ok: true; ms: number } | { ok: false; why: string } {
+  const ts: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-fresh-'));
+    try {
+      for (const f of ['truce', 'package.json']) copyFileSync(path.join(ROOT, f), path.join(dir, f));
+      chmodSync(path.join(dir, 'truce'), 0o755);
+      symlinkSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'));
+      const t = performance.now();
+      const r = spawnSync(path.join(dir, 'truce'), ['--version'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      ts.push(performance.now() - t);
+      if (r.status !== 0) return { ok: false, why: `./truce exited ${r.status}: ${r.stderr.trim().split('\n')[0] ?? ''}` };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { ok: true, ms: median(ts) };
+}
+
 /** Monte Carlo, cold start and streams. */
 async function after(loaded: ReturnType<typeof loadScenario>) {
-
-  for (const workers of [1, 2]) {
-    const draws = 20_000;
-    const t = await timeIt(1, () => sample(loaded, { draws, seed: 1, workers }));
-    line(`truce sample, seed scenario, ${workers} worker${workers > 1 ? 's' : ''} (draws/s)`, fmt(draws / t), workers === 2 ? 'target >= 10,000' : '');
-  }
+  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
+  if (want('sweep')) await benchSweep(line, loaded, REPS);
+  if (want('whole') && existsSync('/usr/bin/time')) benchWhole(line, ROOT, CLI, WHOLE_SIZES);
+  if (!want('cold') && !want('stream')) return;
 
   const cold = (args: string[]) => {
     const ts: number[] = [];
@@ -128,7 +193,8 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     }
     return median(ts);
   };
-  const node0 = cold(['-e', '0']);
+  const node0 = want('cold') ? cold(['-e', '0']) : 0;
+  if (want('cold')) {
   // the first run after a change validates the scenario and caches it; later runs reuse it
   cold([CLI, 'run', SCENARIO, '--format', 'json']);
   const run = cold([CLI, 'run', SCENARIO, '--format', 'json']);
@@ -151,6 +217,13 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
   line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
   line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
   line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
+  if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
+  else {
+    const first = firstCallOnFreshClone();
+    line('  first `./truce --version` in a fresh clone (ms)', first.ok ? fmt(first.ms) : 'FAILED', first.ok ? `${(first.ms / node0).toFixed(1)}x (first \`npx truce\` there: 22 s and more, npm installs and rebuilds the project)` : first.why);
+  }
+  }
+  if (!want('stream')) return;
 
   if (!existsSync('/usr/bin/time')) {
     console.log('\nstreaming: skipped (/usr/bin/time is not installed: apt-get install time)');

@@ -26,3 +26,4 @@ export { streamRun, type StreamRecord } from './run/streamRun.js';
 export { sample, type SampleOptions } from './sample/sample.js';
 export { sweep, type SweepRow } from './sweep/sweep.js';
 export { parseVary, type Vary } from './sweep/parseVary.js';
+export { shippedFile, shippedScenario } from './shipped.js';

@@ -41,6 +41,9 @@ export const PROBLEM_CODES = [
   'E_FORBIDDEN_KEY',
   'E_USAGE',
   'E_STREAM_ORDER',
+  'E_EXTENDS_DEPTH',
+  'E_NOT_A_FILE',
+  'E_SHARD_MISMATCH',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

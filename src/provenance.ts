@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from './version.js';
 import type { ScenarioInput } from './run/runScenario.js';
+import { canonicalJson } from './canonicalJson.js';
+
+// kept here too: its own module lets the browser bundle (src/workbench) hash without node:crypto
+export { canonicalJson };
 
 export interface Provenance {
   tool: 'truce';
@@ -9,6 +13,11 @@ export interface Provenance {
   rulesHash: string;
   /** sha256 of the scenario as run (overlays applied, seed events included), canonical JSON */
   scenarioHash: string;
+  /**
+   * where the events came from: `stream` (`--events`: the scenario hash then covers its terms only,
+   * since a stream's header is written before its events are read) or the scenario's own; absent: the scenario's
+   */
+  events?: 'scenario' | 'stream';
 }
 
 /** Two reports with the same stamp came from the same tool version, rules and scenario. */
@@ -23,13 +32,4 @@ export function provenanceOf(input: ScenarioInput): Provenance {
 
 function hash(value: unknown): string {
   return 'sha256:' + createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
-}
-
-/** JSON with object keys sorted, so that key order in a file does not change the hash. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }

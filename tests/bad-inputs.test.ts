@@ -1,11 +1,12 @@
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/load/loadScenario.js';
+import { loadScenario, MAX_EXTENDS_DEPTH } from '../src/load/loadScenario.js';
 import { validatePaths } from '../src/load/validatePaths.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../src/load/files.js';
 import { InputError, type Problem, type ProblemCode } from '../src/problem.js';
-import { ARTICLES, ROOT, runCli, scratch } from './helpers.js';
+import { ARTICLES, CLI, HAVE_ARTICLES, ROOT, runCli, scratch } from './helpers.js';
 
 /**
  * The bad-input corpus (tests/bad-inputs/): each file is one way an analyst, or a hostile file, gets the
@@ -33,6 +34,10 @@ interface Case {
   in?: string;
   /** other corpus files it needs beside it */
   with?: string[];
+  /** what the message must say (what was written, what to do) */
+  message?: RegExp;
+  /** what no problem of the file may say (a branch the analyst did not write, a path they never wrote) */
+  absent?: RegExp;
 }
 
 const CASES: Case[] = [
@@ -126,10 +131,48 @@ const CASES: Case[] = [
   { file: 'rule-unknown-fact.json', code: 'E_RULE_FACT', line: '"fact": "munitionLow"', path: 'conditions.all.4.fact' },
   { file: 'rule-unknown-value-fact.json', code: 'E_RULE_FACT', line: '"fact": "windows"', path: 'conditions.all.4.value.fact' },
   { file: 'rule-unknown-condition.json', code: 'E_RULE_CONDITION', line: '"condition": "inside-windows"', path: 'conditions.all.4.condition' },
+  // accepted by validate once, crashing (exit 3) or silently wrong in run: refused before anything recurses or runs
+  { file: 'deep-block-sequence.yaml', code: 'E_PARSE', line: '- - - - - - - -', path: '', message: /more than 100 deep/ },
+  { file: 'deep-block-mapping.yaml', code: 'E_PARSE', line: ' k99:', path: '', message: /more than 100 deep/ },
+  { file: 'rule-condition-itself.json', code: 'E_RULE_CONDITION', line: '"condition": "loops-on-itself"', path: 'conditions.loops-on-itself.all.1.condition', message: /loops-on-itself -> loops-on-itself/ },
+  { file: 'rule-condition-cycle.json', code: 'E_RULE_CONDITION', line: '"condition": "cycle-a"', path: 'conditions.cycle-b.any.1.not.condition', message: /cycle-a -> cycle-b -> cycle-a/ },
+  { file: 'rule-during-string.json', code: 'E_RULE_OPERATOR', line: '"value": "x"', path: 'conditions.all.1.value', message: /"during" .*got string "x"/ },
+  { file: 'rule-greater-than-object.json', code: 'E_RULE_OPERATOR', line: '"value": {', path: 'conditions.all.1.value', message: /must be a number.*got an object/ },
+  { file: 'rule-in-string.json', code: 'E_RULE_OPERATOR', line: '"value": "certain"', path: 'conditions.all.1.value', message: /must be a list.*got string "certain"/ },
+  { file: 'rule-duplicate-condition.json', code: 'E_DUPLICATE_ID', line: '"is-strike": {', path: 'conditions.is-strike', message: /already defined in rules.conditions\.json/ },
+  // times beyond what dates can represent, or that depend on the machine
+  { file: 'window-duration-300000y.yaml', code: 'E_SCHEMA', line: 'duration: P300000Y', path: 'interpretations.0.window.duration', message: /"P300000Y" is longer than 300 years.*1900-2200/ },
+  { file: 'deadline-99999999y.yaml', code: 'E_SCHEMA', line: 'deadline: P99999999Y', path: 'plan.phases.0.deadline', message: /"P99999999Y" is longer than 300 years/ },
+  { file: 'offset-99h.yaml', code: 'E_SCHEMA', line: "01:00:00+99:00'", path: 'events.0.when.start', message: /offset \+99:00, beyond the ±14:00/ },
+  { file: 'offset-23h59.yaml', code: 'E_SCHEMA', line: "01:00:00+23:59'", path: 'events.0.when.start', message: /offset \+23:59, beyond the ±14:00/ },
+  { file: 'year-out-of-range.yaml', code: 'E_SCHEMA', line: '2602-01-30', path: 'interpretations.0.window.start', message: /outside the years 1900-2200/ },
+  { file: 'offset-without-colon.yaml', code: 'E_SCHEMA', line: "+0200'", path: 'interpretations.0.window.start', message: /as \+0200; write it with a colon, as 2026-01-30T00:00:00\+02:00$/, absent: /\+0200\+02:00/ },
+  { file: 'timezone-system.yaml', code: 'E_SCHEMA', line: 'timeZone: system', path: 'timeZone', message: /"system" means the zone of whatever machine/ },
+  // overlays: the message names what the analyst wrote
+  { file: 'overlay-shift-out-of-range.yaml', code: 'E_SCHEMA', line: 'by: P250Y', path: 'changes.0.shiftEvent.by', message: /shifting event "ru-strike-2026-02-02-03" by P250Y: when\.(start|end): "22\d\d-.*outside the years 1900-2200.*; shift it by less/, absent: /changes\.events/ },
+  { file: 'overlay-set-interpretation-missing-field.yaml', code: 'E_SCHEMA', line: 'id: kyiv', path: 'changes.0.setInterpretation.label', message: /missing/, absent: /addEvents|unknown key "setInterpretation"/ },
+];
+
+/**
+ * NDJSON event streams (`truce run SCENARIO --events FILE`): each line is checked exactly as a seed
+ * file's event is, and the problem names the stream's line. `articles`: the case needs the article texts.
+ */
+const STREAM_CASES: { file: string; code: ProblemCode; line: number; path: string; format?: string; articles?: boolean }[] = [
+  { file: 'stream-unknown-actor.ndjson', code: 'E_UNKNOWN_PARTY', line: 2, path: 'actor' },
+  { file: 'stream-end-before-start.ndjson', code: 'E_INTERVAL_ORDER', line: 2, path: 'when.end' },
+  { file: 'stream-duplicate-id.ndjson', code: 'E_DUPLICATE_ID', line: 3, path: 'id' },
+  { file: 'stream-unknown-article.ndjson', code: 'E_UNKNOWN_SOURCE', line: 2, path: 'sources.0.file' },
+  { file: 'stream-cited-line-missing.ndjson', code: 'E_CITED_LINE_MISSING', line: 2, path: 'sources.0.line', articles: true },
+  { file: 'stream-response-without-phase.ndjson', code: 'E_SCHEMA', line: 2, path: 'phase' },
+  { file: 'stream-ballistic-over-missiles.ndjson', code: 'E_COUNT_ORDER', line: 2, path: 'munitions.ballisticMissiles.low' },
+  { file: 'stream-latin1.ndjson', code: 'E_ENCODING', line: 2, path: '(file)' },
+  // unsorted: refused whatever the output format, not only with --format ndjson
+  { file: 'stream-unsorted.ndjson', code: 'E_STREAM_ORDER', line: 2, path: 'when.start', format: 'text' },
+  { file: 'stream-unsorted.ndjson', code: 'E_STREAM_ORDER', line: 2, path: 'when.start', format: 'ndjson' },
 ];
 
 /** Corpus files that are valid on purpose: what must be accepted. */
-const ACCEPTED = ['bom-valid.yaml'];
+const ACCEPTED = ['bom-valid.yaml', 'reading-id-constructor.yaml'];
 
 type Kind = 'rule' | 'seed' | 'outside' | 'scenario';
 const kindOf = (file: string): Kind =>
@@ -174,6 +217,8 @@ function expectProblem(problems: Problem[], c: Case, dir: string, rel: string): 
   expect(hit!.col, `${c.code} column`).toBeGreaterThan(0);
   // a message says what to do, not just that something is wrong
   expect(hit!.message.length).toBeGreaterThan(15);
+  if (c.message) expect(hit!.message).toMatch(c.message);
+  if (c.absent) for (const p of problems) expect(`${p.path.join('.')} ${p.message}`).not.toMatch(c.absent);
   return hit!;
 }
 
@@ -186,7 +231,7 @@ afterAll(() => {
 
 describe(`the bad-input corpus (${CORPUS_FILES.length} files in tests/bad-inputs)`, () => {
   it('every corpus file has its case, and every case its file', () => {
-    const covered = new Set([...CASES.map((c) => c.file), ...ACCEPTED]);
+    const covered = new Set([...CASES.map((c) => c.file), ...ACCEPTED, ...STREAM_CASES.map((c) => c.file)]);
     expect(CORPUS_FILES.filter((f) => !covered.has(f)), 'corpus files with no case').toEqual([]);
     expect([...covered].filter((f) => !CORPUS_FILES.includes(f)), 'cases with no corpus file').toEqual([]);
     expect(new Set(CASES.map((c) => c.file)).size, 'one case per file').toBe(CASES.length);
@@ -284,6 +329,9 @@ describe('a file over the size limit (generated, never committed)', () => {
     expect(validatePaths(['seeds/sources.yaml'], { cwd: dir, articlesDir: ARTICLES, maxFileBytes: size }).problems).toEqual([]);
     const over = validatePaths(['seeds/sources.yaml'], { cwd: dir, articlesDir: ARTICLES, maxFileBytes: size - 1 }).problems;
     expect(over.map((p) => p.code)).toEqual(['E_FILE_TOO_LARGE']);
+    // one byte over must not read as "1.2 KiB, over the 1.2 KiB limit"
+    const [size1, limit1] = /is (.+), over the (.+) limit/.exec(over[0]!.message)!.slice(1);
+    expect(size1).not.toBe(limit1);
   });
 });
 
@@ -319,4 +367,174 @@ describe('bad input through the CLI', () => {
       expect(Number(line![1])).toBeGreaterThan(0);
     });
   }
+});
+
+/** No output file, no temporary file left behind: the folder holds what it held before. */
+function listing(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).sort();
+}
+
+/** The CLI refused it as bad input: exit 2, nothing on stdout, no stack trace, the first line located. */
+function expectRefused(r: { code: number | null; stdout: string; stderr: string }, first: RegExp): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(firstProblem(r.stderr)).toMatch(first);
+}
+
+/** The first line of stderr that is not a note (on skipped checks). */
+const firstProblem = (stderr: string) => stderr.split('\n').find((l) => !l.startsWith('note:')) ?? '';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('NDJSON streams get every check a seed file gets, naming the stream line', () => {
+  for (const c of STREAM_CASES) {
+    it.skipIf(c.articles === true && !HAVE_ARTICLES)(`${c.file}${c.format ? ` (--format ${c.format})` : ''}: ${c.code} at line ${c.line} (${c.path})`, () => {
+      tried.add(c.file);
+      const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
+      copyFileSync(path.join(CORPUS, c.file), path.join(dir, c.file));
+      const before = listing(dir);
+      const r = runCli(['run', path.join('scenarios', 'jan-feb-2026.yaml'), '--events', c.file, '--format', c.format ?? 'json', '--out', 'report.out'], { cwd: dir });
+      expectRefused(r, new RegExp(`^${esc(c.file)}:${c.line}:\\d+  ${esc(c.path)}  .+ \\[${c.code}\\]$`));
+      expect(listing(dir)).toEqual(before);
+    });
+  }
+});
+
+describe('the scenario that validate accepts, run, compare, explain and sample accept too', () => {
+  it('reading-id-constructor.yaml: a reading called "constructor" runs through sample, compare and explain', () => {
+    const { dir, rel } = place({ file: 'reading-id-constructor.yaml' });
+    tried.add('reading-id-constructor.yaml');
+    expect(validatePaths([rel], { cwd: dir, articlesDir: ARTICLES }).problems).toEqual([]);
+    for (const args of [['sample', rel, '-n', '10', '--seed', '1', '--format', 'json'], ['compare', rel, '--format', 'json'], ['explain', rel, '--event', 'extra'], ['run', rel, '--format', 'json']]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('constructor');
+    }
+  });
+});
+
+/**
+ * Inputs that cannot be committed (devices, FIFOs, link loops) or would be large (3,000 overlays, a
+ * 2,000-deep mapping): made at test time, refused the same way.
+ */
+describe('bad input made at test time', () => {
+  const scenario = path.join('scenarios', 'jan-feb-2026.yaml');
+  const project = () => scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
+
+  it('--events /dev/zero, a folder, a FIFO: E_NOT_A_FILE, at once (a FIFO is never waited on)', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'events-folder'));
+    execFileSync('mkfifo', [path.join(dir, 'events.fifo')]);
+    for (const [source, what] of [['/dev/zero', 'character device'], ['events-folder', 'folder'], ['events.fifo', 'FIFO']] as const) {
+      generated++;
+      const r = runCli(['run', scenario, '--events', source], { cwd: dir });
+      expectRefused(r, new RegExp(`^${esc(source)}:1:1  \\(file\\)  this is an? ${what}.*\\[E_NOT_A_FILE\\]$`));
+    }
+  });
+
+  it('an endless line on stdin (/dev/zero) is refused at the line limit', () => {
+    generated++;
+    const r = spawnSync('sh', ['-c', `exec "${process.execPath}" "${CLI}" run ${scenario} --events - < /dev/zero`], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: { ...process.env, TRUCE_ARTICLES: ARTICLES } });
+    expectRefused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, /^\(stdin\):1:1  \(file\)  the line is longer than 1 MiB.*\[E_FILE_TOO_LARGE\]$/);
+  });
+
+  it('an articles folder holding a *.txt that is a folder, a FIFO, a link to /dev/zero or a link loop: each named, none "not found", in validate as in run', () => {
+    const dir = project();
+    const arts = path.join(dir, 'articles');
+    mkdirSync(arts);
+    if (HAVE_ARTICLES) for (const f of readdirSync(ARTICLES)) copyFileSync(path.join(ARTICLES, f), path.join(arts, f));
+    mkdirSync(path.join(arts, 'a-folder.txt'));
+    execFileSync('mkfifo', [path.join(arts, 'b-fifo.txt')]);
+    symlinkSync('/dev/zero', path.join(arts, 'c-zero.txt'));
+    symlinkSync('d-loop2.txt', path.join(arts, 'd-loop1.txt'));
+    symlinkSync('d-loop1.txt', path.join(arts, 'd-loop2.txt'));
+    generated += 4;
+    for (const cmd of ['validate', 'run']) {
+      const r = spawnSync(process.execPath, [CLI, cmd, scenario, '--articles', 'articles'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, TRUCE_ARTICLES: '' } });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at |not found|no such file/);
+      for (const [f, what] of [['a-folder.txt', 'a folder'], ['b-fifo.txt', 'a FIFO'], ['c-zero.txt', 'a character device'], ['d-loop1.txt', 'a loop of symbolic links']]) {
+        expect(r.stderr).toMatch(new RegExp(`^articles/${esc(f)}:1:1  \\(file\\)  article: this is ${what}.*\\[E_NOT_A_FILE\\]$`, 'm'));
+      }
+    }
+  });
+
+  it('a seed file that is a link loop is named as such, not as missing', () => {
+    const dir = project();
+    rmSync(path.join(dir, 'seeds', 'events.yaml'));
+    symlinkSync('events.yaml', path.join(dir, 'seeds', 'events.yaml'));
+    generated++;
+    const r = runCli(['run', scenario], { cwd: dir });
+    expectRefused(r, /^seeds\/events\.yaml:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
+  });
+
+  it('extends 3,000 deep: E_EXTENDS_DEPTH at the overlay past the limit, in validate as in run (no stack overflow)', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'chain'));
+    for (let i = 0; i < 3000; i++) {
+      writeFileSync(path.join(dir, 'chain', `c${i}.yaml`), `format: truce.overlay/v1\nextends: ${i === 0 ? '../scenarios/jan-feb-2026.yaml' : `c${i - 1}.yaml`}\nid: c${i}\ntitle: chain ${i}\n`);
+    }
+    generated++;
+    const top = path.join('chain', 'c2999.yaml');
+    const deepest = path.join('chain', `c${3000 - MAX_EXTENDS_DEPTH}.yaml`);
+    for (const cmd of ['validate', 'run']) {
+      const r = runCli([cmd, top], { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+      expect(firstProblem(r.stderr)).toMatch(new RegExp(`^${esc(deepest)}:2:10  extends  the chain of extends from ${esc(top)} is more than ${MAX_EXTENDS_DEPTH} overlays long.*\\[E_EXTENDS_DEPTH\\]$`));
+    }
+    // at the limit it still loads
+    expect(() => loadScenario(path.join('chain', `c${MAX_EXTENDS_DEPTH - 2}.yaml`), { cwd: dir, articlesDir: ARTICLES })).not.toThrow();
+  });
+
+  it('a block mapping 2,000 deep: E_PARSE at the level past the limit, the same in validate and run', () => {
+    const lines = ['format: truce.scenario/v1', 'deep:'];
+    for (let i = 0; i < 2000; i++) lines.push(`${' '.repeat(i + 1)}k${i}:`);
+    lines.push(`${' '.repeat(2001)}v`);
+    const dir = project();
+    writeFileSync(path.join(dir, 'scenarios', 'deep.yaml'), lines.join('\n') + '\n');
+    generated++;
+    for (const cmd of ['validate', 'run']) {
+      const r = runCli([cmd, path.join('scenarios', 'deep.yaml')], { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      // the map of k99 is the 101st level (the file's own mapping is the first)
+      expect(firstProblem(r.stderr)).toMatch(/^scenarios\/deep\.yaml:102:101  \(file\)  lists and mappings are nested more than 100 deep.*\[E_PARSE\]$/);
+    }
+  });
+
+  it('a million [ and a 4 MiB "- - -" line: refused at the exact level past the limit, the rest of the text never tokenised', () => {
+    const cases = [
+      { text: `format: truce.scenario/v1\nx: ${'['.repeat(1_000_000)}\n`, at: /^2:103$/ },
+      { text: `format: truce.scenario/v1\nx:\n  ${'- '.repeat(2_000_000)}a\n`, at: /^3:201$/ },
+    ];
+    for (const c of cases) {
+      generated++;
+      const r = validatePaths(['scenarios/deep.yaml'], { cwd: scratch({ 'scenarios/deep.yaml': c.text }) });
+      expect(r.problems).toHaveLength(1);
+      expect(r.problems[0]!.code).toBe('E_PARSE');
+      expect(`${r.problems[0]!.line}:${r.problems[0]!.col}`).toMatch(c.at);
+    }
+  });
+
+  it('an NDJSON event nested past the limit, and --events through a link loop', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'deep.ndjson'), `{"id": ${'['.repeat(5000)}\n`);
+    symlinkSync('loop-b.ndjson', path.join(dir, 'loop-a.ndjson'));
+    symlinkSync('loop-a.ndjson', path.join(dir, 'loop-b.ndjson'));
+    generated += 2;
+    expectRefused(runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }), /^deep\.ndjson:1:1  \(file\)  the event is nested more than 100 deep.*\[E_PARSE\]$/);
+    expectRefused(runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }), /^loop-a\.ndjson:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
+  });
+
+  it('--vary with a bound without an offset, or beyond ±14:00: usage error (results would depend on the machine)', () => {
+    for (const bound of ['2026-01-31T00:00:00', '2026-01-31T00:00:00+15:00']) {
+      generated++;
+      const r = runCli(['sweep', scenario, '--vary', `interpretations.washington.window.start=2026-01-26T00:00:00+02:00..${bound}:PT24H`]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^truce: --vary .*(offset|±14:00)/);
+    }
+  });
 });

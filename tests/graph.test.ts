@@ -4,13 +4,13 @@ import { planSpec } from '../src/run/runScenario.js';
 import { machineGraph, edgeLabel } from '../src/machine/graph.js';
 import { machineInventory } from '../src/machine/inventory.js';
 import { machineDot, machineMermaid, mermaidId } from '../src/report/mermaid.js';
-import { runCli, scenario } from './helpers.js';
+import { runCli, scenario, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const plan = planSpec(loadScenario(SCENARIO).scenario);
 
 /** "region.state" -> the Mermaid id the diagram gives it */
-const mid = (state: string) => mermaidId(state.replace('.', '_'));
+const mid = (state: string) => mermaidId(`st_${state.replace('.', '_')}`);
 /** "region: from -> to" -> its parts */
 const parse = (t: string) => {
   const m = /^(.+): (.+) -> (.+)$/.exec(t)!;
@@ -53,7 +53,7 @@ describe('truce graph --format mermaid', () => {
 
   it('draws the default scenario as a Mermaid state diagram', () => {
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(withoutArticlesNote(r.stderr)).toBe('');
     expect(text.startsWith('stateDiagram-v2\n')).toBe(true);
     expect(text).toBe(machineMermaid(machineGraph(plan)));
   });
@@ -66,6 +66,20 @@ describe('truce graph --format mermaid', () => {
       expect(text, t).toContain(`${mid(`${region}.${from}`)} --> ${mid(`${region}.${to}`)} : `);
     }
     for (const region of ['lifecycle', 'diplomatic', 'coalition', 'us_backed']) expect(text).toContain(`state ${region} {`);
+  });
+
+  it('labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region\'s [*] marker', () => {
+    expect(text).toContain('st_lifecycle_start --> st_lifecycle_agreed : at once, when the reading counts the truce as agreed');
+    expect(text).toContain('st_diplomatic_open --> st_diplomatic_missed : no response within 24 hours');
+    expect(text).toContain('st_coalition_open --> st_coalition_missed : never (the sources give no deadline)');
+    expect(text).not.toMatch(/TRIGGER|RESPONSE|WINDOW_|isViolation|markMissed|recordBreach/);
+    for (const region of machineGraph(plan).regions) {
+      expect(text).not.toMatch(new RegExp(`\\b${mermaidId(region.id)}_(start|end)\\b`));
+    }
+    const code = runCli(['graph', '--format', 'mermaid-code']).stdout;
+    expect(code).toContain('st_lifecycle_claimed --> st_lifecycle_breached : TRIGGER [isViolation] / recordBreach');
+    expect(runCli(['graph', '--format', 'dot-code']).stdout).toContain('[label="after 72 h / markMissed", style=dashed]');
+    expect(runCli(['graph', '--format', 'dot']).stdout).toContain('[label="no response within 72 hours", style=dashed]');
   });
 
   it('keeps to what Mermaid parses: plain ids, labels without : # ;', () => {

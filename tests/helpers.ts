@@ -10,8 +10,16 @@ import type { ScenarioInput } from '../src/run/runScenario.js';
 import { z } from 'zod';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const ARTICLES = path.resolve(ROOT, '../shared/seeds');
+/**
+ * The real articles: $TRUCE_ARTICLES, else ../shared/seeds beside the project. A user's machine (and CI's
+ * second pass) has none: the checks of the shipped data against them are skipped there, saying so.
+ */
+export const ARTICLES = path.resolve(ROOT, process.env.TRUCE_ARTICLES ?? '../shared/seeds');
 export const HAVE_ARTICLES = existsSync(ARTICLES);
+/** Appended to the name of a test that needs the real articles, so that a skip says why. */
+export const NEEDS_ARTICLES = HAVE_ARTICLES ? '' : ` (skipped: needs the articles, none at ${ARTICLES}; set TRUCE_ARTICLES)`;
+/** Our own stand-ins for the articles (tests/fixtures/articles/README.md): for tests of the citation checks themselves. */
+export const FIXTURE_ARTICLES = path.join(ROOT, 'tests', 'fixtures', 'articles');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
 export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
@@ -22,6 +30,14 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     env: { ...process.env, TRUCE_ARTICLES: ARTICLES, ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * stderr without the note that cited lines were not checked (printed where the articles are absent, as on
+ * a user's machine): what else a command said.
+ */
+export function withoutArticlesNote(stderr: string): string {
+  return stderr.replace(/^note: cited lines not checked: .*\n/m, '');
 }
 
 /** A scratch project folder holding a copy of rules/ and seeds/ and any files given. */

@@ -94,7 +94,9 @@ describe('diplomatic phase (24 h)', () => {
   it('is missed, not met, by a response at its opening when the deadline had already passed', () => {
     const p = plan();
     p.phases[0] = { ...p.phases[0]!, countedFrom: 'first-violation', deadlineMs: 0 };
-    const r = simulateTruce(p, false, T0, [open, close, trig(T0 + 240 * H, 'violation', { firstViolationAt: T0 }), resp(T0 + 240 * H, 'diplomatic')]);
+    // a trigger after the window opens a phase only under a plan that says so
+    p.opensPhases = 'any-time';
+    const r = simulateTruce(p, false, T0, [open, close, trig(T0 + 240 * H, 'violation', { firstViolationAt: T0, afterWindow: true } as never), resp(T0 + 240 * H, 'diplomatic')]);
     expect(r.phases[0]).toMatchObject({ met: false, dueBy: T0, respondedAt: T0 + 240 * H });
     expect(r.regions.diplomatic).toBe('missed');
   });
@@ -139,7 +141,7 @@ describe('through the runner', () => {
     const s = scenario();
     const events = [
       strike('ru', { start: '2026-02-02T23:00:00+02:00' }),
-      strike('warn', { start: '2026-02-03T10:00:00+02:00', kind: 'response', actor: 'ukraine', phase: 'diplomatic', targets: [], places: [] }),
+      strike('warn', { start: '2026-02-03T10:00:00+02:00', kind: 'response', actor: 'ukraine', target: 'russia', phase: 'diplomatic', targets: [], places: [] }),
     ];
     const run = (await runScenario(input(events, s))).runs[0]!;
     expect(run.phases).toMatchObject([{ phase: 'diplomatic', met: true, responseEventId: 'warn' }]);

@@ -288,12 +288,15 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
             expect(PHASE_EDGES, `${t.region} ${edge}`).toContain(edge);
           }
           if (t.region !== 'lifecycle' && t.to === 'open') {
-            const spec = plan.phases.find((p) => p.id === t.region)!;
-            // opened by its own trigger, by a party the plan applies to, of a certainty the plan acts on
-            expect(triggers.some((x) => x.at === t.at && x.trigger === spec.trigger && plan.appliesTo.includes(x.party) && ok(x.certainty)), `${t.region} opened with no ${spec.trigger}`).toBe(true);
-            // never before diplomatic: us-backed and coalition need it open (or closed) already
-            if (t.region !== 'diplomatic') {
-              const d = sim.transitions.findIndex((u) => u.region === 'diplomatic' && u.to === 'open');
+            // phases are per violating party: a region is `phase`, or `phase:party` when the plan applies to several
+            const [phaseId, regionParty] = t.region.split(':');
+            const spec = plan.phases.find((p) => p.id === phaseId)!;
+            // opened by its own trigger, by a party the plan applies to (the region's), of a certainty the plan acts on
+            expect(triggers.some((x) => x.at === t.at && x.trigger === spec.trigger && plan.appliesTo.includes(x.party) && (regionParty === undefined || x.party === regionParty) && ok(x.certainty)), `${t.region} opened with no ${spec.trigger}`).toBe(true);
+            // never before diplomatic: us-backed and coalition need the same party's open (or closed) already
+            if (phaseId !== 'diplomatic') {
+              const dRegion = regionParty === undefined ? 'diplomatic' : `diplomatic:${regionParty}`;
+              const d = sim.transitions.findIndex((u) => u.region === dRegion && u.to === 'open');
               expect(d, `${t.region} before diplomatic`).toBeGreaterThanOrEqual(0);
               expect(d).toBeLessThan(i);
             }
@@ -302,20 +305,23 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
             // a breached truce collapses on an escalation, or when a second party breaches it too (truceMachine.ts header)
             const breach = sim.transitions.find((u) => u.region === 'lifecycle' && u.to === 'breached')!;
             const breacher = triggers.find((x) => x.at === breach.at && x.trigger === 'violation' && ok(x.certainty))!.party;
-            expect(triggers.some((x) => x.at === t.at && ok(x.certainty) && (x.trigger !== 'violation' || x.party !== breacher))).toBe(true);
+            // only a certain one collapses it: a possible breach (who broke first unknown) does not
+            expect(triggers.some((x) => x.at === t.at && x.certainty === 'certain' && (x.trigger !== 'violation' || x.party !== breacher))).toBe(true);
           }
         }
         // the phase records agree with the regions and the deadlines
+        const regionOf = (phase: string, party: string) => (plan.appliesTo.length <= 1 ? phase : `${phase}:${party}`);
         for (const rec of sim.phases) {
-          expect(sim.regions[rec.phase]).not.toBe('inactive');
+          const region = regionOf(rec.phase, rec.party);
+          expect(sim.regions[region]).not.toBe('inactive');
           if (rec.met === true) expect(rec.dueBy === null || (rec.respondedAt !== null && rec.respondedAt <= rec.dueBy)).toBe(true);
           if (rec.met === false) {
             expect(rec.dueBy).not.toBeNull();
-            expect(sim.regions[rec.phase]).toBe('missed');
+            expect(sim.regions[region]).toBe('missed');
           }
-          if (rec.met === null) expect(sim.regions[rec.phase]).toBe('open');
+          if (rec.met === null) expect(sim.regions[region]).toBe('open');
         }
-        for (const p of plan.phases) if (sim.regions[p.id] === 'inactive') expect(sim.phases.some((r) => r.phase === p.id)).toBe(false);
+        for (const p of plan.phases) for (const party of plan.appliesTo) if (sim.regions[regionOf(p.id, party)] === 'inactive') expect(sim.phases.some((r) => r.phase === p.id && r.party === party)).toBe(false);
       }),
       { numRuns: RUNS, seed: 106 },
     );

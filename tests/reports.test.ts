@@ -100,7 +100,7 @@ describe('runMarkdown on jan-feb-2026', () => {
     for (const h of ['## Summary per reading', '## Where the readings diverge', '## Timeline', '## Events', '## Provenance']) expect(md).toContain(`\n${h}\n`);
     for (const r of READINGS) expect(md).toContain(`## Reading \`${r}\`: `);
     expect(md).toMatch(/\| \*\*`kremlin`\*\*<br>.*\| none \| none reached \| \*\*expired\*\* \|/);
-    expect(md).toContain('| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | none | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |');
+    expect(md).toContain('| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | no finding | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |');
     checkTables(md);
   });
 
@@ -225,7 +225,7 @@ describe('the timeline picture (Vega-Lite)', () => {
     expect(spec.vconcat[1]!.layer[0]!.encoding.x.title).toBe('Europe/Kyiv wall-clock time (GMT+2): times are shifted to Europe/Kyiv and drawn as UTC');
     const kremlinWindow = spec.data.values.find((d) => d.kind === 'window' && d.lane === 'kremlin')!;
     expect(kremlinWindow.end).toBe(Date.UTC(2026, 0, 31, 23)); // 1 Feb 00:00 Moscow = 31 Jan 23:00 Kyiv
-    expect(spec.data.values.some((d) => d.text === 'window [Sat 24 Jan 23:00 to Sat 31 Jan 23:00) = 25 Jan 00:00 to 1 Feb 00:00 UTC+3 as written')).toBe(true);
+    expect(spec.data.values.some((d) => d.text === 'window [Sat 24 Jan 23:00 to Sat 31 Jan 23:00) = 25 Jan 00:00 to 1 Feb 00:00 GMT+3 as written')).toBe(true);
     expect(spec.data.values.filter((d) => d.kind === 'phase').map((d) => `${d.lane} ${d.end! - d.start}`)).toEqual([
       `washington ${24 * 3600_000}`,
       `washington ${72 * 3600_000}`,

@@ -138,15 +138,17 @@ describe('escalation rules', () => {
     e.munitions = { drones: { low: 200 }, missiles: { low: 10 } };
     expect(await findings([e])).toEqual(['protected-place:a']);
   });
-  it('a further strike after a violation means hostilities continued, even after the window', async () => {
+  // issue 12: an escalation is itself an act the reading covers, inside the window (tests/escalation.test.ts)
+  it('a further covered strike inside the window after a violation means hostilities continued', async () => {
     const first = strike('a', { start: '2026-02-02T23:00:00+02:00' });
-    const later = strike('b', { start: '2026-02-10T23:00:00+02:00', places: NOWHERE, targets: ['military'] });
-    expect(await findings([first, later])).toEqual(['protected-place:a', 'hostilities-continued:b']);
+    const later = strike('b', { start: '2026-02-04T23:00:00+02:00' });
+    expect(await findings([first, later])).toEqual(['protected-place:a', 'protected-place:b', 'hostilities-continued:b']);
   });
-  it('a strike more than the rule\'s 30-day bound after the violation does not count', async () => {
+  it('a strike after the window, or on what the reading does not protect, continues nothing', async () => {
     const first = strike('a', { start: '2026-02-02T23:00:00+02:00' });
-    const later = strike('b', { start: '2026-03-10T23:00:00+02:00', places: NOWHERE, targets: ['military'] });
-    expect(await findings([first, later])).toEqual(['protected-place:a']);
+    const after = strike('b', { start: '2026-02-10T23:00:00+02:00' });
+    const uncovered = strike('c', { start: '2026-02-03T23:00:00+02:00', places: NOWHERE, targets: ['military'] });
+    expect(await findings([first, uncovered, after])).toEqual(['protected-place:a']);
   });
   it('a non-strike event is never a finding', async () => {
     const e = strike('a', { start: '2026-02-02T23:00:00+02:00', kind: 'statement' });

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SeedFile } from '../src/schema/seedFile.js';
 import { validatePaths } from '../src/load/validatePaths.js';
-import { ARTICLES, HAVE_ARTICLES, ROOT } from './helpers.js';
+import { ARTICLES, HAVE_ARTICLES, NEEDS_ARTICLES, ROOT } from './helpers.js';
 
 const seed = (name: string) => SeedFile.parse(parse(readFileSync(path.join(ROOT, 'seeds', name), 'utf8')));
 const { events } = seed('events.yaml');
@@ -50,12 +50,12 @@ describe('provenance of the seed events', () => {
 
 describe('figures as ranges (UCDP low/best/high)', () => {
   const covers = (c: { low: number; high?: number } | undefined, n: number) => c !== undefined && c.low <= n && (c.high === undefined || n <= c.high);
-  it.skipIf(!HAVE_ARTICLES)('2-3 February: "more than 70" missiles is low 71 with no ceiling (a000:22, a001:11)', () => {
+  it.skipIf(!HAVE_ARTICLES)('2-3 February: "more than 70" missiles is low 71 with no ceiling (a000:22, a001:11)' + NEEDS_ARTICLES, () => {
     expect(line('000', 22)).toContain('more than 70 missiles');
     expect(line('001', 11)).toContain('more than 70 missiles');
     expect(event('ru-strike-2026-02-02-03').munitions?.missiles).toEqual({ low: 71 });
   });
-  it.skipIf(!HAVE_ARTICLES)('2-3 February: 450 (a000:22) and "around 450" (a001:13) drones: the range covers 450 with a spread', () => {
+  it.skipIf(!HAVE_ARTICLES)('2-3 February: 450 (a000:22) and "around 450" (a001:13) drones: the range covers 450 with a spread' + NEEDS_ARTICLES, () => {
     expect(line('000', 22)).toContain('450');
     expect(line('001', 13)).toContain('Around 450');
     const d = event('ru-strike-2026-02-02-03').munitions?.drones;
@@ -63,29 +63,29 @@ describe('figures as ranges (UCDP low/best/high)', () => {
     expect(d!.best).toBe(450);
     expect(d!.high! - d!.low).toBeGreaterThan(0);
   });
-  it.skipIf(!HAVE_ARTICLES)('29-30 January: "more than 100 drones" is low 101 and one ballistic missile (a000:8)', () => {
+  it.skipIf(!HAVE_ARTICLES)('29-30 January: "more than 100 drones" is low 101 and one ballistic missile (a000:8)' + NEEDS_ARTICLES, () => {
     expect(line('000', 8)).toMatch(/a ballistic missile and launched more than 100 drones/);
     const m = event('ru-strike-2026-01-29-30').munitions;
     expect(m?.drones).toEqual({ low: 101 });
     expect(m?.ballisticMissiles).toEqual({ low: 1, best: 1, high: 1 });
   });
-  it.skipIf(!HAVE_ARTICLES)('December: "nearly 500" (a004:9) and "500" (a004:51) drones are both covered', () => {
+  it.skipIf(!HAVE_ARTICLES)('December: "nearly 500" (a004:9) and "500" (a004:51) drones are both covered' + NEEDS_ARTICLES, () => {
     expect(line('004', 9)).toContain('nearly 500 drones');
     expect(line('004', 51)).toContain('500 drones');
     const d = event('ru-strike-kyiv-2025-12').munitions?.drones;
     expect(covers(d, 499) && covers(d, 500)).toBe(true);
   });
-  it.skipIf(!HAVE_ARTICLES)('1 February: exactly 12 miners killed (a000:14)', () => {
+  it.skipIf(!HAVE_ARTICLES)('1 February: exactly 12 miners killed (a000:14)' + NEEDS_ARTICLES, () => {
     expect(line('000', 14)).toContain('killed 12 miners');
     expect(event('ru-strike-2026-02-01-miners').casualties?.killed).toEqual({ low: 12, best: 12, high: 12 });
   });
-  it.skipIf(!HAVE_ARTICLES)('"nine people so far" injured is a floor, not a total (a000:24)', () => {
+  it.skipIf(!HAVE_ARTICLES)('"nine people so far" injured is a floor, not a total (a000:24)' + NEEDS_ARTICLES, () => {
     expect(line('000', 24)).toContain('nine people so far');
     expect(event('ru-strike-2026-02-02-03').casualties?.injured).toEqual({ low: 9 });
   });
 });
 
-describe.skipIf(!HAVE_ARTICLES)('dating evidence', () => {
+describe.skipIf(!HAVE_ARTICLES)('dating evidence' + NEEDS_ARTICLES, () => {
   it('Trump spoke on Thursday (a000:4): the claim is dated Thursday 29 January, Washington time', () => {
     expect(line('000', 4)).toContain('on Thursday');
     const start = local(event('us-claim-2026-01-29').when.start, 'America/New_York');
@@ -153,7 +153,7 @@ describe.skipIf(!HAVE_ARTICLES)('dating evidence', () => {
   });
 });
 
-describe.skipIf(!HAVE_ARTICLES)('own words', () => {
+describe.skipIf(!HAVE_ARTICLES)('own words' + NEEDS_ARTICLES, () => {
   // the project keeps facts, not the articles' sentences: no run of 12 words may repeat an article
   it('no seed, scenario or rule file repeats a 12-word passage of an article', () => {
     const words = (t: string) => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];

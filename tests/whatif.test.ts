@@ -115,7 +115,9 @@ describe('truce test (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rules fired: \d+\/\d+/);
     expect(r.stdout).toContain('+ protected-place');
-    expect(r.stdout).toMatch(/transitions taken: \d+\/19/);
+    // the other truces track phases per violating party: more regions, more transitions than the seed scenario's 19
+    expect(r.stdout).toMatch(/transitions taken: \d+\/(\d+)/);
+    expect(Number(/transitions taken: \d+\/(\d+)/.exec(r.stdout)![1])).toBeGreaterThanOrEqual(19);
     expect(r.stdout).toContain('+ diplomatic: open -> missed');
   });
 });
@@ -132,10 +134,26 @@ describe('truce compare and truce diff', () => {
   it('diff shows the findings and phases a what-if removes', () => {
     const r = runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  washington:\n    window changed\n    - violation protected-place ru-strike-2026-02-02-03');
-    expect(r.stdout).toContain('~ diplomatic: entered Mon 2 Feb 2026 18:00 (GMT+2), due Tue 3 Feb 2026 18:00 (GMT+2), missed  ->  not reached');
+    expect(r.stdout).toContain('legend: - only in the base, + only in the variant, ~ changed (old -> new)');
+    // the what-if counts Washington's week from Monday 26 January instead of Thursday 29 (a000:6 gives no dates)
+    expect(r.stdout).toContain(
+      '  washington:\n    ~ window: [Thu 29 Jan 2026 00:00 (GMT+2), Thu 5 Feb 2026 00:00 (GMT+2)) -> [Mon 26 Jan 2026 00:00 (GMT+2), Mon 2 Feb 2026 00:00 (GMT+2))\n    - violation (protected-place) ru-strike-2026-02-02-03',
+    );
+    expect(r.stdout).toContain('~ diplomatic phase: entered Mon 2 Feb 2026 18:00 (GMT+2), due Tue 3 Feb 2026 18:00 (GMT+2), missed -> not reached');
     expect(r.stdout).toContain('~ final state: collapsed -> expired');
     expect(r.stdout).toContain('  kremlin: unchanged');
+  });
+  it('diff --format json carries old and new values of every changed term, and both provenance stamps', () => {
+    const j = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/diplomatic-response-12h.yaml', '--format', 'json']).stdout);
+    expect(j.provenance.base.scenarioHash).toMatch(/^sha256:/);
+    expect(j.provenance.variant.scenarioHash).not.toBe(j.provenance.base.scenarioHash);
+    expect(j.planChanges).toEqual([{ term: 'phase diplomatic deadline', before: 'PT24H', after: 'PT12H', text: { before: '24 hours', after: '12 hours' } }]);
+    const w = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml', '--format', 'json']).stdout);
+    const wa = w.readings.find((x: { interpretation: string }) => x.interpretation === 'washington');
+    expect(wa.windowChanged).toBe(true);
+    expect(wa.window.before).toMatchObject({ start: '2026-01-29T00:00:00+02:00', end: '2026-02-05T00:00:00+02:00' });
+    expect(wa.window.after).toMatchObject({ start: '2026-01-26T00:00:00+02:00', end: '2026-02-02T00:00:00+02:00' });
+    expect(wa.termChanges[0]).toMatchObject({ term: 'window', before: wa.window.before, after: wa.window.after });
   });
   it('diff of a scenario with itself says nothing changed', () => {
     const j = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/jan-feb-2026.yaml', '--format', 'json']).stdout);

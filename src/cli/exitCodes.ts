@@ -12,6 +12,14 @@ export class TestsFailed extends Error {
   }
 }
 
+/** stdout was closed by its reader (`truce ... | head`): the run ends quietly, with success, as Unix tools do. */
+export class OutputClosed extends Error {
+  constructor() {
+    super('stdout closed');
+    this.name = 'OutputClosed';
+  }
+}
+
 export interface ErrorReport {
   code: number;
   message: string;
@@ -23,6 +31,7 @@ export function reportError(err: unknown, debug: boolean): ErrorReport {
     const n = err.problems.length;
     return { code: EXIT.invalidInput, message: `${formatProblems(err.problems)}\n${n} problem${n === 1 ? '' : 's'}; nothing was written` };
   }
+  if (err instanceof OutputClosed) return { code: EXIT.ok, message: '' };
   if (err instanceof UsageError) return { code: EXIT.invalidInput, message: `truce: ${err.message}` };
   if (err instanceof TestsFailed) return { code: EXIT.testsFailed, message: `truce: ${err.message}` };
   const e = err instanceof Error ? err : new Error(String(err));

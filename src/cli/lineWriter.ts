@@ -1,5 +1,6 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { writeSync } from 'node:fs';
+import { OutputClosed } from './exitCodes.js';
+import { TempFile, type OutFile } from './output.js';
 
 /**
  * Lines out, buffered: to stdout as they come, or to a temporary file renamed into place only when the
@@ -8,18 +9,10 @@ import path from 'node:path';
 export class LineWriter {
   private buf: string[] = [];
   private size = 0;
-  private readonly fd: number;
-  private readonly tmp?: string;
+  private readonly file?: TempFile;
 
-  constructor(private readonly out?: string) {
-    if (out === undefined || out === '-') {
-      this.fd = 1;
-    } else {
-      const abs = path.resolve(out);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      this.tmp = `${abs}.${process.pid}.tmp`;
-      this.fd = openSync(this.tmp, 'w');
-    }
+  constructor(out?: OutFile) {
+    if (out !== undefined) this.file = new TempFile(out);
   }
 
   line(s: string): void {
@@ -30,33 +23,34 @@ export class LineWriter {
 
   private flush(): void {
     if (this.buf.length === 0) return;
-    const text = this.buf.join('\n') + '\n';
+    const data = Buffer.from(this.buf.join('\n') + '\n');
     this.buf = [];
     this.size = 0;
-    let data = Buffer.from(text);
-    while (data.length > 0) {
-      try {
-        const n = writeSync(this.fd, data);
-        data = data.subarray(n);
-      } catch (e) {
-        // a pipe that is full for now: try again
-        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      }
-    }
+    if (this.file !== undefined) this.file.write(data);
+    else toStdout(data);
   }
 
   commit(): void {
     this.flush();
-    if (this.tmp !== undefined) {
-      closeSync(this.fd);
-      renameSync(this.tmp, path.resolve(this.out!));
-    }
+    this.file?.commit();
   }
 
   abort(): void {
-    if (this.tmp !== undefined) {
-      closeSync(this.fd);
-      unlinkSync(this.tmp);
+    this.file?.abort();
+  }
+}
+
+function toStdout(data: Buffer): void {
+  while (data.length > 0) {
+    try {
+      data = data.subarray(writeSync(1, data));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // a pipe that is full for now: try again
+      if (code === 'EAGAIN') continue;
+      // the reader went away (`| head`): nobody wants the rest
+      if (code === 'EPIPE') throw new OutputClosed();
+      throw e;
     }
   }
 }

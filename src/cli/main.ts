@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, reportError } from './exitCodes.js';
 import { VERSION } from '../version.js';
 
@@ -14,6 +14,15 @@ export interface Globals {
   articles?: string;
   allowOutside: boolean;
 }
+
+// a reader that goes away (`truce ... | head`) ends the run quietly, with success, as Unix tools do
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  throw e;
+});
+process.stderr.on('error', () => {
+  // nowhere left to report anything
+});
 
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
@@ -59,10 +68,25 @@ program
   .option('-i, --interpretation <id>', 'only this reading')
   .addOption(format(['text', 'json', 'md', 'html', 'ndjson'], 'text'))
   .option('-o, --out <file>', 'write the report to a file (written only when complete)')
-  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (with --scenario for the terms)')
+  .option('--events <file>', 'read events as NDJSON from a file, or - for stdin (the scenario argument gives the terms)')
   .action(async (scenario: string | undefined, opts) => {
     const { runCommand } = await import('./commands/run.js');
     process.exitCode = await runCommand(scenario, opts, globals());
+  });
+
+program
+  .command('ingest')
+  .description('draft events from a news article, each field citing its line and words; drafts count in no run until accepted')
+  .argument('<article>', 'the article as a UTF-8 text file, one paragraph a line')
+  .option('--published <time>', 'when the article was published, with its UTC offset, e.g. 2026-02-03T09:00+02:00')
+  .option('--zone <zone>', 'IANA time zone the text\'s days and nights are in', 'Europe/Kyiv')
+  .option('--against <scenario>', 'propose drafts that match existing events as new sources of them')
+  .option('--places <file>', 'place hierarchy (truce.places/v1); repeatable; default seeds/places/*.yaml', collect, [])
+  .option('-o, --out <file>', 'write the draft events (a seed file) here; the report then goes to stdout')
+  .option('--report <file>', 'write the ingest report here')
+  .action(async (article: string, opts) => {
+    const { ingestCommand } = await import('./commands/ingest.js');
+    process.exitCode = await ingestCommand(article, opts, globals());
   });
 
 program
@@ -93,6 +117,7 @@ program
   .argument('<scenario>', 'scenario file')
   .requiredOption('--vary <spec>', 'PATH=FROM..TO:STEP over dates, durations or numbers', collect, [])
   .option('-i, --interpretation <id>', 'only this reading')
+  .option('--shard <I/N>', 'run only the I-th of N equal parts of the grid and write a partial result for `truce merge`')
   .addOption(format(['table', 'csv', 'json'], 'table'))
   .action(async (scenario: string, opts) => {
     const { sweepCommand } = await import('./commands/sweep.js');
@@ -106,10 +131,21 @@ program
   .requiredOption('-n, --draws <n>', 'number of draws')
   .requiredOption('--seed <s>', 'seed (the result depends only on it and the data)')
   .option('-w, --workers <n>', 'worker threads (default: one per core, at most 2)')
+  .option('--shard <I/N>', 'run only the I-th of N equal parts of the draws and write a partial result for `truce merge`')
   .addOption(format(['table', 'json'], 'table'))
   .action(async (scenario: string, opts) => {
     const { sampleCommand } = await import('./commands/sample.js');
     process.exitCode = await sampleCommand(scenario, opts, globals());
+  });
+
+program
+  .command('merge')
+  .description('combine the partial results of `sample --shard` or `sweep --shard` into what one unsharded run prints')
+  .argument('<parts...>', 'the files the shards wrote, in any order')
+  .addOption(new Option('-f, --format <format>', 'output format: table or json (sample parts), table, csv or json (sweep parts)').choices(['table', 'csv', 'json']).default('table'))
+  .action(async (parts: string[], opts) => {
+    const { mergeCommand } = await import('./commands/merge.js');
+    process.exitCode = await mergeCommand(parts, opts, globals());
   });
 
 program
@@ -138,10 +174,37 @@ program
   .command('graph')
   .description('the statechart, drawn from the machine definition itself')
   .argument('[scenario]', 'scenario whose plan to draw (default: scenarios/jan-feb-2026.yaml)')
-  .addOption(format(['mermaid', 'dot'], 'mermaid'))
+  .addOption(new Option('-f, --format <format>', 'output format: edges in words; -code: the machine\'s event, guard and action names, for developers').choices(['mermaid', 'dot', 'mermaid-code', 'dot-code']).default('mermaid'))
   .action(async (scenario: string | undefined, opts) => {
     const { graphCommand } = await import('./commands/graph.js');
     process.exitCode = await graphCommand(scenario, opts, globals());
+  });
+
+program
+  .command('workbench')
+  .description('a self-contained what-if page: change terms and events, see the verdicts change, download the overlay')
+  .argument('<scenario>', 'scenario (or overlay) file')
+  .option('-o, --out <file>', 'the page to write (required)')
+  .action(async (scenario: string, opts) => {
+    const { workbenchCommand } = await import('./commands/workbench.js');
+    process.exitCode = await workbenchCommand(scenario, opts, globals());
+  });
+
+program
+  .command('import')
+  .description('an ACLED or UCDP GED export (CSV) as a truce.seed/v1 file, every event citing its record')
+  .addArgument(new Argument('<dataset>', 'which export').choices(['acled', 'ucdp']))
+  .argument('<file>', 'the CSV export')
+  .option('--actors <file>', "truce.actors/v1 file mapping the export's actor names to party ids")
+  .option('--zone <zone>', "read every date in this IANA zone (default: the country's, from the mapping table)")
+  .option('-o, --out <file>', 'write here (never over an existing file; default stdout)')
+  .addOption(format(['yaml', 'ndjson'], 'yaml'))
+  .option('--against <scenario>', 'list likely matches with the events of this scenario, as proposals (OUT.matches.yaml)')
+  .option('--dataset-version <v>', 'the dataset version or download date every citation records (default: undated)')
+  .option('--mapping <file>', 'a truce.import-mapping/v1 table instead of seeds/import/mapping.yaml')
+  .action(async (dataset: 'acled' | 'ucdp', file: string, opts) => {
+    const { importCommand } = await import('./commands/import.js');
+    process.exitCode = await importCommand(dataset, file, opts, globals());
   });
 
 function globals(): Globals {
@@ -157,7 +220,7 @@ try {
     process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
   } else {
     const { code, message } = reportError(err, process.argv.includes('--debug'));
-    process.stderr.write(message + '\n');
+    if (message !== '') process.stderr.write(message + '\n');
     process.exitCode = code;
   }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { list, readAtMost, stat as statOf } from './observedFs.js';
+import { list, NotAFile, readAtMost, stat as statOf } from './observedFs.js';
 import type { Problem } from '../problem.js';
 
 /** A data file larger than this is refused before it is parsed. */
@@ -18,7 +18,7 @@ export function displayName(abs: string, cwd: string): string {
 
 export function readText(abs: string, opts: ReadOptions): { text?: string; problems: Problem[] } {
   const file = displayName(abs, opts.cwd);
-  const { kind, size } = statOf(abs);
+  const { kind, size, what } = statOf(abs);
   if (kind === 'dir') {
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'this is a folder, not a file; name a scenario, seed or rule file' }] };
   }
@@ -26,8 +26,8 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
     return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path (looked in ${path.dirname(abs)})` }] };
   }
   if (kind !== 'file') {
-    // a device, pipe or socket (/dev/zero, /dev/stdin) could be endless: never read one
-    return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'not a regular file (a device, pipe or socket); name a scenario, seed or rule file' }] };
+    // a device, pipe or socket (/dev/zero, /dev/stdin) could be endless, a link loop leads nowhere: never read one
+    return { problems: [notAFile(file, what ?? 'not a regular file', 'name a scenario, seed or rule file')] };
   }
   const tooLarge = (size: number, more: string): { problems: Problem[] } => ({
     problems: [
@@ -37,19 +37,42 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
         line: 1,
         col: 1,
         path: [],
-        message: `the file is ${mib(size)} MiB${more}, over the ${mib(opts.maxFileBytes)} MiB limit; split it, or stream events as NDJSON with --events`,
+        message: `the file is ${sizeText(size, opts.maxFileBytes)}${more}, over the ${sizeText(opts.maxFileBytes, opts.maxFileBytes)} limit; split it, or stream events as NDJSON with --events`,
       },
     ],
   });
   // refused on its size alone, before a byte is read or parsed
   if (size > opts.maxFileBytes) return tooLarge(size, '');
   // and read at most one byte past the limit, so a file that grows after the check cannot exhaust memory
-  const bytes = readAtMost(abs, opts.maxFileBytes + 1);
+  let bytes: Buffer;
+  try {
+    bytes = readAtMost(abs, opts.maxFileBytes + 1);
+  } catch (e) {
+    // swapped for something else between the look and the read
+    if (e instanceof NotAFile) return { problems: [notAFile(file, e.what, 'name a scenario, seed or rule file')] };
+    throw e;
+  }
   if (bytes.length > opts.maxFileBytes) return tooLarge(bytes.length, ' or more');
   return decodeText(file, bytes);
 }
 
-const mib = (n: number) => (n / 1048576).toFixed(1);
+/**
+ * A size in the unit that suits the limit (MiB, KiB or bytes), with enough digits that a size just over
+ * the limit does not read as the limit itself ("4.0 MiB, over the 4.0 MiB limit").
+ */
+export function sizeText(n: number, limit: number): string {
+  const [unit, name] = limit >= 1048576 ? [1048576, 'MiB'] : limit >= 1024 ? [1024, 'KiB'] : [1, 'bytes'];
+  if (unit === 1) return `${n} bytes`;
+  for (let digits = 1; digits < 8; digits++) {
+    const s = (n / unit).toFixed(digits);
+    if (n === limit || s !== (limit / unit).toFixed(digits)) return `${s} ${name}`;
+  }
+  return `${n} bytes`;
+}
+
+export function notAFile(file: string, what: string, todo: string): Problem {
+  return { code: 'E_NOT_A_FILE', file, line: 1, col: 1, path: [], message: `this is ${what}, not a regular file; only regular files are read: ${todo}` };
+}
 
 /**
  * Data files are UTF-8 (a leading byte-order mark is allowed and ignored later). Anything else would
@@ -117,10 +140,19 @@ export function isDirectory(p: string): boolean {
   return statOf(p).kind === 'dir';
 }
 
-/** The article files, as lines, or undefined when the folder is not there. */
-export function readArticles(dir: string): Map<string, string[]> | undefined {
-  if (!isDirectory(dir)) return undefined;
+/**
+ * The article files, as lines, or undefined when the folder is not there. Only regular files are read,
+ * each up to the size limit: an entry that is a folder, a FIFO, a device or a link loop is a problem
+ * (named), never a hang or a crash.
+ */
+export function readArticles(dir: string, opts: ReadOptions): { articles?: Map<string, string[]>; problems: Problem[] } {
+  if (!isDirectory(dir)) return { problems: [] };
   const map = new Map<string, string[]>();
-  for (const f of listFiles(dir, '.txt')) map.set(path.basename(f), readAtMost(f, Number.MAX_SAFE_INTEGER).toString('utf8').split(/\r?\n/));
-  return map;
+  const problems: Problem[] = [];
+  for (const f of listFiles(dir, '.txt')) {
+    const r = isDirectory(f) ? { problems: [notAFile(displayName(f, opts.cwd), 'a folder', 'name a scenario, seed or rule file')] } : readText(f, opts);
+    if (r.text !== undefined) map.set(path.basename(f), r.text.split(/\r?\n/));
+    else problems.push(...r.problems.map((p) => ({ ...p, message: `article: ${p.message.replace('name a scenario, seed or rule file', 'remove it from the articles folder, or point --articles elsewhere')}` })));
+  }
+  return { articles: map, problems };
 }

@@ -46,7 +46,11 @@ export function context(opts: LoadOptions): Ctx {
 
 /** The article texts, read once per load; undefined when the folder is not there. */
 export function articlesOf(ctx: Ctx): Map<string, string[]> | undefined {
-  if (ctx.articles === null) ctx.articles = readArticles(ctx.articlesDir);
+  if (ctx.articles === null) {
+    const r = readArticles(ctx.articlesDir, ctx);
+    ctx.articles = r.articles;
+    ctx.problems.push(...r.problems);
+  }
   return ctx.articles;
 }
 

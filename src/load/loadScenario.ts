@@ -6,11 +6,15 @@ import { Overlay } from '../schema/overlay.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Source } from '../schema/source.js';
 import type { ExpectCase } from '../schema/expect.js';
+import type { Interpretation, WindowSpec } from '../schema/interpretation.js';
 import { crossCheck, type Pool } from '../validate/crossCheck.js';
 import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
 import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
+import { readExportSeed } from '../sources/exportSeed.js';
+import { withPlaceFiles } from './readPlaces.js';
+import { readSourceNotes } from './readSourceNotes.js';
 
 export type { LoadOptions } from './loadContext.js';
 
@@ -24,12 +28,17 @@ export interface LoadedScenario extends Resolved {
   chain: string[];
   /** whether the cited lines were checked against the articles */
   articlesChecked: boolean;
+  /** per reading whose label an overlay kept: the window its label was written for (see labelNote) */
+  labelWindows?: Record<string, WindowSpec>;
 }
 
 interface Loaded extends Resolved {
+  /** the base scenario's own source notes, which an overlay's citations may name too */
+  notes?: Map<string, string[]> | undefined;
   sources: Source[];
   expect: ExpectCase[];
   chain: string[];
+  labelWindows?: Record<string, WindowSpec>;
 }
 
 /** Loads a scenario or overlay, its seeds and its rules; throws InputError with every problem found. */
@@ -39,7 +48,20 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   const root = projectRootOf(ctx, abs);
   const loaded = loadAny(ctx, abs, root, []);
   if (!loaded || ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
-  return { ...loaded, file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  // the notes served the citation checks; a loaded scenario carries plain data only
+  const { notes: _notes, ...data } = loaded;
+  // drafts (from `truce ingest`) are validated like any event but count only once an analyst accepts them
+  return { ...data, events: data.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+}
+
+/** A label kept through an overlay still describes the window it was first written for, whatever the overlay did to it. */
+function labelWindows(base: Loaded, readings: readonly Interpretation[]): Record<string, WindowSpec> {
+  const out: Record<string, WindowSpec> = {};
+  for (const r of readings) {
+    const before = base.scenario.interpretations.find((b) => b.id === r.id);
+    if (before && before.label === r.label) out[r.id] = base.labelWindows?.[r.id] ?? before.window;
+  }
+  return out;
 }
 
 function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
@@ -51,7 +73,9 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
     ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file, path: ['format'], message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}` });
     return undefined;
   }
-  const scenario = readDoc(ctx, abs, Scenario);
+  const read = readDoc(ctx, abs, Scenario);
+  if (!read) return undefined;
+  const scenario = withPlaceFiles(ctx, abs, root, read);
   if (!scenario) return undefined;
   const pool = poolFor(ctx, abs, root, scenario);
   const before = ctx.problems.length;
@@ -60,6 +84,7 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   return {
     scenario,
     sources: pool.seeds.flatMap((s) => s.seed.sources),
+    notes: pool.notes,
     events: [...pool.seeds.flatMap((s) => s.seed.events), ...scenario.events],
     rules: pool.rules.map((r) => r.rule),
     conditions: Object.fromEntries(pool.conditions.map((c) => [c.name, c.condition])),
@@ -68,10 +93,25 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   };
 }
 
+/**
+ * How many overlays may stand on one scenario. Each level is a nested load (and each overlay a copy of
+ * the whole scenario), so the limit is checked before going a level deeper: the stack never decides.
+ */
+export const MAX_EXTENDS_DEPTH = 32;
+
 function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded | undefined {
   const file = displayName(abs, ctx.cwd);
   const overlay = readDoc(ctx, abs, Overlay);
   if (!overlay) return undefined;
+  if (chain.length + 1 >= MAX_EXTENDS_DEPTH) {
+    ctx.problems.push({
+      code: 'E_EXTENDS_DEPTH',
+      file,
+      path: ['extends'],
+      message: `the chain of extends from ${chain.at(-1) ?? file} is more than ${MAX_EXTENDS_DEPTH} overlays long here (the limit); extend the scenario more directly, merging some of the overlays`,
+    });
+    return undefined;
+  }
   const baseAbs = path.resolve(path.dirname(abs), overlay.extends);
   const baseFile = displayName(baseAbs, ctx.cwd);
   if (!checkInside(ctx, root, baseAbs, { file, path: ['extends'] })) return undefined;
@@ -96,18 +136,28 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   ctx.problems.push(...problems);
   if (problems.length > 0) return undefined;
   const merged = { ...result.scenario, id: overlay.id, title: overlay.title, events: result.events, expect: overlay.expect };
-  const articles = articlesOf(ctx);
+  const shared = articlesOf(ctx);
+  const articles = base.notes ? new Map([...(shared ?? []), ...base.notes]) : shared;
   const pool: Pool = {
     scenarios: [{ file, scenario: merged }],
     seeds: [{ file: '(sources)', seed: { format: 'truce.seed/v1', sources: base.sources, events: [] } }],
     rules: result.rules.map((rule) => ({ file, path: ['rules', rule.name], rule })),
     conditions: Object.entries(result.conditions).map(([name, condition]) => ({ file: '(conditions)', name, condition })),
     ...(articles ? { articles } : {}),
+    ...(base.notes && !shared ? { articlesPartial: true } : {}),
   };
   const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
   ctx.problems.push(...cross);
   if (cross.length > 0) return undefined;
-  return { ...result, scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect }, sources: base.sources, expect: overlay.expect, chain: [file, ...base.chain] };
+  return {
+    ...result,
+    scenario: { ...result.scenario, id: overlay.id, title: overlay.title, expect: overlay.expect },
+    sources: base.sources,
+    notes: base.notes,
+    expect: overlay.expect,
+    chain: [file, ...base.chain],
+    labelWindows: labelWindows(base, result.scenario.interpretations),
+  };
 }
 
 /**
@@ -139,11 +189,17 @@ function remap(p: Problem, changes: Overlay['changes'], eventIds: string[], file
   return { ...p, path: ['changes'], message: `${p.path.join('.')}: ${p.message}` };
 }
 
-function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool {
+function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario): Pool & { notes?: Map<string, string[]> | undefined } {
   const file = displayName(scenarioAbs, ctx.cwd);
   const dir = path.dirname(scenarioAbs);
   const seeds: Pool['seeds'] = [];
   scenario.seeds.forEach((s, i) => {
+    if (typeof s !== 'string') {
+      // a dataset export named in place of a seed file (truce import's reader, src/sources/exportSeed.ts)
+      const seed = readExportSeed(ctx, scenarioAbs, root, s, { file, path: ['seeds', i] });
+      if (seed) seeds.push(seed);
+      return;
+    }
     const seedAbs = path.resolve(dir, s);
     if (!checkInside(ctx, root, seedAbs, { file, path: ['seeds', i] })) return;
     const before = ctx.problems.length;
@@ -157,8 +213,11 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
   });
   const rulesAbs = path.resolve(dir, scenario.rules);
   const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] }) ? readRules(ctx, rulesAbs, { file, path: ['rules'] }) : { rules: [], conditions: [] };
-  const articles = articlesOf(ctx);
-  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}) };
+  const shared = articlesOf(ctx);
+  // the scenario's own source notes are cited like articles
+  const notes = readSourceNotes(ctx, scenarioAbs, root, scenario.sourceNotes);
+  const articles = notes ? new Map([...(shared ?? []), ...notes]) : shared;
+  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}), notes };
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */

@@ -1,27 +1,93 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Event } from '../schema/event.js';
-import { InputError, type Problem } from '../problem.js';
+import { InputError, type PathSegment, type Problem } from '../problem.js';
+import { toMillis } from '../time/interval.js';
+import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/checkEvent.js';
 import { zodProblems } from './zodProblems.js';
-import { FORBIDDEN_KEYS } from './parseDataFile.js';
+import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
+import { decodeText, notAFile } from './files.js';
+import { NotAFile, openRegular } from './observedFs.js';
+import { articlesOf, context, type LoadOptions } from './loadContext.js';
+import type { LoadedScenario } from './loadScenario.js';
+
+/** One line of a stream (one event) may not be longer than this; a line without end is refused here. */
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** What a stream's events are checked against: the scenario's parties and sources, and the articles. */
+export interface StreamBasis extends EventCheckBasis {
+  parties: ReadonlySet<string>;
+  scenarioId: string;
+}
+
+/** The basis for checking a stream's events exactly as the scenario's own events were checked. */
+export function streamBasis(loaded: LoadedScenario, opts: LoadOptions = {}): StreamBasis {
+  const ctx = context(opts);
+  const articles = articlesOf(ctx);
+  if (ctx.problems.length > 0) throw new InputError(ctx.problems);
+  return {
+    parties: new Set(loaded.scenario.parties.map((p) => p.id)),
+    scenarioId: loaded.scenario.id,
+    sourceFiles: new Set(loaded.sources.map((s) => s.file)),
+    ...(articles ? { articles } : {}),
+  };
+}
 
 /**
- * Events as NDJSON, one JSON event per line, from a file or stdin ("-"), validated line by line and
- * yielded as they come: memory stays flat however long the stream. The first bad line stops the stream
- * with an InputError naming the file and line.
+ * Events as NDJSON, one JSON event per line, from a regular file or stdin ("-"), read as bytes and
+ * validated line by line: UTF-8, nesting, the event format, then the same cross-checks a seed file's
+ * events get (with `basis`), and order by start. The first bad line stops the stream with an InputError
+ * naming the file and line. Memory stays flat however long the stream, except for the set of ids seen
+ * (one string per event: a duplicate id can be anywhere earlier).
  */
-export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncGenerator<{ event: Event; line: number }> {
+export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?: StreamBasis): AsyncGenerator<{ event: Event; line: number }> {
   const file = source === '-' ? '(stdin)' : source;
-  const abs = path.resolve(cwd, source);
-  if (source !== '-' && !existsSync(abs)) throw new InputError([{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'no such file; check the path of --events' }]);
-  const input = source === '-' ? process.stdin : createReadStream(abs, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const fail = (line: number, path: PathSegment[], code: Problem['code'], message: string): never => {
+    throw new InputError([{ code, file, line, col: 1, path, message }]);
+  };
+  let input: NodeJS.ReadableStream;
+  if (source === '-') input = process.stdin;
+  else {
+    let fd: number;
+    try {
+      fd = openRegular(path.resolve(cwd, source));
+    } catch (e) {
+      if (e instanceof NotAFile) throw new InputError([notAFile(file, e.what, 'give --events an NDJSON file, or - for stdin')]);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        throw new InputError([{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path of --events (looked in ${path.dirname(path.resolve(cwd, source))})` }]);
+      }
+      throw e;
+    }
+    input = createReadStream('', { fd });
+  }
+
+  const problems: Problem[] = [];
+  const push = (code: Problem['code'], f: string, p: PathSegment[], message: string) => problems.push({ code, file: f, path: p, message });
+  const check = basis ? eventChecks(basis, push) : undefined;
+  // id -> line: the one thing kept per event (see above)
+  const lines = new Map<string, number>();
+  const ids: IdRegister = { get: (id) => (lines.has(id) ? `${file} line ${lines.get(id)}` : undefined), set: (id) => lines.set(id, n) };
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let n = 0;
-  for await (const raw of lines) {
+  let lastStart = Number.NEGATIVE_INFINITY;
+
+  const take = (bytes: Buffer): { event: Event; line: number } | undefined => {
     n++;
-    const text = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() === '') continue;
+    let decoded: { text?: string; problems: Problem[] };
+    try {
+      decoded = { text: utf8.decode(bytes), problems: [] };
+    } catch {
+      // the slow path says where and what
+      decoded = decodeText(file, bytes);
+    }
+    if (decoded.text === undefined) {
+      const p = decoded.problems[0]!;
+      throw new InputError([{ ...p, line: n, message: p.message.replace(/^byte \d+/, `byte ${(p.col ?? 1)} of the line`) }]);
+    }
+    let text = n === 1 && decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '') return undefined;
+    if (jsonDepthOver(text, MAX_DEPTH)) fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
     let data: unknown;
     try {
       data = JSON.parse(text, (k, v: unknown) => {
@@ -29,10 +95,67 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd()): AsyncG
         return v;
       });
     } catch (e) {
-      throw new InputError([{ code: 'E_PARSE', file, line: n, col: 1, path: [], message: `not a JSON event (${(e as Error).message}); write one event object per line` }]);
+      fail(n, [], 'E_PARSE', `not a JSON event (${(e as Error).message}); write one event object per line`);
     }
     const r = Event.safeParse(data);
     if (!r.success) throw new InputError(zodProblems(file, r.error.issues).map((p): Problem => ({ ...p, line: n, col: 1 })));
-    yield { event: r.data, line: n };
+    const event = r.data;
+    // a draft counts in no run until an analyst accepts it
+    if (event.draft === true) return undefined;
+    if (check) {
+      check(event, file, [], ids, `${file} line ${n}`, basis!.parties, basis!.scenarioId);
+      if (problems.length > 0) throw new InputError(problems.map((p) => ({ ...p, line: n, col: 1 })));
+    }
+    const start = toMillis(event.when.start);
+    if (start < lastStart) fail(n, ['when', 'start'], 'E_STREAM_ORDER', `event ${event.id} starts before the event on the line above; a stream must be sorted by start time (sort it, e.g. by when.start)`);
+    lastStart = start;
+    return { event, line: n };
+  };
+
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
+      const piece = buf.subarray(0, nl);
+      const line = pending.length > 0 ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      pendingBytes = 0;
+      if (line.length > MAX_LINE_BYTES) tooLong(n + 1);
+      const got = take(line);
+      if (got) yield got;
+      buf = buf.subarray(nl + 1);
+    }
+    if (buf.length > 0) {
+      pending.push(Buffer.from(buf));
+      pendingBytes += buf.length;
+      if (pendingBytes > MAX_LINE_BYTES) tooLong(n + 1);
+    }
   }
+  if (pendingBytes > 0) {
+    const got = take(Buffer.concat(pending));
+    if (got) yield got;
+  }
+
+  function tooLong(line: number): never {
+    if (input !== process.stdin) (input as unknown as { destroy(): void }).destroy();
+    return fail(line, [], 'E_FILE_TOO_LARGE', `the line is longer than ${MAX_LINE_BYTES / 1048576} MiB (the limit for one event), or never ends; write one event per line`);
+  }
+}
+
+/** Whether `[`/`{` nesting outside strings goes deeper than max (JSON only: strings are double-quoted). */
+function jsonDepthOver(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
 }

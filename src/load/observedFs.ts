@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /**
@@ -24,17 +24,59 @@ export function recording<T>(f: () => T): { value: T; observations: Observation[
 
 export type Kind = 'file' | 'dir' | 'other' | 'none';
 
-function kindOf(p: string): { kind: Kind; size: number } {
-  if (!existsSync(p)) return { kind: 'none', size: 0 };
-  const s = statSync(p);
-  return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other', size: s.size };
+/** What a path that is not a regular file or folder is, in words for a message. */
+export function whatIs(s: Stats): string {
+  return s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : 'not a regular file';
 }
 
-/** What is at a path: a file (with its size), a folder, something else, or nothing. */
-export function stat(p: string): { kind: Kind; size: number } {
+function kindOf(p: string): { kind: Kind; size: number; what?: string } {
+  let s: Stats | undefined;
+  try {
+    s = statSync(p, { throwIfNoEntry: false });
+  } catch (e) {
+    // a link loop, or a folder that cannot be entered: there, but not readable as a file
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return { kind: 'none', size: 0 };
+    return { kind: 'other', size: 0, what: code === 'ELOOP' ? 'a loop of symbolic links' : code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${code ?? 'error'})` };
+  }
+  if (s === undefined) return { kind: 'none', size: 0 };
+  return s.isFile() ? { kind: 'file', size: s.size } : s.isDirectory() ? { kind: 'dir', size: s.size } : { kind: 'other', size: s.size, what: whatIs(s) };
+}
+
+/** What is at a path: a file (with its size), a folder, something else (and what), or nothing. */
+export function stat(p: string): { kind: Kind; size: number; what?: string } {
   const r = kindOf(p);
   notes?.push(['stat', p, `${r.kind}:${r.kind === 'file' ? r.size : 0}`]);
   return r;
+}
+
+/** Thrown by the reads when the path turns out to be no regular file (checked on the open file itself). */
+export class NotAFile extends Error {
+  constructor(readonly what: string) {
+    super(what);
+    this.name = 'NotAFile';
+  }
+}
+
+/**
+ * Opens a path for reading only if it is a regular file: O_NONBLOCK so that opening a FIFO never waits
+ * for a writer, then fstat on what was opened (not on the name, which may change in between).
+ */
+export function openRegular(abs: string): number {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw e;
+    throw new NotAFile(code === 'ELOOP' ? 'a loop of symbolic links' : code === 'EISDIR' ? 'a folder' : code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${code ?? 'error'})`);
+  }
+  const s = fstatSync(fd);
+  if (!s.isFile()) {
+    closeSync(fd);
+    throw new NotAFile(s.isDirectory() ? 'a folder' : whatIs(s));
+  }
+  return fd;
 }
 
 /** A folder's entries, sorted. */
@@ -86,7 +128,7 @@ export function unchanged(observations: readonly Observation[]): boolean {
 const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('base64');
 
 function readBounded(abs: string, max: number): Buffer {
-  const fd = openSync(abs, 'r');
+  const fd = openRegular(abs);
   try {
     let buf = Buffer.alloc(Math.max(1, Math.min(max, fstatSync(fd).size + 1)));
     let n = 0;

@@ -1,4 +1,4 @@
-import { isAlias, isNode, LineCounter, parseDocument, isMap, isSeq, isScalar, visit, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isNode, LineCounter, Parser, YAMLParseError, isMap, isSeq, isScalar, visit, type CST, type Document, type Node } from 'yaml';
 import type { PathSegment, Problem } from '../problem.js';
 
 /** A parsed YAML or JSON file that can tell where a path of it was written. */
@@ -13,25 +13,78 @@ export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 /** A YAML alias bomb expands a few lines into billions of nodes; refuse long before that. */
 const MAX_ALIASES = 100;
 
-/** No data file of ours nests anywhere near this deep. */
-const MAX_DEPTH = 200;
+/**
+ * No data file of ours nests anywhere near this deep (a rule's conditions, the deepest part, about 10).
+ * Everything after parsing (composing, toJS, zod, the rule compiler, structuredClone) recurses once per
+ * level, so the limit is checked on the parser's flat token stream, before any of that runs: whether a
+ * recursion runs out of stack must never decide what is accepted.
+ */
+export const MAX_DEPTH = 100;
 
-/** The offset where `[`/`{` nesting first exceeds `max`, outside quoted strings; -1 if it never does. */
-function flowDepthOver(text: string, max: number): number {
-  let depth = 0;
+/**
+ * A cheap look at the text before the parser makes its tokens (which for a million `[` or a 4 MiB
+ * `- - - ...` line takes seconds and a gigabyte): the offset where a rough count of the nesting passes
+ * `max` (just past where it did), or -1. It counts `[`/`{` outside quotes, and in block style the open indentations plus the
+ * `- ` entries that open on one line. Only a first cut: it is run with a limit well above the real one,
+ * and the parser's tokens then tell exactly where the real limit was passed.
+ */
+function roughDepthOver(text: string, max: number): number {
+  let flow = 0;
   let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote !== '') {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl;
-    } else if (c === '[' || c === '{') {
-      if (++depth > max) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  const indents: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let i = start;
+    while (i < end && text[i] === ' ') i++;
+    if (quote === '' && flow === 0 && i < end && text[i] !== '#' && text[i] !== '\r') {
+      while (indents.length > 0 && indents.at(-1)! >= i - start) indents.pop();
+      indents.push(i - start);
+      let dashes = 0;
+      let j = i;
+      while (text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+        dashes++;
+        j += 2;
+        while (text[j] === ' ') j++;
+        if (indents.length + dashes > max) return j;
+      }
+      if (indents.length > max) return i + 1;
+    }
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (quote !== '') {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === start || /\s/.test(text[i - 1]!))) break;
+      else if (c === '[' || c === '{') {
+        if (++flow > max) return i + 1;
+      } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    }
+    start = end + 1;
+  }
+  return -1;
+}
+
+/** The offset of the first collection nested more than `max` deep in the parser's tokens; -1 if none is. */
+function cstDepthOver(tokens: readonly CST.Token[], max: number): number {
+  // an explicit stack: the check must not recurse itself
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    let inner = depth;
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      inner = depth + 1;
+      if (inner > max) return token.offset;
+    }
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, inner]);
+    } else if ('items' in token) {
+      for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[]) {
+        if (item.key) stack.push([item.key, inner]);
+        if (item.value) stack.push([item.value, inner]);
+      }
+    }
   }
   return -1;
 }
@@ -40,17 +93,84 @@ function flowDepthOver(text: string, max: number): number {
  * Parses YAML (and JSON, a subset of YAML 1.2) keeping positions. Never throws: problems come back as data.
  */
 export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
-  const problems: Problem[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // refuse absurd nesting before parsing: whether the parser's recursion runs out depends on the stack
-  const deep = flowDepthOver(source, MAX_DEPTH);
-  if (deep >= 0) {
-    const line = source.slice(0, deep).split('\n').length;
-    return { problems: [{ code: 'E_PARSE', file, line, col: deep - source.lastIndexOf('\n', deep - 1), path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep, far too deeply to be a data file; flatten the structure` }] };
+  return (file.endsWith('.json') && parseJsonFast(file, source)) || parseYaml(file, source);
+}
+
+/**
+ * A `.json` file that is plain JSON, through `JSON.parse` (many times faster than the YAML parser on
+ * large seed files); the YAML parser runs only when a position is asked for (a problem to report).
+ * Anything unusual (not JSON, not an object, a duplicate key, a forbidden key, absurd nesting) gives
+ * undefined, and the YAML path gives the same result and wording as before.
+ */
+function parseJsonFast(file: string, source: string): { parsed: ParsedFile; problems: Problem[] } | undefined {
+  const pairs = jsonPairsWithin(source, MAX_DEPTH);
+  if (pairs < 0) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch {
+    return undefined;
   }
+  // JSON.parse keeps the last of duplicate keys silently, where YAML refuses them: fewer keys than pairs written is a duplicate
+  if (data === null || typeof data !== 'object' || keyCount(data) !== pairs || findForbiddenInData(data, [])) return undefined;
+  let located: ParsedFile | undefined;
+  const locate = (path: PathSegment[]) => (located ??= parseYaml(file, source).parsed)?.locate(path) ?? { line: 1, col: 1 };
+  return { parsed: { file, data, locate }, problems: [] };
+}
+
+/** Key-value pairs written in JSON text (a `:` outside strings), or -1 when `[`/`{` nest deeper than `max`. */
+function jsonPairsWithin(text: string, max: number): number {
+  let pairs = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x3a /* : */) pairs++;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return -1;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return pairs;
+}
+
+function keyCount(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) {
+    let n = 0;
+    for (const v of value) n += keyCount(v);
+    return n;
+  }
+  let n = 0;
+  for (const k of Object.keys(value)) n += 1 + keyCount((value as Record<string, unknown>)[k]);
+  return n;
+}
+
+function parseYaml(file: string, source: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const problems: Problem[] = [];
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number) => lineCounter.linePos(offset);
+  const tooDeep = (offset: number, pos = at(offset)): { problems: Problem[] } => ({
+    problems: [{ code: 'E_PARSE', file, ...pos, path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep here, far too deeply for a data file (the limit is ${MAX_DEPTH}); flatten the structure` }],
+  });
+  const rough = roughDepthOver(source, 10 * MAX_DEPTH);
+  if (rough >= 0) {
+    // absurdly deep: find the exact place in the text up to there only, never parse the rest
+    const prefix = source.slice(0, rough);
+    const counter = new LineCounter();
+    const exact = cstDepthOver(Array.from(new Parser(counter.addNewLine).parse(prefix)), MAX_DEPTH);
+    return exact >= 0 ? tooDeep(exact, counter.linePos(exact)) : tooDeep(rough, lineAt(source, rough));
+  }
+  // the parser builds its tokens without recursion; refuse absurd nesting there, before anything recurses
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(source));
+  const deep = cstDepthOver(tokens, MAX_DEPTH);
+  if (deep >= 0) return tooDeep(deep);
+  const doc = composeOne(tokens, source.length);
   // a tab in the indentation throws the whole structure off and a cascade of errors follows it; name the cause only
   const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
   for (const err of tabs.length > 0 ? tabs : doc.errors) {
@@ -143,6 +263,26 @@ export function parseDataFile(file: string, text: string): { parsed?: ParsedFile
     return at(range ? range[0] : 0);
   };
   return { parsed: { file, data, locate }, problems };
+}
+
+/** yaml's parseDocument, on tokens already made: one document, a second one is an error. */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** 1-based line and column of an offset, counted in the text itself. */
+function lineAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
 }
 
 function firstLine(s: string): string {

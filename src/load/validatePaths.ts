@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { sortProblems, type Problem } from '../problem.js';
 import { SeedFile } from '../schema/seedFile.js';
+import { ActorsFile, ImportMapping } from '../schema/importFiles.js';
 import { crossCheck, type Pool } from '../validate/crossCheck.js';
 import { displayName, isDirectory, listFiles } from './files.js';
 import { articlesOf, context, formatOf, localise, readDoc, type LoadOptions } from './loadContext.js';
 import { readRuleFile, type RuleSet } from './readRules.js';
 import { loadScenario } from './loadScenario.js';
 import { InputError } from '../problem.js';
+import { placeProblems, readPlacesInto, type PlaceAt } from './readPlaces.js';
 
 export interface ValidateResult {
   problems: Problem[];
@@ -26,6 +28,8 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
   const pool: Pool = { scenarios: [], seeds: [], rules: [], conditions: [], ...(articles ? { articles } : {}) };
   const ruleSet: RuleSet = { rules: [], conditions: [] };
   const problems: Problem[] = [];
+  // places files given together are checked as one hierarchy (russia.yaml may refer to nothing of ukraine.yaml, but could)
+  const places: PlaceAt[] = [];
   const expanded = paths.flatMap((p) => expand(path.resolve(ctx.cwd, p)));
   for (const abs of expanded) {
     const f = displayName(abs, ctx.cwd);
@@ -42,6 +46,11 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
     } else if (format === 'truce.seed/v1') {
       const seed = readDoc(ctx, abs, SeedFile);
       if (seed) pool.seeds.push({ file: f, seed });
+    } else if (format === 'truce.import-mapping/v1' || format === 'truce.actors/v1') {
+      // the tables `truce import` reads: checked on their own
+      readDoc(ctx, abs, format === 'truce.actors/v1' ? ActorsFile : ImportMapping);
+    } else if (format === 'truce.places/v1') {
+      places.push(...readPlacesInto(ctx, [{ abs }]));
     } else if (abs.endsWith('.json') && (format === undefined || format === 'truce.rules/v1' || format === 'truce.conditions/v1')) {
       readRuleFile(ctx, abs, ruleSet);
     } else {
@@ -53,6 +62,7 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
       });
     }
   }
+  ctx.problems.push(...placeProblems(places));
   pool.rules = ruleSet.rules;
   pool.conditions = ruleSet.conditions;
   if (pool.seeds.some((s) => s.seed.events.length > 0) && !pool.seeds.some((s) => s.seed.sources.length > 0)) {

@@ -30,7 +30,10 @@ export function zodProblems(file: string, issues: readonly Issue[], base: PathSe
         }
         continue;
       }
-      const best = [...branches].sort((a, b) => score(a) - score(b))[0] ?? [];
+      // the branch whose keys the analyst wrote (setInterpretation:) is the one they meant, however many
+      // of its own fields are wrong; only when none is, the branch that got furthest
+      const written = branches.filter(wroteItsKeys);
+      const best = [...(written.length > 0 ? written : branches)].sort((a, b) => score(a) - score(b))[0] ?? [];
       if (best.length > 0) {
         out.push(...zodProblems(file, best, path));
         continue;
@@ -68,6 +71,15 @@ function matchesNoBranch(branches: Issue[][]): { unknown: string[]; expected: st
     expected.push(missing.map((i) => String(i.path[0])).join(' + '));
   }
   return unknown !== undefined ? { unknown, expected } : undefined;
+}
+
+/** A branch of an object union that found every key it needs and none it does not know, at its top. */
+function wroteItsKeys(branch: Issue[]): boolean {
+  return !branch.some(
+    (i) =>
+      (i.code === 'unrecognized_keys' && i.path.length === 0) ||
+      (i.code === 'invalid_type' && i.path.length <= 1 && (i.path.length === 0 || receivedOf(i) === 'undefined')),
+  );
 }
 
 /**

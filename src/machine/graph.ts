@@ -40,6 +40,8 @@ export interface GraphEdge {
   deadlineMs: number | null;
   /** a transition without a target: it runs its actions and stays in `from` (to === from) */
   targetless: boolean;
+  /** what takes the transition, in words for readers of the plan (edgeLabel gives the code's names) */
+  words: string;
 }
 
 export interface MachineGraph {
@@ -96,7 +98,7 @@ interface TransitionLike {
 function edge(region: string, from: string, t: TransitionLike, kind: GraphEdge['kind'], event: string, plan: PlanSpec): GraphEdge {
   const target = t.target?.[0]?.key;
   const phase = kind === 'after' ? plan.phases.find((p) => event === `due:${p.id}`) : undefined;
-  return {
+  const e: Omit<GraphEdge, 'words'> = {
     region,
     from,
     to: target ?? from,
@@ -107,18 +109,56 @@ function edge(region: string, from: string, t: TransitionLike, kind: GraphEdge['
     deadlineMs: phase?.deadlineMs ?? null,
     targetless: target === undefined,
   };
+  return { ...e, words: edgeWords(e, plan) };
 }
 
-/** A short label: `TRIGGER [isViolation] / recordBreach`, `after 24 h [deadline] / markMissed`. */
-export function edgeLabel(e: GraphEdge): string {
+const TRIGGER_WORDS: Record<string, string> = {
+  violation: 'a violation',
+  'hostilities-continued': 'hostilities continuing after a violation',
+  'broader-attack': 'a broader attack',
+};
+
+/**
+ * What takes a transition, in words: `a violation (its party is recorded as the one who broke the truce)`,
+ * `no response within 24 hours`. Unknown guards fall back to the code's names, so a new construct still shows.
+ */
+export function edgeWords(e: Omit<GraphEdge, 'words'>, plan: PlanSpec): string {
+  const spec = plan.phases.find((p) => p.id === e.region);
+  if (e.kind === 'always') return e.guard === 'isAgreed' ? 'at once, when the reading counts the truce as agreed' : e.guard === null ? 'at once, otherwise (the truce is only claimed)' : edgeLabel(e);
+  if (e.kind === 'after') return e.deadlineMs === null ? 'never (the sources give no deadline)' : `no response within ${humanDuration(e.deadlineMs, true)}`;
+  switch (`${e.event} ${e.guard ?? ''}`) {
+    case 'WINDOW_OPEN ':
+      return 'the window opens';
+    case 'WINDOW_CLOSE ':
+      return 'the window closes';
+    case 'TRIGGER isViolation':
+      return 'a violation (its party is recorded as the breaker)';
+    case 'TRIGGER collapses':
+      return 'an escalation, or a violation by the other party';
+    case 'TRIGGER opens': {
+      const after = spec && spec.requires.length > 0 ? `, once the ${spec.requires.join(' and ')} phase has opened` : '';
+      return `${TRIGGER_WORDS[spec?.trigger ?? ''] ?? 'its trigger'} by a party the plan applies to${after}`;
+    }
+    case 'RESPONSE answersInTime':
+      return 'a response by the deadline';
+    case 'RESPONSE answers':
+      return e.targetless ? 'a late response (recorded, the phase stays missed)' : 'a response after the deadline (late)';
+    default:
+      return edgeLabel(e);
+  }
+}
+
+/** The code's names, for developers: `TRIGGER [isViolation] / recordBreach`, `after 24 h / markMissed`. */
+export function edgeLabel(e: Omit<GraphEdge, 'words'>): string {
   const ev = e.kind === 'after' ? `after ${e.deadlineMs === null ? 'no deadline (never)' : humanDuration(e.deadlineMs)}` : e.event;
   const guard = e.guard !== null ? ` [${e.guard}]` : '';
   const actions = e.actions.length > 0 ? ` / ${e.actions.join(', ')}` : '';
   return `${ev}${guard}${actions}`;
 }
 
-export function humanDuration(ms: number): string {
+export function humanDuration(ms: number, long = false): string {
   const h = ms / 3_600_000;
-  if (Number.isInteger(h)) return `${h} h`;
-  return `${Math.round(ms / 60_000)} min`;
+  if (Number.isInteger(h)) return long ? `${h} hour${h === 1 ? '' : 's'}` : `${h} h`;
+  const m = Math.round(ms / 60_000);
+  return long ? `${m} minute${m === 1 ? '' : 's'}` : `${m} min`;
 }

@@ -69,7 +69,7 @@ function signature(agreed: boolean, inputs: readonly MachineEvent[], points: num
   const rank = new Map(sorted.map((t, i) => [t, i]));
   const parts = [agreed ? 'A' : 'C', points.map((t) => rank.get(t)).join(',')];
   for (const i of inputs) {
-    parts.push(i.type === 'TRIGGER' ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}` : i.type === 'RESPONSE' ? `R${i.phase}|${i.eventId}` : i.type);
+    parts.push(i.type === 'TRIGGER' ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}|${i.afterWindow === true ? 'a' : ''}` : i.type === 'RESPONSE' ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}` : i.type);
   }
   return parts.join(';');
 }

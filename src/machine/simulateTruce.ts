@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { EventClock } from './eventClock.js';
-import { createTruceMachine, type MachineEvent, type PhaseRecord, type PlanSpec } from './truceMachine.js';
+import { createTruceMachine, phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec } from './truceMachine.js';
 import { memoSimulate } from './memoSimulate.js';
 
 export interface TransitionRecord {
@@ -75,9 +75,10 @@ export class TruceSimulation {
   ) {
     this.clock = new EventClock(start);
     this.actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock: this.clock });
-    this.prev = { lifecycle: 'start', ...Object.fromEntries(plan.phases.map((p) => [p.id, 'inactive'])) };
+    this.prev = { lifecycle: 'start', ...Object.fromEntries(phaseRegions(plan).map((r) => [r.key, 'inactive'])) };
     this.actor.start();
-    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed' : 'the reading holds the truce only as claimed or disputed'));
+    // stamped at the start of the record (the scenario's earliest event or window), the same for every reading
+    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed (as of the start of the record)' : 'the reading holds the truce only as claimed or disputed (as of the start of the record)'));
   }
 
   /** The transitions not taken yet (the first call also returns the initial one). */
@@ -90,7 +91,7 @@ export class TruceSimulation {
   /** Handles one input, after the deadlines due strictly before it. */
   feed(input: MachineEvent): void {
     this.clock.advanceTo(input.at, false, (due) => this.diff(due, deadlineCause));
-    const key = input.type === 'TRIGGER' ? `T|${input.trigger}|${input.party}|${input.certainty}` : input.type === 'RESPONSE' ? `R|${input.phase}` : input.type;
+    const key = input.type === 'TRIGGER' ? `T|${input.trigger}|${input.party}|${input.certainty}|${input.afterWindow === true ? 'a' : ''}` : input.type === 'RESPONSE' ? `R|${input.phase}|${input.actor ?? ''}|${input.target ?? ''}` : input.type;
     if (!this.noops.has(key)) {
       this.actor.send(input);
       if (!this.diff(input.at, (region, to) => causeOf(input, region, to)) && this.skipRepeats) this.noops.add(key);
@@ -103,7 +104,7 @@ export class TruceSimulation {
     const snapshot = this.actor.getSnapshot();
     this.actor.stop();
     const regions = regionsOf(snapshot.value as Record<string, string>);
-    const phases = this.plan.phases.map((p) => snapshot.context.phases[p.id]).filter((r): r is PhaseRecord => r !== undefined);
+    const phases = phaseRegions(this.plan).map((r) => snapshot.context.phases[r.key]).filter((r): r is PhaseRecord => r !== undefined);
     return { phases, transitions: this.transitions, finalState: regions.lifecycle ?? 'start', regions };
   }
 

@@ -25,8 +25,19 @@ export type MachineEvent =
       certainty: Certainty;
       /** when the party's first violation under this reading began (for deadlines counted from it) */
       firstViolationAt: number;
+      /** the trigger comes after the window closed (the runner knows the window; the machine keeps no clock of it) */
+      afterWindow?: boolean;
     }
-  | { type: 'RESPONSE'; at: number; phase: PhaseId; eventId: string };
+  | {
+      type: 'RESPONSE';
+      at: number;
+      phase: PhaseId;
+      eventId: string;
+      /** who responded: a violator's own response never meets its own phase */
+      actor?: string;
+      /** the violator the response answers; absent: every open phase of that id but the responder's own */
+      target?: string;
+    };
 
 export interface PhaseSpec {
   id: PhaseId;
@@ -35,12 +46,28 @@ export interface PhaseSpec {
   /** null: no deadline */
   deadlineMs: number | null;
   countedFrom: 'trigger' | 'first-violation';
+  /** the parties whose responses meet the phase (absent: any party but the violator) */
+  respondedBy?: string[] | undefined;
 }
 
 export interface PlanSpec {
   appliesTo: string[];
   triggerCertainty: Certainty;
   phases: PhaseSpec[];
+  /**
+   * `while-binding` (the default): a trigger opens or advances a phase only until the window closes (a
+   * phase already open keeps its deadline); `any-time`: also after it
+   */
+  opensPhases?: 'while-binding' | 'any-time' | undefined;
+}
+
+/**
+ * The phase regions: one per phase and violating party. With one party in `appliesTo` a region is
+ * named after its phase alone (as before phases were per party); with several, `phase:party`.
+ */
+export function phaseRegions(plan: PlanSpec): { key: string; phase: PhaseId; party: string }[] {
+  const single = plan.appliesTo.length <= 1;
+  return plan.phases.flatMap((p) => plan.appliesTo.map((party) => ({ key: single ? p.id : `${p.id}:${party}`, phase: p.id, party })));
 }
 
 export interface PhaseRecord {
@@ -61,7 +88,8 @@ export interface TruceContext {
   agreed: boolean;
   now: number;
   breachedBy: string | null;
-  phases: Partial<Record<PhaseId, PhaseRecord>>;
+  /** by region key (see phaseRegions) */
+  phases: Partial<Record<string, PhaseRecord>>;
 }
 
 export const LIFECYCLE_STATES = ['start', 'claimed', 'agreed', 'inForce', 'breached', 'collapsed', 'expired'] as const;
@@ -69,11 +97,29 @@ export const PHASE_STATES = ['inactive', 'open', 'met', 'missed'] as const;
 
 const certaintyOk = (plan: PlanSpec, c: Certainty) => c === 'certain' || plan.triggerCertainty === 'possible';
 
+interface PhaseParams {
+  phase: PhaseId;
+  /** the violating party this region tracks */
+  party: string;
+  /** the region's key, and its record's key in the context */
+  key: string;
+}
+
+/** Whether a response may meet the phase a party's violation opened: never the violator's own. */
+function responderOk(plan: PlanSpec, event: Extract<MachineEvent, { type: 'RESPONSE' }>, params: PhaseParams): boolean {
+  if (event.actor !== undefined && event.actor === params.party) return false;
+  if (event.target !== undefined && event.target !== params.party) return false;
+  const by = plan.phases.find((p) => p.id === params.phase)?.respondedBy;
+  return by === undefined || (event.actor !== undefined && by.includes(event.actor));
+}
+
 export function createTruceMachine(plan: PlanSpec) {
   const delays: Record<string, (args: { context: TruceContext }) => number> = {};
-  for (const spec of plan.phases) {
-    delays[`due:${spec.id}`] = ({ context }) => {
-      const due = context.phases[spec.id]?.dueBy;
+  const regionsOfPlan = phaseRegions(plan);
+  const keyOf = (phase: PhaseId, party: string) => regionsOfPlan.find((r) => r.phase === phase && r.party === party)?.key ?? phase;
+  for (const r of regionsOfPlan) {
+    delays[`due:${r.key}`] = ({ context }) => {
+      const due = context.phases[r.key]?.dueBy;
       return due === null || due === undefined ? Number.POSITIVE_INFINITY : due - context.now;
     };
   }
@@ -90,32 +136,38 @@ export function createTruceMachine(plan: PlanSpec) {
       isViolation: ({ context, event }) =>
         event.type === 'TRIGGER' && event.trigger === 'violation' && certaintyOk(context.plan, event.certainty),
       /** an escalation by anyone, or a violation by a second party: the truce has collapsed */
+      /**
+       * a certain escalation, or a certain violation by a second party: the truce has collapsed (a
+       * possible one, when who broke first cannot be known, collapses nothing)
+       */
       collapses: ({ context, event }) =>
         event.type === 'TRIGGER' &&
-        certaintyOk(context.plan, event.certainty) &&
+        event.certainty === 'certain' &&
         (event.trigger !== 'violation' || (context.breachedBy !== null && event.party !== context.breachedBy)),
-      opens: ({ context, event }, params: { phase: PhaseId }) => {
+      opens: ({ context, event }, params: PhaseParams) => {
         if (event.type !== 'TRIGGER' || !certaintyOk(context.plan, event.certainty)) return false;
+        if (event.afterWindow === true && (context.plan.opensPhases ?? 'while-binding') === 'while-binding') return false;
         const spec = context.plan.phases.find((p) => p.id === params.phase);
         return (
           spec !== undefined &&
           spec.trigger === event.trigger &&
+          event.party === params.party &&
           context.plan.appliesTo.includes(event.party) &&
-          spec.requires.every((r) => context.phases[r] !== undefined)
+          spec.requires.every((r) => context.phases[keyOf(r, params.party)] !== undefined)
         );
       },
-      answers: ({ event }, params: { phase: PhaseId }) => event.type === 'RESPONSE' && event.phase === params.phase,
+      answers: ({ context, event }, params: PhaseParams) => event.type === 'RESPONSE' && event.phase === params.phase && responderOk(context.plan, event, params),
       /** a deadline counted from an earlier first violation may already have passed when the phase opens */
-      answersInTime: ({ context, event }, params: { phase: PhaseId }) => {
-        const due = context.phases[params.phase]?.dueBy;
-        return event.type === 'RESPONSE' && event.phase === params.phase && (due === null || due === undefined || event.at <= due);
+      answersInTime: ({ context, event }, params: PhaseParams) => {
+        const due = context.phases[params.key]?.dueBy;
+        return event.type === 'RESPONSE' && event.phase === params.phase && responderOk(context.plan, event, params) && (due === null || due === undefined || event.at <= due);
       },
     },
     actions: {
       recordBreach: assign(({ context, event }) =>
         event.type === 'TRIGGER' ? { now: event.at, breachedBy: context.breachedBy ?? event.party } : {},
       ),
-      openPhase: assign(({ context, event }, params: { phase: PhaseId }) => {
+      openPhase: assign(({ context, event }, params: PhaseParams) => {
         if (event.type !== 'TRIGGER') return {};
         const spec = context.plan.phases.find((p) => p.id === params.phase)!;
         const anchor = spec.countedFrom === 'first-violation' ? event.firstViolationAt : event.at;
@@ -130,36 +182,36 @@ export function createTruceMachine(plan: PlanSpec) {
           respondedAt: null,
           responseEventId: null,
         };
-        return { now: event.at, phases: { ...context.phases, [params.phase]: record } };
+        return { now: event.at, phases: { ...context.phases, [params.key]: record } };
       }),
-      markMet: assign(({ context, event }, params: { phase: PhaseId }) => {
-        const rec = context.phases[params.phase];
+      markMet: assign(({ context, event }, params: PhaseParams) => {
+        const rec = context.phases[params.key];
         if (event.type !== 'RESPONSE' || !rec) return {};
-        return { now: event.at, phases: { ...context.phases, [params.phase]: { ...rec, met: true, respondedAt: event.at, responseEventId: event.eventId } } };
+        return { now: event.at, phases: { ...context.phases, [params.key]: { ...rec, met: true, respondedAt: event.at, responseEventId: event.eventId } } };
       }),
-      markMissed: assign(({ context }, params: { phase: PhaseId }) => {
-        const rec = context.phases[params.phase];
+      markMissed: assign(({ context }, params: PhaseParams) => {
+        const rec = context.phases[params.key];
         if (!rec) return {};
-        return { now: rec.dueBy ?? context.now, phases: { ...context.phases, [params.phase]: { ...rec, met: false } } };
+        return { now: rec.dueBy ?? context.now, phases: { ...context.phases, [params.key]: { ...rec, met: false } } };
       }),
-      markLate: assign(({ context, event }, params: { phase: PhaseId }) => {
-        const rec = context.phases[params.phase];
+      markLate: assign(({ context, event }, params: PhaseParams) => {
+        const rec = context.phases[params.key];
         if (event.type !== 'RESPONSE' || !rec || rec.respondedAt !== null) return {};
-        return { now: event.at, phases: { ...context.phases, [params.phase]: { ...rec, respondedAt: event.at, responseEventId: event.eventId } } };
+        return { now: event.at, phases: { ...context.phases, [params.key]: { ...rec, respondedAt: event.at, responseEventId: event.eventId } } };
       }),
     },
   });
 
   const violation = { guard: 'isViolation', target: 'breached', actions: 'recordBreach' } as const;
-  const phaseRegions: Record<string, unknown> = {};
-  for (const spec of plan.phases) {
-    const p = { phase: spec.id };
-    phaseRegions[spec.id] = {
+  const regionStates: Record<string, unknown> = {};
+  for (const r of regionsOfPlan) {
+    const p: PhaseParams = { phase: r.phase, party: r.party, key: r.key };
+    regionStates[r.key] = {
       initial: 'inactive',
       states: {
         inactive: { on: { TRIGGER: { guard: { type: 'opens', params: p }, target: 'open', actions: { type: 'openPhase', params: p } } } },
         open: {
-          after: { [`due:${spec.id}`]: { target: 'missed', actions: { type: 'markMissed', params: p } } },
+          after: { [`due:${r.key}`]: { target: 'missed', actions: { type: 'markMissed', params: p } } },
           on: {
             RESPONSE: [
               { guard: { type: 'answersInTime', params: p }, target: 'met', actions: { type: 'markMet', params: p } },
@@ -191,7 +243,7 @@ export function createTruceMachine(plan: PlanSpec) {
           expired: { on: { TRIGGER: violation } },
         },
       },
-      ...(phaseRegions as Record<string, never>),
+      ...(regionStates as Record<string, never>),
     },
   });
 }

@@ -70,7 +70,16 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
         const dt = DateTime.fromISO(iso, { setZone: true });
         return (by.startsWith('-') ? dt.minus(d) : dt.plus(d)).toISO({ suppressMilliseconds: true })!;
       };
-      e.when = { ...e.when, start: shift(e.when.start), end: shift(e.when.end) };
+      const when = { ...e.when, start: shift(e.when.start), end: shift(e.when.end) };
+      // checked here, where the analyst wrote the shift, not later in a merged scenario they never wrote
+      const checked = EventSchema.safeParse({ ...e, when });
+      if (!checked.success) {
+        for (const p of zodProblems(file, checked.error.issues)) {
+          fail(at(i, 'shiftEvent', 'by'), `shifting event "${e.id}" by ${by}: ${p.path.join('.')}: ${p.message.replace(/; fix the year$/, '')}; shift it by less`);
+        }
+        return;
+      }
+      e.when = when;
     } else if ('setInterpretation' in change) {
       const k = doc.interpretations.findIndex((x) => x.id === change.setInterpretation.id);
       if (k >= 0) doc.interpretations[k] = structuredClone(change.setInterpretation);
@@ -93,7 +102,17 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
   });
 
   const parsed = ScenarioSchema.safeParse({ ...doc, rules: base.scenario.rules, events: doc.events });
-  if (!parsed.success && problems.length === 0) problems.push(...zodProblems(file, parsed.error.issues).map((p) => ({ ...p, path: ['changes', ...p.path] })));
+  if (!parsed.success && problems.length === 0) {
+    // a path in the merged scenario means nothing to the analyst: say which event or reading, at `changes`
+    problems.push(
+      ...zodProblems(file, parsed.error.issues).map((p) => {
+        const [head, index, ...rest] = p.path;
+        const item = typeof index === 'number' ? (head === 'events' ? doc.events[index]?.id : head === 'interpretations' ? doc.interpretations[index]?.id : undefined) : undefined;
+        const where = item !== undefined ? `${head === 'events' ? 'event' : 'reading'} "${item}"${rest.length > 0 ? `, ${rest.join('.')}` : ''}` : p.path.join('.');
+        return { ...p, path: ['changes'], message: `after the changes, ${where}: ${p.message}` };
+      }),
+    );
+  }
   if (!parsed.success || problems.length > 0) return { result: base, problems };
   const rules = doc.rules.map((r) => RuleSchema.parse(r));
   const { events, ...scenario } = parsed.data;

@@ -1,30 +1,42 @@
 import { FORBIDDEN_KEYS } from '../load/parseDataFile.js';
 
 /**
- * Paths into a scenario, as written in overlays and `--vary`: dot-separated; a list is entered by index
- * or by the `id` (or `name`) of an element; inside a rule, a segment naming a fact enters the first leaf
- * condition (depth first) that reads that fact: "rules.broader-attack.munitionsLow.value".
+ * Paths into a scenario, as written in overlays and `--vary`: dot-separated; a list is entered by the
+ * `id` (or `name`) of an element, always first, or by position with `[N]` ("events[0].when",
+ * "events.[0].when"); inside a rule, a segment naming a fact enters the first leaf condition (depth
+ * first) that reads that fact: "rules.broader-attack.munitionsLow.value". A bare number is an id like
+ * any other ("events.5" is the event with id "5"); only when no element has that id is it read as a
+ * position, as overlays written before `[N]` existed meant it.
  */
 export type Path = string[];
 
 export function splitPath(p: string): Path {
-  return p.split('.').filter((s) => s.length > 0);
+  return p
+    .split('.')
+    .flatMap((s) => s.split(/(?=\[)/))
+    .filter((s) => s.length > 0);
 }
+
+const INDEX = /^\[(\d+)\]$/;
 
 type Step = { ok: true; value: unknown } | { ok: false; message: string };
 
 function step(cur: unknown, seg: string): Step {
   if (FORBIDDEN_KEYS.has(seg)) return { ok: false, message: `"${seg}" may not appear in a path` };
   if (Array.isArray(cur)) {
-    if (/^\d+$/.test(seg)) {
-      const i = Number(seg);
-      return i < cur.length ? { ok: true, value: cur[i] } : { ok: false, message: `index ${i} is past the end (${cur.length} items)` };
+    const index = INDEX.exec(seg);
+    if (index) {
+      const i = Number(index[1]);
+      return i < cur.length ? { ok: true, value: cur[i] } : { ok: false, message: `position ${seg} is past the end (${cur.length} items, [0] to [${cur.length - 1}])` };
     }
+    // ids win: an id that looks like a number is still an id
     const hit = cur.find((x) => x !== null && typeof x === 'object' && ((x as { id?: unknown }).id === seg || (x as { name?: unknown }).name === seg));
     if (hit !== undefined) return { ok: true, value: hit };
+    if (/^\d+$/.test(seg) && Number(seg) < cur.length) return { ok: true, value: cur[Number(seg)] };
     const ids = cur.map((x) => (x as { id?: string; name?: string })?.id ?? (x as { name?: string })?.name).filter(Boolean);
-    return { ok: false, message: `no item "${seg}"${ids.length > 0 ? `; there are ${ids.join(', ')}` : ''}` };
+    return { ok: false, message: `no item "${seg}"${ids.length > 0 ? `; there are ${ids.join(', ')}` : ''} (or write a position as [N])` };
   }
+  if (INDEX.test(seg)) return { ok: false, message: `${seg} is a position, but this is not a list` };
   if (cur !== null && typeof cur === 'object') {
     if (Object.prototype.hasOwnProperty.call(cur, seg)) return { ok: true, value: (cur as Record<string, unknown>)[seg] };
     const leaf = findLeaf(cur, seg);

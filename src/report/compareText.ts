@@ -1,6 +1,7 @@
 import type { CompareReport } from '../run/compare.js';
 import type { Provenance } from '../provenance.js';
 import { formatHuman } from '../time/interval.js';
+import { phaseStatus } from './wording.js';
 
 const SHORT: Record<string, string> = { violation: 'VIOLATION', 'possible-violation': 'possible', none: '-' };
 
@@ -14,7 +15,7 @@ export function compareText(cmp: CompareReport, provenance: Provenance): string 
   };
   const header = ['', 'event', 'from', ...cmp.readings];
   const body = cmp.rows.map((row) => [row.diverges ? '*' : ' ', row.eventId, formatHuman(row.interval.start, zone), ...cmp.readings.map((r) => cell(row, r))]);
-  const phaseRow = ['', 'phases reached', '', ...cmp.report.runs.map((run) => run.phases.map((p) => `${p.phase}${p.met === true ? ' met' : p.met === false ? ' missed' : ''}`).join(', ') || 'none')];
+  const phaseRow = ['', 'phases reached', '', ...cmp.report.runs.map((run) => run.phases.map((p) => `${p.phase} ${phaseStatus(p)}`).join(', ') || 'none')];
   const finalRow = ['', 'final state', '', ...cmp.readings.map((r) => cmp.finalStates[r] ?? '')];
   const lines = table([header, ...body, phaseRow, finalRow]);
   return [
@@ -29,6 +30,6 @@ export function compareText(cmp: CompareReport, provenance: Provenance): string 
 }
 
 export function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
 }

@@ -2,22 +2,19 @@ import type { Provenance } from '../provenance.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { SourceRef } from '../schema/common.js';
 import { eventJson } from './runJson.js';
-import { describeWindow } from '../run/explainVars.js';
+import { describeInterval, describeWindow } from '../run/explainVars.js';
+import { asWrittenTime, cite, countWords, durationWords, FINDING_HEAD, FINDING_WORD, findingWords, listWords, obligationSentence, partyNames, protectedThings, targetWords, triggerWords, zoneWords, type LabelNotes, type PartyName } from './wording.js';
 import { DateTime } from 'luxon';
 import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
 import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs
  * (`truce explain --format json`, the `truce.explain/v1` object documented on explainJson).
  */
 
-const LABEL: Record<string, string> = {
-  violation: 'VIOLATION',
-  'possible-violation': 'POSSIBLE VIOLATION',
-  'escalation-trigger': 'ESCALATION',
-  none: 'NO FINDING',
-};
+const LABEL = FINDING_HEAD;
 
 const STATUS: Record<string, string> = { passed: 'pass', failed: 'FAIL', 'not-evaluated': 'not evaluated' };
 
@@ -52,7 +49,7 @@ export function showValue(v: unknown, zone: string): string {
 
 function boundsText(b: { min?: unknown; max?: unknown }): string {
   if (b.min === undefined && b.max === undefined) return '';
-  return ` (gap from ${String(b.min ?? 'PT0S')} to ${String(b.max ?? 'unbounded')})`;
+  return ` (gap from ${durationWords(String(b.min ?? 'PT0S'))} to ${b.max === undefined ? 'unbounded' : durationWords(String(b.max))})`;
 }
 
 /** The expected value as written: a literal, or the other fact it names. */
@@ -71,31 +68,6 @@ export function leafText(leaf: LeafNode, zone: string): string {
   return `${head}: ${got}${other}`;
 }
 
-function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
-}
-
-function obligationText(o: Obligation, name: (id: string) => string): string {
-  const what = [
-    ...o.refrainFrom.places,
-    ...o.refrainFrom.placeKinds.map((k) => `any ${k}`),
-    ...o.refrainFrom.targets.map((t) => `${t} infrastructure`),
-  ];
-  const cond = o.condition ? `, only while ${name(o.condition.counterparty)} complies` : '';
-  return `${name(o.party)} refrains from striking ${what.join(', ') || 'nothing named'} of ${name(o.towards)}${cond} (${o.basis}; ${o.sources.map(cite).join(', ')})`;
-}
-
-/** An instant as the data wrote it, in its own offset: `Sun 1 Feb 2026 00:00 (UTC+3)`. */
-function asWritten(iso: string): string {
-  const dt = DateTime.fromISO(iso, { setZone: true });
-  return `${dt.toFormat('ccc d LLL yyyy HH:mm')} (${dt.toFormat('ZZZZ')})`;
-}
-
-function windowAsWritten(r: ReadingExplanation): string {
-  const w = r.interpretation.window;
-  return `from ${asWritten(w.start)}${w.end !== undefined ? ` to ${asWritten(w.end)}` : ` for ${w.duration ?? ''}`} (${w.start}${w.end !== undefined ? ` / ${w.end}` : ''})`;
-}
-
 const PRECISION: Record<string, string> = {
   settlement: 'the settlement is named',
   region: 'only its region is named',
@@ -103,57 +75,129 @@ const PRECISION: Record<string, string> = {
   unknown: 'not named',
 };
 
-/** One line per reading: the verdict, the rules that fired, and the terms that decided it. */
-export function inShort(x: EventExplanation, r: ReadingExplanation): string {
+function obligationText(o: Obligation, name: PartyName): string {
+  return `${obligationSentence(o, name)} (${o.basis}; ${o.sources.map(cite).join(', ')})`;
+}
+
+/** `from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included`. */
+function windowWords(w: ReadingExplanation['window'], zone: string): string {
+  const incl = [w.startInclusive ? '' : 'the opening moment not included', w.endInclusive ? 'the closing moment included' : 'the closing moment not included'].filter(Boolean);
+  return `from ${formatHuman(w.start, zone)} to ${formatHuman(w.end, zone)}, ${incl.join(', ')}`;
+}
+
+/** The window as the reading wrote it, when that differs from the zone's own times or gives a duration. */
+function windowAsWritten(r: ReadingExplanation): string {
+  const w = r.interpretation.window;
+  return `from ${asWrittenTime(w.start)}${w.end !== undefined ? ` to ${asWrittenTime(w.end)}` : ` for ${durationWords(w.duration ?? '')}`}`;
+}
+
+/** ` (written as Sun 1 Feb 2026 00:00 (GMT+3))` when the data wrote the bound in another offset; else ''. */
+function writtenAs(iso: string | undefined, ms: number, zone: string): string {
+  if (iso === undefined) return '';
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return dt.offset === DateTime.fromMillis(ms, { zone }).offset ? '' : ` (written as ${asWrittenTime(iso)})`;
+}
+
+/** When the event came against the window, in a sentence. */
+function timingSentence(x: EventExplanation, r: ReadingExplanation): string {
   const zone = x.scenario.timeZone;
   const w = r.window;
   const spec = r.interpretation.window;
-  const timing =
-    r.timing === 'inside'
-      ? 'inside the window'
-      : r.timing === 'partly-inside'
-        ? `only partly inside the window ${describeWindow(w, zone)} (it straddles a bound)`
-        : r.timing === 'before'
-          ? `before the window, which opens ${formatHuman(w.start, zone)}${w.startInclusive ? '' : ' (exclusive)'} (as written ${asWritten(spec.start)})`
-          : `after the window, which ends ${formatHuman(w.end, zone)}${w.endInclusive ? ' inclusive' : ', exclusive'}${spec.end !== undefined ? ` (as written ${asWritten(spec.end)})` : ''}`;
-  const scope = r.evaluations.map((ev) => {
-    if (ev.obligation === null) return `no obligation binds ${x.parties.find((p) => p.id === ev.facts.actor)?.name ?? ev.facts.actor} under this reading`;
-    const s = scopeTerms(x, ev);
-    const certain = [...s.places.certain, ...s.targets.certain.map((t) => `${t} infrastructure`)];
-    const possible = [...s.places.possible, ...s.targets.possible];
-    if (certain.length > 0) return `hit what it protects: ${certain.join(', ')}`;
-    if (possible.length > 0) return `may have hit what it protects: ${possible.join(', ')}`;
-    const o = ev.obligation.refrainFrom;
-    return `hit nothing it protects (it protects ${[...o.places, ...o.placeKinds.map((k) => `${k}s`), ...o.targets.map((t) => `${t} infrastructure`)].join(', ') || 'nothing'})`;
-  });
+  const open = `${formatHuman(w.start, zone)}${writtenAs(spec.start, w.start, zone)}`;
+  const close = `${formatHuman(w.end, zone)}${writtenAs(spec.end, w.end, zone)}${spec.duration !== undefined ? `, ${durationWords(spec.duration)} after it opened` : ''}`;
+  switch (r.timing) {
+    case 'inside':
+      return `It came inside the window, which runs ${windowWords(w, zone)}.`;
+    case 'partly-inside':
+      return x.interval.start < w.start
+        ? `The sources date it only ${describeInterval(x.interval, zone)}, across the window's opening at ${open}: it may have come before the window or inside it.`
+        : `The sources date it only ${describeInterval(x.interval, zone)}, across the window's close at ${close}: it may have come inside the window or after it.`;
+    case 'before':
+      return `It came before the window opened at ${open}.`;
+    case 'after':
+      return `It came after the window closed at ${close}${w.endInclusive ? ' (that moment itself still inside)' : ''}.`;
+  }
+}
+
+/** What the event hit against what one obligation protects, and whether the obligation bound, in sentences. */
+function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: PartyName): string[] {
+  const zone = x.scenario.timeZone;
+  if (ev.obligation === null) return [`This reading puts no obligation on ${name(ev.facts.actor)}, so nothing it does can break it.`];
+  const o = ev.obligation;
+  const s = scopeTerms(x, ev);
+  const certain = [...s.places.certain, ...s.targets.certain.map(targetWords)];
+  const possible = [...s.places.possible, ...s.targets.possible.map(targetWords)];
+  const protects = listWords(protectedThings(o));
+  const out: string[] = [];
+  if (certain.length > 0) out.push(`It hit ${listWords(certain)}, which this reading protects.`);
+  else if (possible.length > 0) out.push(`It may have hit what this reading protects (${protects}): the sources name only ${listWords(possible)}, which may or may not include it.`);
+  else {
+    const where = s.places.not.length > 0 ? listWords(s.places.not) : '';
+    const what = s.targets.not.length > 0 ? listWords(s.targets.not) : '';
+    const hit = where && what ? `${what} in ${where}` : where || what;
+    out.push(hit ? `It hit ${hit}, which this reading does not protect (it protects ${protects}).` : `The sources name nothing it hit that this reading protects (it protects ${protects}).`);
+  }
+  if (o.towards !== ev.facts.target) out.push(`It was not aimed at ${name(o.towards)}, whom the pledge protects.`);
+  if (o.condition) {
+    const party = name(o.party);
+    const cp = name(o.condition.counterparty);
+    const breach = ev.context.counterpartyFirstViolation;
+    const when = breach ? describeInterval(breach, zone) : '';
+    if (ev.facts.conditionStatus === 'holds') out.push(`${party}'s pledge holds only while ${cp} complies, and ${cp} had not broken the truce before this strike.`);
+    else if (ev.facts.conditionStatus === 'lapsed') out.push(`${party}'s pledge held only while ${cp} complied; ${cp}'s first violation came ${when}, before this strike, so the pledge no longer bound ${party}.`);
+    else if (ev.facts.conditionStatus === 'uncertain') out.push(`${party}'s pledge holds only while ${cp} complies; ${cp}'s first violation (${when}) overlaps this strike in time, so whether the pledge still bound ${party} is uncertain.`);
+  }
+  if (!ev.facts.enforcementApplies) out.push(`The enforcement plan does not apply to ${name(ev.facts.actor)}.`);
+  return out;
+}
+
+/** The verdict in a sentence: `Under this reading it is a violation (rules protected-place, broader-attack).` */
+function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
   const rules = [...new Set(r.findings.map((f) => f.rule))];
-  const head = `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}`;
-  if (x.event.kind !== 'strike') return `${head}: a ${x.event.kind}, not a strike, which no rule judges (${timing})`;
-  return `${head}: ${timing}; ${scope.join('; ')}`;
+  const by = rules.length > 0 ? ` (rule${rules.length > 1 ? 's' : ''} ${rules.join(', ')})` : '';
+  if (x.event.kind !== 'strike') return `It is a ${x.event.kind}, not a strike: no rule judges it.`;
+  const escalations = r.findings.filter((f) => f.type === 'escalation-trigger').map((f) => triggerWords(f.trigger));
+  const esc = escalations.length > 0 ? `, and an escalation (${listWords(escalations)})` : '';
+  if (r.verdict === 'none') return escalations.length > 0 ? `Under this reading it breaks no pledge but is an escalation (${listWords(escalations)})${by}.` : 'Under this reading it breaks nothing.';
+  return `Under this reading it is a ${FINDING_WORD[r.verdict]}${esc}${by}.`;
+}
+
+/** Why the reading found what it found, in analysts' words: when the event came, what it hit, whether the pledge bound. */
+export function readingSentences(x: EventExplanation, r: ReadingExplanation): string[] {
+  const name = partyNames(x.parties);
+  if (x.event.kind !== 'strike') return [verdictSentence(x, r), timingSentence(x, r)];
+  return [verdictSentence(x, r), timingSentence(x, r), ...r.evaluations.flatMap((ev) => scopeSentences(x, ev, name))];
+}
+
+/** One line per reading: the verdict, then when the event came and what it hit, in sentences. */
+export function inShort(x: EventExplanation, r: ReadingExplanation): string {
+  const all = readingSentences(x, r);
+  // the head says the verdict; a non-strike keeps its sentence saying no rule judges it
+  const why = x.event.kind === 'strike' ? all.slice(1) : all;
+  const rules = [...new Set(r.findings.map((f) => f.rule))];
+  return `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}: ${why.join(' ')}`;
 }
 
 function inclusivity(w: { startInclusive: boolean; endInclusive: boolean }): string {
   return `start ${w.startInclusive ? 'inclusive' : 'exclusive'}, end ${w.endInclusive ? 'inclusive' : 'exclusive'}`;
 }
 
-/** `truce explain` as text: the event, then per reading its verdict, the terms that decided it, every rule. */
-export function explainText(x: EventExplanation, provenance: Provenance): string {
+/** `truce explain` as text: the event, then per reading why it found what it found in sentences, then the condition trace. */
+export function explainText(x: EventExplanation, provenance: Provenance, notes: LabelNotes = {}): string {
   const zone = x.scenario.timeZone;
-  const name = (id: string) => x.parties.find((p) => p.id === id)?.name ?? id;
+  const name = partyNames(x.parties);
   const e = x.event;
   const out: string[] = [];
+  const instants = [x.interval.start, x.interval.end, ...x.readings.flatMap((r) => [r.window.start, r.window.end])];
   out.push(`Why ${e.id}? ${x.scenario.title} [${x.scenario.id}]`);
-  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+  out.push(`times in ${zoneWords(zone, instants)}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
   out.push('');
-  out.push(`Event ${e.id}: ${e.kind}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
-  out.push(`  when      ${showValue(x.interval, zone)} (precision ${e.when.precision}: ${e.when.evidence})`);
+  out.push(`Event ${e.id}: ${e.kind}${e.means ? ` (${e.means.join(' or ')})` : ''}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
+  out.push(`  when      ${describeInterval(x.interval, zone)} (known to the ${e.when.precision}: ${e.when.evidence})`);
   out.push(`  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`);
   if (e.placesExcluded.length > 0) out.push(`  not hit   ${e.placesExcluded.join(', ')} (the text excludes them)`);
   out.push(`  targets   ${e.targets.join(', ') || 'not stated'}`);
-  const counts = [
-    ...Object.entries(e.munitions ?? {}).map(([k, c]) => `${k} ${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`),
-    ...Object.entries(e.casualties ?? {}).map(([k, c]) => `${k} ${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`),
-  ];
+  const counts = [...Object.entries(e.munitions ?? {}), ...Object.entries(e.casualties ?? {})].map(([k, c]) => `${k} ${countWords(c)}`);
   if (counts.length > 0) out.push(`  counts    ${counts.join(', ')} (low figures; + when the text sets no ceiling)`);
   out.push(`  sources   ${e.sources.map(cite).join(', ')}`);
   out.push('', 'In short:');
@@ -162,14 +206,16 @@ export function explainText(x: EventExplanation, provenance: Provenance): string
 
   for (const r of x.readings) {
     out.push('', `== Reading "${r.interpretation.id}": ${LABEL[r.verdict]}`);
-    out.push(`   ${r.interpretation.label}`);
-    if (r.findings.length === 0) out.push('   no rule fired under any of its obligations');
-    for (const f of r.findings) out.push(`   ${LABEL[f.type]} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    out.push(`   ${r.interpretation.label}${notes[r.interpretation.id] ? ` (${notes[r.interpretation.id]})` : ''}`);
+    out.push(...readingSentences(x, r).map((s) => `   ${s}`));
+    for (const f of r.findings) out.push(`   Finding, ${findingWords(f)} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    if (r.findings.length === 0) out.push('   No rule fired under any of its obligations.');
+    out.push(`   The window runs ${windowWords(r.window, zone)}; the reading wrote it ${windowAsWritten(r)}.`);
+    const fv = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} ${describeInterval(v.interval, zone)}`);
+    out.push(`   First violations under this reading: ${fv.join('; ') || 'none'}.`);
+    out.push('', '   Condition trace (the rule engine\'s own names for facts and operators):');
     out.push(`   window    ${describeWindow(r.window, zone)}, ${inclusivity(r.window)}`);
-    out.push(`             as written: ${windowAsWritten(r)}`);
     out.push(`             ${TIMING[r.timing]}`);
-    const fv = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} ${showValue(v.interval, zone)}`);
-    out.push(`   first violations under this reading: ${fv.join('; ') || 'none'}`);
     r.evaluations.forEach((ev) => out.push(...evaluationText(x, r, ev, zone, name)));
   }
   return out.join('\n') + '\n';
@@ -307,7 +353,8 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
  * { format: "truce.explain/v1", provenance, scenario: { id, title, timeZone },
  *   event: (as an event of truce.run/v1),
  *   readings: [ {
- *     interpretation, label, agreement, verdict: "violation" | "possible-violation" | "none",
+ *     interpretation, label, labelNote (set when an overlay moved the window the label was written for),
+ *     agreement, verdict: "violation" | "possible-violation" | "none", summary, sentences: [ why, in words ],
  *     window: { start, end, startInclusive, endInclusive, text, asWritten: { start, end | duration }, basis },
  *     timing: "inside" | "partly-inside" | "before" | "after",      (the event's interval against the window)
  *     findings: [ { type, rule, certainty, trigger, explanation } ],   (what the run found about the event)
@@ -327,7 +374,7 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
  * status: "passed" | "failed" | "not-evaluated" (json-rules-engine short-circuited before it)
  * ```
  */
-export function explainJson(x: EventExplanation, provenance: Provenance) {
+export function explainJson(x: EventExplanation, provenance: Provenance, notes: LabelNotes = {}) {
   const zone = x.scenario.timeZone;
   return {
     format: 'truce.explain/v1' as const,
@@ -337,8 +384,10 @@ export function explainJson(x: EventExplanation, provenance: Provenance) {
     readings: x.readings.map((r) => ({
       interpretation: r.interpretation.id,
       label: r.interpretation.label,
+      labelNote: notes[r.interpretation.id] ?? null,
       agreement: r.interpretation.agreement.status,
       verdict: r.verdict,
+      sentences: readingSentences(x, r),
       summary: inShort(x, r),
       window: {
         start: formatInstant(r.window.start, zone),

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { verdictOf } from '../run/divergence.js';
-import { edgeLabel, type MachineGraph } from '../machine/graph.js';
+import { findingsOf, verdictOf } from '../run/divergence.js';
+import { edgeLabel, type GraphEdge, type MachineGraph } from '../machine/graph.js';
+import { phaseStatus } from './wording.js';
 
 /**
  * Text diagram sources: Mermaid (rendered by GitHub in ```mermaid blocks) and Graphviz DOT.
@@ -56,7 +57,7 @@ export function timelineEvents(report: RunReport): RunReport['events'] {
   return report.events.filter(
     ({ event, interval }) =>
       (event.kind === 'strike' || event.kind === 'response') &&
-      ((interval.end >= from && interval.start <= to) || report.runs.some((r) => r.findings.some((f) => f.eventId === event.id))),
+      ((interval.end >= from && interval.start <= to) || report.runs.some((r) => findingsOf(r, event.id).length > 0)),
   );
 }
 
@@ -76,7 +77,14 @@ export function timelineRange(report: RunReport): [number, number] {
       if (p.respondedAt !== null) times.push(p.respondedAt);
     }
   }
-  return [Math.min(...times), Math.max(...times)];
+  // a loop, not Math.min(...times): spreading 100k arguments overflows the stack
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of times) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return [min, max];
 }
 
 export function munitionsLow(e: Event): number {
@@ -119,13 +127,13 @@ export function ganttChart(report: RunReport, title: string): string {
     for (const { event, interval } of events) {
       if (event.kind !== 'strike') continue;
       const verdict = verdictOf(run, event.id);
-      const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger').map((f) => f.trigger ?? 'escalation');
+      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger').map((f) => f.trigger ?? 'escalation');
       const tag = verdict === 'violation' ? 'crit, ' : verdict === 'possible-violation' ? 'active, ' : '';
       const label = `${VERDICT_WORD[verdict]}${esc.length > 0 ? ` + ${esc.join(' + ')}` : ''} ${event.id}`;
       lines.push(`    ${mermaidText(label)} : ${tag}${mermaidId(`f_${id}_${event.id}`)}, ${span(interval.start, interval.end)}`);
     }
     for (const p of run.phases) {
-      const status = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
+      const status = phaseStatus(p);
       const end = p.dueBy ?? p.respondedAt ?? Math.max(p.enteredAt, timelineRange(report)[1]);
       const due = p.dueBy !== null ? `due ${labelTime(p.dueBy, zone)}` : 'no deadline';
       lines.push(`    ${mermaidText(`${p.phase} phase ${due}, ${status}`)} : ${p.met === false ? 'crit, ' : ''}${mermaidId(`p_${id}_${p.phase}`)}, ${span(p.enteredAt, end)}`);
@@ -155,17 +163,31 @@ export function readingStateDiagram(run: ReadingRun, zone: string): string {
   return lines.join('\n') + '\n';
 }
 
-/** The machine definition as a Mermaid state diagram: parallel regions, every state and every transition. */
-export function machineMermaid(graph: MachineGraph): string {
-  const lines = ['stateDiagram-v2', `    state ${mermaidId(graph.id)} {`];
+/** Edge labels for people (`words`: what takes the transition) or for developers (`code`: event [guard] / actions). */
+export type EdgeNames = 'words' | 'code';
+
+const edgeText = (e: GraphEdge, names: EdgeNames) => (names === 'code' ? edgeLabel(e) + (e.targetless ? ' (stays)' : '') : e.words);
+
+/**
+ * The machine definition as a Mermaid state diagram: parallel regions, every state and every transition.
+ * State ids carry a `st_` prefix: Mermaid names a region's `[*]` start marker `<region>_start`, which
+ * would otherwise be the id of the lifecycle's own `start` state and draw a loop on it.
+ */
+export function machineMermaid(graph: MachineGraph, names: EdgeNames = 'words'): string {
+  const lines = [
+    'stateDiagram-v2',
+    '    %% one region for the truce\'s lifecycle and one per enforcement phase, all running in parallel;',
+    '    %% [*] marks where each region starts',
+    `    state ${mermaidId(graph.id)} {`,
+  ];
   graph.regions.forEach((region, i) => {
     if (i > 0) lines.push('        --');
-    const sid = (s: string) => mermaidId(`${region.id}_${s}`);
+    const sid = (s: string) => mermaidId(`st_${region.id}_${s}`);
     lines.push(`        state ${mermaidId(region.id)} {`);
     for (const s of region.states) lines.push(`            state "${mermaidText(s.key)}" as ${sid(s.key)}`);
     lines.push(`            [*] --> ${sid(region.initial)}`);
     for (const e of graph.edges.filter((x) => x.region === region.id)) {
-      lines.push(`            ${sid(e.from)} --> ${sid(e.to)} : ${mermaidText(edgeLabel(e) + (e.targetless ? ' (stays)' : ''))}`);
+      lines.push(`            ${sid(e.from)} --> ${sid(e.to)} : ${mermaidText(edgeText(e, names))}`);
     }
     lines.push('        }');
   });
@@ -178,7 +200,7 @@ function dotString(s: string): string {
 }
 
 /** The machine definition in Graphviz DOT: one cluster per parallel region. */
-export function machineDot(graph: MachineGraph): string {
+export function machineDot(graph: MachineGraph, names: EdgeNames = 'words'): string {
   const lines = [
     `digraph ${dotString(graph.id)} {`,
     '  rankdir=LR;',
@@ -193,7 +215,7 @@ export function machineDot(graph: MachineGraph): string {
     lines.push(`    ${dotString(`${region.id}.__initial`)} -> ${dotString(`${region.id}.${region.initial}`)};`);
     for (const e of graph.edges.filter((x) => x.region === region.id)) {
       const style = e.kind === 'after' ? ', style=dashed' : e.kind === 'always' ? ', style=dotted' : '';
-      lines.push(`    ${dotString(`${e.region}.${e.from}`)} -> ${dotString(`${e.region}.${e.to}`)} [label=${dotString(edgeLabel(e) + (e.targetless ? ' (stays)' : ''))}${style}];`);
+      lines.push(`    ${dotString(`${e.region}.${e.from}`)} -> ${dotString(`${e.region}.${e.to}`)} [label=${dotString(edgeText(e, names))}${style}];`);
     }
     lines.push('  }');
   }

@@ -8,8 +8,10 @@ import { formatHuman } from '../time/interval.js';
 import { planSpec } from '../run/runScenario.js';
 import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
-import { timelineSvg, escapeXml, plural } from './timelineChart.js';
+import { timelineSvg } from './timelineChart.js';
+import { escapeXml, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 export { findingCounts };
 
@@ -19,15 +21,15 @@ export { findingCounts };
  * every fetch. Readable on a narrow screen (the pictures scale, tables become cards) and in print.
  * Deterministic: the same report gives the same bytes.
  */
-export async function runHtml(report: RunReport, provenance: Provenance): Promise<string> {
+export async function runHtml(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): Promise<string> {
   const cmp = compareReadings(report);
   const body = [
     header(report, provenance, 'Findings under each reading of the truce'),
     '<main>',
-    summarySection(report),
+    summarySection(report, notes),
     await timelineSection(report),
     report.runs.length > 1 ? matrixSection(cmp) : '',
-    ...report.runs.map((run, i) => readingSection(report, run, i)),
+    ...report.runs.map((run, i) => readingSection(report, run, i, notes)),
     findingsSection(report),
     statechartSection(report),
     eventsSection(report),
@@ -162,10 +164,10 @@ export function header(report: RunReport, provenance: Provenance, lead: string):
 // ------------------------------------------------------------------------------------------ pieces
 
 export const h = (report: RunReport) => (ms: number) => formatHuman(ms, report.scenario.timeZone);
-export const partyName = (report: RunReport) => (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+export const partyName = (report: RunReport) => partyNames(report.scenario.parties);
 
 export function cite(s: { file: string; line: number }): string {
-  return `${s.file}:${s.line}`;
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
 }
 
 /** An event's sources: article file and line, with what each line says when `says` (the events table). */
@@ -180,23 +182,17 @@ export function badge(kind: string, text: string): string {
   return `<span class="badge ${esc(kind)}">${esc(text)}</span>`;
 }
 
-const TYPE_TEXT: Record<string, string> = { violation: 'violation', 'possible-violation': 'possible violation', 'escalation-trigger': 'escalation', none: 'none' };
+const TYPE_TEXT = FINDING_WORD;
 
 export function findingBadge(f: Finding): string {
-  return badge(f.type, f.type === 'escalation-trigger' ? `escalation: ${(f.trigger ?? '').replace('-', ' ')}` : TYPE_TEXT[f.type] ?? f.type);
+  return badge(f.type, findingWords(f));
 }
 
-export function phaseStatus(p: { met: boolean | null }): 'met' | 'missed' | 'open' {
-  return p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
-}
+export { phaseStatus };
 
 export function obligationsText(report: RunReport, run: ReadingRun): string[] {
   const name = partyName(report);
-  return run.interpretation.obligations.map((o) => {
-    const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital' || o.refrainFrom.places.length === 0).map(plural), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
-    const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
-    return `${name(o.party)} spares ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
-  });
+  return run.interpretation.obligations.map((o) => obligationSentence(o, name));
 }
 
 export function phasesText(report: RunReport, run: ReadingRun): string {
@@ -205,7 +201,7 @@ export function phasesText(report: RunReport, run: ReadingRun): string {
   return run.phases.map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`).join('; ');
 }
 
-export function summarySection(report: RunReport): string {
+export function summarySection(report: RunReport, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const t = h(report);
   const rows = report.runs.map((run, i) => {
@@ -213,7 +209,7 @@ export function summarySection(report: RunReport): string {
       .map((p) => `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`)
       .join('<br>');
     return `<tr>
-<td data-label="reading"><span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span><strong>${esc(run.interpretation.id)}</strong><br><small>${esc(run.interpretation.label)}</small></td>
+<td data-label="reading"><span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span><strong>${esc(run.interpretation.id)}</strong><br><small>${esc(run.interpretation.label)}</small>${notes[run.interpretation.id] ? `<br><small class="label-note"><em>${esc(notes[run.interpretation.id]!)}</em></small>` : ''}</td>
 <td data-label="window">${esc(describeWindow(run.window, zone))}</td>
 <td data-label="terms">${obligationsText(report, run).map(esc).join('<br>')}<br><small>agreement: ${esc(run.interpretation.agreement.status)}</small></td>
 <td data-label="findings">${esc(findingCounts(run))}</td>
@@ -274,7 +270,7 @@ ${rows.join('\n')}
 </section>`;
 }
 
-export function readingSection(report: RunReport, run: ReadingRun, index: number): string {
+export function readingSection(report: RunReport, run: ReadingRun, index: number, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const t = h(report);
   const it = run.interpretation;
@@ -291,7 +287,8 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${p.dueBy !== null ? `due ${esc(t(p.dueBy))}` : 'no deadline in the sources'}${resp}</li>`;
   });
   return `<section id="reading-${esc(it.id)}" data-testid="reading-${esc(it.id)}">
-<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>
+<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${notes[it.id] ? `
+<p class="label-note"><em>The ${esc(notes[it.id]!)}.</em></p>` : ''}
 <dl class="terms">
 <dt>held by</dt><dd>${it.heldBy.map((hb) => `${esc(hb.who)} <small>(${hb.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`).join('; ')}</dd>
 <dt>agreement</dt><dd>${esc(it.agreement.status)}${claims.length > 0 ? `<br>${claims.join('<br>')}` : ''}</dd>
@@ -388,11 +385,14 @@ export function provenanceSection(p: Provenance, report: RunReport): string {
 
 // ------------------------------------------------------------------------------------------ statechart
 
+// short edge labels for the drawing; the table under it says each in full
+const SHORT_EVENT: Record<string, string> = { WINDOW_OPEN: 'window opens', WINDOW_CLOSE: 'window closes', TRIGGER: 'finding', RESPONSE: 'response', always: 'at once' };
+
 export function statechartSection(report: RunReport): string {
   const graph = machineGraph(planSpec(report.scenario));
   const svg = statechartSvg(graph, report.runs);
   const rows = graph.edges.map(
-    (e) => `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on"><code>${esc(edgeLabel(e))}</code></td></tr>`,
+    (e) => `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on">${esc(e.words)}<br><small><code>${esc(edgeLabel(e))}</code></small></td></tr>`,
   );
   return `<section id="statechart" data-testid="statechart">
 <h2>The statechart</h2>
@@ -592,7 +592,7 @@ function edgesSvg(edges: GraphEdge[], box: (k: string) => Box, rank: Map<string,
     const c = edgeCurve(e, box(e.from), box(e.to), rank.get(e.from)!, rank.get(e.to)!);
     const d = `M${r1(c[0][0])},${r1(c[0][1])}C${r1(c[1][0])},${r1(c[1][1])} ${r1(c[2][0])},${r1(c[2][1])} ${r1(c[3][0])},${r1(c[3][1])}`;
     const dash = e.kind === 'after' ? ' stroke-dasharray="5 3"' : e.kind === 'always' ? ' stroke-dasharray="1.5 2.5"' : '';
-    const label = e.kind === 'after' ? edgeLabel({ ...e, guard: null, actions: [] }) : e.event;
+    const label = e.kind === 'after' ? edgeLabel({ ...e, guard: null, actions: [] }) : (SHORT_EVENT[e.event] ?? e.event);
     const w = label.length * 5.6 + 4;
     const hgt = 11;
     let best: Rect | undefined;
@@ -621,7 +621,7 @@ function edgesSvg(edges: GraphEdge[], box: (k: string) => Box, rank: Map<string,
     }
     taken.push(best);
     return (
-      `<g data-edge="${esc(`${e.region}: ${e.from} -> ${e.to}`)}"><title>${esc(edgeLabel(e))}</title>` +
+      `<g data-edge="${esc(`${e.region}: ${e.from} -> ${e.to}`)}"><title>${esc(e.words)}</title>` +
       `<path d="${d}" fill="none" stroke="#455a64" stroke-width="1.2"${dash} marker-end="url(#sc-arrow)"/>` +
       `<text x="${r1(best.x + best.w / 2)}" y="${r1(best.y + best.h - 2)}" font-size="9.5" text-anchor="middle" fill="#37474f" stroke="#fafbfc" stroke-width="3" paint-order="stroke">${esc(label)}</text></g>`
     );

@@ -3,12 +3,14 @@ import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import { divergences } from '../run/divergence.js';
 import { formatInstant, toMillis, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
+import type { LabelNotes } from './wording.js';
+import { recordFields } from '../sources/citeSource.js';
 
 /**
  * The `truce.run/v1` JSON contract (documented in the README). Every time is ISO-8601 with the offset
  * of the scenario's time zone, whatever offset the input files used.
  */
-export function runJson(report: RunReport, provenance: Provenance) {
+export function runJson(report: RunReport, provenance: Provenance, notes: LabelNotes = {}) {
   const zone = report.scenario.timeZone;
   const t = (ms: number) => formatInstant(ms, zone);
   const tn = (ms: number | null) => (ms === null ? null : t(ms));
@@ -17,7 +19,7 @@ export function runJson(report: RunReport, provenance: Provenance) {
     provenance,
     scenario: { id: report.scenario.id, title: report.scenario.title, timeZone: zone },
     events: report.events.map(({ event }) => eventJson(event, zone)),
-    runs: report.runs.map((run) => runOf(run, t, tn)),
+    runs: report.runs.map((run) => runOf(run, t, tn, notes[run.interpretation.id] ?? null)),
     divergences: divergences(report.events, report.runs),
   };
 }
@@ -38,15 +40,18 @@ export function eventJson(e: Event, zone: string) {
     munitions: e.munitions ?? {},
     casualties: e.casualties ?? {},
     ...(e.phase !== undefined ? { phase: e.phase } : {}),
-    sources: e.sources.map((s) => ({ file: s.file, line: s.line })),
+    ...(e.means !== undefined ? { means: e.means } : {}),
+    sources: e.sources.map((s) => ({ file: s.file, line: s.line, ...recordFields(s) })),
   };
 }
 
-function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null) {
+function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null, labelNote: string | null) {
   const interval = (i: Interval) => ({ start: t(i.start), end: t(i.end) });
   return {
     interpretation: run.interpretation.id,
     label: run.interpretation.label,
+    /** set when the label was written for a window this run changed (an overlay kept the label) */
+    labelNote,
     agreement: run.interpretation.agreement.status,
     window: { ...interval(run.window), startInclusive: run.window.startInclusive, endInclusive: run.window.endInclusive },
     findings: run.findings.map((f) => ({
@@ -74,5 +79,10 @@ function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | nul
     finalRegions: run.regions,
     firstViolations: run.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
     firstViolationsSettled: run.converged,
+    // issue 12, added within v1: each party's earliest act that may have broken the truce, and whether
+    // the final state holds in every Monte Carlo draw (else the events it hangs on)
+    firstPossibleViolations: (run.firstPossibleViolations ?? []).map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
+    finalStateCertain: run.finalStateCertain ?? null,
+    finalStateDependsOn: run.finalStateDependsOn ?? [],
   };
 }

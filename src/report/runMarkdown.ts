@@ -6,21 +6,22 @@ import { compareReadings, type CompareReport } from '../run/compare.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman } from '../time/interval.js';
 import { ganttChart, readingStateDiagram } from './mermaid.js';
-import { plural } from './timelineChart.js';
+import { countWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
+import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * `truce run --format md`: a Markdown report that renders on GitHub as is (tables, and Mermaid blocks
  * for the timeline and each reading's path through the statechart), with the provenance stamp.
  */
-export function runMarkdown(report: RunReport, provenance: Provenance): string {
+export function runMarkdown(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): string {
   const out: string[] = [];
   out.push(`# ${mdText(report.scenario.title)}`, '');
   out.push(stampLine(report, provenance), '');
-  out.push(...summaryMd(report));
+  out.push(...summaryMd(report, notes));
   if (report.runs.length > 1) out.push(...matrixMd(compareReadings(report)));
   out.push(...timelineMd(report));
-  for (const run of report.runs) out.push(...readingMd(report, run));
+  for (const run of report.runs) out.push(...readingMd(report, run, notes));
   out.push(...eventsMd(report));
   out.push(...provenanceMd(provenance, report));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
@@ -53,41 +54,39 @@ export function stampLine(report: RunReport, p: Provenance): string {
   return `> ${p.tool} ${p.version} · rules ${code(p.rulesHash)} · scenario ${code(p.scenarioHash)} · ${code(report.scenario.id)} · times in ${mdText(report.scenario.timeZone)}`;
 }
 
-const TYPE: Record<string, string> = { violation: '**violation**', 'possible-violation': 'possible violation', 'escalation-trigger': 'escalation', none: 'none' };
+// a violation stands out in bold; the words are the report vocabulary's
+const TYPE: Record<string, string> = { ...FINDING_WORD, violation: `**${FINDING_WORD.violation}**` };
 
 export function findingMd(f: Finding): string {
-  return f.type === 'escalation-trigger' ? `escalation: ${mdText((f.trigger ?? '').replace('-', ' '))}` : (TYPE[f.type] ?? f.type);
+  return f.type === 'escalation-trigger' ? mdText(findingWords(f)) : (TYPE[f.type] ?? f.type);
 }
 
 export function sourcesMd(e: Event): string {
   const seen = new Set<string>();
   return e.sources
-    .map((s) => `${s.file}:${s.line}`)
+    .map((s) => citeRecord(s) ?? `${s.file}:${s.line}`)
     .filter((c) => !seen.has(c) && (seen.add(c), true))
     .map(code)
     .join(', ');
 }
 
 function status(p: { met: boolean | null }): string {
-  return p.met === true ? 'met' : p.met === false ? '**missed**' : 'open';
+  const s = phaseStatus(p);
+  return s === 'missed' ? `**${s}**` : s;
 }
 
 function terms(report: RunReport, run: ReadingRun): string[] {
-  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
-  return run.interpretation.obligations.map((o) => {
-    const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital' || o.refrainFrom.places.length === 0).map(plural), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
-    const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
-    return mdText(`${name(o.party)} spares ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`);
-  });
+  const name = partyNames(report.scenario.parties);
+  return run.interpretation.obligations.map((o) => mdText(obligationSentence(o, name)));
 }
 
 // ------------------------------------------------------------------------------------------ sections
 
-export function summaryMd(report: RunReport): string[] {
+export function summaryMd(report: RunReport, notes: LabelNotes = {}): string[] {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const rows = report.runs.map((run) => [
-    `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}`,
+    `**${code(run.interpretation.id)}**<br>${mdText(run.interpretation.label)}${notes[run.interpretation.id] ? `<br>_${mdText(notes[run.interpretation.id]!)}_` : ''}`,
     mdText(describeWindow(run.window, zone)),
     `${terms(report, run).join('<br>')}<br>agreement: ${mdText(run.interpretation.agreement.status)}`,
     findingCounts(run),
@@ -133,15 +132,16 @@ export function timelineMd(report: RunReport): string[] {
   ];
 }
 
-export function readingMd(report: RunReport, run: ReadingRun): string[] {
+export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes = {}): string[] {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const it = run.interpretation;
   const byId = new Map(report.events.map((e) => [e.event.id, e]));
   const cite = (s: { file: string; line: number }) => code(`${s.file}:${s.line}`);
   const out = [`## Reading ${code(it.id)}: ${mdText(it.label)}`, ''];
+  if (notes[it.id]) out.push(`_${mdText(`The ${notes[it.id]}.`)}_`, '');
   out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
-  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const name = partyNames(report.scenario.parties);
   out.push(`- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`);
   out.push(`- **Window:** ${mdText(describeWindow(run.window, zone))}: ${mdText(it.window.basis)}`);
   terms(report, run).forEach((t, i) => out.push(`- **Terms:** ${t} (${it.obligations[i]!.sources.map(cite).join(', ')})`));
@@ -175,8 +175,8 @@ export function readingMd(report: RunReport, run: ReadingRun): string[] {
 export function eventsMd(report: RunReport): string[] {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
-  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
-  const count = (c: { low: number; high?: number | undefined }) => `${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`;
+  const name = partyNames(report.scenario.parties);
+  const count = countWords;
   const rows = report.events.map(({ event: e, interval }) => {
     const m = e.munitions ?? {};
     const counts = [m.drones ? `drones ${count(m.drones)}` : '', m.missiles ? `missiles ${count(m.missiles)}` : '', e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '', e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : ''].filter(Boolean);

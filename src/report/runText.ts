@@ -1,34 +1,34 @@
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
-import { divergences } from '../run/divergence.js';
+import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
+import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
+import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import { citeRecord } from '../sources/citeSource.js';
 
-const LABEL: Record<string, string> = {
-  violation: 'VIOLATION',
-  'possible-violation': 'POSSIBLE VIOLATION',
-  'escalation-trigger': 'ESCALATION',
-};
+const LABEL = FINDING_HEAD;
 
 /** A readable timeline per reading, then where the readings diverge. */
-export function runText(report: RunReport, provenance: Provenance): string {
+export function runText(report: RunReport, provenance: Provenance, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const h = (ms: number) => formatHuman(ms, zone);
   const span = (i: Interval) => (i.end <= i.start ? h(i.start) : `${h(i.start)} - ${h(i.end)}`);
-  const name = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const name = partyNames(report.scenario.parties);
   const out: string[] = [];
   out.push(`${report.scenario.title} [${report.scenario.id}]`);
-  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}${provenance.events === 'stream' ? ' (its terms; the events came from the stream)' : ''}`);
 
   for (const run of report.runs) {
     const it = run.interpretation;
-    out.push('', `== Reading "${it.id}": ${it.label}`);
+    out.push('', `== Reading "${it.id}": ${it.label}${notes[it.id] ? ` (${notes[it.id]})` : ''}`);
     out.push(`   window ${describeWindow(run.window, zone)}; agreement ${it.agreement.status}`);
+    // a reading that counts in its own zone: its window's wall clock there too
+    const own = readingZone(it, zone);
+    if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
-      const what = [...o.refrainFrom.places, ...o.refrainFrom.placeKinds.map((k) => `any ${k}`), ...o.refrainFrom.targets.map((t) => `${t} infrastructure`)];
-      const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
-      out.push(`   ${name(o.party)} refrains from striking ${what.join(', ')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`);
+      out.push(`   ${obligationSentence(o, name)}`);
     }
     out.push('   timeline:');
     for (const line of timeline(report.events, run, span, h, name)) out.push(line);
@@ -56,8 +56,9 @@ export function runText(report: RunReport, provenance: Provenance): string {
   return out.join('\n') + '\n';
 }
 
+// the article's number stands for its file in this compact listing: `000:14`
 function cite(s: { file: string; line: number }): string {
-  return `${s.file.slice(0, 3)}:${s.line}`;
+  return citeRecord(s) ?? fullCite({ file: s.file.slice(0, 3), line: s.line });
 }
 
 function timeline(
@@ -70,7 +71,7 @@ function timeline(
   const out: string[] = [];
   let context = 0;
   for (const { event, interval } of events) {
-    const fs = run.findings.filter((f) => f.eventId === event.id);
+    const fs = findingsOf(run, event.id);
     const near = interval.end >= run.window.start - 7 * 86_400_000 && interval.start <= run.window.end + 7 * 86_400_000;
     if (fs.length === 0 && !near) {
       context++;
@@ -89,9 +90,7 @@ function timeline(
 }
 
 function whyNot(run: ReadingRun, i: Interval): string {
-  if (i.end <= run.window.start && i.end > i.start) return 'before the window';
-  if (i.start >= run.window.end) return 'after the window';
-  return 'nothing it struck is protected under this reading';
+  return noFindingWhy(i, run.window);
 }
 
 function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => string): string[] {
@@ -99,10 +98,11 @@ function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => stri
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
     const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';
+    const st = phaseStatus(p);
     const status =
-      p.met === true
+      st === 'met'
         ? `MET by ${p.responseEventId} at ${h(p.respondedAt!)}`
-        : p.met === false
+        : st === 'missed'
           ? `MISSED: no response event by the deadline${p.respondedAt !== null ? ` (late response ${p.responseEventId} at ${h(p.respondedAt)})` : ''}`
           : p.respondedAt !== null
             ? `answered by ${p.responseEventId} at ${h(p.respondedAt)}`

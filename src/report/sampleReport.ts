@@ -9,6 +9,8 @@ export interface SampleReportInput {
   seed: number;
   tally: Tally;
   provenance: Provenance;
+  /** the scenario's readings in its own order (the order every report keeps); absent: by id */
+  readingOrder?: readonly string[];
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -25,7 +27,7 @@ export function sampleJson(r: SampleReportInput) {
     seed: r.seed,
     readings: Object.fromEntries(
       Object.entries(r.tally.readings)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => byOrder(r.readingOrder, a, b))
         .map(([id, t]) => [
           id,
           {
@@ -62,4 +64,11 @@ export function sampleText(r: SampleReportInput): string {
 
 function sorted(m: Record<string, number>): [string, number][] {
   return Object.entries(m).sort(([a], [b]) => a.localeCompare(b));
+}
+
+function byOrder(order: readonly string[] | undefined, a: string, b: string): number {
+  const i = order?.indexOf(a) ?? -1;
+  const j = order?.indexOf(b) ?? -1;
+  // unknown ids after the known ones, by id
+  return (i < 0 ? Infinity : i) - (j < 0 ? Infinity : j) || a.localeCompare(b);
 }

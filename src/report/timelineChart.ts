@@ -3,8 +3,9 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { verdictOf } from '../run/divergence.js';
+import { findingsOf, verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
+import { durationWords, escapeXml, FINDING_WORD, noFindingWhy, offsetWords, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
 
 /**
  * The timeline picture: a Vega-Lite spec built from a run, rendered to SVG in Node (no browser, no
@@ -54,8 +55,6 @@ interface Datum {
   weight?: string;
 }
 
-const PLURAL: Record<string, string> = { city: 'cities', capital: 'capitals', town: 'towns', village: 'villages', district: 'districts', region: 'regions', country: 'countries' };
-export const plural = (k: string) => PLURAL[k] ?? `${k}s`;
 
 /** When the data wrote the window in another offset (Moscow time), the bounds as written. */
 function asWrittenNote(spec: { start: string; end?: string | undefined }, zone: string): string {
@@ -63,21 +62,32 @@ function asWrittenNote(spec: { start: string; end?: string | undefined }, zone: 
   const ref = DateTime.fromMillis(a.toMillis(), { zone });
   if (a.offset === ref.offset) return '';
   const b = spec.end !== undefined ? DateTime.fromISO(spec.end, { setZone: true }) : undefined;
-  return ` = ${a.toFormat('d LLL HH:mm')}${b ? ` to ${b.toFormat('d LLL HH:mm')}` : ''} ${a.toFormat('ZZZZ')} as written`;
+  return ` = ${a.toFormat('d LLL HH:mm')}${b ? ` to ${b.toFormat('d LLL HH:mm')}` : ''} ${offsetWords(a.offset)} as written`;
 }
 
-/** The text cut to about `px` pixels (11 px type), with an ellipsis; '' when not even a word fits. */
-function fitText(text: string, px: number): string {
-  const max = Math.floor(px / 5.8);
-  if (text.length <= max) return text;
-  return max < 5 ? '' : `${text.slice(0, max - 1).trimEnd()}…`;
+/** About how wide a label of 11 px type is drawn, in px (generous, so that a label never runs into the next). */
+function textWidth(text: string, bold = false): number {
+  return text.length * (bold ? 7 : 6.4) + 6;
 }
 
-function whyNone(e: { start: number; end: number }, w: { start: number; end: number }): string {
-  if (e.end <= w.start && e.end > e.start) return 'before the window';
-  if (e.start >= w.end) return 'after the window';
-  return 'nothing protected hit';
+/**
+ * Label rows, packed first-fit: a label takes the first row where it overlaps no other, so every label
+ * is drawn whole (never cut short) and none runs into another. Spans are in ms.
+ */
+class LabelRows {
+  private rows: [number, number][][] = [];
+  place(a: number, b: number): number {
+    let i = this.rows.findIndex((row) => row.every(([x, y]) => b <= x || a >= y));
+    if (i < 0) i = this.rows.push([]) - 1;
+    this.rows[i]!.push([a, b]);
+    return i;
+  }
+  get count(): number {
+    return this.rows.length;
+  }
 }
+
+const whyNone = noFindingWhy;
 
 /** Shifts an instant to the wall-clock time of `zone`, as if that were UTC. */
 export function wallClock(ms: number, zone: string): number {
@@ -127,7 +137,18 @@ export interface TimelineOptions {
 /** The Vega-Lite spec of the timeline (data inline; nothing fetched). */
 export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Record<string, unknown> {
   const zone = report.scenario.timeZone;
-  const w = (ms: number) => wallClock(ms, zone);
+  // one zone lookup per quarter hour, not per bar: luxon's offset lookup dominated charts of many strikes
+  // (offsets change only on quarter hours)
+  const offsets = new Map<number, number>();
+  const w = (ms: number) => {
+    const q = Math.floor(ms / 900_000);
+    let wall = offsets.get(q);
+    if (wall === undefined) {
+      wall = wallClock(q * 900_000, zone) - q * 900_000;
+      offsets.set(q, wall);
+    }
+    return ms + wall;
+  };
   const [from, to] = timelineRange(report);
   const domainStart = DateTime.fromMillis(from, { zone }).startOf('day').toMillis();
   const domainEnd = DateTime.fromMillis(to, { zone }).plus({ hours: 12 }).endOf('day').plus({ milliseconds: 1 }).toMillis();
@@ -136,11 +157,10 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const phaseIds = report.scenario.plan.phases.map((p) => p.id).filter((id) => report.runs.some((r) => r.phases.some((p) => p.phase === id)));
   const hasEscalation = report.runs.some((r) => r.findings.some((f) => f.type === 'escalation-trigger'));
   const rowsAfter = [...(hasEscalation ? ['escalations'] : []), ...phaseIds.map((p) => `phase-${p}`)];
-  const rows = ['r-top', 'r-main', 'r-sub', ...rowsAfter];
   const REPORTED = 'reported';
   const width = opts.width ?? 960;
   const msPerPx = (domainEnd - domainStart) / width;
-  const partyName = (id: string) => report.scenario.parties.find((p) => p.id === id)?.name ?? id;
+  const partyName = partyNames(report.scenario.parties);
   const laneLabel = new Map<string, string[]>([[REPORTED, ['reported', 'strikes']]]);
   const lanes = report.runs.map((r) => r.interpretation.id);
   for (const r of report.runs) laneLabel.set(r.interpretation.id, [r.interpretation.id, r.interpretation.agreement.status, `→ ${r.finalState}`]);
@@ -194,6 +214,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   }
   const reportedRows = Array.from({ length: Math.max(2, pairEnds.length * 2) }, (_, i) => `s${i}`);
 
+  let labelRows = 1;
   for (const run of report.runs) {
     const lane = run.interpretation.id;
     const win = run.window;
@@ -201,38 +222,38 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     data.push({ kind: 'window', lane, row: 'r-top', start: w(win.start), end: w(win.end), category: 'window' });
     const written = asWrittenNote(run.interpretation.window, zone);
     data.push({ kind: 'label', lane, row: 'r-top', start: w(win.start), text: `window ${bracket}${written}` });
-    const spares = run.interpretation.obligations
-      .filter((o) => report.scenario.plan.appliesTo.includes(o.party))
-      .map((o) => `${partyName(o.party)} must spare ${[...o.refrainFrom.places, ...o.refrainFrom.placeKinds.filter((k) => k !== 'capital').map(plural), ...o.refrainFrom.targets.map((t) => `${t} sites`)].join(', ')}`);
-    const noteRow = rows.length > 3 ? rows[3]! : 'r-sub';
-    if (spares.length > 0) data.push({ kind: 'label', lane, row: noteRow, start: w(domainStart), text: spares.join('; '), fill: '#333', weight: 'bold' });
-    strikes.forEach(({ event, interval }, i) => {
+    const spares = run.interpretation.obligations.filter((o) => report.scenario.plan.appliesTo.includes(o.party)).map((o) => obligationSentence(o, partyName));
+    const labels = new LabelRows();
+    // a label starts at its strike and runs right; near the right edge it ends at the strike instead
+    const label = (start: number, end: number, text: string, fill: string, bold = false) => {
+      const span = textWidth(text, bold) * msPerPx;
+      const right = start + span > domainEnd;
+      const [a, b] = right ? [end - span, end] : [start, start + span];
+      const row = `r-l${labels.place(a, b)}`;
+      data.push({ kind: right ? 'label-right' : 'label', lane, row, start: w(right ? end : start), text, fill, weight: bold ? 'bold' : 'normal' });
+    };
+    if (spares.length > 0) label(domainStart, domainStart, spares.join('; '), '#333', true);
+    for (const { event, interval } of strikes) {
       const verdict = verdictOf(run, event.id);
       const category = VERDICT_CATEGORY[verdict]!;
       const end = Math.max(interval.end, interval.start + 3_600_000);
-      // room up to the next strike (or the edge), so that labels never run into the next bar
-      const next = strikes[i + 1]?.interval.start ?? domainEnd;
-      const after = (next - end) / msPerPx - 5;
-      const from = (next - interval.start) / msPerPx - 5;
       data.push({ kind: 'finding', lane, row: 'r-main', start: w(interval.start), end: w(end), category, stroke: verdict === 'none' ? '#9e9e9e' : '#00000000' });
-      const rules = [...new Set(run.findings.filter((f) => f.eventId === event.id && f.type !== 'escalation-trigger').map((f) => f.rule))];
-      const label = fitText(verdict === 'violation' ? 'violation' : verdict === 'possible-violation' ? 'possible' : 'none', after);
-      if (label) data.push({ kind: 'label', lane, row: 'r-main', start: w(end), text: label, fill: verdict === 'violation' ? COLORS.violation : '#333', weight: verdict === 'violation' ? 'bold' : 'normal' });
-      const why = fitText(rules.length > 0 ? rules.join(', ') : whyNone(interval, win), from);
-      if (why) data.push({ kind: 'label', lane, row: 'r-sub', start: w(interval.start), text: why, fill: '#555' });
-      const esc = run.findings.filter((f) => f.eventId === event.id && f.type === 'escalation-trigger');
+      const rules = [...new Set(findingsOf(run, event.id).filter((f) => f.type !== 'escalation-trigger').map((f) => f.rule))];
+      const why = rules.length > 0 ? rules.join(', ') : whyNone(interval, win);
+      label(interval.start, end, `${FINDING_WORD[verdict]}: ${why}`, verdict === 'violation' ? COLORS.violation : '#333', verdict === 'violation');
+      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger');
       if (esc.length > 0) {
         data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
-        const text = fitText(esc.map((f) => (f.trigger ?? 'escalation').replace('-', ' ')).join(', '), after);
-        if (text) data.push({ kind: 'label', lane, row: 'escalations', start: w(end), text, fill: COLORS['escalation trigger'] });
+        label(interval.start, end, `escalation: ${esc.map((f) => triggerWords(f.trigger)).join(', ')}`, COLORS['escalation trigger']);
       }
-    });
+    }
+    labelRows = Math.max(labelRows, labels.count);
     for (const p of run.phases) {
-      const status = p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
+      const status = phaseStatus(p);
       // a phase without a deadline runs to its response, or to the edge of the picture
       const end = p.dueBy ?? p.respondedAt ?? domainEnd;
       const spec = report.scenario.plan.phases.find((s) => s.id === p.phase);
-      const within = spec?.deadline ? ` within ${spec.deadline.replace(/^PT/, '').replace('H', ' h').toLowerCase()}` : '';
+      const within = spec?.deadline ? ` within ${durationWords(spec.deadline)}` : '';
       data.push({ kind: 'phase', lane, row: `phase-${p.phase}`, start: w(p.enteredAt), end: w(end), category: 'phase: entry to due time' });
       const due = p.dueBy !== null ? `due ${fmt(p.dueBy, zone, 'ccc d LLL HH:mm')}` : 'no deadline';
       const verdict = status;
@@ -244,6 +265,8 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       if (p.respondedAt !== null) data.push({ kind: 'response', lane, row: `phase-${p.phase}`, start: w(p.respondedAt), stroke: STATUS_COLOR.met });
     }
   }
+
+  const rows = ['r-top', 'r-main', ...Array.from({ length: labelRows }, (_, i) => `r-l${i}`), ...rowsAfter];
 
   const laneAxis = {
     labelExpr: `${JSON.stringify(Object.fromEntries(laneLabel))}[datum.value]`,
@@ -401,6 +424,4 @@ export async function timelineSvg(report: RunReport, opts: TimelineOptions = {})
   return svg;
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+

@@ -4,6 +4,7 @@ import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
 
@@ -38,15 +39,27 @@ export interface FactContext {
   places: ScopeMatch;
   targets: ScopeMatch;
   obligation: Obligation | undefined;
+  /** the counterparty's earliest act that may have released the pledge: its first violation, or an earlier possible one */
   counterpartyFirstViolation: Interval | null;
+  /** whether that act is a certain violation (false: only a possible one) */
+  counterpartyBreachCertain: boolean;
 }
 
 export interface ReadingState {
   window: Interval;
   /** each party's first certain violation under this reading, as known so far */
   firstViolation: ReadonlyMap<string, { interval: Interval; eventId: string }>;
+  /**
+   * each party's first act that is a violation or a possible one (its earliest possible breach): a
+   * pledge that hangs on this party certainly holds only before it
+   */
+  firstPossible?: ReadonlyMap<string, { interval: Interval; eventId: string }>;
+  /** each party's certain violation that was certainly over first: a pledge hanging on it lapses after it */
+  breachDone?: ReadonlyMap<string, { interval: Interval; eventId: string }>;
   /** parties whose violations set the plan in motion */
   appliesTo: readonly string[];
+  /** the place hierarchy protected places are judged on, if the scenario has one */
+  places?: PlaceIndex | undefined;
 }
 
 export function eventInterval(e: Event): Interval {
@@ -61,6 +74,7 @@ export interface Static {
   regions: number;
   /** the event's parts the match was computed from (kept by reference) */
   from: Pick<Event, 'target' | 'targets' | 'placesExcluded'>;
+  index: PlaceIndex | undefined;
 }
 
 /**
@@ -71,7 +85,7 @@ export interface Static {
 const statics = new WeakMap<object, WeakMap<object, Static>>();
 const NO_OBLIGATION = {};
 
-export function staticsOf(e: Event, o: Obligation | undefined): Static {
+export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceIndex): Static {
   let byObligation = statics.get(e.places);
   if (!byObligation) {
     byObligation = new WeakMap();
@@ -79,12 +93,13 @@ export function staticsOf(e: Event, o: Obligation | undefined): Static {
   }
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
-  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded) return hit;
+  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded && hit.index === index) return hit;
   const s: Static = {
-    places: o ? placeScope(e, o) : NONE,
+    places: o ? placeScope(e, o, index) : NONE,
     targets: o ? targetScope(e, o) : NONE,
     regions: regionCount(e.places),
     from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
+    index,
   };
   byObligation.set(key, s);
   return s;
@@ -99,10 +114,11 @@ export function regionCount(places: Event['places']): number {
 
 export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
-  const counterparty = counterpartyBreach(o, state.firstViolation);
-  facts.conditionStatus = conditionStatus(o, counterparty, interval);
+  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation);
+  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
+  facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
-  return { facts, context: factContext(e, o, counterparty) };
+  return { facts, context: factContext(e, o, counterparty, state.places, possible) };
 }
 
 const best = (c: Count | undefined) => (c === undefined ? 0 : (c.best ?? c.low));
@@ -115,7 +131,7 @@ const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
  * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
  */
 export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
-  const st = staticsOf(e, o);
+  const st = staticsOf(e, o, state.places);
   return writeStaticFacts(blankFacts(), e, interval, o, state, st.places.scope, st.targets.scope, st.regions);
 }
 
@@ -203,17 +219,33 @@ export function actorFirstViolation(e: Event, firstViolation: ReadingState['firs
 }
 
 /** What an explanation needs besides the facts. */
-export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null): FactContext {
-  const { places, targets } = staticsOf(e, o);
-  return { places, targets, obligation: o, counterpartyFirstViolation: counterparty };
+export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null, index?: PlaceIndex, possible: Interval | null = null): FactContext {
+  const { places, targets } = staticsOf(e, o, index);
+  const first = earliestBreach(counterparty, possible);
+  return { places, targets, obligation: o, counterpartyFirstViolation: first, counterpartyBreachCertain: first !== null && first === counterparty };
 }
 
-/** A reciprocal obligation holds until the counterparty's first violation; uncertain while they overlap. */
-export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval): ConditionStatus {
+/** The earlier of a counterparty's first certain and first possible breach (the certain one on a tie). */
+export function earliestBreach(certain: Interval | null, possible: Interval | null): Interval | null {
+  return possible !== null && (certain === null || possible.start < certain.start) ? possible : certain;
+}
+
+const NO_FIRST: ReadonlyMap<string, { interval: Interval; eventId: string }> = new Map();
+
+/**
+ * A reciprocal obligation certainly holds only before the counterparty's earliest act that may have
+ * broken the truce (`possible`: its first violation or possible violation), and has certainly lapsed
+ * once its first certain violation is over; in between, and while they overlap, it is uncertain. So
+ * when who broke first cannot be known (first acts that overlap, or a counterparty breach that is only
+ * possible), neither side's act is a certain breach.
+ */
+export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval, possible: Interval | null = null): ConditionStatus {
   if (!o?.condition) return 'none';
-  if (!breach) return 'holds';
-  if (e.end <= breach.start && e.end > e.start) return 'holds';
-  if (e.end === e.start && e.start < breach.start) return 'holds';
-  if (e.start >= breach.end) return 'lapsed';
+  const first = earliestBreach(breach, possible);
+  if (!first) return 'holds';
+  if (e.end <= first.start && e.end > e.start) return 'holds';
+  if (e.end === e.start && e.start < first.start) return 'holds';
+  // after every instant of the breach; an instant breach at the very instant the act began is no "before"
+  if (breach && (breach.end > breach.start ? e.start >= breach.end : e.start > breach.start)) return 'lapsed';
   return 'uncertain';
 }

@@ -13,6 +13,6 @@ export const ENGINE_OPERATORS = [
 ] as const;
 
 /** Our temporal operators, named as in Drools Fusion and DMN FEEL. */
-export const TEMPORAL_OPERATORS = ['during', 'overlaps', 'before', 'after'] as const;
+export const TEMPORAL_OPERATORS = ['during', 'overlaps', 'before', 'after', 'mayFollow'] as const;
 
 export const KNOWN_OPERATORS: ReadonlySet<string> = new Set<string>([...ENGINE_OPERATORS, ...TEMPORAL_OPERATORS]);

@@ -1,4 +1,4 @@
-import { after, before, during, overlaps, durationMillis, type Bounds, type Interval } from '../time/interval.js';
+import { after, before, during, mayFollow, overlaps, durationMillis, type Bounds, type Interval } from '../time/interval.js';
 
 /**
  * The temporal operators, as json-rules-engine operators: `fact operator value`, where the fact is the
@@ -58,4 +58,47 @@ export const temporalOperators: Record<string, (fact: unknown, value: TemporalVa
     const { interval, bounds } = unpack(v);
     return isInterval(a) && interval !== null && after(a, interval, bounds);
   },
+  /** `after` for some instants the two intervals allow: whether the event may have come after the value */
+  mayFollow: (a, v) => {
+    const { interval, bounds } = unpack(v);
+    return isInterval(a) && interval !== null && mayFollow(a, interval, bounds);
+  },
 };
+
+/** A json-rules-engine value that names a fact (`{ "fact": "window" }`): decided at run time, not checked here. */
+const isFactRef = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
+const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+const shown = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`);
+
+/**
+ * Why a literal value can never work with an operator (a condition that can never fire, or fires for the
+ * wrong reason), or undefined when it can. The operators compare as json-rules-engine does: numbers for
+ * the orderings, a list for in/notIn, a single value for equal and contains, an interval fact for the
+ * temporal operators.
+ */
+export function operatorValueProblem(operator: string, value: unknown): string | undefined {
+  if (isFactRef(value)) return undefined;
+  switch (operator) {
+    case 'during':
+    case 'overlaps':
+    case 'before':
+    case 'after':
+      return `"${operator}" compares the event's time with an interval, so its value names an interval fact, e.g. { "fact": "window" }; got ${shown(value)}`;
+    case 'lessThan':
+    case 'lessThanInclusive':
+    case 'greaterThan':
+    case 'greaterThanInclusive':
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : `"${operator}" compares numbers, so its value must be a number (or a fact); got ${shown(value)}`;
+    case 'in':
+    case 'notIn':
+      return Array.isArray(value) && value.every((x) => x === null || isScalar(x)) ? undefined : `"${operator}" looks the fact up in a list, so its value must be a list of values, e.g. ["certain", "possible"]; got ${shown(value)}`;
+    case 'contains':
+    case 'doesNotContain':
+      return isScalar(value) ? undefined : `"${operator}" looks a value up in the fact's list, so its value must be one text, number or true/false; got ${shown(value)}`;
+    case 'equal':
+    case 'notEqual':
+      return value === null || isScalar(value) ? undefined : `"${operator}" compares one value, so its value must be a text, number, true/false or null (a list or object never equals anything); got ${shown(value)}`;
+    default:
+      return undefined;
+  }
+}

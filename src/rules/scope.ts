@@ -1,5 +1,7 @@
 import type { Event, Place, PlaceKind } from '../schema/event.js';
 import type { Obligation } from '../schema/interpretation.js';
+import type { PlaceEntry } from '../schema/places.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type Reach = 'certain' | 'possible' | 'none';
 
@@ -32,15 +34,15 @@ const reachOf = (m: { matched: string[]; possible: string[] }): Reach =>
  * pins to a settlement; a place known only as a region (or not at all) could hold a protected town,
  * so it is possible, unless the text excludes the protected place.
  */
-export function placeScope(event: Event, o: Obligation): ScopeMatch {
+export function placeScope(event: Event, o: Obligation, index?: PlaceIndex): ScopeMatch {
   const out: Found = { matched: [], possible: [] };
-  const scope = placeMatch(event, o, out);
+  const scope = placeMatch(event, o, out, index);
   return scope === 'none' ? NO_MATCH : { scope, ...out };
 }
 
 /** placeScope's reach alone, without listing what matched (a bulk run needs only this). */
-export function placeReach(event: Event, o: Obligation): Reach {
-  return placeMatch(event, o, undefined);
+export function placeReach(event: Event, o: Obligation, index?: PlaceIndex): Reach {
+  return placeMatch(event, o, undefined, index);
 }
 
 interface Found {
@@ -49,9 +51,16 @@ interface Found {
 }
 
 /** The one definition of place matching: lists what matched in `out` if given, else stops at the first certain match. */
-function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach {
+function placeMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex | undefined): Reach {
+  if (event.target !== o.towards) return 'none';
+  if (o.refrainFrom.all) {
+    // every act against the party is covered, wherever it landed
+    if (out) out.matched.push(...(event.places.length > 0 ? event.places.map((p) => p.name) : ['(all hostilities)']));
+    return 'certain';
+  }
   const { names, lower, placeKinds, couldHoldKind, any } = termsOf(o);
-  if (event.target !== o.towards || !any) return 'none';
+  if (!any) return 'none';
+  if (index !== undefined && index.entries.length > 0) return hierarchyMatch(event, o, out, index);
   const excluded = event.placesExcluded.length === 0 ? NOTHING : new Set(event.placesExcluded.map((p) => p.toLowerCase()));
   let reach: Reach = 'none';
   for (const p of event.places) {
@@ -64,8 +73,10 @@ function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach 
       }
       continue;
     }
-    const name = p.precision === 'region' ? p.name.toLowerCase() : '';
-    const couldHoldName = lower.some((n) => !excluded.has(n) && (p.precision !== 'region' || name.startsWith(n)));
+    // near a settlement (dataset imports) reaches what its name could name, as a region does
+    const byName = p.precision === 'region' || p.precision === 'near-settlement';
+    const name = byName ? p.name.toLowerCase() : '';
+    const couldHoldName = lower.some((n) => !excluded.has(n) && (!byName || name.startsWith(n)));
     if (couldHoldName || couldHoldKind) {
       out?.possible.push(p.name);
       if (reach === 'none') reach = 'possible';
@@ -79,6 +90,126 @@ function placeMatch(event: Event, o: Obligation, out: Found | undefined): Reach 
     }
   }
   return reach;
+}
+
+const SETTLEMENTS = new Set<PlaceKind>(SETTLEMENT_KINDS);
+/** a region is wholly protected when every kind of settlement in it is (a region's capital is also a city) */
+const EVERY_SETTLEMENT: PlaceKind[] = ['city', 'town', 'village'];
+
+/**
+ * Place matching on a hierarchy: a place is protected when a protected place contains it (`Ukraine`
+ * covers Kherson, `Sumy Oblast` covers Sumy) or its kind is protected; a place known only as a region
+ * is certainly protected when the region lies within a protected place or every kind of settlement is
+ * protected, possibly when some protected place or kind lies within it. Names the hierarchy does not
+ * know are matched as without one.
+ */
+function hierarchyMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex): Reach {
+  const t = hierarchyTermsOf(o, index);
+  const excludedIds = new Set<string>();
+  const excludedNames = new Set<string>();
+  for (const x of event.placesExcluded) {
+    excludedNames.add(x.toLowerCase());
+    for (const e of index.lookup(x)) excludedIds.add(e.id);
+  }
+  let reach: Reach = 'none';
+  const found = (name: string, r: Reach): boolean => {
+    if (r === 'certain') {
+      out?.matched.push(name);
+      reach = 'certain';
+      return out === undefined;
+    }
+    if (r === 'possible') {
+      out?.possible.push(name);
+      if (reach === 'none') reach = 'possible';
+    }
+    return false;
+  };
+  for (const p of event.places) {
+    if (p.precision === 'settlement') {
+      const kindHit = ALSO[p.kind].some((k) => t.placeKinds.includes(k));
+      const named = t.names.some((n) => n === p.name || n === p.settlement);
+      const entry = resolveSettlement(index, p.settlement ?? p.name, p.region);
+      const within = entry !== undefined ? t.ids.some((id) => index.contains(id, entry.id)) : regionProtected(index, t, p.region);
+      if ((kindHit || named || within) && found(p.name, 'certain')) return 'certain';
+      continue;
+    }
+    // near a settlement: anywhere around it, so judged like its region (what the name could name)
+    if (p.precision === 'region' || p.precision === 'near-settlement') {
+      const region = resolveRegion(index, p.region ?? p.name) ?? resolveRegion(index, p.name);
+      if (region === undefined) {
+        // a region the hierarchy does not know: as without a hierarchy
+        const name = p.name.toLowerCase();
+        if (t.unresolved.some((n) => !excludedNames.has(n) && name.startsWith(n)) || t.couldHoldKind) found(p.name, 'possible');
+        continue;
+      }
+      if (t.ids.some((id) => index.contains(id, region.id)) || EVERY_SETTLEMENT.every((k) => t.placeKinds.includes(k))) {
+        if (found(p.name, 'certain')) return 'certain';
+        continue;
+      }
+      const holdsProtected = t.ids.some((id) => !excludedIds.has(id) && index.contains(region.id, id));
+      const holdsKind = t.placeKinds.some((k) => SETTLEMENTS.has(k) && (k !== 'capital' || index.children(region.id).some((c) => c.kind === 'capital')));
+      if (holdsProtected || holdsKind || t.unresolved.some((n) => !excludedNames.has(n))) found(p.name, 'possible');
+      continue;
+    }
+    // a country, or a place not known at all
+    const country = p.precision === 'country' ? index.lookup(p.name).find((e) => e.kind === 'country') : undefined;
+    if (country !== undefined && t.ids.some((id) => index.contains(id, country.id))) {
+      if (found(p.name, 'certain')) return 'certain';
+      continue;
+    }
+    if (t.ids.some((id) => !excludedIds.has(id)) || t.unresolved.some((n) => !excludedNames.has(n)) || t.couldHoldKind) found(p.name, 'possible');
+  }
+  if (event.places.length === 0 && (t.ids.some((id) => !excludedIds.has(id)) || t.unresolved.some((n) => !excludedNames.has(n)) || t.placeKinds.some((k) => k !== 'capital'))) {
+    found('(places not stated)', 'possible');
+  }
+  return reach;
+}
+
+/** A settlement by name, the one in the stated region when the name is ambiguous. */
+function resolveSettlement(index: PlaceIndex, name: string, region: string | undefined): PlaceEntry | undefined {
+  const hits = index.lookup(name).filter((e) => SETTLEMENTS.has(e.kind as PlaceKind) || e.kind === 'district');
+  if (hits.length <= 1 || region === undefined) return hits[0];
+  const r = resolveRegion(index, region);
+  return (r && hits.find((h) => index.contains(r.id, h.id))) ?? hits[0];
+}
+
+function resolveRegion(index: PlaceIndex, name: string): PlaceEntry | undefined {
+  return index.lookup(name).find((e) => e.kind === 'region');
+}
+
+/** A settlement the hierarchy does not know, in a region it does: protected if a protected place contains the region. */
+function regionProtected(index: PlaceIndex, t: HierarchyTerms, region: string | undefined): boolean {
+  const r = region === undefined ? undefined : resolveRegion(index, region);
+  return r !== undefined && t.ids.some((id) => index.contains(id, r.id));
+}
+
+interface HierarchyTerms {
+  names: string[];
+  placeKinds: PlaceKind[];
+  /** the protected places the hierarchy knows */
+  ids: string[];
+  /** protected names it does not know, in lower case */
+  unresolved: string[];
+  couldHoldKind: boolean;
+}
+
+const hierarchyTerms = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
+function hierarchyTermsOf(o: Obligation, index: PlaceIndex): HierarchyTerms {
+  const hit = hierarchyTerms.get(o);
+  if (hit && hit.index === index) return hit.terms;
+  const base = termsOf(o);
+  const ids: string[] = [];
+  const unresolved: string[] = [];
+  for (const n of base.names) {
+    // a name means the settlement when there is one by that name ("Kyiv"), else the region or country
+    const hits = index.lookup(n);
+    const pick = hits.find((e) => e.kind !== 'region') ?? hits[0];
+    if (pick) ids.push(pick.id);
+    else unresolved.push(n.toLowerCase());
+  }
+  const terms: HierarchyTerms = { names: base.names, placeKinds: base.placeKinds, ids, unresolved, couldHoldKind: base.couldHoldKind };
+  hierarchyTerms.set(o, { index, terms });
+  return terms;
 }
 
 /** What place matching needs of an obligation, worked out once per obligation. */
@@ -112,6 +243,8 @@ function termsOf(o: Obligation): Terms {
 
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
 export function targetScope(event: Event, o: Obligation): ScopeMatch {
+  // under `all` the act itself is covered (placeScope); a target term adds only what the text names
+  if (o.refrainFrom.all) return event.target === o.towards ? matchOf([...event.targets], []) : NO_MATCH;
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
   if (event.targets.length === 0) return matchOf([], protectedTargets.map((t) => `${t} (targets not stated)`));
@@ -120,6 +253,7 @@ export function targetScope(event: Event, o: Obligation): ScopeMatch {
 
 /** targetScope's reach alone. */
 export function targetReach(event: Event, o: Obligation): Reach {
+  if (o.refrainFrom.all) return event.target === o.towards && event.targets.length > 0 ? 'certain' : 'none';
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return 'none';
   if (event.targets.length === 0) return 'possible';

@@ -1,7 +1,7 @@
 import type { Interval } from '../time/interval.js';
 import type { Finding } from '../rules/finding.js';
 import type { RunReport } from './runScenario.js';
-import { verdictOf, type Verdict } from './divergence.js';
+import { findingsOf, verdictOf, type Verdict } from './divergence.js';
 
 export interface CompareCell {
   verdict: Verdict;
@@ -33,7 +33,7 @@ export function compareReadings(report: RunReport): CompareReport {
   const rows: CompareRow[] = [];
   for (const { event, interval } of report.events) {
     const cells = Object.fromEntries(
-      report.runs.map((r) => [r.interpretation.id, { verdict: verdictOf(r, event.id), findings: r.findings.filter((f) => f.eventId === event.id) }]),
+      report.runs.map((r) => [r.interpretation.id, { verdict: verdictOf(r, event.id), findings: [...findingsOf(r, event.id)] }]),
     );
     const any = Object.values(cells).some((c) => c.findings.length > 0);
     if (!any && event.kind !== 'strike') continue;

@@ -1,3 +1,4 @@
+import type { Finding } from '../rules/finding.js';
 import type { ReadingRun, OrderedEvent } from './runScenario.js';
 
 export type Verdict = 'violation' | 'possible-violation' | 'none';
@@ -8,11 +9,40 @@ export interface Divergence {
   verdicts: Record<string, Verdict>;
 }
 
+interface FindingIndex {
+  /** the length of the findings list when indexed: a list that grew since is indexed again */
+  length: number;
+  byEvent: Map<string, Finding[]>;
+}
+
+// Reports ask about every event under every reading: scanning all findings for each made whole runs
+// quadratic in events. The index is keyed by the finished list itself (weakly), so it lives and dies with the run.
+const indexes = new WeakMap<readonly Finding[], FindingIndex>();
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** The findings about one event under one reading, in the order the run made them. */
+export function findingsOf(run: ReadingRun, eventId: string): readonly Finding[] {
+  let idx = indexes.get(run.findings);
+  if (idx === undefined || idx.length !== run.findings.length) {
+    const byEvent = new Map<string, Finding[]>();
+    for (const f of run.findings) {
+      const list = byEvent.get(f.eventId);
+      if (list) list.push(f);
+      else byEvent.set(f.eventId, [f]);
+    }
+    idx = { length: run.findings.length, byEvent };
+    indexes.set(run.findings, idx);
+  }
+  return idx.byEvent.get(eventId) ?? NONE;
+}
+
 export function verdictOf(run: ReadingRun, eventId: string): Verdict {
-  const types = run.findings.filter((f) => f.eventId === eventId).map((f) => f.type);
-  if (types.includes('violation')) return 'violation';
-  if (types.includes('possible-violation')) return 'possible-violation';
-  return 'none';
+  let verdict: Verdict = 'none';
+  for (const f of findingsOf(run, eventId)) {
+    if (f.type === 'violation') return 'violation';
+    if (f.type === 'possible-violation') verdict = 'possible-violation';
+  }
+  return verdict;
 }
 
 /** The events the readings judge differently, in time order. */

@@ -1,6 +1,7 @@
 import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
+import { placeIndexOf } from '../places/scenarioPlaces.js';
 import { deriveFacts, type FactContext, type Facts, type ReadingState } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
@@ -122,8 +123,12 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
     if (opts.interpretation !== undefined && run.interpretation.id !== opts.interpretation) continue;
     const state: ReadingState = {
       window: run.window,
-      firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      // the state the run's findings were decided under, so that the trace and the findings agree
+      firstViolation: run.evaluatedUnder?.firstViolation ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      firstPossible: run.evaluatedUnder?.firstPossible ?? new Map(),
+      breachDone: run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
+      places: placeIndexOf(scenario),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

@@ -16,7 +16,8 @@ export function explainVars(
   const matched = [...ctx.places.matched, ...ctx.targets.matched];
   const possible = [...ctx.places.possible, ...ctx.targets.possible];
   const cp = ctx.counterpartyFirstViolation;
-  return {
+  // a placeholder names one of these, never something every object inherits ({constructor}, {toString})
+  return Object.assign(Object.create(null) as Record<string, string>, {
     actor: partyName(e.actor),
     reading,
     when: describeInterval(facts.eventTime, zone),
@@ -30,11 +31,11 @@ export function explainVars(
     counterparty:
       facts.conditionStatus === 'holds' || !cp
         ? `before any violation by ${partyName(ctx.obligation?.condition?.counterparty ?? '')}`
-        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first violation ${describeInterval(cp, zone)}`,
+        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first ${ctx.counterpartyBreachCertain === false ? 'possible ' : ''}violation ${describeInterval(cp, zone)}`,
     firstViolation: facts.actorFirstViolation ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}` : 'none',
     munitions: `at least ${facts.munitionsLow} drones and missiles`,
     regions: `${facts.regionsLow} regions (${[...new Set(e.places.flatMap((p) => (p.region ? [p.region] : [])))].join(', ')})`,
-  };
+  });
 }
 
 export function describeInterval(i: Interval, zone: string): string {

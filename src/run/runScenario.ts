@@ -7,11 +7,13 @@ import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, e
 import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
-import { resolveWindow } from '../time/window.js';
+import { readingZone, resolveWindow } from '../time/window.js';
 import { durationMillis, type Interval } from '../time/interval.js';
 import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
 import { explainVars } from './explainVars.js';
+import { placeIndexOf } from '../places/scenarioPlaces.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
 
 /** What a run needs: validated data, no files. */
 export interface ScenarioInput {
@@ -52,11 +54,22 @@ export interface ReadingRun {
   regions: Record<string, string>;
   /** each party's first certain violation under this reading */
   firstViolations: { party: string; eventId: string; interval: Interval }[];
+  /** each party's first violation or possible violation: its earliest act that may have broken the truce */
+  firstPossibleViolations: { party: string; eventId: string; interval: Interval }[];
   /**
    * whether the first violations reached a fixed point; false when pledges that hang on each other
    * were broken at the same moment, so that who broke first alternates (the last round stands)
    */
   converged: boolean;
+  /**
+   * whether the final state holds whatever the data's uncertainty: every finding is certain, so each
+   * Monte Carlo draw of times and counts ends in the same state (tests/monteCarlo.test.ts). When not,
+   * `finalStateDependsOn` names the events whose possible findings a draw may resolve either way.
+   */
+  finalStateCertain: boolean;
+  finalStateDependsOn: string[];
+  /** the first violations the findings were decided under (explanations re-evaluate under the same) */
+  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations };
 }
 
 export interface RunReport {
@@ -84,12 +97,14 @@ export function planSpec(scenario: Scenario): PlanSpec {
   const spec: PlanSpec = {
     appliesTo: scenario.plan.appliesTo,
     triggerCertainty: scenario.plan.triggerCertainty,
+    opensPhases: scenario.plan.opensPhases,
     phases: scenario.plan.phases.map((p) => ({
       id: p.id,
       trigger: p.trigger,
       requires: p.requires,
       deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
       countedFrom: p.countedFrom,
+      respondedBy: p.respondedBy,
     })),
   };
   planSpecs.set(scenario.plan, spec);
@@ -136,15 +151,16 @@ export interface Decided {
 }
 
 async function runReading(scenario: Scenario, interpretation: Interpretation, ordered: OrderedEvent[], how: How): Promise<ReadingRun> {
-  const window = resolveWindow(interpretation.window, scenario.timeZone);
+  const window = resolveWindow(interpretation.window, readingZone(interpretation, scenario.timeZone));
   const fixed = await findingsToFixedPoint(scenario, interpretation, window, ordered, how);
   const firstViolation = fixed.firstViolation;
   const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 
+  const dependsOn = [...new Set(findings.filter((f) => f.certainty !== 'certain').map((f) => f.eventId))];
   const spec = planSpec(scenario);
   const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
-  // the statechart starts at its first input: the window opening or an earlier finding
-  const start = inputs[0]!.at;
+  // every reading's statechart starts at the same instant, the start of the record (see recordStart)
+  const start = Math.min(recordStart(scenario, ordered), inputs[0]!.at);
   const sim = simulateTruce(spec, interpretation.agreement.status === 'agreed', start, inputs);
 
   return {
@@ -155,14 +171,43 @@ async function runReading(scenario: Scenario, interpretation: Interpretation, or
     transitions: sim.transitions,
     finalState: sim.finalState,
     regions: sim.regions,
-    firstViolations: [...firstViolation.entries()]
-      .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
-      .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+    firstViolations: listFirst(firstViolation),
+    firstPossibleViolations: listFirst(fixed.firstPossible),
     converged: fixed.converged,
+    finalStateCertain: dependsOn.length === 0 && fixed.converged,
+    finalStateDependsOn: dependsOn,
+    evaluatedUnder: fixed.evaluatedUnder,
   };
 }
 
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+
+/**
+ * Where every reading's statechart starts, and its `start -> agreed | claimed` transition is stamped:
+ * the earliest of the scenario's events and of all its readings' windows. One instant for all readings,
+ * so that a reading's lifecycle is not stamped at a strike under one reading and at its window's
+ * opening under another.
+ */
+export function recordStart(scenario: Scenario, ordered: readonly OrderedEvent[]): number {
+  let t = ordered.length > 0 ? ordered[0]!.interval.start : Number.POSITIVE_INFINITY;
+  for (const i of scenario.interpretations) t = Math.min(t, resolveWindow(i.window, readingZone(i, scenario.timeZone)).start);
+  return t;
+}
+
+/** The moment by which an act is certainly over: its end, or the instant itself (an instant is over only after it). */
+export function doneAt(i: Interval): number {
+  return i.end > i.start ? i.end : i.start + 0.5;
+}
+
+/** Keeps, per party, the certain violation that was certainly over first. */
+export function keepEarliestDone(m: FirstViolations, party: string, v: { interval: Interval; eventId: string }): void {
+  const had = m.get(party);
+  if (!had || doneAt(v.interval) < doneAt(had.interval)) m.set(party, v);
+}
+
+function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
+  return [...m.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+}
 
 /**
  * The window's opening and closing among the events' inputs (already in time order): at one
@@ -175,7 +220,11 @@ function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
   out.push({ type: 'WINDOW_OPEN', at: window.start });
   while (k < inputs.length && inputs[k]!.at <= window.end) out.push(inputs[k++]!);
   out.push({ type: 'WINDOW_CLOSE', at: window.end });
-  while (k < inputs.length) out.push(inputs[k++]!);
+  // what comes after the closing no longer binds: the plan says whether it may still open a phase
+  while (k < inputs.length) {
+    const i = inputs[k++]!;
+    out.push(i.type === 'TRIGGER' ? { ...i, afterWindow: true } : i);
+  }
   return out;
 }
 
@@ -190,7 +239,9 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
   let next = 0;
   for (const { event, interval } of ordered) {
     const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id });
+    if (event.kind === 'response' && event.phase !== undefined) {
+      out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id, actor: event.actor, ...(event.target !== undefined ? { target: event.target } : {}) });
+    }
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
     if (next === from) continue;
@@ -239,18 +290,35 @@ export async function findingsToFixedPoint(
   how: How,
   /** first violations already settled by earlier events (streams) */
   settled: FirstViolations = new Map(),
-): Promise<Decided & { firstViolation: FirstViolations; converged: boolean }> {
+  /** first possible violations settled by earlier events (streams) */
+  settledPossible: FirstViolations = new Map(),
+  /** the certain violations that ended earliest, settled by earlier events (streams) */
+  settledDone: FirstViolations = new Map(),
+): Promise<Decided & { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations; converged: boolean; evaluatedUnder: ReadingRun['evaluatedUnder'] }> {
   let firstViolation: FirstViolations = settled;
-  const limit = scenario.parties.length + 2;
-  const state = { window, appliesTo: scenario.plan.appliesTo };
-  const prepared = prepare(interpretation, ordered, how.drawn === true);
+  let firstPossible: FirstViolations = settledPossible;
+  let breachDone: FirstViolations = settledDone;
+  const limit = scenario.parties.length + 4;
+  const places = placeIndexOf(scenario);
+  const state = { window, appliesTo: scenario.plan.appliesTo, places };
+  const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(firstViolation, ordered, prepared, state, how, settled);
-    const converged = sameFirstViolations(next, firstViolation);
-    // Without a fixed point (pledges that hang on each other, broken at the same moment, make "who
-    // broke first" alternate between rounds) the last round stands, and the run says so.
-    if (converged || round >= limit) return { ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared), firstViolation: next, converged };
-    firstViolation = next;
+    const next = await evaluateRound(firstViolation, firstPossible, breachDone, ordered, prepared, state, how, settled, settledPossible, settledDone);
+    const converged = sameFirstViolations(next.certain, firstViolation) && sameFirstViolations(next.possible, firstPossible) && sameFirstViolations(next.done, breachDone);
+    // Without a fixed point the last round stands, and the run says so.
+    if (converged || round >= limit) {
+      return {
+        ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared),
+        firstViolation: next.certain,
+        firstPossible: next.possible,
+        breachDone: next.done,
+        converged,
+        evaluatedUnder: { firstViolation, firstPossible, breachDone },
+      };
+    }
+    firstViolation = next.certain;
+    firstPossible = next.possible;
+    breachDone = next.done;
   }
 }
 
@@ -269,12 +337,14 @@ interface Prepared {
   regions: Int32Array;
   status: ConditionStatus[];
   counterparty: (Interval | null)[];
+  /** the counterparty's first possible breach each slot was evaluated under */
+  counterpartyPossible: (Interval | null)[];
   fired: (Rule[] | undefined)[];
   actorFirst: (Interval | null)[];
 }
 
 /** Draws share their places and targets with other draws: their matches come from staticsOf's memo. */
-function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn: boolean): Prepared {
+function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn: boolean, places: PlaceIndex | undefined): Prepared {
   const byActor = obligationsByActor(interpretation);
   const first = new Int32Array(ordered.length + 1);
   for (let i = 0; i < ordered.length; i++) first[i + 1] = first[i]! + (byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS).length;
@@ -287,6 +357,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
     regions: new Int32Array(n),
     status: new Array<ConditionStatus>(n).fill('none'),
     counterparty: new Array<Interval | null>(n).fill(null),
+    counterpartyPossible: new Array<Interval | null>(n).fill(null),
     fired: new Array<Rule[] | undefined>(n).fill(undefined),
     actorFirst: new Array<Interval | null>(ordered.length).fill(null),
   };
@@ -297,12 +368,12 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
     for (const o of byActor.get(event.actor) ?? NO_OBLIGATIONS) {
       p.obligation[s] = o;
       if (drawn) {
-        const st = staticsOf(event, o);
+        const st = staticsOf(event, o, places);
         p.placeReach[s] = st.places.scope;
         p.targetReach[s] = st.targets.scope;
         p.regions[s] = st.regions;
       } else if (o) {
-        p.placeReach[s] = placeReach(event, o);
+        p.placeReach[s] = placeReach(event, o, places);
         p.targetReach[s] = targetReach(event, o);
         p.regions[s] = regions;
       } else {
@@ -315,6 +386,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], drawn:
 }
 
 const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
+const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type === 'possible-violation';
 
 /**
  * One round: each event's rules under the first violations of the round before; returns the first
@@ -324,14 +396,20 @@ const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.pa
  */
 async function evaluateRound(
   firstViolation: FirstViolations,
+  firstPossible: FirstViolations,
+  breachDone: FirstViolations,
   ordered: OrderedEvent[],
   prepared: Prepared,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
   settled: FirstViolations,
-): Promise<FirstViolations> {
+  settledPossible: FirstViolations,
+  settledDone: FirstViolations,
+): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
+  const nextPossible: FirstViolations = new Map(settledPossible);
+  const nextDone: FirstViolations = new Map(settledDone);
   const facts = blankFacts();
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
@@ -339,25 +417,31 @@ async function evaluateRound(
     const actorChanged = actorFirst !== prepared.actorFirst[i];
     prepared.actorFirst[i] = actorFirst;
     const open = !next.has(event.actor);
+    const openPossible = !nextPossible.has(event.actor);
     for (let s = prepared.first[i]!, end = prepared.first[i + 1]!; s < end; s++) {
       const obligation = prepared.obligation[s];
-      const counterparty = counterpartyBreach(obligation, firstViolation);
-      const status = conditionStatus(obligation, counterparty, interval);
+      // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
+      const counterparty = counterpartyBreach(obligation, breachDone);
+      const possible = counterpartyBreach(obligation, firstPossible);
+      const status = conditionStatus(obligation, counterparty, interval, possible);
       let fired = prepared.fired[s];
-      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s]) {
+      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s] || possible !== prepared.counterpartyPossible[s]) {
         writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach[s]!, prepared.targetReach[s]!, prepared.regions[s]!);
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
         prepared.status[s] = status;
         prepared.counterparty[s] = counterparty;
+        prepared.counterpartyPossible[s] = possible;
         fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
         prepared.fired[s] = fired;
       }
       // events come in order, so the first certain violation met per party is its earliest
       if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
+      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation)) nextPossible.set(event.actor, { interval, eventId: event.id });
+      if (fired.some(certainViolation)) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
     }
   }
-  return next;
+  return { certain: next, possible: nextPossible, done: nextDone };
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
@@ -414,7 +498,7 @@ function decided(
     const facts = staticFacts(event, interval, obligation, state);
     facts.conditionStatus = prepared.status[s]!;
     facts.actorFirstViolation = prepared.actorFirst[i]!;
-    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
+    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!, state.places, prepared.counterpartyPossible[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
   return { findings, explain };

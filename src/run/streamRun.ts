@@ -6,9 +6,9 @@ import { RuleEvaluator } from '../rules/ruleEngine.js';
 import type { Finding } from '../rules/finding.js';
 import { TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
-import { resolveWindow } from '../time/window.js';
+import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
-import { eventInputs, findingsToFixedPoint, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
+import { eventInputs, findingsToFixedPoint, keepEarliestDone, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
 
 /** What a stream run reports, as it goes. */
 export type StreamRecord =
@@ -64,6 +64,10 @@ interface Reading {
   interpretation: Interpretation;
   window: ReturnType<typeof resolveWindow>;
   settled: FirstViolations;
+  /** first possible violations (violations or possible ones) of the events already emitted */
+  settledPossible: FirstViolations;
+  /** the certain violations certainly over first, among the events already emitted */
+  settledDone: FirstViolations;
   /** window open and close, not yet fed */
   pending: { input: MachineEvent; rank: number }[];
   sim?: TruceSimulation;
@@ -93,11 +97,13 @@ export async function streamRun(
   const readings: Reading[] = scenario.interpretations
     .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
     .map((interpretation) => {
-      const window = resolveWindow(interpretation.window, scenario.timeZone);
+      const window = resolveWindow(interpretation.window, readingZone(interpretation, scenario.timeZone));
       return {
         interpretation,
         window,
         settled: new Map(),
+        settledPossible: new Map(),
+        settledDone: new Map(),
         pending: [
           { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0 },
           { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2 },
@@ -105,8 +111,11 @@ export async function streamRun(
       };
     });
 
+  // as runScenario's recordStart: the earliest of every reading's window and the first event
+  const windowsStart = Math.min(...scenario.interpretations.map((i) => resolveWindow(i.window, readingZone(i, scenario.timeZone)).start));
+  let firstEventStart = Number.POSITIVE_INFINITY;
   const feed = (r: Reading, input: MachineEvent) => {
-    r.sim ??= new TruceSimulation(spec, r.interpretation.agreement.status === 'agreed', input.at);
+    r.sim ??= new TruceSimulation(spec, r.interpretation.agreement.status === 'agreed', Math.min(windowsStart, firstEventStart, input.at));
     r.sim.feed(input);
     for (const t of r.sim.takeNew()) emit({ record: 'transition', interpretation: r.interpretation.id, transition: t });
   };
@@ -213,7 +222,7 @@ export async function streamRun(
     const batch = context.filter((e) => emitted.has(e.event.id));
     const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled);
+      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled, r.settledPossible, r.settledDone);
       const findings: Finding[] = [];
       fixed.findings.forEach((f, k) => {
         if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
@@ -221,16 +230,25 @@ export async function streamRun(
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
       // settle only what the emitted events decided
       const settled: FirstViolations = new Map(r.settled);
+      const settledPossible: FirstViolations = new Map(r.settledPossible);
+      const settledDone: FirstViolations = new Map(r.settledDone);
       for (const f of findings) {
         if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
           settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
+        if (f.type === 'violation' && f.certainty === 'certain') keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+        if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
+          settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+        }
       }
       for (const input of eventInputs(batch, findings, settled)) {
         feedPendingBefore(r, input.at);
-        feed(r, input);
+        // as runScenario's withWindow: a trigger after the window's closing is marked so
+        feed(r, input.type === 'TRIGGER' && input.at > r.window.end ? { ...input, afterWindow: true } : input);
       }
       r.settled = settled;
+      r.settledPossible = settledPossible;
+      r.settledDone = settledDone;
     }
   };
 
@@ -241,6 +259,7 @@ export async function streamRun(
         { code: 'E_STREAM_ORDER', file: file ?? '(events)', line, col: 1, path: ['when', 'start'], message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time` },
       ]);
     }
+    if (count === 0) firstEventStart = interval.start;
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
     const item: Buffered = { id: event.id, actor: event.actor, interval, json: JSON.stringify(event) };

@@ -4,13 +4,14 @@ import Tinypool from 'tinypool';
 import type { ScenarioInput } from '../run/runScenario.js';
 import { runDraws } from './runDraws.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
-import { canonicalJson } from '../provenance.js';
 import { emptyTally, mergeTally, type Tally } from './tally.js';
 
 export interface SampleOptions {
   draws: number;
   seed: number;
-  /** worker threads; 1 runs in this thread */
+  /** the first draw (a shard's range starts further on); draws `first`..`first + draws - 1` are run */
+  first?: number;
+  /** threads drawing, this one included; 1 runs in this thread only */
   workers?: number;
   /** draws per task sent to a worker */
   chunk?: number;
@@ -22,17 +23,26 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Runs the draws in this thread and, with more than one worker, in worker threads too (tinypool): all
- * take ranges of draws from one queue, so this thread works while the others start up, and a faster
- * thread takes more. Each draw depends only on the seed and its index, and tallies add up in any
- * order, so the result is the same whatever the number of workers.
+ * Runs the draws in this thread and, with more than one worker, in worker threads too (tinypool).
+ * The scenario goes to each worker once, when it starts (workerData), not with every task; each worker
+ * holds two tasks, so that it never waits for this thread to hand it the next; this thread takes
+ * small ranges and lets the workers' results in between them, so it draws while the workers start
+ * up and never holds them up. Each draw depends only on the seed and its index, and tallies add up in
+ * any order, so the result is the same whatever the number of workers or the size of the ranges.
  */
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const workers = opts.workers ?? defaultWorkers();
+  const first = opts.first ?? 0;
+  const end = first + opts.draws;
   // enough ranges to balance the threads, each large enough that its message costs little
   const chunk = opts.chunk ?? Math.max(250, Math.ceil(opts.draws / (workers * 8)));
-  const queue: { from: number; to: number }[] = [];
-  for (let from = 0; from < opts.draws; from += chunk) queue.push({ from, to: Math.min(opts.draws, from + chunk) });
+  let cursor = first;
+  const take = (size: number) => {
+    if (cursor >= end) return undefined;
+    const r = { from: cursor, to: Math.min(end, cursor + size) };
+    cursor = r.to;
+    return r;
+  };
   const total = emptyTally();
   let done = 0;
   const finish = (t: Tally) => {
@@ -41,28 +51,30 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     opts.onProgress?.(done, opts.draws);
   };
   const evaluator = new RuleEvaluator(input.rules, input.conditions);
-  const here = async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) {
+  const here = async (size: number) => {
+    for (let r = take(size); r; r = take(size)) {
       finish(await runDraws({ input, seed: opts.seed, ...r }, evaluator));
-      // let the workers' results in between ranges
+      // let the workers' results (and their next tasks) through between ranges
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   if (workers <= 1) {
-    await here();
+    await here(chunk);
     return total;
   }
-  const key = canonicalJson(plain(input));
   const pool = new Tinypool({
     filename: fileURLToPath(new URL('./sampleWorker.js', import.meta.url)),
     minThreads: workers - 1,
     maxThreads: workers - 1,
+    concurrentTasksPerWorker: 2,
+    workerData: plain(input),
   });
   const there = async () => {
-    for (let r = queue.shift(); r; r = queue.shift()) finish(await pool.run({ key, input: plain(input), seed: opts.seed, ...r }));
+    for (let r = take(chunk); r; r = take(chunk)) finish(await pool.run({ seed: opts.seed, ...r }));
   };
   try {
-    await Promise.all([here(), ...Array.from({ length: workers - 1 }, there)]);
+    // two feeders per worker: one task running, the next waiting in the worker
+    await Promise.all([...Array.from({ length: 2 * (workers - 1) }, there), here(Math.max(25, Math.ceil(chunk / 8)))]);
   } finally {
     await pool.destroy();
   }

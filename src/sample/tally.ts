@@ -17,18 +17,25 @@ export interface ReadingTally {
   finalStates: Record<string, number>;
 }
 
+/** Maps keyed by ids from the data have no prototype; tallies back from workers (structured clones) do, hence `own`. */
+const dict = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 export function emptyTally(): Tally {
-  return { draws: 0, readings: {} };
+  return { draws: 0, readings: dict() };
 }
 
+// keys are ids from the data (a reading may be called "constructor"): read own properties only
+const own = <T>(m: Record<string, T>, k: string): T | undefined => (Object.hasOwn(m, k) ? m[k] : undefined);
+const readingOf = (t: Tally, id: string): ReadingTally => own(t.readings, id) ?? (t.readings[id] = { findings: dict(), phases: dict(), met: dict(), finalStates: dict() });
+
 const bump = (m: Record<string, number>, k: string, by = 1) => {
-  m[k] = (m[k] ?? 0) + by;
+  m[k] = (own(m, k) ?? 0) + by;
 };
 
 export function addRun(t: Tally, report: RunReport): void {
   t.draws++;
   for (const run of report.runs) {
-    const r = (t.readings[run.interpretation.id] ??= { findings: {}, phases: {}, met: {}, finalStates: {} });
+    const r = readingOf(t, run.interpretation.id);
     for (const k of new Set(run.findings.map((f) => `${f.eventId}|${f.type}`))) bump(r.findings, k);
     for (const p of run.phases) {
       bump(r.phases, p.phase);
@@ -42,7 +49,7 @@ export function addRun(t: Tally, report: RunReport): void {
 export function mergeTally(a: Tally, b: Tally): Tally {
   a.draws += b.draws;
   for (const [id, rb] of Object.entries(b.readings)) {
-    const ra = (a.readings[id] ??= { findings: {}, phases: {}, met: {}, finalStates: {} });
+    const ra = readingOf(a, id);
     for (const key of ['findings', 'phases', 'met', 'finalStates'] as const) for (const [k, v] of Object.entries(rb[key])) bump(ra[key], k, v);
   }
   return a;

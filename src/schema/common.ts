@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Duration as LuxonDuration } from 'luxon';
+import { DateTime, Duration as LuxonDuration, Info } from 'luxon';
 import { parseInstant } from '../time/parseInstant.js';
 
 /** Lowercase ids: stable, readable in file paths, CLI flags and JSON keys. */
@@ -8,6 +8,32 @@ export const Id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'an id is lowercase letters, digits and dashes, e.g. "ru-strike-2026-02-03"' });
 
 const OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+/** an offset written without its colon (+0200), or as hours alone (+02) */
+const BASIC_OFFSET = /[+-]\d{2}(\d{2})?$/;
+
+/**
+ * The dates the formats accept: years 1900 to 2200, offsets at most 14 hours from UTC (the furthest any
+ * place on Earth keeps, Kiribati's +14:00). Outside them a typo (+99:00, 20026) would still parse and move
+ * an event by days or centuries, and far enough out the arithmetic gives invalid dates.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+export const MAX_OFFSET_MINUTES = 14 * 60;
+const FIRST_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const END_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
+/** A duration may not be longer than the whole range of dates. */
+export const MAX_DURATION_YEARS = LAST_YEAR - FIRST_YEAR;
+const MAX_DURATION_MS = LuxonDuration.fromObject({ years: MAX_DURATION_YEARS }).toMillis();
+
+/** Why an instant (already known to be a real ISO date-time with an offset) is out of range, if it is. */
+export function instantRangeProblem(s: string, ms: number): string | undefined {
+  const o = /([+-])(\d{2}):(\d{2})$/.exec(s);
+  if (o && Number(o[2]) * 60 + Number(o[3]) > MAX_OFFSET_MINUTES) {
+    return `"${s}" has the UTC offset ${o[0]}, beyond the ±14:00 that any place keeps; fix the offset (Kyiv is +02:00 in winter)`;
+  }
+  if (!(ms >= FIRST_MS && ms < END_MS)) return `"${s}" is outside the years ${FIRST_YEAR}-${LAST_YEAR} that truce accepts; fix the year`;
+  return undefined;
+}
 
 /**
  * An ISO-8601 instant that carries its UTC offset. A bare local time is refused: the same wall-clock
@@ -19,15 +45,28 @@ export const Instant = z.string().superRefine((s, ctx) => {
     return;
   }
   if (!OFFSET.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" has no UTC offset; add one, e.g. ${s}+02:00 for Kyiv in winter` });
+    const basic = BASIC_OFFSET.exec(s);
+    const fixed = basic ? `${s.slice(0, basic.index)}${basic[0].slice(0, 3)}:${basic[1] ?? '00'}` : `${s}+02:00`;
+    ctx.addIssue({
+      code: 'custom',
+      message: basic
+        ? `"${s}" writes its UTC offset as ${basic[0]}; write it with a colon, as ${fixed}`
+        : `"${s}" has no UTC offset; add one, e.g. ${fixed} for Kyiv in winter`,
+    });
     return;
   }
   // the fast parser accepts the common forms; luxon judges (and explains) the rest
-  if (!Number.isNaN(parseInstant(s))) return;
-  const dt = DateTime.fromISO(s, { setZone: true });
-  if (!dt.isValid) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date-time (${dt.invalidExplanation ?? dt.invalidReason})` });
+  let ms = parseInstant(s);
+  if (Number.isNaN(ms)) {
+    const dt = DateTime.fromISO(s, { setZone: true });
+    if (!dt.isValid) {
+      ctx.addIssue({ code: 'custom', message: `"${s}" is not a real date-time (${dt.invalidExplanation ?? dt.invalidReason})` });
+      return;
+    }
+    ms = dt.toMillis();
   }
+  const range = instantRangeProblem(s, ms);
+  if (range !== undefined) ctx.addIssue({ code: 'custom', message: range });
 });
 
 /** An ISO-8601 calendar date (no time), for dates an article states. */
@@ -35,6 +74,8 @@ export const CalendarDate = z.string().superRefine((s, ctx) => {
   const dt = DateTime.fromISO(s, { setZone: true });
   if (!/^\d{4}-\d{2}-\d{2}/.test(s) || !dt.isValid) {
     ctx.addIssue({ code: 'custom', message: `"${s}" is not a real ISO-8601 date, e.g. 2026-02-03` });
+  } else if (dt.year < FIRST_YEAR || dt.year > LAST_YEAR) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is outside the years ${FIRST_YEAR}-${LAST_YEAR} that truce accepts; fix the year` });
   }
 });
 
@@ -43,12 +84,23 @@ export const IsoDuration = z.string().superRefine((s, ctx) => {
   const d = LuxonDuration.fromISO(s);
   if (!d.isValid) ctx.addIssue({ code: 'custom', message: `"${s}" is not an ISO-8601 duration; write e.g. PT24H or P7D` });
   else if (d.toMillis() < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative; a duration here must be zero or more` });
+  else if (!(d.toMillis() <= MAX_DURATION_MS)) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is longer than ${MAX_DURATION_YEARS} years, the whole range of dates truce accepts (${FIRST_YEAR}-${LAST_YEAR}); write a shorter duration` });
+  }
 });
 
-/** An IANA time zone name that luxon (ICU) knows. */
+/**
+ * An IANA time zone name that luxon (ICU) knows, or a fixed offset (UTC+3). Never the machine's own zone
+ * ("system", "local", "default"): a result must not depend on where it is computed.
+ */
 export const TimeZone = z.string().superRefine((s, ctx) => {
-  if (!DateTime.now().setZone(s).isValid) {
+  const zone = Info.normalizeZone(s);
+  if (zone === null || !zone.isValid) {
     ctx.addIssue({ code: 'custom', message: `"${s}" is not a known IANA time zone; write e.g. Europe/Kyiv` });
+  } else if (zone.type === 'system') {
+    ctx.addIssue({ code: 'custom', message: `"${s}" means the zone of whatever machine runs truce, so results would differ from machine to machine; name the zone, e.g. Europe/Kyiv` });
+  } else if (zone.isUniversal && Math.abs(zone.offset(0)) > MAX_OFFSET_MINUTES) {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is more than 14 hours from UTC, beyond the offset any place keeps; name the zone, e.g. Europe/Kyiv` });
   }
 });
 

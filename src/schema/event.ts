@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Count, Id, Instant, SourceRef } from './common.js';
+import { DatasetRecordRef } from './source.js';
 
 export const EVENT_KINDS = ['strike', 'statement', 'agreement-claim', 'talks', 'airspace-alert', 'response'] as const;
 export const EventKind = z.enum(EVENT_KINDS);
@@ -12,7 +13,7 @@ export const PLACE_KINDS = ['capital', 'city', 'town', 'village', 'district', 'r
 export const PlaceKind = z.enum(PLACE_KINDS);
 
 /** settlement: the text names the settlement (or a district of it); region: only "the X region". */
-export const PLACE_PRECISIONS = ['settlement', 'region', 'country', 'unknown'] as const;
+export const PLACE_PRECISIONS = ['settlement', 'region', 'country', 'unknown', 'near-settlement'] as const;
 export const PlacePrecision = z.enum(PLACE_PRECISIONS);
 
 export const TARGET_TYPES = [
@@ -28,6 +29,10 @@ export const TARGET_TYPES = [
   'military',
 ] as const;
 export const TargetType = z.enum(TARGET_TYPES);
+
+/** How a strike was carried out, as a dataset's event type says (imports: seeds/import/mapping.yaml). */
+export const MEANS = ['air-strike', 'drone-strike', 'missile', 'artillery', 'shelling', 'armed-clash', 'remote-explosive', 'grenade', 'suicide-bomb', 'chemical-weapon', 'direct-attack'] as const;
+export const Means = z.enum(MEANS);
 
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
 export const PhaseId = z.enum(PHASE_IDS);
@@ -55,6 +60,8 @@ export const Munitions = z.strictObject({
   missiles: Count.optional(),
   /** the ballistic missiles among `missiles` */
   ballisticMissiles: Count.optional(),
+  /** the cruise missiles among `missiles` */
+  cruiseMissiles: Count.optional(),
 });
 
 export const Casualties = z.strictObject({ killed: Count.optional(), injured: Count.optional() });
@@ -74,8 +81,12 @@ export const Event = z.strictObject({
   casualties: Casualties.optional(),
   /** for `response` events: the enforcement phase this action answers */
   phase: PhaseId.optional(),
-  sources: z.array(SourceRef).min(1, { message: 'every event cites at least one article line' }),
+  /** means: what the record says was (or may have been) used */
+  means: z.array(Means).optional(),
+  sources: z.array(z.union([SourceRef, DatasetRecordRef])).min(1, { message: 'every event cites at least one article line' }),
   note: z.string().min(1),
+  /** written by `truce ingest`: never counts in a run until an analyst removes the mark */
+  draft: z.literal(true).optional(),
 });
 
 export type Event = z.infer<typeof Event>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant, IsoDuration, SourceRef } from './common.js';
-import { PlaceKind, TargetType } from './event.js';
+import { Id, Instant, IsoDuration, SourceRef, TimeZone } from './common.js';
+import { PlaceKind, TargetType, type PlaceKind as PlaceKindT, type TargetType as TargetTypeT } from './event.js';
 
 /** A claim, by one party and as one source reports it, about whether the truce was accepted. */
 export const AgreementClaim = z.strictObject({
@@ -17,7 +17,17 @@ export const Window = z
     end: Instant.optional(),
     duration: IsoDuration.optional(),
     startInclusive: z.boolean().default(true),
-    endInclusive: z.boolean().default(false),
+    /**
+     * true: the end instant itself belongs to the window (one instant more, nothing else); `day`: the
+     * window runs through the whole calendar day on which `end` (or start + duration) falls, in the
+     * reading's zone, to the next midnight exclusive ("until 1 February" read as "1 February included")
+     */
+    endInclusive: z.union([z.boolean(), z.literal('day')]).default(false),
+    /**
+     * the IANA zone the window's duration and day ends are counted in (default: the reading's
+     * `timeZone`, else the scenario's): "30 days from 18 March, Moscow time" ends at a Moscow midnight
+     */
+    timeZone: TimeZone.optional(),
     basis: z.string().min(1),
   })
   .superRefine((w, ctx) => {
@@ -30,11 +40,17 @@ export const Obligation = z.strictObject({
   party: Id,
   /** the party whose places and assets are protected */
   towards: Id,
-  refrainFrom: z.strictObject({
-    places: z.array(z.string().min(1)).default([]),
-    placeKinds: z.array(PlaceKind).default([]),
-    targets: z.array(TargetType).default([]),
-  }),
+  refrainFrom: z.union([
+    /** `refrainFrom: all`: every act of hostility against `towards`, wherever and whatever it hits */
+    z.literal('all').transform(() => ({ places: [] as string[], placeKinds: [] as PlaceKindT[], targets: [] as TargetTypeT[], all: true })),
+    z.strictObject({
+      places: z.array(z.string().min(1)).default([]),
+      placeKinds: z.array(PlaceKind).default([]),
+      targets: z.array(TargetType).default([]),
+      /** true: all hostilities against `towards` (the lists then add nothing) */
+      all: z.boolean().default(false),
+    }),
+  ]),
   /** reciprocal obligations hold only while the counterparty keeps the truce */
   condition: z.strictObject({ while: z.literal('counterparty-complies'), counterparty: Id }).optional(),
   basis: z.enum(['stated', 'inferred']).default('stated'),
@@ -50,6 +66,8 @@ export const Interpretation = z.strictObject({
     status: z.enum(['agreed', 'claimed', 'disputed']),
     claims: z.array(AgreementClaim).default([]),
   }),
+  /** the zone the reading states its times in (default: the scenario's); its window counts durations and days in it */
+  timeZone: TimeZone.optional(),
   window: Window,
   obligations: z.array(Obligation).min(1),
   note: z.string().optional(),

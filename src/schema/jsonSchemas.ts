@@ -4,6 +4,8 @@ import { Overlay } from './overlay.js';
 import { ConditionsFile, Condition, RuleFile } from './rule.js';
 import { Scenario } from './scenario.js';
 import { SeedFile } from './seedFile.js';
+import { ActorsFile, ImportMapping } from './importFiles.js';
+import { PlacesFile } from './places.js';
 
 /**
  * JSON Schemas of the file formats, for editors (yaml-language-server, VS Code): completion, hover and
@@ -22,6 +24,9 @@ export const SCHEMA_FILES = {
   'seed.schema.json': { schema: SeedFile, title: 'truce seed file: sources and events (truce.seed/v1)' },
   'rule.schema.json': { schema: RuleFile, title: 'truce rule, or a family of rules (truce.rules/v1)' },
   'conditions.schema.json': { schema: ConditionsFile, title: 'truce shared rule conditions (truce.conditions/v1)' },
+  'import-mapping.schema.json': { schema: ImportMapping, title: 'truce import: dataset codes to truce terms (truce.import-mapping/v1)' },
+  'actors.schema.json': { schema: ActorsFile, title: 'truce import: dataset actors to scenario parties (truce.actors/v1)' },
+  'places.schema.json': { schema: PlacesFile, title: 'truce place hierarchy (truce.places/v1)' },
 } as const;
 
 export type SchemaFileName = keyof typeof SCHEMA_FILES;
@@ -33,6 +38,9 @@ export const SCHEMA_FOR_FORMAT: Readonly<Record<string, SchemaFileName>> = {
   'truce.seed/v1': 'seed.schema.json',
   'truce.rules/v1': 'rule.schema.json',
   'truce.conditions/v1': 'conditions.schema.json',
+  'truce.import-mapping/v1': 'import-mapping.schema.json',
+  'truce.actors/v1': 'actors.schema.json',
+  'truce.places/v1': 'places.schema.json',
 };
 
 /**

@@ -16,6 +16,11 @@ export const Phase = z.strictObject({
   /** what the deadline is counted from: the event that triggered this phase, or the first violation */
   countedFrom: z.enum(['trigger', 'first-violation']).default('trigger'),
   actors: z.array(z.string().min(1)).min(1),
+  /**
+   * the parties (ids) whose `response` events meet this phase; absent: any party's but the violator's
+   * (a violator's own statement never meets the phase its violation opened)
+   */
+  respondedBy: z.array(Id).optional(),
   actions: z.array(z.string().min(1)).default([]),
   sources: z.array(SourceRef).min(1),
 });
@@ -28,6 +33,12 @@ export const Plan = z
     appliesTo: z.array(Id).min(1),
     /** findings of lower certainty are recorded but move no phase */
     triggerCertainty: z.enum(['certain', 'possible']).default('certain'),
+    /**
+     * when a trigger may open or advance a phase: `while-binding`, until the window closes (a phase
+     * already open keeps its deadline after it); `any-time`, also after the truce has expired. Each
+     * violating party in `appliesTo` has its own phases.
+     */
+    opensPhases: z.enum(['while-binding', 'any-time']).default('while-binding'),
     status: z.string().min(1),
     phases: z.array(Phase).min(1),
     sources: z.array(SourceRef).min(1),

@@ -22,7 +22,9 @@ export function parseVary(spec: string): Vary {
   }
   const path = spec.slice(0, eq);
   const step = spec.slice(colon + 1);
-  const values = /^-?\d+(\.\d+)?$/.test(from) ? numbers(spec, Number(from), Number(to), step) : from.startsWith('P') ? durations(spec, from, to, step) : dates(spec, from, to, step);
+  const values = NUMBER.test(from) ? numbers(spec, from, to, step) : from.startsWith('P') ? durations(spec, from, to, step) : dates(spec, from, to, step);
+  // a sweep of nothing would print an empty table and pass for an answer
+  if (values.length === 0) throw new UsageError(`--vary "${spec}" gives no values; check FROM, TO and STEP`);
   return { path, values };
 }
 
@@ -30,7 +32,12 @@ function guard(spec: string, n: number): void {
   if (n > MAX_VALUES) throw new UsageError(`--vary "${spec}" gives more than ${MAX_VALUES} values; take a larger step`);
 }
 
-function numbers(spec: string, from: number, to: number, stepText: string): number[] {
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function numbers(spec: string, fromText: string, toText: string, stepText: string): number[] {
+  if (!NUMBER.test(toText)) throw new UsageError(`--vary "${spec}": FROM is a number, so TO must be one too, not "${toText}"`);
+  const from = Number(fromText);
+  const to = Number(toText);
   const step = Number(stepText);
   if (!Number.isFinite(step) || step <= 0) throw new UsageError(`--vary "${spec}": the step must be a positive number`);
   if (to < from) throw new UsageError(`--vary "${spec}": TO is below FROM`);
@@ -61,8 +68,15 @@ function durations(spec: string, fromText: string, toText: string, stepText: str
 function dates(spec: string, fromText: string, toText: string, stepText: string): string[] {
   const from = DateTime.fromISO(fromText, { setZone: true });
   const to = DateTime.fromISO(toText, { setZone: true });
-  if (!from.isValid || !to.isValid || !/([+-]\d\d:\d\d|Z)$/.test(fromText)) {
-    throw new UsageError(`--vary "${spec}": FROM and TO must be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00`);
+  // both bounds carry their offset: a bare local time would be read in the machine's zone
+  const offsetOf = (t: string) => /(?:([+-])(\d\d):(\d\d)|Z)$/.exec(t);
+  const fo = offsetOf(fromText);
+  const too = offsetOf(toText);
+  if (!from.isValid || !to.isValid || !fo || !too) {
+    throw new UsageError(`--vary "${spec}": FROM and TO must both be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00 (a time without one would depend on the machine's zone)`);
+  }
+  for (const o of [fo, too]) {
+    if (o[1] !== undefined && Number(o[2]) * 60 + Number(o[3]) > 14 * 60) throw new UsageError(`--vary "${spec}": the offset ${o[0]} is beyond the ±14:00 that any place keeps; fix it (Kyiv is +02:00 in winter)`);
   }
   if (to < from) throw new UsageError(`--vary "${spec}": TO is before FROM`);
   const step = stepOf(spec, stepText);

@@ -1,4 +1,5 @@
-import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
+import type { Resolved } from '../overlay/applyChanges.js';
+import { applySets } from './applySets.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { runScenario } from '../run/runScenario.js';
 import { InputError } from '../problem.js';
@@ -24,13 +25,12 @@ export function combinations(varies: readonly Vary[]): Record<string, string | n
   return out;
 }
 
-/** Runs the scenario once per combination, each a `set` overlay on a copy of the base. */
-export async function sweep(base: Resolved, varies: readonly Vary[], file: string, interpretation?: string): Promise<SweepRow[]> {
+/** Runs the scenario once per combination (all, or those given: a shard's), each a `set` overlay on the base. */
+export async function sweep(base: Resolved, varies: readonly Vary[], file: string, interpretation?: string, only?: readonly Record<string, string | number>[]): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   const sharedEvaluator = varies.some((v) => v.path.startsWith('rules.')) ? undefined : new RuleEvaluator(base.rules, base.conditions);
-  for (const values of combinations(varies)) {
-    const changes = Object.entries(values).map(([path, value]) => ({ set: { path, value } }));
-    const { result, problems } = applyChanges(base, changes, file);
+  for (const values of only ?? combinations(varies)) {
+    const { result, problems } = applySets(base, Object.entries(values).map(([path, value]) => ({ path, value })), file);
     if (problems.length > 0) {
       throw new InputError(problems.map((p) => ({ ...p, path: [], message: `--vary ${Object.keys(values)[Number(p.path[1] ?? 0)] ?? ''}=${JSON.stringify(Object.values(values)[Number(p.path[1] ?? 0)])}: ${p.message}` })));
     }

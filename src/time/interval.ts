@@ -34,8 +34,13 @@ export function formatInstant(ms: number, zone: string): string {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HOUR = 3_600_000;
-/** zone -> hour index -> [offset in minutes, luxon's short offset name]; offsets change on whole hours */
-const offsets = new Map<string, Map<number, [number, string]>>();
+/**
+ * zone -> hour index -> [offset in minutes, luxon's short offset name], or null for an hour in which
+ * the offset changes: most changes fall on whole UTC hours, but not all (Asia/Kathmandu went from
+ * +05:30 to +05:45 at 18:30 UTC; Australia/Lord_Howe shifts by 30 minutes), so an hour is cached only
+ * when its first and last instants share an offset.
+ */
+const offsets = new Map<string, Map<number, [number, string] | null>>();
 
 function offsetAt(ms: number, zone: string): [number, string] {
   let byHour = offsets.get(zone);
@@ -45,11 +50,16 @@ function offsetAt(ms: number, zone: string): [number, string] {
   }
   const h = Math.floor(ms / HOUR);
   let o = byHour.get(h);
-  if (!o) {
-    const dt = DateTime.fromMillis(h * HOUR, { zone });
-    o = [dt.offset, dt.toFormat('ZZZZ')];
+  if (o === undefined) {
+    const first = DateTime.fromMillis(h * HOUR, { zone });
+    const last = DateTime.fromMillis(h * HOUR + HOUR - 1, { zone });
+    o = first.offset === last.offset ? [first.offset, first.toFormat('ZZZZ')] : null;
     if (byHour.size > 100_000) byHour.clear();
     byHour.set(h, o);
+  }
+  if (o === null) {
+    const dt = DateTime.fromMillis(ms, { zone });
+    return [dt.offset, dt.toFormat('ZZZZ')];
   }
   return o;
 }
@@ -105,4 +115,17 @@ export function before(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
 /** Drools Fusion `after[min,max]`: a starts after b ends, the gap within the bounds. */
 export function after(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
   return before(b, a, bounds);
+}
+
+/**
+ * Whether a may have begun at or after b (some instant of a at or after some instant of b), the gap
+ * within the bounds for some such pair: what `after` is for some draw of the two events' times.
+ */
+export function mayFollow(a: Interval, b: Interval, bounds: Bounds = {}): boolean {
+  const latestA = isInstant(a) ? a.start : a.end;
+  const earliestB = b.start;
+  if (isInstant(a) ? latestA < earliestB : latestA <= earliestB) return false;
+  const minGap = Math.max(0, a.start - b.end);
+  const maxGap = latestA - earliestB;
+  return minGap <= (bounds.max ?? Number.POSITIVE_INFINITY) && maxGap >= (bounds.min ?? 0);
 }

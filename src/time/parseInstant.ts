@@ -47,7 +47,8 @@ export function parseInstant(s: string): number {
   } else if ((s[i] === '+' || s[i] === '-') && s.length === i + 6 && s[i + 3] === ':') {
     const oH = digits(s, i + 1, 2);
     const oM = digits(s, i + 4, 2);
-    if (oH < 0 || oM < 0 || oH > 23 || oM > 59) return Number.NaN;
+    // beyond +/-14:00 no place keeps time: left to the callers' checks, which refuse it
+    if (oH < 0 || oM < 0 || oM > 59 || oH * 60 + oM > 14 * 60) return Number.NaN;
     offset = (s[i] === '-' ? -1 : 1) * (oH * 60 + oM);
   } else {
     return Number.NaN;

@@ -2,12 +2,12 @@ import type { Problem, PathSegment } from '../problem.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SeedFile } from '../schema/seedFile.js';
 import type { Rule, Condition } from '../schema/rule.js';
-import type { SourceRef } from '../schema/common.js';
-import { toMillis } from '../time/interval.js';
 import { resolveWindow } from '../time/window.js';
 import { KNOWN_FACTS } from '../rules/factNames.js';
 import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
 import { SAFE_PATH } from '../rules/safePath.js';
+import { operatorValueProblem } from '../rules/operators.js';
+import { checkParties, citationChecks, eventChecks } from './checkEvent.js';
 
 /** Everything `validate` or a scenario load has read, already schema-checked. */
 export interface Pool {
@@ -17,6 +17,8 @@ export interface Pool {
   conditions: { file: string; name: string; condition: Condition }[];
   /** article file name -> its lines; absent when ../shared/seeds is not there */
   articles?: Map<string, string[]>;
+  /** `articles` holds only a scenario's own source notes (the article folder is not there): other files are not checked */
+  articlesPartial?: boolean;
 }
 
 /** Cross-file checks: ids, references, citations, time order. Pure; problems carry file and path. */
@@ -27,6 +29,9 @@ export function crossCheck(pool: Pool): Problem[] {
   // sources: unique ids and files
   const sourceFiles = new Set<string>();
   const sourceIds = new Map<string, string>();
+  // filled below, read when checking: citations are checked against the whole source list
+  const basis = { sourceFiles, ...(pool.articles ? { articles: pool.articles } : {}), ...(pool.articlesPartial === true ? { articlesPartial: true } : {}) };
+  const { checkLine, checkRef } = citationChecks(basis, push);
   for (const { file, seed } of pool.seeds) {
     seed.sources.forEach((s, i) => {
       if (sourceIds.has(s.id)) push('E_DUPLICATE_ID', file, ['sources', i, 'id'], `source id "${s.id}" is already used in ${sourceIds.get(s.id)}; give each article one entry`);
@@ -40,59 +45,13 @@ export function crossCheck(pool: Pool): Problem[] {
       });
     });
   }
-  const haveSources = sourceFiles.size > 0;
+  const checkEvent = eventChecks(basis, push);
 
   // events: unique ids across every seed file and every scenario's inline events
   const eventIds = new Map<string, string>();
   const checkEvents = (file: string, events: SeedFile['events'], parties?: Set<string>) => {
-    events.forEach((e, i) => {
-      const at: PathSegment[] = ['events', i];
-      if (eventIds.has(e.id) && eventIds.get(e.id) !== file + '#' + i) {
-        push('E_DUPLICATE_ID', file, [...at, 'id'], `event id "${e.id}" is already used in ${eventIds.get(e.id)?.split('#')[0]}; one real-world occurrence is one event`);
-      }
-      eventIds.set(e.id, file + '#' + i);
-      if (toMillis(e.when.end) < toMillis(e.when.start)) {
-        push('E_INTERVAL_ORDER', file, [...at, 'when', 'end'], `the event ends (${e.when.end}) before it starts (${e.when.start}); swap start and end`);
-      }
-      const m = e.munitions;
-      if (m?.ballisticMissiles && m.missiles?.high !== undefined && m.ballisticMissiles.low > m.missiles.high) {
-        push('E_COUNT_ORDER', file, [...at, 'munitions', 'ballisticMissiles', 'low'], `more ballistic missiles (${m.ballisticMissiles.low}) than missiles in all (at most ${m.missiles.high}); ballistic ones are counted among the missiles`);
-      }
-      if (e.kind === 'response' && e.phase === undefined) {
-        push('E_SCHEMA', file, [...at, 'phase'], 'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)');
-      }
-      if (parties) {
-        if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"; add it to the scenario's parties or fix the id`);
-        if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"; add it to the scenario's parties or fix the id`);
-      }
-      e.sources.forEach((s, j) => checkRef(s, file, [...at, 'sources', j]));
-    });
+    events.forEach((e, i) => checkEvent(e, file, ['events', i], eventIds, `${file}#${i}`, parties));
   };
-  function checkRef(ref: SourceRef, file: string, path: PathSegment[]) {
-    if (haveSources && !sourceFiles.has(ref.file)) {
-      push('E_UNKNOWN_SOURCE', file, [...path, 'file'], `no source describes "${ref.file}"; add it to seeds/sources.yaml or fix the file name`);
-      return;
-    }
-    checkLine(ref.file, ref.line, ref.figures, file, path);
-  }
-  function checkLine(article: string, line: number, figures: string[] | undefined, file: string, path: PathSegment[]) {
-    const lines = pool.articles?.get(article);
-    if (!pool.articles) return;
-    if (!lines) {
-      push('E_UNKNOWN_SOURCE', file, path, `the article "${article}" is not in the articles folder; fix the file name`);
-      return;
-    }
-    const text = lines[line - 1];
-    if (text === undefined || text.trim() === '') {
-      push('E_CITED_LINE_MISSING', file, path.at(-1) === 'line' ? path : [...path, 'line'], `${article} has no text on line ${line} (it has ${lines.length} lines); cite the line that says it`);
-      return;
-    }
-    for (const fig of figures ?? []) {
-      if (!normalise(text).includes(normalise(fig))) {
-        push('E_FIGURE_NOT_ON_LINE', file, [...path, 'figures'], `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`);
-      }
-    }
-  }
 
   for (const { file, seed } of pool.seeds) checkEvents(file, seed.events);
 
@@ -108,10 +67,7 @@ export function crossCheck(pool: Pool): Problem[] {
     checkEvents(file, scenario.events, parties);
     // seed events are checked against this scenario's parties too
     for (const s of pool.seeds) {
-      s.seed.events.forEach((e, i) => {
-        if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', s.file, ['events', i, 'actor'], `unknown party "${e.actor}" (scenario ${scenario.id}); add it to the scenario's parties`);
-        if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', s.file, ['events', i, 'target'], `unknown party "${e.target}" (scenario ${scenario.id}); add it to the scenario's parties`);
-      });
+      s.seed.events.forEach((e, i) => checkParties(e, s.file, ['events', i], parties, push, scenario.id));
     }
     const interpretationIds = new Set<string>();
     scenario.interpretations.forEach((it, i) => {
@@ -150,6 +106,14 @@ export function crossCheck(pool: Pool): Problem[] {
   // rules: unique names, known facts, operators and named conditions
   const ruleNames = new Map<string, string>();
   const conditionNames = new Set(pool.conditions.map((c) => c.name));
+  // one name, one condition: with two, the engine would keep one and silently drop what the other decides
+  const conditionFiles = new Map<string, string>();
+  for (const c of pool.conditions) {
+    const first = conditionFiles.get(c.name);
+    if (first !== undefined) push('E_DUPLICATE_ID', c.file, ['conditions', c.name], `the shared condition "${c.name}" is already defined in ${first}; keep one definition, or rename one of them`);
+    else conditionFiles.set(c.name, c.file);
+  }
+  problems.push(...conditionCycles(pool.conditions));
   for (const { file, path, rule } of pool.rules) {
     if (ruleNames.has(rule.name)) push('E_DUPLICATE_ID', file, [...path, 'name'], `rule "${rule.name}" is already defined in ${ruleNames.get(rule.name)}`);
     ruleNames.set(rule.name, file);
@@ -166,6 +130,8 @@ export function crossCheck(pool: Pool): Problem[] {
       if (!conditionNames.has(cond.condition)) push('E_RULE_CONDITION', file, [...path, 'condition'], `no shared condition is named "${cond.condition}"; define it in rules/conditions.json or fix the name`);
     } else {
       if (!KNOWN_OPERATORS.has(cond.operator)) push('E_RULE_OPERATOR', file, [...path, 'operator'], `unknown operator "${cond.operator}"; use one of ${[...KNOWN_OPERATORS].join(', ')}`);
+      const bad = KNOWN_OPERATORS.has(cond.operator) ? operatorValueProblem(cond.operator, cond.value) : undefined;
+      if (bad !== undefined) push('E_RULE_OPERATOR', file, [...path, 'value'], bad);
       if (!KNOWN_FACTS.has(cond.fact)) push('E_RULE_FACT', file, [...path, 'fact'], `unknown fact "${cond.fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
       const v = cond.value;
       const vp = v !== null && typeof v === 'object' && 'fact' in v ? (v as { path?: unknown }).path : undefined;
@@ -180,11 +146,54 @@ export function crossCheck(pool: Pool): Problem[] {
   return problems;
 }
 
-function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ');
+/** The shared conditions a condition refers to by name, in the order written. */
+function referencesOf(cond: Condition, path: PathSegment[], out: { name: string; path: PathSegment[] }[] = []): { name: string; path: PathSegment[] }[] {
+  if ('all' in cond) cond.all.forEach((c, i) => referencesOf(c, [...path, 'all', i], out));
+  else if ('any' in cond) cond.any.forEach((c, i) => referencesOf(c, [...path, 'any', i], out));
+  else if ('not' in cond) referencesOf(cond.not, [...path, 'not'], out);
+  else if ('condition' in cond) out.push({ name: cond.condition, path: [...path, 'condition'] });
+  return out;
+}
+
+/**
+ * Shared conditions that refer to themselves, directly or through others: the engine would expand them
+ * for ever. One problem per cycle, at the reference that closes it, naming the chain. Iterative (the
+ * chain can be as long as there are conditions).
+ */
+function conditionCycles(conditions: Pool['conditions']): Problem[] {
+  const byName = new Map<string, Pool['conditions'][number]>();
+  for (const c of conditions) if (!byName.has(c.name)) byName.set(c.name, c);
+  const problems: Problem[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of [...byName.keys()].sort()) {
+    if (state.has(start)) continue;
+    const stack: { name: string; refs: { name: string; path: PathSegment[] }[]; next: number }[] = [];
+    const enter = (name: string) => {
+      state.set(name, 'open');
+      stack.push({ name, refs: referencesOf(byName.get(name)!.condition, ['conditions', name]), next: 0 });
+    };
+    enter(start);
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const ref = top.refs[top.next++];
+      if (ref === undefined) {
+        state.set(top.name, 'done');
+        stack.pop();
+        continue;
+      }
+      if (!byName.has(ref.name)) continue;
+      const seen = state.get(ref.name);
+      if (seen === 'open') {
+        const chain = [...stack.slice(stack.findIndex((f) => f.name === ref.name)).map((f) => f.name), ref.name];
+        const c = byName.get(top.name)!;
+        problems.push({
+          code: 'E_RULE_CONDITION',
+          file: c.file,
+          path: ref.path,
+          message: `the shared condition "${top.name}" refers back to itself: ${chain.join(' -> ')}; a condition may not depend on itself, break the chain`,
+        });
+      } else if (seen === undefined) enter(ref.name);
+    }
+  }
+  return problems;
 }

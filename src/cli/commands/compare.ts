@@ -1,18 +1,19 @@
-import { loadScenario } from '../../load/loadScenario.js';
 import { runScenario } from '../../run/runScenario.js';
 import { compareReadings } from '../../run/compare.js';
 import { compareText } from '../../report/compareText.js';
 import { compareJson } from '../../report/compareJson.js';
 import { provenanceOf } from '../../provenance.js';
-import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
+import { emit, outFile } from '../output.js';
+import { loadForOutput } from '../loadForOutput.js';
+import { refuseHtmlToTerminal } from './run.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
 export async function compareCommand(scenarioPath: string, flags: { format: 'text' | 'json' | 'md' | 'html'; out?: string }, g: Globals): Promise<number> {
-  if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out compare.html');
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  refuseHtmlToTerminal(flags, 'compare.html');
+  const out = outFile(flags.out);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
   const cmp = compareReadings(await runScenario(loaded));
   const provenance = provenanceOf(loaded);
   let text: string;
@@ -20,6 +21,6 @@ export async function compareCommand(scenarioPath: string, flags: { format: 'tex
   else if (flags.format === 'md') text = (await import('../../report/compareMarkdown.js')).compareMarkdown(cmp, provenance);
   else if (flags.format === 'html') text = await (await import('../../report/compareHtml.js')).compareHtml(cmp, provenance);
   else text = compareText(cmp, provenance);
-  emit(text, flags.out);
+  emit(text, out);
   return EXIT.ok;
 }

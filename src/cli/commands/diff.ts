@@ -2,6 +2,7 @@ import { loadScenario } from '../../load/loadScenario.js';
 import { runScenario } from '../../run/runScenario.js';
 import { diffRuns } from '../../run/diffRuns.js';
 import { diffJson, diffText } from '../../report/diffText.js';
+import { provenanceOf } from '../../provenance.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
@@ -10,8 +11,11 @@ import type { Globals } from '../main.js';
 export async function diffCommand(basePath: string, variantPath: string, flags: { format: 'text' | 'json' }, g: Globals): Promise<number> {
   const base = loadScenario(basePath, loadOptions(g));
   const variant = loadScenario(variantPath, loadOptions(g));
-  const d = diffRuns(await runScenario(base), await runScenario(variant));
+  const d = diffRuns(await runScenario(base), await runScenario(variant), { base: base.rules, variant: variant.rules });
   const zone = base.scenario.timeZone;
-  emit(flags.format === 'json' ? JSON.stringify(diffJson(d, zone), null, 2) + '\n' : diffText(d, zone));
+  // a party renamed or added by the variant is named as the variant names it
+  const parties = [...variant.scenario.parties, ...base.scenario.parties];
+  const provenance = { base: provenanceOf(base), variant: provenanceOf(variant) };
+  emit(flags.format === 'json' ? JSON.stringify(diffJson(d, zone, provenance, parties), null, 2) + '\n' : diffText(d, zone, parties, provenance));
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@ import { runScenario } from '../../run/runScenario.js';
 import { explainEvent } from '../../run/explainEvent.js';
 import { explainJson, explainText } from '../../report/explainText.js';
 import { provenanceOf } from '../../provenance.js';
+import { labelNotes } from '../../report/wording.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
@@ -28,6 +29,7 @@ export async function explainCommand(scenarioPath: string, flags: ExplainFlags, 
   const report = await runScenario(loaded, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
   const x = await explainEvent(loaded, report, flags.event, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
   const provenance = provenanceOf(loaded);
-  emit(flags.format === 'json' ? JSON.stringify(explainJson(x, provenance), null, 2) + '\n' : explainText(x, provenance));
+  const notes = labelNotes(loaded);
+  emit(flags.format === 'json' ? JSON.stringify(explainJson(x, provenance, notes), null, 2) + '\n' : explainText(x, provenance, notes));
   return EXIT.ok;
 }

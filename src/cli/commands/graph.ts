@@ -18,10 +18,16 @@ function defaultScenario(): string {
   return fileURLToPath(new URL(`../../../../${DEFAULT_SCENARIO}`, import.meta.url));
 }
 
-/** `truce graph [scenario] [--format mermaid|dot]`: the statechart, drawn from the machine definition. */
-export async function graphCommand(scenarioPath: string | undefined, flags: { format: 'mermaid' | 'dot' }, g: Globals): Promise<number> {
+export type GraphFormat = 'mermaid' | 'dot' | 'mermaid-code' | 'dot-code';
+
+/**
+ * `truce graph [scenario] [--format mermaid|dot|mermaid-code|dot-code]`: the statechart, drawn from the
+ * machine definition; edges in words, or (`-code`, for developers) by the machine's event, guard and action names.
+ */
+export async function graphCommand(scenarioPath: string | undefined, flags: { format: GraphFormat }, g: Globals): Promise<number> {
   const loaded = loadScenario(scenarioPath ?? defaultScenario(), loadOptions(g));
   const graph = machineGraph(planSpec(loaded.scenario));
-  emit(flags.format === 'dot' ? machineDot(graph) : machineMermaid(graph));
+  const names = flags.format.endsWith('-code') ? 'code' : 'words';
+  emit(flags.format.startsWith('dot') ? machineDot(graph, names) : machineMermaid(graph, names));
   return EXIT.ok;
 }

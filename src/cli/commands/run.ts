@@ -1,13 +1,17 @@
-import { defaultCache, loadScenarioCached } from '../../load/loadCache.js';
 import { runScenario, type ScenarioInput } from '../../run/runScenario.js';
 import { runJson } from '../../report/runJson.js';
 import { runText } from '../../report/runText.js';
-import { provenanceOf } from '../../provenance.js';
+import { labelNotes } from '../../report/wording.js';
+import type { LoadedScenario } from '../../load/loadScenario.js';
+import { provenanceOf, type Provenance } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
-import { emit } from '../output.js';
+import { emit, outFile, type OutFile } from '../output.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
+
+type LabelWindows = LoadedScenario['labelWindows'];
 
 export interface RunFlags {
   interpretation?: string;
@@ -22,23 +26,34 @@ export async function runCommand(scenarioPath: string | undefined, flags: RunFla
     return streamCommand(scenarioPath, flags, g);
   }
   if (scenarioPath === undefined) throw new UsageError('name a scenario file: truce run scenarios/jan-feb-2026.yaml');
-  if (flags.format === 'html' && flags.out === undefined) throw new UsageError('--format html writes a page: give it a file with --out report.html');
-  const loaded = await loadScenarioCached(scenarioPath, loadOptions(g), g.cache ? defaultCache(process.cwd()) : undefined);
+  refuseHtmlToTerminal(flags);
+  const out = outFile(flags.out);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
   checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
-  await runAndEmit(loaded, flags);
+  await runAndEmit(loaded, flags, out);
   return EXIT.ok;
 }
 
+/** A page of HTML is no use on a terminal. */
+export function refuseHtmlToTerminal(flags: { format: string; out?: string }, name = 'report.html'): void {
+  if (flags.format === 'html' && (flags.out === undefined || flags.out === '-')) throw new UsageError(`--format html writes a page: give it a file with --out ${name}`);
+}
+
 /** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */
-export async function runAndEmit(input: ScenarioInput, flags: RunFlags): Promise<void> {
+export async function runAndEmit(
+  input: ScenarioInput & { labelWindows?: LabelWindows },
+  flags: RunFlags,
+  out: OutFile | undefined,
+  provenance: Provenance = provenanceOf(input),
+): Promise<void> {
   const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-  const provenance = provenanceOf(input);
+  const notes = labelNotes(input);
   let text: string;
-  if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance), null, 2) + '\n';
-  else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance);
-  else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance);
-  else text = runText(report, provenance);
-  emit(text, flags.out);
+  if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance, notes), null, 2) + '\n';
+  else if (flags.format === 'md') text = (await import('../../report/runMarkdown.js')).runMarkdown(report, provenance, notes);
+  else if (flags.format === 'html') text = await (await import('../../report/runHtml.js')).runHtml(report, provenance, notes);
+  else text = runText(report, provenance, notes);
+  emit(text, out);
 }
 
 export function checkInterpretation(ids: string[], wanted: string | undefined, file: string): void {

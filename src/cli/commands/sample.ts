@@ -1,6 +1,8 @@
 import { loadScenario } from '../../load/loadScenario.js';
 import { sample, defaultWorkers } from '../../sample/sample.js';
-import { sampleJson, sampleText } from '../../report/sampleReport.js';
+import { sampleJson, sampleText, type SampleReportInput } from '../../report/sampleReport.js';
+import { parseShard, shardRange } from '../../merge/shard.js';
+import type { SamplePart } from '../../schema/part.js';
 import { provenanceOf } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
@@ -13,17 +15,28 @@ const int = (name: string, v: string, min: number, max: number) => {
   return Number(v);
 };
 
-export async function sampleCommand(scenarioPath: string, flags: { draws: string; seed: string; workers?: string; format: 'table' | 'json' }, g: Globals): Promise<number> {
+export async function sampleCommand(scenarioPath: string, flags: { draws: string; seed: string; workers?: string; shard?: string; format: 'table' | 'json' }, g: Globals): Promise<number> {
   const draws = int('-n', flags.draws, 1, 10_000_000);
   const seed = int('--seed', flags.seed, 0, 2 ** 31 - 1);
   const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1, 64) : defaultWorkers();
+  const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
+  const range = shard ? shardRange(draws, shard) : { from: 0, to: draws };
   const loaded = loadScenario(scenarioPath, loadOptions(g));
-  const bar = process.stderr.isTTY ? await progressBar(draws) : undefined;
-  const tally = await sample(loaded, { draws, seed, workers, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
+  const bar = process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
+  const tally = await sample(loaded, { draws: range.to - range.from, first: range.from, seed, workers, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
   bar?.stop();
-  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded) };
-  emit(flags.format === 'json' ? JSON.stringify(sampleJson(input), null, 2) + '\n' : sampleText(input));
+  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded), readingOrder: loaded.scenario.interpretations.map((i) => i.id) };
+  if (shard) {
+    // a partial result for `truce merge`: the tally of this shard's draws, whatever --format says
+    const part: SamplePart = { format: 'truce.sample-part/v1', provenance: input.provenance, scenario: input.scenario, seed, draws, shard, range, readingOrder: input.readingOrder, tally };
+    emit(JSON.stringify(part) + '\n');
+  } else emit(sampleOutput(input, flags.format));
   return EXIT.ok;
+}
+
+/** What `truce sample` prints, and `truce merge` prints for its parts. */
+export function sampleOutput(input: SampleReportInput, format: 'table' | 'json'): string {
+  return format === 'json' ? JSON.stringify(sampleJson(input), null, 2) + '\n' : sampleText(input);
 }
 
 /** A progress bar on stderr, only when stderr is a terminal. */

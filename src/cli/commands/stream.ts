@@ -1,14 +1,16 @@
-import { loadScenario } from '../../load/loadScenario.js';
-import { ndjsonEvents } from '../../load/ndjsonEvents.js';
+import { fstatSync, type Stats } from 'node:fs';
+import { ndjsonEvents, streamBasis } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
 import { streamLine } from '../../report/streamJson.js';
-import { provenanceOf } from '../../provenance.js';
+import { provenanceOf, type Provenance } from '../../provenance.js';
 import { UsageError } from '../../problem.js';
 import type { Event } from '../../schema/event.js';
 import { EXIT } from '../exitCodes.js';
 import { LineWriter } from '../lineWriter.js';
+import { outFile, refuseInputs } from '../output.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
-import { checkInterpretation, runAndEmit, type RunFlags } from './run.js';
+import { checkInterpretation, refuseHtmlToTerminal, runAndEmit, type RunFlags } from './run.js';
 import type { Globals } from '../main.js';
 
 /**
@@ -17,32 +19,47 @@ import type { Globals } from '../main.js';
  */
 export async function streamCommand(scenarioPath: string | undefined, flags: RunFlags, g: Globals): Promise<number> {
   if (scenarioPath === undefined) throw new UsageError('name the scenario whose terms to apply: truce run scenarios/jan-feb-2026.yaml --events events.ndjson');
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
-  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  refuseHtmlToTerminal(flags);
+  const out = outFile(flags.out);
   const source = flags.events;
+  // the events stream is read too: --out must not be it (nor, for stdin, the file stdin comes from)
+  refuseInputs(out, source === undefined ? [] : source === '-' ? stdinStats() : [{ name: source }]);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
+  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
   const file = source === '-' ? '(stdin)' : source;
-  const events = source !== undefined ? withFile(ndjsonEvents(source), file ?? '(events)') : fromArray(loaded.events);
+  // a stream's events get the checks the scenario's own events got
+  const events = source !== undefined ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)') : fromArray(loaded.events);
+  // one stamp for the same input in every format: a stream's header is written before its events are
+  // read, so with --events the scenario hash covers the terms only, and says so
+  const provenance: Provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
 
   if (flags.format !== 'ndjson') {
     // a report over the whole stream: gather it, then run as usual
     const all: Event[] = [];
     for await (const { event } of events) all.push(event);
-    await runAndEmit({ ...loaded, events: all }, flags);
+    await runAndEmit({ ...loaded, events: all }, flags, out, provenance);
     return EXIT.ok;
   }
 
   const zone = loaded.scenario.timeZone;
-  const out = new LineWriter(flags.out);
+  const writer = new LineWriter(out);
   try {
-    const provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
-    out.line(JSON.stringify({ record: 'header', format: 'truce.stream/v1', provenance, scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone } }));
-    await streamRun(loaded, events, (r) => out.line(streamLine(r, zone)), flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-    out.commit();
+    writer.line(JSON.stringify({ record: 'header', format: 'truce.stream/v1', provenance, scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone } }));
+    await streamRun(loaded, events, (r) => writer.line(streamLine(r, zone)), flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+    writer.commit();
   } catch (e) {
-    out.abort();
+    writer.abort();
     throw e;
   }
   return EXIT.ok;
+}
+
+function stdinStats(): { name: string; stats: Stats }[] {
+  try {
+    return [{ name: '(stdin)', stats: fstatSync(0) }];
+  } catch {
+    return []; // no stdin at all: nothing it could overwrite
+  }
 }
 
 async function* withFile(events: AsyncIterable<{ event: Event; line: number }>, file: string) {

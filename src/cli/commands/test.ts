@@ -1,9 +1,20 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { runScenarioTests, type TestRun } from '../../testing/runScenarioTests.js';
+import { scenarioFiles } from '../../load/readExpectations.js';
+import { InputError, UsageError } from '../../problem.js';
 import { EXIT, TestsFailed } from '../exitCodes.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
 export async function testCommand(paths: string[], flags: { coverage?: boolean }, g: Globals): Promise<number> {
+  // a path that is not there is a mistyped command, not a failed test
+  const missing = paths.filter((p) => !existsSync(path.resolve(p)));
+  if (missing.length > 0) {
+    throw new InputError(missing.map((p) => ({ code: 'E_FILE_NOT_FOUND', file: p, path: [], message: `no such file or folder; check the path (looked in ${path.dirname(path.resolve(p))})` })));
+  }
+  const given = paths.length > 0 ? paths : ['scenarios'];
+  if (scenarioFiles(given, process.cwd()).length === 0) throw new UsageError(`no scenario files (*.yaml, *.yml) in ${given.join(', ')}: nothing to test`);
   const result = await runScenarioTests(paths, { ...loadOptions(g), cwd: process.cwd() });
   process.stdout.write(testText(result, flags.coverage === true));
   if (result.failed > 0) throw new TestsFailed(result.failed);

@@ -3,9 +3,12 @@ import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 import { EXIT } from '../exitCodes.js';
 import { formatProblems } from '../formatProblems.js';
+import { UsageError } from '../../problem.js';
 
 export function validateCommand(files: string[], g: Globals): number {
-  const result = validatePaths(files, loadOptions(g));
+  const result = validatePaths(files, loadOptions(g, { note: false }));
+  // "ok" over no files at all would pass a mistyped folder for a valid one
+  if (result.files.length === 0) throw new UsageError(`no data files (*.yaml, *.yml, *.json) in ${files.join(', ')}: nothing to validate`);
   for (const n of result.notices) process.stderr.write(`note: ${n}\n`);
   if (result.problems.length > 0) {
     process.stderr.write(formatProblems(result.problems) + '\n');

@@ -1,0 +1,116 @@
+/**
+ * Bench rows for work that grows with the data: whole runs over many events (against the stream of the
+ * same events, their floor), Monte Carlo through the CLI (against one worker), sweeps (against the bare
+ * run of the scenario per combination). Figures, never assertions.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, cpSync, readFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { loadScenario } from '../src/load/loadScenario.js';
+import { runScenario } from '../src/run/runScenario.js';
+import { RuleEvaluator } from '../src/rules/ruleEngine.js';
+import { sweep } from '../src/sweep/sweep.js';
+import { parseVary } from '../src/sweep/parseVary.js';
+import { syntheticStream } from './synthetic.js';
+
+type Line = (label: string, value: string, target?: string) => void;
+type Loaded = ReturnType<typeof loadScenario>;
+
+/** Wall seconds and peak RSS (MB) of one CLI run, through /usr/bin/time -v. */
+function timed(cli: string, args: string[], cwd: string): { secs: number; mb: number; status: number | null } {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+  const mb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
+  return { secs: wall.split(':').reduce((s, x) => s * 60 + Number(x), 0), mb, status: r.status };
+}
+
+/**
+ * `truce run --events FILE --format json|text` over n events, against the NDJSON stream of the same
+ * file (its floor: the same work, written as it goes); and the same events as JSON seed files.
+ */
+export function benchWhole(line: Line, root: string, cli: string, sizes: number[]): void {
+  console.log('\nwhole runs: a report over every event (`truce run --events FILE --format json|text`), against the stream of the same events');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-whole-'));
+  const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
+  try {
+    let perEvent: number | undefined;
+    for (const n of sizes) {
+      const file = path.join(dir, `events-${n}.ndjson`);
+      const lines: string[] = [];
+      for (const e of syntheticStream(n)) lines.push(JSON.stringify(e));
+      writeFileSync(file, lines.join('\n') + '\n');
+      const stream = timed(cli, ['run', scenario, '--events', file, '--format', 'ndjson'], root);
+      for (const format of ['json', 'text']) {
+        const whole = timed(cli, ['run', scenario, '--events', file, '--format', format], root);
+        if (format === 'json') perEvent ??= whole.secs / n;
+        line(
+          `${n.toLocaleString('en-US')} events, --format ${format}: wall s, peak MB`,
+          `${whole.secs.toFixed(1)} s ${whole.mb.toFixed(0)} MB`,
+          `${(whole.secs / stream.secs).toFixed(2)}x the stream (${stream.secs.toFixed(1)} s; target <= 3x)${format === 'json' && perEvent ? `; ${(whole.secs / n / perEvent).toFixed(2)}x per event vs ${sizes[0]!.toLocaleString('en-US')}` : ''}; exit ${whole.status}`,
+        );
+      }
+      rmSync(file);
+    }
+    // the same events as seed files of a scenario (JSON, under the 4 MiB limit each), validated afresh
+    const n = sizes[0]!;
+    const proj = path.join(dir, 'proj');
+    for (const d of ['rules', 'seeds', 'scenarios']) cpSync(path.join(root, d), path.join(proj, d), { recursive: true });
+    writeFileSync(path.join(proj, 'package.json'), '{}');
+    const events = [...syntheticStream(n)];
+    const files: string[] = [];
+    for (let i = 0; i < events.length; i += 5000) {
+      const f = `seeds/bench-${i / 5000}.json`;
+      writeFileSync(path.join(proj, f), JSON.stringify({ format: 'truce.seed/v1', events: events.slice(i, i + 5000) }, null, 1));
+      files.push(`../${f}`);
+    }
+    mkdirSync(path.join(proj, 'scenarios'), { recursive: true });
+    const text = readFileSync(path.join(root, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(/^seeds: \[(.*)\]$/m, (_m, s: string) => `seeds: [${s}, ${files.join(', ')}]`);
+    writeFileSync(path.join(proj, 'scenarios/bench.yaml'), text);
+    const seeds = timed(cli, ['--no-cache', 'run', 'scenarios/bench.yaml', '--format', 'json'], proj);
+    const file = path.join(dir, 'same.ndjson');
+    writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const stream = timed(cli, ['run', scenario, '--events', file, '--format', 'ndjson'], root);
+    line(`${n.toLocaleString('en-US')} events in ${files.length} JSON seed files, --format json (--no-cache)`, `${seeds.secs.toFixed(1)} s ${seeds.mb.toFixed(0)} MB`, `${(seeds.secs / stream.secs).toFixed(2)}x the stream of the same events; exit ${seeds.status}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `truce sample -n DRAWS` end to end (start-up included) with 1 and 2 workers. */
+export function benchSample(line: Line, root: string, cli: string, draws: number): void {
+  const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
+  const run = (workers: number) => timed(cli, ['sample', scenario, '-n', String(draws), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
+  const one = run(1);
+  const two = run(2);
+  line(`truce sample -n ${draws.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`, Math.round(draws / one.secs).toLocaleString('en-US'), `${one.secs.toFixed(2)} s`);
+  line(`  the same, 2 workers (draws/s)`, Math.round(draws / two.secs).toLocaleString('en-US'), `${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s)`);
+}
+
+/** Sweeps on the seed scenario: combinations/s, against running the unchanged scenario as often. */
+export async function benchSweep(line: Line, loaded: Loaded, reps: number): Promise<void> {
+  const evaluator = new RuleEvaluator(loaded.rules, loaded.conditions);
+  const specs = [
+    'interpretations.washington.window.start=2026-01-20T00:00:00+02:00..2026-02-05T00:00:00+02:00:PT1H',
+    'plan.phases.diplomatic.deadline=PT1H..PT384H:PT1H',
+  ];
+  const time = async (f: () => Promise<unknown>) => {
+    const ts: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await f();
+      ts.push(performance.now() - t);
+    }
+    return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]! / 1000;
+  };
+  for (const spec of specs) {
+    const vary = parseVary(spec);
+    const n = vary.values.length;
+    await sweep(loaded, [vary], 'bench');
+    const t = await time(() => sweep(loaded, [vary], 'bench'));
+    const floor = await time(async () => {
+      for (let i = 0; i < n; i++) await runScenario(loaded, { evaluator, explain: false });
+    });
+    line(`sweep, ${n} values of ${spec.slice(0, spec.indexOf('='))} (combinations/s)`, Math.round(n / t).toLocaleString('en-US'), `target >= 2,000; the bare run: ${Math.round(n / floor).toLocaleString('en-US')}/s (${(floor / t).toFixed(2)}x of it)`);
+  }
+}

@@ -1,0 +1,473 @@
+import { DateTime } from 'luxon';
+import type { Count } from '../schema/common.js';
+import type { z } from 'zod';
+import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from '../schema/event.js';
+
+type Precision = z.infer<typeof PrecisionSchema>;
+import { readDates, type DateMention } from './readDates.js';
+import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
+import { findPlaces, type PlaceMention } from './findPlaces.js';
+import { findTargets, type TargetMention } from './findTargets.js';
+import { readParties, type Party, type Reading } from './findParties.js';
+import type { PlaceLookup } from './placeLookup.js';
+import { splitSentences, type Sentence } from './splitSentences.js';
+
+/**
+ * From an article to draft events: each sentence is read for dates, figures, places, targets and who did
+ * what; sentences about the same occurrence become one draft with all their lines; every field keeps the
+ * line and words it rests on, for the analyst to check.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface FieldEvidence {
+  field: string;
+  value: string;
+  line: number;
+  words: string;
+  confidence: Confidence;
+}
+
+export interface DraftReport {
+  id: string;
+  kind: EventKind;
+  lines: number[];
+  fields: FieldEvidence[];
+  /** why a field is missing or doubtful */
+  problems: string[];
+  claims: { by: string; line: number; words: string }[];
+}
+
+export interface IngestResult {
+  events: Event[];
+  report: {
+    file: string;
+    published: string;
+    zone: string;
+    drafts: DraftReport[];
+    /** lines the reader found nothing on that it could use, and lines it could not date or place */
+    undated: { line: number; why: string }[];
+    unplaced: { line: number; why: string }[];
+    /** the content is plainly older than the dateline */
+    olderThanDateline?: string;
+  };
+}
+
+export interface IngestInput {
+  text: string;
+  /** the article's file name, as sources cite it */
+  file: string;
+  published: DateTime;
+  places: PlaceLookup;
+}
+
+interface Observation {
+  s: Sentence;
+  reading: Reading;
+  dates: DateMention[];
+  figures: FigureMention[];
+  places: PlaceMention[];
+  targets: TargetMention[];
+}
+
+interface Group {
+  kind: EventKind;
+  actor?: Party;
+  target?: Party;
+  obs: Observation[];
+  actorWords: string;
+  actorLine: number;
+  actorConfidence: Confidence;
+}
+
+const ISO = { suppressMilliseconds: true } as const;
+const iso = (d: DateTime) => d.toISO(ISO)!;
+
+/** "meant to end on February 1", "a week until February 1": the terms spoken of, not when they were spoken */
+const TERMS_DATE = /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
+
+function eventDates(o: Observation, kind: EventKind): DateMention[] {
+  // a statement happened when it was said; a strike happened before it was reported
+  if (kind === 'strike') return o.dates.filter((d) => !d.reporting);
+  return o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)));
+}
+
+function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
+  if (ds.length === 0) return undefined;
+  return { start: DateTime.min(...ds.map((d) => d.start))!, end: DateTime.max(...ds.map((d) => d.end))! };
+}
+
+function overlaps(a: { start: DateTime; end: DateTime }, b: { start: DateTime; end: DateTime }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function countryParty(p: PlaceMention): Party | undefined {
+  const name = p.country?.name.toLowerCase();
+  return name === 'ukraine' ? 'ukraine' : name === 'russia' || name === 'russian federation' ? 'russia' : undefined;
+}
+
+/** The side attacked, read from the places hit when the sentence does not name the attacker. */
+function actorFromPlaces(places: PlaceMention[]): Party | undefined {
+  const hit = places.filter((p) => !p.excluded).map(countryParty).filter((x): x is Party => x !== undefined);
+  if (hit.length === 0) return undefined;
+  const ua = hit.filter((x) => x === 'ukraine').length;
+  return ua * 2 >= hit.length ? 'russia' : 'ukraine';
+}
+
+/** Several figures for one quantity: floors take the highest floor; rounded figures the span of all. */
+function mergeCounts(fs: FigureMention[]): Count | undefined {
+  if (fs.length === 0) return undefined;
+  const strong = fs.filter((f) => !f.weak);
+  const use = strong.length > 0 ? strong : fs;
+  const launched = use.filter((f) => f.role === 'launched');
+  const pool: FigureMention[] = launched.length > 0 ? launched : use.map((f) => ({ ...f, count: { low: f.count.low } }));
+  const anyApprox = pool.some((f) => f.approximate);
+  // a plain round figure next to "nearly"/"about" the same figure is itself rounded
+  const read = pool.map((f): Count => {
+    if (!anyApprox || f.approximate || f.count.high === undefined || f.count.best === undefined) return f.count;
+    const near = pool.find((g) => g.approximate && (g.count.best === f.count.best || g.count.high === f.count.best));
+    if (!near) return f.count;
+    const half = Math.max(1, Math.floor((near.count.high! - near.count.low) / (near.count.best === undefined ? 1 : 2)));
+    return { low: f.count.low - half, best: f.count.best, high: f.count.high + half };
+  });
+  const floors = read.filter((c) => c.high === undefined);
+  const ranged = read.filter((c) => c.high !== undefined);
+  const floorLow = floors.length > 0 ? Math.max(...floors.map((c) => c.low)) : 0;
+  if (ranged.length === 0) return { low: floorLow };
+  const low = Math.max(floorLow, Math.min(...ranged.map((c) => c.low)));
+  const high = floors.length > 0 && floorLow > Math.max(...ranged.map((c) => c.high!)) ? undefined : Math.max(...ranged.map((c) => c.high!));
+  const bests = ranged.map((c) => c.best).filter((b): b is number => b !== undefined && b >= low && (high === undefined || b <= high));
+  const best = bests.length > 0 ? mode(bests) : undefined;
+  return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
+}
+
+/**
+ * Casualties told place by place add up ("three killed in Dnipro", "one in the Kharkiv region"); a toll
+ * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
+ * nothing of the others: their sum is then only a floor.
+ */
+function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions: Set<string>): Count | undefined {
+  if (items.length === 0) return undefined;
+  const totals = items.filter((x) => x.at.length === 0).map((x) => x.f);
+  const parts = new Map<string, FigureMention[]>();
+  for (const x of items.filter((i) => i.at.length > 0)) {
+    const key = [...new Set(x.at)].sort().join('|');
+    parts.set(key, [...(parts.get(key) ?? []), x.f]);
+  }
+  const partCounts = [...parts.values()].map((fs) => mergeCounts(fs)!);
+  const covered = new Set([...parts.keys()].flatMap((k) => k.split('|')));
+  const sum = partCounts.length === 0 ? undefined : {
+    low: partCounts.reduce((a, c) => a + c.low, 0),
+    high: partCounts.every((c) => c.high !== undefined) ? partCounts.reduce((a, c) => a + c.high!, 0) : undefined,
+    best: partCounts.every((c) => c.best !== undefined) ? partCounts.reduce((a, c) => a + c.best!, 0) : undefined,
+  };
+  if (totals.length > 0) {
+    const t = mergeCounts(totals)!;
+    if (sum === undefined || sum.low <= t.low) return t;
+    return t.high !== undefined && t.high >= sum.low ? { ...t, low: sum.low, ...(t.best !== undefined && t.best < sum.low ? { best: sum.low } : {}) } : { low: sum.low };
+  }
+  if (sum === undefined) return undefined;
+  const uncovered = [...eventRegions].some((r) => !covered.has(r));
+  if (uncovered || sum.high === undefined) return { low: sum.low };
+  return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
+}
+
+function mode(xs: number[]): number {
+  const n = new Map<number, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+}
+
+function countText(c: Count): string {
+  if (c.high === undefined) return `${c.low}+`;
+  if (c.low === c.high) return `${c.low}`;
+  return `${c.low}-${c.high}${c.best !== undefined ? ` (best ${c.best})` : ''}`;
+}
+
+/** Figures in the line as it spells them, for the citation check (E_FIGURE_NOT_ON_LINE). */
+function figureTokens(words: string): string[] {
+  return [...words.matchAll(/\d{1,3}(?:,\d{3})+|\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\b/gi)].map((m) => m[0]);
+}
+
+export function ingestArticle(input: IngestInput): IngestResult {
+  const pub = input.published;
+  const sentences = splitSentences(input.text);
+  const observations: Observation[] = [];
+  let previousDay: DateTime | undefined;
+  let lastSettlement: string | undefined;
+  for (const s of sentences) {
+    // a photo caption retells a picture's own day, not the news
+    if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
+    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay } : {}) });
+    const places = findPlaces(s.text, input.places, lastSettlement);
+    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
+    observations.push(o);
+    // "that night" refers back to a named day rather than to a night already resolved
+    const last = dates.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? dates.at(-1);
+    if (last) previousDay = last.start;
+    const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
+    if (settled) lastSettlement = settled.entry.name;
+  }
+
+  const older = olderThanDateline(observations, pub);
+
+  const groups: Group[] = [];
+  let current: Group | undefined;
+  const undated: { line: number; why: string }[] = [];
+  for (const o of observations) {
+    const kind = o.reading.kind;
+    if (kind === undefined) {
+      // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
+      const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
+      const dated = eventDates(o, 'strike').length > 0;
+      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2) current.obs.push(o);
+      continue;
+    }
+    if (kind !== 'strike') {
+      const ds = eventDates(o, kind);
+      // "Peskov claimed ... . Speaking on January 30, he told reporters ...": the next sentence dates it
+      const next = observations[observations.indexOf(o) + 1];
+      if (ds.length === 0 && next !== undefined && next.reading.kind === undefined && /^(speaking|asked|he|she|they|in (?:a|an|his|her))\b/i.test(next.s.text)) {
+        const nd = eventDates(next, kind);
+        if (nd.length > 0) {
+          groups.push({ kind, obs: [o, next], actorWords: o.reading.words, actorLine: o.s.line, actorConfidence: o.reading.actor ? 'medium' : 'low', ...(o.reading.actor ? { actor: o.reading.actor } : {}), ...(o.reading.target ? { target: o.reading.target } : {}) });
+          continue;
+        }
+      }
+      if (ds.length === 0) {
+        undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
+        continue;
+      }
+      const g: Group = { kind, obs: [o], actorWords: o.reading.words, actorLine: o.s.line, actorConfidence: o.reading.actor ? 'medium' : 'low', ...(o.reading.actor ? { actor: o.reading.actor } : {}), ...(o.reading.target ? { target: o.reading.target } : {}) };
+      groups.push(g);
+      continue;
+    }
+    const fromPlaces = actorFromPlaces(o.places);
+    // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
+    const named = o.reading.actor !== undefined && fromPlaces !== undefined && o.reading.actor !== fromPlaces && o.places.every((p) => countryParty(p) === o.reading.actor) ? fromPlaces : o.reading.actor;
+    const actor = named ?? fromPlaces ?? current?.actor;
+    const ds = eventDates(o, 'strike');
+    const when = span(ds);
+    const strikeGroups = groups.filter((g) => g.kind === 'strike');
+    let home: Group | undefined;
+    if (when) {
+      home = [...strikeGroups].reverse().find((g) => {
+        const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
+        return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
+      });
+    } else if (actor === undefined || (named === undefined && fromPlaces === undefined)) {
+      // no attacker and no place: the occurrence the article is mostly about
+      home = [...strikeGroups].reverse().reduce<Group | undefined>((best, g) => (best === undefined || g.obs.length > best.obs.length ? g : best), undefined);
+    } else if (current?.kind === 'strike' && (current.actor === actor || current.actor === undefined)) {
+      // an undated sentence goes on about the occurrence the text spoke of last
+      home = current;
+    } else {
+      home = [...strikeGroups].reverse().find((g) => g.actor === actor || g.actor === undefined);
+      // an undated sentence about the other side's attack is a different occurrence
+      if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
+    }
+    if (home) {
+      home.obs.push(o);
+      if (home.actor === undefined && actor !== undefined) {
+        home.actor = actor;
+        home.target = actor === 'russia' ? 'ukraine' : 'russia';
+        home.actorWords = named ? o.reading.words : 'the places hit';
+        home.actorLine = o.s.line;
+        home.actorConfidence = named ? 'high' : 'medium';
+      }
+      current = home;
+    } else {
+      current = {
+        kind: 'strike',
+        obs: [o],
+        ...(actor ? { actor, target: actor === 'russia' ? 'ukraine' : 'russia' } : {}),
+        actorWords: named ? o.reading.words : fromPlaces ? 'the places hit' : '',
+        actorLine: o.s.line,
+        actorConfidence: named ? 'high' : fromPlaces ? 'medium' : 'low',
+      } as Group;
+      groups.push(current);
+    }
+  }
+
+  if (older) {
+    // an article about one earlier period: its strikes by one side are one occurrence there
+    for (let i = 0; i < groups.length; i++) {
+      const a = groups[i]!;
+      if (a.kind !== 'strike') continue;
+      for (let j = groups.length - 1; j > i; j--) {
+        const b = groups[j]!;
+        if (b.kind === 'strike' && b.actor === a.actor) {
+          a.obs.push(...b.obs);
+          groups.splice(j, 1);
+        }
+      }
+      a.obs.sort((x, y) => observations.indexOf(x) - observations.indexOf(y));
+    }
+  }
+
+  const events: Event[] = [];
+  const drafts: DraftReport[] = [];
+  const unplaced: { line: number; why: string }[] = [];
+  const ids = new Set<string>();
+  for (const g of groups) {
+    const fields: FieldEvidence[] = [];
+    const problems: string[] = [];
+    const allDs = g.obs.flatMap((o) => eventDates(o, g.kind).map((d) => ({ d, line: o.s.line })));
+    // when the content is older than the dateline, words read against the dateline give way to dates the text names
+    const statedDates = older ? allDs.filter((x) => x.d.explicit) : [];
+    const ds = statedDates.length > 0 && statedDates.length < allDs.length ? statedDates : allDs;
+    if (ds !== allDs) problems.push(`${allDs.filter((x) => !x.d.explicit).map((x) => `"${x.d.words}" (line ${x.line})`).join(', ')} not read against the dateline: ${older!.why}`);
+    let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
+    const relativeOnly = ds.every((x) => !x.d.explicit);
+    const before = groups.slice(0, groups.indexOf(g)).filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0)).at(-1);
+    if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
+      // "Meanwhile, ...": about the days of the occurrence told before
+      const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
+      when = { start: w.start.startOf('day'), end: w.end.startOf('day').plus({ days: w.end.hour === 0 && w.end.minute === 0 ? 0 : 1 }), precision: 'days', evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`, confidence: 'medium' };
+    } else if (ds.length === 0) {
+      const first = g.obs[0]!.s.line;
+      const w = older ? { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month' as const, why: older.why } : { start: pub.minus({ days: 7 }).startOf('day'), end: pub, precision: 'days' as const, why: `no date words on lines ${g.obs.map((o) => o.s.line).join(', ')}; the week before publication` };
+      when = { ...w, evidence: `line ${first}: ${w.why}`, confidence: 'low' };
+      undated.push({ line: first, why: w.why });
+      problems.push(`not dated by the text: ${w.why}`);
+    } else if (older && relativeOnly) {
+      when = { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month', evidence: `${ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ')} would date it from the dateline, but ${older.why}`, confidence: 'medium' };
+      problems.push(`relative date words read against a dateline the content is older than: ${older.why}`);
+    } else {
+      // several sentences about one occurrence: news words for a night ("overnight", "early on Saturday")
+      // cut it differently, so the span of those that overlap the narrowest; a wider one that contains it
+      // (a day, a month) adds nothing
+      const all = ds.map((x) => x.d);
+      const width = (d: DateMention) => d.end.diff(d.start).toMillis();
+      const narrowest = all.reduce((a, b) => (width(b) < width(a) ? b : a));
+      const near = all.filter((d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000));
+      const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
+      const use = agree ? near : all;
+      const s0 = DateTime.min(...use.map((d) => d.start))!;
+      const e0 = DateTime.max(...use.map((d) => d.end))!;
+      const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
+      const precision = widest.precision;
+      when = { start: s0, end: e0, precision, evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`, confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium' };
+      if (!agree) problems.push('the dates of its sentences do not overlap; the interval spans them all');
+    }
+    for (const x of ds) fields.push({ field: 'when', value: `${iso(when.start)} .. ${iso(when.end)} (${when.precision})`, line: x.line, words: x.d.words, confidence: when.confidence });
+
+    const placeMentions = new Map<string, { p: PlaceMention; line: number }>();
+    for (const o of g.obs) for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
+    // a region named alongside one of its own settlements adds nothing
+    const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
+    const places = hit.map(({ p }) => ({
+      name: p.name,
+      ...(p.settlement ? { settlement: p.settlement } : {}),
+      ...(p.region ? { region: p.region.name } : {}),
+      kind: p.entry.kind === 'region' ? ('region' as const) : p.entry.kind,
+      precision: p.precision,
+    }));
+    for (const { p, line } of hit) fields.push({ field: 'places', value: `${p.name}${p.region ? ` (${p.region.name})` : ''}`, line, words: p.words, confidence: p.precision === 'region' ? 'high' : 'medium' });
+    const placesExcluded = [...placeMentions.values()].filter(({ p }) => p.excluded).map(({ p }) => p.name);
+    if (places.length === 0 && g.kind === 'strike') {
+      unplaced.push({ line: g.obs[0]!.s.line, why: 'no place in the hierarchy is named in its sentences' });
+      problems.push('no place named that the hierarchy knows');
+    }
+
+    const targets: TargetType[] = [];
+    const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
+    for (const o of g.obs) for (const t of o.targets) if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
+      targets.push(t.target);
+      fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
+    }
+
+    const byQ = new Map<Quantity, FigureMention[]>();
+    const figLines = new Map<number, string[]>();
+    const casualtyItems: { f: FigureMention; at: string[] }[] = [];
+    for (const o of g.obs) for (const f of o.figures) {
+      byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
+      // a headline's toll ("... kill four") sums up the whole event, wherever it names
+      const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
+      if (f.quantity === 'killed' || f.quantity === 'injured') casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
+      fields.push({ field: f.quantity, value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`, line: o.s.line, words: f.words, confidence: f.weak ? 'low' : f.approximate ? 'medium' : 'high' });
+      if (!f.weak) figLines.set(o.s.line, [...(figLines.get(o.s.line) ?? []), ...figureTokens(f.words.split(' ').slice(0, 3).join(' '))]);
+    }
+    const counts: Partial<Record<Quantity, Count>> = {};
+    const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
+    for (const q of QUANTITIES) {
+      const c = q === 'killed' || q === 'injured' ? casualtyCount(casualtyItems.filter((x) => x.f.quantity === q), eventRegions) : mergeCounts(byQ.get(q) ?? []);
+      if (c) counts[q] = c;
+    }
+    // every missile, ballistic and cruise ones included
+    const typed = (counts.ballisticMissiles?.low ?? 0) + (counts.cruiseMissiles?.low ?? 0);
+    if (typed > 0 && (counts.missiles === undefined || counts.missiles.low < typed)) {
+      const m = counts.missiles;
+      const b = counts.ballisticMissiles;
+      const c = counts.cruiseMissiles;
+      // only the types the text names: their sum is exact when each of them is
+      const exact = m === undefined && (b === undefined || b.high === b.low) && (c === undefined || c.high === c.low) && (b?.high !== undefined || c?.high !== undefined);
+      counts.missiles = exact ? { low: typed, best: typed, high: typed } : m?.high !== undefined && m.high >= typed ? { ...m, low: typed } : { low: typed };
+    }
+    const munitions = Object.fromEntries((['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
+    const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
+
+    const claims = g.obs.filter((o) => o.reading.claimBy !== undefined).map((o) => ({ by: o.reading.claimBy!, line: o.s.line, words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '' }));
+    if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
+    else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
+
+    const day = when.start.setZone(pub.zone).toISODate()!;
+    let id = `draft-${g.actor ?? 'unknown'}-${g.kind}-${day}`;
+    for (let n = 2; ids.has(id); n++) id = `draft-${g.actor ?? 'unknown'}-${g.kind}-${day}-${n}`;
+    ids.add(id);
+
+    const lines = [...new Set(g.obs.map((o) => o.s.line))].sort((a, b) => a - b);
+    const sources = lines.map((line) => {
+      const said = fields.filter((f) => f.line === line).map((f) => `${f.field}: "${f.words}"`);
+      const figs = [...new Set(figLines.get(line) ?? [])];
+      return { file: input.file, line, ...(figs.length > 0 ? { figures: figs } : {}), says: said.length > 0 ? said.join('; ') : 'same occurrence (no field read here)' };
+    });
+    const claimNote = claims.length > 0 ? ` Claims (TODO: record with the claim/denial vocabulary of issue 13 once it exists): ${claims.map((c) => `${c.by} "${c.words}" on line ${c.line}`).join('; ')}.` : '';
+    const event: Event = {
+      id,
+      kind: g.kind,
+      actor: g.actor ?? 'unknown',
+      ...(g.target ? { target: g.target } : {}),
+      when: { start: iso(when.start), end: iso(when.end), precision: when.precision, evidence: when.evidence },
+      places,
+      placesExcluded,
+      targets,
+      ...(Object.keys(munitions).length > 0 ? { munitions } : {}),
+      ...(Object.keys(casualties).length > 0 ? { casualties } : {}),
+      sources,
+      note: `Draft by truce ingest from ${input.file}, lines ${lines.join(', ')}; check every field against the article, then remove \`draft: true\`.${claimNote}${problems.length > 0 ? ` Doubts: ${problems.join('; ')}.` : ''}`,
+      draft: true,
+    };
+    events.push(event);
+    drafts.push({ id, kind: g.kind, lines, fields, problems, claims });
+  }
+
+  return {
+    events,
+    report: {
+      file: input.file,
+      published: iso(pub),
+      zone: pub.zoneName ?? String(pub.offset),
+      drafts,
+      undated,
+      unplaced,
+      ...(older ? { olderThanDateline: older.why } : {}),
+    },
+  };
+}
+
+/**
+ * The article's own dates all lie well before its dateline (a December strike in a February article):
+ * relative words like "overnight" must then not be read against the dateline.
+ */
+function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
+  // the dateline itself (or a date on the day of publication) says nothing of how old the content is
+  const explicit = obs.flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })));
+  if (explicit.length === 0) return undefined;
+  const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
+  if (recent.length > 0) return undefined;
+  const latest = explicit.reduce((a, b) => (b.d.end > a.d.end ? b : a));
+  return {
+    month: latest.d.start.startOf('month'),
+    why: `the article names only earlier dates (latest: "${latest.d.words}" on line ${latest.line}, ${latest.d.start.toFormat('LLLL yyyy')}), weeks before its dateline ${pub.toISODate()}`,
+  };
+}

@@ -1,0 +1,250 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { Precision as PrecisionSchema } from '../schema/event.js';
+
+type Precision = z.infer<typeof PrecisionSchema>;
+
+/**
+ * Dates in a sentence, resolved against the publication time in the article's zone. chrono-node finds
+ * explicit dates, weekdays and the common relative words; the domain's conventions sit on top:
+ * a night runs 18:00 to 09:00; "overnight" in a report means the night before it; a weekday is the last
+ * one on or before publication unless the sentence speaks of the future; "early" is midnight to noon.
+ */
+export interface DateMention {
+  start: DateTime;
+  end: DateTime;
+  precision: Precision;
+  /** the words the date rests on */
+  words: string;
+  /** where in the sentence (for telling which verb it belongs to) */
+  index: number;
+  /** attached to a reporting verb ("said on Sunday"): when it was said, a bound on when it happened */
+  reporting: boolean;
+  /** the text names a day or month outright (not relative to the dateline) */
+  explicit: boolean;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+export interface DateContext {
+  published: DateTime;
+  /** the day the previous sentence was about, for "that night", "the same day" */
+  previousDay?: DateTime;
+}
+
+const NIGHT_START = 18;
+const NIGHT_END = 9;
+const MORNING = [5, 12] as const;
+const AFTERNOON = [12, 18] as const;
+const EVENING = [17, 24] as const;
+
+const FUTURE = /\b(will|would|is set to|are set to|set to|is due to|are due to|due to|plans? to|planned|scheduled|next|upcoming|ahead of)\b/i;
+const REPORTING = /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
+
+interface Part {
+  from: number;
+  to: number;
+  /** hours end past midnight when `to` > 24 */
+  label: 'night' | 'morning' | 'afternoon' | 'evening' | 'early' | 'late' | 'day';
+}
+
+function partAround(before: string, after: string, matched: string): Part {
+  const near = `${before.slice(-24)} ${matched} ${after.slice(0, 16)}`.toLowerCase();
+  const nightAfter = /^\s*(night|overnight)\b/i.test(after) || /\bnight\b/i.test(matched);
+  if (nightAfter || /\bovernight\b/.test(near)) return { from: NIGHT_START, to: 24 + NIGHT_END, label: 'night' };
+  if (/\bmorning\b/.test(near)) return { from: MORNING[0], to: MORNING[1], label: 'morning' };
+  if (/\bafternoon\b/.test(near)) return { from: AFTERNOON[0], to: AFTERNOON[1], label: 'afternoon' };
+  if (/\bevening\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
+  if (/\b(early|early hours of|small hours of)\s*(on\s+)?$/i.test(before.slice(-24))) return { from: 0, to: 12, label: 'early' };
+  if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 27, label: 'late' };
+  return { from: 0, to: 24, label: 'day' };
+}
+
+/** The last `weekday` (1 = Monday .. 7 = Sunday) on or before the day, or the next on or after it. */
+function weekdayNear(pub: DateTime, weekday: number, future: boolean): DateTime {
+  const day = pub.startOf('day');
+  const diff = weekday - day.weekday;
+  if (future) return day.plus({ days: (diff + 7) % 7 });
+  return day.minus({ days: (7 - diff) % 7 });
+}
+
+/** A month and day with no year: the year that puts it nearest before (or, for the future, after) publication. */
+function yearFor(pub: DateTime, month: number, day: number, future: boolean): DateTime {
+  const zone = pub.zone;
+  const candidates = [-1, 0, 1].map((k) => DateTime.fromObject({ year: pub.year + k, month, day }, { zone }));
+  const pubDay = pub.startOf('day');
+  if (future) return candidates.find((c) => c >= pubDay) ?? candidates[2]!;
+  return [...candidates].reverse().find((c) => c <= pubDay.plus({ days: 1 })) ?? candidates[0]!;
+}
+
+function cap(end: DateTime, pub: DateTime): DateTime {
+  return end > pub ? pub : end;
+}
+
+function mention(start: DateTime, end: DateTime, precision: Precision, words: string, index: number, sentence: string, explicit: boolean, confidence: DateMention['confidence'], pub: DateTime): DateMention {
+  // a night or a morning cannot reach past the report; a named day is its whole day by convention
+  const capped = start < pub && precision === 'part-of-day' ? cap(end, pub) : end;
+  return { start, end: capped, precision, words: words.trim(), index, reporting: REPORTING.test(sentence.slice(0, index)), explicit, confidence };
+}
+
+function dayWithPart(day: DateTime, part: Part): { start: DateTime; end: DateTime; precision: Precision } {
+  return {
+    start: day.plus({ hours: part.from }),
+    end: day.plus({ hours: part.to }),
+    precision: part.label === 'day' ? 'day' : 'part-of-day',
+  };
+}
+
+/** Every date the sentence states, in order of appearance. */
+export function readDates(sentence: string, ctx: DateContext): DateMention[] {
+  const pub = ctx.published;
+  const zone = pub.zone;
+  const pubDay = pub.startOf('day');
+  const future = FUTURE.test(sentence);
+  const out: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+
+  // "the night of 2 to 3 February", "the night of February 2-3", "night into Tuesday"
+  for (const m of sentence.matchAll(/\b(?:on\s+)?the night (?:of|to|into)\s+([^,.;]{3,40})/gi)) {
+    const idx = m.index;
+    const parsed = chrono.en.parse(m[1]!, pub.toJSDate(), { forwardDate: false });
+    const days = m[1]!.match(/^(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+([A-Z][a-z]+)|^([A-Z][a-z]+)\s+(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})/);
+    if (days) {
+      const monthName = days[3] ?? days[4]!;
+      const d1 = Number(days[1] ?? days[5]);
+      const d2 = Number(days[2] ?? days[6]);
+      const monthDt = DateTime.fromFormat(monthName.slice(0, 3), 'LLL', { locale: 'en' });
+      if (monthDt.isValid) {
+        const first = yearFor(pub, monthDt.month, d1, future);
+        const second = first.plus({ days: d2 - d1 });
+        const words = m[0];
+        out.push(mention(first.plus({ hours: NIGHT_START }), second.plus({ hours: NIGHT_END }), 'part-of-day', words, idx, sentence, true, 'high', pub));
+        taken.push([idx, idx + m[0].length]);
+        continue;
+      }
+    }
+    const r = parsed[0];
+    if (r === undefined) continue;
+    const weekday = r.start.get('weekday');
+    let day: DateTime | undefined;
+    if (r.start.isCertain('day') && r.start.isCertain('month')) {
+      day = r.start.isCertain('year')
+        ? DateTime.fromObject({ year: r.start.get('year')!, month: r.start.get('month')!, day: r.start.get('day')! }, { zone })
+        : yearFor(pub, r.start.get('month')!, r.start.get('day')!, future);
+    } else if (weekday !== null && r.start.isCertain('weekday')) {
+      day = weekdayNear(pub, weekday === 0 ? 7 : weekday, future);
+    }
+    if (day === undefined) continue;
+    const into = /\binto\b|\bto\b/i.test(m[0].slice(0, 20));
+    const words = m[0];
+    if (into || day.hasSame(pubDay, 'day')) {
+      // the night that ends on the named day
+      out.push(mention(day.minus({ days: 1 }).plus({ hours: NIGHT_START }), day.plus({ hours: NIGHT_END }), 'part-of-day', words, idx, sentence, true, 'high', pub));
+    } else {
+      // "the night of 19 November": the night into it or out of it; the text does not say which
+      out.push(mention(day.minus({ days: 1 }).plus({ hours: NIGHT_START }), day.plus({ days: 1, hours: NIGHT_END }), 'days', words, idx, sentence, true, 'medium', pub));
+    }
+    taken.push([idx, idx + m[0].length]);
+  }
+
+  // chrono: explicit dates, weekdays, yesterday, last week/month, N days ago
+  for (const r of chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false })) {
+    const a = r.index;
+    const b = r.index + r.text.length;
+    if (!free(a, b)) continue;
+    const text = r.text;
+    const before = sentence.slice(0, a);
+    const after = sentence.slice(b);
+    const s = r.start;
+    const lower = text.toLowerCase();
+    // a bare clock time ("at 18:50") or a year alone says nothing here that a day does not
+    if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !/yesterday|last|ago|earlier|week|today|tonight|night|morning/.test(lower)) continue;
+    if (/\bsince\s*$/i.test(before)) continue;
+    // a duration ("for a week", "a week until") is not a date
+    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before)) continue;
+    const part = partAround(before, after, text);
+    let day: DateTime | undefined;
+    let explicit = false;
+    if (/\blast month\b/.test(lower)) {
+      const m = pubDay.startOf('month').minus({ months: 1 });
+      out.push(mention(m, m.plus({ months: 1 }), 'month', text, a, sentence, false, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (/\blast week\b/.test(lower)) {
+      const w = pubDay.startOf('week').minus({ weeks: 1 });
+      out.push(mention(w, w.plus({ weeks: 1 }), 'days', text, a, sentence, false, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (/\bthis week\b/.test(lower)) {
+      const w = pubDay.startOf('week');
+      out.push(mention(w, pub, 'days', /earlier\s*$/i.test(before) ? `earlier ${text}` : text, a, sentence, false, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (/\blast night\b|\btonight\b/.test(lower)) {
+      const d = /tonight/.test(lower) ? pubDay : pubDay.minus({ days: 1 });
+      out.push(mention(d.plus({ hours: NIGHT_START }), d.plus({ days: 1, hours: NIGHT_END }), 'part-of-day', text, a, sentence, false, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (/\b(this morning|today|earlier today)\b/.test(lower)) day = pubDay;
+    else if (s.isCertain('day') && s.isCertain('month')) {
+      explicit = true;
+      day = s.isCertain('year')
+        ? DateTime.fromObject({ year: s.get('year')!, month: s.get('month')!, day: s.get('day')! }, { zone })
+        : /yesterday|ago|earlier|later/.test(lower)
+          ? DateTime.fromObject({ year: s.get('year')!, month: s.get('month')!, day: s.get('day')! }, { zone })
+          : yearFor(pub, s.get('month')!, s.get('day')!, future);
+      if (/yesterday|ago|earlier|later/.test(lower)) explicit = false;
+    } else if (s.isCertain('weekday')) {
+      const wd = s.get('weekday')!;
+      day = weekdayNear(pub, wd === 0 ? 7 : wd, future);
+    } else if (s.isCertain('month')) {
+      // "in December": the whole month, the last one before publication unless said of the future
+      const month = s.get('month')!;
+      const year = s.isCertain('year') ? s.get('year')! : future ? (month >= pub.month ? pub.year : pub.year + 1) : month <= pub.month ? pub.year : pub.year - 1;
+      const m = DateTime.fromObject({ year, month, day: 1 }, { zone });
+      out.push(mention(m, m.plus({ months: 1 }), 'month', text, a, sentence, true, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (day === undefined || !day.isValid) continue;
+    const span = dayWithPart(day, part);
+    const pre = before.match(/\b(late|early)\s+(on\s+)?$/i)?.[0] ?? '';
+    const post = after.match(/^\s*(night|morning|evening|afternoon)\b/i)?.[0] ?? '';
+    out.push(mention(span.start, span.end, span.precision, `${pre}${text}${post}`, a - pre.length, sentence, explicit, 'high', pub));
+    taken.push([a, b]);
+  }
+
+  // "that night", "the same day": the day the text spoke of last
+  for (const m of sentence.matchAll(/\b(that night|that day|the same day|the following night|the next day|the day before)\b/gi)) {
+    if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
+    const d = ctx.previousDay.startOf('day');
+    const w = m[0].toLowerCase();
+    const span =
+      w === 'that night' ? { s: d.plus({ hours: NIGHT_START }), e: d.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
+      : w === 'the following night' ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
+      : w === 'the next day' ? { s: d.plus({ days: 1 }), e: d.plus({ days: 2 }), p: 'day' as const }
+      : w === 'the day before' ? { s: d.minus({ days: 1 }), e: d, p: 'day' as const }
+      : { s: d, e: d.plus({ days: 1 }), p: 'day' as const };
+    out.push(mention(span.s, span.e, span.p, m[0], m.index, sentence, false, 'medium', pub));
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  // "overnight", "during the night", "in the early hours": the night before the report
+  for (const m of sentence.matchAll(/\b(overnight|during the night|through the night|in the early hours|at night)\b/gi)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    // a weekday or date already read in the same sentence carries the night (chrono saw "Monday night")
+    if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
+    const early = /early hours/i.test(m[0]);
+    const start = early ? pubDay : pubDay.minus({ days: 1 }).plus({ hours: NIGHT_START });
+    const end = pubDay.plus({ hours: early ? 12 : NIGHT_END });
+    out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  return out.sort((x, y) => x.index - y.index);
+}

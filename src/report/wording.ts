@@ -1,0 +1,176 @@
+import { citeRecord } from '../sources/citeSource.js';
+import { DateTime, Duration } from 'luxon';
+import type { Obligation } from '../schema/interpretation.js';
+
+/**
+ * The report vocabulary: the words every format (text, Markdown, HTML, the timeline, explain, diff,
+ * sweep) uses for the same thing, so that they say the same about the same finding. Plain strings only:
+ * each format escapes them itself (mdText, escapeXml). Light on purpose: no chart library loads here.
+ */
+
+export type PartyName = (id: string) => string;
+
+/** A party's display name by id (the id itself when the scenario names no such party). */
+export function partyNames(parties: readonly { id: string; name: string }[]): PartyName {
+  const names = new Map(parties.map((p) => [p.id, p.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+export type PhaseStatus = 'met' | 'missed' | 'open';
+
+/** A phase's outcome: met (a response came by the deadline), missed (the deadline passed first), open. */
+export function phaseStatus(p: { met: boolean | null }): PhaseStatus {
+  return p.met === true ? 'met' : p.met === false ? 'missed' : 'open';
+}
+
+/** What each phase outcome means, for legends. */
+export const PHASE_STATUS_MEANING: Record<PhaseStatus, string> = {
+  met: 'a response came by the deadline',
+  missed: 'the deadline passed without a response',
+  open: 'no deadline and no response yet',
+};
+
+/** A finding type, or an event's verdict, in words: `possible violation`, `escalation`, `no finding`. */
+export const FINDING_WORD: Record<string, string> = {
+  violation: 'violation',
+  'possible-violation': 'possible violation',
+  'escalation-trigger': 'escalation',
+  none: 'no finding',
+};
+
+/** The same, as a heading in text reports. */
+export const FINDING_HEAD: Record<string, string> = {
+  violation: 'VIOLATION',
+  'possible-violation': 'POSSIBLE VIOLATION',
+  'escalation-trigger': 'ESCALATION',
+  none: 'NO FINDING',
+};
+
+/** Why a strike gave no finding, as far as its time says: before or after the window, or nothing protected hit. */
+export function noFindingWhy(event: { start: number; end: number }, window: { start: number; end: number }): string {
+  if (event.end <= window.start && event.end > event.start) return 'before the window';
+  if (event.start >= window.end) return 'after the window';
+  return 'nothing it protects was hit';
+}
+
+/** `broader-attack` -> `broader attack`. */
+export function triggerWords(trigger: string | null | undefined): string {
+  return (trigger ?? 'escalation').replace(/-/g, ' ');
+}
+
+/** One finding in words: `violation`, `possible violation`, `escalation: broader attack`. */
+export function findingWords(f: { type: string; trigger?: string | null | undefined }): string {
+  return f.type === 'escalation-trigger' ? `escalation: ${triggerWords(f.trigger)}` : (FINDING_WORD[f.type] ?? f.type);
+}
+
+const PLURAL: Record<string, string> = { city: 'cities', capital: 'capitals', town: 'towns', village: 'villages', district: 'districts', region: 'regions', country: 'countries' };
+
+/** A place kind in the plural: `city` -> `cities`. */
+export const plural = (k: string): string => PLURAL[k] ?? `${k}s`;
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listWords(xs: readonly string[], none = 'nothing'): string {
+  if (xs.length === 0) return none;
+  if (xs.length === 1) return xs[0]!;
+  return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+/** A protected target in words: `energy` -> `energy infrastructure`. */
+export const targetWords = (t: string): string => `${t} infrastructure`;
+
+/** What an obligation protects: named places, kinds of place (capitals only when no place is named), targets. */
+export function protectedThings(o: Obligation): string[] {
+  const r = o.refrainFrom;
+  if (r.all === true) return ['anything (all hostilities)'];
+  return [...r.places, ...r.placeKinds.filter((k) => k !== 'capital' || r.places.length === 0).map(plural), ...r.targets.map(targetWords)];
+}
+
+/** `Russia spares Kyiv, cities, towns and energy infrastructure of Ukraine, while Ukraine complies (inferred)`. */
+export function obligationSentence(o: Obligation, name: PartyName): string {
+  const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
+  return `${name(o.party)} spares ${listWords(protectedThings(o), 'nothing named')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
+}
+
+/** A count with its range: `12`, `70-80`, `2+` (no ceiling given). */
+export function countWords(c: { low: number; high?: number | undefined }): string {
+  return `${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`;
+}
+
+/** An article citation: `000_5b12a92830bbfdb1.txt:14`. */
+export function cite(s: { file: string; line: number }): string {
+  return citeRecord(s) ?? `${s.file}:${s.line}`;
+}
+
+const UNITS = [
+  ['years', 'year'],
+  ['months', 'month'],
+  ['weeks', 'week'],
+  ['days', 'day'],
+  ['hours', 'hour'],
+  ['minutes', 'minute'],
+  ['seconds', 'second'],
+] as const;
+
+/** An ISO-8601 duration in words: `P7D` -> `7 days`, `PT24H` -> `24 hours`, `-PT12H` -> `minus 12 hours`. */
+export function durationWords(iso: string): string {
+  const neg = iso.startsWith('-');
+  const d = Duration.fromISO(neg ? iso.slice(1) : iso);
+  if (!d.isValid) return iso;
+  const o = d.toObject();
+  const parts = UNITS.flatMap(([k, one]) => {
+    const n = o[k];
+    return n ? [`${n} ${n === 1 ? one : `${one}s`}`] : [];
+  });
+  const words = parts.length === 0 ? '0' : parts.join(' ');
+  return neg ? `minus ${words}` : words;
+}
+
+/**
+ * An instant as the data wrote it, in its own offset, in the same style as the reports' times
+ * (`Sun 1 Feb 2026 00:00 (GMT+3)`): one way of writing an offset throughout.
+ */
+export function asWrittenTime(iso: string): string {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  return `${dt.toFormat('ccc d LLL yyyy HH:mm')} (${offsetWords(dt.offset)})`;
+}
+
+/** An offset in minutes as `GMT+3`, `GMT-3:30`, `GMT` (the style of the reports' times). */
+export function offsetWords(minutes: number): string {
+  if (minutes === 0) return 'GMT';
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return `GMT${sign}${Math.floor(m / 60)}${m % 60 === 0 ? '' : `:${String(m % 60).padStart(2, '0')}`}`;
+}
+
+/** The zone once, for a report's head: `Europe/Kyiv (GMT+2)`, with every offset its times use. */
+export function zoneWords(zone: string, instants: readonly number[]): string {
+  const offsets = [...new Set(instants.map((ms) => DateTime.fromMillis(ms, { zone }).offset))].sort((a, b) => a - b);
+  return offsets.length === 0 ? zone : `${zone} (${offsets.map(offsetWords).join(', ')})`;
+}
+
+type WindowTerms = { start: string; end?: string | undefined; duration?: string | undefined; startInclusive?: boolean; endInclusive?: boolean | 'day' };
+
+/** What a report adds after a reading's label when the label no longer matches the window run. */
+export const LABEL_NOTE = 'label written for the original window, which this run changes';
+
+/** Per reading id, a note for a reading whose label is free text written for a window that was changed since. */
+export type LabelNotes = Readonly<Record<string, string>>;
+
+/**
+ * A reading's label is free text written for its window as published ("until 1 February"). When what is
+ * run moved the window (an overlay kept the label), the label may no longer describe it: say so.
+ */
+export function labelNotes(input: { scenario: { interpretations: readonly { id: string; window: WindowTerms }[] }; labelWindows?: Readonly<Record<string, WindowTerms>> | undefined }): LabelNotes {
+  const key = (w: WindowTerms) => JSON.stringify([w.start, w.end ?? null, w.duration ?? null, w.startInclusive ?? true, w.endInclusive ?? false]);
+  const out: Record<string, string> = {};
+  for (const r of input.scenario.interpretations) {
+    const written = input.labelWindows?.[r.id];
+    if (written !== undefined && key(written) !== key(r.window)) out[r.id] = LABEL_NOTE;
+  }
+  return out;
+}
+
+/** Text safe inside XML and HTML elements and attribute values. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,99 @@
+import type { PathSegment, Problem } from '../problem.js';
+import type { Event } from '../schema/event.js';
+import type { SourceRef } from '../schema/common.js';
+import { toMillis } from '../time/interval.js';
+
+/** What an event is checked against: the sources and articles known, the parties of the scenario. */
+export interface EventCheckBasis {
+  /** article files the source list describes; empty when no source list was read (then not checked) */
+  sourceFiles: ReadonlySet<string>;
+  /** article file name -> its lines; absent when the articles folder is not there */
+  articles?: ReadonlyMap<string, readonly string[]>;
+  /** `articles` holds only a scenario's own source notes (the article folder is not there): other files are not checked */
+  articlesPartial?: boolean;
+}
+
+/** The ids seen so far: id -> where (a Map, or a stream's leaner register). */
+export interface IdRegister {
+  get(id: string): string | undefined;
+  set(id: string, where: string): unknown;
+}
+
+export type Push = (code: Problem['code'], file: string, path: PathSegment[], message: string) => void;
+
+/** Checks a citation: the article is a known source, the line has text, the figures are on it. */
+export function citationChecks(basis: EventCheckBasis, push: Push) {
+  function checkLine(article: string, line: number, figures: readonly string[] | undefined, file: string, path: PathSegment[]) {
+    if (!basis.articles) return;
+    const lines = basis.articles.get(article);
+    if (!lines) {
+      if (basis.articlesPartial === true) return;
+      push('E_UNKNOWN_SOURCE', file, path, `the article "${article}" is not in the articles folder; fix the file name`);
+      return;
+    }
+    const text = lines[line - 1];
+    if (text === undefined || text.trim() === '') {
+      push('E_CITED_LINE_MISSING', file, path.at(-1) === 'line' ? path : [...path, 'line'], `${article} has no text on line ${line} (it has ${lines.length} lines); cite the line that says it`);
+      return;
+    }
+    for (const fig of figures ?? []) {
+      if (!normalise(text).includes(normalise(fig))) {
+        push('E_FIGURE_NOT_ON_LINE', file, [...path, 'figures'], `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`);
+      }
+    }
+  }
+  function checkRef(ref: SourceRef, file: string, path: PathSegment[]) {
+    // a dataset record cites an export row, not an article line
+    if ('dataset' in ref) return;
+    if (basis.sourceFiles.size > 0 && !basis.sourceFiles.has(ref.file)) {
+      push('E_UNKNOWN_SOURCE', file, [...path, 'file'], `no source describes "${ref.file}"; add it to seeds/sources.yaml or fix the file name`);
+      return;
+    }
+    checkLine(ref.file, ref.line, ref.figures, file, path);
+  }
+  return { checkLine, checkRef };
+}
+
+/**
+ * The checks one event gets wherever it comes from (a seed file, a scenario, an overlay, a line of an
+ * NDJSON stream): its own consistency, its citations, its parties, and that its id is not taken. `ids`
+ * holds the ids seen so far (id -> where), and is the only state kept between events.
+ */
+export function eventChecks(basis: EventCheckBasis, push: Push) {
+  const { checkRef } = citationChecks(basis, push);
+  return function checkEvent(e: Event, file: string, at: PathSegment[], ids: IdRegister, where: string, parties?: ReadonlySet<string>, scenarioId?: string): void {
+    const seen = ids.get(e.id);
+    if (seen !== undefined && seen !== where) {
+      push('E_DUPLICATE_ID', file, [...at, 'id'], `event id "${e.id}" is already used in ${seen.split('#')[0]}; one real-world occurrence is one event (give it another id)`);
+    }
+    if (seen === undefined) ids.set(e.id, where);
+    if (toMillis(e.when.end) < toMillis(e.when.start)) {
+      push('E_INTERVAL_ORDER', file, [...at, 'when', 'end'], `the event ends (${e.when.end}) before it starts (${e.when.start}); swap start and end`);
+    }
+    const m = e.munitions;
+    if (m?.ballisticMissiles && m.missiles?.high !== undefined && m.ballisticMissiles.low > m.missiles.high) {
+      push('E_COUNT_ORDER', file, [...at, 'munitions', 'ballisticMissiles', 'low'], `more ballistic missiles (${m.ballisticMissiles.low}) than missiles in all (at most ${m.missiles.high}); ballistic ones are counted among the missiles`);
+    }
+    if (e.kind === 'response' && e.phase === undefined) {
+      push('E_SCHEMA', file, [...at, 'phase'], 'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)');
+    }
+    if (parties) checkParties(e, file, at, parties, push, scenarioId);
+    e.sources.forEach((s, j) => checkRef(s, file, [...at, 'sources', j]));
+  };
+}
+
+/** The event's actor and target are parties of the scenario (seed events are checked once per scenario that reads them). */
+export function checkParties(e: Event, file: string, at: PathSegment[], parties: ReadonlySet<string>, push: Push, scenarioId?: string): void {
+  const of = scenarioId !== undefined ? ` (scenario ${scenarioId})` : '';
+  if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
+  if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ');
+}

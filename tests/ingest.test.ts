@@ -1,0 +1,325 @@
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { ingestArticle } from '../src/ingest/ingestArticle.js';
+import { buildPlaceIndex } from '../src/places/placeIndex.js';
+import { readDates } from '../src/ingest/readDates.js';
+import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
+import { findPlaces } from '../src/ingest/findPlaces.js';
+import { findTargets } from '../src/ingest/findTargets.js';
+import { matchExisting } from '../src/ingest/matchExisting.js';
+import { intervalCorrect } from '../src/ingest/scoreIngest.js';
+import { readPlaceFiles } from '../src/load/readIngestFiles.js';
+import { Event } from '../src/schema/event.js';
+import { ROOT } from './helpers.js';
+
+// Every text below is written for the test; none is taken from an article.
+const places = buildPlaceIndex(readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]));
+const at = (iso: string, zone = 'Europe/Kyiv') => DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+// Tuesday 3 February 2026, 09:00 in Kyiv
+const PUB = at('2026-02-03T09:00:00+02:00');
+const span = (d: { start: DateTime; end: DateTime }) => [d.start.toISO({ suppressMilliseconds: true }), d.end.toISO({ suppressMilliseconds: true })];
+const dates = (s: string, pub = PUB, previousDay?: DateTime) => readDates(s, { published: pub, ...(previousDay ? { previousDay } : {}) });
+const ingest = (text: string, pub = PUB) => ingestArticle({ text, file: 'test.txt', published: pub, places });
+
+describe('dates', () => {
+  it('a morning report of "overnight" means the night before, 18:00 to 09:00', () => {
+    const [d] = dates('Russia struck the city overnight, officials said.');
+    expect(span(d!)).toEqual(['2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+    expect(d!.precision).toBe('part-of-day');
+    expect(d!.words).toBe('overnight');
+  });
+
+  it('an "overnight" read at 07:00 ends at publication, not after it', () => {
+    const [d] = dates('Drones hit the port overnight.', at('2026-02-03T07:00:00+02:00'));
+    expect(span(d!)[1]).toBe('2026-02-03T07:00:00+02:00');
+  });
+
+  it('"on the night of 2 to 3 February" runs from the evening of the 2nd to the morning of the 3rd', () => {
+    const [d] = dates('The attack came on the night of 2 to 3 February.');
+    expect(span(d!)).toEqual(['2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+  });
+
+  it('"Monday night" is that evening into the next morning', () => {
+    const [d] = dates('Late on Monday night explosions shook the capital.');
+    expect(span(d!)).toEqual(['2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+  });
+
+  it('a weekday is the last one on or before publication in a past-tense sentence', () => {
+    const [d] = dates('A missile hit a school on Sunday.');
+    expect(span(d!)).toEqual(['2026-02-01T00:00:00+02:00', '2026-02-02T00:00:00+02:00']);
+    expect(d!.precision).toBe('day');
+  });
+
+  it('a weekday is the next one in a sentence about the future', () => {
+    const [d] = dates('The delegations are set to meet on Wednesday.');
+    expect(span(d!)).toEqual(['2026-02-04T00:00:00+02:00', '2026-02-05T00:00:00+02:00']);
+  });
+
+  it('"yesterday" is the day before publication', () => {
+    const [d] = dates('Shelling killed two people yesterday.');
+    expect(span(d!)).toEqual(['2026-02-02T00:00:00+02:00', '2026-02-03T00:00:00+02:00']);
+  });
+
+  it('"last month" is the whole previous month', () => {
+    const [d] = dates('A similar strike hit the plant last month.');
+    expect(span(d!)).toEqual(['2026-01-01T00:00:00+02:00', '2026-02-01T00:00:00+02:00']);
+    expect(d!.precision).toBe('month');
+  });
+
+  it('"earlier this week" runs from Monday to publication', () => {
+    const [d] = dates('Drones struck a depot earlier this week.');
+    expect(span(d!)).toEqual(['2026-02-02T00:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+    expect(d!.words).toContain('earlier this week');
+  });
+
+  it('an explicit date without a year takes the year nearest before publication', () => {
+    const [d] = dates('The strike of December 28 damaged a substation.');
+    expect(span(d!)).toEqual(['2025-12-28T00:00:00+02:00', '2025-12-29T00:00:00+02:00']);
+    expect(d!.explicit).toBe(true);
+  });
+
+  it('an explicit date with a year is kept as written', () => {
+    const [d] = dates('The depot burned on 14 March 2024.');
+    expect(span(d!)).toEqual(['2024-03-14T00:00:00+02:00', '2024-03-15T00:00:00+02:00']);
+  });
+
+  it('"early on Saturday" is midnight to noon', () => {
+    const [d] = dates('Drones hit the city early on Saturday.', at('2026-02-07T15:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-02-07T00:00:00+02:00', '2026-02-07T12:00:00+02:00']);
+  });
+
+  it('"that night" is the night after the day spoken of last', () => {
+    const [d] = dates('There were no strikes on the capital that night.', PUB, at('2026-01-29T00:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-01-29T18:00:00+02:00', '2026-01-30T09:00:00+02:00']);
+  });
+
+  it('a date attached to a reporting verb is marked as when it was said', () => {
+    const ds = dates('Rockets hit the port overnight, the governor said on Tuesday.');
+    expect(ds.map((d) => d.reporting)).toEqual([false, true]);
+  });
+
+  it('in the zone given: Moscow nights are Moscow nights', () => {
+    const [d] = dates('Drones attacked a refinery overnight.', at('2026-02-03T10:00:00+03:00', 'Europe/Moscow'));
+    expect(span(d!)).toEqual(['2026-02-02T18:00:00+03:00', '2026-02-03T09:00:00+03:00']);
+  });
+});
+
+describe('figures', () => {
+  const one = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, c: f.count, role: f.role }));
+  it('"more than 70" is low 71, no ceiling', () => {
+    expect(one('Russia fired more than 70 missiles.')).toEqual([{ q: 'missiles', c: { low: 71 }, role: 'launched' }]);
+  });
+  it('"at least 28" is low 28', () => {
+    expect(one('At least 28 people were injured.')).toEqual([{ q: 'injured', c: { low: 28 }, role: 'launched' }]);
+  });
+  it('"nearly 500" is high 500 with a stated low of 450', () => {
+    expect(one('It launched nearly 500 drones.')).toEqual([{ q: 'drones', c: { low: 450, high: 500 }, role: 'launched' }]);
+  });
+  it('"almost 500" is read as "nearly 500"', () => {
+    expect(one('It launched almost 500 drones.')[0]!.c).toEqual({ low: 450, high: 500 });
+  });
+  it('"about 450" is a range around its rounding unit', () => {
+    expect(one('About 450 drones were launched.')[0]!.c).toEqual({ low: 425, best: 450, high: 475 });
+    expect(roundingUnit(450)).toBe(50);
+    expect(roundingUnit(500)).toBe(100);
+    expect(roundingUnit(7)).toBe(1);
+  });
+  it('"up to 30" sets a ceiling', () => {
+    expect(one('Up to 30 drones were involved.')[0]!.c).toEqual({ low: 1, high: 30 });
+  });
+  it('"dozens" and "hundreds" are floors', () => {
+    expect(one('Dozens of drones flew over the region.')[0]!.c).toEqual({ low: 24 });
+    expect(one('Hundreds of drones were launched.')[0]!.c).toEqual({ low: 200 });
+  });
+  it('number words count ("seven", "twelve")', () => {
+    expect(one('Air defences destroyed seven drones.')).toEqual([{ q: 'drones', c: { low: 7, best: 7, high: 7 }, role: 'downed' }]);
+    expect(one('The strike killed twelve miners.')).toEqual([{ q: 'killed', c: { low: 12, best: 12, high: 12 }, role: 'launched' }]);
+  });
+  it('munitions split by type: ballistic and cruise missiles apart from drones', () => {
+    const fs = one('It used 40 drones, 6 ballistic missiles and 3 cruise missiles.');
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['drones', 40], ['ballisticMissiles', 6], ['cruiseMissiles', 3]]);
+  });
+  it('"including 32 ballistic ones" counts ballistic missiles among the missiles', () => {
+    const fs = one('Russia launched 45 missiles, including 32 ballistic ones.');
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['missiles', 45], ['ballisticMissiles', 32]]);
+  });
+  it('killed and injured apart; a sub-count ("including two children") is not a second toll', () => {
+    const fs = one('The attack killed 5 people, including two children, and injured 14.');
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['killed', 5], ['injured', 14]]);
+  });
+  it('figures shot down are marked, so they are only a floor on how many flew', () => {
+    const fs = one('Russia launched 80 drones overnight, and 60 drones were shot down.');
+    expect(fs.map((f) => [f.q, f.c.low, f.role])).toEqual([['drones', 80, 'launched'], ['drones', 60, 'downed']]);
+  });
+  it('"an energy worker was killed" is one killed', () => {
+    expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
+  });
+  it('dates, clock times and distances are not counts', () => {
+    expect(one('On 12 February at 18:50 the border 530 km away was quiet.')).toEqual([]);
+  });
+});
+
+describe('places and targets', () => {
+  const names = (s: string) => findPlaces(s, places).map((p) => [p.name, p.region?.name, p.precision]);
+  it('"the X region", "Xska oblast" and a bare oblast name are the region', () => {
+    expect(names('Drones hit the Kharkiv region.')).toEqual([['Kharkiv region', 'Kharkiv Oblast', 'region']]);
+    expect(names('Shelling in Kharkivska oblast went on.')).toEqual([['Kharkivska region', 'Kharkiv Oblast', 'region']]);
+    expect(names('Miners died in Dnipropetrovsk.')).toEqual([['Dnipropetrovsk region', 'Dnipropetrovsk Oblast', 'region']]);
+  });
+  it('a list "the Sumy, Poltava and Odesa regions" is three regions', () => {
+    expect(names('Strikes hit the Sumy, Poltava and Odesa regions.').map((x) => x[1])).toEqual(['Sumy Oblast', 'Poltava Oblast', 'Odesa Oblast']);
+  });
+  it('a city is the settlement, with its region; a district belongs to the city named before it', () => {
+    expect(names('A drone hit Dnipro and its Sobornyi district.')).toEqual([['Dnipro', 'Dnipropetrovsk Oblast', 'settlement'], ['Sobornyi district', 'Dnipropetrovsk Oblast', 'settlement']]);
+  });
+  it('"no strikes on the Kyiv region" is a place excluded, not hit', () => {
+    const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
+    expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
+  });
+  it('an official\'s title is not a place hit ("the governor of the Sumy region")', () => {
+    expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);
+  });
+  it('targets by class from the words', () => {
+    const t = (s: string) => findTargets(s).map((x) => x.target).sort();
+    expect(t('The strike hit a thermal power plant and an apartment block.')).toEqual(['energy', 'residential']);
+    expect(t('A hospital, a school and a railway station were damaged.')).toEqual(['civilian-transport', 'education', 'health']);
+    expect(t('A non-residential building caught fire.')).toEqual(['non-residential']);
+  });
+});
+
+describe('one occurrence, one draft', () => {
+  const text = [
+    'KYIV, 3 February 2026',
+    'Russia launched more than 70 missiles and about 450 drones at Ukraine overnight, striking power plants in the Kharkiv region.',
+    'In Odesa, a drone hit an apartment block and injured 5 people.',
+    'The air force said 400 drones were shot down.',
+    'Meanwhile Russia said Ukrainian drones attacked the Belgorod region overnight.',
+  ].join('\n');
+  const { events, report } = ingest(text);
+
+  it('several sentences about the same attack become one draft citing all its lines', () => {
+    const ru = events.filter((e) => e.actor === 'russia');
+    expect(ru).toHaveLength(1);
+    expect(ru[0]!.sources.map((s) => s.line)).toEqual([2, 3, 4]);
+    expect(ru[0]!.munitions).toEqual({ drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } });
+    // 5 injured in Odesa says nothing of the Kharkiv region, also hit: a floor for the whole attack
+    expect(ru[0]!.casualties).toEqual({ injured: { low: 5 } });
+    expect(ru[0]!.places.map((p) => p.region).sort()).toEqual(['Kharkiv Oblast', 'Odesa Oblast']);
+    expect(ru[0]!.targets.sort()).toEqual(['energy', 'residential']);
+    expect(ru[0]!.draft).toBe(true);
+  });
+
+  it('the other side\'s attack the same night is its own draft', () => {
+    const ua = events.filter((e) => e.actor === 'ukraine');
+    expect(ua.map((e) => [e.target, e.places.map((p) => p.region)])).toEqual([['russia', ['Belgorod Oblast']]]);
+  });
+
+  it('each field cites its line and the words it came from', () => {
+    const d = report.drafts.find((x) => x.id === events[0]!.id)!;
+    expect(d.fields).toContainEqual(expect.objectContaining({ field: 'missiles', line: 2, words: expect.stringContaining('more than 70') }));
+    expect(d.fields).toContainEqual(expect.objectContaining({ field: 'when', line: 2, words: 'overnight' }));
+    expect(events[0]!.sources[0]!.figures).toEqual(expect.arrayContaining(['70', '450']));
+  });
+
+  it('drafts are valid events of the seed format', () => {
+    for (const e of events) expect(Event.safeParse(e).success).toBe(true);
+  });
+
+  it('tolls told place by place add up; a headline toll sums up the whole attack', () => {
+    const r = ingest('Russian strikes kill four\nA drone hit Dnipro overnight, killing 3 people.\nOne worker was killed in the Kharkiv region, officials said.');
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]!.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
+    const parts = ingest('KYIV\nA drone hit Dnipro overnight, killing 3 people.\nTwo people were killed in the Kharkiv region, officials said.');
+    expect(parts.events[0]!.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+  });
+
+  it('the same figure given plainly and as "nearly" spans both readings', () => {
+    const r = ingest('KYIV\nRussia launched nearly 500 drones at Kyiv overnight.\nThe 500 drones hit homes in Kyiv.');
+    expect(r.events[0]!.munitions?.drones).toEqual({ low: 450, best: 500, high: 550 });
+  });
+});
+
+describe('content older than the dateline', () => {
+  it('an article dated February that names only December reads "overnight" as that December', () => {
+    const text = 'Dated 5 February\nRussia hit Kyiv with 40 missiles overnight.\nIt was the third such attack in December, officials said.';
+    const r = ingest(text, at('2026-02-05T09:00:00+02:00'));
+    expect(r.report.olderThanDateline).toContain('December 2025');
+    expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00', 'month']);
+  });
+  it('in such an article a named month wins over "overnight" in the same account', () => {
+    const r = ingest('Dated 5 February\nRussian missiles hit Kyiv overnight in December, killing 2 people.', at('2026-02-05T09:00:00+02:00'));
+    expect([r.events[0]!.when.start, r.events[0]!.when.end]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00']);
+    expect(r.report.drafts[0]!.problems.join()).toContain('"overnight" (line 2) not read against the dateline');
+  });
+
+  it('an article whose dates are recent trusts its dateline', () => {
+    const r = ingest('Russia hit Kyiv overnight.\nA similar attack came on January 30.', PUB);
+    expect(r.report.olderThanDateline).toBeUndefined();
+  });
+});
+
+describe('claims and undated lines', () => {
+  it('a claim is attributed to who made it and left in the note until the claim vocabulary exists', () => {
+    const r = ingest('A missile hit a school in Sumy on Sunday, killing 3.\nRussia claimed the school housed soldiers, officials said the strike was on civilians.');
+    expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'claimed' }]);
+    expect(r.events[0]!.note).toContain('TODO');
+  });
+  it('a strike with no date words is dated to the week before publication and reported as undated', () => {
+    const r = ingest('A missile hit Sumy, killing 3 people.');
+    expect(r.report.undated).toEqual([{ line: 1, why: expect.stringContaining('no date words') }]);
+    expect(r.events[0]!.when.precision).toBe('days');
+  });
+  it('a strike whose places the hierarchy does not know is reported as unplaced', () => {
+    const r = ingest('A drone hit Atlantis overnight, killing 2 people.');
+    expect(r.report.unplaced).toHaveLength(1);
+  });
+});
+
+describe('statements and claims about a truce', () => {
+  it('a claim about its terms is dated when it was said, not by the date of the terms', () => {
+    const r = ingest('The Kremlin spokesman claimed the truce was meant to end on February 1.\nSpeaking on January 30, he told reporters the request had been made.');
+    expect(r.events.map((e) => [e.kind, e.actor, e.when.start, e.sources.map((x) => x.line)])).toEqual([['agreement-claim', 'russia', '2026-01-30T00:00:00+02:00', [1, 2]]]);
+  });
+  it('an accusation of breaking the truce is a statement by who made it', () => {
+    const r = ingest('Russia\'s defence ministry alleged on Monday that Ukraine had broken the truce 40 times.');
+    expect(r.events.map((e) => [e.kind, e.actor, e.when.start])).toEqual([['statement', 'russia', '2026-02-02T00:00:00+02:00']]);
+  });
+  it('a truce declared by a party is a claim of agreement, not a strike', () => {
+    const r = ingest('Putin declared a truce on Saturday, ordering Russian forces to halt all military activity.');
+    expect(r.events.map((e) => [e.kind, e.actor])).toEqual([['agreement-claim', 'russia']]);
+  });
+});
+
+describe('--against', () => {
+  const existing = Event.parse({
+    id: 'ru-strike-2026-02-02-03', kind: 'strike', actor: 'russia', target: 'ukraine',
+    when: { start: '2026-02-02T18:00:00+02:00', end: '2026-02-03T12:00:00+02:00', precision: 'part-of-day', evidence: 'test' },
+    places: [{ name: 'Kharkiv region', region: 'Kharkiv Oblast', kind: 'region', precision: 'region' }],
+    munitions: { drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } },
+    sources: [{ file: 'x.txt', line: 1 }], note: 'test',
+  });
+  it('a draft overlapping in time, actor and places is proposed as a new source, with agreeing and differing figures', () => {
+    const r = ingest('Russia fired 80 missiles and 300 drones at the Kharkiv region overnight.');
+    const [p] = matchExisting(r.events, [existing]);
+    expect(p!.event).toBe('ru-strike-2026-02-02-03');
+    expect(p!.agree).toEqual(['missiles: draft 80, event 71+']);
+    expect(p!.differ).toEqual(['drones: draft 300, event 425-475']);
+  });
+  it('another actor or another night is no match', () => {
+    // the existing event names no place, so only the actor tells them apart
+    expect(matchExisting(ingest('Ukrainian drones hit the Belgorod region overnight.').events, [{ ...existing, places: [] }])).toEqual([]);
+    expect(matchExisting(ingest('Russian drones hit the Belgorod region overnight.').events, [{ ...existing, places: [] }])).toHaveLength(0);
+    expect(matchExisting(ingest('Russian drones hit the Sumy region overnight.').events, [{ ...existing, places: [] }])).toHaveLength(1);
+    expect(matchExisting(ingest('Russia hit the Kharkiv region on January 20.').events, [existing])).toEqual([]);
+  });
+});
+
+describe('the eval\'s interval test', () => {
+  const w = (start: string, end: string) => ({ start, end, precision: 'day' as const, evidence: 't' });
+  it('contains the true time and is no wider than needed', () => {
+    expect(intervalCorrect(w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T12:00:00+02:00'))).toBe(true);
+    expect(intervalCorrect(w('2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'))).toBe(false);
+    expect(intervalCorrect(w('2026-01-27T00:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'))).toBe(false);
+  });
+});
