@@ -25,10 +25,16 @@ const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
 const NAIVE_N = Number(process.env.BENCH_NAIVE_EVENTS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const STREAM_SIZES = (process.env.BENCH_STREAM ?? '10000,100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 /** rows of the generated ACLED export `truce import` reads; 0 skips it */
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT ?? 1_000_000);
-const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
 /** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import); all by default */
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -53,7 +59,9 @@ function line(label: string, value: string, target = '') {
 
 async function main() {
   console.log(`truce bench: ${N.toLocaleString('en-US')} synthetic strike events (seed 42), 3 readings, median of ${REPS}`);
-  console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  console.log(
+    `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
+  );
   const loaded = loadScenario(SCENARIO, { cwd: ROOT });
   if (want('rules')) {
     const pipe = await rules(loaded);
@@ -83,8 +91,28 @@ async function importRow() {
     out.end();
     await once(out, 'finish');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(actors, 'format: truce.actors/v1\nactors:\n  Military Forces of Russia (2000-): russia\n  Military Forces of Ukraine (2019-): ukraine\n  Civilians (Ukraine): ukraine\n');
-    const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'import', 'acled', csv, '--actors', actors, '--format', 'ndjson', '--out', path.join(dir, 'out.ndjson')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+    writeFileSync(
+      actors,
+      'format: truce.actors/v1\nactors:\n  Military Forces of Russia (2000-): russia\n  Military Forces of Ukraine (2019-): ukraine\n  Civilians (Ukraine): ukraine\n',
+    );
+    const r = spawnSync(
+      '/usr/bin/time',
+      [
+        '-v',
+        process.execPath,
+        CLI,
+        'import',
+        'acled',
+        csv,
+        '--actors',
+        actors,
+        '--format',
+        'ndjson',
+        '--out',
+        path.join(dir, 'out.ndjson'),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
     const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
     const secs = wall.split(':').reduce((s, x) => s * 60 + Number(x), 0);
@@ -112,7 +140,11 @@ async function rules(loaded: ReturnType<typeof loadScenario>): Promise<number> {
   const perEvent: number[] = [];
   for (const run of report.runs) {
     const it = run.interpretation;
-    const state = { window: resolveWindow(it.window, loaded.scenario.timeZone), firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])), appliesTo: loaded.scenario.plan.appliesTo };
+    const state = {
+      window: resolveWindow(it.window, loaded.scenario.timeZone),
+      firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      appliesTo: loaded.scenario.plan.appliesTo,
+    };
     for (const { event, interval } of ordered) {
       const obligations = it.obligations.filter((o) => o.party === event.actor);
       for (const o of obligations.length > 0 ? obligations : [undefined]) factSets.push(deriveFacts(event, interval, o, state).facts);
@@ -121,7 +153,12 @@ async function rules(loaded: ReturnType<typeof loadScenario>): Promise<number> {
   }
   const setsPerEvent = factSets.length / N;
 
-  const fast = factSets.map((f) => evaluator.firedSync(f).map((r) => r.name).join(','));
+  const fast = factSets.map((f) =>
+    evaluator
+      .firedSync(f)
+      .map((r) => r.name)
+      .join(','),
+  );
   const hand = factSets.map((f) => handwrittenRules(f).join(','));
   const naiveSets = factSets.slice(0, Math.round(NAIVE_N * setsPerEvent));
   const naive: string[] = [];
@@ -195,33 +232,43 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
   };
   const node0 = want('cold') ? cold(['-e', '0']) : 0;
   if (want('cold')) {
-  // the first run after a change validates the scenario and caches it; later runs reuse it
-  cold([CLI, 'run', SCENARIO, '--format', 'json']);
-  const run = cold([CLI, 'run', SCENARIO, '--format', 'json']);
-  const fresh = cold([CLI, '--no-cache', 'run', SCENARIO, '--format', 'json']);
-  const viaNpx = (args: string[]) => {
-    const ts: number[] = [];
-    for (let i = 0; i < REPS; i++) {
-      const t = performance.now();
-      spawnSync('npx', args, { cwd: ROOT, stdio: 'ignore' });
-      ts.push(performance.now() - t);
+    // the first run after a change validates the scenario and caches it; later runs reuse it
+    cold([CLI, 'run', SCENARIO, '--format', 'json']);
+    const run = cold([CLI, 'run', SCENARIO, '--format', 'json']);
+    const fresh = cold([CLI, '--no-cache', 'run', SCENARIO, '--format', 'json']);
+    const viaNpx = (args: string[]) => {
+      const ts: number[] = [];
+      for (let i = 0; i < REPS; i++) {
+        const t = performance.now();
+        spawnSync('npx', args, { cwd: ROOT, stdio: 'ignore' });
+        ts.push(performance.now() - t);
+      }
+      return median(ts);
+    };
+    const npx = viaNpx(['truce', 'run', 'scenarios/jan-feb-2026.yaml', '--format', 'json']);
+    // what npx itself costs: finding and starting the bin, before truce does anything
+    const npxAlone = viaNpx(['truce', '--version']);
+    console.log('');
+    line('cold `node -e 0` (ms)', fmt(node0));
+    line(
+      'cold `truce run scenarios/jan-feb-2026.yaml --format json` (ms)',
+      fmt(run),
+      `${(run / node0).toFixed(1)}x node -e 0 (target <= 3x)`,
+    );
+    line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
+    line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
+    line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
+    if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
+    else {
+      const first = firstCallOnFreshClone();
+      line(
+        '  first `./truce --version` in a fresh clone (ms)',
+        first.ok ? fmt(first.ms) : 'FAILED',
+        first.ok
+          ? `${(first.ms / node0).toFixed(1)}x (first \`npx truce\` there: 22 s and more, npm installs and rebuilds the project)`
+          : first.why,
+      );
     }
-    return median(ts);
-  };
-  const npx = viaNpx(['truce', 'run', 'scenarios/jan-feb-2026.yaml', '--format', 'json']);
-  // what npx itself costs: finding and starting the bin, before truce does anything
-  const npxAlone = viaNpx(['truce', '--version']);
-  console.log('');
-  line('cold `node -e 0` (ms)', fmt(node0));
-  line('cold `truce run scenarios/jan-feb-2026.yaml --format json` (ms)', fmt(run), `${(run / node0).toFixed(1)}x node -e 0 (target <= 3x)`);
-  line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
-  line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
-  line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
-  if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
-  else {
-    const first = firstCallOnFreshClone();
-    line('  first `./truce --version` in a fresh clone (ms)', first.ok ? fmt(first.ms) : 'FAILED', first.ok ? `${(first.ms / node0).toFixed(1)}x (first \`npx truce\` there: 22 s and more, npm installs and rebuilds the project)` : first.why);
-  }
   }
   if (!want('stream')) return;
 
@@ -230,7 +277,9 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     return;
   }
   console.log('\nstreaming NDJSON in and out (`truce run --events FILE --format ndjson`), measured with /usr/bin/time -v');
-  console.log(`(the same mix at a constant ${Math.round(STREAM_PER_DAY).toLocaleString('en-US')} strikes a day from 28 January: more events are a longer period, not a denser one)`);
+  console.log(
+    `(the same mix at a constant ${Math.round(STREAM_PER_DAY).toLocaleString('en-US')} strikes a day from 28 January: more events are a longer period, not a denser one)`,
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-'));
   try {
     let base: number | undefined;
@@ -240,12 +289,21 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
       for (const e of syntheticStream(n)) if (!out.write(JSON.stringify(e) + '\n')) await once(out, 'drain');
       out.end();
       await once(out, 'finish');
-      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'run', SCENARIO, '--events', file, '--format', 'ndjson'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'run', SCENARIO, '--events', file, '--format', 'ndjson'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
       const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
       const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
       const secs = wall.split(':').reduce((s, x) => s * 60 + Number(x), 0);
       base ??= secs / n;
-      line(`${n.toLocaleString('en-US')} events: wall s, peak MB, s per event vs the smallest`, `${secs.toFixed(1)} s ${rss.toFixed(0)} MB`, `${(secs / n / base).toFixed(2)}x per event; exit ${r.status} (target <= 300 MB at 1M, linear)`);
+      line(
+        `${n.toLocaleString('en-US')} events: wall s, peak MB, s per event vs the smallest`,
+        `${secs.toFixed(1)} s ${rss.toFixed(0)} MB`,
+        `${(secs / n / base).toFixed(2)}x per event; exit ${r.status} (target <= 300 MB at 1M, linear)`,
+      );
       rmSync(file);
     }
   } finally {

@@ -20,8 +20,10 @@ export function handwrittenRules(f: Facts): string[] {
   if (inside && f.scope === 'possible' && mayBind) out.push('partial-scope');
   if (!inside && overlaps(f.eventTime, f.window) && f.scope !== 'none' && mayBind) out.push('partial-window');
   if (inside && f.scope === 'certain' && f.conditionStatus === 'uncertain') out.push('uncertain-reciprocity');
-  const continued = f.enforcementApplies && f.actorFirstViolation !== null && after(f.eventTime, f.actorFirstViolation, { min: 0, max: DAYS_30 });
+  const continued =
+    f.enforcementApplies && f.actorFirstViolation !== null && after(f.eventTime, f.actorFirstViolation, { min: 0, max: DAYS_30 });
   if (continued) out.push('hostilities-continued');
-  if (f.enforcementApplies && ((inside && f.scope === 'certain' && binds) || continued) && f.munitionsLow >= 300 && f.regionsLow >= 4) out.push('broader-attack');
+  if (f.enforcementApplies && ((inside && f.scope === 'certain' && binds) || continued) && f.munitionsLow >= 300 && f.regionsLow >= 4)
+    out.push('broader-attack');
   return out;
 }

@@ -19,7 +19,12 @@ type Loaded = ReturnType<typeof loadScenario>;
 
 /** Wall seconds and peak RSS (MB) of one CLI run, through /usr/bin/time -v. */
 function timed(cli: string, args: string[], cwd: string): { secs: number; mb: number; status: number | null } {
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const mb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
   return { secs: wall.split(':').reduce((s, x) => s * 60 + Number(x), 0), mb, status: r.status };
@@ -30,7 +35,9 @@ function timed(cli: string, args: string[], cwd: string): { secs: number; mb: nu
  * file (its floor: the same work, written as it goes); and the same events as JSON seed files.
  */
 export function benchWhole(line: Line, root: string, cli: string, sizes: number[]): void {
-  console.log('\nwhole runs: a report over every event (`truce run --events FILE --format json|text`), against the stream of the same events');
+  console.log(
+    '\nwhole runs: a report over every event (`truce run --events FILE --format json|text`), against the stream of the same events',
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-whole-'));
   const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
   try {
@@ -65,13 +72,20 @@ export function benchWhole(line: Line, root: string, cli: string, sizes: number[
       files.push(`../${f}`);
     }
     mkdirSync(path.join(proj, 'scenarios'), { recursive: true });
-    const text = readFileSync(path.join(root, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(/^seeds: \[(.*)\]$/m, (_m, s: string) => `seeds: [${s}, ${files.join(', ')}]`);
+    const text = readFileSync(path.join(root, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(
+      /^seeds: \[(.*)\]$/m,
+      (_m, s: string) => `seeds: [${s}, ${files.join(', ')}]`,
+    );
     writeFileSync(path.join(proj, 'scenarios/bench.yaml'), text);
     const seeds = timed(cli, ['--no-cache', 'run', 'scenarios/bench.yaml', '--format', 'json'], proj);
     const file = path.join(dir, 'same.ndjson');
     writeFileSync(file, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const stream = timed(cli, ['run', scenario, '--events', file, '--format', 'ndjson'], root);
-    line(`${n.toLocaleString('en-US')} events in ${files.length} JSON seed files, --format json (--no-cache)`, `${seeds.secs.toFixed(1)} s ${seeds.mb.toFixed(0)} MB`, `${(seeds.secs / stream.secs).toFixed(2)}x the stream of the same events; exit ${seeds.status}`);
+    line(
+      `${n.toLocaleString('en-US')} events in ${files.length} JSON seed files, --format json (--no-cache)`,
+      `${seeds.secs.toFixed(1)} s ${seeds.mb.toFixed(0)} MB`,
+      `${(seeds.secs / stream.secs).toFixed(2)}x the stream of the same events; exit ${seeds.status}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -80,11 +94,20 @@ export function benchWhole(line: Line, root: string, cli: string, sizes: number[
 /** `truce sample -n DRAWS` end to end (start-up included) with 1 and 2 workers. */
 export function benchSample(line: Line, root: string, cli: string, draws: number): void {
   const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
-  const run = (workers: number) => timed(cli, ['sample', scenario, '-n', String(draws), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
+  const run = (workers: number) =>
+    timed(cli, ['sample', scenario, '-n', String(draws), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
   const one = run(1);
   const two = run(2);
-  line(`truce sample -n ${draws.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`, Math.round(draws / one.secs).toLocaleString('en-US'), `${one.secs.toFixed(2)} s`);
-  line(`  the same, 2 workers (draws/s)`, Math.round(draws / two.secs).toLocaleString('en-US'), `${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s)`);
+  line(
+    `truce sample -n ${draws.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`,
+    Math.round(draws / one.secs).toLocaleString('en-US'),
+    `${one.secs.toFixed(2)} s`,
+  );
+  line(
+    `  the same, 2 workers (draws/s)`,
+    Math.round(draws / two.secs).toLocaleString('en-US'),
+    `${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s)`,
+  );
 }
 
 /** Sweeps on the seed scenario: combinations/s, against running the unchanged scenario as often. */
@@ -111,6 +134,10 @@ export async function benchSweep(line: Line, loaded: Loaded, reps: number): Prom
     const floor = await time(async () => {
       for (let i = 0; i < n; i++) await runScenario(loaded, { evaluator, explain: false });
     });
-    line(`sweep, ${n} values of ${spec.slice(0, spec.indexOf('='))} (combinations/s)`, Math.round(n / t).toLocaleString('en-US'), `target >= 2,000; the bare run: ${Math.round(n / floor).toLocaleString('en-US')}/s (${(floor / t).toFixed(2)}x of it)`);
+    line(
+      `sweep, ${n} values of ${spec.slice(0, spec.indexOf('='))} (combinations/s)`,
+      Math.round(n / t).toLocaleString('en-US'),
+      `target >= 2,000; the bare run: ${Math.round(n / floor).toLocaleString('en-US')}/s (${(floor / t).toFixed(2)}x of it)`,
+    );
   }
 }

@@ -11,7 +11,16 @@ const FROM = Date.UTC(2026, 0, 19, 22);
 const TO = Date.UTC(2026, 1, 14, 22);
 const H = 3_600_000;
 
-const REGIONS = ['Sumy Oblast', 'Kharkiv Oblast', 'Dnipropetrovsk Oblast', 'Odesa Oblast', 'Vinnytsia Oblast', 'Zaporizhzhia Oblast', 'Lviv Oblast', 'Kyiv Oblast'];
+const REGIONS = [
+  'Sumy Oblast',
+  'Kharkiv Oblast',
+  'Dnipropetrovsk Oblast',
+  'Odesa Oblast',
+  'Vinnytsia Oblast',
+  'Zaporizhzhia Oblast',
+  'Lviv Oblast',
+  'Kyiv Oblast',
+];
 const TOWNS = ['Ternivka', 'Pavlohrad', 'Izium', 'Shostka', 'Bilhorod-Dnistrovskyi', 'Zhmerynka'];
 
 const pick = <T>(rng: RandomGenerator, xs: readonly T[]): T => xs[unsafeUniformIntDistribution(0, xs.length - 1, rng)]!;
@@ -43,7 +52,12 @@ function event(i: number, start: number, rng: RandomGenerator): Event {
     kind: 'strike',
     actor: ukrainian ? 'ukraine' : 'russia',
     target: ukrainian ? 'russia' : 'ukraine',
-    when: { start: new Date(start).toISOString(), end: new Date(start + hours * H).toISOString(), precision: hours === 0 ? 'exact' : 'hour', evidence: 'synthetic' },
+    when: {
+      start: new Date(start).toISOString(),
+      end: new Date(start + hours * H).toISOString(),
+      precision: hours === 0 ? 'exact' : 'hour',
+      evidence: 'synthetic',
+    },
     places,
     placesExcluded: [],
     targets,

@@ -23,9 +23,16 @@ export async function benchWorkbench(line: Line, reps: number): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'truce-bench-workbench-'));
   const file = path.join(dir, 'what-if.html');
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
-    const made = spawnSync(process.execPath, [CLI, 'workbench', 'scenarios/jan-feb-2026.yaml', '--out', file], { cwd: ROOT, encoding: 'utf8' });
+    const made = spawnSync(process.execPath, [CLI, 'workbench', 'scenarios/jan-feb-2026.yaml', '--out', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (made.status !== 0) throw new Error(`truce workbench failed: ${made.stderr}`);
     const bytes = statSync(file).size;
     const ready: number[] = [];
@@ -51,7 +58,11 @@ export async function benchWorkbench(line: Line, reps: number): Promise<void> {
       await page.close();
     }
     line('workbench page ready from file:// (ms)', median(ready).toFixed(0), 'target < 1,000');
-    line('  recompute after a change, engine and redraw (ms)', median(recompute).toFixed(1), `target < 50; the engine alone ${median(engine).toFixed(1)} ms`);
+    line(
+      '  recompute after a change, engine and redraw (ms)',
+      median(recompute).toFixed(1),
+      `target < 50; the engine alone ${median(engine).toFixed(1)} ms`,
+    );
     line('  file size (KB)', (bytes / 1024).toFixed(0), 'target < 1,536 (1.5 MB)');
   } finally {
     await browser.close();

@@ -14,7 +14,8 @@ const PACKAGE_ROOT = path.basename(path.dirname(here)) === 'dist' ? path.resolve
 export function shippedFile(relative: string): string {
   const abs = path.resolve(PACKAGE_ROOT, relative);
   const rel = path.relative(PACKAGE_ROOT, abs);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`"${relative}" is not a file inside the truce package; name one such as scenarios/jan-feb-2026.yaml`);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    throw new UsageError(`"${relative}" is not a file inside the truce package; name one such as scenarios/jan-feb-2026.yaml`);
   return abs;
 }
 

@@ -6,22 +6,33 @@ import { applySets, type SetChange } from '../src/sweep/applySets.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const base = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
-const slow = (sets: SetChange[]) => applyChanges(base, sets.map((s) => ({ set: s })), 'sweep');
+const slow = (sets: SetChange[]) =>
+  applyChanges(
+    base,
+    sets.map((s) => ({ set: s })),
+    'sweep',
+  );
 
 // a sweep's fast path must give what the overlay path gives, for valid changes and for bad ones
 describe('applySets: set changes at the cost of what they touch', () => {
   it.each<[string, SetChange[]]>([
     ['a reading window', [{ path: 'interpretations.washington.window.start', value: '2026-01-27T00:00:00+02:00' }]],
     ['a deadline', [{ path: 'plan.phases.diplomatic.deadline', value: 'PT36H' }]],
-    ['two readings and a deadline', [
-      { path: 'interpretations.kremlin.window.end', value: '2026-02-02T00:00:00+03:00' },
-      { path: 'interpretations.kyiv.window.start', value: '2026-01-28T00:00:00+02:00' },
-      { path: 'plan.phases.diplomatic.deadline', value: 'PT12H' },
-    ]],
-    ['the same field twice', [
-      { path: 'plan.phases.diplomatic.deadline', value: 'PT12H' },
-      { path: 'plan.phases.diplomatic.deadline', value: 'PT48H' },
-    ]],
+    [
+      'two readings and a deadline',
+      [
+        { path: 'interpretations.kremlin.window.end', value: '2026-02-02T00:00:00+03:00' },
+        { path: 'interpretations.kyiv.window.start', value: '2026-01-28T00:00:00+02:00' },
+        { path: 'plan.phases.diplomatic.deadline', value: 'PT12H' },
+      ],
+    ],
+    [
+      'the same field twice',
+      [
+        { path: 'plan.phases.diplomatic.deadline', value: 'PT12H' },
+        { path: 'plan.phases.diplomatic.deadline', value: 'PT48H' },
+      ],
+    ],
     ['an event, by id', [{ path: `events.${base.events[0]!.id}.when.start`, value: base.events[0]!.when.start }]],
     ['an event, by index', [{ path: 'events.1.note', value: 'changed' }]],
     ['a rule threshold', [{ path: 'rules.broader-attack.munitionsLow.value', value: 250 }]],

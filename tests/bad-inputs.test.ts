@@ -93,13 +93,28 @@ const CASES: Case[] = [
   { file: 'phase-requires-unknown.yaml', code: 'E_SCHEMA', line: 'requires: [coalition]', path: 'plan.phases.0.requires.0' },
   // time order and counts
   { file: 'event-end-before-start.yaml', code: 'E_INTERVAL_ORDER', line: "end: '2026-02-03T02:00:00+02:00'", path: 'events.0.when.end' },
-  { file: 'window-end-before-start.yaml', code: 'E_WINDOW_ORDER', line: "end: '2026-01-23T00:00:00+02:00'", path: 'interpretations.0.window.end' },
+  {
+    file: 'window-end-before-start.yaml',
+    code: 'E_WINDOW_ORDER',
+    line: "end: '2026-01-23T00:00:00+02:00'",
+    path: 'interpretations.0.window.end',
+  },
   { file: 'overlay-update-breaks-event.yaml', code: 'E_INTERVAL_ORDER', line: 'updateEvent', path: 'changes.0.updateEvent' },
-  { file: 'ballistic-over-missiles.yaml', code: 'E_COUNT_ORDER', line: 'ballisticMissiles', path: 'events.0.munitions.ballisticMissiles.low' },
+  {
+    file: 'ballistic-over-missiles.yaml',
+    code: 'E_COUNT_ORDER',
+    line: 'ballisticMissiles',
+    path: 'events.0.munitions.ballisticMissiles.low',
+  },
   // duplicate ids
   { file: 'duplicate-event-id.yaml', code: 'E_DUPLICATE_ID', line: '- id: ru-strike-2026-02-02-03', path: 'events.0.id' },
   { file: 'seed-duplicate-event-id.yaml', code: 'E_DUPLICATE_ID', line: '- id: ru-strike-2026-01-29-30', path: 'events.0.id' },
-  { file: 'overlay-add-duplicate-event.yaml', code: 'E_DUPLICATE_ID', line: '- id: ru-strike-2026-02-02-03', path: 'changes.0.addEvents.0.id' },
+  {
+    file: 'overlay-add-duplicate-event.yaml',
+    code: 'E_DUPLICATE_ID',
+    line: '- id: ru-strike-2026-02-02-03',
+    path: 'changes.0.addEvents.0.id',
+  },
   { file: 'duplicate-interpretation-id.yaml', code: 'E_DUPLICATE_ID', line: '- id: kyiv  # pasted twice', path: 'interpretations.1.id' },
   { file: 'duplicate-party-id.yaml', code: 'E_DUPLICATE_ID', line: 'Russian Federation', path: 'parties.4.id' },
   { file: 'rule-duplicate-name.json', code: 'E_DUPLICATE_ID', line: '"name": "protected-place"', path: 'name' },
@@ -115,11 +130,30 @@ const CASES: Case[] = [
   { file: 'overlay-remove-missing-event.yaml', code: 'E_UNKNOWN_EVENT', line: 'ru-strike-2026-02-05', path: 'changes.0.removeEvents.0' },
   { file: 'overlay-update-missing-event.yaml', code: 'E_UNKNOWN_EVENT', line: 'ru-strike-2026-02-31', path: 'changes.0.updateEvent.id' },
   { file: 'overlay-shift-missing-event.yaml', code: 'E_UNKNOWN_EVENT', line: 'ru-strike-2026-02-04-05', path: 'changes.0.shiftEvent.id' },
-  { file: 'overlay-remove-missing-interpretation.yaml', code: 'E_UNKNOWN_INTERPRETATION', line: 'moscow', path: 'changes.0.removeInterpretations.0' },
+  {
+    file: 'overlay-remove-missing-interpretation.yaml',
+    code: 'E_UNKNOWN_INTERPRETATION',
+    line: 'moscow',
+    path: 'changes.0.removeInterpretations.0',
+  },
   { file: 'overlay-bad-set-path.yaml', code: 'E_SCHEMA', line: 'windoww', path: 'changes.0.set.path' },
   // the extends chain
-  { file: 'overlay-cycle-a.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: overlay-cycle-a.yaml', path: 'extends', in: 'overlay-cycle-b.yaml', with: ['overlay-cycle-b.yaml'] },
-  { file: 'overlay-cycle-b.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: overlay-cycle-b.yaml', path: 'extends', in: 'overlay-cycle-a.yaml', with: ['overlay-cycle-a.yaml'] },
+  {
+    file: 'overlay-cycle-a.yaml',
+    code: 'E_EXTENDS_CYCLE',
+    line: 'extends: overlay-cycle-a.yaml',
+    path: 'extends',
+    in: 'overlay-cycle-b.yaml',
+    with: ['overlay-cycle-b.yaml'],
+  },
+  {
+    file: 'overlay-cycle-b.yaml',
+    code: 'E_EXTENDS_CYCLE',
+    line: 'extends: overlay-cycle-b.yaml',
+    path: 'extends',
+    in: 'overlay-cycle-a.yaml',
+    with: ['overlay-cycle-a.yaml'],
+  },
   { file: 'overlay-extends-itself.yaml', code: 'E_EXTENDS_CYCLE', line: 'extends: ./overlay-extends-itself.yaml', path: 'extends' },
   // extending a seed file: the overlay's `extends` is wrong, not the seed file
   { file: 'overlay-extends-seed.yaml', code: 'E_UNKNOWN_FORMAT', line: 'extends:', path: 'extends' },
@@ -127,30 +161,134 @@ const CASES: Case[] = [
   { file: 'outside-seeds.yaml', code: 'E_OUTSIDE_PROJECT', line: 'seeds: [../../seeds/sources.yaml', path: 'seeds.0' },
   { file: 'outside-rules.yaml', code: 'E_OUTSIDE_PROJECT', line: 'rules: ../../rules', path: 'rules' },
   // rules
-  { file: 'rule-unknown-operator.json', code: 'E_RULE_OPERATOR', line: '"operator": "greaterThanOrEqual"', path: 'conditions.all.4.operator' },
+  {
+    file: 'rule-unknown-operator.json',
+    code: 'E_RULE_OPERATOR',
+    line: '"operator": "greaterThanOrEqual"',
+    path: 'conditions.all.4.operator',
+  },
   { file: 'rule-unknown-fact.json', code: 'E_RULE_FACT', line: '"fact": "munitionLow"', path: 'conditions.all.4.fact' },
   { file: 'rule-unknown-value-fact.json', code: 'E_RULE_FACT', line: '"fact": "windows"', path: 'conditions.all.4.value.fact' },
-  { file: 'rule-unknown-condition.json', code: 'E_RULE_CONDITION', line: '"condition": "inside-windows"', path: 'conditions.all.4.condition' },
+  {
+    file: 'rule-unknown-condition.json',
+    code: 'E_RULE_CONDITION',
+    line: '"condition": "inside-windows"',
+    path: 'conditions.all.4.condition',
+  },
   // accepted by validate once, crashing (exit 3) or silently wrong in run: refused before anything recurses or runs
   { file: 'deep-block-sequence.yaml', code: 'E_PARSE', line: '- - - - - - - -', path: '', message: /more than 100 deep/ },
   { file: 'deep-block-mapping.yaml', code: 'E_PARSE', line: ' k99:', path: '', message: /more than 100 deep/ },
-  { file: 'rule-condition-itself.json', code: 'E_RULE_CONDITION', line: '"condition": "loops-on-itself"', path: 'conditions.loops-on-itself.all.1.condition', message: /loops-on-itself -> loops-on-itself/ },
-  { file: 'rule-condition-cycle.json', code: 'E_RULE_CONDITION', line: '"condition": "cycle-a"', path: 'conditions.cycle-b.any.1.not.condition', message: /cycle-a -> cycle-b -> cycle-a/ },
-  { file: 'rule-during-string.json', code: 'E_RULE_OPERATOR', line: '"value": "x"', path: 'conditions.all.1.value', message: /"during" .*got string "x"/ },
-  { file: 'rule-greater-than-object.json', code: 'E_RULE_OPERATOR', line: '"value": {', path: 'conditions.all.1.value', message: /must be a number.*got an object/ },
-  { file: 'rule-in-string.json', code: 'E_RULE_OPERATOR', line: '"value": "certain"', path: 'conditions.all.1.value', message: /must be a list.*got string "certain"/ },
-  { file: 'rule-duplicate-condition.json', code: 'E_DUPLICATE_ID', line: '"is-strike": {', path: 'conditions.is-strike', message: /already defined in rules.conditions\.json/ },
+  {
+    file: 'rule-condition-itself.json',
+    code: 'E_RULE_CONDITION',
+    line: '"condition": "loops-on-itself"',
+    path: 'conditions.loops-on-itself.all.1.condition',
+    message: /loops-on-itself -> loops-on-itself/,
+  },
+  {
+    file: 'rule-condition-cycle.json',
+    code: 'E_RULE_CONDITION',
+    line: '"condition": "cycle-a"',
+    path: 'conditions.cycle-b.any.1.not.condition',
+    message: /cycle-a -> cycle-b -> cycle-a/,
+  },
+  {
+    file: 'rule-during-string.json',
+    code: 'E_RULE_OPERATOR',
+    line: '"value": "x"',
+    path: 'conditions.all.1.value',
+    message: /"during" .*got string "x"/,
+  },
+  {
+    file: 'rule-greater-than-object.json',
+    code: 'E_RULE_OPERATOR',
+    line: '"value": {',
+    path: 'conditions.all.1.value',
+    message: /must be a number.*got an object/,
+  },
+  {
+    file: 'rule-in-string.json',
+    code: 'E_RULE_OPERATOR',
+    line: '"value": "certain"',
+    path: 'conditions.all.1.value',
+    message: /must be a list.*got string "certain"/,
+  },
+  {
+    file: 'rule-duplicate-condition.json',
+    code: 'E_DUPLICATE_ID',
+    line: '"is-strike": {',
+    path: 'conditions.is-strike',
+    message: /already defined in rules.conditions\.json/,
+  },
   // times beyond what dates can represent, or that depend on the machine
-  { file: 'window-duration-300000y.yaml', code: 'E_SCHEMA', line: 'duration: P300000Y', path: 'interpretations.0.window.duration', message: /"P300000Y" is longer than 300 years.*1900-2200/ },
-  { file: 'deadline-99999999y.yaml', code: 'E_SCHEMA', line: 'deadline: P99999999Y', path: 'plan.phases.0.deadline', message: /"P99999999Y" is longer than 300 years/ },
-  { file: 'offset-99h.yaml', code: 'E_SCHEMA', line: "01:00:00+99:00'", path: 'events.0.when.start', message: /offset \+99:00, beyond the ±14:00/ },
-  { file: 'offset-23h59.yaml', code: 'E_SCHEMA', line: "01:00:00+23:59'", path: 'events.0.when.start', message: /offset \+23:59, beyond the ±14:00/ },
-  { file: 'year-out-of-range.yaml', code: 'E_SCHEMA', line: '2602-01-30', path: 'interpretations.0.window.start', message: /outside the years 1900-2200/ },
-  { file: 'offset-without-colon.yaml', code: 'E_SCHEMA', line: "+0200'", path: 'interpretations.0.window.start', message: /as \+0200; write it with a colon, as 2026-01-30T00:00:00\+02:00$/, absent: /\+0200\+02:00/ },
-  { file: 'timezone-system.yaml', code: 'E_SCHEMA', line: 'timeZone: system', path: 'timeZone', message: /"system" means the zone of whatever machine/ },
+  {
+    file: 'window-duration-300000y.yaml',
+    code: 'E_SCHEMA',
+    line: 'duration: P300000Y',
+    path: 'interpretations.0.window.duration',
+    message: /"P300000Y" is longer than 300 years.*1900-2200/,
+  },
+  {
+    file: 'deadline-99999999y.yaml',
+    code: 'E_SCHEMA',
+    line: 'deadline: P99999999Y',
+    path: 'plan.phases.0.deadline',
+    message: /"P99999999Y" is longer than 300 years/,
+  },
+  {
+    file: 'offset-99h.yaml',
+    code: 'E_SCHEMA',
+    line: "01:00:00+99:00'",
+    path: 'events.0.when.start',
+    message: /offset \+99:00, beyond the ±14:00/,
+  },
+  {
+    file: 'offset-23h59.yaml',
+    code: 'E_SCHEMA',
+    line: "01:00:00+23:59'",
+    path: 'events.0.when.start',
+    message: /offset \+23:59, beyond the ±14:00/,
+  },
+  {
+    file: 'year-out-of-range.yaml',
+    code: 'E_SCHEMA',
+    line: '2602-01-30',
+    path: 'interpretations.0.window.start',
+    message: /outside the years 1900-2200/,
+  },
+  {
+    file: 'offset-without-colon.yaml',
+    code: 'E_SCHEMA',
+    line: "+0200'",
+    path: 'interpretations.0.window.start',
+    message: /as \+0200; write it with a colon, as 2026-01-30T00:00:00\+02:00$/,
+    absent: /\+0200\+02:00/,
+  },
+  {
+    file: 'timezone-system.yaml',
+    code: 'E_SCHEMA',
+    line: 'timeZone: system',
+    path: 'timeZone',
+    message: /"system" means the zone of whatever machine/,
+  },
   // overlays: the message names what the analyst wrote
-  { file: 'overlay-shift-out-of-range.yaml', code: 'E_SCHEMA', line: 'by: P250Y', path: 'changes.0.shiftEvent.by', message: /shifting event "ru-strike-2026-02-02-03" by P250Y: when\.(start|end): "22\d\d-.*outside the years 1900-2200.*; shift it by less/, absent: /changes\.events/ },
-  { file: 'overlay-set-interpretation-missing-field.yaml', code: 'E_SCHEMA', line: 'id: kyiv', path: 'changes.0.setInterpretation.label', message: /missing/, absent: /addEvents|unknown key "setInterpretation"/ },
+  {
+    file: 'overlay-shift-out-of-range.yaml',
+    code: 'E_SCHEMA',
+    line: 'by: P250Y',
+    path: 'changes.0.shiftEvent.by',
+    message:
+      /shifting event "ru-strike-2026-02-02-03" by P250Y: when\.(start|end): "22\d\d-.*outside the years 1900-2200.*; shift it by less/,
+    absent: /changes\.events/,
+  },
+  {
+    file: 'overlay-set-interpretation-missing-field.yaml',
+    code: 'E_SCHEMA',
+    line: 'id: kyiv',
+    path: 'changes.0.setInterpretation.label',
+    message: /missing/,
+    absent: /addEvents|unknown key "setInterpretation"/,
+  },
 ];
 
 /**
@@ -177,7 +315,8 @@ const ACCEPTED = ['bom-valid.yaml', 'reading-id-constructor.yaml'];
 type Kind = 'rule' | 'seed' | 'outside' | 'scenario';
 const kindOf = (file: string): Kind =>
   file.endsWith('.json') ? 'rule' : file.startsWith('seed-') ? 'seed' : file.startsWith('outside-') ? 'outside' : 'scenario';
-const folderOf = (file: string) => ({ rule: 'rules', seed: 'seeds', outside: path.join('project', 'scenarios'), scenario: 'scenarios' })[kindOf(file)];
+const folderOf = (file: string) =>
+  ({ rule: 'rules', seed: 'seeds', outside: path.join('project', 'scenarios'), scenario: 'scenarios' })[kindOf(file)];
 
 /**
  * A scratch project with the real rules, seeds and scenario, and the corpus file in place. For the
@@ -210,7 +349,10 @@ function lineOf(text: string, needle: string): number {
 function expectProblem(problems: Problem[], c: Case, dir: string, rel: string): Problem {
   const file = c.in !== undefined ? path.normalize(path.join(path.dirname(rel), c.in)) : rel;
   const hit = problems.find((p) => p.code === c.code && p.file === file && (c.path === undefined || p.path.join('.') === c.path));
-  expect(hit, `expected ${c.code} in ${file} at ${c.path ?? '?'}; got\n${problems.map((p) => `${p.code} ${p.file}:${p.line} ${p.path.join('.')} ${p.message}`).join('\n')}`).toBeDefined();
+  expect(
+    hit,
+    `expected ${c.code} in ${file} at ${c.path ?? '?'}; got\n${problems.map((p) => `${p.code} ${p.file}:${p.line} ${p.path.join('.')} ${p.message}`).join('\n')}`,
+  ).toBeDefined();
   const text = readFileSync(path.join(dir, file), 'utf8');
   const want = typeof c.line === 'number' ? c.line : lineOf(text, c.line);
   expect(hit!.line, `${c.code} line`).toBe(want);
@@ -226,14 +368,22 @@ const tried = new Set<string>();
 let generated = 0;
 afterAll(() => {
   // the count the hardening issue asks for
-  console.log(`bad-input corpus: ${[...tried].filter((f) => CORPUS_FILES.includes(f)).length} of ${CORPUS_FILES.length} corpus files tried, plus ${generated} generated at test time`);
+  console.log(
+    `bad-input corpus: ${[...tried].filter((f) => CORPUS_FILES.includes(f)).length} of ${CORPUS_FILES.length} corpus files tried, plus ${generated} generated at test time`,
+  );
 });
 
 describe(`the bad-input corpus (${CORPUS_FILES.length} files in tests/bad-inputs)`, () => {
   it('every corpus file has its case, and every case its file', () => {
     const covered = new Set([...CASES.map((c) => c.file), ...ACCEPTED, ...STREAM_CASES.map((c) => c.file)]);
-    expect(CORPUS_FILES.filter((f) => !covered.has(f)), 'corpus files with no case').toEqual([]);
-    expect([...covered].filter((f) => !CORPUS_FILES.includes(f)), 'cases with no corpus file').toEqual([]);
+    expect(
+      CORPUS_FILES.filter((f) => !covered.has(f)),
+      'corpus files with no case',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((f) => !CORPUS_FILES.includes(f)),
+      'cases with no corpus file',
+    ).toEqual([]);
     expect(new Set(CASES.map((c) => c.file)).size, 'one case per file').toBe(CASES.length);
     expect(CORPUS_FILES.length).toBeGreaterThanOrEqual(40);
   });
@@ -245,10 +395,12 @@ describe(`the bad-input corpus (${CORPUS_FILES.length} files in tests/bad-inputs
       const r = validatePaths(validateTargets(c, rel), { cwd: dir, articlesDir: ARTICLES });
       expectProblem(r.problems, c, dir, rel);
       // every problem of the file is located (a problem without a line is no help in an editor)
-      for (const p of r.problems.filter((x) => x.file === rel)) expect(p.line, `${p.code} ${p.path.join('.')} has a line`).toBeGreaterThan(0);
+      for (const p of r.problems.filter((x) => x.file === rel))
+        expect(p.line, `${p.code} ${p.path.join('.')} has a line`).toBeGreaterThan(0);
 
       // a scenario refuses to load with the same problem; a broken rule file breaks every scenario that uses the folder
-      const scenario = kindOf(c.file) === 'rule' ? path.join('scenarios', 'jan-feb-2026.yaml') : kindOf(c.file) === 'seed' ? undefined : rel;
+      const scenario =
+        kindOf(c.file) === 'rule' ? path.join('scenarios', 'jan-feb-2026.yaml') : kindOf(c.file) === 'seed' ? undefined : rel;
       if (scenario !== undefined) {
         let thrown: unknown;
         try {
@@ -272,8 +424,6 @@ describe(`the bad-input corpus (${CORPUS_FILES.length} files in tests/bad-inputs
     expect(loaded.scenario.id).toBe('small');
     expect(loaded.events.some((e) => e.id === 'extra')).toBe(true);
   });
-
-
 });
 
 describe('a file over the size limit (generated, never committed)', () => {
@@ -390,15 +540,21 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('NDJSON streams get every check a seed file gets, naming the stream line', () => {
   for (const c of STREAM_CASES) {
-    it.skipIf(c.articles === true && !HAVE_ARTICLES)(`${c.file}${c.format ? ` (--format ${c.format})` : ''}: ${c.code} at line ${c.line} (${c.path})`, () => {
-      tried.add(c.file);
-      const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
-      copyFileSync(path.join(CORPUS, c.file), path.join(dir, c.file));
-      const before = listing(dir);
-      const r = runCli(['run', path.join('scenarios', 'jan-feb-2026.yaml'), '--events', c.file, '--format', c.format ?? 'json', '--out', 'report.out'], { cwd: dir });
-      expectRefused(r, new RegExp(`^${esc(c.file)}:${c.line}:\\d+  ${esc(c.path)}  .+ \\[${c.code}\\]$`));
-      expect(listing(dir)).toEqual(before);
-    });
+    it.skipIf(c.articles === true && !HAVE_ARTICLES)(
+      `${c.file}${c.format ? ` (--format ${c.format})` : ''}: ${c.code} at line ${c.line} (${c.path})`,
+      () => {
+        tried.add(c.file);
+        const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
+        copyFileSync(path.join(CORPUS, c.file), path.join(dir, c.file));
+        const before = listing(dir);
+        const r = runCli(
+          ['run', path.join('scenarios', 'jan-feb-2026.yaml'), '--events', c.file, '--format', c.format ?? 'json', '--out', 'report.out'],
+          { cwd: dir },
+        );
+        expectRefused(r, new RegExp(`^${esc(c.file)}:${c.line}:\\d+  ${esc(c.path)}  .+ \\[${c.code}\\]$`));
+        expect(listing(dir)).toEqual(before);
+      },
+    );
   }
 });
 
@@ -407,7 +563,12 @@ describe('the scenario that validate accepts, run, compare, explain and sample a
     const { dir, rel } = place({ file: 'reading-id-constructor.yaml' });
     tried.add('reading-id-constructor.yaml');
     expect(validatePaths([rel], { cwd: dir, articlesDir: ARTICLES }).problems).toEqual([]);
-    for (const args of [['sample', rel, '-n', '10', '--seed', '1', '--format', 'json'], ['compare', rel, '--format', 'json'], ['explain', rel, '--event', 'extra'], ['run', rel, '--format', 'json']]) {
+    for (const args of [
+      ['sample', rel, '-n', '10', '--seed', '1', '--format', 'json'],
+      ['compare', rel, '--format', 'json'],
+      ['explain', rel, '--event', 'extra'],
+      ['run', rel, '--format', 'json'],
+    ]) {
       const r = runCli(args, { cwd: dir });
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain('constructor');
@@ -427,7 +588,11 @@ describe('bad input made at test time', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'events-folder'));
     execFileSync('mkfifo', [path.join(dir, 'events.fifo')]);
-    for (const [source, what] of [['/dev/zero', 'character device'], ['events-folder', 'folder'], ['events.fifo', 'FIFO']] as const) {
+    for (const [source, what] of [
+      ['/dev/zero', 'character device'],
+      ['events-folder', 'folder'],
+      ['events.fifo', 'FIFO'],
+    ] as const) {
       generated++;
       const r = runCli(['run', scenario, '--events', source], { cwd: dir });
       expectRefused(r, new RegExp(`^${esc(source)}:1:1  \\(file\\)  this is an? ${what}.*\\[E_NOT_A_FILE\\]$`));
@@ -436,8 +601,16 @@ describe('bad input made at test time', () => {
 
   it('an endless line on stdin (/dev/zero) is refused at the line limit', () => {
     generated++;
-    const r = spawnSync('sh', ['-c', `exec "${process.execPath}" "${CLI}" run ${scenario} --events - < /dev/zero`], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: { ...process.env, TRUCE_ARTICLES: ARTICLES } });
-    expectRefused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, /^\(stdin\):1:1  \(file\)  the line is longer than 1 MiB.*\[E_FILE_TOO_LARGE\]$/);
+    const r = spawnSync('sh', ['-c', `exec "${process.execPath}" "${CLI}" run ${scenario} --events - < /dev/zero`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, TRUCE_ARTICLES: ARTICLES },
+    });
+    expectRefused(
+      { code: r.status, stdout: r.stdout, stderr: r.stderr },
+      /^\(stdin\):1:1  \(file\)  the line is longer than 1 MiB.*\[E_FILE_TOO_LARGE\]$/,
+    );
   });
 
   it('an articles folder holding a *.txt that is a folder, a FIFO, a link to /dev/zero or a link loop: each named, none "not found", in validate as in run', () => {
@@ -452,10 +625,20 @@ describe('bad input made at test time', () => {
     symlinkSync('d-loop1.txt', path.join(arts, 'd-loop2.txt'));
     generated += 4;
     for (const cmd of ['validate', 'run']) {
-      const r = spawnSync(process.execPath, [CLI, cmd, scenario, '--articles', 'articles'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, TRUCE_ARTICLES: '' } });
+      const r = spawnSync(process.execPath, [CLI, cmd, scenario, '--articles', 'articles'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, TRUCE_ARTICLES: '' },
+      });
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at |not found|no such file/);
-      for (const [f, what] of [['a-folder.txt', 'a folder'], ['b-fifo.txt', 'a FIFO'], ['c-zero.txt', 'a character device'], ['d-loop1.txt', 'a loop of symbolic links']]) {
+      for (const [f, what] of [
+        ['a-folder.txt', 'a folder'],
+        ['b-fifo.txt', 'a FIFO'],
+        ['c-zero.txt', 'a character device'],
+        ['d-loop1.txt', 'a loop of symbolic links'],
+      ]) {
         expect(r.stderr).toMatch(new RegExp(`^articles/${esc(f)}:1:1  \\(file\\)  article: this is ${what}.*\\[E_NOT_A_FILE\\]$`, 'm'));
       }
     }
@@ -474,7 +657,10 @@ describe('bad input made at test time', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'chain'));
     for (let i = 0; i < 3000; i++) {
-      writeFileSync(path.join(dir, 'chain', `c${i}.yaml`), `format: truce.overlay/v1\nextends: ${i === 0 ? '../scenarios/jan-feb-2026.yaml' : `c${i - 1}.yaml`}\nid: c${i}\ntitle: chain ${i}\n`);
+      writeFileSync(
+        path.join(dir, 'chain', `c${i}.yaml`),
+        `format: truce.overlay/v1\nextends: ${i === 0 ? '../scenarios/jan-feb-2026.yaml' : `c${i - 1}.yaml`}\nid: c${i}\ntitle: chain ${i}\n`,
+      );
     }
     generated++;
     const top = path.join('chain', 'c2999.yaml');
@@ -483,7 +669,11 @@ describe('bad input made at test time', () => {
       const r = runCli([cmd, top], { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
-      expect(firstProblem(r.stderr)).toMatch(new RegExp(`^${esc(deepest)}:2:10  extends  the chain of extends from ${esc(top)} is more than ${MAX_EXTENDS_DEPTH} overlays long.*\\[E_EXTENDS_DEPTH\\]$`));
+      expect(firstProblem(r.stderr)).toMatch(
+        new RegExp(
+          `^${esc(deepest)}:2:10  extends  the chain of extends from ${esc(top)} is more than ${MAX_EXTENDS_DEPTH} overlays long.*\\[E_EXTENDS_DEPTH\\]$`,
+        ),
+      );
     }
     // at the limit it still loads
     expect(() => loadScenario(path.join('chain', `c${MAX_EXTENDS_DEPTH - 2}.yaml`), { cwd: dir, articlesDir: ARTICLES })).not.toThrow();
@@ -500,7 +690,9 @@ describe('bad input made at test time', () => {
       const r = runCli([cmd, path.join('scenarios', 'deep.yaml')], { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       // the map of k99 is the 101st level (the file's own mapping is the first)
-      expect(firstProblem(r.stderr)).toMatch(/^scenarios\/deep\.yaml:102:101  \(file\)  lists and mappings are nested more than 100 deep.*\[E_PARSE\]$/);
+      expect(firstProblem(r.stderr)).toMatch(
+        /^scenarios\/deep\.yaml:102:101  \(file\)  lists and mappings are nested more than 100 deep.*\[E_PARSE\]$/,
+      );
     }
   });
 
@@ -524,8 +716,14 @@ describe('bad input made at test time', () => {
     symlinkSync('loop-b.ndjson', path.join(dir, 'loop-a.ndjson'));
     symlinkSync('loop-a.ndjson', path.join(dir, 'loop-b.ndjson'));
     generated += 2;
-    expectRefused(runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }), /^deep\.ndjson:1:1  \(file\)  the event is nested more than 100 deep.*\[E_PARSE\]$/);
-    expectRefused(runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }), /^loop-a\.ndjson:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
+    expectRefused(
+      runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }),
+      /^deep\.ndjson:1:1  \(file\)  the event is nested more than 100 deep.*\[E_PARSE\]$/,
+    );
+    expectRefused(
+      runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }),
+      /^loop-a\.ndjson:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/,
+    );
   });
 
   it('--vary with a bound without an offset, or beyond ±14:00: usage error (results would depend on the machine)', () => {

@@ -10,7 +10,9 @@ import { CHROMIUM, checkReport, hasChromium } from './browser-check.js';
  * network. Skipped, with a warning, where the browser is not installed (apt-get install chromium).
  */
 if (!hasChromium) {
-  console.warn(`browser check skipped: ${CHROMIUM} does not exist (install Debian's chromium package, e.g. apt-get install -y chromium, to run it)`);
+  console.warn(
+    `browser check skipped: ${CHROMIUM} does not exist (install Debian's chromium package, e.g. apt-get install -y chromium, to run it)`,
+  );
 }
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
@@ -19,27 +21,31 @@ const READINGS = ['washington', 'kremlin', 'kyiv'];
 describe('the HTML reports in headless Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'truce-browser-'));
 
-  it.skipIf(!hasChromium)('truce run --format html: opens from disk without network; the timeline, every lane and the findings show', async () => {
-    const file = path.join(dir, 'run.html');
-    const r = runCli(['run', SCENARIO, '--format', 'html', '--out', file]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('data-testid="timeline"');
+  it.skipIf(!hasChromium)(
+    'truce run --format html: opens from disk without network; the timeline, every lane and the findings show',
+    async () => {
+      const file = path.join(dir, 'run.html');
+      const r = runCli(['run', SCENARIO, '--format', 'html', '--out', file]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(file, 'utf8')).toContain('data-testid="timeline"');
 
-    const ids = ['timeline', ...READINGS.map((id) => `lane-${id}`), 'findings', 'statechart-svg', 'provenance'];
-    const check = await checkReport(file, ids, 'truce-run-report');
-    console.log(`browser check screenshots: ${check.screenshots.join(', ')}`);
+      const ids = ['timeline', ...READINGS.map((id) => `lane-${id}`), 'findings', 'statechart-svg', 'provenance'];
+      const check = await checkReport(file, ids, 'truce-run-report');
+      console.log(`browser check screenshots: ${check.screenshots.join(', ')}`);
 
-    expect(check.blockedRequests, 'the page tried to reach the network').toEqual([]);
-    expect(check.consoleErrors).toEqual([]);
-    for (const id of ids) expect(check.visible[id], `${id} visible`).toBe(true);
-    // the picture is drawn at a readable size, and every lane has height
-    expect(check.boxes.timeline!.width).toBeGreaterThan(900);
-    expect(check.boxes.timeline!.height).toBeGreaterThan(400);
-    for (const id of READINGS) expect(check.boxes[`lane-${id}`]!.height, id).toBeGreaterThan(40);
-    expect(check.findingRows).toBe(9);
-    expect(check.narrowOverflow, 'sideways scrolling on a phone').toBe(0);
-    for (const id of ['timeline', 'findings', ...READINGS.map((x) => `lane-${x}`)]) expect(check.visibleInPrint[id], `${id} in print`).toBe(true);
-  });
+      expect(check.blockedRequests, 'the page tried to reach the network').toEqual([]);
+      expect(check.consoleErrors).toEqual([]);
+      for (const id of ids) expect(check.visible[id], `${id} visible`).toBe(true);
+      // the picture is drawn at a readable size, and every lane has height
+      expect(check.boxes.timeline!.width).toBeGreaterThan(900);
+      expect(check.boxes.timeline!.height).toBeGreaterThan(400);
+      for (const id of READINGS) expect(check.boxes[`lane-${id}`]!.height, id).toBeGreaterThan(40);
+      expect(check.findingRows).toBe(9);
+      expect(check.narrowOverflow, 'sideways scrolling on a phone').toBe(0);
+      for (const id of ['timeline', 'findings', ...READINGS.map((x) => `lane-${x}`)])
+        expect(check.visibleInPrint[id], `${id} in print`).toBe(true);
+    },
+  );
 
   it.skipIf(!hasChromium)('truce compare --format html: the same checks', async () => {
     const file = path.join(dir, 'compare.html');

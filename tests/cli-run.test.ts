@@ -15,12 +15,19 @@ describe('truce run --format json (the truce.run/v1 contract)', () => {
   it('has the documented top-level shape', () => {
     expect(out.format).toBe('truce.run/v1');
     expect(out.scenario).toEqual({ id: 'jan-feb-2026', title: expect.any(String), timeZone: 'Europe/Kyiv' });
-    expect(out.provenance).toMatchObject({ tool: 'truce', version: expect.any(String), rulesHash: expect.stringMatching(/^sha256:/), scenarioHash: expect.stringMatching(/^sha256:/) });
+    expect(out.provenance).toMatchObject({
+      tool: 'truce',
+      version: expect.any(String),
+      rulesHash: expect.stringMatching(/^sha256:/),
+      scenarioHash: expect.stringMatching(/^sha256:/),
+    });
     expect(out.runs.map((x: { interpretation: string }) => x.interpretation)).toEqual(['washington', 'kremlin', 'kyiv']);
   });
   it('lists events with when, places, targets, counts and sources, times with offsets', () => {
     for (const e of out.events) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'kind', 'actor', 'when', 'places', 'targets', 'munitions', 'casualties', 'sources']));
+      expect(Object.keys(e)).toEqual(
+        expect.arrayContaining(['id', 'kind', 'actor', 'when', 'places', 'targets', 'munitions', 'casualties', 'sources']),
+      );
       expect(e.when.start).toMatch(ISO);
       expect(e.when.end).toMatch(ISO);
       for (const s of e.sources) expect(Object.keys(s)).toEqual(['file', 'line']);
@@ -33,7 +40,12 @@ describe('truce run --format json (the truce.run/v1 contract)', () => {
       for (const f of run.findings) {
         expect(['violation', 'possible-violation', 'escalation-trigger']).toContain(f.type);
         expect(['certain', 'possible']).toContain(f.certainty);
-        expect(f).toMatchObject({ rule: expect.any(String), eventId: expect.any(String), party: expect.any(String), explanation: expect.any(String) });
+        expect(f).toMatchObject({
+          rule: expect.any(String),
+          eventId: expect.any(String),
+          party: expect.any(String),
+          explanation: expect.any(String),
+        });
       }
       for (const p of run.phases) {
         expect(['diplomatic', 'coalition', 'us-backed']).toContain(p.phase);
@@ -41,7 +53,13 @@ describe('truce run --format json (the truce.run/v1 contract)', () => {
         if (p.dueBy !== null) expect(p.dueBy).toMatch(ISO);
         expect([true, false, null]).toContain(p.met);
       }
-      for (const t of run.transitions) expect(t).toMatchObject({ at: expect.stringMatching(ISO), from: expect.any(String), to: expect.any(String), cause: expect.any(String) });
+      for (const t of run.transitions)
+        expect(t).toMatchObject({
+          at: expect.stringMatching(ISO),
+          from: expect.any(String),
+          to: expect.any(String),
+          cause: expect.any(String),
+        });
       expect(typeof run.finalState).toBe('string');
     }
   });
@@ -66,7 +84,9 @@ describe('truce run (text)', () => {
     expect(r.stdout).toContain('== Reading "washington"');
     expect(r.stdout).toContain('== Reading "kremlin"');
     expect(r.stdout).toContain('VIOLATION (protected-place): Russia struck Kyiv');
-    expect(r.stdout).toContain('diplomatic entered Mon 2 Feb 2026 18:00 (GMT+2) on violation (ru-strike-2026-02-02-03), due Tue 3 Feb 2026 18:00 (GMT+2)');
+    expect(r.stdout).toContain(
+      'diplomatic entered Mon 2 Feb 2026 18:00 (GMT+2) on violation (ru-strike-2026-02-02-03), due Tue 3 Feb 2026 18:00 (GMT+2)',
+    );
     expect(r.stdout).toContain('no finding: after the window');
     expect(r.stdout).toContain('== Where the readings diverge');
     expect(r.stdout).toContain('ru-strike-2026-02-02-03: washington violation, kremlin none, kyiv violation');

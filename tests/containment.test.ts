@@ -25,7 +25,13 @@ describe('containment on the place hierarchy', () => {
 
   it('a strike inside a protected region is certain, whether pinned to a town or known only by the region', () => {
     const o = obligation({ places: ['Sumy Oblast'] });
-    expect(placeScope(strike('e', { start: at, places: [{ name: 'Konotop', region: 'Sumy Oblast', kind: 'city', precision: 'settlement' }] }), o, index).scope).toBe('certain');
+    expect(
+      placeScope(
+        strike('e', { start: at, places: [{ name: 'Konotop', region: 'Sumy Oblast', kind: 'city', precision: 'settlement' }] }),
+        o,
+        index,
+      ).scope,
+    ).toBe('certain');
     expect(placeScope(strike('e', { start: at, places: [sumyRegion] }), o, index).scope).toBe('certain');
   });
 
@@ -48,7 +54,11 @@ describe('containment on the place hierarchy', () => {
   });
 
   it('the Kyiv region does not contain the city of Kyiv, a region-level unit of its own', () => {
-    const e = strike('e', { start: at, places: [{ name: 'Kyiv region', region: 'Kyiv Oblast', kind: 'region', precision: 'region' }], targets: [] });
+    const e = strike('e', {
+      start: at,
+      places: [{ name: 'Kyiv region', region: 'Kyiv Oblast', kind: 'region', precision: 'region' }],
+      targets: [],
+    });
     expect(placeScope(e, obligation({ places: ['Kyiv'] }), index).scope).toBe('none');
     expect(placeScope(e, obligation({ places: ['Kyiv'] })).scope).toBe('possible');
   });
@@ -84,13 +94,16 @@ describe('containment on the place hierarchy', () => {
   });
 
   it('a scenario may add its own places to the shipped ones', async () => {
-    const s = scenario({ places: [...PLACES, { id: 'ua-ternivka', name: 'Ternivka', kind: 'town', within: 'ua-dnipropetrovsk-oblast' }] as never });
+    const s = scenario({
+      places: [...PLACES, { id: 'ua-ternivka', name: 'Ternivka', kind: 'town', within: 'ua-dnipropetrovsk-oblast' }] as never,
+    });
     s.interpretations[0]!.obligations[0]!.refrainFrom = { places: ['Dnipropetrovsk Oblast'], placeKinds: [], targets: [], all: false };
-    const r = await runScenario(input([strike('t', { start: at, places: [{ name: 'Ternivka', kind: 'town', precision: 'settlement' }], targets: [] })], s));
+    const r = await runScenario(
+      input([strike('t', { start: at, places: [{ name: 'Ternivka', kind: 'town', precision: 'settlement' }], targets: [] })], s),
+    );
     expect(r.runs[0]!.findings.map((f) => f.type)).toEqual(['violation']);
   });
 });
-
 
 describe('containment on random place hierarchies', () => {
   const rank: Record<string, number> = { none: 0, possible: 1, certain: 2 };
@@ -106,26 +119,34 @@ describe('containment on random place hierarchies', () => {
   });
   it('on 1,000 random hierarchies: the reach alone equals the listed match, a protected container makes everything in it certain, and protecting more never lowers the reach', () => {
     fc.assert(
-      fc.property(hierarchy, fc.nat(), fc.nat(), fc.subarray([...KINDS]), fc.boolean(), (entries, pickEvent, pickProtected, kinds, regionPrecision) => {
-        const ix = buildPlaceIndex(entries.map((e) => PlaceEntry.parse(e)));
-        const places = entries.filter((e) => e.kind !== 'country');
-        const target = places[pickEvent % places.length]!;
-        const region = target.kind === 'region' ? target : entries.find((e) => e.id === target.within)!;
-        const evPlace = regionPrecision || target.kind === 'region'
-          ? { name: region.name, region: region.name, kind: 'region' as const, precision: 'region' as const }
-          : { name: target.name, region: region.name, kind: target.kind as (typeof KINDS)[number], precision: 'settlement' as const };
-        const e = strike('e', { start: at, places: [evPlace], targets: [] });
-        const protectedPlace = entries[pickProtected % entries.length]!;
-        const o = obligation({ places: [protectedPlace.name], placeKinds: kinds });
-        const scope = placeScope(e, o, ix).scope;
-        expect(placeReach(e, o, ix)).toBe(scope);
-        const evEntry = evPlace.precision === 'region' ? region : target;
-        if (ix.contains(protectedPlace.id, evEntry.id)) expect(scope).toBe('certain');
-        // more protected never means less reach
-        const wider = obligation({ places: [protectedPlace.name, 'Country'], placeKinds: kinds });
-        expect(rank[placeScope(e, wider, ix).scope]!).toBeGreaterThanOrEqual(rank[scope]!);
-        expect(placeScope(e, wider, ix).scope).toBe('certain');
-      }),
+      fc.property(
+        hierarchy,
+        fc.nat(),
+        fc.nat(),
+        fc.subarray([...KINDS]),
+        fc.boolean(),
+        (entries, pickEvent, pickProtected, kinds, regionPrecision) => {
+          const ix = buildPlaceIndex(entries.map((e) => PlaceEntry.parse(e)));
+          const places = entries.filter((e) => e.kind !== 'country');
+          const target = places[pickEvent % places.length]!;
+          const region = target.kind === 'region' ? target : entries.find((e) => e.id === target.within)!;
+          const evPlace =
+            regionPrecision || target.kind === 'region'
+              ? { name: region.name, region: region.name, kind: 'region' as const, precision: 'region' as const }
+              : { name: target.name, region: region.name, kind: target.kind as (typeof KINDS)[number], precision: 'settlement' as const };
+          const e = strike('e', { start: at, places: [evPlace], targets: [] });
+          const protectedPlace = entries[pickProtected % entries.length]!;
+          const o = obligation({ places: [protectedPlace.name], placeKinds: kinds });
+          const scope = placeScope(e, o, ix).scope;
+          expect(placeReach(e, o, ix)).toBe(scope);
+          const evEntry = evPlace.precision === 'region' ? region : target;
+          if (ix.contains(protectedPlace.id, evEntry.id)) expect(scope).toBe('certain');
+          // more protected never means less reach
+          const wider = obligation({ places: [protectedPlace.name, 'Country'], placeKinds: kinds });
+          expect(rank[placeScope(e, wider, ix).scope]!).toBeGreaterThanOrEqual(rank[scope]!);
+          expect(placeScope(e, wider, ix).scope).toBe('certain');
+        },
+      ),
       { numRuns: 1000, seed: 512 },
     );
   });

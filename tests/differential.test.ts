@@ -9,7 +9,9 @@ import { RULES, input, scenario, strike } from './helpers.js';
 const T0 = Date.UTC(2026, 0, 30);
 const H = 3_600_000;
 const reach = fc.constantFrom('certain', 'possible', 'none');
-const interval = fc.tuple(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 48 })).map(([s, d]) => ({ start: T0 + s * H, end: T0 + (s + d) * H }));
+const interval = fc
+  .tuple(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 48 }))
+  .map(([s, d]) => ({ start: T0 + s * H, end: T0 + (s + d) * H }));
 
 /** Random facts over the whole space the rules read, including the corners (instants, bounds). */
 const facts: fc.Arbitrary<Facts> = fc
@@ -32,13 +34,23 @@ const facts: fc.Arbitrary<Facts> = fc
     regionsLow: fc.integer({ min: 0, max: 8 }),
   })
   .map((r) => {
-    const scope = r.placeScope === 'certain' || r.targetScope === 'certain' ? 'certain' : r.placeScope === 'possible' || r.targetScope === 'possible' ? 'possible' : 'none';
+    const scope =
+      r.placeScope === 'certain' || r.targetScope === 'certain'
+        ? 'certain'
+        : r.placeScope === 'possible' || r.targetScope === 'possible'
+          ? 'possible'
+          : 'none';
     return {
       kind: r.kind,
       actor: r.actor,
       target: 'x',
       eventTime: r.eventTime,
-      window: { start: T0 + r.windowStart * H, end: T0 + (r.windowStart + r.windowHours) * H, startInclusive: r.startInclusive, endInclusive: r.endInclusive },
+      window: {
+        start: T0 + r.windowStart * H,
+        end: T0 + (r.windowStart + r.windowHours) * H,
+        startInclusive: r.startInclusive,
+        endInclusive: r.endInclusive,
+      },
       obligated: r.obligated,
       conditional: r.conditional,
       conditionStatus: r.conditionStatus,
@@ -90,35 +102,45 @@ describe('the compiled fast path agrees with json-rules-engine', () => {
     const places = {
       kyiv: [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital' as const, precision: 'settlement' as const }],
       town: [{ name: 'Ternivka', region: 'Dnipropetrovsk Oblast', kind: 'town' as const, precision: 'settlement' as const }],
-      region: ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Vinnytsia Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const })),
+      region: ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Vinnytsia Oblast'].map((r) => ({
+        name: r,
+        region: r,
+        kind: 'region' as const,
+        precision: 'region' as const,
+      })),
       unknown: [],
     };
     await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 240 }), fc.boolean(), async (evs, windowHours, endInclusive) => {
-        const s = scenario();
-        const w = s.interpretations[0]!.window;
-        w.end = new Date(Date.parse(w.start) + windowHours * H).toISOString();
-        w.endInclusive = endInclusive;
-        const events = evs.map((e, i) => {
-          const start = new Date(T0 + e.hour * H).toISOString();
-          const end = new Date(T0 + (e.hour + e.hours) * H).toISOString();
-          return strike(`e${i}`, {
-            start,
-            end,
-            kind: e.kind,
-            actor: e.actor,
-            target: e.actor === 'russia' ? 'ukraine' : 'russia',
-            places: places[e.place],
-            targets: e.energy ? ['energy'] : [],
-            munitions: { drones: { low: e.drones } },
+      fc.asyncProperty(
+        fc.array(eventArb, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 240 }),
+        fc.boolean(),
+        async (evs, windowHours, endInclusive) => {
+          const s = scenario();
+          const w = s.interpretations[0]!.window;
+          w.end = new Date(Date.parse(w.start) + windowHours * H).toISOString();
+          w.endInclusive = endInclusive;
+          const events = evs.map((e, i) => {
+            const start = new Date(T0 + e.hour * H).toISOString();
+            const end = new Date(T0 + (e.hour + e.hours) * H).toISOString();
+            return strike(`e${i}`, {
+              start,
+              end,
+              kind: e.kind,
+              actor: e.actor,
+              target: e.actor === 'russia' ? 'ukraine' : 'russia',
+              places: places[e.place],
+              targets: e.energy ? ['energy'] : [],
+              munitions: { drones: { low: e.drones } },
+            });
           });
-        });
-        const fast = await runScenario(input(events, s));
-        const reference = await runScenario(input(events, s), { reference: true });
-        expect(fast.runs[0]!.findings).toEqual(reference.runs[0]!.findings);
-        expect(fast.runs[0]!.phases).toEqual(reference.runs[0]!.phases);
-        expect(fast.runs[0]!.transitions).toEqual(reference.runs[0]!.transitions);
-      }),
+          const fast = await runScenario(input(events, s));
+          const reference = await runScenario(input(events, s), { reference: true });
+          expect(fast.runs[0]!.findings).toEqual(reference.runs[0]!.findings);
+          expect(fast.runs[0]!.phases).toEqual(reference.runs[0]!.phases);
+          expect(fast.runs[0]!.transitions).toEqual(reference.runs[0]!.transitions);
+        },
+      ),
       { numRuns: 1000, seed: 7 },
     );
   }, 120_000);
@@ -150,7 +172,9 @@ describe('the compiled fast path agrees with json-rules-engine', () => {
     const odd: Rule = {
       ...RULES.rules.find((r) => r.name === 'protected-place')!,
       name: 'window-start-path',
-      conditions: { all: [{ fact: 'window', path: '$.start', operator: 'lessThanInclusive', value: Date.UTC(2026, 0, 30) }, { condition: 'is-strike' }] },
+      conditions: {
+        all: [{ fact: 'window', path: '$.start', operator: 'lessThanInclusive', value: Date.UTC(2026, 0, 30) }, { condition: 'is-strike' }],
+      },
     };
     const ev = new RuleEvaluator([...RULES.rules, odd], RULES.conditions);
     expect(ev.fallback.map((r) => r.name)).toEqual(['window-start-path']);

@@ -19,10 +19,21 @@ describe('docs/overlays.md documents every change kind, with examples that work'
   const base = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'));
 
   it('has a section and an example for each kind', () => {
-    expect(KINDS.sort()).toEqual(['addEvents', 'removeEvents', 'removeInterpretations', 'set', 'setInterpretation', 'shiftEvent', 'updateEvent']);
+    expect(KINDS.sort()).toEqual([
+      'addEvents',
+      'removeEvents',
+      'removeInterpretations',
+      'set',
+      'setInterpretation',
+      'shiftEvent',
+      'updateEvent',
+    ]);
     for (const kind of KINDS) {
       expect(OVERLAYS, kind).toContain(`## \`${kind}\``);
-      expect(examples.some((y) => (parse(y) as { changes: object[] }).changes.some((c) => kind in c)), kind).toBe(true);
+      expect(
+        examples.some((y) => (parse(y) as { changes: object[] }).changes.some((c) => kind in c)),
+        kind,
+      ).toBe(true);
     }
   });
 
@@ -48,7 +59,21 @@ function helpOptions(text: string): Map<string, string | undefined> {
 }
 
 describe('the README and --help agree', () => {
-  const commands = ['validate', 'run', 'compare', 'diff', 'sweep', 'sample', 'merge', 'test', 'explain', 'graph', 'workbench', 'ingest', 'import'];
+  const commands = [
+    'validate',
+    'run',
+    'compare',
+    'diff',
+    'sweep',
+    'sample',
+    'merge',
+    'test',
+    'explain',
+    'graph',
+    'workbench',
+    'ingest',
+    'import',
+  ];
   const help = Object.fromEntries(commands.map((c) => [c, runCli([c, '--help']).stdout]));
   const top = runCli(['--help']).stdout;
   // the Commands table: each row `truce CMD ...` with the options it shows
@@ -64,7 +89,10 @@ describe('the README and --help agree', () => {
     it(`truce ${cmd}: the options in its README rows are those of its --help`, () => {
       const opts = helpOptions(help[cmd]!);
       opts.delete('--help');
-      const shown = rows.filter((r) => r.cmd === cmd).map((r) => r.usage).join(' ');
+      const shown = rows
+        .filter((r) => r.cmd === cmd)
+        .map((r) => r.usage)
+        .join(' ');
       const used = new Set([...shown.matchAll(/(^|[\s[])(--?[a-zA-Z][a-z-]*)/g)].map((m) => m[2]!));
       const shortToLong = new Map([...opts].filter(([, s]) => s).map(([l, s]) => [s!, l]));
       const readme = new Set([...used].map((o) => shortToLong.get(o) ?? o));
@@ -72,7 +100,7 @@ describe('the README and --help agree', () => {
     });
   }
 
-  it('the global options in --help are the README\'s, and the README names --help and --version', () => {
+  it("the global options in --help are the README's, and the README names --help and --version", () => {
     const opts = helpOptions(top);
     for (const o of opts.keys()) expect(README, o).toContain(`\`${o}`);
     const global = README.slice(README.indexOf('Global options:'), README.indexOf('### Exit codes'));
@@ -103,7 +131,8 @@ describe('one provenance stamp for the same input, in every format', () => {
   };
   writeFileSync(events, JSON.stringify(e) + '\n');
   const textHash = (args: string[]) => /scenario (sha256:[0-9a-f]+)/.exec(runCli(args).stdout)?.[1];
-  const headerHash = (args: string[]) => JSON.parse(runCli([...args, '--format', 'ndjson']).stdout.split('\n')[0]!).provenance.scenarioHash as string;
+  const headerHash = (args: string[]) =>
+    JSON.parse(runCli([...args, '--format', 'ndjson']).stdout.split('\n')[0]!).provenance.scenarioHash as string;
   const jsonHash = (args: string[]) => JSON.parse(runCli([...args, '--format', 'json']).stdout).provenance.scenarioHash as string;
 
   it('a run over a stream of events: text, JSON and the NDJSON header give one hash', () => {

@@ -8,7 +8,12 @@ const H = 3_600_000;
 const kyiv = [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital' as const, precision: 'settlement' as const }];
 const village = [{ name: 'a village', region: 'Sumy Oblast', kind: 'village' as const, precision: 'settlement' as const }];
 const big = { drones: { low: 400 }, missiles: { low: 50 } };
-const fourRegions = ['Kyiv City', 'Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const }));
+const fourRegions = ['Kyiv City', 'Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast'].map((r) => ({
+  name: r,
+  region: r,
+  kind: 'region' as const,
+  precision: 'region' as const,
+}));
 
 /** An energy-only moratorium: Russia spares Ukrainian energy infrastructure, from 30 January for a week. */
 const energyOnly = () =>
@@ -77,7 +82,16 @@ describe('escalations only on acts the reading covers, by the party in breach, w
     const inputs: MachineEvent[] = [
       { type: 'WINDOW_OPEN', at: T0 },
       { type: 'WINDOW_CLOSE', at: T0 + 10 * H },
-      { type: 'TRIGGER', at: T0 + 20 * H, trigger: 'violation', party: 'russia', eventId: 'late', certainty: 'certain', firstViolationAt: T0 + 20 * H, afterWindow: true },
+      {
+        type: 'TRIGGER',
+        at: T0 + 20 * H,
+        trigger: 'violation',
+        party: 'russia',
+        eventId: 'late',
+        certainty: 'certain',
+        firstViolationAt: T0 + 20 * H,
+        afterWindow: true,
+      },
     ];
     expect(simulateTruce(plan, true, T0, inputs).phases).toEqual([]);
     expect(simulateTruce({ ...plan, opensPhases: 'any-time' }, true, T0, inputs).phases.map((p) => p.phase)).toEqual(['diplomatic']);

@@ -59,7 +59,9 @@ describe('the 1 February strike on the miners (ru-strike-2026-02-01-miners)', as
     // protected-place fails on the place only, not on time
     const pp = rule(x, 'washington', 'protected-place');
     expect(pp.fired).toBe(false);
-    expect(pp.decisive.map((l) => `${l.fact} ${l.operator} ${String(l.value)} <- ${String(l.factValue)}`)).toEqual(['placeScope equal certain <- possible']);
+    expect(pp.decisive.map((l) => `${l.fact} ${l.operator} ${String(l.value)} <- ${String(l.factValue)}`)).toEqual([
+      'placeScope equal certain <- possible',
+    ]);
   });
 
   it('is nothing under kremlin: the window ended 1 February 00:00 Moscow time, and only Kyiv is protected', () => {
@@ -81,13 +83,22 @@ describe('the 1 February strike on the miners (ru-strike-2026-02-01-miners)', as
   it('prints times in the scenario zone, and the window as the data wrote it', () => {
     const text = explainText(x, provenanceOf(loaded));
     // a000:14 dates the miners' strike to 1 February; the Kremlin's week ends at midnight Moscow time (a000:11)
-    expect(text).toContain('kremlin     NO FINDING: It came after the window closed at Sat 31 Jan 2026 23:00 (GMT+2) (written as Sun 1 Feb 2026 00:00 (GMT+3)). It hit civilians in Dnipropetrovsk region, which this reading does not protect (it protects Kyiv).');
-    expect(text).toContain('washington  POSSIBLE VIOLATION (partial-scope): It came inside the window, which runs from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included. It may have hit what this reading protects (Kyiv, cities and towns): the sources name only Dnipropetrovsk region');
+    expect(text).toContain(
+      'kremlin     NO FINDING: It came after the window closed at Sat 31 Jan 2026 23:00 (GMT+2) (written as Sun 1 Feb 2026 00:00 (GMT+3)). It hit civilians in Dnipropetrovsk region, which this reading does not protect (it protects Kyiv).',
+    );
+    expect(text).toContain(
+      'washington  POSSIBLE VIOLATION (partial-scope): It came inside the window, which runs from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included. It may have hit what this reading protects (Kyiv, cities and towns): the sources name only Dnipropetrovsk region',
+    );
     // one offset style, durations in words, no fact names in the sentences
     expect(text).not.toMatch(/UTC\+\d|\bP\d+D\b|PT\d+H/);
-    const sentences = text.split('Condition trace')[0]!.split('\n').filter((l) => !l.includes('Condition trace'));
+    const sentences = text
+      .split('Condition trace')[0]!
+      .split('\n')
+      .filter((l) => !l.includes('Condition trace'));
     for (const l of sentences) expect(l).not.toMatch(/placeScope|targetScope|conditionStatus|eventTime|during window/);
-    expect(text).toContain('FAIL  eventTime during window: eventTime is [Sun 1 Feb 2026 00:00 (GMT+2), Mon 2 Feb 2026 00:00 (GMT+2)); window is [Sat 24 Jan 2026 23:00 (GMT+2), Sat 31 Jan 2026 23:00 (GMT+2))');
+    expect(text).toContain(
+      'FAIL  eventTime during window: eventTime is [Sun 1 Feb 2026 00:00 (GMT+2), Mon 2 Feb 2026 00:00 (GMT+2)); window is [Sat 24 Jan 2026 23:00 (GMT+2), Sat 31 Jan 2026 23:00 (GMT+2))',
+    );
     expect(text).not.toMatch(/17\d{11}/); // no raw epoch milliseconds
   });
 });
@@ -130,7 +141,13 @@ describe('faithfulness to the run', () => {
     // Russia breaks the truce on Kyiv; Ukraine then hits Russian energy: its pledge has lapsed
     const events = [
       strike('ru', { start: '2026-01-31T10:00:00+02:00' }),
-      strike('ua', { start: '2026-02-01T10:00:00+02:00', actor: 'ukraine', target: 'russia', targets: ['energy'], places: [{ name: 'Belgorod', kind: 'city', precision: 'settlement' }] }),
+      strike('ua', {
+        start: '2026-02-01T10:00:00+02:00',
+        actor: 'ukraine',
+        target: 'russia',
+        targets: ['energy'],
+        places: [{ name: 'Belgorod', kind: 'city', precision: 'settlement' }],
+      }),
     ];
     const inp = input(events);
     const rep = await runScenario(inp);
@@ -138,15 +155,20 @@ describe('faithfulness to the run', () => {
     const ev = x.readings[0]!.evaluations[0]!;
     expect(ev.obligation?.party).toBe('ukraine');
     expect(ev.facts.conditionStatus).toBe('lapsed');
-    expect(ev.context.counterpartyFirstViolation).toEqual({ start: toMillis('2026-01-31T10:00:00+02:00'), end: toMillis('2026-01-31T10:00:00+02:00') });
+    expect(ev.context.counterpartyFirstViolation).toEqual({
+      start: toMillis('2026-01-31T10:00:00+02:00'),
+      end: toMillis('2026-01-31T10:00:00+02:00'),
+    });
     expect(ev.rules.find((r) => r.rule.name === 'reciprocal-breach')!.fired).toBe(false);
     expect(rep.runs[0]!.findings.filter((f) => f.eventId === 'ua')).toEqual([]);
     const text = explainText(x, provenanceOf(inp));
     expect(text).toContain("condition while Russia complies: lapsed (Russia's first violation: at Sat 31 Jan 2026 10:00 (GMT+2))");
-    expect(text).toContain("Ukraine's pledge held only while Russia complied; Russia's first violation came at Sat 31 Jan 2026 10:00 (GMT+2), before this strike, so the pledge no longer bound Ukraine.");
+    expect(text).toContain(
+      "Ukraine's pledge held only while Russia complied; Russia's first violation came at Sat 31 Jan 2026 10:00 (GMT+2), before this strike, so the pledge no longer bound Ukraine.",
+    );
   });
 
-  it('explains an event under each of the actor\'s obligations, and says when none binds the actor', async () => {
+  it("explains an event under each of the actor's obligations, and says when none binds the actor", async () => {
     const x = await explain('ua-statement-2026-02-03');
     expect(reading(x, 'washington').evaluations.map((e) => e.obligation)).toEqual([null]);
     expect(reading(x, 'kyiv').evaluations.map((e) => e.obligationIndex)).toEqual([1]);
@@ -196,7 +218,10 @@ describe('the condition trace', () => {
     expect(text).toContain('not evaluated  munitionsLow greaterThan 0');
     expect(text).toContain('not evaluated  inside-window (shared condition)');
     const json = explainJson(x, provenanceOf(inp));
-    expect(json.readings[0]!.evaluations[0]!.rules[0]!.conditions.conditions![2]).toMatchObject({ op: 'condition', status: 'not-evaluated' });
+    expect(json.readings[0]!.evaluations[0]!.rules[0]!.conditions.conditions![2]).toMatchObject({
+      op: 'condition',
+      status: 'not-evaluated',
+    });
   });
 });
 
@@ -214,9 +239,13 @@ describe('truce explain (CLI)', () => {
     expect(r.code).toBe(0);
     expect(withoutArticlesNote(r.stderr)).toBe('');
     expect(r.stdout).toContain('In short:');
-    expect(r.stdout).toContain('washington  VIOLATION (protected-place, broader-attack): It came inside the window, which runs from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included. It hit Kyiv, which this reading protects.');
+    expect(r.stdout).toContain(
+      'washington  VIOLATION (protected-place, broader-attack): It came inside the window, which runs from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included. It hit Kyiv, which this reading protects.',
+    );
     expect(r.stdout).toContain('kyiv        VIOLATION (protected-place, protected-target, broader-attack)');
-    expect(r.stdout).toContain('kremlin     NO FINDING: It came after the window closed at Sat 31 Jan 2026 23:00 (GMT+2) (written as Sun 1 Feb 2026 00:00 (GMT+3)). It hit Kyiv, which this reading protects.');
+    expect(r.stdout).toContain(
+      'kremlin     NO FINDING: It came after the window closed at Sat 31 Jan 2026 23:00 (GMT+2) (written as Sun 1 Feb 2026 00:00 (GMT+3)). It hit Kyiv, which this reading protects.',
+    );
     for (const name of loaded.rules.map((x) => x.name)) expect(r.stdout).toContain(`       ${name} -> `);
   });
 
@@ -229,14 +258,24 @@ describe('truce explain (CLI)', () => {
     expect(j.event.id).toBe(MINERS);
     expect(j.readings.map((x: { interpretation: string }) => x.interpretation)).toEqual(['kremlin']);
     const k = j.readings[0];
-    expect(k).toMatchObject({ verdict: 'none', timing: 'after', window: { end: '2026-01-31T23:00:00+02:00', endInclusive: false, asWritten: { end: '2026-02-01T00:00:00+03:00' } } });
+    expect(k).toMatchObject({
+      verdict: 'none',
+      timing: 'after',
+      window: { end: '2026-01-31T23:00:00+02:00', endInclusive: false, asWritten: { end: '2026-02-01T00:00:00+03:00' } },
+    });
     const ev = k.evaluations[0];
     expect(ev.places).toEqual({ scope: 'none', certain: [], possible: [], not: ['Dnipropetrovsk region'] });
     expect(ev.facts.eventTime).toEqual({ start: '2026-02-01T00:00:00+02:00', end: '2026-02-02T00:00:00+02:00' });
     const pp = ev.rules.find((x: { rule: string }) => x.rule === 'protected-place');
     expect(pp).toMatchObject({ fired: false, concludes: { type: 'violation', certainty: 'certain' } });
     expect(pp.conditions.conditions[1]).toMatchObject({ op: 'condition', name: 'inside-window', status: 'failed' });
-    expect(pp.conditions.conditions[1].conditions[0].conditions[0]).toMatchObject({ op: 'fact', fact: 'eventTime', operator: 'during', status: 'failed', factValue: { start: '2026-02-01T00:00:00+02:00' } });
+    expect(pp.conditions.conditions[1].conditions[0].conditions[0]).toMatchObject({
+      op: 'fact',
+      fact: 'eventTime',
+      operator: 'during',
+      status: 'failed',
+      factValue: { start: '2026-02-01T00:00:00+02:00' },
+    });
   });
 
   it('is byte-identical from run to run', () => {

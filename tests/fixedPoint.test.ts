@@ -8,7 +8,13 @@ import { input, scenario, strike } from './helpers.js';
 const T = Date.UTC(2026, 0, 30, 10);
 const at = (h: number) => new Date(T + h * 3_600_000).toISOString();
 const energy = (id: string, actor: 'russia' | 'ukraine', h: number) =>
-  strike(id, { start: at(h), actor, target: actor === 'russia' ? 'ukraine' : 'russia', places: [{ name: 'Sumy Oblast', region: 'Sumy Oblast', kind: 'region', precision: 'region' }], targets: ['energy'] });
+  strike(id, {
+    start: at(h),
+    actor,
+    target: actor === 'russia' ? 'ukraine' : 'russia',
+    places: [{ name: 'Sumy Oblast', region: 'Sumy Oblast', kind: 'region', precision: 'region' }],
+    targets: ['energy'],
+  });
 
 /** The test scenario with both pledges hanging on each other. */
 function mutual() {
@@ -27,7 +33,10 @@ describe('who broke first, under pledges that hang on each other', () => {
     const run = report.runs[0]!;
     expect(run.converged).toBe(true);
     expect(runJson(report, provenanceOf(data)).runs[0]!.firstViolationsSettled).toBe(true);
-    expect(run.findings.map((f) => `${f.eventId}:${f.type}:${f.certainty}`)).toEqual(['r:possible-violation:possible', 'u:possible-violation:possible']);
+    expect(run.findings.map((f) => `${f.eventId}:${f.type}:${f.certainty}`)).toEqual([
+      'r:possible-violation:possible',
+      'u:possible-violation:possible',
+    ]);
     expect(run.firstViolations).toEqual([]);
     expect(runText(report, provenanceOf(data))).not.toContain('who broke first does not settle');
   });

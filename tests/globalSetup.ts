@@ -34,6 +34,8 @@ export default function setup(): void {
   }
   const articles = path.resolve(ROOT, process.env.TRUCE_ARTICLES ?? '../shared/seeds');
   if (!existsSync(articles)) {
-    console.log(`note: no articles at ${articles}: the checks of the shipped data against them are skipped (their names say so); set TRUCE_ARTICLES to run them`);
+    console.log(
+      `note: no articles at ${articles}: the checks of the shipped data against them are skipped (their names say so); set TRUCE_ARTICLES to run them`,
+    );
   }
 }

@@ -28,14 +28,21 @@ describe('machineGraph: the statechart read from the machine definition', () => 
   it('has every transition of the definition, eventless and delayed ones included', () => {
     const ours = new Set(graph.edges.filter((e) => !e.targetless).map((e) => `${e.region}: ${e.from} -> ${e.to}`));
     expect([...ours].sort()).toEqual(inv.transitions);
-    expect(graph.edges.filter((e) => e.kind === 'always').map((e) => `${e.from}->${e.to} [${e.guard ?? ''}]`)).toEqual(['start->agreed [isAgreed]', 'start->claimed []']);
+    expect(graph.edges.filter((e) => e.kind === 'always').map((e) => `${e.from}->${e.to} [${e.guard ?? ''}]`)).toEqual([
+      'start->agreed [isAgreed]',
+      'start->claimed []',
+    ]);
     expect(graph.edges.filter((e) => e.kind === 'after').map((e) => `${e.region} ${edgeLabel(e)}`)).toEqual([
       'diplomatic after 24 h / markMissed',
       'coalition after no deadline (never) / markMissed',
       'us-backed after 72 h / markMissed',
     ]);
     // a RESPONSE after the deadline stays in `missed` (a targetless transition that records the late answer)
-    expect(graph.edges.filter((e) => e.targetless).map((e) => `${e.region}.${e.from} ${e.event}`)).toEqual(['diplomatic.missed RESPONSE', 'coalition.missed RESPONSE', 'us-backed.missed RESPONSE']);
+    expect(graph.edges.filter((e) => e.targetless).map((e) => `${e.region}.${e.from} ${e.event}`)).toEqual([
+      'diplomatic.missed RESPONSE',
+      'coalition.missed RESPONSE',
+      'us-backed.missed RESPONSE',
+    ]);
   });
 
   it('follows the plan: a plan without a phase has no region for it', () => {
@@ -68,7 +75,7 @@ describe('truce graph --format mermaid', () => {
     for (const region of ['lifecycle', 'diplomatic', 'coalition', 'us_backed']) expect(text).toContain(`state ${region} {`);
   });
 
-  it('labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region\'s [*] marker', () => {
+  it("labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region's [*] marker", () => {
     expect(text).toContain('st_lifecycle_start --> st_lifecycle_agreed : at once, when the reading counts the truce as agreed');
     expect(text).toContain('st_diplomatic_open --> st_diplomatic_missed : no response within 24 hours');
     expect(text).toContain('st_coalition_open --> st_coalition_missed : never (the sources give no deadline)');

@@ -22,7 +22,17 @@ const fx = (name: string) => path.join(FIX, name);
 
 async function importAll(dataset: 'acled' | 'ucdp-ged', name: string, over: Partial<ImportSetup> = {}) {
   const inputs = readImportInputs(fx(name), { actors: fx('actors.yaml') }, { cwd: ROOT });
-  const setup: ImportSetup = { dataset, file: inputs.file, fileName: name, version: '2026-02-10', mapping: inputs.mapping, actors: inputs.actors, places: inputs.places, zone: undefined, ...over };
+  const setup: ImportSetup = {
+    dataset,
+    file: inputs.file,
+    fileName: name,
+    version: '2026-02-10',
+    mapping: inputs.mapping,
+    actors: inputs.actors,
+    places: inputs.places,
+    zone: undefined,
+    ...over,
+  };
   const source = datasetExport(setup, inputs.abs);
   const events = [];
   for await (const e of source.events()) events.push(e);
@@ -45,16 +55,33 @@ describe('ACLED export', () => {
     expect(tally.rows).toBe(7);
     expect(events.map((e) => e.event.id)).toEqual(['acled-ukr900001', 'acled-ukr900002', 'acled-ukr900003', 'acled-ukr900006']);
     // the first record's notes run over two lines: the next record starts on line 4; a blank line 8 precedes row 6
-    expect(events.map((e) => [e.row, e.line])).toEqual([[1, 2], [2, 4], [3, 5], [6, 9]]);
+    expect(events.map((e) => [e.row, e.line])).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 5],
+      [6, 9],
+    ]);
     for (const e of events) expect(Event.safeParse(e.event).success).toBe(true);
   });
 
   it('time_precision 1/2/3: the day, a week around the date, the month, midnight to midnight in Kyiv', async () => {
     const byId = new Map((await importAll('acled', 'acled.csv')).events.map((e) => [e.event.id, e.event]));
-    expect(byId.get('acled-ukr900001')!.when).toMatchObject({ start: '2026-02-03T00:00:00+02:00', end: '2026-02-04T00:00:00+02:00', precision: 'day' });
-    expect(byId.get('acled-ukr900002')!.when).toMatchObject({ start: '2026-01-26T00:00:00+02:00', end: '2026-02-02T00:00:00+02:00', precision: 'days' });
+    expect(byId.get('acled-ukr900001')!.when).toMatchObject({
+      start: '2026-02-03T00:00:00+02:00',
+      end: '2026-02-04T00:00:00+02:00',
+      precision: 'day',
+    });
+    expect(byId.get('acled-ukr900002')!.when).toMatchObject({
+      start: '2026-01-26T00:00:00+02:00',
+      end: '2026-02-02T00:00:00+02:00',
+      precision: 'days',
+    });
     // the old "15 December 2025" date form, month precision
-    expect(byId.get('acled-ukr900003')!.when).toMatchObject({ start: '2025-12-01T00:00:00+02:00', end: '2026-01-01T00:00:00+02:00', precision: 'month' });
+    expect(byId.get('acled-ukr900003')!.when).toMatchObject({
+      start: '2025-12-01T00:00:00+02:00',
+      end: '2026-01-01T00:00:00+02:00',
+      precision: 'month',
+    });
   });
 
   it('--zone reads the dates in another zone', async () => {
@@ -76,7 +103,14 @@ describe('ACLED export', () => {
 
   it('kind and means through the mapping table; fatalities as a floor; civilian targeting, tags, notes and provenance kept', async () => {
     const e = (await importAll('acled', 'acled.csv')).events[0]!.event;
-    expect(e).toMatchObject({ kind: 'strike', actor: 'russia', target: 'ukraine', means: ['shelling', 'artillery', 'missile'], targets: ['civilians'], casualties: { killed: { low: 2 } } });
+    expect(e).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+      target: 'ukraine',
+      means: ['shelling', 'artillery', 'missile'],
+      targets: ['civilians'],
+      casualties: { killed: { low: 2 } },
+    });
     expect(e.casualties!.killed!.high).toBeUndefined();
     expect(e.sources).toEqual([
       {
@@ -139,7 +173,13 @@ describe('UCDP GED export', () => {
     const [a, b, c, d] = events.map((e) => e.event);
     expect(a!.when).toMatchObject({ start: '2026-02-03T00:00:00+02:00', end: '2026-02-04T00:00:00+02:00', precision: 'day' });
     expect(a!.casualties).toEqual({ killed: { low: 3, best: 4, high: 7 } });
-    expect(a!.sources[0]).toMatchObject({ dataset: 'ucdp-ged', record: '900101', row: 1, sourceArticle: '"Invented Wire, ""Strike on Kyiv"", 2026-02-03"; Invented Daily, 2026-02-04', sourceCount: 3 });
+    expect(a!.sources[0]).toMatchObject({
+      dataset: 'ucdp-ged',
+      record: '900101',
+      row: 1,
+      sourceArticle: '"Invented Wire, ""Strike on Kyiv"", 2026-02-03"; Invented Daily, 2026-02-04',
+      sourceCount: 3,
+    });
     expect(a!.targets).toEqual(['civilians']);
     // dates written with a midnight time; the last day included
     expect(b!.when).toMatchObject({ start: '2026-01-29T00:00:00+02:00', end: '2026-02-01T00:00:00+02:00', precision: 'days' });
@@ -183,9 +223,25 @@ describe('CSV that is not readable', () => {
 
 describe('names that are keys of every object', () => {
   it('"constructor" as an event type and "__proto__" as an actor are unknown names, nothing more', async () => {
-    const dir = scratch({ 'proto.csv': readFileSync(fx('acled.csv'), 'utf8').replace('Peaceful protest', 'constructor').replace('Unidentified Armed Group (Ukraine)', '__proto__') });
+    const dir = scratch({
+      'proto.csv': readFileSync(fx('acled.csv'), 'utf8')
+        .replace('Peaceful protest', 'constructor')
+        .replace('Unidentified Armed Group (Ukraine)', '__proto__'),
+    });
     const inputs = readImportInputs(path.join(dir, 'proto.csv'), { actors: fx('actors.yaml') }, { cwd: ROOT });
-    const source = datasetExport({ dataset: 'acled', file: 'proto.csv', fileName: 'proto.csv', version: 'v', mapping: inputs.mapping, actors: inputs.actors, places: inputs.places, zone: undefined }, inputs.abs);
+    const source = datasetExport(
+      {
+        dataset: 'acled',
+        file: 'proto.csv',
+        fileName: 'proto.csv',
+        version: 'v',
+        mapping: inputs.mapping,
+        actors: inputs.actors,
+        places: inputs.places,
+        zone: undefined,
+      },
+      inputs.abs,
+    );
     const ids: string[] = [];
     for await (const e of source.events()) ids.push(e.event.id);
     expect(ids).toEqual(['acled-ukr900001', 'acled-ukr900002', 'acled-ukr900003', 'acled-ukr900006']);
@@ -195,8 +251,14 @@ describe('names that are keys of every object', () => {
 });
 
 describe('near a settlement', () => {
-  const o = { party: 'russia', towards: 'ukraine', refrainFrom: { places: ['Kyiv'], placeKinds: [], targets: [] }, sources: [CITE] } as unknown as Obligation;
-  const near = (name: string, region: string) => strike('e', { start: '2026-02-03T00:00:00+02:00', places: [{ name, region, kind: 'city', precision: 'near-settlement' }] });
+  const o = {
+    party: 'russia',
+    towards: 'ukraine',
+    refrainFrom: { places: ['Kyiv'], placeKinds: [], targets: [] },
+    sources: [CITE],
+  } as unknown as Obligation;
+  const near = (name: string, region: string) =>
+    strike('e', { start: '2026-02-03T00:00:00+02:00', places: [{ name, region, kind: 'city', precision: 'near-settlement' }] });
   it('may have hit the protected place it is near, and not one it is not near', () => {
     expect(placeReach(near('Kyiv', 'Kyiv City'), o)).toBe('possible');
     expect(placeReach(near('Kharkiv', 'Kharkiv Oblast'), o)).toBe('none');
@@ -210,12 +272,31 @@ describe('the shipped mapping table', () => {
     const m = ImportMapping.parse(parse(readFileSync(path.join(ROOT, 'seeds/import/mapping.yaml'), 'utf8')));
     // ACLED codebook: the 25 sub-event types of its six event types
     const codebook = [
-      'Government regains territory', 'Non-state actor overtakes territory', 'Armed clash',
-      'Excessive force against protesters', 'Protest with intervention', 'Peaceful protest',
-      'Violent demonstration', 'Mob violence',
-      'Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade',
-      'Sexual violence', 'Attack', 'Abduction/forced disappearance',
-      'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other',
+      'Government regains territory',
+      'Non-state actor overtakes territory',
+      'Armed clash',
+      'Excessive force against protesters',
+      'Protest with intervention',
+      'Peaceful protest',
+      'Violent demonstration',
+      'Mob violence',
+      'Chemical weapon',
+      'Air/drone strike',
+      'Suicide bomb',
+      'Shelling/artillery/missile attack',
+      'Remote explosive/landmine/IED',
+      'Grenade',
+      'Sexual violence',
+      'Attack',
+      'Abduction/forced disappearance',
+      'Agreement',
+      'Arrests',
+      'Change to group/activity',
+      'Disrupted weapons use',
+      'Headquarters or base established',
+      'Looting/property destruction',
+      'Non-violent transfer of territory',
+      'Other',
     ];
     expect(Object.keys(m.acled.subEventTypes).sort()).toEqual([...codebook].sort());
     expect(Object.keys(m.acled.timePrecision).sort()).toEqual(['1', '2', '3']);
@@ -226,19 +307,74 @@ describe('the shipped mapping table', () => {
 
 describe('likely matches', () => {
   const ev = (id: string, start: string, end: string, place: { name: string; region?: string; precision: 'settlement' | 'region' }) =>
-    Event.parse({ id, kind: 'strike', actor: 'russia', target: 'ukraine', when: { start, end, precision: 'day', evidence: 'x' }, places: [{ ...place, kind: place.precision === 'region' ? 'region' : 'city' }], sources: [{ file: 'a.txt', line: 1 }], note: 'x' });
+    Event.parse({
+      id,
+      kind: 'strike',
+      actor: 'russia',
+      target: 'ukraine',
+      when: { start, end, precision: 'day', evidence: 'x' },
+      places: [{ ...place, kind: place.precision === 'region' ? 'region' : 'city' }],
+      sources: [{ file: 'a.txt', line: 1 }],
+      note: 'x',
+    });
   const indexed = (e: Event) => ({ event: e, start: toMillis(e.when.start), end: toMillis(e.when.end) });
-  const existing = [indexed(ev('kyiv-night', '2026-02-02T18:00:00+02:00', '2026-02-03T12:00:00+02:00', { name: 'Kyiv', region: 'Kyiv City', precision: 'settlement' }))];
+  const existing = [
+    indexed(
+      ev('kyiv-night', '2026-02-02T18:00:00+02:00', '2026-02-03T12:00:00+02:00', {
+        name: 'Kyiv',
+        region: 'Kyiv City',
+        precision: 'settlement',
+      }),
+    ),
+  ];
 
   it('same actor, overlapping time and place: proposed', () => {
-    const m = likelyMatches(ev('imported', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', { name: 'Kyiv', region: 'Kyiv City', precision: 'settlement' }), existing);
-    expect(m).toEqual([{ imported: 'imported', existing: 'kyiv-night', actor: 'russia', places: 'both at Kyiv', time: { start: '2026-02-02T22:00:00.000Z', end: '2026-02-03T10:00:00.000Z' } }]);
+    const m = likelyMatches(
+      ev('imported', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', {
+        name: 'Kyiv',
+        region: 'Kyiv City',
+        precision: 'settlement',
+      }),
+      existing,
+    );
+    expect(m).toEqual([
+      {
+        imported: 'imported',
+        existing: 'kyiv-night',
+        actor: 'russia',
+        places: 'both at Kyiv',
+        time: { start: '2026-02-02T22:00:00.000Z', end: '2026-02-03T10:00:00.000Z' },
+      },
+    ]);
   });
 
   it('another day, or another city of the same region, is not proposed; the region around it is', () => {
-    expect(likelyMatches(ev('later', '2026-02-04T00:00:00+02:00', '2026-02-05T00:00:00+02:00', { name: 'Kyiv', region: 'Kyiv City', precision: 'settlement' }), existing)).toEqual([]);
-    expect(likelyMatches(ev('other', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', { name: 'Darnytsia', region: 'Kyiv City', precision: 'settlement' }), existing)).toEqual([]);
-    expect(likelyMatches(ev('region', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', { name: 'Kyiv City', precision: 'region' }), existing).map((m) => m.places)).toEqual(['both in Kyiv City']);
+    expect(
+      likelyMatches(
+        ev('later', '2026-02-04T00:00:00+02:00', '2026-02-05T00:00:00+02:00', {
+          name: 'Kyiv',
+          region: 'Kyiv City',
+          precision: 'settlement',
+        }),
+        existing,
+      ),
+    ).toEqual([]);
+    expect(
+      likelyMatches(
+        ev('other', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', {
+          name: 'Darnytsia',
+          region: 'Kyiv City',
+          precision: 'settlement',
+        }),
+        existing,
+      ),
+    ).toEqual([]);
+    expect(
+      likelyMatches(
+        ev('region', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', { name: 'Kyiv City', precision: 'region' }),
+        existing,
+      ).map((m) => m.places),
+    ).toEqual(['both in Kyiv City']);
   });
 });
 
@@ -256,7 +392,10 @@ describe('truce import (CLI)', () => {
     expect(runCli(['validate', 'imported.yaml', 'seeds/sources.yaml'], { cwd: dir }).code).toBe(0);
     writeFileSync(
       path.join(dir, 'scenarios/with-import.yaml'),
-      readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace('seeds: [../seeds/sources.yaml, ../seeds/events.yaml]', 'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../imported.yaml]'),
+      readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(
+        'seeds: [../seeds/sources.yaml, ../seeds/events.yaml]',
+        'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../imported.yaml]',
+      ),
     );
     const run = runCli(['run', 'scenarios/with-import.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -305,9 +444,21 @@ describe('truce import (CLI)', () => {
   it('--against lists likely matches as proposals and merges nothing', () => {
     const dir = scratch();
     const out = path.join(dir, 'imported.yaml');
-    const r = runCli(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out, '--against', path.join(ROOT, 'scenarios/jan-feb-2026.yaml')]);
+    const r = runCli([
+      'import',
+      'acled',
+      fx('acled.csv'),
+      '--actors',
+      fx('actors.yaml'),
+      '--out',
+      out,
+      '--against',
+      path.join(ROOT, 'scenarios/jan-feb-2026.yaml'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const proposals = parse(readFileSync(path.join(dir, 'imported.matches.yaml'), 'utf8')) as { matches: { imported: string; existing: string }[] };
+    const proposals = parse(readFileSync(path.join(dir, 'imported.matches.yaml'), 'utf8')) as {
+      matches: { imported: string; existing: string }[];
+    };
     // the invented 3 February Kyiv record overlaps the seed's strike of the night of 2-3 February (seeds/events.yaml, ru-strike-2026-02-02-03)
     expect(proposals.matches.map((m) => [m.imported, m.existing])).toContainEqual(['acled-ukr900001', 'ru-strike-2026-02-02-03']);
     // the import itself still holds the record: nothing merged
@@ -323,10 +474,14 @@ describe('a scenario naming an export in seeds:', () => {
       'seeds: [../seeds/sources.yaml, ../seeds/events.yaml]',
       'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, { acled: ../data/acled.csv, actors: ../data/actors.yaml, version: 2026-02-10 }]',
     );
-    return scratch({ 'scenarios/with-acled.yaml': scenario, 'data/acled.csv': readFileSync(fx('acled.csv'), 'utf8'), 'data/actors.yaml': actors });
+    return scratch({
+      'scenarios/with-acled.yaml': scenario,
+      'data/acled.csv': readFileSync(fx('acled.csv'), 'utf8'),
+      'data/actors.yaml': actors,
+    });
   }
 
-  it('runs with the export\'s events, each cited by dataset, version, record and row in reports and explain', () => {
+  it("runs with the export's events, each cited by dataset, version, record and row in reports and explain", () => {
     const dir = project();
     const run = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);

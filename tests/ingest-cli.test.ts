@@ -27,7 +27,14 @@ describe('truce ingest: bad input is exit 2 with a message, nothing written', ()
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
   it('a binary file', () => {
-    const r = runCli(['ingest', article(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe])), '--published', '2026-02-03T09:00+02:00', '--places', PLACES]);
+    const r = runCli([
+      'ingest',
+      article(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe])),
+      '--published',
+      '2026-02-03T09:00+02:00',
+      '--places',
+      PLACES,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not UTF-8|not a text file/);
   });
@@ -42,7 +49,16 @@ describe('truce ingest: bad input is exit 2 with a message, nothing written', ()
     expect(r.stderr).toContain('UTC offset');
   });
   it('an unknown zone', () => {
-    const r = runCli(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00+02:00', '--zone', 'Europe/Atlantis', '--places', PLACES]);
+    const r = runCli([
+      'ingest',
+      article(ARTICLE),
+      '--published',
+      '2026-02-03T09:00+02:00',
+      '--zone',
+      'Europe/Atlantis',
+      '--places',
+      PLACES,
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a known IANA time zone');
   });
@@ -68,13 +84,31 @@ describe('truce ingest: output', () => {
     expect(r.code).toBe(0);
     const seed = SeedFile.parse(parse(readFileSync(out, 'utf8')));
     expect(seed.events).toHaveLength(1);
-    expect(seed.events[0]).toMatchObject({ kind: 'strike', actor: 'russia', draft: true, munitions: { missiles: { low: 71 } }, casualties: { killed: { low: 3, best: 3, high: 3 } } });
+    expect(seed.events[0]).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+      draft: true,
+      munitions: { missiles: { low: 71 } },
+      casualties: { killed: { low: 3, best: 3, high: 3 } },
+    });
     expect(r.stdout).toContain('missiles  71+  <- line 2 "more than 70 missiles"');
   });
   it('--against proposes a draft that matches a scenario event as a new source of it', () => {
     const dir = scratch();
     const text = 'KYIV, 3 February 2026\nRussia fired more than 70 missiles and 450 drones at Kyiv overnight, hitting energy facilities.\n';
-    const r = runCli(['ingest', article(text), '--published', '2026-02-03T09:00+02:00', '--places', PLACES, '--against', path.join(ROOT, 'scenarios/jan-feb-2026.yaml')], { cwd: dir });
+    const r = runCli(
+      [
+        'ingest',
+        article(text),
+        '--published',
+        '2026-02-03T09:00+02:00',
+        '--places',
+        PLACES,
+        '--against',
+        path.join(ROOT, 'scenarios/jan-feb-2026.yaml'),
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     // seeds/events.yaml: ru-strike-2026-02-02-03, the night of 2-3 February on Kyiv (a000:15, a000:22)
     expect(r.stderr).toContain('matches   existing event ru-strike-2026-02-02-03');
@@ -84,22 +118,26 @@ describe('truce ingest: output', () => {
 });
 
 describe('drafts never count in a run until the mark is removed', () => {
-  const draft = (mark: boolean) => [
-    'format: truce.seed/v1',
-    'events:',
-    '  - id: draft-test-strike',
-    '    kind: strike',
-    '    actor: russia',
-    '    target: ukraine',
-    "    when: { start: '2026-01-31T01:00:00+02:00', end: '2026-01-31T02:00:00+02:00', precision: hour, evidence: test }",
-    '    places: [{ name: Kyiv, region: Kyiv City, kind: capital, precision: settlement }]',
-    '    sources: [{ file: 000_5b12a92830bbfdb1.txt, line: 4 }]',
-    '    note: written for the test',
-    ...(mark ? ['    draft: true'] : []),
-    '',
-  ].join('\n');
+  const draft = (mark: boolean) =>
+    [
+      'format: truce.seed/v1',
+      'events:',
+      '  - id: draft-test-strike',
+      '    kind: strike',
+      '    actor: russia',
+      '    target: ukraine',
+      "    when: { start: '2026-01-31T01:00:00+02:00', end: '2026-01-31T02:00:00+02:00', precision: hour, evidence: test }",
+      '    places: [{ name: Kyiv, region: Kyiv City, kind: capital, precision: settlement }]',
+      '    sources: [{ file: 000_5b12a92830bbfdb1.txt, line: 4 }]',
+      '    note: written for the test',
+      ...(mark ? ['    draft: true'] : []),
+      '',
+    ].join('\n');
   const scenarioWith = (dir: string) => {
-    const base = readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace('seeds: [../seeds/sources.yaml, ../seeds/events.yaml]', 'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../seeds/drafts.yaml]');
+    const base = readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(
+      'seeds: [../seeds/sources.yaml, ../seeds/events.yaml]',
+      'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../seeds/drafts.yaml]',
+    );
     writeFileSync(path.join(dir, 'scenarios/s.yaml'), base);
     return path.join(dir, 'scenarios/s.yaml');
   };

@@ -18,7 +18,10 @@ const places = buildPlaceIndex(readPlaceFiles([path.join(ROOT, 'tests/fixtures/i
 const at = (iso: string, zone = 'Europe/Kyiv') => DateTime.fromISO(iso, { setZone: true }).setZone(zone);
 // Tuesday 3 February 2026, 09:00 in Kyiv
 const PUB = at('2026-02-03T09:00:00+02:00');
-const span = (d: { start: DateTime; end: DateTime }) => [d.start.toISO({ suppressMilliseconds: true }), d.end.toISO({ suppressMilliseconds: true })];
+const span = (d: { start: DateTime; end: DateTime }) => [
+  d.start.toISO({ suppressMilliseconds: true }),
+  d.end.toISO({ suppressMilliseconds: true }),
+];
 const dates = (s: string, pub = PUB, previousDay?: DateTime) => readDates(s, { published: pub, ...(previousDay ? { previousDay } : {}) });
 const ingest = (text: string, pub = PUB) => ingestArticle({ text, file: 'test.txt', published: pub, places });
 
@@ -138,19 +141,32 @@ describe('figures', () => {
   });
   it('munitions split by type: ballistic and cruise missiles apart from drones', () => {
     const fs = one('It used 40 drones, 6 ballistic missiles and 3 cruise missiles.');
-    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['drones', 40], ['ballisticMissiles', 6], ['cruiseMissiles', 3]]);
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([
+      ['drones', 40],
+      ['ballisticMissiles', 6],
+      ['cruiseMissiles', 3],
+    ]);
   });
   it('"including 32 ballistic ones" counts ballistic missiles among the missiles', () => {
     const fs = one('Russia launched 45 missiles, including 32 ballistic ones.');
-    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['missiles', 45], ['ballisticMissiles', 32]]);
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([
+      ['missiles', 45],
+      ['ballisticMissiles', 32],
+    ]);
   });
   it('killed and injured apart; a sub-count ("including two children") is not a second toll', () => {
     const fs = one('The attack killed 5 people, including two children, and injured 14.');
-    expect(fs.map((f) => [f.q, f.c.low])).toEqual([['killed', 5], ['injured', 14]]);
+    expect(fs.map((f) => [f.q, f.c.low])).toEqual([
+      ['killed', 5],
+      ['injured', 14],
+    ]);
   });
   it('figures shot down are marked, so they are only a floor on how many flew', () => {
     const fs = one('Russia launched 80 drones overnight, and 60 drones were shot down.');
-    expect(fs.map((f) => [f.q, f.c.low, f.role])).toEqual([['drones', 80, 'launched'], ['drones', 60, 'downed']]);
+    expect(fs.map((f) => [f.q, f.c.low, f.role])).toEqual([
+      ['drones', 80, 'launched'],
+      ['drones', 60, 'downed'],
+    ]);
   });
   it('"an energy worker was killed" is one killed', () => {
     expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
@@ -168,10 +184,17 @@ describe('places and targets', () => {
     expect(names('Miners died in Dnipropetrovsk.')).toEqual([['Dnipropetrovsk region', 'Dnipropetrovsk Oblast', 'region']]);
   });
   it('a list "the Sumy, Poltava and Odesa regions" is three regions', () => {
-    expect(names('Strikes hit the Sumy, Poltava and Odesa regions.').map((x) => x[1])).toEqual(['Sumy Oblast', 'Poltava Oblast', 'Odesa Oblast']);
+    expect(names('Strikes hit the Sumy, Poltava and Odesa regions.').map((x) => x[1])).toEqual([
+      'Sumy Oblast',
+      'Poltava Oblast',
+      'Odesa Oblast',
+    ]);
   });
   it('a city is the settlement, with its region; a district belongs to the city named before it', () => {
-    expect(names('A drone hit Dnipro and its Sobornyi district.')).toEqual([['Dnipro', 'Dnipropetrovsk Oblast', 'settlement'], ['Sobornyi district', 'Dnipropetrovsk Oblast', 'settlement']]);
+    expect(names('A drone hit Dnipro and its Sobornyi district.')).toEqual([
+      ['Dnipro', 'Dnipropetrovsk Oblast', 'settlement'],
+      ['Sobornyi district', 'Dnipropetrovsk Oblast', 'settlement'],
+    ]);
   });
   it('"no strikes on the Kyiv region" is a place excluded, not hit', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
@@ -181,7 +204,10 @@ describe('places and targets', () => {
     expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);
   });
   it('targets by class from the words', () => {
-    const t = (s: string) => findTargets(s).map((x) => x.target).sort();
+    const t = (s: string) =>
+      findTargets(s)
+        .map((x) => x.target)
+        .sort();
     expect(t('The strike hit a thermal power plant and an apartment block.')).toEqual(['energy', 'residential']);
     expect(t('A hospital, a school and a railway station were damaged.')).toEqual(['civilian-transport', 'education', 'health']);
     expect(t('A non-residential building caught fire.')).toEqual(['non-residential']);
@@ -210,14 +236,16 @@ describe('one occurrence, one draft', () => {
     expect(ru[0]!.draft).toBe(true);
   });
 
-  it('the other side\'s attack the same night is its own draft', () => {
+  it("the other side's attack the same night is its own draft", () => {
     const ua = events.filter((e) => e.actor === 'ukraine');
     expect(ua.map((e) => [e.target, e.places.map((p) => p.region)])).toEqual([['russia', ['Belgorod Oblast']]]);
   });
 
   it('each field cites its line and the words it came from', () => {
     const d = report.drafts.find((x) => x.id === events[0]!.id)!;
-    expect(d.fields).toContainEqual(expect.objectContaining({ field: 'missiles', line: 2, words: expect.stringContaining('more than 70') }));
+    expect(d.fields).toContainEqual(
+      expect.objectContaining({ field: 'missiles', line: 2, words: expect.stringContaining('more than 70') }),
+    );
     expect(d.fields).toContainEqual(expect.objectContaining({ field: 'when', line: 2, words: 'overnight' }));
     expect(events[0]!.sources[0]!.figures).toEqual(expect.arrayContaining(['70', '450']));
   });
@@ -227,10 +255,14 @@ describe('one occurrence, one draft', () => {
   });
 
   it('tolls told place by place add up; a headline toll sums up the whole attack', () => {
-    const r = ingest('Russian strikes kill four\nA drone hit Dnipro overnight, killing 3 people.\nOne worker was killed in the Kharkiv region, officials said.');
+    const r = ingest(
+      'Russian strikes kill four\nA drone hit Dnipro overnight, killing 3 people.\nOne worker was killed in the Kharkiv region, officials said.',
+    );
     expect(r.events).toHaveLength(1);
     expect(r.events[0]!.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
-    const parts = ingest('KYIV\nA drone hit Dnipro overnight, killing 3 people.\nTwo people were killed in the Kharkiv region, officials said.');
+    const parts = ingest(
+      'KYIV\nA drone hit Dnipro overnight, killing 3 people.\nTwo people were killed in the Kharkiv region, officials said.',
+    );
     expect(parts.events[0]!.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
   });
 
@@ -245,10 +277,17 @@ describe('content older than the dateline', () => {
     const text = 'Dated 5 February\nRussia hit Kyiv with 40 missiles overnight.\nIt was the third such attack in December, officials said.';
     const r = ingest(text, at('2026-02-05T09:00:00+02:00'));
     expect(r.report.olderThanDateline).toContain('December 2025');
-    expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00', 'month']);
+    expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual([
+      '2025-12-01T00:00:00+02:00',
+      '2026-01-01T00:00:00+02:00',
+      'month',
+    ]);
   });
   it('in such an article a named month wins over "overnight" in the same account', () => {
-    const r = ingest('Dated 5 February\nRussian missiles hit Kyiv overnight in December, killing 2 people.', at('2026-02-05T09:00:00+02:00'));
+    const r = ingest(
+      'Dated 5 February\nRussian missiles hit Kyiv overnight in December, killing 2 people.',
+      at('2026-02-05T09:00:00+02:00'),
+    );
     expect([r.events[0]!.when.start, r.events[0]!.when.end]).toEqual(['2025-12-01T00:00:00+02:00', '2026-01-01T00:00:00+02:00']);
     expect(r.report.drafts[0]!.problems.join()).toContain('"overnight" (line 2) not read against the dateline');
   });
@@ -261,7 +300,9 @@ describe('content older than the dateline', () => {
 
 describe('claims and undated lines', () => {
   it('a claim is attributed to who made it and left in the note until the claim vocabulary exists', () => {
-    const r = ingest('A missile hit a school in Sumy on Sunday, killing 3.\nRussia claimed the school housed soldiers, officials said the strike was on civilians.');
+    const r = ingest(
+      'A missile hit a school in Sumy on Sunday, killing 3.\nRussia claimed the school housed soldiers, officials said the strike was on civilians.',
+    );
     expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'claimed' }]);
     expect(r.events[0]!.note).toContain('TODO');
   });
@@ -278,11 +319,15 @@ describe('claims and undated lines', () => {
 
 describe('statements and claims about a truce', () => {
   it('a claim about its terms is dated when it was said, not by the date of the terms', () => {
-    const r = ingest('The Kremlin spokesman claimed the truce was meant to end on February 1.\nSpeaking on January 30, he told reporters the request had been made.');
-    expect(r.events.map((e) => [e.kind, e.actor, e.when.start, e.sources.map((x) => x.line)])).toEqual([['agreement-claim', 'russia', '2026-01-30T00:00:00+02:00', [1, 2]]]);
+    const r = ingest(
+      'The Kremlin spokesman claimed the truce was meant to end on February 1.\nSpeaking on January 30, he told reporters the request had been made.',
+    );
+    expect(r.events.map((e) => [e.kind, e.actor, e.when.start, e.sources.map((x) => x.line)])).toEqual([
+      ['agreement-claim', 'russia', '2026-01-30T00:00:00+02:00', [1, 2]],
+    ]);
   });
   it('an accusation of breaking the truce is a statement by who made it', () => {
-    const r = ingest('Russia\'s defence ministry alleged on Monday that Ukraine had broken the truce 40 times.');
+    const r = ingest("Russia's defence ministry alleged on Monday that Ukraine had broken the truce 40 times.");
     expect(r.events.map((e) => [e.kind, e.actor, e.when.start])).toEqual([['statement', 'russia', '2026-02-02T00:00:00+02:00']]);
   });
   it('a truce declared by a party is a claim of agreement, not a strike', () => {
@@ -293,11 +338,15 @@ describe('statements and claims about a truce', () => {
 
 describe('--against', () => {
   const existing = Event.parse({
-    id: 'ru-strike-2026-02-02-03', kind: 'strike', actor: 'russia', target: 'ukraine',
+    id: 'ru-strike-2026-02-02-03',
+    kind: 'strike',
+    actor: 'russia',
+    target: 'ukraine',
     when: { start: '2026-02-02T18:00:00+02:00', end: '2026-02-03T12:00:00+02:00', precision: 'part-of-day', evidence: 'test' },
     places: [{ name: 'Kharkiv region', region: 'Kharkiv Oblast', kind: 'region', precision: 'region' }],
     munitions: { drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } },
-    sources: [{ file: 'x.txt', line: 1 }], note: 'test',
+    sources: [{ file: 'x.txt', line: 1 }],
+    note: 'test',
   });
   it('a draft overlapping in time, actor and places is proposed as a new source, with agreeing and differing figures', () => {
     const r = ingest('Russia fired 80 missiles and 300 drones at the Kharkiv region overnight.');
@@ -309,17 +358,34 @@ describe('--against', () => {
   it('another actor or another night is no match', () => {
     // the existing event names no place, so only the actor tells them apart
     expect(matchExisting(ingest('Ukrainian drones hit the Belgorod region overnight.').events, [{ ...existing, places: [] }])).toEqual([]);
-    expect(matchExisting(ingest('Russian drones hit the Belgorod region overnight.').events, [{ ...existing, places: [] }])).toHaveLength(0);
+    expect(matchExisting(ingest('Russian drones hit the Belgorod region overnight.').events, [{ ...existing, places: [] }])).toHaveLength(
+      0,
+    );
     expect(matchExisting(ingest('Russian drones hit the Sumy region overnight.').events, [{ ...existing, places: [] }])).toHaveLength(1);
     expect(matchExisting(ingest('Russia hit the Kharkiv region on January 20.').events, [existing])).toEqual([]);
   });
 });
 
-describe('the eval\'s interval test', () => {
+describe("the eval's interval test", () => {
   const w = (start: string, end: string) => ({ start, end, precision: 'day' as const, evidence: 't' });
   it('contains the true time and is no wider than needed', () => {
-    expect(intervalCorrect(w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T12:00:00+02:00'))).toBe(true);
-    expect(intervalCorrect(w('2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'))).toBe(false);
-    expect(intervalCorrect(w('2026-01-27T00:00:00+02:00', '2026-02-03T09:00:00+02:00'), w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'))).toBe(false);
+    expect(
+      intervalCorrect(
+        w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'),
+        w('2026-02-02T18:00:00+02:00', '2026-02-03T12:00:00+02:00'),
+      ),
+    ).toBe(true);
+    expect(
+      intervalCorrect(
+        w('2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00'),
+        w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'),
+      ),
+    ).toBe(false);
+    expect(
+      intervalCorrect(
+        w('2026-01-27T00:00:00+02:00', '2026-02-03T09:00:00+02:00'),
+        w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'),
+      ),
+    ).toBe(false);
   });
 });

@@ -41,7 +41,10 @@ describe('report labels are drawn whole, never cut short', () => {
         const labels = data.filter((d) => d.lane === run.interpretation.id && d.kind.startsWith('label')).map((d) => d.text ?? '');
         // each finding's rule appears whole in the lane's labels
         for (const f of run.findings.filter((x) => x.type !== 'escalation-trigger')) {
-          expect(labels.some((l) => l.startsWith(`${FINDING_WORD[f.type]}: `) && l.includes(f.rule)), `${file} ${run.interpretation.id} ${f.rule}`).toBe(true);
+          expect(
+            labels.some((l) => l.startsWith(`${FINDING_WORD[f.type]}: `) && l.includes(f.rule)),
+            `${file} ${run.interpretation.id} ${f.rule}`,
+          ).toBe(true);
         }
       }
     });
@@ -55,7 +58,9 @@ describe('a label written for a window an overlay moved says so', () => {
     expect(notes).toEqual({ kremlin: LABEL_NOTE });
     const report = await runScenario(loaded);
     const p = provenanceOf(loaded);
-    expect(runText(report, p, notes)).toContain(`== Reading "kremlin": Peskov's account - no strikes on Kyiv, for a week until 1 February (${LABEL_NOTE})`);
+    expect(runText(report, p, notes)).toContain(
+      `== Reading "kremlin": Peskov's account - no strikes on Kyiv, for a week until 1 February (${LABEL_NOTE})`,
+    );
     expect(runJson(report, p, notes).runs.map((r) => r.labelNote)).toEqual([null, LABEL_NOTE, null]);
     expect(runMarkdown(report, p, notes)).toContain(`_The ${LABEL_NOTE}._`);
     expect(await runHtml(report, p, notes)).toContain(`<em>The ${LABEL_NOTE}.</em>`);
@@ -67,11 +72,15 @@ describe('a label written for a window an overlay moved says so', () => {
     // an overlay that replaced the reading (a new label) leaves no label window behind
     expect(labelNotes({ scenario: { interpretations: [{ id: 'a', window: { ...w, duration: 'P14D' } }] } })).toEqual({});
     expect(labelNotes({ scenario: { interpretations: [{ id: 'a', window: w }] }, labelWindows: { a: w } })).toEqual({});
-    expect(labelNotes({ scenario: { interpretations: [{ id: 'a', window: { ...w, endInclusive: true } }] }, labelWindows: { a: w } })).toEqual({ a: LABEL_NOTE });
+    expect(
+      labelNotes({ scenario: { interpretations: [{ id: 'a', window: { ...w, endInclusive: true } }] }, labelWindows: { a: w } }),
+    ).toEqual({ a: LABEL_NOTE });
   });
 
   it('the CLI shows it', () => {
     const r = runCli(['run', 'scenarios/whatif/week-from-monday-26.yaml']);
-    expect(r.stdout).toContain(`== Reading "washington": Trump's account - no strikes on Kyiv and on cities and towns for a week (${LABEL_NOTE})`);
+    expect(r.stdout).toContain(
+      `== Reading "washington": Trump's account - no strikes on Kyiv and on cities and towns for a week (${LABEL_NOTE})`,
+    );
   });
 });

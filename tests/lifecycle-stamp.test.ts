@@ -16,7 +16,12 @@ describe('lifecycle transitions are stamped consistently and say what moved them
   // issue 19: start -> agreed was stamped at a strike before the window under one reading, at the window's opening under another
   it('every reading stamps start -> agreed at the same instant, the start of the record, whatever its window', async () => {
     const s = scenario({ interpretations: [reading('early', '2026-01-26T00:00:00+02:00'), reading('late', '2026-01-30T00:00:00+02:00')] });
-    const events = [strike('before', { start: '2026-01-28T03:00:00+02:00', places: [{ name: 'Sumy', region: 'Sumy Oblast', kind: 'city', precision: 'settlement' }] })];
+    const events = [
+      strike('before', {
+        start: '2026-01-28T03:00:00+02:00',
+        places: [{ name: 'Sumy', region: 'Sumy Oblast', kind: 'city', precision: 'settlement' }],
+      }),
+    ];
     const r = await runScenario(input(events, s));
     const firsts = r.runs.map((run) => run.transitions[0]!);
     expect(firsts.map((t) => [t.from, t.to, t.at])).toEqual([
@@ -25,7 +30,8 @@ describe('lifecycle transitions are stamped consistently and say what moved them
     ]);
     for (const t of firsts) expect(t.cause).toMatch(/as of the start of the record/);
     // and every later lifecycle transition names its cause
-    for (const run of r.runs) for (const t of run.transitions.filter((x) => x.region === 'lifecycle')) expect(t.cause.length).toBeGreaterThan(0);
+    for (const run of r.runs)
+      for (const t of run.transitions.filter((x) => x.region === 'lifecycle')) expect(t.cause.length).toBeGreaterThan(0);
   });
 
   it('a stream stamps it at the same instant as a whole run', async () => {
@@ -37,7 +43,9 @@ describe('lifecycle transitions are stamped consistently and say what moved them
       yield { event: events[0]!, line: 1 };
     }
     await streamRun(input(events, s), one(), (x) => records.push(x), { minBatch: 1 });
-    const streamed = records.filter((x) => x.record === 'transition').map((x) => (x as { interpretation: string; transition: { at: number; to: string } }));
+    const streamed = records
+      .filter((x) => x.record === 'transition')
+      .map((x) => x as { interpretation: string; transition: { at: number; to: string } });
     for (const run of whole.runs) {
       const first = streamed.find((x) => x.interpretation === run.interpretation.id)!;
       expect(first.transition.at).toBe(run.transitions[0]!.at);

@@ -18,9 +18,27 @@ const plan = (over: Partial<PlanSpec> = {}): PlanSpec => ({
 });
 const open: MachineEvent = { type: 'WINDOW_OPEN', at: T0 };
 const close: MachineEvent = { type: 'WINDOW_CLOSE', at: T0 + 7 * 24 * H };
-const trig = (at: number, trigger: 'violation' | 'hostilities-continued' | 'broader-attack', over: Partial<MachineEvent> = {}): MachineEvent =>
-  ({ type: 'TRIGGER', at, trigger, party: 'russia', eventId: `e${at}`, certainty: 'certain', firstViolationAt: T0 + 10 * H, ...over }) as MachineEvent;
-const resp = (at: number, phase: 'diplomatic' | 'coalition' | 'us-backed'): MachineEvent => ({ type: 'RESPONSE', at, phase, eventId: `r${at}` });
+const trig = (
+  at: number,
+  trigger: 'violation' | 'hostilities-continued' | 'broader-attack',
+  over: Partial<MachineEvent> = {},
+): MachineEvent =>
+  ({
+    type: 'TRIGGER',
+    at,
+    trigger,
+    party: 'russia',
+    eventId: `e${at}`,
+    certainty: 'certain',
+    firstViolationAt: T0 + 10 * H,
+    ...over,
+  }) as MachineEvent;
+const resp = (at: number, phase: 'diplomatic' | 'coalition' | 'us-backed'): MachineEvent => ({
+  type: 'RESPONSE',
+  at,
+  phase,
+  eventId: `r${at}`,
+});
 
 describe('lifecycle', () => {
   it('agreed -> inForce -> expired when nothing breaks it', () => {
@@ -47,7 +65,11 @@ describe('lifecycle', () => {
     expect(r.phases).toEqual([]);
   });
   it('a possible violation counts under a plan that acts on possible ones', () => {
-    const r = simulateTruce(plan({ triggerCertainty: 'possible' }), true, T0, [open, trig(T0 + 10 * H, 'violation', { certainty: 'possible' }), close]);
+    const r = simulateTruce(plan({ triggerCertainty: 'possible' }), true, T0, [
+      open,
+      trig(T0 + 10 * H, 'violation', { certainty: 'possible' }),
+      close,
+    ]);
     expect(r.finalState).toBe('breached');
     expect(r.phases.map((p) => p.phase)).toEqual(['diplomatic']);
   });
@@ -87,7 +109,12 @@ describe('diplomatic phase (24 h)', () => {
   it('a deadline counted from the first violation falls due from that instant', () => {
     const p = plan();
     p.phases[2] = { ...p.phases[2]!, countedFrom: 'first-violation' };
-    const r = simulateTruce(p, true, T0, [open, trig(v, 'violation', { firstViolationAt: v }), trig(v + 30 * H, 'broader-attack', { firstViolationAt: v }), close]);
+    const r = simulateTruce(p, true, T0, [
+      open,
+      trig(v, 'violation', { firstViolationAt: v }),
+      trig(v + 30 * H, 'broader-attack', { firstViolationAt: v }),
+      close,
+    ]);
     expect(r.phases.find((x) => x.phase === 'us-backed')).toMatchObject({ enteredAt: v + 30 * H, dueBy: v + 72 * H });
   });
   // a deadline counted from an earlier first violation can have passed when the phase opens (found by tests/properties.test.ts)
@@ -96,7 +123,12 @@ describe('diplomatic phase (24 h)', () => {
     p.phases[0] = { ...p.phases[0]!, countedFrom: 'first-violation', deadlineMs: 0 };
     // a trigger after the window opens a phase only under a plan that says so
     p.opensPhases = 'any-time';
-    const r = simulateTruce(p, false, T0, [open, close, trig(T0 + 240 * H, 'violation', { firstViolationAt: T0, afterWindow: true } as never), resp(T0 + 240 * H, 'diplomatic')]);
+    const r = simulateTruce(p, false, T0, [
+      open,
+      close,
+      trig(T0 + 240 * H, 'violation', { firstViolationAt: T0, afterWindow: true } as never),
+      resp(T0 + 240 * H, 'diplomatic'),
+    ]);
     expect(r.phases[0]).toMatchObject({ met: false, dueBy: T0, respondedAt: T0 + 240 * H });
     expect(r.regions.diplomatic).toBe('missed');
   });
@@ -110,7 +142,13 @@ describe('coalition phase (no deadline in the sources)', () => {
     expect(r.regions.coalition).toBe('open');
   });
   it('is met by any response, there being no deadline', () => {
-    const r = simulateTruce(plan(), true, T0, [open, trig(v, 'violation'), trig(v + 5 * H, 'hostilities-continued'), resp(v + 100 * H, 'coalition'), close]);
+    const r = simulateTruce(plan(), true, T0, [
+      open,
+      trig(v, 'violation'),
+      trig(v + 5 * H, 'hostilities-continued'),
+      resp(v + 100 * H, 'coalition'),
+      close,
+    ]);
     expect(r.phases.find((p) => p.phase === 'coalition')!.met).toBe(true);
   });
   it('cannot open before the diplomatic phase', () => {
@@ -122,7 +160,13 @@ describe('coalition phase (no deadline in the sources)', () => {
 describe('us-backed phase (72 h)', () => {
   const v = T0 + 10 * H;
   it('opens on a broader attack and is met by a response within 72 h', () => {
-    const r = simulateTruce(plan(), true, T0, [open, trig(v, 'violation'), trig(v, 'broader-attack'), resp(v + 71 * H, 'us-backed'), close]);
+    const r = simulateTruce(plan(), true, T0, [
+      open,
+      trig(v, 'violation'),
+      trig(v, 'broader-attack'),
+      resp(v + 71 * H, 'us-backed'),
+      close,
+    ]);
     expect(r.phases.find((p) => p.phase === 'us-backed')).toMatchObject({ enteredAt: v, dueBy: v + 72 * H, met: true });
     expect(r.finalState).toBe('collapsed');
   });
@@ -141,7 +185,15 @@ describe('through the runner', () => {
     const s = scenario();
     const events = [
       strike('ru', { start: '2026-02-02T23:00:00+02:00' }),
-      strike('warn', { start: '2026-02-03T10:00:00+02:00', kind: 'response', actor: 'ukraine', target: 'russia', phase: 'diplomatic', targets: [], places: [] }),
+      strike('warn', {
+        start: '2026-02-03T10:00:00+02:00',
+        kind: 'response',
+        actor: 'ukraine',
+        target: 'russia',
+        phase: 'diplomatic',
+        targets: [],
+        places: [],
+      }),
     ];
     const run = (await runScenario(input(events, s))).runs[0]!;
     expect(run.phases).toMatchObject([{ phase: 'diplomatic', met: true, responseEventId: 'warn' }]);

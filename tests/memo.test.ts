@@ -15,20 +15,27 @@ const plan: PlanSpec = {
 };
 
 /** Inputs on a coarse grid of hours, so that ties between events and deadlines are frequent. */
-const input: fc.Arbitrary<MachineEvent> = fc.oneof(
-  fc.record({ type: fc.constant('WINDOW_OPEN' as const), at: fc.integer({ min: 0, max: 200 }) }),
-  fc.record({ type: fc.constant('WINDOW_CLOSE' as const), at: fc.integer({ min: 0, max: 200 }) }),
-  fc.record({
-    type: fc.constant('TRIGGER' as const),
-    at: fc.integer({ min: 0, max: 200 }),
-    trigger: fc.constantFrom('violation' as const, 'hostilities-continued' as const, 'broader-attack' as const),
-    party: fc.constantFrom('russia', 'ukraine'),
-    eventId: fc.constantFrom('a', 'b', 'c'),
-    certainty: fc.constantFrom('certain' as const, 'possible' as const),
-    firstViolationAt: fc.integer({ min: 0, max: 200 }),
-  }),
-  fc.record({ type: fc.constant('RESPONSE' as const), at: fc.integer({ min: 0, max: 200 }), phase: fc.constantFrom('diplomatic' as const, 'coalition' as const, 'us-backed' as const), eventId: fc.constantFrom('r1', 'r2') }),
-).map((e) => ({ ...e, at: e.at * H, ...('firstViolationAt' in e ? { firstViolationAt: e.firstViolationAt * H } : {}) }) as MachineEvent);
+const input: fc.Arbitrary<MachineEvent> = fc
+  .oneof(
+    fc.record({ type: fc.constant('WINDOW_OPEN' as const), at: fc.integer({ min: 0, max: 200 }) }),
+    fc.record({ type: fc.constant('WINDOW_CLOSE' as const), at: fc.integer({ min: 0, max: 200 }) }),
+    fc.record({
+      type: fc.constant('TRIGGER' as const),
+      at: fc.integer({ min: 0, max: 200 }),
+      trigger: fc.constantFrom('violation' as const, 'hostilities-continued' as const, 'broader-attack' as const),
+      party: fc.constantFrom('russia', 'ukraine'),
+      eventId: fc.constantFrom('a', 'b', 'c'),
+      certainty: fc.constantFrom('certain' as const, 'possible' as const),
+      firstViolationAt: fc.integer({ min: 0, max: 200 }),
+    }),
+    fc.record({
+      type: fc.constant('RESPONSE' as const),
+      at: fc.integer({ min: 0, max: 200 }),
+      phase: fc.constantFrom('diplomatic' as const, 'coalition' as const, 'us-backed' as const),
+      eventId: fc.constantFrom('r1', 'r2'),
+    }),
+  )
+  .map((e) => ({ ...e, at: e.at * H, ...('firstViolationAt' in e ? { firstViolationAt: e.firstViolationAt * H } : {}) }) as MachineEvent);
 
 describe('the statechart memo', () => {
   // the memo's premise: a run is fixed by its inputs without times plus the order of its time points
@@ -61,7 +68,15 @@ describe('the statechart memo', () => {
   it('serves a time-shifted run from the memo with the shifted times', () => {
     const inputs = (d: number): MachineEvent[] => [
       { type: 'WINDOW_OPEN', at: d },
-      { type: 'TRIGGER', at: d + 5 * H, trigger: 'violation', party: 'russia', eventId: 'a', certainty: 'certain', firstViolationAt: d + 5 * H },
+      {
+        type: 'TRIGGER',
+        at: d + 5 * H,
+        trigger: 'violation',
+        party: 'russia',
+        eventId: 'a',
+        certainty: 'certain',
+        firstViolationAt: d + 5 * H,
+      },
       { type: 'RESPONSE', at: d + 20 * H, phase: 'diplomatic', eventId: 'r1' },
       { type: 'WINDOW_CLOSE', at: d + 100 * H },
     ];

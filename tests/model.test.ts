@@ -47,7 +47,8 @@ function definitionOf(machine: Machine) {
   return { states: nodes.filter((n) => n !== machine.root), transitions };
 }
 
-const guardName = (t: AnyTransitionDefinition) => (t.guard === undefined ? '' : typeof t.guard === 'string' ? t.guard : ((t.guard as { type?: string }).type ?? 'inline'));
+const guardName = (t: AnyTransitionDefinition) =>
+  t.guard === undefined ? '' : typeof t.guard === 'string' ? t.guard : ((t.guard as { type?: string }).type ?? 'inline');
 const keyOf = (t: AnyTransitionDefinition) =>
   `${t.source.id} --${t.eventType === '' ? '(always)' : t.eventType}${guardName(t) ? ` [${guardName(t)}]` : ''}--> ${t.target?.map((s: AnyStateNode) => s.id).join(',') ?? '(stays)'}`;
 
@@ -73,9 +74,18 @@ function examplesIn(plan: PlanSpec, s: Snap): PathEvent[] {
   if (at < earliest) {
     out.push({ type: 'WINDOW_OPEN', at }, { type: 'WINDOW_CLOSE', at });
     for (const trigger of ['violation', 'hostilities-continued', 'broader-attack'] as const) {
-      out.push({ type: 'TRIGGER', at, trigger, party: 'russia', eventId: `example-${trigger}`, certainty: 'certain', firstViolationAt: c.phases.diplomatic?.enteredAt ?? at });
+      out.push({
+        type: 'TRIGGER',
+        at,
+        trigger,
+        party: 'russia',
+        eventId: `example-${trigger}`,
+        certainty: 'certain',
+        firstViolationAt: c.phases.diplomatic?.enteredAt ?? at,
+      });
     }
-    for (const phase of ['diplomatic', 'coalition', 'us-backed'] as const) out.push({ type: 'RESPONSE', at, phase, eventId: `example-response-${phase}` });
+    for (const phase of ['diplomatic', 'coalition', 'us-backed'] as const)
+      out.push({ type: 'RESPONSE', at, phase, eventId: `example-response-${phase}` });
   }
   const due = pending.filter((p) => p.due === earliest);
   if (due.length === 1) out.push({ type: `xstate.after.due:${due[0]!.id}.truce.${due[0]!.id}.open` });
@@ -91,12 +101,18 @@ function examplesIn(plan: PlanSpec, s: Snap): PathEvent[] {
 const serialize = (s: Snap) => {
   const c = s.context as TruceContext;
   const value = s.value as Record<string, string>;
-  const phases = Object.entries(c.phases).map(([k, r]) => [k, r?.met, r?.respondedAt !== null, value[k] === 'open' && r?.dueBy != null ? r.dueBy - c.now : null]);
+  const phases = Object.entries(c.phases).map(([k, r]) => [
+    k,
+    r?.met,
+    r?.respondedAt !== null,
+    value[k] === 'open' && r?.dueBy != null ? r.dueBy - c.now : null,
+  ]);
   return JSON.stringify({ v: value, by: c.breachedBy, p: phases });
 };
 
 /** The active state node ids of a state value: the region and its state, for each region. */
-const activeIds = (value: Record<string, string>) => Object.entries(value).flatMap(([region, state]) => [`truce.${region}`, `truce.${region}.${state}`]);
+const activeIds = (value: Record<string, string>) =>
+  Object.entries(value).flatMap(([region, state]) => [`truce.${region}`, `truce.${region}.${state}`]);
 
 interface Replay {
   states: Set<string>;
@@ -141,7 +157,11 @@ function replay(machine: Machine, plan: PlanSpec, agreed: boolean, p: StatePath<
       // the path's event, at the time the examples give it from this history: one minute after the machine's time
       const ctx = actor.getSnapshot().context;
       const at = ctx.now + MIN;
-      const input = { ...(e as MachineEvent), at, ...(e.type === 'TRIGGER' ? { firstViolationAt: ctx.phases.diplomatic?.enteredAt ?? at } : {}) } as MachineEvent;
+      const input = {
+        ...(e as MachineEvent),
+        at,
+        ...(e.type === 'TRIGGER' ? { firstViolationAt: ctx.phases.diplomatic?.enteredAt ?? at } : {}),
+      } as MachineEvent;
       clock.advanceTo(input.at, false);
       actor.send(input);
       sent.push(input);
@@ -172,14 +192,20 @@ function exercise(plan: PlanSpec, generators: Generator[], omit: ReadonlySet<str
   const into: Replay = { states: new Set(), transitions: new Set(), paths: 0, steps: 0, delayed: 0 };
   const generated: Record<Generator, number> = { shortest: 0, simple: 0, edges: 0 };
   for (const agreed of [true, false]) {
-    const options = { events: examples(plan, omit), input: { plan, agreed, start: T0 }, serializeState: serialize } as Parameters<typeof getShortestPaths<Machine>>[1];
+    const options = { events: examples(plan, omit), input: { plan, agreed, start: T0 }, serializeState: serialize } as Parameters<
+      typeof getShortestPaths<Machine>
+    >[1];
     const shortest = getShortestPaths(machine, options) as unknown as StatePath<Snap, PathEvent>[];
     const byGenerator: Record<Generator, () => StatePath<Snap, PathEvent>[]> = {
       shortest: () => shortest,
       simple: () => getSimplePaths(machine, options) as unknown as StatePath<Snap, PathEvent>[],
       edges: () => {
         const to = new Map(shortest.map((p) => [serialize(p.state), p]));
-        const edges = adjacencyMapToArray(getAdjacencyMap(machine, options as never)) as { state: Snap; event: PathEvent; nextState: Snap }[];
+        const edges = adjacencyMapToArray(getAdjacencyMap(machine, options as never)) as {
+          state: Snap;
+          event: PathEvent;
+          nextState: Snap;
+        }[];
         return edges.map(({ state, event, nextState }) => {
           const head = to.get(serialize(state))!;
           return { state: nextState, steps: [...head.steps, { event, state: nextState }], weight: head.weight + 1 };
@@ -212,7 +238,8 @@ function unreachableBy(plan: PlanSpec, machine: Machine) {
     transitions
       .filter(
         (t) =>
-          (t.eventType.startsWith('xstate.after.') && plan.phases.some((p) => p.deadlineMs === null && t.source.id === `truce.${p.id}.open`)) ||
+          (t.eventType.startsWith('xstate.after.') &&
+            plan.phases.some((p) => p.deadlineMs === null && t.source.id === `truce.${p.id}.open`)) ||
           // a late response in `open` needs a deadline that had passed when the phase opened: only a
           // deadline counted from an earlier first violation can
           (t.eventType === 'RESPONSE' &&
@@ -257,11 +284,14 @@ describe('model-based: every state and transition of the statechart, replayed on
   it('the definition has the states and transitions the README describes (the lists below are read from it)', () => {
     const { states, transitions } = definitionOf(createTruceMachine(JAN_FEB));
     const ids = states.map((s) => s.id);
-    for (const s of ['start', 'claimed', 'agreed', 'inForce', 'breached', 'collapsed', 'expired']) expect(ids).toContain(`truce.lifecycle.${s}`);
+    for (const s of ['start', 'claimed', 'agreed', 'inForce', 'breached', 'collapsed', 'expired'])
+      expect(ids).toContain(`truce.lifecycle.${s}`);
     for (const ph of JAN_FEB.phases) for (const s of ['inactive', 'open', 'met', 'missed']) expect(ids).toContain(`truce.${ph.id}.${s}`);
     // one delayed transition per phase, from `open` to `missed`
     const delayed = transitions.filter((t) => t.eventType.startsWith('xstate.after.'));
-    expect(delayed.map((t) => `${t.source.id}>${t.target?.[0]?.id}`).sort()).toEqual(JAN_FEB.phases.map((p) => `truce.${p.id}.open>truce.${p.id}.missed`).sort());
+    expect(delayed.map((t) => `${t.source.id}>${t.target?.[0]?.id}`).sort()).toEqual(
+      JAN_FEB.phases.map((p) => `truce.${p.id}.open>truce.${p.id}.missed`).sort(),
+    );
   });
 
   it('with the plan of jan-feb-2026.yaml: all covered but what its null deadlines make unreachable', () => {
@@ -291,7 +321,10 @@ describe('model-based: every state and transition of the statechart, replayed on
 
   it('with the same plan and a deadline for every phase: every state, and every transition its deadlines allow, is covered', () => {
     // the definition's code paths for a missed coalition exist; a plan with a coalition deadline reaches them
-    const plan: PlanSpec = { ...JAN_FEB, phases: JAN_FEB.phases.map((p) => (p.deadlineMs === null ? { ...p, deadlineMs: 48 * 60 * MIN } : p)) };
+    const plan: PlanSpec = {
+      ...JAN_FEB,
+      phases: JAN_FEB.phases.map((p) => (p.deadlineMs === null ? { ...p, deadlineMs: 48 * 60 * MIN } : p)),
+    };
     const { machine, replay: r, generated } = exercise(plan, ['shortest', 'edges']);
     const { states, transitions } = definitionOf(machine);
     const unreachable = unreachableBy(plan, machine);
@@ -299,8 +332,14 @@ describe('model-based: every state and transition of the statechart, replayed on
     // left: only the late responses in `open`, which need a deadline counted from an earlier violation
     // (tests/machine.test.ts and tests/properties.test.ts take them)
     expect([...unreachable.transitions].every((k) => k.includes('--RESPONSE') && k.endsWith('.missed'))).toBe(true);
-    expect(states.map((s) => s.id).filter((id) => !r.states.has(id)), 'states never reached').toEqual([]);
-    expect(transitions.map(keyOf).filter((k) => !r.transitions.has(k) && !unreachable.transitions.has(k)), 'transitions never taken').toEqual([]);
+    expect(
+      states.map((s) => s.id).filter((id) => !r.states.has(id)),
+      'states never reached',
+    ).toEqual([]);
+    expect(
+      transitions.map(keyOf).filter((k) => !r.transitions.has(k) && !unreachable.transitions.has(k)),
+      'transitions never taken',
+    ).toEqual([]);
     report.push(
       `model (every phase with a deadline): ${describeGenerated(generated)} paths replayed (${r.delayed} deadlines on the clock); states ${states.length}/${states.length}, transitions ${transitions.length - unreachable.transitions.size}/${transitions.length} (late responses in open: machine and property tests)`,
     );

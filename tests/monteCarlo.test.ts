@@ -31,44 +31,55 @@ describe('the point run and Monte Carlo agree', () => {
       response: fc.constantFrom(undefined, undefined, undefined, 'diplomatic' as const, 'coalition' as const),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(ev, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 1000 }), async (evs, mutual, possiblePlan, seed) => {
-        const events = evs.map((e, i) =>
-          strike(`e${i}`, {
-            start: new Date(T0 + e.hour * H).toISOString(),
-            end: new Date(T0 + (e.hour + e.hours) * H).toISOString(),
-            actor: e.actor,
-            target: e.actor === 'russia' ? 'ukraine' : 'russia',
-            ...(e.response ? { kind: 'response', phase: e.response } : {}),
-            places:
-              e.place === 'kyiv'
-                ? [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }]
-                : e.place === 'region'
-                  ? ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Lviv Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const }))
-                  : e.place === 'village'
-                    ? [{ name: 'a village', region: 'Sumy Oblast', kind: 'village', precision: 'settlement' }]
-                    : [],
-            targets: e.energy ? ['energy'] : ['military'],
-            munitions: { drones: { low: e.big ? 400 : 10, high: e.big ? 500 : 20 } },
-          }),
-        );
-        const s = scenario();
-        if (mutual) s.interpretations[0]!.obligations[0]!.condition = { while: 'counterparty-complies', counterparty: 'ukraine' };
-        if (possiblePlan) s.plan.triggerCertainty = 'possible';
-        const run: ReadingRun = (await runScenario(input(events, s), { evaluator })).runs[0]!;
-        const certain = new Set(run.findings.filter((f) => f.certainty === 'certain').map(key));
-        const withFinding = new Set(run.findings.map((f) => f.eventId));
-        // the run names what its final state hangs on
-        expect(run.finalStateCertain).toBe(run.converged && run.findings.every((f) => f.certainty === 'certain'));
-        if (!run.finalStateCertain && run.converged) expect(run.finalStateDependsOn.length).toBeGreaterThan(0);
-        const ordered = orderEvents(events);
-        for (let i = 0; i < DRAWS; i++) {
-          const draw = (await runOrdered(s, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true })).runs[0]!;
-          const drawn = new Set(draw.findings.map(key));
-          for (const k of certain) expect(drawn.has(k), `certain in the run, absent from draw ${i}: ${k}`).toBe(true);
-          for (const f of draw.findings) expect(withFinding.has(f.eventId), `no finding in the run, ${key(f)} in draw ${i}`).toBe(true);
-          if (run.finalStateCertain) expect(draw.finalState, `draw ${i}`).toBe(run.finalState);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(ev, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        async (evs, mutual, possiblePlan, seed) => {
+          const events = evs.map((e, i) =>
+            strike(`e${i}`, {
+              start: new Date(T0 + e.hour * H).toISOString(),
+              end: new Date(T0 + (e.hour + e.hours) * H).toISOString(),
+              actor: e.actor,
+              target: e.actor === 'russia' ? 'ukraine' : 'russia',
+              ...(e.response ? { kind: 'response', phase: e.response } : {}),
+              places:
+                e.place === 'kyiv'
+                  ? [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }]
+                  : e.place === 'region'
+                    ? ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Lviv Oblast'].map((r) => ({
+                        name: r,
+                        region: r,
+                        kind: 'region' as const,
+                        precision: 'region' as const,
+                      }))
+                    : e.place === 'village'
+                      ? [{ name: 'a village', region: 'Sumy Oblast', kind: 'village', precision: 'settlement' }]
+                      : [],
+              targets: e.energy ? ['energy'] : ['military'],
+              munitions: { drones: { low: e.big ? 400 : 10, high: e.big ? 500 : 20 } },
+            }),
+          );
+          const s = scenario();
+          if (mutual) s.interpretations[0]!.obligations[0]!.condition = { while: 'counterparty-complies', counterparty: 'ukraine' };
+          if (possiblePlan) s.plan.triggerCertainty = 'possible';
+          const run: ReadingRun = (await runScenario(input(events, s), { evaluator })).runs[0]!;
+          const certain = new Set(run.findings.filter((f) => f.certainty === 'certain').map(key));
+          const withFinding = new Set(run.findings.map((f) => f.eventId));
+          // the run names what its final state hangs on
+          expect(run.finalStateCertain).toBe(run.converged && run.findings.every((f) => f.certainty === 'certain'));
+          if (!run.finalStateCertain && run.converged) expect(run.finalStateDependsOn.length).toBeGreaterThan(0);
+          const ordered = orderEvents(events);
+          for (let i = 0; i < DRAWS; i++) {
+            const draw = (await runOrdered(s, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true })).runs[0]!;
+            const drawn = new Set(draw.findings.map(key));
+            for (const k of certain) expect(drawn.has(k), `certain in the run, absent from draw ${i}: ${k}`).toBe(true);
+            for (const f of draw.findings) expect(withFinding.has(f.eventId), `no finding in the run, ${key(f)} in draw ${i}`).toBe(true);
+            if (run.finalStateCertain) expect(draw.finalState, `draw ${i}`).toBe(run.finalState);
+          }
+        },
+      ),
       { numRuns: 1000, seed: 1212 },
     );
   }, 600_000);

@@ -34,7 +34,10 @@ describe('other real truces (scenarios/other)', () => {
   it('a citation of a line the notes do not have is refused, naming the scenario and the line', () => {
     const dir = dirs[0]!;
     const text = readFileSync(path.join(OTHER, dir, 'scenario.yaml'), 'utf8').replace(/line: 5\b/, 'line: 500');
-    const root = scratch({ [`scenarios/other/${dir}/scenario.yaml`]: text, [`scenarios/other/${dir}/sources.md`]: readFileSync(path.join(OTHER, dir, 'sources.md'), 'utf8') });
+    const root = scratch({
+      [`scenarios/other/${dir}/scenario.yaml`]: text,
+      [`scenarios/other/${dir}/sources.md`]: readFileSync(path.join(OTHER, dir, 'sources.md'), 'utf8'),
+    });
     let err: unknown;
     try {
       loadScenario(path.join(root, 'scenarios', 'other', dir, 'scenario.yaml'), { cwd: root, articlesDir: path.join(root, 'none') });
@@ -42,6 +45,9 @@ describe('other real truces (scenarios/other)', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems.map((p) => [p.code, p.file])).toContainEqual(['E_CITED_LINE_MISSING', `scenarios/other/${dir}/scenario.yaml`]);
+    expect((err as InputError).problems.map((p) => [p.code, p.file])).toContainEqual([
+      'E_CITED_LINE_MISSING',
+      `scenarios/other/${dir}/scenario.yaml`,
+    ]);
   });
 });

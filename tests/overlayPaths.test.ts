@@ -6,7 +6,9 @@ import { loadScenario } from '../src/load/loadScenario.js';
 import { ROOT, scratch } from './helpers.js';
 
 /** A list whose ids look like positions: "5" is the fourth item, the sixth item is "a". */
-const doc = () => ({ events: [{ id: '0' }, { id: '2' }, { id: 'b' }, { id: '5', when: 'by id' }, { id: 'x' }, { id: 'a', when: 'at [5]' }] });
+const doc = () => ({
+  events: [{ id: '0' }, { id: '2' }, { id: 'b' }, { id: '5', when: 'by id' }, { id: 'x' }, { id: 'a', when: 'at [5]' }],
+});
 
 describe('paths into lists: ids win, positions are written [N]', () => {
   it('"events.5" is the event whose id is "5", even where a sixth event exists', () => {

@@ -79,7 +79,12 @@ function build(spec: EventSpec, id: string, zone = 'Europe/Kyiv'): Event {
     kind: spec.kind,
     actor: spec.actor,
     target: spec.actor === 'russia' ? 'ukraine' : 'russia',
-    when: { start: formatInstant(start, zone), end: formatInstant(start + spec.durMin * 60_000, zone), precision: spec.durMin === 0 ? 'exact' : 'hour', evidence: 'generated' },
+    when: {
+      start: formatInstant(start, zone),
+      end: formatInstant(start + spec.durMin * 60_000, zone),
+      precision: spec.durMin === 0 ? 'exact' : 'hour',
+      evidence: 'generated',
+    },
     places: spec.places.map((p) => ({ ...p })),
     targets: [...spec.targets],
     ...(Object.keys(munitions).length > 0 ? { munitions } : {}),
@@ -101,7 +106,9 @@ describe('runs and reports (runScenario + runJson), 1,000 generated scenarios ea
         const before = JSON.stringify(inp);
         const first = await jsonOf(inp);
         // a fresh engine too: nothing may depend on what an engine saw before
-        const second = JSON.stringify(runJson(await runScenario(input(structuredClone(events), structuredClone(SCENARIO))), provenanceOf(inp)));
+        const second = JSON.stringify(
+          runJson(await runScenario(input(structuredClone(events), structuredClone(SCENARIO))), provenanceOf(inp)),
+        );
         expect(second).toBe(first);
         expect(JSON.stringify(inp)).toBe(before);
       }),
@@ -112,7 +119,9 @@ describe('runs and reports (runScenario + runJson), 1,000 generated scenarios ea
   it('(b) shuffling the order of events changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
-        eventsArb.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))),
+        eventsArb.chain((events) =>
+          fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })),
+        ),
         async ([events, shuffled]) => {
           expect(await jsonOf(input(shuffled, SCENARIO))).toBe(await jsonOf(input(events, SCENARIO)));
         },
@@ -191,11 +200,23 @@ describe('runs and reports (runScenario + runJson), 1,000 generated scenarios ea
           for (const p of r.phases) seen.add(`phase:${p.phase}`);
           seen.add(`final:${r.finalState}`);
         }
-        if (JSON.parse(JSON.stringify(runJson(report, provenanceOf(input(events, SCENARIO))))).divergences.length > 0) seen.add('divergence');
+        if (JSON.parse(JSON.stringify(runJson(report, provenanceOf(input(events, SCENARIO))))).divergences.length > 0)
+          seen.add('divergence');
       }),
       { numRuns: 300, seed: 6 },
     );
-    for (const want of ['violation', 'possible-violation', 'hostilities-continued', 'broader-attack', 'phase:diplomatic', 'phase:coalition', 'phase:us-backed', 'final:collapsed', 'final:expired', 'divergence']) {
+    for (const want of [
+      'violation',
+      'possible-violation',
+      'hostilities-continued',
+      'broader-attack',
+      'phase:diplomatic',
+      'phase:coalition',
+      'phase:us-backed',
+      'final:collapsed',
+      'final:expired',
+      'divergence',
+    ]) {
       expect(seen, want).toContain(want);
     }
   });
@@ -230,9 +251,27 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
       appliesTo: p.appliesTo,
       triggerCertainty: p.triggerCertainty,
       phases: [
-        { id: 'diplomatic', trigger: 'violation', requires: [], deadlineMs: p.diplomatic === null ? null : p.diplomatic * H, countedFrom: p.countedFrom },
-        { id: 'coalition', trigger: 'hostilities-continued', requires: ['diplomatic'], deadlineMs: p.coalition === null ? null : p.coalition * H, countedFrom: 'trigger' },
-        { id: 'us-backed', trigger: 'broader-attack', requires: ['diplomatic'], deadlineMs: p.usBacked === null ? null : p.usBacked * H, countedFrom: p.countedFrom },
+        {
+          id: 'diplomatic',
+          trigger: 'violation',
+          requires: [],
+          deadlineMs: p.diplomatic === null ? null : p.diplomatic * H,
+          countedFrom: p.countedFrom,
+        },
+        {
+          id: 'coalition',
+          trigger: 'hostilities-continued',
+          requires: ['diplomatic'],
+          deadlineMs: p.coalition === null ? null : p.coalition * H,
+          countedFrom: 'trigger',
+        },
+        {
+          id: 'us-backed',
+          trigger: 'broader-attack',
+          requires: ['diplomatic'],
+          deadlineMs: p.usBacked === null ? null : p.usBacked * H,
+          countedFrom: p.countedFrom,
+        },
       ],
     }));
 
@@ -245,7 +284,11 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
       party: fc.constantFrom('russia', 'ukraine'),
       certainty: fc.constantFrom('certain', 'possible' as const),
     }),
-    fc.record({ type: fc.constant('RESPONSE' as const), atH: fc.integer({ min: -48, max: 14 * 24 }), phase: fc.constantFrom('diplomatic', 'coalition', 'us-backed' as const) }),
+    fc.record({
+      type: fc.constant('RESPONSE' as const),
+      atH: fc.integer({ min: -48, max: 14 * 24 }),
+      phase: fc.constantFrom('diplomatic', 'coalition', 'us-backed' as const),
+    }),
   );
   const scenarioArb = fc.record({
     plan: planArb,
@@ -266,7 +309,15 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
             rank: 1,
             input:
               x.type === 'TRIGGER'
-                ? ({ type: 'TRIGGER', at: T0 + x.atH * H, trigger: x.trigger, party: x.party, eventId: `t${i}`, certainty: x.certainty, firstViolationAt: T0 + Math.min(x.atH, 0) * H } as const)
+                ? ({
+                    type: 'TRIGGER',
+                    at: T0 + x.atH * H,
+                    trigger: x.trigger,
+                    party: x.party,
+                    eventId: `t${i}`,
+                    certainty: x.certainty,
+                    firstViolationAt: T0 + Math.min(x.atH, 0) * H,
+                  } as const)
                 : ({ type: 'RESPONSE', at: T0 + x.atH * H, phase: x.phase, eventId: `r${i}` } as const),
           })),
         ];
@@ -292,7 +343,17 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
             const [phaseId, regionParty] = t.region.split(':');
             const spec = plan.phases.find((p) => p.id === phaseId)!;
             // opened by its own trigger, by a party the plan applies to (the region's), of a certainty the plan acts on
-            expect(triggers.some((x) => x.at === t.at && x.trigger === spec.trigger && plan.appliesTo.includes(x.party) && (regionParty === undefined || x.party === regionParty) && ok(x.certainty)), `${t.region} opened with no ${spec.trigger}`).toBe(true);
+            expect(
+              triggers.some(
+                (x) =>
+                  x.at === t.at &&
+                  x.trigger === spec.trigger &&
+                  plan.appliesTo.includes(x.party) &&
+                  (regionParty === undefined || x.party === regionParty) &&
+                  ok(x.certainty),
+              ),
+              `${t.region} opened with no ${spec.trigger}`,
+            ).toBe(true);
             // never before diplomatic: us-backed and coalition need the same party's open (or closed) already
             if (phaseId !== 'diplomatic') {
               const dRegion = regionParty === undefined ? 'diplomatic' : `diplomatic:${regionParty}`;
@@ -306,7 +367,9 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
             const breach = sim.transitions.find((u) => u.region === 'lifecycle' && u.to === 'breached')!;
             const breacher = triggers.find((x) => x.at === breach.at && x.trigger === 'violation' && ok(x.certainty))!.party;
             // only a certain one collapses it: a possible breach (who broke first unknown) does not
-            expect(triggers.some((x) => x.at === t.at && x.certainty === 'certain' && (x.trigger !== 'violation' || x.party !== breacher))).toBe(true);
+            expect(
+              triggers.some((x) => x.at === t.at && x.certainty === 'certain' && (x.trigger !== 'violation' || x.party !== breacher)),
+            ).toBe(true);
           }
         }
         // the phase records agree with the regions and the deadlines
@@ -321,7 +384,10 @@ describe('the statechart stays within what the plan allows (simulateTruce, 1,000
           }
           if (rec.met === null) expect(sim.regions[region]).toBe('open');
         }
-        for (const p of plan.phases) for (const party of plan.appliesTo) if (sim.regions[regionOf(p.id, party)] === 'inactive') expect(sim.phases.some((r) => r.phase === p.id && r.party === party)).toBe(false);
+        for (const p of plan.phases)
+          for (const party of plan.appliesTo)
+            if (sim.regions[regionOf(p.id, party)] === 'inactive')
+              expect(sim.phases.some((r) => r.phase === p.id && r.party === party)).toBe(false);
       }),
       { numRuns: RUNS, seed: 106 },
     );

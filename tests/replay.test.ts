@@ -15,7 +15,8 @@ let report: RunReport;
 const run = (id: string): ReadingRun => report.runs.find((r) => r.interpretation.id === id)!;
 const findings = (id: string) => run(id).findings.map((f) => `${f.type} ${f.rule} ${f.eventId}`);
 const kyivTime = (ms: number | null) => (ms === null ? null : formatInstant(ms, 'Europe/Kyiv'));
-const phases = (id: string) => run(id).phases.map((p) => ({ phase: p.phase, enteredAt: kyivTime(p.enteredAt), dueBy: kyivTime(p.dueBy), met: p.met }));
+const phases = (id: string) =>
+  run(id).phases.map((p) => ({ phase: p.phase, enteredAt: kyivTime(p.enteredAt), dueBy: kyivTime(p.dueBy), met: p.met }));
 
 beforeAll(async () => {
   report = await runScenario(loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT }));
@@ -47,7 +48,11 @@ describe('washington: Kyiv and cities and towns, a week from Thursday 29 January
   });
   it('ends collapsed: breached, then a broader attack', () => {
     expect(run('washington').finalState).toBe('collapsed');
-    expect(run('washington').transitions.filter((t) => t.region === 'lifecycle').map((t) => t.to)).toEqual(['agreed', 'inForce', 'breached', 'collapsed']);
+    expect(
+      run('washington')
+        .transitions.filter((t) => t.region === 'lifecycle')
+        .map((t) => t.to),
+    ).toEqual(['agreed', 'inForce', 'breached', 'collapsed']);
   });
 });
 
@@ -98,7 +103,9 @@ describe('context events', () => {
     }
   });
   it('takes in every seed event, also those outside every window', () => {
-    const seedIds = (parse(readFileSync(path.join(ROOT, 'seeds/events.yaml'), 'utf8')) as { events: { id: string }[] }).events.map((e) => e.id);
+    const seedIds = (parse(readFileSync(path.join(ROOT, 'seeds/events.yaml'), 'utf8')) as { events: { id: string }[] }).events.map(
+      (e) => e.id,
+    );
     expect(report.events.map((e) => e.event.id).sort()).toEqual([...seedIds].sort());
     expect(seedIds.length).toBe(16);
   });

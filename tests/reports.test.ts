@@ -25,7 +25,8 @@ function mermaidBlocks(md: string): string[] {
   return [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-const GANTT_KEYWORD = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|title|section|click|href|call|acc)/i;
+const GANTT_KEYWORD =
+  /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|title|section|click|href|call|acc)/i;
 
 /** Checks a gantt chart against Mermaid's gantt grammar as we use it; returns the tasks. */
 function checkGantt(src: string) {
@@ -97,16 +98,21 @@ describe('runMarkdown on jan-feb-2026', () => {
     expect(md.startsWith('# The one-week truce of late January 2026 and the strikes of 1-3 February\n')).toBe(true);
     expect(md).toContain(`rules \`${prov.rulesHash}\` · scenario \`${prov.scenarioHash}\``);
     expect(md).toContain(`| truce | ${prov.version} | \`${prov.rulesHash}\` | \`${prov.scenarioHash}\` (\`jan-feb-2026\`) |`);
-    for (const h of ['## Summary per reading', '## Where the readings diverge', '## Timeline', '## Events', '## Provenance']) expect(md).toContain(`\n${h}\n`);
+    for (const h of ['## Summary per reading', '## Where the readings diverge', '## Timeline', '## Events', '## Provenance'])
+      expect(md).toContain(`\n${h}\n`);
     for (const r of READINGS) expect(md).toContain(`## Reading \`${r}\`: `);
     expect(md).toMatch(/\| \*\*`kremlin`\*\*<br>.*\| none \| none reached \| \*\*expired\*\* \|/);
-    expect(md).toContain('| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | no finding | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |');
+    expect(md).toContain(
+      '| `ru-strike-2026-02-02-03` \\*<br>strike, from Mon 2 Feb 2026 18:00 (GMT+2) | **violation** + escalation: broader attack<br>`protected-place` | no finding | **violation** + escalation: broader attack<br>`protected-place`, `protected-target` |',
+    );
     checkTables(md);
   });
 
   it('gives every finding with its sources (article file and line)', () => {
     const washington = md.slice(md.indexOf('## Reading `washington`'), md.indexOf('## Reading `kremlin`'));
-    expect(washington).toMatch(/\| `ru-strike-2026-02-01-miners`<br>Sun 1 Feb 2026 00:00 \(GMT\+2\) \| possible violation \| `partial-scope` \| possible \| .* \| `000_5b12a92830bbfdb1.txt:14` \|/);
+    expect(washington).toMatch(
+      /\| `ru-strike-2026-02-01-miners`<br>Sun 1 Feb 2026 00:00 \(GMT\+2\) \| possible violation \| `partial-scope` \| possible \| .* \| `000_5b12a92830bbfdb1.txt:14` \|/,
+    );
     expect(washington).toContain('| `diplomatic` | Mon 2 Feb 2026 18:00 (GMT+2) | Tue 3 Feb 2026 18:00 (GMT+2) | **missed** |');
     const kremlin = md.slice(md.indexOf('## Reading `kremlin`'), md.indexOf('## Reading `kyiv`'));
     expect(kremlin).toContain('No finding under this reading.');
@@ -117,13 +123,22 @@ describe('runMarkdown on jan-feb-2026', () => {
     expect(blocks.filter((b) => b.startsWith('gantt\n'))).toHaveLength(1);
     const tasks = checkGantt(blocks[0]!);
     const task = (id: string) => tasks.find((t) => t.id === id);
-    expect(task('w_kremlin')).toMatchObject({ tags: ['done'], start: '2026-01-24 23:00', end: '2026-01-31 23:00', section: 'kremlin (final expired)' });
+    expect(task('w_kremlin')).toMatchObject({
+      tags: ['done'],
+      start: '2026-01-24 23:00',
+      end: '2026-01-31 23:00',
+      section: 'kremlin (final expired)',
+    });
     expect(task('w_washington')).toMatchObject({ start: '2026-01-29 00:00', end: '2026-02-05 00:00' });
     expect(task('ev_ru_strike_2026_02_02_03')).toMatchObject({ section: 'Reported', start: '2026-02-02 18:00', end: '2026-02-03 12:00' });
     expect(task('f_kyiv_ru_strike_2026_02_02_03')).toMatchObject({ tags: ['crit'] });
     expect(task('f_washington_ru_strike_2026_02_01_miners')).toMatchObject({ tags: ['active'] });
     expect(task('f_kremlin_ru_strike_2026_02_02_03')).toMatchObject({ tags: [], text: 'no finding ru-strike-2026-02-02-03' });
-    expect(task('p_washington_us_backed')).toMatchObject({ start: '2026-02-02 18:00', end: '2026-02-05 18:00', text: 'us-backed phase due Thu 5 Feb 18.00, missed' });
+    expect(task('p_washington_us_backed')).toMatchObject({
+      start: '2026-02-02 18:00',
+      end: '2026-02-05 18:00',
+      text: 'us-backed phase due Thu 5 Feb 18.00, missed',
+    });
     expect(task('p_kremlin_diplomatic')).toBeUndefined();
     // the strikes of July and December 2025, months from any window, stay out of the chart
     expect(tasks.some((t) => t.start.startsWith('2025'))).toBe(false);
@@ -134,7 +149,9 @@ describe('runMarkdown on jan-feb-2026', () => {
     expect(diagrams).toHaveLength(3);
     diagrams.forEach(checkStateDiagram);
     expect(diagrams[1]).toContain('lifecycle_inForce --> lifecycle_expired : Sat 31 Jan 23.00 the window closed with no violation');
-    expect(diagrams[0]).toContain('diplomatic_open --> diplomatic_missed : Tue 3 Feb 18.00 the diplomatic deadline passed with no response event');
+    expect(diagrams[0]).toContain(
+      'diplomatic_open --> diplomatic_missed : Tue 3 Feb 18.00 the diplomatic deadline passed with no response event',
+    );
     expect(diagrams[0]).toContain('state us_backed_phase {');
   });
 
@@ -155,7 +172,10 @@ describe('Mermaid labels and Markdown text are escaped', () => {
   it('a title, label and source with : # ; | < > stay inert in Markdown, Mermaid and HTML', async () => {
     const s = scenario({ title: 'Truce #2: the <b>east</b>; a | b' });
     s.interpretations[0]!.label = 'reading: "x" | <script>alert(1)</script>';
-    const e = strike('a', { start: '2026-02-02T23:00:00+02:00', sources: [{ file: '000_5b12a92830bbfdb1.txt', line: 4, says: '<script>alert(2)</script> | x' }] });
+    const e = strike('a', {
+      start: '2026-02-02T23:00:00+02:00',
+      sources: [{ file: '000_5b12a92830bbfdb1.txt', line: 4, says: '<script>alert(2)</script> | x' }],
+    });
     const rep = await runScenario(input([e], s));
     const p = provenanceOf(input([e], s));
     const md = runMarkdown(rep, p);
@@ -177,12 +197,17 @@ describe('runHtml on jan-feb-2026', async () => {
 
   it('is one self-contained page: no script, no external resource, a policy that forbids fetching', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|@import|@font-face/i);
     expect(html).not.toMatch(/\s(src|href)=/i);
     expect([...html.matchAll(/url\(([^)]*)\)/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
     // only XML namespace names, which are never fetched
-    expect([...new Set([...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]))].sort()).toEqual(['http://www.w3.org/1999/xlink', 'http://www.w3.org/2000/svg']);
+    expect([...new Set([...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]))].sort()).toEqual([
+      'http://www.w3.org/1999/xlink',
+      'http://www.w3.org/2000/svg',
+    ]);
   });
 
   it('carries the test ids: the timeline, a lane per reading, the findings table', () => {
@@ -205,7 +230,8 @@ describe('runHtml on jan-feb-2026', async () => {
 
   it('draws the statechart from the machine definition, with the states each reading entered', () => {
     expect(html).toContain('data-testid="statechart-svg"');
-    for (const s of ['lifecycle.expired', 'lifecycle.collapsed', 'diplomatic.missed', 'us-backed.met']) expect(html).toContain(`data-state="${s}"`);
+    for (const s of ['lifecycle.expired', 'lifecycle.collapsed', 'diplomatic.missed', 'us-backed.met'])
+      expect(html).toContain(`data-state="${s}"`);
     expect(html).toContain('data-edge="lifecycle: inForce -&gt; expired"');
     expect(html).toContain('stateDiagram-v2'); // the Mermaid source, for reference
   });
@@ -222,10 +248,16 @@ describe('the timeline picture (Vega-Lite)', () => {
       vconcat: { layer: { encoding: { x: { title?: string | null } } }[] }[];
       data: { values: { kind: string; lane: string; start: number; end?: number; text?: string }[] };
     };
-    expect(spec.vconcat[1]!.layer[0]!.encoding.x.title).toBe('Europe/Kyiv wall-clock time (GMT+2): times are shifted to Europe/Kyiv and drawn as UTC');
+    expect(spec.vconcat[1]!.layer[0]!.encoding.x.title).toBe(
+      'Europe/Kyiv wall-clock time (GMT+2): times are shifted to Europe/Kyiv and drawn as UTC',
+    );
     const kremlinWindow = spec.data.values.find((d) => d.kind === 'window' && d.lane === 'kremlin')!;
     expect(kremlinWindow.end).toBe(Date.UTC(2026, 0, 31, 23)); // 1 Feb 00:00 Moscow = 31 Jan 23:00 Kyiv
-    expect(spec.data.values.some((d) => d.text === 'window [Sat 24 Jan 23:00 to Sat 31 Jan 23:00) = 25 Jan 00:00 to 1 Feb 00:00 GMT+3 as written')).toBe(true);
+    expect(
+      spec.data.values.some(
+        (d) => d.text === 'window [Sat 24 Jan 23:00 to Sat 31 Jan 23:00) = 25 Jan 00:00 to 1 Feb 00:00 GMT+3 as written',
+      ),
+    ).toBe(true);
     expect(spec.data.values.filter((d) => d.kind === 'phase').map((d) => `${d.lane} ${d.end! - d.start}`)).toEqual([
       `washington ${24 * 3600_000}`,
       `washington ${72 * 3600_000}`,
@@ -246,7 +278,15 @@ describe('the timeline picture (Vega-Lite)', () => {
 describe('a small scenario: a response that meets the diplomatic deadline', async () => {
   const events = [
     strike('hit', { start: '2026-02-02T23:00:00+02:00' }),
-    strike('answer', { start: '2026-02-03T10:00:00+02:00', kind: 'response', phase: 'diplomatic', actor: 'ukraine', target: 'russia', places: [], targets: [] }),
+    strike('answer', {
+      start: '2026-02-03T10:00:00+02:00',
+      kind: 'response',
+      phase: 'diplomatic',
+      actor: 'ukraine',
+      target: 'russia',
+      places: [],
+      targets: [],
+    }),
   ];
   const inp = input(events);
   const rep = await runScenario(inp);
@@ -254,10 +294,14 @@ describe('a small scenario: a response that meets the diplomatic deadline', asyn
 
   it('shows the phase as met in Markdown, its gantt bar and its path', () => {
     const md = runMarkdown(rep, p);
-    expect(md).toContain('| `diplomatic` | Mon 2 Feb 2026 23:00 (GMT+2) | Tue 3 Feb 2026 23:00 (GMT+2) | met (response `answer` at Tue 3 Feb 2026 10:00 (GMT+2)) |');
+    expect(md).toContain(
+      '| `diplomatic` | Mon 2 Feb 2026 23:00 (GMT+2) | Tue 3 Feb 2026 23:00 (GMT+2) | met (response `answer` at Tue 3 Feb 2026 10:00 (GMT+2)) |',
+    );
     const tasks = checkGantt(ganttChart(rep, 'test'));
     expect(tasks.find((t) => t.id === 'p_r_diplomatic')).toMatchObject({ tags: [], text: 'diplomatic phase due Tue 3 Feb 23.00, met' });
-    expect(readingStateDiagram(rep.runs[0]!, 'Europe/Kyiv')).toContain('diplomatic_open --> diplomatic_met : Tue 3 Feb 10.00 response answer to the diplomatic phase by its deadline');
+    expect(readingStateDiagram(rep.runs[0]!, 'Europe/Kyiv')).toContain(
+      'diplomatic_open --> diplomatic_met : Tue 3 Feb 10.00 response answer to the diplomatic phase by its deadline',
+    );
     expect(md).not.toContain('## Where the readings diverge'); // one reading: nothing to compare
   });
 
@@ -295,7 +339,8 @@ describe('compare reports', async () => {
   it('compareHtml: one self-contained page with the matrix, the timeline lanes and the findings', async () => {
     const html = await compareHtml(cmp, prov);
     expect(html).not.toMatch(/<script|\s(src|href)=/i);
-    for (const id of ['matrix', 'timeline', 'findings', 'provenance', ...READINGS.map((r) => `lane-${r}`)]) expect(html).toContain(`data-testid="${id}"`);
+    for (const id of ['matrix', 'timeline', 'findings', 'provenance', ...READINGS.map((r) => `lane-${r}`)])
+      expect(html).toContain(`data-testid="${id}"`);
     expect(html.indexOf('<section id="matrix"')).toBeLessThan(html.indexOf('<section id="timeline-section"'));
     expect(await compareHtml(compareReadings(await runScenario(loaded)), prov)).toBe(html);
   });

@@ -16,7 +16,10 @@ describe('protected-place', () => {
     expect(await findings([strike('a', { start: '2026-02-02T23:00:00+02:00' })])).toContain('protected-place:a');
   });
   it('fires for a town of a protected kind', async () => {
-    const e = strike('a', { start: '2026-02-02T23:00:00+02:00', places: [{ name: 'Ternivka', region: 'Dnipropetrovsk Oblast', kind: 'town', precision: 'settlement' }] });
+    const e = strike('a', {
+      start: '2026-02-02T23:00:00+02:00',
+      places: [{ name: 'Ternivka', region: 'Dnipropetrovsk Oblast', kind: 'town', precision: 'settlement' }],
+    });
     expect(await findings([e])).toContain('protected-place:a');
   });
   it('does not fire for a village the reading does not protect', async () => {
@@ -27,7 +30,13 @@ describe('protected-place', () => {
     expect(await findings([strike('a', { start: '2026-01-29T23:00:00+02:00' })])).toEqual([]);
   });
   it('does not fire for a strike by a party the reading does not bind', async () => {
-    const e = strike('a', { start: '2026-02-02T23:00:00+02:00', actor: 'ukraine', target: 'russia', targets: ['military'], places: [{ name: 'Belgorod', kind: 'city', precision: 'settlement' }] });
+    const e = strike('a', {
+      start: '2026-02-02T23:00:00+02:00',
+      actor: 'ukraine',
+      target: 'russia',
+      targets: ['military'],
+      places: [{ name: 'Belgorod', kind: 'city', precision: 'settlement' }],
+    });
     expect(await findings([e])).toEqual([]);
   });
   // window boundaries: the end is exclusive by default and inclusive when the reading says so
@@ -88,9 +97,18 @@ describe('possible-violation', () => {
   it('unnamed places with Kyiv explicitly excluded are nothing under a Kyiv-only reading', async () => {
     const s = scenario();
     s.interpretations[0]!.obligations[0]!.refrainFrom = { places: ['Kyiv'], placeKinds: [], targets: [] };
-    const e = strike('a', { start: '2026-02-02T23:00:00+02:00', places: [{ name: '15 places', kind: 'unknown', precision: 'unknown' }], placesExcluded: ['Kyiv'], targets: [] });
+    const e = strike('a', {
+      start: '2026-02-02T23:00:00+02:00',
+      places: [{ name: '15 places', kind: 'unknown', precision: 'unknown' }],
+      placesExcluded: ['Kyiv'],
+      targets: [],
+    });
     expect(await findings([e], s)).toEqual([]);
-    const open = strike('b', { start: '2026-02-02T23:00:00+02:00', places: [{ name: '15 places', kind: 'unknown', precision: 'unknown' }], targets: [] });
+    const open = strike('b', {
+      start: '2026-02-02T23:00:00+02:00',
+      places: [{ name: '15 places', kind: 'unknown', precision: 'unknown' }],
+      targets: [],
+    });
     expect(await findings([open], s)).toEqual(['partial-scope:b']);
   });
   it('a strike wholly outside the window gives no finding even if its scope is unknown', async () => {
@@ -101,7 +119,14 @@ describe('possible-violation', () => {
 
 describe('reciprocal-breach', () => {
   const uaEnergy = (id: string, start: string, end?: string) =>
-    strike(id, { start, ...(end ? { end } : {}), actor: 'ukraine', target: 'russia', places: [{ name: 'Belgorod region', kind: 'region', precision: 'region' }], targets: ['energy'] });
+    strike(id, {
+      start,
+      ...(end ? { end } : {}),
+      actor: 'ukraine',
+      target: 'russia',
+      places: [{ name: 'Belgorod region', kind: 'region', precision: 'region' }],
+      targets: ['energy'],
+    });
   it('fires for Ukraine hitting Russian energy while Russia still complies', async () => {
     expect(await findings([uaEnergy('ua', '2026-02-01T03:00:00+02:00')])).toEqual(['reciprocal-breach:ua']);
   });
@@ -109,7 +134,7 @@ describe('reciprocal-breach', () => {
     const ru = strike('ru', { start: '2026-02-01T01:00:00+02:00', end: '2026-02-01T02:00:00+02:00' });
     expect(await findings([ru, uaEnergy('ua', '2026-02-01T03:00:00+02:00')])).toEqual(['protected-place:ru']);
   });
-  it('is only possible when the strike overlaps Russia\'s first violation in time', async () => {
+  it("is only possible when the strike overlaps Russia's first violation in time", async () => {
     const ru = strike('ru', { start: '2026-02-01T01:00:00+02:00', end: '2026-02-01T05:00:00+02:00' });
     const got = await findings([ru, uaEnergy('ua', '2026-02-01T03:00:00+02:00')]);
     expect(got).toEqual(['protected-place:ru', 'uncertain-reciprocity:ua']);
@@ -125,7 +150,9 @@ describe('escalation rules', () => {
     strike(id, {
       start,
       munitions: { drones: { low: 400 }, missiles: { low: 50 } },
-      places: ['Kyiv City', 'Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const })).concat([{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }]),
+      places: ['Kyiv City', 'Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast']
+        .map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const }))
+        .concat([{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }]),
     });
   it('a violation at scale across enough regions is a broader attack', async () => {
     expect(await findings([big('a', '2026-02-02T23:00:00+02:00')])).toEqual(['protected-place:a', 'broader-attack:a']);

@@ -33,7 +33,8 @@ function walk(dir: string, exts: string[]): string[] {
 const SHIPPED_YAML = [...walk(path.join(ROOT, 'seeds'), ['.yaml', '.yml']), ...walk(path.join(ROOT, 'scenarios'), ['.yaml', '.yml'])];
 const SHIPPED_RULES = walk(path.join(ROOT, 'rules'), ['.json']);
 
-const formatOf = (data: unknown): unknown => (data !== null && typeof data === 'object' ? (data as { format?: unknown }).format : undefined);
+const formatOf = (data: unknown): unknown =>
+  data !== null && typeof data === 'object' ? (data as { format?: unknown }).format : undefined;
 /** A rule file without `format` is a single rule; the others say which format they are. */
 const schemaForRule = (data: unknown): SchemaFileName => SCHEMA_FOR_FORMAT[String(formatOf(data))] ?? 'rule.schema.json';
 
@@ -54,7 +55,10 @@ describe('the committed JSON Schemas', () => {
 
   it('schemas/ holds no schema that is no longer generated', () => {
     const present = readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json'));
-    expect(present.filter((f) => !(f in generated)), `${STALE} (delete the leftover files)`).toEqual([]);
+    expect(
+      present.filter((f) => !(f in generated)),
+      `${STALE} (delete the leftover files)`,
+    ).toEqual([]);
   });
 
   it('tools/writeSchemas.ts writes exactly the committed files, and leaves unchanged ones alone', () => {
@@ -62,7 +66,8 @@ describe('the committed JSON Schemas', () => {
     const first = writeSchemas(out);
     expect(first.map((f) => path.basename(f.file)).sort()).toEqual(Object.keys(SCHEMA_FILES).sort());
     expect(first.every((f) => f.changed)).toBe(true);
-    for (const f of first) expect(readFileSync(f.file, 'utf8'), STALE).toBe(readFileSync(path.join(SCHEMAS_DIR, path.basename(f.file)), 'utf8'));
+    for (const f of first)
+      expect(readFileSync(f.file, 'utf8'), STALE).toBe(readFileSync(path.join(SCHEMAS_DIR, path.basename(f.file)), 'utf8'));
     expect(writeSchemas(out).some((f) => f.changed)).toBe(false);
   });
 
@@ -114,7 +119,10 @@ describe('shipped YAML files point editors at their schema', () => {
       const text = readFileSync(path.join(ROOT, rel), 'utf8').replace(/^\uFEFF/, '');
       const first = text.split('\n')[0] ?? '';
       const m = HEADER.exec(first);
-      expect(m, `${rel}: the first line must be "# yaml-language-server: $schema=<relative path>/<format>.schema.json", got ${JSON.stringify(first)}`).not.toBeNull();
+      expect(
+        m,
+        `${rel}: the first line must be "# yaml-language-server: $schema=<relative path>/<format>.schema.json", got ${JSON.stringify(first)}`,
+      ).not.toBeNull();
       const target = path.resolve(path.dirname(path.join(ROOT, rel)), m![1]!);
       expect(existsSync(target), `${rel}: $schema=${m![1]} does not exist (resolved to ${target})`).toBe(true);
       const format = formatOf(parse(text));
@@ -133,10 +141,12 @@ describe('shipped YAML files point editors at their schema', () => {
 describe('the schemas accept every shipped file and refuse a typo', () => {
   const validators = new Map<SchemaFileName, z.ZodType>();
   const validator = (name: SchemaFileName) => {
-    if (!validators.has(name)) validators.set(name, z.fromJSONSchema(generated[name] as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType);
+    if (!validators.has(name))
+      validators.set(name, z.fromJSONSchema(generated[name] as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType);
     return validators.get(name)!;
   };
-  const load = (rel: string): unknown => JSON.parse(JSON.stringify(parse(readFileSync(path.join(ROOT, rel), 'utf8').replace(/^\uFEFF/, ''))));
+  const load = (rel: string): unknown =>
+    JSON.parse(JSON.stringify(parse(readFileSync(path.join(ROOT, rel), 'utf8').replace(/^\uFEFF/, ''))));
 
   for (const rel of [...SHIPPED_YAML, ...SHIPPED_RULES]) {
     it(`${rel} validates against its schema`, () => {
@@ -149,7 +159,9 @@ describe('the schemas accept every shipped file and refuse a typo', () => {
   }
 
   it('a misspelt key and a date-time with no offset are flagged in the editor', () => {
-    const data = load(path.join('scenarios', 'jan-feb-2026.yaml')) as Record<string, unknown> & { interpretations: { window: { start: string } }[] };
+    const data = load(path.join('scenarios', 'jan-feb-2026.yaml')) as Record<string, unknown> & {
+      interpretations: { window: { start: string } }[];
+    };
     data.interpretaton = [];
     data.interpretations[0]!.window.start = '2026-01-29T00:00:00';
     const r = validator('scenario.schema.json').safeParse(data);

@@ -26,8 +26,20 @@ describe('place and target matching', () => {
         fc.subarray(['energy', 'residential']),
         fc.constantFrom('ukraine', 'russia'),
         (places, excluded, targets, names, kinds, protectedTargets, towards) => {
-          const e = strike('e', { start: '2026-02-01T00:00:00+02:00', actor: 'russia', target: 'ukraine', places, placesExcluded: excluded, targets });
-          const o = { party: 'russia', towards, refrainFrom: { places: names, placeKinds: kinds, targets: protectedTargets }, sources: [CITE] } as unknown as Obligation;
+          const e = strike('e', {
+            start: '2026-02-01T00:00:00+02:00',
+            actor: 'russia',
+            target: 'ukraine',
+            places,
+            placesExcluded: excluded,
+            targets,
+          });
+          const o = {
+            party: 'russia',
+            towards,
+            refrainFrom: { places: names, placeKinds: kinds, targets: protectedTargets },
+            sources: [CITE],
+          } as unknown as Obligation;
           expect(placeReach(e, o)).toBe(placeScope(e, o).scope);
           expect(targetReach(e, o)).toBe(targetScope(e, o).scope);
         },

@@ -36,7 +36,12 @@ describe('YAML alias bombs', () => {
   /** `levels` levels of ten aliases each: 10^levels strings once expanded. */
   const bomb = (levels: number) => {
     const lines = ['format: truce.scenario/v1', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i <= levels; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= levels; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     return lines.join('\n') + '\n';
   };
 
@@ -56,7 +61,8 @@ describe('YAML alias bombs', () => {
   }
 
   it('a few aliases in ordinary use are still fine', () => {
-    const text = 'format: truce.seed/v1\nsources: []\nx-place: &kyiv { name: Kyiv, kind: capital, precision: settlement }\nlist: [*kyiv, *kyiv]\n';
+    const text =
+      'format: truce.seed/v1\nsources: []\nx-place: &kyiv { name: Kyiv, kind: capital, precision: settlement }\nlist: [*kyiv, *kyiv]\n';
     const { parsed, problems } = parseDataFile('ok.yaml', text);
     expect(problems).toEqual([]);
     expect((parsed!.data as { list: unknown[] }).list).toHaveLength(2);
@@ -74,13 +80,41 @@ describe('prototype keys (__proto__, constructor, prototype)', () => {
 
   const INLINE_EVENT_NOTE = '    note: an invented strike\n';
   const variants: { name: string; edit: (s: string) => string; key: string }[] = [
-    { name: '__proto__ as a plain key', edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    __proto__: { polluted: true }\n`), key: '__proto__' },
-    { name: '"__proto__" quoted', edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    "__proto__": { polluted: true }\n`), key: '__proto__' },
-    { name: '__proto__ escaped in a JSON-style key', edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    "\\u005f_proto__": { polluted: true }\n`), key: '__proto__' },
-    { name: '__proto__ through an alias key', edit: (s) => s.replace(INLINE_EVENT_NOTE, '    note: &k __proto__\n    *k : { polluted: true }\n'), key: '__proto__' },
-    { name: 'constructor.prototype', edit: (s) => s.replace('  status: test\n', '  status: test\n  constructor: { prototype: { isAdmin: true } }\n'), key: 'constructor' },
-    { name: 'prototype at the top', edit: (s) => s.replace('rules: ../rules\n', 'rules: ../rules\nprototype: { polluted: true }\n'), key: 'prototype' },
-    { name: '__proto__ in a flow mapping', edit: (s) => s.replace('  - { id: poland, name: Poland }', '  - { id: poland, name: Poland, __proto__: { polluted: true } }'), key: '__proto__' },
+    {
+      name: '__proto__ as a plain key',
+      edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    __proto__: { polluted: true }\n`),
+      key: '__proto__',
+    },
+    {
+      name: '"__proto__" quoted',
+      edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    "__proto__": { polluted: true }\n`),
+      key: '__proto__',
+    },
+    {
+      name: '__proto__ escaped in a JSON-style key',
+      edit: (s) => s.replace(INLINE_EVENT_NOTE, `${INLINE_EVENT_NOTE}    "\\u005f_proto__": { polluted: true }\n`),
+      key: '__proto__',
+    },
+    {
+      name: '__proto__ through an alias key',
+      edit: (s) => s.replace(INLINE_EVENT_NOTE, '    note: &k __proto__\n    *k : { polluted: true }\n'),
+      key: '__proto__',
+    },
+    {
+      name: 'constructor.prototype',
+      edit: (s) => s.replace('  status: test\n', '  status: test\n  constructor: { prototype: { isAdmin: true } }\n'),
+      key: 'constructor',
+    },
+    {
+      name: 'prototype at the top',
+      edit: (s) => s.replace('rules: ../rules\n', 'rules: ../rules\nprototype: { polluted: true }\n'),
+      key: 'prototype',
+    },
+    {
+      name: '__proto__ in a flow mapping',
+      edit: (s) => s.replace('  - { id: poland, name: Poland }', '  - { id: poland, name: Poland, __proto__: { polluted: true } }'),
+      key: '__proto__',
+    },
   ];
   for (const v of variants) {
     it(`${v.name}: E_FORBIDDEN_KEY, and nothing inherits from it`, () => {
@@ -97,10 +131,17 @@ describe('prototype keys (__proto__, constructor, prototype)', () => {
 
   it('in a JSON rule file (where JSON.parse would make it an own key) and in params', () => {
     const rule = JSON.parse(readFileSync(path.join(ROOT, 'rules', 'protected-place.json'), 'utf8'));
-    const text = JSON.stringify({ ...rule, name: 'hostile' }, null, 2).replace('"certainty": "certain"', '"__proto__": { "polluted": true },\n      "certainty": "certain"');
+    const text = JSON.stringify({ ...rule, name: 'hostile' }, null, 2).replace(
+      '"certainty": "certain"',
+      '"__proto__": { "polluted": true },\n      "certainty": "certain"',
+    );
     const dir = scratch({ 'rules/hostile.json': text, 'scenarios/s.yaml': SMALL });
-    expect(validatePaths(['rules'], { cwd: dir }).problems.map((p) => [p.code, p.path.join('.')])).toEqual([['E_FORBIDDEN_KEY', 'event.params.__proto__']]);
-    expect(problemsOf(() => loadScenario('scenarios/s.yaml', { cwd: dir, articlesDir: ARTICLES })).map((p) => p.code)).toContain('E_FORBIDDEN_KEY');
+    expect(validatePaths(['rules'], { cwd: dir }).problems.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['E_FORBIDDEN_KEY', 'event.params.__proto__'],
+    ]);
+    expect(problemsOf(() => loadScenario('scenarios/s.yaml', { cwd: dir, articlesDir: ARTICLES })).map((p) => p.code)).toContain(
+      'E_FORBIDDEN_KEY',
+    );
   });
 
   it('a path through __proto__ in an overlay `set` or `updateEvent` is refused', () => {
@@ -113,7 +154,10 @@ describe('prototype keys (__proto__, constructor, prototype)', () => {
     });
     for (const f of ['a', 'b', 'c']) {
       const problems = problemsOf(() => loadScenario(`scenarios/${f}.yaml`, { cwd: dir, articlesDir: ARTICLES }));
-      expect(problems.some((p) => /may not appear in a path/.test(p.message)), `${f}: ${JSON.stringify(problems)}`).toBe(true);
+      expect(
+        problems.some((p) => /may not appear in a path/.test(p.message)),
+        `${f}: ${JSON.stringify(problems)}`,
+      ).toBe(true);
     }
   });
 });
@@ -143,7 +187,9 @@ describe('JSONPath in rule conditions does not run code', () => {
 
   for (const where of ['path', 'value'] as const) {
     it(`a script in a condition's ${where === 'path' ? '`path`' : 'value fact `path`'}: evaluation errors out, the rule never fires, the script never runs`, async () => {
-      const run = runScenario(input([strike('s1', { start: '2026-02-01T03:00:00+02:00' })]), { evaluator: new RuleEvaluator([...RULES.rules, hostileRule(where)], RULES.conditions) });
+      const run = runScenario(input([strike('s1', { start: '2026-02-01T03:00:00+02:00' })]), {
+        evaluator: new RuleEvaluator([...RULES.rules, hostileRule(where)], RULES.conditions),
+      });
       await expect(run).rejects.toThrow(/unsupported path/);
     });
   }
@@ -154,8 +200,17 @@ describe('JSONPath in rule conditions does not run code', () => {
     expect(safePath(facts, '$.window.list[1]')).toBe(20);
     expect(safePath(facts, '$')).toBe(facts);
     // inherited members are not reachable, so no Function constructor either
-    for (const p of ['$.constructor', '$.window.__proto__', '$.window.constructor', '$.window.hasOwnProperty', '$.window.toString']) expect(safePath(facts, p), p).toBeUndefined();
-    for (const p of [HOSTILE, '$..start', "$['window']", '$.window[*]', '$.window.list[-1]', 'window.start', '$.window.start; process.exit(1)']) {
+    for (const p of ['$.constructor', '$.window.__proto__', '$.window.constructor', '$.window.hasOwnProperty', '$.window.toString'])
+      expect(safePath(facts, p), p).toBeUndefined();
+    for (const p of [
+      HOSTILE,
+      '$..start',
+      "$['window']",
+      '$.window[*]',
+      '$.window.list[-1]',
+      'window.start',
+      '$.window.start; process.exit(1)',
+    ]) {
       expect(() => safePath(facts, p), p).toThrow(/unsupported path/);
     }
   });
@@ -166,7 +221,10 @@ describe('JSONPath in rule conditions does not run code', () => {
     const dir = scratch({ 'rules/hostile.json': JSON.stringify(rule, null, 2) });
     const r = validatePaths(['rules/hostile.json'], { cwd: dir, articlesDir: ARTICLES });
     expect(r.problems.map((p) => [p.code, p.path.join('.')])).toContainEqual(['E_SCHEMA', 'conditions.all.0.path']);
-    const ref = { ...hostileRule('path'), conditions: { all: [{ fact: 'eventTime', operator: 'during', value: { fact: 'window', path: HOSTILE } }] } };
+    const ref = {
+      ...hostileRule('path'),
+      conditions: { all: [{ fact: 'eventTime', operator: 'during', value: { fact: 'window', path: HOSTILE } }] },
+    };
     const dir2 = scratch({ 'rules/hostile.json': JSON.stringify(ref, null, 2) });
     expect(validatePaths(['rules/hostile.json'], { cwd: dir2, articlesDir: ARTICLES }).problems.map((p) => p.code)).toContain('E_SCHEMA');
   });
@@ -189,12 +247,23 @@ describe('references leaving the project folder', () => {
     }
     return { dir, project };
   }
-  const overlayOf = (ext: string) => `format: truce.overlay/v1\nextends: ${ext}\nid: w\ntitle: w\nchanges:\n  - removeEvents: [talks-uae-2026-02-04]\n`;
+  const overlayOf = (ext: string) =>
+    `format: truce.overlay/v1\nextends: ${ext}\nid: w\ntitle: w\nchanges:\n  - removeEvents: [talks-uae-2026-02-04]\n`;
 
   const CASES: { name: string; file: string; text: (dir: string) => string; path: string }[] = [
     { name: 'extends', file: 'scenarios/w.yaml', text: () => overlayOf('../../scenarios/jan-feb-2026.yaml'), path: 'extends' },
-    { name: 'extends, by an absolute path', file: 'scenarios/w.yaml', text: (dir) => overlayOf(path.join(dir, 'scenarios', 'jan-feb-2026.yaml')), path: 'extends' },
-    { name: 'seeds', file: 'scenarios/s.yaml', text: () => SMALL.replace('../seeds/events.yaml', '../../seeds/events.yaml'), path: 'seeds.1' },
+    {
+      name: 'extends, by an absolute path',
+      file: 'scenarios/w.yaml',
+      text: (dir) => overlayOf(path.join(dir, 'scenarios', 'jan-feb-2026.yaml')),
+      path: 'extends',
+    },
+    {
+      name: 'seeds',
+      file: 'scenarios/s.yaml',
+      text: () => SMALL.replace('../seeds/events.yaml', '../../seeds/events.yaml'),
+      path: 'seeds.1',
+    },
     { name: 'rules', file: 'scenarios/s.yaml', text: () => SMALL.replace('rules: ../rules', 'rules: ../../rules'), path: 'rules' },
   ];
 
@@ -231,7 +300,10 @@ describe('references leaving the project folder', () => {
 
   it('LoadedScenario.chain lists the overlay, then what it extends', () => {
     const { project } = layout({ 'scenarios/s.yaml': SMALL, 'scenarios/whatif/w.yaml': overlayOf('../s.yaml') });
-    expect(loadScenario('scenarios/whatif/w.yaml', { cwd: project, articlesDir: ARTICLES }).chain).toEqual([path.join('scenarios', 'whatif', 'w.yaml'), path.join('scenarios', 's.yaml')]);
+    expect(loadScenario('scenarios/whatif/w.yaml', { cwd: project, articlesDir: ARTICLES }).chain).toEqual([
+      path.join('scenarios', 'whatif', 'w.yaml'),
+      path.join('scenarios', 's.yaml'),
+    ]);
   });
 
   // a link inside the project is no way out of it
@@ -247,14 +319,18 @@ describe('references leaving the project folder', () => {
 describe('the per-file size limit', () => {
   it(`a data file over ${DEFAULT_MAX_FILE_BYTES / 1048576} MiB: E_FILE_TOO_LARGE naming its size, the limit and what to do`, () => {
     // comments are enough: the size is checked before parsing
-    const text = 'format: truce.seed/v1\n' + '# padding padding padding padding padding padding padding padding\n'.repeat(Math.ceil((DEFAULT_MAX_FILE_BYTES + 1) / 66));
+    const text =
+      'format: truce.seed/v1\n' +
+      '# padding padding padding padding padding padding padding padding\n'.repeat(Math.ceil((DEFAULT_MAX_FILE_BYTES + 1) / 66));
     const dir = scratch({ 'seeds/big.yaml': text });
     const r = validatePaths(['seeds/big.yaml'], { cwd: dir });
     expect(r.problems).toHaveLength(1);
     const p = r.problems[0]!;
     expect(p).toMatchObject({ code: 'E_FILE_TOO_LARGE', file: path.join('seeds', 'big.yaml'), line: 1, col: 1 });
     // just over the limit must not read as the limit itself ("4.0 MiB, over the 4.0 MiB limit")
-    expect(p.message).toMatch(/^the file is 4\.0\d*[1-9] MiB, over the 4\.0 MiB limit; split it, or stream events as NDJSON with --events$/);
+    expect(p.message).toMatch(
+      /^the file is 4\.0\d*[1-9] MiB, over the 4\.0 MiB limit; split it, or stream events as NDJSON with --events$/,
+    );
 
     const cli = runCli(['validate', 'seeds/big.yaml'], { cwd: dir });
     expect(cli.code).toBe(2);
@@ -264,7 +340,9 @@ describe('the per-file size limit', () => {
 
   it('a smaller limit can be set with the loader option maxFileBytes', () => {
     const dir = scratch({ 'scenarios/s.yaml': SMALL });
-    const over = problemsOf(() => loadScenario('scenarios/s.yaml', { cwd: dir, articlesDir: ARTICLES, maxFileBytes: Buffer.byteLength(SMALL) - 1 }));
+    const over = problemsOf(() =>
+      loadScenario('scenarios/s.yaml', { cwd: dir, articlesDir: ARTICLES, maxFileBytes: Buffer.byteLength(SMALL) - 1 }),
+    );
     expect(over.map((p) => [p.code, p.file])).toContainEqual(['E_FILE_TOO_LARGE', path.join('scenarios', 's.yaml')]);
     expect(over.find((p) => p.code === 'E_FILE_TOO_LARGE')!.message).toMatch(/^the file is [\d.]+ KiB, over the [\d.]+ KiB limit/);
   });
@@ -274,6 +352,8 @@ describe('the per-file size limit', () => {
     const problems = validatePaths(['/dev/zero'], { cwd: dir }).problems;
     expect(problems.map((p) => p.code)).toEqual(['E_NOT_A_FILE']);
     expect(problems[0]!.message).toMatch(/character device, not a regular file/);
-    expect(problemsOf(() => loadScenario('seeds', { cwd: dir })).map((p) => p.message)).toEqual([expect.stringMatching(/folder, not a file/)]);
+    expect(problemsOf(() => loadScenario('seeds', { cwd: dir })).map((p) => p.message)).toEqual([
+      expect.stringMatching(/folder, not a file/),
+    ]);
   });
 });

@@ -15,13 +15,17 @@ const event = (id: string) => {
   if (!e) throw new Error(`no seed event ${id}`);
   return e;
 };
-const article = (prefix: string) => readFileSync(path.join(ARTICLES, readdirSync(ARTICLES).find((f) => f.startsWith(prefix))!), 'utf8').split('\n');
+const article = (prefix: string) =>
+  readFileSync(path.join(ARTICLES, readdirSync(ARTICLES).find((f) => f.startsWith(prefix))!), 'utf8').split('\n');
 const line = (prefix: string, n: number) => article(prefix)[n - 1] ?? '';
 const local = (iso: string, zone = 'Europe/Kyiv') => DateTime.fromISO(iso, { setZone: true }).setZone(zone);
 
 describe('provenance of the seed events', () => {
   it('every seed file is valid and every cited line holds its figures', () => {
-    const r = validatePaths([path.join(ROOT, 'seeds/sources.yaml'), path.join(ROOT, 'seeds/events.yaml')], { cwd: ROOT, articlesDir: ARTICLES });
+    const r = validatePaths([path.join(ROOT, 'seeds/sources.yaml'), path.join(ROOT, 'seeds/events.yaml')], {
+      cwd: ROOT,
+      articlesDir: ARTICLES,
+    });
     expect(r.problems).toEqual([]);
     if (HAVE_ARTICLES) expect(r.notices).toEqual([]);
   });
@@ -49,20 +53,24 @@ describe('provenance of the seed events', () => {
 });
 
 describe('figures as ranges (UCDP low/best/high)', () => {
-  const covers = (c: { low: number; high?: number } | undefined, n: number) => c !== undefined && c.low <= n && (c.high === undefined || n <= c.high);
+  const covers = (c: { low: number; high?: number } | undefined, n: number) =>
+    c !== undefined && c.low <= n && (c.high === undefined || n <= c.high);
   it.skipIf(!HAVE_ARTICLES)('2-3 February: "more than 70" missiles is low 71 with no ceiling (a000:22, a001:11)' + NEEDS_ARTICLES, () => {
     expect(line('000', 22)).toContain('more than 70 missiles');
     expect(line('001', 11)).toContain('more than 70 missiles');
     expect(event('ru-strike-2026-02-02-03').munitions?.missiles).toEqual({ low: 71 });
   });
-  it.skipIf(!HAVE_ARTICLES)('2-3 February: 450 (a000:22) and "around 450" (a001:13) drones: the range covers 450 with a spread' + NEEDS_ARTICLES, () => {
-    expect(line('000', 22)).toContain('450');
-    expect(line('001', 13)).toContain('Around 450');
-    const d = event('ru-strike-2026-02-02-03').munitions?.drones;
-    expect(covers(d, 450)).toBe(true);
-    expect(d!.best).toBe(450);
-    expect(d!.high! - d!.low).toBeGreaterThan(0);
-  });
+  it.skipIf(!HAVE_ARTICLES)(
+    '2-3 February: 450 (a000:22) and "around 450" (a001:13) drones: the range covers 450 with a spread' + NEEDS_ARTICLES,
+    () => {
+      expect(line('000', 22)).toContain('450');
+      expect(line('001', 13)).toContain('Around 450');
+      const d = event('ru-strike-2026-02-02-03').munitions?.drones;
+      expect(covers(d, 450)).toBe(true);
+      expect(d!.best).toBe(450);
+      expect(d!.high! - d!.low).toBeGreaterThan(0);
+    },
+  );
   it.skipIf(!HAVE_ARTICLES)('29-30 January: "more than 100 drones" is low 101 and one ballistic missile (a000:8)' + NEEDS_ARTICLES, () => {
     expect(line('000', 8)).toMatch(/a ballistic missile and launched more than 100 drones/);
     const m = event('ru-strike-2026-01-29-30').munitions;
@@ -108,7 +116,10 @@ describe.skipIf(!HAVE_ARTICLES)('dating evidence' + NEEDS_ARTICLES, () => {
   it('the miners were killed "on February 1" (a000:14): the whole day and no narrower', () => {
     const e = event('ru-strike-2026-02-01-miners');
     expect(line('000', 14)).toContain('February 1');
-    expect([local(e.when.start).toISO(), local(e.when.end).toISO()]).toEqual(['2026-02-01T00:00:00.000+02:00', '2026-02-02T00:00:00.000+02:00']);
+    expect([local(e.when.start).toISO(), local(e.when.end).toISO()]).toEqual([
+      '2026-02-01T00:00:00.000+02:00',
+      '2026-02-02T00:00:00.000+02:00',
+    ]);
   });
   it('"late on Monday night – February 2" (a000:15) to DTEK\'s Tuesday-morning report (a000:16)', () => {
     expect(line('000', 15)).toMatch(/late on Monday night . February 2/);
@@ -162,10 +173,16 @@ describe.skipIf(!HAVE_ARTICLES)('own words' + NEEDS_ARTICLES, () => {
       const w = words(readFileSync(path.join(ARTICLES, f), 'utf8'));
       for (let i = 0; i + 12 <= w.length; i++) grams.add(w.slice(i, i + 12).join(' '));
     }
-    const files = ['seeds/events.yaml', 'seeds/sources.yaml', 'scenarios/jan-feb-2026.yaml', ...readdirSync(path.join(ROOT, 'rules')).map((f) => `rules/${f}`)];
+    const files = [
+      'seeds/events.yaml',
+      'seeds/sources.yaml',
+      'scenarios/jan-feb-2026.yaml',
+      ...readdirSync(path.join(ROOT, 'rules')).map((f) => `rules/${f}`),
+    ];
     for (const f of files) {
       const w = words(readFileSync(path.join(ROOT, f), 'utf8'));
-      for (let i = 0; i + 12 <= w.length; i++) expect(grams.has(w.slice(i, i + 12).join(' ')), `${f}: "${w.slice(i, i + 12).join(' ')}"`).toBe(false);
+      for (let i = 0; i + 12 <= w.length; i++)
+        expect(grams.has(w.slice(i, i + 12).join(' ')), `${f}: "${w.slice(i, i + 12).join(' ')}"`).toBe(false);
     }
   });
 });

@@ -42,7 +42,12 @@ async function sampleParts(draws: number, seed: number, count: number): Promise<
     const range = shardRange(draws, { index, count });
     const tally = await sample(base, { draws: range.to - range.from, first: range.from, seed, workers: 1 });
     // through JSON, as the parts travel between machines
-    parts.push({ file: `part-${index}.json`, part: JSON.parse(JSON.stringify({ format: 'truce.sample-part/v1', provenance, scenario, seed, draws, shard: { index, count }, range, tally })) });
+    parts.push({
+      file: `part-${index}.json`,
+      part: JSON.parse(
+        JSON.stringify({ format: 'truce.sample-part/v1', provenance, scenario, seed, draws, shard: { index, count }, range, tally }),
+      ),
+    });
   }
   return parts.reverse();
 }
@@ -78,7 +83,10 @@ describe('merging sample parts', () => {
 });
 
 describe('merging sweep parts', () => {
-  const vary = ['interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-28T00:00:00+02:00:PT12H', 'plan.phases.diplomatic.deadline=PT12H..PT48H:PT12H'];
+  const vary = [
+    'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-28T00:00:00+02:00:PT12H',
+    'plan.phases.diplomatic.deadline=PT12H..PT48H:PT12H',
+  ];
   const varies = vary.map(parseVary);
   it('prints byte for byte what one unsharded run prints, for several N', async () => {
     const all = combinations(varies);
@@ -88,13 +96,30 @@ describe('merging sweep parts', () => {
       for (let index = count; index >= 1; index--) {
         const range = shardRange(all.length, { index, count });
         const rows = await sweep(base, varies, 'x', undefined, all.slice(range.from, range.to));
-        const part: SweepPart = { format: 'truce.sweep-part/v1', provenance, scenario, timeZone: base.scenario.timeZone, vary, combinations: all.length, shard: { index, count }, range, rows };
+        const part: SweepPart = {
+          format: 'truce.sweep-part/v1',
+          provenance,
+          scenario,
+          timeZone: base.scenario.timeZone,
+          vary,
+          combinations: all.length,
+          shard: { index, count },
+          range,
+          rows,
+        };
         parts.push({ file: `part-${index}.json`, part: JSON.parse(JSON.stringify(part)) });
       }
       const merged = mergeParts(parts);
       if (merged.kind !== 'sweep') throw new Error('expected a sweep');
       for (const format of ['table', 'csv', 'json'] as const) {
-        expect(sweepOutput(merged.rows, merged.paths, merged.timeZone, format)).toBe(sweepOutput(whole, varies.map((v) => v.path), base.scenario.timeZone, format));
+        expect(sweepOutput(merged.rows, merged.paths, merged.timeZone, format)).toBe(
+          sweepOutput(
+            whole,
+            varies.map((v) => v.path),
+            base.scenario.timeZone,
+            format,
+          ),
+        );
       }
     }
   });
@@ -117,7 +142,14 @@ describe('truce sample/sweep --shard and truce merge', () => {
   }, 120_000);
   it('sweep: two shards merged print what one run prints', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'truce-shard-'));
-    const args = ['sweep', path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), '-i', 'kyiv', '--vary', 'plan.phases.diplomatic.deadline=PT12H..PT48H:PT6H'];
+    const args = [
+      'sweep',
+      path.join(ROOT, 'scenarios/jan-feb-2026.yaml'),
+      '-i',
+      'kyiv',
+      '--vary',
+      'plan.phases.diplomatic.deadline=PT12H..PT48H:PT6H',
+    ];
     const files = [1, 2].map((i) => {
       const r = runCli([...args, '--shard', `${i}/2`]);
       expect(r.code).toBe(0);

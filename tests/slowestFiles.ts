@@ -8,11 +8,16 @@ export default class SlowestFiles implements Reporter {
       .map((m) => {
         const d = m.diagnostic();
         // importing the file and what it runs at collection time count too, not only its tests
-        return { file: m.relativeModuleId, ms: d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration };
+        return {
+          file: m.relativeModuleId,
+          ms: d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration,
+        };
       })
       .sort((a, b) => b.ms - a.ms);
     const total = rows.reduce((s, r) => s + r.ms, 0);
     const lines = rows.slice(0, 8).map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.file}`);
-    process.stdout.write(`\nslowest test files (of ${rows.length}, ${(total / 1000).toFixed(1)} s in all, run side by side):\n${lines.join('\n')}\n`);
+    process.stdout.write(
+      `\nslowest test files (of ${rows.length}, ${(total / 1000).toFixed(1)} s in all, run side by side):\n${lines.join('\n')}\n`,
+    );
   }
 }

@@ -29,36 +29,53 @@ describe('the stream runner equals the whole run', () => {
       response: fc.constantFrom(undefined, undefined, undefined, 'diplomatic' as const, 'coalition' as const),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(ev, { minLength: 1, maxLength: 10 }), fc.constantFrom(1, 2, 256), fc.boolean(), async (evs, minBatch, mutual) => {
-        const events = evs.map((e, i) =>
-          strike(`e${i}`, {
-            start: new Date(T0 + e.hour * H).toISOString(),
-            end: new Date(T0 + (e.hour + e.hours) * H).toISOString(),
-            actor: e.actor,
-            target: e.actor === 'russia' ? 'ukraine' : 'russia',
-            ...(e.response ? { kind: 'response', phase: e.response } : {}),
-            places: e.kyiv ? [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }] : ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Lviv Oblast'].map((r) => ({ name: r, region: r, kind: 'region' as const, precision: 'region' as const })),
-            targets: e.energy ? ['energy'] : ['military'],
-            munitions: { drones: { low: e.big ? 400 : 10 } },
-          }),
-        );
-        // mutual: each side's pledge hangs on the other's, so both sides' events wait on each other
-        const s = scenario();
-        if (mutual) s.interpretations[0]!.obligations[0]!.condition = { while: 'counterparty-complies', counterparty: 'ukraine' };
-        const batch = await runScenario(input(events, s));
-        // simultaneous breaches of mutual pledges have no fixed point: the whole run's last round is arbitrary
-        fc.pre(batch.runs[0]!.converged);
-        const records: StreamRecord[] = [];
-        await streamRun(input(events, s), asStream(events), (r) => records.push(r), { minBatch });
-        const run = batch.runs[0]!;
-        const id = run.interpretation.id;
-        expect(records.filter((r) => r.record === 'finding').map((r) => (r as { finding: unknown }).finding)).toEqual(run.findings);
-        expect(records.filter((r) => r.record === 'transition').map((r) => (r as { transition: unknown }).transition)).toEqual(run.transitions);
-        expect(records.filter((r) => r.record === 'phase').map((r) => (r as { phase: unknown }).phase)).toEqual(run.phases);
-        const summary = records.find((r) => r.record === 'summary' && r.interpretation === id) as Extract<StreamRecord, { record: 'summary' }>;
-        expect(summary.finalState).toBe(run.finalState);
-        expect(summary.firstViolations).toEqual(run.firstViolations);
-      }),
+      fc.asyncProperty(
+        fc.array(ev, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(1, 2, 256),
+        fc.boolean(),
+        async (evs, minBatch, mutual) => {
+          const events = evs.map((e, i) =>
+            strike(`e${i}`, {
+              start: new Date(T0 + e.hour * H).toISOString(),
+              end: new Date(T0 + (e.hour + e.hours) * H).toISOString(),
+              actor: e.actor,
+              target: e.actor === 'russia' ? 'ukraine' : 'russia',
+              ...(e.response ? { kind: 'response', phase: e.response } : {}),
+              places: e.kyiv
+                ? [{ name: 'Kyiv', region: 'Kyiv City', kind: 'capital', precision: 'settlement' }]
+                : ['Sumy Oblast', 'Kharkiv Oblast', 'Odesa Oblast', 'Lviv Oblast'].map((r) => ({
+                    name: r,
+                    region: r,
+                    kind: 'region' as const,
+                    precision: 'region' as const,
+                  })),
+              targets: e.energy ? ['energy'] : ['military'],
+              munitions: { drones: { low: e.big ? 400 : 10 } },
+            }),
+          );
+          // mutual: each side's pledge hangs on the other's, so both sides' events wait on each other
+          const s = scenario();
+          if (mutual) s.interpretations[0]!.obligations[0]!.condition = { while: 'counterparty-complies', counterparty: 'ukraine' };
+          const batch = await runScenario(input(events, s));
+          // simultaneous breaches of mutual pledges have no fixed point: the whole run's last round is arbitrary
+          fc.pre(batch.runs[0]!.converged);
+          const records: StreamRecord[] = [];
+          await streamRun(input(events, s), asStream(events), (r) => records.push(r), { minBatch });
+          const run = batch.runs[0]!;
+          const id = run.interpretation.id;
+          expect(records.filter((r) => r.record === 'finding').map((r) => (r as { finding: unknown }).finding)).toEqual(run.findings);
+          expect(records.filter((r) => r.record === 'transition').map((r) => (r as { transition: unknown }).transition)).toEqual(
+            run.transitions,
+          );
+          expect(records.filter((r) => r.record === 'phase').map((r) => (r as { phase: unknown }).phase)).toEqual(run.phases);
+          const summary = records.find((r) => r.record === 'summary' && r.interpretation === id) as Extract<
+            StreamRecord,
+            { record: 'summary' }
+          >;
+          expect(summary.finalState).toBe(run.finalState);
+          expect(summary.firstViolations).toEqual(run.firstViolations);
+        },
+      ),
       { numRuns: 1500, seed: 5 },
     );
   }, 120_000);
@@ -85,13 +102,22 @@ describe('truce run --events / --format ndjson', () => {
   it('streams findings, transitions, phases and a summary per reading as NDJSON', () => {
     const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'ndjson', '-i', 'washington']);
     expect(r.code).toBe(0);
-    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const recs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs[0]).toMatchObject({ record: 'header', format: 'truce.stream/v1' });
-    expect(recs.filter((x) => x.record === 'finding').map((x) => `${x.rule}:${x.eventId}`)).toEqual(['protected-place:a', 'protected-place:b', 'hostilities-continued:b']);
+    expect(recs.filter((x) => x.record === 'finding').map((x) => `${x.rule}:${x.eventId}`)).toEqual([
+      'protected-place:a',
+      'protected-place:b',
+      'hostilities-continued:b',
+    ]);
     expect(recs.at(-1)).toMatchObject({ record: 'summary', interpretation: 'washington', finalState: 'collapsed', events: 2 });
   });
   it('reads the events from stdin with --events -', () => {
-    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', '-', '--format', 'ndjson', '-i', 'kremlin'], { input: line('a', '2026-01-30T01:00:00+02:00') + '\n' });
+    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', '-', '--format', 'ndjson', '-i', 'kremlin'], {
+      input: line('a', '2026-01-30T01:00:00+02:00') + '\n',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"rule":"protected-place","eventId":"a"');
   });

@@ -32,7 +32,12 @@ describe('--vary', () => {
     expect(() => parseVary(spec)).toThrow(UsageError);
   });
   it('combines several --vary, the first varying slowest', () => {
-    expect(combinations([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y'] }])).toEqual([
+    expect(
+      combinations([
+        { path: 'a', values: [1, 2] },
+        { path: 'b', values: ['x', 'y'] },
+      ]),
+    ).toEqual([
       { a: 1, b: 'x' },
       { a: 1, b: 'y' },
       { a: 2, b: 'x' },
@@ -43,7 +48,16 @@ describe('--vary', () => {
 
 describe('truce sweep', () => {
   it("moves Washington's week across the 2-3 February strike: outside, straddling, inside", () => {
-    const r = runCli(['sweep', 'scenarios/jan-feb-2026.yaml', '-i', 'washington', '--vary', 'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-27T12:00:00+02:00:PT12H', '--format', 'json']);
+    const r = runCli([
+      'sweep',
+      'scenarios/jan-feb-2026.yaml',
+      '-i',
+      'washington',
+      '--vary',
+      'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-27T12:00:00+02:00:PT12H',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout).rows as { violations: string[]; possible: string[]; finalState: string }[];
     // a week from 26 Jan 00:00 ends 2 Feb 00:00: before the strike (18:00 on 2 Feb)
@@ -57,10 +71,21 @@ describe('truce sweep', () => {
     expect(JSON.parse(r.stdout).provenance).toMatchObject({ tool: 'truce', scenarioHash: expect.stringMatching(/^sha256:/) });
   });
   it('varies the first deadline and shows the due times move', () => {
-    const r = runCli(['sweep', 'scenarios/jan-feb-2026.yaml', '-i', 'kyiv', '--vary', 'plan.phases.diplomatic.deadline=PT12H..PT48H:PT36H', '--format', 'csv']);
+    const r = runCli([
+      'sweep',
+      'scenarios/jan-feb-2026.yaml',
+      '-i',
+      'kyiv',
+      '--vary',
+      'plan.phases.diplomatic.deadline=PT12H..PT48H:PT36H',
+      '--format',
+      'csv',
+    ]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('plan.phases.diplomatic.deadline,reading,violations (events),possible violations (events),escalations (trigger:event),phases (phase:outcome due),final state');
+    expect(lines[0]).toBe(
+      'plan.phases.diplomatic.deadline,reading,violations (events),possible violations (events),escalations (trigger:event),phases (phase:outcome due),final state',
+    );
     // every finding column lists event ids, none a count
     expect(lines[1]).toBe(
       'PT12H,kyiv,ru-strike-2026-02-02-03,ru-strike-2026-01-29-30 ru-strike-2026-02-01-miners,broader-attack:ru-strike-2026-02-02-03,diplomatic:missed due Feb 3 06:00; us-backed:missed due Feb 5 18:00,collapsed',
@@ -69,7 +94,12 @@ describe('truce sweep', () => {
     expect(lines[2]).toContain('diplomatic:missed due Feb 4 18:00');
   });
   it('a bad path is invalid input (exit 2) naming the path', () => {
-    const r = runCli(['sweep', 'scenarios/jan-feb-2026.yaml', '--vary', 'interpretations.paris.window.start=2026-01-26T00:00:00+02:00..2026-01-27T00:00:00+02:00:PT12H']);
+    const r = runCli([
+      'sweep',
+      'scenarios/jan-feb-2026.yaml',
+      '--vary',
+      'interpretations.paris.window.start=2026-01-26T00:00:00+02:00..2026-01-27T00:00:00+02:00:PT12H',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no item "paris"');
   });
@@ -77,7 +107,11 @@ describe('truce sweep', () => {
 
 describe('Monte Carlo draws', () => {
   const events = orderEvents([
-    strike('a', { start: '2026-02-02T18:00:00+02:00', end: '2026-02-03T12:00:00+02:00', munitions: { drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } } }),
+    strike('a', {
+      start: '2026-02-02T18:00:00+02:00',
+      end: '2026-02-03T12:00:00+02:00',
+      munitions: { drones: { low: 425, best: 450, high: 475 }, missiles: { low: 71 } },
+    }),
   ]);
   it('draw i depends on the seed and i only', () => {
     expect(drawEvents(events, 1, 5)).toEqual(drawEvents(events, 1, 5));

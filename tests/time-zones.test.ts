@@ -9,9 +9,28 @@ import { input, scenario, strike } from './helpers.js';
 import { runText } from '../src/report/runText.js';
 import { provenanceOf } from '../src/provenance.js';
 
-const ZONES = ['Europe/Kyiv', 'Europe/Moscow', 'America/New_York', 'Asia/Kathmandu', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'UTC'];
+const ZONES = [
+  'Europe/Kyiv',
+  'Europe/Moscow',
+  'America/New_York',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Europe/London',
+  'UTC',
+];
 /** instants around DST changes (both ways) and the Kathmandu change to +05:45 (1986) */
-const AROUND = ['1985-12-31T12:00:00Z', '2025-03-30T00:00:00Z', '2025-10-26T00:00:00Z', '2026-03-08T06:00:00Z', '2026-11-01T05:00:00Z', '2026-04-05T15:00:00Z', '2026-10-04T14:00:00Z', '2026-03-29T00:00:00Z'].map((s) => Date.parse(s));
+const AROUND = [
+  '1985-12-31T12:00:00Z',
+  '2025-03-30T00:00:00Z',
+  '2025-10-26T00:00:00Z',
+  '2026-03-08T06:00:00Z',
+  '2026-11-01T05:00:00Z',
+  '2026-04-05T15:00:00Z',
+  '2026-10-04T14:00:00Z',
+  '2026-03-29T00:00:00Z',
+].map((s) => Date.parse(s));
 const zone = fc.constantFrom(...ZONES);
 const instant = fc.tuple(fc.constantFrom(...AROUND), fc.integer({ min: -72 * 60, max: 72 * 60 })).map(([t, m]) => t + m * 60_000);
 
@@ -19,7 +38,9 @@ describe('time zones', () => {
   it('formatHuman shows the offset and wall clock luxon shows, also where offsets are not whole hours (Asia/Kathmandu +05:45)', () => {
     // issue 12: 1985-12-31T18:40Z is 00:25 at +05:45 in Kathmandu, not 00:10 at +05:30
     const t = Date.parse('1985-12-31T18:40:00Z');
-    expect(formatHuman(t, 'Asia/Kathmandu')).toBe(DateTime.fromMillis(t, { zone: 'Asia/Kathmandu' }).toFormat('ccc d LLL yyyy HH:mm (ZZZZ)'));
+    expect(formatHuman(t, 'Asia/Kathmandu')).toBe(
+      DateTime.fromMillis(t, { zone: 'Asia/Kathmandu' }).toFormat('ccc d LLL yyyy HH:mm (ZZZZ)'),
+    );
     expect(formatHuman(t, 'Asia/Kathmandu')).toContain('00:25 (GMT+5:45)');
     fc.assert(
       fc.property(zone, instant, (z, ms) => {
@@ -29,16 +50,19 @@ describe('time zones', () => {
     );
   });
 
-  it('a duration is counted in the window\'s zone: 30 days from 18 March, Moscow time, end at Moscow midnight whatever the display zone', () => {
+  it("a duration is counted in the window's zone: 30 days from 18 March, Moscow time, end at Moscow midnight whatever the display zone", () => {
     const w = Window.parse({ start: '2025-03-18T00:00:00+03:00', duration: 'P30D', timeZone: 'Europe/Moscow', basis: 'test' });
     const end = resolveWindow(w, 'Europe/Kyiv').end;
     expect(DateTime.fromMillis(end, { zone: 'Europe/Moscow' }).toISO()).toBe('2025-04-17T00:00:00.000+03:00');
     // counted in Kyiv's zone, which moves its clocks on 30 March, the end would be 23:00 Moscow on 16 April
-    const kyivCounted = resolveWindow(Window.parse({ start: '2025-03-18T00:00:00+03:00', duration: 'P30D', basis: 'test' }), 'Europe/Kyiv').end;
+    const kyivCounted = resolveWindow(
+      Window.parse({ start: '2025-03-18T00:00:00+03:00', duration: 'P30D', basis: 'test' }),
+      'Europe/Kyiv',
+    ).end;
     expect(DateTime.fromMillis(kyivCounted, { zone: 'Europe/Moscow' }).toFormat('d LLL HH:mm')).toBe('16 Apr 23:00');
   });
 
-  it('a duration of N days ends at the same wall-clock time N days later in the window\'s zone, across DST changes both ways (2,000 random windows)', () => {
+  it("a duration of N days ends at the same wall-clock time N days later in the window's zone, across DST changes both ways (2,000 random windows)", () => {
     fc.assert(
       fc.property(zone, instant, fc.integer({ min: 1, max: 40 }), (z, ms, days) => {
         const start = DateTime.fromMillis(ms, { zone: z });
@@ -46,13 +70,14 @@ describe('time zones', () => {
         const end = DateTime.fromMillis(resolveWindow(w, 'Europe/Kyiv').end, { zone: z });
         expect(end.toISODate()).toBe(start.plus({ days }).toISODate());
         // the wall clock is kept unless that time does not exist on the end day (a DST gap)
-        if (end.toFormat('HH:mm') !== start.toFormat('HH:mm')) expect(start.set({ year: end.year, month: end.month, day: end.day }).toFormat('HH:mm')).not.toBe(start.toFormat('HH:mm'));
+        if (end.toFormat('HH:mm') !== start.toFormat('HH:mm'))
+          expect(start.set({ year: end.year, month: end.month, day: end.day }).toFormat('HH:mm')).not.toBe(start.toFormat('HH:mm'));
       }),
       { numRuns: 2000, seed: 13 },
     );
   });
 
-  it('endInclusive: day runs the window through the end of the day its end falls on, in the reading\'s zone; true adds one instant only', () => {
+  it("endInclusive: day runs the window through the end of the day its end falls on, in the reading's zone; true adds one instant only", () => {
     const base = { start: '2026-01-25T00:00:00+03:00', end: '2026-02-01T00:00:00+03:00', timeZone: 'Europe/Moscow', basis: 'test' };
     const day = resolveWindow(Window.parse({ ...base, endInclusive: 'day' }), 'Europe/Kyiv');
     expect(day.end).toBe(Date.parse('2026-02-02T00:00:00+03:00'));
@@ -65,7 +90,13 @@ describe('time zones', () => {
   it('under endInclusive: day, a strike on Kyiv at noon on 1 February is inside the Kremlin week; under true it is after it', async () => {
     const run = async (endInclusive: boolean | 'day') => {
       const s = scenario();
-      s.interpretations[0]!.window = Window.parse({ start: '2026-01-25T00:00:00+03:00', end: '2026-02-01T00:00:00+03:00', endInclusive, timeZone: 'Europe/Moscow', basis: 'test' });
+      s.interpretations[0]!.window = Window.parse({
+        start: '2026-01-25T00:00:00+03:00',
+        end: '2026-02-01T00:00:00+03:00',
+        endInclusive,
+        timeZone: 'Europe/Moscow',
+        basis: 'test',
+      });
       const r = await runScenario(input([strike('noon', { start: '2026-02-01T12:00:00+03:00' })], s));
       return r.runs[0]!.findings.map((f) => f.type);
     };
@@ -73,7 +104,7 @@ describe('time zones', () => {
     expect(await run(true)).toEqual([]);
   });
 
-  it('the text shows a reading\'s window in the display zone and in the zone the reading counts in', async () => {
+  it("the text shows a reading's window in the display zone and in the zone the reading counts in", async () => {
     const s = scenario();
     s.interpretations[0]!.timeZone = 'Asia/Kathmandu';
     s.interpretations[0]!.window = Window.parse({ start: '2026-03-28T00:00:00+05:45', duration: 'P2D', basis: 'test' });
@@ -83,7 +114,7 @@ describe('time zones', () => {
     expect(text).toContain('window [Fri 27 Mar 2026 20:15 (GMT+2), Sun 29 Mar 2026 21:15 (GMT+3))');
   });
 
-  it('a reading\'s own timeZone is the default zone of its window', async () => {
+  it("a reading's own timeZone is the default zone of its window", async () => {
     const s = scenario();
     s.interpretations[0]!.timeZone = 'Europe/Moscow';
     s.interpretations[0]!.window = Window.parse({ start: '2025-03-18T00:00:00+03:00', duration: 'P30D', basis: 'test' });

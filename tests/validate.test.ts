@@ -76,21 +76,121 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'a wrong type', from: 'title: A small scenario', to: 'title: 42', code: 'E_SCHEMA', path: 'title', lineHas: 'title: 42' },
-  { name: 'an unknown key (a typo)', from: '    label: Kyiv\'s reading', to: '    label: Kyiv\'s reading\n    interpretaton: x', code: 'E_SCHEMA', path: 'interpretations.0.interpretaton', lineHas: 'interpretaton' },
+  {
+    name: 'an unknown key (a typo)',
+    from: "    label: Kyiv's reading",
+    to: "    label: Kyiv's reading\n    interpretaton: x",
+    code: 'E_SCHEMA',
+    path: 'interpretations.0.interpretaton',
+    lineHas: 'interpretaton',
+  },
   { name: 'a missing required key', from: '  status: test\n', to: '', code: 'E_SCHEMA', path: 'plan.status', lineHas: '  id: plan' },
-  { name: 'a date-time with no offset', from: "start: '2026-01-30T00:00:00+02:00'", to: "start: '2026-01-30T00:00:00'", code: 'E_SCHEMA', path: 'interpretations.0.window.start', lineHas: "start: '2026-01-30T00:00:00'" },
-  { name: 'an impossible date', from: "end: '2026-02-06T00:00:00+02:00'", to: "end: '2026-02-30T00:00:00+02:00'", code: 'E_SCHEMA', path: 'interpretations.0.window.end', lineHas: '2026-02-30' },
-  { name: 'an unknown time zone', from: 'rules: ../rules', to: 'rules: ../rules\ntimeZone: Europe/Kiev-ish', code: 'E_SCHEMA', path: 'timeZone', lineHas: 'timeZone' },
-  { name: 'a window that ends before it starts', from: "end: '2026-02-06T00:00:00+02:00'", to: "end: '2026-01-20T00:00:00+02:00'", code: 'E_WINDOW_ORDER', path: 'interpretations.0.window.end', lineHas: "end: '2026-01-20" },
-  { name: 'an event that ends before it starts', from: "end: '2026-02-04T02:00:00+02:00'", to: "end: '2026-02-03T02:00:00+02:00'", code: 'E_INTERVAL_ORDER', path: 'events.0.when.end', lineHas: "when: {" },
-  { name: 'an unknown party', from: '        towards: ukraine', to: '        towards: ukriane', code: 'E_UNKNOWN_PARTY', path: 'interpretations.0.obligations.0.towards', lineHas: 'towards: ukriane' },
-  { name: 'a dangling source reference', from: "sources: [{ file: 000_5b12a92830bbfdb1.txt, line: 15 }]", to: "sources: [{ file: 009_nothere.txt, line: 15 }]", code: 'E_UNKNOWN_SOURCE', path: 'events.0.sources.0.file', lineHas: '009_nothere' },
-  { name: 'a duplicate event id (clashing with a seed event)', from: '  - id: extra', to: '  - id: ru-strike-2026-02-02-03', code: 'E_DUPLICATE_ID', path: 'events.0.id', lineHas: 'id: ru-strike-2026-02-02-03' },
-  { name: 'a count with low above high', from: '    note: an invented strike', to: '    note: x\n    munitions: { drones: { low: 50, high: 10 } }', code: 'E_SCHEMA', path: 'events.0.munitions.drones.high', lineHas: 'munitions' },
-  { name: 'a negative count', from: '    note: an invented strike', to: '    note: x\n    munitions: { drones: { low: -3 } }', code: 'E_SCHEMA', path: 'events.0.munitions.drones.low', lineHas: 'munitions' },
-  { name: 'a cited line that does not exist', from: "line: 15 }]\n    note", to: "line: 999 }]\n    note", code: 'E_CITED_LINE_MISSING', path: 'events.0.sources.0.line', lineHas: 'line: 999', articles: true },
-  { name: 'a figure that is not on the cited line', from: "figures: ['24 hours']", to: "figures: ['12 hours']", code: 'E_FIGURE_NOT_ON_LINE', path: 'plan.phases.0.sources.0.figures', lineHas: "'12 hours'", articles: true },
-  { name: 'malformed YAML', from: '  - { id: poland, name: Poland }', to: '  - { id: poland, name: Poland', code: 'E_PARSE', path: '(file)', lineHas: '' },
+  {
+    name: 'a date-time with no offset',
+    from: "start: '2026-01-30T00:00:00+02:00'",
+    to: "start: '2026-01-30T00:00:00'",
+    code: 'E_SCHEMA',
+    path: 'interpretations.0.window.start',
+    lineHas: "start: '2026-01-30T00:00:00'",
+  },
+  {
+    name: 'an impossible date',
+    from: "end: '2026-02-06T00:00:00+02:00'",
+    to: "end: '2026-02-30T00:00:00+02:00'",
+    code: 'E_SCHEMA',
+    path: 'interpretations.0.window.end',
+    lineHas: '2026-02-30',
+  },
+  {
+    name: 'an unknown time zone',
+    from: 'rules: ../rules',
+    to: 'rules: ../rules\ntimeZone: Europe/Kiev-ish',
+    code: 'E_SCHEMA',
+    path: 'timeZone',
+    lineHas: 'timeZone',
+  },
+  {
+    name: 'a window that ends before it starts',
+    from: "end: '2026-02-06T00:00:00+02:00'",
+    to: "end: '2026-01-20T00:00:00+02:00'",
+    code: 'E_WINDOW_ORDER',
+    path: 'interpretations.0.window.end',
+    lineHas: "end: '2026-01-20",
+  },
+  {
+    name: 'an event that ends before it starts',
+    from: "end: '2026-02-04T02:00:00+02:00'",
+    to: "end: '2026-02-03T02:00:00+02:00'",
+    code: 'E_INTERVAL_ORDER',
+    path: 'events.0.when.end',
+    lineHas: 'when: {',
+  },
+  {
+    name: 'an unknown party',
+    from: '        towards: ukraine',
+    to: '        towards: ukriane',
+    code: 'E_UNKNOWN_PARTY',
+    path: 'interpretations.0.obligations.0.towards',
+    lineHas: 'towards: ukriane',
+  },
+  {
+    name: 'a dangling source reference',
+    from: 'sources: [{ file: 000_5b12a92830bbfdb1.txt, line: 15 }]',
+    to: 'sources: [{ file: 009_nothere.txt, line: 15 }]',
+    code: 'E_UNKNOWN_SOURCE',
+    path: 'events.0.sources.0.file',
+    lineHas: '009_nothere',
+  },
+  {
+    name: 'a duplicate event id (clashing with a seed event)',
+    from: '  - id: extra',
+    to: '  - id: ru-strike-2026-02-02-03',
+    code: 'E_DUPLICATE_ID',
+    path: 'events.0.id',
+    lineHas: 'id: ru-strike-2026-02-02-03',
+  },
+  {
+    name: 'a count with low above high',
+    from: '    note: an invented strike',
+    to: '    note: x\n    munitions: { drones: { low: 50, high: 10 } }',
+    code: 'E_SCHEMA',
+    path: 'events.0.munitions.drones.high',
+    lineHas: 'munitions',
+  },
+  {
+    name: 'a negative count',
+    from: '    note: an invented strike',
+    to: '    note: x\n    munitions: { drones: { low: -3 } }',
+    code: 'E_SCHEMA',
+    path: 'events.0.munitions.drones.low',
+    lineHas: 'munitions',
+  },
+  {
+    name: 'a cited line that does not exist',
+    from: 'line: 15 }]\n    note',
+    to: 'line: 999 }]\n    note',
+    code: 'E_CITED_LINE_MISSING',
+    path: 'events.0.sources.0.line',
+    lineHas: 'line: 999',
+    articles: true,
+  },
+  {
+    name: 'a figure that is not on the cited line',
+    from: "figures: ['24 hours']",
+    to: "figures: ['12 hours']",
+    code: 'E_FIGURE_NOT_ON_LINE',
+    path: 'plan.phases.0.sources.0.figures',
+    lineHas: "'12 hours'",
+    articles: true,
+  },
+  {
+    name: 'malformed YAML',
+    from: '  - { id: poland, name: Poland }',
+    to: '  - { id: poland, name: Poland',
+    code: 'E_PARSE',
+    path: '(file)',
+    lineHas: '',
+  },
 ];
 
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -124,9 +224,16 @@ describe('validation finds each problem at its place', () => {
     // the schema error stops cross-checks of that file, so both must be schema-level or both cross-level
     const r = validatePaths(['scenarios/s.yaml'], { cwd: dir, articlesDir: ARTICLES });
     expect(r.problems.length).toBeGreaterThanOrEqual(1);
-    const two = BASE.replace('        towards: ukraine', '        towards: ukriane').replace("end: '2026-02-04T02:00:00+02:00'", "end: '2026-02-03T02:00:00+02:00'");
+    const two = BASE.replace('        towards: ukraine', '        towards: ukriane').replace(
+      "end: '2026-02-04T02:00:00+02:00'",
+      "end: '2026-02-03T02:00:00+02:00'",
+    );
     const dir2 = scratch({ 'scenarios/s.yaml': two });
-    expect(validatePaths(['scenarios/s.yaml'], { cwd: dir2, articlesDir: ARTICLES }).problems.map((p) => p.code).sort()).toEqual(['E_INTERVAL_ORDER', 'E_UNKNOWN_PARTY']);
+    expect(
+      validatePaths(['scenarios/s.yaml'], { cwd: dir2, articlesDir: ARTICLES })
+        .problems.map((p) => p.code)
+        .sort(),
+    ).toEqual(['E_INTERVAL_ORDER', 'E_UNKNOWN_PARTY']);
   });
   it('says so when the articles are not there to check cited lines against', () => {
     const dir = scratch({ 'scenarios/s.yaml': BASE });
@@ -141,7 +248,12 @@ describe('validation finds each problem at its place', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
-      expect((e as InputError).problems[0]).toMatchObject({ code: 'E_SCHEMA', file: path.join('scenarios', 's.yaml'), line: 3, path: ['title'] });
+      expect((e as InputError).problems[0]).toMatchObject({
+        code: 'E_SCHEMA',
+        file: path.join('scenarios', 's.yaml'),
+        line: 3,
+        path: ['title'],
+      });
     }
   });
 });
@@ -161,7 +273,10 @@ describe('truce validate (CLI)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it('exits 2 for a dangling reference and an end before its start, both reported', () => {
-    const text = BASE.replace('        towards: ukraine', '        towards: ukriane').replace("end: '2026-02-04T02:00:00+02:00'", "end: '2026-02-03T02:00:00+02:00'");
+    const text = BASE.replace('        towards: ukraine', '        towards: ukriane').replace(
+      "end: '2026-02-04T02:00:00+02:00'",
+      "end: '2026-02-03T02:00:00+02:00'",
+    );
     const dir = scratch({ 'scenarios/s.yaml': text });
     const r = runCli(['validate', 'scenarios/s.yaml'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -63,19 +63,24 @@ afterAll(() => {
 describe('validate accepting a file implies run, compare, explain and sample never exit 3', () => {
   it(`${RUNS} seeded mutants of the shipped scenario and seeds`, { timeout: 900_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(FILES.length - 1), fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), async (which, count, choices) => {
-        let k = 0;
-        const pick = (n: number) => (n <= 1 ? 0 : choices[k++ % choices.length]! % n);
-        const target = FILES[which]!;
-        const { data, done } = mutate(original[target], count, pick);
-        for (const f of FILES) writeFileSync(path.join(dir, f), stringify(f === target ? data : original[f]));
-        tried++;
-        const v = validatePaths([scenario], opts);
-        if (v.problems.length > 0) return;
-        accepted++;
-        const r = await exitOfCommands();
-        expect(r.code, `${target}: ${done.join('; ')}\n${r.message}`).not.toBe(EXIT.internal);
-      }),
+      fc.asyncProperty(
+        fc.nat(FILES.length - 1),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+        async (which, count, choices) => {
+          let k = 0;
+          const pick = (n: number) => (n <= 1 ? 0 : choices[k++ % choices.length]! % n);
+          const target = FILES[which]!;
+          const { data, done } = mutate(original[target], count, pick);
+          for (const f of FILES) writeFileSync(path.join(dir, f), stringify(f === target ? data : original[f]));
+          tried++;
+          const v = validatePaths([scenario], opts);
+          if (v.problems.length > 0) return;
+          accepted++;
+          const r = await exitOfCommands();
+          expect(r.code, `${target}: ${done.join('; ')}\n${r.message}`).not.toBe(EXIT.internal);
+        },
+      ),
       { numRuns: RUNS, seed: 1111 },
     );
     // the property is only worth something if many mutants get through validation to the runner

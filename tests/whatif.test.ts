@@ -8,7 +8,9 @@ import { ARTICLES, ROOT, runCli, scratch } from './helpers.js';
 describe('every shipped scenario case', () => {
   it('passes (truce test over scenarios/)', async () => {
     const r = await runScenarioTests(['scenarios'], { cwd: ROOT, articlesDir: ARTICLES });
-    const failures = r.files.flatMap((f) => f.cases.filter((c) => c.differences.length > 0).map((c) => `${f.file} > ${c.name} > ${c.differences.join('; ')}`));
+    const failures = r.files.flatMap((f) =>
+      f.cases.filter((c) => c.differences.length > 0).map((c) => `${f.file} > ${c.name} > ${c.differences.join('; ')}`),
+    );
     expect(failures).toEqual([]);
     expect(r.passed).toBeGreaterThanOrEqual(15);
     // at least four what-ifs, each with expectations
@@ -38,12 +40,17 @@ describe('overlays', () => {
     expect(run.findings.filter((f) => f.eventId === e.id)).toEqual([]);
     expect(run.phases).toEqual([]);
   });
-  it('an overlay that removes a missing event fails at the overlay\'s own line', () => {
+  it("an overlay that removes a missing event fails at the overlay's own line", () => {
     const dir = copyScenario();
     const text = OVERLAY('  - removeEvents: [no-such-event]');
     writeFile(dir, 'what/x.yaml', text);
     const err = loadError(() => loadScenario('what/x.yaml', { cwd: dir, articlesDir: ARTICLES }));
-    expect(err.problems[0]).toMatchObject({ code: 'E_UNKNOWN_EVENT', file: 'what/x.yaml', line: 6, path: ['changes', 0, 'removeEvents', 0] });
+    expect(err.problems[0]).toMatchObject({
+      code: 'E_UNKNOWN_EVENT',
+      file: 'what/x.yaml',
+      line: 6,
+      path: ['changes', 0, 'removeEvents', 0],
+    });
   });
   it('a set on a path that does not exist names the path and the overlay line', () => {
     const dir = copyScenario();
@@ -52,7 +59,7 @@ describe('overlays', () => {
     expect(err.problems[0]!.message).toMatch(/interpretations.paris: no item "paris"; there are washington, kremlin, kyiv/);
     expect(err.problems[0]!.line).toBe(6);
   });
-  it('a set that makes the scenario invalid is reported at the change\'s value', () => {
+  it("a set that makes the scenario invalid is reported at the change's value", () => {
     const dir = copyScenario();
     writeFile(dir, 'what/x.yaml', OVERLAY('  - set: { path: plan.phases.diplomatic.deadline, value: 24 hours }'));
     const err = loadError(() => loadScenario('what/x.yaml', { cwd: dir, articlesDir: ARTICLES }));
@@ -93,19 +100,35 @@ describe('overlays', () => {
 describe('truce test (CLI)', () => {
   it('prints file > case > what differed and exits 1 on a failing case', () => {
     const dir = scratch({ 'scenarios/jan-feb-2026.yaml': require_('scenarios/jan-feb-2026.yaml') });
-    writeFile(dir, 'scenarios/bad.yaml', OVERLAY('  - removeEvents: [ru-strike-2026-02-02-03]', `expect:
+    writeFile(
+      dir,
+      'scenarios/bad.yaml',
+      OVERLAY(
+        '  - removeEvents: [ru-strike-2026-02-02-03]',
+        `expect:
   - name: Under Kyiv's reading the removed strike still collapses the truce
     interpretation: kyiv
     finalState: collapsed
-`).replace('../scenarios/jan-feb-2026.yaml', 'jan-feb-2026.yaml'));
+`,
+      ).replace('../scenarios/jan-feb-2026.yaml', 'jan-feb-2026.yaml'),
+    );
     const r = runCli(['test', 'scenarios/bad.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("scenarios/bad.yaml > Under Kyiv's reading the removed strike still collapses the truce > final state is expired, expected collapsed");
+    expect(r.stdout).toContain(
+      "scenarios/bad.yaml > Under Kyiv's reading the removed strike still collapses the truce > final state is expired, expected collapsed",
+    );
     expect(r.stdout).toMatch(/0 passed, 1 failed\n$/);
   });
   it('an expected error code passes when the scenario fails with it', () => {
     const dir = scratch({ 'scenarios/jan-feb-2026.yaml': require_('scenarios/jan-feb-2026.yaml') });
-    writeFile(dir, 'scenarios/err.yaml', OVERLAY('  - removeEvents: [nope]', 'expect:\n  - { name: Removing an unknown event is refused, error: E_UNKNOWN_EVENT }\n').replace('../scenarios/jan-feb-2026.yaml', 'jan-feb-2026.yaml'));
+    writeFile(
+      dir,
+      'scenarios/err.yaml',
+      OVERLAY('  - removeEvents: [nope]', 'expect:\n  - { name: Removing an unknown event is refused, error: E_UNKNOWN_EVENT }\n').replace(
+        '../scenarios/jan-feb-2026.yaml',
+        'jan-feb-2026.yaml',
+      ),
+    );
     const r = runCli(['test', 'scenarios/err.yaml'], { cwd: dir });
     expect(r.stdout).toContain('1 passed, 0 failed');
     expect(r.code).toBe(0);
@@ -139,16 +162,24 @@ describe('truce compare and truce diff', () => {
     expect(r.stdout).toContain(
       '  washington:\n    ~ window: [Thu 29 Jan 2026 00:00 (GMT+2), Thu 5 Feb 2026 00:00 (GMT+2)) -> [Mon 26 Jan 2026 00:00 (GMT+2), Mon 2 Feb 2026 00:00 (GMT+2))\n    - violation (protected-place) ru-strike-2026-02-02-03',
     );
-    expect(r.stdout).toContain('~ diplomatic phase: entered Mon 2 Feb 2026 18:00 (GMT+2), due Tue 3 Feb 2026 18:00 (GMT+2), missed -> not reached');
+    expect(r.stdout).toContain(
+      '~ diplomatic phase: entered Mon 2 Feb 2026 18:00 (GMT+2), due Tue 3 Feb 2026 18:00 (GMT+2), missed -> not reached',
+    );
     expect(r.stdout).toContain('~ final state: collapsed -> expired');
     expect(r.stdout).toContain('  kremlin: unchanged');
   });
   it('diff --format json carries old and new values of every changed term, and both provenance stamps', () => {
-    const j = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/diplomatic-response-12h.yaml', '--format', 'json']).stdout);
+    const j = JSON.parse(
+      runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/diplomatic-response-12h.yaml', '--format', 'json']).stdout,
+    );
     expect(j.provenance.base.scenarioHash).toMatch(/^sha256:/);
     expect(j.provenance.variant.scenarioHash).not.toBe(j.provenance.base.scenarioHash);
-    expect(j.planChanges).toEqual([{ term: 'phase diplomatic deadline', before: 'PT24H', after: 'PT12H', text: { before: '24 hours', after: '12 hours' } }]);
-    const w = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml', '--format', 'json']).stdout);
+    expect(j.planChanges).toEqual([
+      { term: 'phase diplomatic deadline', before: 'PT24H', after: 'PT12H', text: { before: '24 hours', after: '12 hours' } },
+    ]);
+    const w = JSON.parse(
+      runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml', '--format', 'json']).stdout,
+    );
     const wa = w.readings.find((x: { interpretation: string }) => x.interpretation === 'washington');
     expect(wa.windowChanged).toBe(true);
     expect(wa.window.before).toMatchObject({ start: '2026-01-29T00:00:00+02:00', end: '2026-02-05T00:00:00+02:00' });

@@ -7,7 +7,16 @@ import { runText } from '../src/report/runText.js';
 import { mdText, runMarkdown } from '../src/report/runMarkdown.js';
 import { runHtml } from '../src/report/runHtml.js';
 import { provenanceOf } from '../src/provenance.js';
-import { escapeXml, findingWords, FINDING_HEAD, obligationSentence, partyNames, phaseStatus, durationWords, listWords } from '../src/report/wording.js';
+import {
+  escapeXml,
+  findingWords,
+  FINDING_HEAD,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+  durationWords,
+  listWords,
+} from '../src/report/wording.js';
 import { ROOT } from './helpers.js';
 
 describe('text, Markdown and HTML say the same thing about the same finding', () => {
@@ -34,8 +43,14 @@ describe('text, Markdown and HTML say the same thing about the same finding', ()
           expect(t.length, f.explanation).toBeGreaterThan(0);
           for (const l of t) expect(l).toContain(FINDING_HEAD[f.type]!);
           const words = findingWords(f);
-          expect(lines(md, mdText(f.explanation)).some((l) => l.includes(mdText(words)) || l.includes(`**${words}**`)), `md: ${f.explanation}`).toBe(true);
-          expect(lines(html, escapeXml(f.explanation)).some((l) => l.includes(`>${escapeXml(words)}</span>`)), `html: ${f.explanation}`).toBe(true);
+          expect(
+            lines(md, mdText(f.explanation)).some((l) => l.includes(mdText(words)) || l.includes(`**${words}**`)),
+            `md: ${f.explanation}`,
+          ).toBe(true);
+          expect(
+            lines(html, escapeXml(f.explanation)).some((l) => l.includes(`>${escapeXml(words)}</span>`)),
+            `html: ${f.explanation}`,
+          ).toBe(true);
         }
         for (const ph of run.phases) {
           const status = phaseStatus(ph);
@@ -72,23 +87,30 @@ describe('the report vocabulary', () => {
         if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
       }
     };
-    for (const f of ['runMarkdown.ts', 'runText.ts', 'explainText.ts', 'diffText.ts', 'sweepReport.ts']) walk(path.join(ROOT, 'src/report', f));
+    for (const f of ['runMarkdown.ts', 'runText.ts', 'explainText.ts', 'diffText.ts', 'sweepReport.ts'])
+      walk(path.join(ROOT, 'src/report', f));
     expect(seen.size).toBeGreaterThan(5);
   });
 });
 
-describe('explain speaks in analysts\' words before its condition trace', () => {
-  it('no sentence of any event\'s explanation names a fact, an operator or an ISO duration', async () => {
+describe("explain speaks in analysts' words before its condition trace", () => {
+  it("no sentence of any event's explanation names a fact, an operator or an ISO duration", async () => {
     const { explainEvent } = await import('../src/run/explainEvent.js');
     const { readingSentences, inShort } = await import('../src/report/explainText.js');
-    for (const file of ['scenarios/jan-feb-2026.yaml', 'scenarios/whatif/ukraine-strikes-first.yaml', 'scenarios/whatif/kremlin-through-feb-1.yaml']) {
+    for (const file of [
+      'scenarios/jan-feb-2026.yaml',
+      'scenarios/whatif/ukraine-strikes-first.yaml',
+      'scenarios/whatif/kremlin-through-feb-1.yaml',
+    ]) {
       const loaded = loadScenario(path.join(ROOT, file));
       const report = await runScenario(loaded);
       for (const { event } of report.events) {
         const x = await explainEvent(loaded, report, event.id);
         for (const r of x.readings) {
           for (const s of [...readingSentences(x, r), inShort(x, r)]) {
-            expect(s, `${file} ${event.id} ${r.interpretation.id}`).not.toMatch(/placeScope|targetScope|conditionStatus|eventTime|during window|enforcementApplies|\bP(T\d|\d+[DWMY])|UTC[+-]/);
+            expect(s, `${file} ${event.id} ${r.interpretation.id}`).not.toMatch(
+              /placeScope|targetScope|conditionStatus|eventTime|during window|enforcementApplies|\bP(T\d|\d+[DWMY])|UTC[+-]/,
+            );
           }
         }
       }

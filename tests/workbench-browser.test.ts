@@ -13,12 +13,16 @@ import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './browser-check.js';
  * Screenshots of each step go to test-artifacts/workbench/ (gitignored), or $TRUCE_ARTIFACTS.
  */
 if (!hasChromium) {
-  console.warn(`workbench browser test skipped: ${CHROMIUM} does not exist (install Debian's chromium package, e.g. apt-get install -y chromium, to run it)`);
+  console.warn(
+    `workbench browser test skipped: ${CHROMIUM} does not exist (install Debian's chromium package, e.g. apt-get install -y chromium, to run it)`,
+  );
 }
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const STRIKE = 'ru-strike-2026-02-02-03';
-const shots = process.env.TRUCE_ARTIFACTS ? path.join(process.env.TRUCE_ARTIFACTS, 'workbench') : path.join(ROOT, 'test-artifacts', 'workbench');
+const shots = process.env.TRUCE_ARTIFACTS
+  ? path.join(process.env.TRUCE_ARTIFACTS, 'workbench')
+  : path.join(ROOT, 'test-artifacts', 'workbench');
 
 describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'truce-workbench-browser-'));
@@ -32,13 +36,21 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
   };
   const text = (testid: string) => page.getByTestId(testid).textContent();
-  const waitText = (testid: string, want: string) => page.waitForFunction(([id, w]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === w, [testid, want] as const, { timeout: 10_000 });
+  const waitText = (testid: string, want: string) =>
+    page.waitForFunction(([id, w]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === w, [testid, want] as const, {
+      timeout: 10_000,
+    });
   const reset = async () => {
     await page.getByTestId('reset').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="overlay-yaml"]')?.textContent?.includes('changes: []'));
     await waitText('final-washington', 'collapsed');
   };
-  const runJson = () => page.evaluate(() => (window as unknown as { truceWorkbench: { runJson(): Promise<{ runs: unknown[]; divergences: unknown[]; events: unknown[] }> } }).truceWorkbench.runJson());
+  const runJson = () =>
+    page.evaluate(() =>
+      (
+        window as unknown as { truceWorkbench: { runJson(): Promise<{ runs: unknown[]; divergences: unknown[]; events: unknown[] }> } }
+      ).truceWorkbench.runJson(),
+    );
 
   beforeAll(async () => {
     const r = runCli(['workbench', SCENARIO, '--out', file]);
@@ -95,11 +107,23 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     expect(await boxes(), 'layout shift when the verdicts changed').toEqual(before);
     // the card was drawn again from the new run; the keyboard's place is kept
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('window-start-washington');
-    const sweep = runCli(['sweep', SCENARIO, '-i', 'washington', '--vary', 'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-26T00:00:00+02:00:PT24H', '--format', 'json']);
+    const sweep = runCli([
+      'sweep',
+      SCENARIO,
+      '-i',
+      'washington',
+      '--vary',
+      'interpretations.washington.window.start=2026-01-26T00:00:00+02:00..2026-01-26T00:00:00+02:00:PT24H',
+      '--format',
+      'json',
+    ]);
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(sweep.stdout).toContain('"expired"');
     const page26 = await runJson();
-    const washington = page26.runs.find((r) => (r as { interpretation: string }).interpretation === 'washington') as { findings: { type: string }[]; finalState: string };
+    const washington = page26.runs.find((r) => (r as { interpretation: string }).interpretation === 'washington') as {
+      findings: { type: string }[];
+      finalState: string;
+    };
     expect(washington.finalState).toBe('expired');
     expect(washington.findings.filter((f) => f.type === 'violation')).toEqual([]);
     expect(await page.getByTestId('overlay-yaml').textContent()).toContain('path: interpretations.washington.window.start');
@@ -183,7 +207,11 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await page.getByTestId('sample-draws').fill('300');
     await page.getByTestId('sample-seed').fill('7');
     await page.getByTestId('sample-run').click();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="sample-text"]')?.textContent ?? '').includes('== kyiv'), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="sample-text"]')?.textContent ?? '').includes('== kyiv'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await page.getByTestId('sample-progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
     const cli = runCli(['sample', SCENARIO, '-n', '300', '--seed', '7', '--workers', '1']);
     expect(cli.code, cli.stderr).toBe(0);
@@ -197,7 +225,9 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await reset();
     const yaml = () => page.getByTestId('overlay-yaml').textContent();
     const recorded = async (what: string) => {
-      await page.waitForFunction((w) => document.querySelector('[data-testid="overlay-yaml"]')?.textContent?.includes(w), what, { timeout: 10_000 });
+      await page.waitForFunction((w) => document.querySelector('[data-testid="overlay-yaml"]')?.textContent?.includes(w), what, {
+        timeout: 10_000,
+      });
       expect(await page.getByTestId('status').getAttribute('class'), `${what}: ${await text('status')}`).not.toContain('bad');
     };
     await page.getByTestId('endInclusive-kremlin').check();
@@ -274,7 +304,9 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await deadline.press('Enter');
     await page.waitForFunction(() => !document.querySelector('[data-testid="status"]')?.classList.contains('bad'));
     expect(await text('phase-washington-diplomatic')).toBe('missed');
-    await page.getByTestId('load-overlay').setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('format: truce.scenario/v1\nid: x\n') });
+    await page
+      .getByTestId('load-overlay')
+      .setInputFiles({ name: 'notes.yaml', mimeType: 'application/yaml', buffer: Buffer.from('format: truce.scenario/v1\nid: x\n') });
     await page.waitForFunction(() => (document.querySelector('[data-testid="load-message"]')?.textContent ?? '') !== '');
     expect(await text('load-message')).toMatch(/^notes\.yaml: .*format/);
     expect(errors).toEqual([]);

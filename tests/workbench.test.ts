@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers.js';
 import { bundleWorkbench } from '../src/workbench/bundle.js';
 import type { WorkbenchData } from '../src/workbench/engine.js';
-import { durationToMinutes, minutesToDuration, overlayOf, overlayYaml, recordEventFields, recordRemoved, recordSet, recordShift } from '../src/workbench/recorder.js';
+import {
+  durationToMinutes,
+  minutesToDuration,
+  overlayOf,
+  overlayYaml,
+  recordEventFields,
+  recordRemoved,
+  recordSet,
+  recordShift,
+} from '../src/workbench/recorder.js';
 import { parseOverlay } from '../src/workbench/parseOverlay.js';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { scopeTerms } from '../src/workbench/schemaTerms.js';
@@ -102,7 +111,13 @@ describe('the page engine gives the CLI verdicts', () => {
     const file = path.join('scenarios/whatif', name);
     const text = readFileSync(path.join(ROOT, file), 'utf8');
     // every shipped what-if extends the scenario the page carries
-    expect(path.resolve(ROOT, 'scenarios/whatif', parseOverlay(text).ok ? (parseOverlay(text) as { overlay: { extends: string } }).overlay.extends : '')).toBe(path.join(ROOT, SCENARIO));
+    expect(
+      path.resolve(
+        ROOT,
+        'scenarios/whatif',
+        parseOverlay(text).ok ? (parseOverlay(text) as { overlay: { extends: string } }).overlay.extends : '',
+      ),
+    ).toBe(path.join(ROOT, SCENARIO));
     const cli = runCli(['run', file, '--format', 'json', '--no-cache']);
     expect(cli.code, cli.stderr).toBe(0);
     expect(await engine.runOverlayText(parts!.data, text)).toEqual(JSON.parse(cli.stdout));
@@ -118,7 +133,8 @@ describe('the page engine gives the CLI verdicts', () => {
   });
 
   it('a what-if the page cannot apply says why (the change and the message)', async () => {
-    const bad = 'format: truce.overlay/v1\nextends: ../jan-feb-2026.yaml\nid: bad\ntitle: Bad\nchanges:\n  - removeEvents: [no-such-event]\n';
+    const bad =
+      'format: truce.overlay/v1\nextends: ../jan-feb-2026.yaml\nid: bad\ntitle: Bad\nchanges:\n  - removeEvents: [no-such-event]\n';
     await expect(engine.runOverlayText(parts!.data, bad)).rejects.toThrow(/no-such-event/);
   });
 });
@@ -135,7 +151,13 @@ describe('the overlay recorder', () => {
   });
 
   it('an edit below a path already set goes into that change; an edit above replaces those below', () => {
-    const w = { start: '2026-01-29T00:00:00+02:00', end: '2026-02-05T00:00:00+02:00', startInclusive: true, endInclusive: false, basis: 'b' };
+    const w = {
+      start: '2026-01-29T00:00:00+02:00',
+      end: '2026-02-05T00:00:00+02:00',
+      startInclusive: true,
+      endInclusive: false,
+      basis: 'b',
+    };
     let c: Change[] = recordSet([], 'interpretations.washington.window', w);
     c = recordSet(c, 'interpretations.washington.window.endInclusive', true, false);
     expect(c).toEqual([{ set: { path: 'interpretations.washington.window', value: { ...w, endInclusive: true } } }]);
@@ -161,14 +183,16 @@ describe('the overlay recorder', () => {
   });
 
   it('the YAML it writes is a valid overlay that reads back to the same changes', () => {
-    const c = recordEventFields(recordSet([], 'plan.phases.diplomatic.deadline', 'PT12H', 'PT24H'), base.base.events, ev.id, { targets: ['energy'] });
+    const c = recordEventFields(recordSet([], 'plan.phases.diplomatic.deadline', 'PT12H', 'PT24H'), base.base.events, ev.id, {
+      targets: ['energy'],
+    });
     const yaml = overlayYaml(overlayOf({ extends: '../jan-feb-2026.yaml', id: 'x', title: 'X' }, c));
     const back = parseOverlay(yaml);
     expect(back.ok && back.overlay.changes).toEqual(c);
     writeFileSync(path.join(dir, 'rt.yaml'), yaml);
   });
 
-  it('the scope terms offered come from the format: every list in an obligation\'s refrainFrom, enums with their values', () => {
+  it("the scope terms offered come from the format: every list in an obligation's refrainFrom, enums with their values", () => {
     const terms = scopeTerms();
     expect(terms.map((t) => t.key)).toEqual(expect.arrayContaining(['places', 'placeKinds', 'targets']));
     expect(terms.find((t) => t.key === 'placeKinds')!.options).toEqual([...PLACE_KINDS]);

@@ -18,13 +18,20 @@ const root = process.cwd();
 const verbose = process.argv.includes('--verbose');
 const fixtures = path.join(root, 'tests/fixtures/ingest');
 const shipped = path.join(root, 'seeds/places');
-const placeFiles = existsSync(shipped) ? readdirSync(shipped).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(shipped, f)) : [path.join(fixtures, 'places.yaml')];
+const placeFiles = existsSync(shipped)
+  ? readdirSync(shipped)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => path.join(shipped, f))
+  : [path.join(fixtures, 'places.yaml')];
 const places = buildPlaceIndex(readPlaceFiles(placeFiles));
 
 function evalSet(dir: string): Score | undefined {
   if (!existsSync(dir)) return undefined;
   const score = emptyScore();
-  for (const g of readdirSync(dir).filter((f) => f.endsWith('.gold.yaml')).sort()) {
+  for (const g of readdirSync(dir)
+    .filter((f) => f.endsWith('.gold.yaml'))
+    .sort()) {
     const gold = readGold(path.join(dir, g));
     const { text } = readArticle(path.join(dir, gold.article));
     const published = DateTime.fromISO(gold.published, { setZone: true }).setZone(gold.zone);
@@ -64,12 +71,20 @@ function evalSeeds(): Score | string {
 }
 
 const out: string[] = [`places: ${placeFiles.map((f) => path.relative(root, f)).join(', ')}`];
-for (const [name, dir] of [['tuned (rules adjusted on these)', 'tuned'], ['held out (never tuned on)', 'heldout'], ['held out, second batch (written later, never tuned on)', 'heldout2']] as const) {
+for (const [name, dir] of [
+  ['tuned (rules adjusted on these)', 'tuned'],
+  ['held out (never tuned on)', 'heldout'],
+  ['held out, second batch (written later, never tuned on)', 'heldout2'],
+] as const) {
   const s = evalSet(path.join(fixtures, dir));
   // the held-out set's misses are never listed: reading them would be tuning on them
   if (s) out.push(formatScore(name, s), ...(verbose && dir === 'tuned' ? s.misses.map((m) => `    - ${m}`) : []));
 }
 const seeds = evalSeeds();
 if (typeof seeds === 'string') out.push(`seed articles: ${seeds}`);
-else out.push(formatScore('seed articles (gold: seeds/events.yaml, several articles merged per event)', seeds), ...(verbose ? seeds.misses.map((m) => `    - ${m}`) : []));
+else
+  out.push(
+    formatScore('seed articles (gold: seeds/events.yaml, several articles merged per event)', seeds),
+    ...(verbose ? seeds.misses.map((m) => `    - ${m}`) : []),
+  );
 process.stdout.write(`${out.join('\n')}\n`);

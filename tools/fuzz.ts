@@ -41,10 +41,18 @@ const ONLY = process.argv.includes('--only') ? option('only', 'FUZZ_ONLY', 0) : 
 
 /** The shipped data files, relative to the project. */
 const DATA = [
-  ...readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`),
-  ...readdirSync(path.join(ROOT, 'scenarios', 'whatif')).filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/whatif/${f}`),
-  ...readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.yaml')).map((f) => `seeds/${f}`),
-  ...readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.json')).map((f) => `rules/${f}`),
+  ...readdirSync(path.join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `scenarios/${f}`),
+  ...readdirSync(path.join(ROOT, 'scenarios', 'whatif'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `scenarios/whatif/${f}`),
+  ...readdirSync(path.join(ROOT, 'seeds'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `seeds/${f}`),
+  ...readdirSync(path.join(ROOT, 'rules'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `rules/${f}`),
 ].sort();
 
 /** Mutations of the text itself: what a bad save, a bad paste or a hostile file does. */
@@ -54,7 +62,10 @@ function mutateText(text: string, pick: Pick): { bytes: Buffer; done: string } {
     case 0:
       return { bytes: Buffer.from(text.slice(0, at)), done: `truncate at ${at}` };
     case 1:
-      return { bytes: Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xe9]), Buffer.from(text.slice(at))]), done: `a Latin-1 byte at ${at}` };
+      return {
+        bytes: Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xe9]), Buffer.from(text.slice(at))]),
+        done: `a Latin-1 byte at ${at}`,
+      };
     case 2:
       return { bytes: Buffer.from(text.slice(0, at) + '\t' + text.slice(at)), done: `a tab at ${at}` };
     case 3:
@@ -66,7 +77,10 @@ function mutateText(text: string, pick: Pick): { bytes: Buffer; done: string } {
     case 6:
       return { bytes: Buffer.from('\ufeff' + text.replace(/\n/g, '\r\n')), done: 'BOM and CRLF' };
     default:
-      return { bytes: Buffer.from(text.slice(0, at) + text.slice(Math.max(0, at - pick(80)), at) + text.slice(at)), done: `repeat before ${at}` };
+      return {
+        bytes: Buffer.from(text.slice(0, at) + text.slice(Math.max(0, at - pick(80)), at) + text.slice(at)),
+        done: `repeat before ${at}`,
+      };
   }
 }
 
@@ -154,7 +168,10 @@ async function main(): Promise<number> {
     }
     // run the mutated file itself when it is a scenario, else the scenario that reads it
     const scenario = target.startsWith('scenarios/') ? target : 'scenarios/jan-feb-2026.yaml';
-    for (const args of [['validate', target], ['run', scenario, '--format', 'json']]) {
+    for (const args of [
+      ['validate', target],
+      ['run', scenario, '--format', 'json'],
+    ]) {
       const o = await run(dir, args);
       const key = `${o.command} exit ${o.code}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -172,7 +189,9 @@ async function main(): Promise<number> {
   );
   failures.sort();
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`fuzz: seed ${SEED}, ${ONLY !== undefined ? 1 : COUNT} mutant(s) of ${DATA.length} data files, ${JOBS} at a time, ${seconds.toFixed(1)} s`);
+  console.log(
+    `fuzz: seed ${SEED}, ${ONLY !== undefined ? 1 : COUNT} mutant(s) of ${DATA.length} data files, ${JOBS} at a time, ${seconds.toFixed(1)} s`,
+  );
   for (const [k, n] of [...counts].sort()) console.log(`  ${k.padEnd(20)} ${n}`);
   if (ONLY === undefined) rmSync(base, { recursive: true, force: true });
   if (failures.length > 0) {

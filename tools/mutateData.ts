@@ -30,7 +30,22 @@ const INSTANTS = [
 ];
 const DURATIONS = ['PT0S', 'PT1S', 'PT12H', 'P1D', 'P7D', 'P1M', 'P300Y', 'P301Y', '-PT12H', 'PT0.5S', 'P300000Y', 'P1Y2M3DT4H5M6S', 'P'];
 const NUMBERS = [0, 1, 2, 3, 4, 299, 300, 301, 1_000_000, 2 ** 31, 2 ** 53, -1, 0.5];
-const STRINGS = ['constructor', 'toString', '5', '0', '', 'x', 'system', 'Europe/Kyiv', 'UTC+14', 'UTC+15', 'during', '{constructor} {when}', '$.start', '$[0]'];
+const STRINGS = [
+  'constructor',
+  'toString',
+  '5',
+  '0',
+  '',
+  'x',
+  'system',
+  'Europe/Kyiv',
+  'UTC+14',
+  'UTC+15',
+  'during',
+  '{constructor} {when}',
+  '$.start',
+  '$[0]',
+];
 
 function paths(value: Json, at: Step[] = [], out: Step[][] = []): Step[][] {
   out.push(at);

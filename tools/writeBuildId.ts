@@ -10,5 +10,10 @@ import { fileURLToPath } from 'node:url';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const hash = createHash('sha256');
 const files = (readdirSync(path.join(dist, 'src'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
-for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(dist, 'src', f))).update('\0');
+for (const f of files)
+  hash
+    .update(f)
+    .update('\0')
+    .update(readFileSync(path.join(dist, 'src', f)))
+    .update('\0');
 writeFileSync(path.join(dist, 'build-id.txt'), hash.digest('hex').slice(0, 32) + '\n');

@@ -10,7 +10,12 @@ import { outExists, refuseInputs, type OutFile } from './output.js';
  * made afresh, not from the cache, noting every file it reads (src/load/observedFs.ts), and refused if
  * --out is one of them, before anything is run or written.
  */
-export async function loadForOutput(scenarioPath: string, opts: LoadOptions, out: OutFile | undefined, useCache: boolean): Promise<LoadedScenario> {
+export async function loadForOutput(
+  scenarioPath: string,
+  opts: LoadOptions,
+  out: OutFile | undefined,
+  useCache: boolean,
+): Promise<LoadedScenario> {
   if (!outExists(out)) {
     return useCache ? loadScenarioCached(scenarioPath, opts, defaultCache(process.cwd())) : loadScenario(scenarioPath, opts);
   }

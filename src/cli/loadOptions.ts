@@ -15,7 +15,8 @@ export function loadOptions(g: Globals, { note = true }: { note?: boolean } = {}
     noted = true;
     // where the loader looks (src/load/loadContext.ts): --articles, else $TRUCE_ARTICLES, else ../shared/seeds
     const dir = path.resolve(g.articles ?? process.env.TRUCE_ARTICLES ?? '../shared/seeds');
-    if (!isDir(dir)) process.stderr.write(`note: cited lines not checked: no article folder at ${shown(dir)} (set TRUCE_ARTICLES or --articles)\n`);
+    if (!isDir(dir))
+      process.stderr.write(`note: cited lines not checked: no article folder at ${shown(dir)} (set TRUCE_ARTICLES or --articles)\n`);
   }
   return { allowOutside: g.allowOutside, ...(g.articles !== undefined ? { articlesDir: g.articles } : {}) };
 }

@@ -30,10 +30,15 @@ process.stderr.on('error', () => {
  * what the stream holds rather than V8's appetite.
  */
 const argv = process.argv.slice(2);
-const ndjson = argv.some((a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'));
+const ndjson = argv.some(
+  (a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'),
+);
 if (ndjson && !process.execArgv.some((a) => a.startsWith('--max-old-space-size')) && process.env.TRUCE_STREAM_CHILD === undefined) {
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync(process.execPath, ['--max-old-space-size=768', ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, TRUCE_STREAM_CHILD: '1' } });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=768', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, TRUCE_STREAM_CHILD: '1' },
+  });
   process.exit(r.status ?? 3);
 }
 
@@ -79,7 +84,7 @@ program
   .description('draft events from a news article, each field citing its line and words; drafts count in no run until accepted')
   .argument('<article>', 'the article as a UTF-8 text file, one paragraph a line')
   .option('--published <time>', 'when the article was published, with its UTC offset, e.g. 2026-02-03T09:00+02:00')
-  .option('--zone <zone>', 'IANA time zone the text\'s days and nights are in', 'Europe/Kyiv')
+  .option('--zone <zone>', "IANA time zone the text's days and nights are in", 'Europe/Kyiv')
   .option('--against <scenario>', 'propose drafts that match existing events as new sources of them')
   .option('--places <file>', 'place hierarchy (truce.places/v1); repeatable; default seeds/places/*.yaml', collect, [])
   .option('-o, --out <file>', 'write the draft events (a seed file) here; the report then goes to stdout')
@@ -142,7 +147,11 @@ program
   .command('merge')
   .description('combine the partial results of `sample --shard` or `sweep --shard` into what one unsharded run prints')
   .argument('<parts...>', 'the files the shards wrote, in any order')
-  .addOption(new Option('-f, --format <format>', 'output format: table or json (sample parts), table, csv or json (sweep parts)').choices(['table', 'csv', 'json']).default('table'))
+  .addOption(
+    new Option('-f, --format <format>', 'output format: table or json (sample parts), table, csv or json (sweep parts)')
+      .choices(['table', 'csv', 'json'])
+      .default('table'),
+  )
   .action(async (parts: string[], opts) => {
     const { mergeCommand } = await import('./commands/merge.js');
     process.exitCode = await mergeCommand(parts, opts, globals());
@@ -174,7 +183,11 @@ program
   .command('graph')
   .description('the statechart, drawn from the machine definition itself')
   .argument('[scenario]', 'scenario whose plan to draw (default: scenarios/jan-feb-2026.yaml)')
-  .addOption(new Option('-f, --format <format>', 'output format: edges in words; -code: the machine\'s event, guard and action names, for developers').choices(['mermaid', 'dot', 'mermaid-code', 'dot-code']).default('mermaid'))
+  .addOption(
+    new Option('-f, --format <format>', "output format: edges in words; -code: the machine's event, guard and action names, for developers")
+      .choices(['mermaid', 'dot', 'mermaid-code', 'dot-code'])
+      .default('mermaid'),
+  )
   .action(async (scenario: string | undefined, opts) => {
     const { graphCommand } = await import('./commands/graph.js');
     process.exitCode = await graphCommand(scenario, opts, globals());
@@ -209,7 +222,12 @@ program
 
 function globals(): Globals {
   const o = program.opts<{ debug?: boolean; articles?: string; allowOutside?: boolean; cache?: boolean }>();
-  return { debug: o.debug === true, cache: o.cache !== false, allowOutside: o.allowOutside === true, ...(o.articles !== undefined ? { articles: o.articles } : {}) };
+  return {
+    debug: o.debug === true,
+    cache: o.cache !== false,
+    allowOutside: o.allowOutside === true,
+    ...(o.articles !== undefined ? { articles: o.articles } : {}),
+  };
 }
 
 try {

@@ -1,4 +1,18 @@
-import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../problem.js';
 
@@ -25,16 +39,23 @@ export function outFile(out: string | undefined): OutFile | undefined {
   const abs = path.resolve(out);
   const shown = JSON.stringify(out);
   const target = statOrUndefined(abs);
-  if (target?.isDirectory() || out.endsWith('/')) throw new UsageError(`--out ${shown} is a folder; name a file in it, e.g. --out ${path.join(out, 'report.txt')}`);
-  if (target !== undefined && !target.isFile()) throw new UsageError(`--out ${shown} is not a regular file (a device, pipe or socket); name a file, or leave --out out and redirect stdout`);
+  if (target?.isDirectory() || out.endsWith('/'))
+    throw new UsageError(`--out ${shown} is a folder; name a file in it, e.g. --out ${path.join(out, 'report.txt')}`);
+  if (target !== undefined && !target.isFile())
+    throw new UsageError(
+      `--out ${shown} is not a regular file (a device, pipe or socket); name a file, or leave --out out and redirect stdout`,
+    );
   const { existing } = nearestFolder(path.dirname(abs), shown);
   const real = realpathSync.native(existing);
-  if (SYSTEM.some((s) => real === s || real.startsWith(s + '/'))) throw new UsageError(`--out ${shown} is under ${real}, a system folder; write the report somewhere else`);
+  if (SYSTEM.some((s) => real === s || real.startsWith(s + '/')))
+    throw new UsageError(`--out ${shown} is under ${real}, a system folder; write the report somewhere else`);
   // a folder we may not write to says so now rather than after the run (the write itself still checks)
   try {
     accessSync(existing, constants.W_OK);
   } catch {
-    throw new UsageError(`--out ${shown}: cannot write in ${existing} (permission denied); nothing was written. Name a file in a folder you can write to`);
+    throw new UsageError(
+      `--out ${shown}: cannot write in ${existing} (permission denied); nothing was written. Name a file in a folder you can write to`,
+    );
   }
   return { shown, abs };
 }
@@ -56,7 +77,9 @@ export function refuseInputs(out: OutFile | undefined, reads: Iterable<{ name: s
   for (const r of reads) {
     const s = r.stats ?? statOrUndefined(r.name);
     if (s !== undefined && s.dev === mine.dev && s.ino === mine.ino) {
-      throw new UsageError(`--out ${out.shown} is ${r.name}, which this run reads; writing the report there would replace it: name another file`);
+      throw new UsageError(
+        `--out ${out.shown} is ${r.name}, which this run reads; writing the report there would replace it: name another file`,
+      );
     }
   }
 }
@@ -176,7 +199,9 @@ export class TempFile {
       ENOENT: 'the folder cannot be made there',
       ENAMETOOLONG: 'the name is too long',
     };
-    return new UsageError(`cannot write --out ${this.out.shown}: ${why[err.code ?? ''] ?? err.message}; nothing was written. Name a file in a folder you can write to`);
+    return new UsageError(
+      `cannot write --out ${this.out.shown}: ${why[err.code ?? ''] ?? err.message}; nothing was written. Name a file in a folder you can write to`,
+    );
   }
 }
 
@@ -188,7 +213,8 @@ function nearestFolder(p: string, shown: string): { existing: string; missing: s
     const s = lstatOrUndefined(dir);
     if (s !== undefined) {
       const t = s.isSymbolicLink() ? statOrUndefined(dir) : s;
-      if (t === undefined) throw new UsageError(`--out ${shown}: ${dir} is a broken link; name a file in a folder that exists or can be made`);
+      if (t === undefined)
+        throw new UsageError(`--out ${shown}: ${dir} is a broken link; name a file in a folder that exists or can be made`);
       if (!t.isDirectory()) throw new UsageError(`--out ${shown}: ${dir} is a file, not a folder; name a file in a folder`);
       return { existing: dir, missing: missing.reverse() };
     }

@@ -4,7 +4,18 @@ import type { ColumnIndex } from './columns.js';
 import type { ACLED_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { aroundDay, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, own, partyOf, territoryOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import {
+  eventId,
+  note,
+  own,
+  partyOf,
+  territoryOf,
+  rowProblem,
+  zoneOf,
+  type ImportSetup,
+  type ImportTally,
+  type RowAt,
+} from './importRun.js';
 import type { Problem } from '../problem.js';
 
 export type Columns = ColumnIndex<(typeof ACLED_NEEDS)[number]>;
@@ -22,7 +33,8 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
   if (record === '') return bad('event_id_cnty', 'empty; every ACLED record has an id such as UKR123456');
   const timeCode = get('time_precision');
   const timeRule = own(acled.timePrecision, timeCode);
-  if (timeRule === undefined) return bad('time_precision', `unknown precision code "${timeCode}"; ACLED uses ${Object.keys(acled.timePrecision).join(', ')}`);
+  if (timeRule === undefined)
+    return bad('time_precision', `unknown precision code "${timeCode}"; ACLED uses ${Object.keys(acled.timePrecision).join(', ')}`);
   const zone = zoneOf(setup, tally, get('country'), at.row);
   const key = `${get('event_date')}|${timeCode}|${zone}`;
   let when = tally.intervals.get(key) as DayInterval | undefined;
@@ -34,7 +46,8 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
   }
   const geoCode = get('geo_precision');
   const placeRule = own(acled.geoPrecision, geoCode);
-  if (placeRule === undefined) return bad('geo_precision', `unknown precision code "${geoCode}"; ACLED uses ${Object.keys(acled.geoPrecision).join(', ')}`);
+  if (placeRule === undefined)
+    return bad('geo_precision', `unknown precision code "${geoCode}"; ACLED uses ${Object.keys(acled.geoPrecision).join(', ')}`);
   const fatalitiesText = get('fatalities');
   const fatalities = fatalitiesText === '' ? undefined : /^\d+$/.test(fatalitiesText) ? Number(fatalitiesText) : NaN;
   if (Number.isNaN(fatalities)) return bad('fatalities', `"${fatalitiesText}" is not a count; a whole number 0 or more (or empty)`);
@@ -57,13 +70,20 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
 
   const country = get('country');
   const columnValue = { location: get('location'), admin1: get('admin1'), admin2: get('admin2'), country } as Record<string, string>;
-  const { place, unmatched } = placeOf({ settlement: get('location'), admin1: get('admin1'), admin2: get('admin2'), country, named: columnValue[placeRule.name] ?? '' }, placeRule, setup.places);
+  const { place, unmatched } = placeOf(
+    { settlement: get('location'), admin1: get('admin1'), admin2: get('admin2'), country, named: columnValue[placeRule.name] ?? '' },
+    placeRule,
+    setup.places,
+  );
   if (unmatched !== undefined) note(tally.unmatchedPlaces, unmatched, at.row);
 
   const civilian = get('civilian_targeting') === acled.civilianTargeting;
   const targets: TargetType[] = [...typeRule.targets];
   if (civilian && !targets.includes('civilians')) targets.push('civilians');
-  const tags = get('tags').split(';').map((t) => t.trim()).filter((t) => t !== '');
+  const tags = get('tags')
+    .split(';')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const notes = get('notes');
   const ref: DatasetRecordRef = {
     file: setup.fileName,
@@ -82,7 +102,12 @@ export function acledRow(setup: ImportSetup, tally: ImportTally, cols: Columns, 
     kind: typeRule.kind,
     actor,
     ...(targetParty !== undefined ? { target: targetParty } : {}),
-    when: { start: when.start, end: when.end, precision: when.precision, evidence: `ACLED ${record}: event_date ${get('event_date')}, time_precision ${timeCode}` },
+    when: {
+      start: when.start,
+      end: when.end,
+      precision: when.precision,
+      evidence: `ACLED ${record}: event_date ${get('event_date')}, time_precision ${timeCode}`,
+    },
     places: [place],
     placesExcluded: [],
     targets,

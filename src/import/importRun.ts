@@ -44,7 +44,16 @@ export interface ImportTally {
 }
 
 export function newTally(): ImportTally {
-  return { rows: 0, events: 0, skippedTypes: new Map(), unmappedActors: new Map(), skippedForActor: 0, unmatchedPlaces: new Map(), unzoned: new Map(), intervals: new Map() };
+  return {
+    rows: 0,
+    events: 0,
+    skippedTypes: new Map(),
+    unmappedActors: new Map(),
+    skippedForActor: 0,
+    unmatchedPlaces: new Map(),
+    unzoned: new Map(),
+    intervals: new Map(),
+  };
 }
 
 export function note<K>(m: Map<K, Seen>, key: K, row: number): void {
@@ -61,7 +70,14 @@ export interface RowAt {
 
 /** A bad value: names the file, row, column (and its number) and what to do. */
 export function rowProblem(setup: ImportSetup, at: RowAt, column: string, col: number, message: string): Problem {
-  return { code: 'E_SCHEMA', file: setup.file, line: at.line, col: col + 1, path: ['row', at.row, column], message: `row ${at.row}, column ${column}: ${message}` };
+  return {
+    code: 'E_SCHEMA',
+    file: setup.file,
+    line: at.line,
+    col: col + 1,
+    path: ['row', at.row, column],
+    message: `row ${at.row}, column ${column}: ${message}`,
+  };
 }
 
 /** The party an actor name maps to; undefined when unmapped (noted unless the file ignores it) or empty. */
@@ -96,5 +112,9 @@ export function own<T>(table: Readonly<Record<string, T>>, key: string): T | und
 
 /** A dataset's record id as a truce event id: lowercase letters, digits and dashes. */
 export function eventId(prefix: string, record: string): string {
-  return `${prefix}-${record.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
+  return `${prefix}-${record
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')}`;
 }

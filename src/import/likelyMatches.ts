@@ -20,11 +20,13 @@ function placesOverlap(a: Event, b: Event): string | undefined {
   for (const p of a.places) {
     for (const q of b.places) {
       if (norm(p.name) === norm(q.name)) return `both at ${p.name}`;
-      if (p.precision === 'country' || q.precision === 'country' || p.precision === 'unknown' || q.precision === 'unknown') return `${p.name} / ${q.name}: one is not placed more precisely than its country`;
+      if (p.precision === 'country' || q.precision === 'country' || p.precision === 'unknown' || q.precision === 'unknown')
+        return `${p.name} / ${q.name}: one is not placed more precisely than its country`;
       const pr = p.region ?? (p.precision === 'region' ? p.name : undefined);
       const qr = q.region ?? (q.precision === 'region' ? q.name : undefined);
       // a region-precise place overlaps everything in its region; two settlements in one region need not
-      if (pr !== undefined && qr !== undefined && norm(pr) === norm(qr) && (p.precision !== 'settlement' || q.precision !== 'settlement')) return `both in ${pr}`;
+      if (pr !== undefined && qr !== undefined && norm(pr) === norm(qr) && (p.precision !== 'settlement' || q.precision !== 'settlement'))
+        return `both in ${pr}`;
     }
   }
   return undefined;
@@ -46,7 +48,13 @@ export function likelyMatches(imported: Event, existing: readonly { event: Event
     if (!overlaps) continue;
     const why = placesOverlap(imported, x.event);
     if (why === undefined) continue;
-    out.push({ imported: imported.id, existing: x.event.id, time: { start: new Date(start).toISOString(), end: new Date(end).toISOString() }, actor: imported.actor, places: why });
+    out.push({
+      imported: imported.id,
+      existing: x.event.id,
+      time: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+      actor: imported.actor,
+      places: why,
+    });
   }
   return out;
 }

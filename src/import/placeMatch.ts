@@ -44,7 +44,12 @@ export function placeOf(names: RecordPlaceNames, rule: PlaceRule, places: PlaceL
   const region = matchRegion(names.admin1, places);
   const regionName = region?.name ?? (names.admin1 || undefined);
   const name = names.named || names.admin1 || names.country || 'unknown';
-  const base = (kind: PlaceKind): Place => ({ name, kind, precision: rule.precision, ...(regionName !== undefined && rule.precision !== 'country' ? { region: regionName } : {}) });
+  const base = (kind: PlaceKind): Place => ({
+    name,
+    kind,
+    precision: rule.precision,
+    ...(regionName !== undefined && rule.precision !== 'country' ? { region: regionName } : {}),
+  });
   if (rule.precision === 'country') return { place: { name: names.country || name, kind: 'country', precision: 'country' } };
   if (rule.precision === 'unknown') return { place: base('unknown') };
   if (!places) return { place: base(kindOfColumn(rule.name)), unmatched: name };

@@ -33,7 +33,8 @@ const iso = (dt: DateTime) => dt.toISO({ suppressMilliseconds: true }) ?? '';
 /** ACLED: the day, the days around it or its whole month (by the time_precision rule), midnight to midnight in `zone`, end exclusive. */
 export function aroundDay(day: Day, rule: TimeRule, zone: string): DayInterval {
   const d = DateTime.fromObject(day, { zone });
-  if ('wholeMonth' in rule) return { start: iso(d.startOf('month')), end: iso(d.startOf('month').plus({ months: 1 })), precision: rule.precision };
+  if ('wholeMonth' in rule)
+    return { start: iso(d.startOf('month')), end: iso(d.startOf('month').plus({ months: 1 })), precision: rule.precision };
   return { start: iso(d.minus({ days: rule.daysBefore })), end: iso(d.plus({ days: 1 + rule.daysAfter })), precision: rule.precision };
 }
 

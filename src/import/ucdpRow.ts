@@ -3,7 +3,18 @@ import type { DatasetRecordRef } from '../schema/source.js';
 import type { ColumnIndex, UCDP_NEEDS } from './columns.js';
 import { placeOf } from './placeMatch.js';
 import { betweenDays, dayOrder, parseDay, type DayInterval } from './recordDates.js';
-import { eventId, note, own, partyOf, territoryOf, rowProblem, zoneOf, type ImportSetup, type ImportTally, type RowAt } from './importRun.js';
+import {
+  eventId,
+  note,
+  own,
+  partyOf,
+  territoryOf,
+  rowProblem,
+  zoneOf,
+  type ImportSetup,
+  type ImportTally,
+  type RowAt,
+} from './importRun.js';
 import type { RowOutcome } from './acledRow.js';
 
 export type Columns = ColumnIndex<(typeof UCDP_NEEDS)[number]>;
@@ -21,7 +32,8 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   if (record === '') return bad('id', 'empty; every UCDP GED record has a numeric id');
   const dateCode = get('date_prec');
   const precision = own(ucdp.datePrecision, dateCode);
-  if (precision === undefined) return bad('date_prec', `unknown precision code "${dateCode}"; UCDP GED uses ${Object.keys(ucdp.datePrecision).join(', ')}`);
+  if (precision === undefined)
+    return bad('date_prec', `unknown precision code "${dateCode}"; UCDP GED uses ${Object.keys(ucdp.datePrecision).join(', ')}`);
   const zone = zoneOf(setup, tally, get('country'), at.row);
   const key = `${get('date_start')}|${get('date_end')}|${dateCode}|${zone}`;
   let when = tally.intervals.get(key) as DayInterval | undefined;
@@ -36,10 +48,15 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   }
   const whereCode = get('where_prec');
   const placeRule = own(ucdp.wherePrecision, whereCode);
-  if (placeRule === undefined) return bad('where_prec', `unknown precision code "${whereCode}"; UCDP GED uses ${Object.keys(ucdp.wherePrecision).join(', ')}`);
+  if (placeRule === undefined)
+    return bad('where_prec', `unknown precision code "${whereCode}"; UCDP GED uses ${Object.keys(ucdp.wherePrecision).join(', ')}`);
   const count = (c: 'low' | 'best' | 'high') => (/^\d+$/.test(get(c)) ? Number(get(c)) : NaN);
   const [low, best, high] = [count('low'), count('best'), count('high')];
-  for (const [c, n] of [['low', low], ['best', best], ['high', high]] as const) {
+  for (const [c, n] of [
+    ['low', low],
+    ['best', best],
+    ['high', high],
+  ] as const) {
     if (Number.isNaN(n)) return bad(c, `"${get(c)}" is not a count; a whole number 0 or more`);
   }
   if (best < low) return bad('best', `best (${best}) is below low (${low})`);
@@ -47,7 +64,8 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   const sourcesText = get('number_of_sources');
   // older releases write -1 for "not recorded"
   const sourceCount = /^\d+$/.test(sourcesText) ? Number(sourcesText) : undefined;
-  if (sourceCount === undefined && sourcesText !== '' && sourcesText !== '-1') return bad('number_of_sources', `"${sourcesText}" is not a count`);
+  if (sourceCount === undefined && sourcesText !== '' && sourcesText !== '-1')
+    return bad('number_of_sources', `"${sourcesText}" is not a count`);
 
   const violence = get('type_of_violence');
   const typeRule = own(ucdp.typeOfViolence, violence);
@@ -68,7 +86,11 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
   const country = get('country');
   const where = get('where_coordinates').replace(TYPE_SUFFIX, '');
   const columnValue: Record<string, string> = { where_coordinates: where, adm_1: get('adm_1'), adm_2: get('adm_2'), country };
-  const { place, unmatched } = placeOf({ settlement: where, admin1: get('adm_1'), admin2: get('adm_2'), country, named: columnValue[placeRule.name] ?? '' }, placeRule, setup.places);
+  const { place, unmatched } = placeOf(
+    { settlement: where, admin1: get('adm_1'), admin2: get('adm_2'), country, named: columnValue[placeRule.name] ?? '' },
+    placeRule,
+    setup.places,
+  );
   if (unmatched !== undefined) note(tally.unmatchedPlaces, unmatched, at.row);
 
   const article = get('source_article');
@@ -87,7 +109,12 @@ export function ucdpRow(setup: ImportSetup, tally: ImportTally, cols: Columns, v
     kind: typeRule.kind,
     actor,
     ...(targetParty !== undefined ? { target: targetParty } : {}),
-    when: { start: when.start, end: when.end, precision: when.precision, evidence: `UCDP GED ${record}: ${get('date_start')} to ${get('date_end')}, date_prec ${dateCode}` },
+    when: {
+      start: when.start,
+      end: when.end,
+      precision: when.precision,
+      evidence: `UCDP GED ${record}: ${get('date_start')} to ${get('date_end')}, date_prec ${dateCode}`,
+    },
     places: [place],
     placesExcluded: [],
     targets: [...typeRule.targets],

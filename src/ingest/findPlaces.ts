@@ -22,12 +22,45 @@ export interface PlaceMention {
 
 const CAP = String.raw`[A-Z][\p{L}'’ʼ-]+`;
 const NAME = String.raw`${CAP}(?:[ -](?:${CAP}|on-Don|Rih))*`;
-const LIST_REGIONS = new RegExp(String.raw`\b(?:the\s+)?((?:${NAME})(?:\s*,\s*(?:${NAME}))*(?:,?\s+and\s+(?:${NAME})))\s+(regions|oblasts|provinces)\b`, 'gu');
+const LIST_REGIONS = new RegExp(
+  String.raw`\b(?:the\s+)?((?:${NAME})(?:\s*,\s*(?:${NAME}))*(?:,?\s+and\s+(?:${NAME})))\s+(regions|oblasts|provinces)\b`,
+  'gu',
+);
 const ONE_REGION = new RegExp(String.raw`\b(?:the\s+)?(${NAME})\s+(region|oblast|Oblast|province|krai|Krai|Republic)\b`, 'gu');
 const DISTRICT = new RegExp(String.raw`\b(?:the\s+)?(${CAP})\s+(district|raion)\b`, 'gu');
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
-const SPEAKER_AFTER = /^\s*(?:'s\s+)?(?:said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|and Moscow|and Kyiv|regime|government|authorities)\b/;
-const NOT_PLACES = new Set(['Russia', 'Ukraine', 'Russian', 'Ukrainian', 'The', 'A', 'An', 'In', 'On', 'At', 'Interior', 'President', 'Prime', 'Minister', 'Mayor', 'Kremlin', 'Telegram', 'Facebook', 'State', 'Emergency', 'Service', 'Air', 'Force', 'Energy', 'Ministry', 'Defence', 'Defense', 'Moscow time']);
+const SPEAKER_AFTER =
+  /^\s*(?:'s\s+)?(?:said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|and Moscow|and Kyiv|regime|government|authorities)\b/;
+const NOT_PLACES = new Set([
+  'Russia',
+  'Ukraine',
+  'Russian',
+  'Ukrainian',
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'Interior',
+  'President',
+  'Prime',
+  'Minister',
+  'Mayor',
+  'Kremlin',
+  'Telegram',
+  'Facebook',
+  'State',
+  'Emergency',
+  'Service',
+  'Air',
+  'Force',
+  'Energy',
+  'Ministry',
+  'Defence',
+  'Defense',
+  'Moscow time',
+]);
 
 function resolve(lookup: PlaceLookup, name: string, wantRegion: boolean): PlaceEntry | undefined {
   const found = lookup.lookup(name);
@@ -49,13 +82,35 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   const out: PlaceMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
-  const excludedAt = (i: number) => /\bno (?:strikes|attacks|hits|damage) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 30), i)) || /\bno (?:strikes|attacks) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 34), i).replace(/\bthe\s+$/, ''));
+  const excludedAt = (i: number) =>
+    /\bno (?:strikes|attacks|hits|damage) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 30), i)) ||
+    /\bno (?:strikes|attacks) (?:on|in)\s+(?:the\s+)?$/i.test(sentence.slice(Math.max(0, i - 34), i).replace(/\bthe\s+$/, ''));
   const push = (entry: PlaceEntry, name: string, words: string, index: number, precision: 'settlement' | 'region', settlement?: string) => {
     if (out.some((o) => o.entry.id === entry.id)) return;
     // "the head of the Dnipropetrovsk region", "Volgograd governor": an official's title, not a place hit
-    if (/\b(head|heads|governor|governors|mayor|chief|administration|authorities|officials?|police) (of|in) (the )?$/i.test(sentence.slice(Math.max(0, index - 30), index))) return;
-    if (/^[\w\s'-]{0,12}?\b(governor|mayor|officials?|authorities|administration)\b/i.test(sentence.slice(index + words.length, index + words.length + 24)) && !/\b(in|on|at|over)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, index - 10), index))) return;
-    out.push({ entry, ...describe(lookup, entry), name, precision, ...(settlement ? { settlement } : {}), words, index, excluded: excludedAt(index) });
+    if (
+      /\b(head|heads|governor|governors|mayor|chief|administration|authorities|officials?|police) (of|in) (the )?$/i.test(
+        sentence.slice(Math.max(0, index - 30), index),
+      )
+    )
+      return;
+    if (
+      /^[\w\s'-]{0,12}?\b(governor|mayor|officials?|authorities|administration)\b/i.test(
+        sentence.slice(index + words.length, index + words.length + 24),
+      ) &&
+      !/\b(in|on|at|over)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, index - 10), index))
+    )
+      return;
+    out.push({
+      entry,
+      ...describe(lookup, entry),
+      name,
+      precision,
+      ...(settlement ? { settlement } : {}),
+      words,
+      index,
+      excluded: excludedAt(index),
+    });
   };
   for (const m of sentence.matchAll(LIST_REGIONS)) {
     const names = m[1]!.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
@@ -92,10 +147,20 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         const start = a + words.slice(0, s).join(' ').length + (s > 0 ? 1 : 0);
         // "Vladimir Putin": a first name that is also a place, followed by a surname no hierarchy knows
         const next = words[s + k];
-        if (next !== undefined && s === 0 && !/^(Oblast|Region|City|Mayor|Governor|Krai|Republic|District|Regional|Military|Administration)$/.test(next) && lookup.lookup(next).length === 0) continue;
+        if (
+          next !== undefined &&
+          s === 0 &&
+          !/^(Oblast|Region|City|Mayor|Governor|Krai|Republic|District|Regional|Military|Administration)$/.test(next) &&
+          lookup.lookup(next).length === 0
+        )
+          continue;
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
         if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
-        if (/\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) && /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))) continue;
+        if (
+          /\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) &&
+          /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))
+        )
+          continue;
         if (!free(start, start + name.length)) continue;
         const isSettlement = e.kind !== 'region';
         push(e, isSettlement ? e.name : `${name} region`, name, start, isSettlement ? 'settlement' : 'region');
@@ -108,8 +173,24 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     const s = settlement !== undefined ? lookup.lookup(settlement).find((e) => e.kind !== 'region') : undefined;
     if (!s || NOT_PLACES.has(m[1]!)) continue;
     const region = describe(lookup, s).region;
-    const pseudo: PlaceEntry = { id: `${s.id}-${m[1]!.toLowerCase()}`, name: `${m[1]} district`, kind: 'district', within: s.id, aliases: [] };
-    out.push({ entry: pseudo, ...(region ? { region } : {}), ...describe(lookup, s), name: `${m[1]} district`, precision: 'settlement', settlement: s.name, words: m[0], index: m.index, excluded: false });
+    const pseudo: PlaceEntry = {
+      id: `${s.id}-${m[1]!.toLowerCase()}`,
+      name: `${m[1]} district`,
+      kind: 'district',
+      within: s.id,
+      aliases: [],
+    };
+    out.push({
+      entry: pseudo,
+      ...(region ? { region } : {}),
+      ...describe(lookup, s),
+      name: `${m[1]} district`,
+      precision: 'settlement',
+      settlement: s.name,
+      words: m[0],
+      index: m.index,
+      excluded: false,
+    });
   }
   return out.sort((x, y) => x.index - y.index);
 }

@@ -4,14 +4,21 @@ import type { SourceProposal } from './matchExisting.js';
 /** The ingest report as text: what was found, with line and words for each field, and what was not. */
 export function formatIngestReport(result: IngestResult, proposals: SourceProposal[], notes: string[] = []): string {
   const r = result.report;
-  const out: string[] = [`ingest ${r.file} (published ${r.published}, zone ${r.zone}): ${result.events.length} draft event${result.events.length === 1 ? '' : 's'}`];
+  const out: string[] = [
+    `ingest ${r.file} (published ${r.published}, zone ${r.zone}): ${result.events.length} draft event${result.events.length === 1 ? '' : 's'}`,
+  ];
   for (const n of notes) out.push(`  note: ${n}`);
   if (r.olderThanDateline) out.push(`  WARNING content older than the dateline: ${r.olderThanDateline}`);
   for (const d of r.drafts) {
     const e = result.events.find((x) => x.id === d.id)!;
     out.push('', `${d.id}  ${d.kind}, lines ${d.lines.join(', ')}`);
     out.push(`  when      ${e.when.start} .. ${e.when.end} (${e.when.precision})`);
-    for (const f of d.fields) out.push(f.field === 'when' ? `            <- line ${f.line} "${f.words}" [${f.confidence}]` : `  ${f.field.padEnd(9)} ${f.value}  <- line ${f.line} "${f.words}" [${f.confidence}]`);
+    for (const f of d.fields)
+      out.push(
+        f.field === 'when'
+          ? `            <- line ${f.line} "${f.words}" [${f.confidence}]`
+          : `  ${f.field.padEnd(9)} ${f.value}  <- line ${f.line} "${f.words}" [${f.confidence}]`,
+      );
     for (const c of d.claims) out.push(`  claim     by ${c.by}, line ${c.line} "${c.words}" (TODO: claim/denial vocabulary, issue 13)`);
     for (const p of d.problems) out.push(`  doubt     ${p}`);
     for (const p of proposals.filter((x) => x.draft === d.id)) {

@@ -83,7 +83,8 @@ const ISO = { suppressMilliseconds: true } as const;
 const iso = (d: DateTime) => d.toISO(ISO)!;
 
 /** "meant to end on February 1", "a week until February 1": the terms spoken of, not when they were spoken */
-const TERMS_DATE = /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
+const TERMS_DATE =
+  /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
 
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
@@ -107,7 +108,10 @@ function countryParty(p: PlaceMention): Party | undefined {
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
-  const hit = places.filter((p) => !p.excluded).map(countryParty).filter((x): x is Party => x !== undefined);
+  const hit = places
+    .filter((p) => !p.excluded)
+    .map(countryParty)
+    .filter((x): x is Party => x !== undefined);
   if (hit.length === 0) return undefined;
   const ua = hit.filter((x) => x === 'ukraine').length;
   return ua * 2 >= hit.length ? 'russia' : 'ukraine';
@@ -134,7 +138,8 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
   const floorLow = floors.length > 0 ? Math.max(...floors.map((c) => c.low)) : 0;
   if (ranged.length === 0) return { low: floorLow };
   const low = Math.max(floorLow, Math.min(...ranged.map((c) => c.low)));
-  const high = floors.length > 0 && floorLow > Math.max(...ranged.map((c) => c.high!)) ? undefined : Math.max(...ranged.map((c) => c.high!));
+  const high =
+    floors.length > 0 && floorLow > Math.max(...ranged.map((c) => c.high!)) ? undefined : Math.max(...ranged.map((c) => c.high!));
   const bests = ranged.map((c) => c.best).filter((b): b is number => b !== undefined && b >= low && (high === undefined || b <= high));
   const best = bests.length > 0 ? mode(bests) : undefined;
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
@@ -155,15 +160,20 @@ function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions
   }
   const partCounts = [...parts.values()].map((fs) => mergeCounts(fs)!);
   const covered = new Set([...parts.keys()].flatMap((k) => k.split('|')));
-  const sum = partCounts.length === 0 ? undefined : {
-    low: partCounts.reduce((a, c) => a + c.low, 0),
-    high: partCounts.every((c) => c.high !== undefined) ? partCounts.reduce((a, c) => a + c.high!, 0) : undefined,
-    best: partCounts.every((c) => c.best !== undefined) ? partCounts.reduce((a, c) => a + c.best!, 0) : undefined,
-  };
+  const sum =
+    partCounts.length === 0
+      ? undefined
+      : {
+          low: partCounts.reduce((a, c) => a + c.low, 0),
+          high: partCounts.every((c) => c.high !== undefined) ? partCounts.reduce((a, c) => a + c.high!, 0) : undefined,
+          best: partCounts.every((c) => c.best !== undefined) ? partCounts.reduce((a, c) => a + c.best!, 0) : undefined,
+        };
   if (totals.length > 0) {
     const t = mergeCounts(totals)!;
     if (sum === undefined || sum.low <= t.low) return t;
-    return t.high !== undefined && t.high >= sum.low ? { ...t, low: sum.low, ...(t.best !== undefined && t.best < sum.low ? { best: sum.low } : {}) } : { low: sum.low };
+    return t.high !== undefined && t.high >= sum.low
+      ? { ...t, low: sum.low, ...(t.best !== undefined && t.best < sum.low ? { best: sum.low } : {}) }
+      : { low: sum.low };
   }
   if (sum === undefined) return undefined;
   const uncovered = [...eventRegions].some((r) => !covered.has(r));
@@ -185,7 +195,9 @@ function countText(c: Count): string {
 
 /** Figures in the line as it spells them, for the citation check (E_FIGURE_NOT_ON_LINE). */
 function figureTokens(words: string): string[] {
-  return [...words.matchAll(/\d{1,3}(?:,\d{3})+|\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\b/gi)].map((m) => m[0]);
+  return [
+    ...words.matchAll(/\d{1,3}(?:,\d{3})+|\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty)\b/gi),
+  ].map((m) => m[0]);
 }
 
 export function ingestArticle(input: IngestInput): IngestResult {
@@ -219,17 +231,31 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
       const dated = eventDates(o, 'strike').length > 0;
-      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2) current.obs.push(o);
+      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
+        current.obs.push(o);
       continue;
     }
     if (kind !== 'strike') {
       const ds = eventDates(o, kind);
       // "Peskov claimed ... . Speaking on January 30, he told reporters ...": the next sentence dates it
       const next = observations[observations.indexOf(o) + 1];
-      if (ds.length === 0 && next !== undefined && next.reading.kind === undefined && /^(speaking|asked|he|she|they|in (?:a|an|his|her))\b/i.test(next.s.text)) {
+      if (
+        ds.length === 0 &&
+        next !== undefined &&
+        next.reading.kind === undefined &&
+        /^(speaking|asked|he|she|they|in (?:a|an|his|her))\b/i.test(next.s.text)
+      ) {
         const nd = eventDates(next, kind);
         if (nd.length > 0) {
-          groups.push({ kind, obs: [o, next], actorWords: o.reading.words, actorLine: o.s.line, actorConfidence: o.reading.actor ? 'medium' : 'low', ...(o.reading.actor ? { actor: o.reading.actor } : {}), ...(o.reading.target ? { target: o.reading.target } : {}) });
+          groups.push({
+            kind,
+            obs: [o, next],
+            actorWords: o.reading.words,
+            actorLine: o.s.line,
+            actorConfidence: o.reading.actor ? 'medium' : 'low',
+            ...(o.reading.actor ? { actor: o.reading.actor } : {}),
+            ...(o.reading.target ? { target: o.reading.target } : {}),
+          });
           continue;
         }
       }
@@ -237,13 +263,27 @@ export function ingestArticle(input: IngestInput): IngestResult {
         undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
         continue;
       }
-      const g: Group = { kind, obs: [o], actorWords: o.reading.words, actorLine: o.s.line, actorConfidence: o.reading.actor ? 'medium' : 'low', ...(o.reading.actor ? { actor: o.reading.actor } : {}), ...(o.reading.target ? { target: o.reading.target } : {}) };
+      const g: Group = {
+        kind,
+        obs: [o],
+        actorWords: o.reading.words,
+        actorLine: o.s.line,
+        actorConfidence: o.reading.actor ? 'medium' : 'low',
+        ...(o.reading.actor ? { actor: o.reading.actor } : {}),
+        ...(o.reading.target ? { target: o.reading.target } : {}),
+      };
       groups.push(g);
       continue;
     }
     const fromPlaces = actorFromPlaces(o.places);
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
-    const named = o.reading.actor !== undefined && fromPlaces !== undefined && o.reading.actor !== fromPlaces && o.places.every((p) => countryParty(p) === o.reading.actor) ? fromPlaces : o.reading.actor;
+    const named =
+      o.reading.actor !== undefined &&
+      fromPlaces !== undefined &&
+      o.reading.actor !== fromPlaces &&
+      o.places.every((p) => countryParty(p) === o.reading.actor)
+        ? fromPlaces
+        : o.reading.actor;
     const actor = named ?? fromPlaces ?? current?.actor;
     const ds = eventDates(o, 'strike');
     const when = span(ds);
@@ -256,7 +296,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       });
     } else if (actor === undefined || (named === undefined && fromPlaces === undefined)) {
       // no attacker and no place: the occurrence the article is mostly about
-      home = [...strikeGroups].reverse().reduce<Group | undefined>((best, g) => (best === undefined || g.obs.length > best.obs.length ? g : best), undefined);
+      home = [...strikeGroups]
+        .reverse()
+        .reduce<Group | undefined>((best, g) => (best === undefined || g.obs.length > best.obs.length ? g : best), undefined);
     } else if (current?.kind === 'strike' && (current.actor === actor || current.actor === undefined)) {
       // an undated sentence goes on about the occurrence the text spoke of last
       home = current;
@@ -315,22 +357,50 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // when the content is older than the dateline, words read against the dateline give way to dates the text names
     const statedDates = older ? allDs.filter((x) => x.d.explicit) : [];
     const ds = statedDates.length > 0 && statedDates.length < allDs.length ? statedDates : allDs;
-    if (ds !== allDs) problems.push(`${allDs.filter((x) => !x.d.explicit).map((x) => `"${x.d.words}" (line ${x.line})`).join(', ')} not read against the dateline: ${older!.why}`);
+    if (ds !== allDs)
+      problems.push(
+        `${allDs
+          .filter((x) => !x.d.explicit)
+          .map((x) => `"${x.d.words}" (line ${x.line})`)
+          .join(', ')} not read against the dateline: ${older!.why}`,
+      );
     let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
     const relativeOnly = ds.every((x) => !x.d.explicit);
-    const before = groups.slice(0, groups.indexOf(g)).filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0)).at(-1);
+    const before = groups
+      .slice(0, groups.indexOf(g))
+      .filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0))
+      .at(-1);
     if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
       // "Meanwhile, ...": about the days of the occurrence told before
       const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
-      when = { start: w.start.startOf('day'), end: w.end.startOf('day').plus({ days: w.end.hour === 0 && w.end.minute === 0 ? 0 : 1 }), precision: 'days', evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`, confidence: 'medium' };
+      when = {
+        start: w.start.startOf('day'),
+        end: w.end.startOf('day').plus({ days: w.end.hour === 0 && w.end.minute === 0 ? 0 : 1 }),
+        precision: 'days',
+        evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`,
+        confidence: 'medium',
+      };
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
-      const w = older ? { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month' as const, why: older.why } : { start: pub.minus({ days: 7 }).startOf('day'), end: pub, precision: 'days' as const, why: `no date words on lines ${g.obs.map((o) => o.s.line).join(', ')}; the week before publication` };
+      const w = older
+        ? { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month' as const, why: older.why }
+        : {
+            start: pub.minus({ days: 7 }).startOf('day'),
+            end: pub,
+            precision: 'days' as const,
+            why: `no date words on lines ${g.obs.map((o) => o.s.line).join(', ')}; the week before publication`,
+          };
       when = { ...w, evidence: `line ${first}: ${w.why}`, confidence: 'low' };
       undated.push({ line: first, why: w.why });
       problems.push(`not dated by the text: ${w.why}`);
     } else if (older && relativeOnly) {
-      when = { start: older.month, end: older.month.plus({ months: 1 }), precision: 'month', evidence: `${ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ')} would date it from the dateline, but ${older.why}`, confidence: 'medium' };
+      when = {
+        start: older.month,
+        end: older.month.plus({ months: 1 }),
+        precision: 'month',
+        evidence: `${ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ')} would date it from the dateline, but ${older.why}`,
+        confidence: 'medium',
+      };
       problems.push(`relative date words read against a dateline the content is older than: ${older.why}`);
     } else {
       // several sentences about one occurrence: news words for a night ("overnight", "early on Saturday")
@@ -346,13 +416,27 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const e0 = DateTime.max(...use.map((d) => d.end))!;
       const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
       const precision = widest.precision;
-      when = { start: s0, end: e0, precision, evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`, confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium' };
+      when = {
+        start: s0,
+        end: e0,
+        precision,
+        evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`,
+        confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium',
+      };
       if (!agree) problems.push('the dates of its sentences do not overlap; the interval spans them all');
     }
-    for (const x of ds) fields.push({ field: 'when', value: `${iso(when.start)} .. ${iso(when.end)} (${when.precision})`, line: x.line, words: x.d.words, confidence: when.confidence });
+    for (const x of ds)
+      fields.push({
+        field: 'when',
+        value: `${iso(when.start)} .. ${iso(when.end)} (${when.precision})`,
+        line: x.line,
+        words: x.d.words,
+        confidence: when.confidence,
+      });
 
     const placeMentions = new Map<string, { p: PlaceMention; line: number }>();
-    for (const o of g.obs) for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
+    for (const o of g.obs)
+      for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
     const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
     const places = hit.map(({ p }) => ({
@@ -362,7 +446,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
       kind: p.entry.kind === 'region' ? ('region' as const) : p.entry.kind,
       precision: p.precision,
     }));
-    for (const { p, line } of hit) fields.push({ field: 'places', value: `${p.name}${p.region ? ` (${p.region.name})` : ''}`, line, words: p.words, confidence: p.precision === 'region' ? 'high' : 'medium' });
+    for (const { p, line } of hit)
+      fields.push({
+        field: 'places',
+        value: `${p.name}${p.region ? ` (${p.region.name})` : ''}`,
+        line,
+        words: p.words,
+        confidence: p.precision === 'region' ? 'high' : 'medium',
+      });
     const placesExcluded = [...placeMentions.values()].filter(({ p }) => p.excluded).map(({ p }) => p.name);
     if (places.length === 0 && g.kind === 'strike') {
       unplaced.push({ line: g.obs[0]!.s.line, why: 'no place in the hierarchy is named in its sentences' });
@@ -371,26 +462,42 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const targets: TargetType[] = [];
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
-    for (const o of g.obs) for (const t of o.targets) if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
-      targets.push(t.target);
-      fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
-    }
+    for (const o of g.obs)
+      for (const t of o.targets)
+        if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
+          targets.push(t.target);
+          fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
+        }
 
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
     const casualtyItems: { f: FigureMention; at: string[] }[] = [];
-    for (const o of g.obs) for (const f of o.figures) {
-      byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
-      // a headline's toll ("... kill four") sums up the whole event, wherever it names
-      const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
-      if (f.quantity === 'killed' || f.quantity === 'injured') casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
-      fields.push({ field: f.quantity, value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`, line: o.s.line, words: f.words, confidence: f.weak ? 'low' : f.approximate ? 'medium' : 'high' });
-      if (!f.weak) figLines.set(o.s.line, [...(figLines.get(o.s.line) ?? []), ...figureTokens(f.words.split(' ').slice(0, 3).join(' '))]);
-    }
+    for (const o of g.obs)
+      for (const f of o.figures) {
+        byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
+        // a headline's toll ("... kill four") sums up the whole event, wherever it names
+        const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
+        if (f.quantity === 'killed' || f.quantity === 'injured')
+          casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
+        fields.push({
+          field: f.quantity,
+          value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`,
+          line: o.s.line,
+          words: f.words,
+          confidence: f.weak ? 'low' : f.approximate ? 'medium' : 'high',
+        });
+        if (!f.weak) figLines.set(o.s.line, [...(figLines.get(o.s.line) ?? []), ...figureTokens(f.words.split(' ').slice(0, 3).join(' '))]);
+      }
     const counts: Partial<Record<Quantity, Count>> = {};
     const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
     for (const q of QUANTITIES) {
-      const c = q === 'killed' || q === 'injured' ? casualtyCount(casualtyItems.filter((x) => x.f.quantity === q), eventRegions) : mergeCounts(byQ.get(q) ?? []);
+      const c =
+        q === 'killed' || q === 'injured'
+          ? casualtyCount(
+              casualtyItems.filter((x) => x.f.quantity === q),
+              eventRegions,
+            )
+          : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
     // every missile, ballistic and cruise ones included
@@ -400,13 +507,29 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const b = counts.ballisticMissiles;
       const c = counts.cruiseMissiles;
       // only the types the text names: their sum is exact when each of them is
-      const exact = m === undefined && (b === undefined || b.high === b.low) && (c === undefined || c.high === c.low) && (b?.high !== undefined || c?.high !== undefined);
-      counts.missiles = exact ? { low: typed, best: typed, high: typed } : m?.high !== undefined && m.high >= typed ? { ...m, low: typed } : { low: typed };
+      const exact =
+        m === undefined &&
+        (b === undefined || b.high === b.low) &&
+        (c === undefined || c.high === c.low) &&
+        (b?.high !== undefined || c?.high !== undefined);
+      counts.missiles = exact
+        ? { low: typed, best: typed, high: typed }
+        : m?.high !== undefined && m.high >= typed
+          ? { ...m, low: typed }
+          : { low: typed };
     }
-    const munitions = Object.fromEntries((['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
+    const munitions = Object.fromEntries(
+      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]),
+    );
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
 
-    const claims = g.obs.filter((o) => o.reading.claimBy !== undefined).map((o) => ({ by: o.reading.claimBy!, line: o.s.line, words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '' }));
+    const claims = g.obs
+      .filter((o) => o.reading.claimBy !== undefined)
+      .map((o) => ({
+        by: o.reading.claimBy!,
+        line: o.s.line,
+        words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '',
+      }));
     if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
     else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
 
@@ -419,9 +542,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const sources = lines.map((line) => {
       const said = fields.filter((f) => f.line === line).map((f) => `${f.field}: "${f.words}"`);
       const figs = [...new Set(figLines.get(line) ?? [])];
-      return { file: input.file, line, ...(figs.length > 0 ? { figures: figs } : {}), says: said.length > 0 ? said.join('; ') : 'same occurrence (no field read here)' };
+      return {
+        file: input.file,
+        line,
+        ...(figs.length > 0 ? { figures: figs } : {}),
+        says: said.length > 0 ? said.join('; ') : 'same occurrence (no field read here)',
+      };
     });
-    const claimNote = claims.length > 0 ? ` Claims (TODO: record with the claim/denial vocabulary of issue 13 once it exists): ${claims.map((c) => `${c.by} "${c.words}" on line ${c.line}`).join('; ')}.` : '';
+    const claimNote =
+      claims.length > 0
+        ? ` Claims (TODO: record with the claim/denial vocabulary of issue 13 once it exists): ${claims.map((c) => `${c.by} "${c.words}" on line ${c.line}`).join('; ')}.`
+        : '';
     const event: Event = {
       id,
       kind: g.kind,
@@ -461,7 +592,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
  */
 function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
   // the dateline itself (or a date on the day of publication) says nothing of how old the content is
-  const explicit = obs.flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })));
+  const explicit = obs.flatMap((o) =>
+    o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })),
+  );
   if (explicit.length === 0) return undefined;
   const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
   if (recent.length > 0) return undefined;

@@ -24,7 +24,8 @@ function placesOverlap(a: Event, b: Event): boolean {
   return [...ra].some((r) => rb.has(r));
 }
 
-const show = (c: Count | undefined) => (c === undefined ? 'none' : c.high === undefined ? `${c.low}+` : c.low === c.high ? `${c.low}` : `${c.low}-${c.high}`);
+const show = (c: Count | undefined) =>
+  c === undefined ? 'none' : c.high === undefined ? `${c.low}+` : c.low === c.high ? `${c.low}` : `${c.low}-${c.high}`;
 
 function compareCounts(name: string, a: Count | undefined, b: Count | undefined, agree: string[], differ: string[]): void {
   if (a === undefined && b === undefined) return;
@@ -44,11 +45,14 @@ export function matchExisting(drafts: Event[], existing: Event[]): SourceProposa
   for (const d of drafts) {
     const ds = Date.parse(d.when.start);
     const de = Date.parse(d.when.end);
-    const hits = existing.filter((e) => e.actor === d.actor && Date.parse(e.when.start) < de && ds < Date.parse(e.when.end) && placesOverlap(d, e));
+    const hits = existing.filter(
+      (e) => e.actor === d.actor && Date.parse(e.when.start) < de && ds < Date.parse(e.when.end) && placesOverlap(d, e),
+    );
     for (const e of hits) {
       const agree: string[] = [];
       const differ: string[] = [];
-      for (const q of ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const) compareCounts(q, d.munitions?.[q], e.munitions?.[q], agree, differ);
+      for (const q of ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const)
+        compareCounts(q, d.munitions?.[q], e.munitions?.[q], agree, differ);
       for (const q of ['killed', 'injured'] as const) compareCounts(q, d.casualties?.[q], e.casualties?.[q], agree, differ);
       const newTargets = d.targets.filter((t) => !e.targets.includes(t));
       if (newTargets.length > 0) differ.push(`targets the event lacks: ${newTargets.join(', ')}`);

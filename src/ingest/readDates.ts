@@ -38,8 +38,10 @@ const MORNING = [5, 12] as const;
 const AFTERNOON = [12, 18] as const;
 const EVENING = [17, 24] as const;
 
-const FUTURE = /\b(will|would|is set to|are set to|set to|is due to|are due to|due to|plans? to|planned|scheduled|next|upcoming|ahead of)\b/i;
-const REPORTING = /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
+const FUTURE =
+  /\b(will|would|is set to|are set to|set to|is due to|are due to|due to|plans? to|planned|scheduled|next|upcoming|ahead of)\b/i;
+const REPORTING =
+  /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
 interface Part {
   from: number;
@@ -81,10 +83,29 @@ function cap(end: DateTime, pub: DateTime): DateTime {
   return end > pub ? pub : end;
 }
 
-function mention(start: DateTime, end: DateTime, precision: Precision, words: string, index: number, sentence: string, explicit: boolean, confidence: DateMention['confidence'], pub: DateTime): DateMention {
+function mention(
+  start: DateTime,
+  end: DateTime,
+  precision: Precision,
+  words: string,
+  index: number,
+  sentence: string,
+  explicit: boolean,
+  confidence: DateMention['confidence'],
+  pub: DateTime,
+): DateMention {
   // a night or a morning cannot reach past the report; a named day is its whole day by convention
   const capped = start < pub && precision === 'part-of-day' ? cap(end, pub) : end;
-  return { start, end: capped, precision, words: words.trim(), index, reporting: REPORTING.test(sentence.slice(0, index)), explicit, confidence };
+  return {
+    start,
+    end: capped,
+    precision,
+    words: words.trim(),
+    index,
+    reporting: REPORTING.test(sentence.slice(0, index)),
+    explicit,
+    confidence,
+  };
 }
 
 function dayWithPart(day: DateTime, part: Part): { start: DateTime; end: DateTime; precision: Precision } {
@@ -109,7 +130,9 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const m of sentence.matchAll(/\b(?:on\s+)?the night (?:of|to|into)\s+([^,.;]{3,40})/gi)) {
     const idx = m.index;
     const parsed = chrono.en.parse(m[1]!, pub.toJSDate(), { forwardDate: false });
-    const days = m[1]!.match(/^(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+([A-Z][a-z]+)|^([A-Z][a-z]+)\s+(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})/);
+    const days = m[1]!.match(
+      /^(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+([A-Z][a-z]+)|^([A-Z][a-z]+)\s+(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})/,
+    );
     if (days) {
       const monthName = days[3] ?? days[4]!;
       const d1 = Number(days[1] ?? days[5]);
@@ -119,7 +142,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
         const first = yearFor(pub, monthDt.month, d1, future);
         const second = first.plus({ days: d2 - d1 });
         const words = m[0];
-        out.push(mention(first.plus({ hours: NIGHT_START }), second.plus({ hours: NIGHT_END }), 'part-of-day', words, idx, sentence, true, 'high', pub));
+        out.push(
+          mention(
+            first.plus({ hours: NIGHT_START }),
+            second.plus({ hours: NIGHT_END }),
+            'part-of-day',
+            words,
+            idx,
+            sentence,
+            true,
+            'high',
+            pub,
+          ),
+        );
         taken.push([idx, idx + m[0].length]);
         continue;
       }
@@ -140,10 +175,34 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     const words = m[0];
     if (into || day.hasSame(pubDay, 'day')) {
       // the night that ends on the named day
-      out.push(mention(day.minus({ days: 1 }).plus({ hours: NIGHT_START }), day.plus({ hours: NIGHT_END }), 'part-of-day', words, idx, sentence, true, 'high', pub));
+      out.push(
+        mention(
+          day.minus({ days: 1 }).plus({ hours: NIGHT_START }),
+          day.plus({ hours: NIGHT_END }),
+          'part-of-day',
+          words,
+          idx,
+          sentence,
+          true,
+          'high',
+          pub,
+        ),
+      );
     } else {
       // "the night of 19 November": the night into it or out of it; the text does not say which
-      out.push(mention(day.minus({ days: 1 }).plus({ hours: NIGHT_START }), day.plus({ days: 1, hours: NIGHT_END }), 'days', words, idx, sentence, true, 'medium', pub));
+      out.push(
+        mention(
+          day.minus({ days: 1 }).plus({ hours: NIGHT_START }),
+          day.plus({ days: 1, hours: NIGHT_END }),
+          'days',
+          words,
+          idx,
+          sentence,
+          true,
+          'medium',
+          pub,
+        ),
+      );
     }
     taken.push([idx, idx + m[0].length]);
   }
@@ -159,10 +218,17 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     const s = r.start;
     const lower = text.toLowerCase();
     // a bare clock time ("at 18:50") or a year alone says nothing here that a day does not
-    if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('month') && !/yesterday|last|ago|earlier|week|today|tonight|night|morning/.test(lower)) continue;
+    if (
+      !s.isCertain('day') &&
+      !s.isCertain('weekday') &&
+      !s.isCertain('month') &&
+      !/yesterday|last|ago|earlier|week|today|tonight|night|morning/.test(lower)
+    )
+      continue;
     if (/\bsince\s*$/i.test(before)) continue;
     // a duration ("for a week", "a week until") is not a date
-    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before)) continue;
+    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before))
+      continue;
     const part = partAround(before, after, text);
     let day: DateTime | undefined;
     let explicit = false;
@@ -186,7 +252,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     }
     if (/\blast night\b|\btonight\b/.test(lower)) {
       const d = /tonight/.test(lower) ? pubDay : pubDay.minus({ days: 1 });
-      out.push(mention(d.plus({ hours: NIGHT_START }), d.plus({ days: 1, hours: NIGHT_END }), 'part-of-day', text, a, sentence, false, 'high', pub));
+      out.push(
+        mention(
+          d.plus({ hours: NIGHT_START }),
+          d.plus({ days: 1, hours: NIGHT_END }),
+          'part-of-day',
+          text,
+          a,
+          sentence,
+          false,
+          'high',
+          pub,
+        ),
+      );
       taken.push([a, b]);
       continue;
     }
@@ -205,7 +283,15 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     } else if (s.isCertain('month')) {
       // "in December": the whole month, the last one before publication unless said of the future
       const month = s.get('month')!;
-      const year = s.isCertain('year') ? s.get('year')! : future ? (month >= pub.month ? pub.year : pub.year + 1) : month <= pub.month ? pub.year : pub.year - 1;
+      const year = s.isCertain('year')
+        ? s.get('year')!
+        : future
+          ? month >= pub.month
+            ? pub.year
+            : pub.year + 1
+          : month <= pub.month
+            ? pub.year
+            : pub.year - 1;
       const m = DateTime.fromObject({ year, month, day: 1 }, { zone });
       out.push(mention(m, m.plus({ months: 1 }), 'month', text, a, sentence, true, 'high', pub));
       taken.push([a, b]);
@@ -225,11 +311,15 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     const d = ctx.previousDay.startOf('day');
     const w = m[0].toLowerCase();
     const span =
-      w === 'that night' ? { s: d.plus({ hours: NIGHT_START }), e: d.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
-      : w === 'the following night' ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
-      : w === 'the next day' ? { s: d.plus({ days: 1 }), e: d.plus({ days: 2 }), p: 'day' as const }
-      : w === 'the day before' ? { s: d.minus({ days: 1 }), e: d, p: 'day' as const }
-      : { s: d, e: d.plus({ days: 1 }), p: 'day' as const };
+      w === 'that night'
+        ? { s: d.plus({ hours: NIGHT_START }), e: d.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
+        : w === 'the following night'
+          ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
+          : w === 'the next day'
+            ? { s: d.plus({ days: 1 }), e: d.plus({ days: 2 }), p: 'day' as const }
+            : w === 'the day before'
+              ? { s: d.minus({ days: 1 }), e: d, p: 'day' as const }
+              : { s: d, e: d.plus({ days: 1 }), p: 'day' as const };
     out.push(mention(span.s, span.e, span.p, m[0], m.index, sentence, false, 'medium', pub));
     taken.push([m.index, m.index + m[0].length]);
   }

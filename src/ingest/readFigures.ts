@@ -22,8 +22,28 @@ export interface FigureMention {
 }
 
 const UNITS: Record<string, number> = {
-  a: 1, an: 1, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  a: 1,
+  an: 1,
+  one: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
@@ -87,7 +107,8 @@ function qualified(q: string | undefined, n: number): { count: Count; approximat
 
 const DRONE = /^(?:(?!and\b|or\b|\d)[\w-]+\s+){0,3}?(drones?|uavs?|shaheds?|unmanned aerial vehicles?|geran-2s?)\b/i;
 const MISSILE = /^(?:(?!and\b(?!\s+(?:cruise|ballistic))|or\b|\d)([\w-]+)\s+){0,4}?(missiles?|rockets?|ones)\b/i;
-const PEOPLE = /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
+const PEOPLE =
+  /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
 const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|fatalities|fatally|bodies)\b/i;
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|shrapnel wounds)\b/i;
 const DOWNED = /\b(shot down|intercepted|destroyed|downed|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
@@ -99,13 +120,32 @@ export function readFigures(raw: string): FigureMention[] {
   const sentence = raw.replace(/[“”"]/g, ' ').replace(/ {2,}/g, ' ');
   const out: FigureMention[] = [];
   // "a significant number of ballistic missiles": more than one
-  for (const m of sentence.matchAll(/\b(?:a |an )?(?:significant|large|considerable|unspecified) number of\s+(ballistic|cruise)?\s*(missiles|drones)\b/gi)) {
-    const q: Quantity = m[1]?.toLowerCase() === 'ballistic' ? 'ballisticMissiles' : m[1]?.toLowerCase() === 'cruise' ? 'cruiseMissiles' : m[2]!.toLowerCase() === 'drones' ? 'drones' : 'missiles';
+  for (const m of sentence.matchAll(
+    /\b(?:a |an )?(?:significant|large|considerable|unspecified) number of\s+(ballistic|cruise)?\s*(missiles|drones)\b/gi,
+  )) {
+    const q: Quantity =
+      m[1]?.toLowerCase() === 'ballistic'
+        ? 'ballisticMissiles'
+        : m[1]?.toLowerCase() === 'cruise'
+          ? 'cruiseMissiles'
+          : m[2]!.toLowerCase() === 'drones'
+            ? 'drones'
+            : 'missiles';
     out.push({ quantity: q, count: { low: 2 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
   }
   // "killed a woman": one person
-  for (const m of sentence.matchAll(/\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(woman|man|person|child|boy|girl|civilian|resident|worker|driver)\b/gi)) {
-    out.push({ quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured', count: { low: 1, best: 1, high: 1 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
+  for (const m of sentence.matchAll(
+    /\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(woman|man|person|child|boy|girl|civilian|resident|worker|driver)\b/gi,
+  )) {
+    out.push({
+      quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured',
+      count: { low: 1, best: 1, high: 1 },
+      role: 'launched',
+      weak: false,
+      approximate: false,
+      words: m[0],
+      index: m.index,
+    });
   }
   for (const m of sentence.matchAll(FIGURE)) {
     const q = m[1];
@@ -115,15 +155,33 @@ export function readFigures(raw: string): FigureMention[] {
     const before = sentence.slice(Math.max(0, idx - 40), idx);
     const after = sentence.slice(end);
     // dates, clock times, ordinals, percentages and the like are not counts
-    if (/^\s*(?:[-:./]\d|%|st\b|nd\b|rd\b|th\b|per ?cent|km|kilomet|miles?\b|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|-storey|-story|-point)/i.test(after)) continue;
-    if (/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$/i.test(before)) continue;
+    if (
+      /^\s*(?:[-:./]\d|%|st\b|nd\b|rd\b|th\b|per ?cent|km|kilomet|miles?\b|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|-storey|-story|-point)/i.test(
+        after,
+      )
+    )
+      continue;
+    if (
+      /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$/i.test(
+        before,
+      )
+    )
+      continue;
     let n: number | undefined;
     let floorOnly = false;
-    if (raw === 'dozens of') { n = 24; floorOnly = true; }
-    else if (raw === 'hundreds of') { n = 200; floorOnly = true; }
-    else if (raw === 'scores of') { n = 40; floorOnly = true; }
-    else if (raw === 'several') { n = 2; floorOnly = true; }
-    else if (raw === 'a dozen') n = 12;
+    if (raw === 'dozens of') {
+      n = 24;
+      floorOnly = true;
+    } else if (raw === 'hundreds of') {
+      n = 200;
+      floorOnly = true;
+    } else if (raw === 'scores of') {
+      n = 40;
+      floorOnly = true;
+    } else if (raw === 'several') {
+      n = 2;
+      floorOnly = true;
+    } else if (raw === 'a dozen') n = 12;
     else if (raw === 'two dozen') n = 24;
     else if (raw === 'three dozen') n = 36;
     else if (raw === 'a single') n = 1;
@@ -145,13 +203,25 @@ export function readFigures(raw: string): FigureMention[] {
       typeWord = d[0];
     } else if (mi) {
       const head = mi[0].toLowerCase();
-      quantity = /ballistic|iskander|kinzhal/.test(head) ? 'ballisticMissiles' : /cruise|kalibr|kh-101|kh-\d+/.test(head) ? 'cruiseMissiles' : 'missiles';
+      quantity = /ballistic|iskander|kinzhal/.test(head)
+        ? 'ballisticMissiles'
+        : /cruise|kalibr|kh-101|kh-\d+/.test(head)
+          ? 'cruiseMissiles'
+          : 'missiles';
       typeWord = mi[0];
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
-    } else if (article && /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(after)) {
+    } else if (
+      article &&
+      /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(
+        after,
+      )
+    ) {
       quantity = /\b(was|were)\s+killed\b/i.test(clause) ? 'killed' : 'injured';
       onePerson = true;
-    } else if (!article && (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))) {
+    } else if (
+      !article &&
+      (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))
+    ) {
       if (SUBCOUNT.test(before)) continue;
       const verbAfter = clause;
       const verbBefore = before.slice(-24);
@@ -171,34 +241,68 @@ export function readFigures(raw: string): FigureMention[] {
       quantity = 'killed';
     }
     if (quantity === undefined) continue;
-    if (article && quantity !== undefined && /^\s*(?:[\w-]+\s+){0,2}?(drones?|missiles?)(\s+and\s+(drones?|missiles?))?\s+(attack|strike|raid|barrage)/i.test(after)) {
-      out.push({ quantity, count: { low: 1 }, role: 'launched', weak: true, approximate: false, words: `${m[0]}${after.slice(0, 30)}`.trim(), index: idx });
+    if (
+      article &&
+      quantity !== undefined &&
+      /^\s*(?:[\w-]+\s+){0,2}?(drones?|missiles?)(\s+and\s+(drones?|missiles?))?\s+(attack|strike|raid|barrage)/i.test(after)
+    ) {
+      out.push({
+        quantity,
+        count: { low: 1 },
+        role: 'launched',
+        weak: true,
+        approximate: false,
+        words: `${m[0]}${after.slice(0, 30)}`.trim(),
+        index: idx,
+      });
       continue;
     }
-    if (article && !onePerson && quantity !== 'drones' && quantity !== 'missiles' && quantity !== 'ballisticMissiles' && quantity !== 'cruiseMissiles') continue;
+    if (
+      article &&
+      !onePerson &&
+      quantity !== 'drones' &&
+      quantity !== 'missiles' &&
+      quantity !== 'ballisticMissiles' &&
+      quantity !== 'cruiseMissiles'
+    )
+      continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     const tail = after.split(/[,;]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
     const downedAfter = DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
     const downedBefore = DOWNED.test(before.slice(-30)) && !/\bnot\s+$/i.test(before.slice(-30));
-    const role = (quantity === 'killed' || quantity === 'injured') ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
+    const role = quantity === 'killed' || quantity === 'injured' ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     const base = floorOnly ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
-    out.push({ quantity, count: base.count, role, weak: (article && !onePerson) || (raw === 'one' && !onePerson) || (floorOnly && raw === 'several'), approximate: base.approximate, words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words, index: idx });
+    out.push({
+      quantity,
+      count: base.count,
+      role,
+      weak: (article && !onePerson) || (raw === 'one' && !onePerson) || (floorOnly && raw === 'several'),
+      approximate: base.approximate,
+      words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words,
+      index: idx,
+    });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two
-  for (const m of sentence.matchAll(/\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b)/gi)) {
+  for (const m of sentence.matchAll(
+    /\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b)/gi,
+  )) {
     const kinds = m[0].toLowerCase();
     const covered = (q: Quantity) => out.some((f) => f.quantity === q && !f.weak);
     const push = (q: Quantity, low: number) => {
-      if (!covered(q) && !out.some((f) => f.quantity === q)) out.push({ quantity: q, count: { low }, role: 'launched', weak: true, approximate: false, words: m[0], index: m.index });
+      if (!covered(q) && !out.some((f) => f.quantity === q))
+        out.push({ quantity: q, count: { low }, role: 'launched', weak: true, approximate: false, words: m[0], index: m.index });
     };
     if (/\bdrone(s)?\s+(strikes|attacks)\b/.test(kinds) || kinds === 'drones') {
       if (kinds !== 'drones' || !/\b(\d|dozens|hundreds)\S*\s+(?:[\w-]+\s+){0,3}drones/i.test(sentence)) push('drones', 2);
     } else if (/cruise|ballistic/.test(kinds)) {
       if (/cruise/.test(kinds)) push('cruiseMissiles', 2);
       if (/ballistic/.test(kinds)) push('ballisticMissiles', 2);
-    } else if (kinds === 'missiles' && !/\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(sentence)) {
+    } else if (
+      kinds === 'missiles' &&
+      !/\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(sentence)
+    ) {
       push('missiles', 2);
     }
   }

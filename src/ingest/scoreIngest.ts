@@ -32,7 +32,16 @@ const SLACK = 3 * 3600_000;
 
 export function emptyScore(): Score {
   const t = () => ({ tp: 0, fp: 0, fn: 0 });
-  return { events: t(), strikes: t(), interval: { correct: 0, of: 0 }, figures: t(), places: t(), targets: t(), actor: { correct: 0, of: 0 }, misses: [] };
+  return {
+    events: t(),
+    strikes: t(),
+    interval: { correct: 0, of: 0 },
+    figures: t(),
+    places: t(),
+    targets: t(),
+    actor: { correct: 0, of: 0 },
+    misses: [],
+  };
 }
 
 function lines(e: Event, file: string): Set<number> {
@@ -68,7 +77,11 @@ const same = (a: Count, b: Count) => a.low === b.low && a.best === b.best && a.h
 
 /** "Kyiv Oblast", "Kyiv region" and "the Kyiv region" are one region; "Kyiv City" is another. */
 export function regionKey(name: string): string {
-  return name.toLowerCase().replace(/^the\s+/, '').replace(/\s+(oblast|region|krai|province)$/, '').trim();
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+(oblast|region|krai|province)$/, '')
+    .trim();
 }
 
 function regions(e: Event): Set<string> {
@@ -76,18 +89,22 @@ function regions(e: Event): Set<string> {
 }
 
 function setTally(t: Tally, draft: Set<string>, gold: Set<string>): void {
-  for (const x of draft) if (gold.has(x)) t.tp++; else t.fp++;
+  for (const x of draft)
+    if (gold.has(x)) t.tp++;
+    else t.fp++;
   for (const x of gold) if (!draft.has(x)) t.fn++;
 }
 
 export function scoreArticle(score: Score, file: string, drafts: Event[], gold: Event[]): void {
   const pairs: [number, number, number][] = [];
-  drafts.forEach((d, i) => gold.forEach((g, j) => {
-    if (d.kind !== g.kind) return;
-    const dl = lines(d, file);
-    const shared = [...lines(g, file)].filter((l) => dl.has(l)).length;
-    if (shared > 0) pairs.push([shared, i, j]);
-  }));
+  drafts.forEach((d, i) =>
+    gold.forEach((g, j) => {
+      if (d.kind !== g.kind) return;
+      const dl = lines(d, file);
+      const shared = [...lines(g, file)].filter((l) => dl.has(l)).length;
+      if (shared > 0) pairs.push([shared, i, j]);
+    }),
+  );
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const usedD = new Set<number>();
   const usedG = new Set<number>();
@@ -106,8 +123,12 @@ export function scoreArticle(score: Score, file: string, drafts: Event[], gold: 
   score.strikes.tp += foundStrikes;
   score.strikes.fn += goldStrikes.length - foundStrikes;
   score.strikes.fp += drafts.filter((d, i) => d.kind === 'strike' && !usedD.has(i)).length;
-  gold.forEach((g, j) => { if (!usedG.has(j)) score.misses.push(`${file}: gold ${g.id} not found`); });
-  drafts.forEach((d, i) => { if (!usedD.has(i)) score.misses.push(`${file}: draft ${d.id} (lines ${[...lines(d, file)].join(',')}) matches no gold event`); });
+  gold.forEach((g, j) => {
+    if (!usedG.has(j)) score.misses.push(`${file}: gold ${g.id} not found`);
+  });
+  drafts.forEach((d, i) => {
+    if (!usedD.has(i)) score.misses.push(`${file}: draft ${d.id} (lines ${[...lines(d, file)].join(',')}) matches no gold event`);
+  });
   for (const [d, g] of matched) {
     score.interval.of++;
     if (intervalCorrect(d.when, g.when)) score.interval.correct++;
@@ -142,7 +163,8 @@ export function scoreArticle(score: Score, file: string, drafts: Event[], gold: 
 const pct = (a: number, b: number) => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(0).padStart(4)}%`);
 
 export function formatScore(name: string, s: Score): string {
-  const pr = (t: Tally) => `precision ${pct(t.tp, t.tp + t.fp)}  recall ${pct(t.tp, t.tp + t.fn)}  (${t.tp} right, ${t.fp} extra, ${t.fn} missed)`;
+  const pr = (t: Tally) =>
+    `precision ${pct(t.tp, t.tp + t.fp)}  recall ${pct(t.tp, t.tp + t.fn)}  (${t.tp} right, ${t.fp} extra, ${t.fn} missed)`;
   return [
     `${name}`,
     `  events      ${pr(s.events)}`,

@@ -30,7 +30,13 @@ function rowOf(p: Parsed, row: number): CsvRow {
 function csvProblem(file: string, e: unknown): InputError | unknown {
   if (!(e instanceof CsvError)) return e;
   const line = (e as CsvError & { lines?: number }).lines;
-  const problem: Problem = { code: 'E_PARSE', file, ...(line !== undefined ? { line, col: 1 } : {}), path: [], message: `not readable as CSV: ${e.message}; export the file again as CSV (comma-separated, with a header row)` };
+  const problem: Problem = {
+    code: 'E_PARSE',
+    file,
+    ...(line !== undefined ? { line, col: 1 } : {}),
+    path: [],
+    message: `not readable as CSV: ${e.message}; export the file again as CSV (comma-separated, with a header row)`,
+  };
   return new InputError([problem]);
 }
 

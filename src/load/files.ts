@@ -20,10 +20,14 @@ export function readText(abs: string, opts: ReadOptions): { text?: string; probl
   const file = displayName(abs, opts.cwd);
   const { kind, size, what } = statOf(abs);
   if (kind === 'dir') {
-    return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'this is a folder, not a file; name a scenario, seed or rule file' }] };
+    return {
+      problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: 'this is a folder, not a file; name a scenario, seed or rule file' }],
+    };
   }
   if (kind === 'none') {
-    return { problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path (looked in ${path.dirname(abs)})` }] };
+    return {
+      problems: [{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path (looked in ${path.dirname(abs)})` }],
+    };
   }
   if (kind !== 'file') {
     // a device, pipe or socket (/dev/zero, /dev/stdin) could be endless, a link loop leads nowhere: never read one
@@ -71,7 +75,14 @@ export function sizeText(n: number, limit: number): string {
 }
 
 export function notAFile(file: string, what: string, todo: string): Problem {
-  return { code: 'E_NOT_A_FILE', file, line: 1, col: 1, path: [], message: `this is ${what}, not a regular file; only regular files are read: ${todo}` };
+  return {
+    code: 'E_NOT_A_FILE',
+    file,
+    line: 1,
+    col: 1,
+    path: [],
+    message: `this is ${what}, not a regular file; only regular files are read: ${todo}`,
+  };
 }
 
 /**
@@ -80,7 +91,9 @@ export function notAFile(file: string, what: string, todo: string): Problem {
  * with what to do: a UTF-16 file (Windows "Unicode"), a Latin-1 file, a binary file.
  */
 export function decodeText(file: string, bytes: Uint8Array): { text?: string; problems: Problem[] } {
-  const at = (line: number, col: number, message: string): { problems: Problem[] } => ({ problems: [{ code: 'E_ENCODING', file, line, col, path: [], message }] });
+  const at = (line: number, col: number, message: string): { problems: Problem[] } => ({
+    problems: [{ code: 'E_ENCODING', file, line, col, path: [], message }],
+  });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return at(1, 1, 'the file is UTF-16 encoded (saved as "Unicode"); save it as UTF-8');
   }
@@ -93,12 +106,20 @@ export function decodeText(file: string, bytes: Uint8Array): { text?: string; pr
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, col } = position(bytes, bad);
-    return at(line, col, `byte ${bad + 1} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) is not UTF-8; save the file as UTF-8 (it looks like Latin-1 or Windows-1252, or not a text file)`);
+    return at(
+      line,
+      col,
+      `byte ${bad + 1} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) is not UTF-8; save the file as UTF-8 (it looks like Latin-1 or Windows-1252, or not a text file)`,
+    );
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const before = text.slice(0, nul).split('\n');
-    return at(before.length, (before.at(-1)?.length ?? 0) + 1, 'the file contains a NUL character; it is not a text file, or is not UTF-8 (save it as UTF-8)');
+    return at(
+      before.length,
+      (before.at(-1)?.length ?? 0) + 1,
+      'the file contains a NUL character; it is not a text file, or is not UTF-8 (save it as UTF-8)',
+    );
   }
   return { text, problems: [] };
 }
@@ -114,7 +135,8 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (len === 0 || i + len > b.length) return i;
     const second = b[i + 1]!;
-    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const [lo, hi] =
+      c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
     if (second < lo || second > hi) return i;
     for (let k = 2; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
     i += len;
@@ -150,9 +172,17 @@ export function readArticles(dir: string, opts: ReadOptions): { articles?: Map<s
   const map = new Map<string, string[]>();
   const problems: Problem[] = [];
   for (const f of listFiles(dir, '.txt')) {
-    const r = isDirectory(f) ? { problems: [notAFile(displayName(f, opts.cwd), 'a folder', 'name a scenario, seed or rule file')] } : readText(f, opts);
+    const r = isDirectory(f)
+      ? { problems: [notAFile(displayName(f, opts.cwd), 'a folder', 'name a scenario, seed or rule file')] }
+      : readText(f, opts);
     if (r.text !== undefined) map.set(path.basename(f), r.text.split(/\r?\n/));
-    else problems.push(...r.problems.map((p) => ({ ...p, message: `article: ${p.message.replace('name a scenario, seed or rule file', 'remove it from the articles folder, or point --articles elsewhere')}` })));
+    else
+      problems.push(
+        ...r.problems.map((p) => ({
+          ...p,
+          message: `article: ${p.message.replace('name a scenario, seed or rule file', 'remove it from the articles folder, or point --articles elsewhere')}`,
+        })),
+      );
   }
   return { articles: map, problems };
 }

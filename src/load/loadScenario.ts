@@ -51,7 +51,12 @@ export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): Load
   // the notes served the citation checks; a loaded scenario carries plain data only
   const { notes: _notes, ...data } = loaded;
   // drafts (from `truce ingest`) are validated like any event but count only once an analyst accepts them
-  return { ...data, events: data.events.filter((e) => e.draft !== true), file: displayName(abs, ctx.cwd), articlesChecked: articlesOf(ctx) !== undefined };
+  return {
+    ...data,
+    events: data.events.filter((e) => e.draft !== true),
+    file: displayName(abs, ctx.cwd),
+    articlesChecked: articlesOf(ctx) !== undefined,
+  };
 }
 
 /** A label kept through an overlay still describes the window it was first written for, whatever the overlay did to it. */
@@ -70,7 +75,12 @@ function loadAny(ctx: Ctx, abs: string, root: string, chain: string[]): Loaded |
   if (format === null) return undefined;
   if (format === 'truce.overlay/v1') return loadOverlay(ctx, abs, root, chain);
   if (format !== 'truce.scenario/v1') {
-    ctx.problems.push({ code: 'E_UNKNOWN_FORMAT', file, path: ['format'], message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}` });
+    ctx.problems.push({
+      code: 'E_UNKNOWN_FORMAT',
+      file,
+      path: ['format'],
+      message: `expected format truce.scenario/v1 or truce.overlay/v1, got ${JSON.stringify(format)}`,
+    });
     return undefined;
   }
   const read = readDoc(ctx, abs, Scenario);
@@ -116,7 +126,12 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
   const baseFile = displayName(baseAbs, ctx.cwd);
   if (!checkInside(ctx, root, baseAbs, { file, path: ['extends'] })) return undefined;
   if (baseAbs === abs || chain.includes(baseFile)) {
-    ctx.problems.push({ code: 'E_EXTENDS_CYCLE', file, path: ['extends'], message: `extends goes round in a circle: ${[file, ...chain].reverse().join(' -> ')} -> ${baseFile}; break the cycle` });
+    ctx.problems.push({
+      code: 'E_EXTENDS_CYCLE',
+      file,
+      path: ['extends'],
+      message: `extends goes round in a circle: ${[file, ...chain].reverse().join(' -> ')} -> ${baseFile}; break the cycle`,
+    });
     return undefined;
   }
   const before = ctx.problems.length;
@@ -128,8 +143,13 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
       ctx.problems.splice(before, theirs.length, ...theirs.filter((p) => !(p.file === baseFile && p.code === code)));
       ctx.problems.push({ code, file, path: ['extends'], message });
     };
-    if (theirs.some((p) => p.code === 'E_FILE_NOT_FOUND' && p.file === baseFile)) pointHere('E_FILE_NOT_FOUND', `the base scenario "${overlay.extends}" was not found; fix the path (relative to this file)`);
-    else if (theirs.some((p) => p.code === 'E_UNKNOWN_FORMAT' && p.file === baseFile)) pointHere('E_UNKNOWN_FORMAT', `"${overlay.extends}" is not a scenario or an overlay; extend a truce.scenario/v1 or truce.overlay/v1 file`);
+    if (theirs.some((p) => p.code === 'E_FILE_NOT_FOUND' && p.file === baseFile))
+      pointHere('E_FILE_NOT_FOUND', `the base scenario "${overlay.extends}" was not found; fix the path (relative to this file)`);
+    else if (theirs.some((p) => p.code === 'E_UNKNOWN_FORMAT' && p.file === baseFile))
+      pointHere(
+        'E_UNKNOWN_FORMAT',
+        `"${overlay.extends}" is not a scenario or an overlay; extend a truce.scenario/v1 or truce.overlay/v1 file`,
+      );
     return undefined;
   }
   const { result, problems } = applyChanges(base, overlay.changes, file);
@@ -146,7 +166,14 @@ function loadOverlay(ctx: Ctx, abs: string, root: string, chain: string[]): Load
     ...(articles ? { articles } : {}),
     ...(base.notes && !shared ? { articlesPartial: true } : {}),
   };
-  const cross = crossCheck(pool).map((p) => remap(p, overlay.changes, merged.events.map((e) => e.id), file));
+  const cross = crossCheck(pool).map((p) =>
+    remap(
+      p,
+      overlay.changes,
+      merged.events.map((e) => e.id),
+      file,
+    ),
+  );
   ctx.problems.push(...cross);
   if (cross.length > 0) return undefined;
   return {
@@ -208,16 +235,31 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
     else if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND')) {
       // one problem, at the reference in the scenario, rather than a second one at the missing file
       ctx.problems.splice(before, ctx.problems.length - before, ...ctx.problems.slice(before).filter((p) => p.code !== 'E_FILE_NOT_FOUND'));
-      ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: ['seeds', i], message: `seed file "${s}" not found; fix the path (relative to the scenario)` });
+      ctx.problems.push({
+        code: 'E_FILE_NOT_FOUND',
+        file,
+        path: ['seeds', i],
+        message: `seed file "${s}" not found; fix the path (relative to the scenario)`,
+      });
     }
   });
   const rulesAbs = path.resolve(dir, scenario.rules);
-  const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] }) ? readRules(ctx, rulesAbs, { file, path: ['rules'] }) : { rules: [], conditions: [] };
+  const rules = checkInside(ctx, root, rulesAbs, { file, path: ['rules'] })
+    ? readRules(ctx, rulesAbs, { file, path: ['rules'] })
+    : { rules: [], conditions: [] };
   const shared = articlesOf(ctx);
   // the scenario's own source notes are cited like articles
   const notes = readSourceNotes(ctx, scenarioAbs, root, scenario.sourceNotes);
   const articles = notes ? new Map([...(shared ?? []), ...notes]) : shared;
-  return { scenarios: [{ file, scenario }], seeds, rules: rules.rules, conditions: rules.conditions, ...(articles ? { articles } : {}), ...(notes && !shared ? { articlesPartial: true } : {}), notes };
+  return {
+    scenarios: [{ file, scenario }],
+    seeds,
+    rules: rules.rules,
+    conditions: rules.conditions,
+    ...(articles ? { articles } : {}),
+    ...(notes && !shared ? { articlesPartial: true } : {}),
+    notes,
+  };
 }
 
 /** Loads a rule folder alone (for tests and tools that build scenarios in code). */

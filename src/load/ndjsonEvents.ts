@@ -40,7 +40,11 @@ export function streamBasis(loaded: LoadedScenario, opts: LoadOptions = {}): Str
  * naming the file and line. Memory stays flat however long the stream, except for the set of ids seen
  * (one string per event: a duplicate id can be anywhere earlier).
  */
-export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?: StreamBasis): AsyncGenerator<{ event: Event; line: number }> {
+export async function* ndjsonEvents(
+  source: string,
+  cwd = process.cwd(),
+  basis?: StreamBasis,
+): AsyncGenerator<{ event: Event; line: number }> {
   const file = source === '-' ? '(stdin)' : source;
   const fail = (line: number, path: PathSegment[], code: Problem['code'], message: string): never => {
     throw new InputError([{ code, file, line, col: 1, path, message }]);
@@ -54,7 +58,14 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?:
     } catch (e) {
       if (e instanceof NotAFile) throw new InputError([notAFile(file, e.what, 'give --events an NDJSON file, or - for stdin')]);
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
-        throw new InputError([{ code: 'E_FILE_NOT_FOUND', file, path: [], message: `no such file; check the path of --events (looked in ${path.dirname(path.resolve(cwd, source))})` }]);
+        throw new InputError([
+          {
+            code: 'E_FILE_NOT_FOUND',
+            file,
+            path: [],
+            message: `no such file; check the path of --events (looked in ${path.dirname(path.resolve(cwd, source))})`,
+          },
+        ]);
       }
       throw e;
     }
@@ -82,12 +93,13 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?:
     }
     if (decoded.text === undefined) {
       const p = decoded.problems[0]!;
-      throw new InputError([{ ...p, line: n, message: p.message.replace(/^byte \d+/, `byte ${(p.col ?? 1)} of the line`) }]);
+      throw new InputError([{ ...p, line: n, message: p.message.replace(/^byte \d+/, `byte ${p.col ?? 1} of the line`) }]);
     }
     let text = n === 1 && decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return undefined;
-    if (jsonDepthOver(text, MAX_DEPTH)) fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
+    if (jsonDepthOver(text, MAX_DEPTH))
+      fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
     let data: unknown;
     try {
       data = JSON.parse(text, (k, v: unknown) => {
@@ -107,7 +119,13 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?:
       if (problems.length > 0) throw new InputError(problems.map((p) => ({ ...p, line: n, col: 1 })));
     }
     const start = toMillis(event.when.start);
-    if (start < lastStart) fail(n, ['when', 'start'], 'E_STREAM_ORDER', `event ${event.id} starts before the event on the line above; a stream must be sorted by start time (sort it, e.g. by when.start)`);
+    if (start < lastStart)
+      fail(
+        n,
+        ['when', 'start'],
+        'E_STREAM_ORDER',
+        `event ${event.id} starts before the event on the line above; a stream must be sorted by start time (sort it, e.g. by when.start)`,
+      );
     lastStart = start;
     return { event, line: n };
   };
@@ -139,7 +157,12 @@ export async function* ndjsonEvents(source: string, cwd = process.cwd(), basis?:
 
   function tooLong(line: number): never {
     if (input !== process.stdin) (input as unknown as { destroy(): void }).destroy();
-    return fail(line, [], 'E_FILE_TOO_LARGE', `the line is longer than ${MAX_LINE_BYTES / 1048576} MiB (the limit for one event), or never ends; write one event per line`);
+    return fail(
+      line,
+      [],
+      'E_FILE_TOO_LARGE',
+      `the line is longer than ${MAX_LINE_BYTES / 1048576} MiB (the limit for one event), or never ends; write one event per line`,
+    );
   }
 }
 

@@ -26,7 +26,15 @@ export type Kind = 'file' | 'dir' | 'other' | 'none';
 
 /** What a path that is not a regular file or folder is, in words for a message. */
 export function whatIs(s: Stats): string {
-  return s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() ? 'a character device' : s.isBlockDevice() ? 'a block device' : 'not a regular file';
+  return s.isFIFO()
+    ? 'a FIFO (named pipe)'
+    : s.isSocket()
+      ? 'a socket'
+      : s.isCharacterDevice()
+        ? 'a character device'
+        : s.isBlockDevice()
+          ? 'a block device'
+          : 'not a regular file';
 }
 
 function kindOf(p: string): { kind: Kind; size: number; what?: string } {
@@ -37,10 +45,23 @@ function kindOf(p: string): { kind: Kind; size: number; what?: string } {
     // a link loop, or a folder that cannot be entered: there, but not readable as a file
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return { kind: 'none', size: 0 };
-    return { kind: 'other', size: 0, what: code === 'ELOOP' ? 'a loop of symbolic links' : code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${code ?? 'error'})` };
+    return {
+      kind: 'other',
+      size: 0,
+      what:
+        code === 'ELOOP'
+          ? 'a loop of symbolic links'
+          : code === 'EACCES'
+            ? 'not readable (permission denied)'
+            : `not readable (${code ?? 'error'})`,
+    };
   }
   if (s === undefined) return { kind: 'none', size: 0 };
-  return s.isFile() ? { kind: 'file', size: s.size } : s.isDirectory() ? { kind: 'dir', size: s.size } : { kind: 'other', size: s.size, what: whatIs(s) };
+  return s.isFile()
+    ? { kind: 'file', size: s.size }
+    : s.isDirectory()
+      ? { kind: 'dir', size: s.size }
+      : { kind: 'other', size: s.size, what: whatIs(s) };
 }
 
 /** What is at a path: a file (with its size), a folder, something else (and what), or nothing. */
@@ -69,7 +90,15 @@ export function openRegular(abs: string): number {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw e;
-    throw new NotAFile(code === 'ELOOP' ? 'a loop of symbolic links' : code === 'EISDIR' ? 'a folder' : code === 'EACCES' ? 'not readable (permission denied)' : `not readable (${code ?? 'error'})`);
+    throw new NotAFile(
+      code === 'ELOOP'
+        ? 'a loop of symbolic links'
+        : code === 'EISDIR'
+          ? 'a folder'
+          : code === 'EACCES'
+            ? 'not readable (permission denied)'
+            : `not readable (${code ?? 'error'})`,
+    );
   }
   const s = fstatSync(fd);
   if (!s.isFile()) {

@@ -1,4 +1,18 @@
-import { Composer, isAlias, isNode, LineCounter, Parser, YAMLParseError, isMap, isSeq, isScalar, visit, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isNode,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isMap,
+  isSeq,
+  isScalar,
+  visit,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { PathSegment, Problem } from '../problem.js';
 
 /** A parsed YAML or JSON file that can tell where a path of it was written. */
@@ -156,7 +170,15 @@ function parseYaml(file: string, source: string): { parsed?: ParsedFile; problem
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
   const tooDeep = (offset: number, pos = at(offset)): { problems: Problem[] } => ({
-    problems: [{ code: 'E_PARSE', file, ...pos, path: [], message: `lists and mappings are nested more than ${MAX_DEPTH} deep here, far too deeply for a data file (the limit is ${MAX_DEPTH}); flatten the structure` }],
+    problems: [
+      {
+        code: 'E_PARSE',
+        file,
+        ...pos,
+        path: [],
+        message: `lists and mappings are nested more than ${MAX_DEPTH} deep here, far too deeply for a data file (the limit is ${MAX_DEPTH}); flatten the structure`,
+      },
+    ],
   });
   const rough = roughDepthOver(source, 10 * MAX_DEPTH);
   if (rough >= 0) {
@@ -192,13 +214,24 @@ function parseYaml(file: string, source: string): { parsed?: ParsedFile; problem
   }
   if (problems.length > 0) return { problems };
   if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
-    return { problems: [{ code: 'E_EMPTY', file, line: 1, col: 1, path: [], message: 'the file is empty; it must hold a scenario, seed or rule document' }] };
+    return {
+      problems: [
+        { code: 'E_EMPTY', file, line: 1, col: 1, path: [], message: 'the file is empty; it must hold a scenario, seed or rule document' },
+      ],
+    };
   }
   for (const f of checkKeys(doc, doc.contents, [])) {
     const pos = at(f.offset);
     problems.push(
       f.key === undefined
-        ? { code: 'E_PARSE', file, line: pos.line, col: pos.col, path: f.path, message: 'a key must be a plain name, not a list or mapping; write the key as text' }
+        ? {
+            code: 'E_PARSE',
+            file,
+            line: pos.line,
+            col: pos.col,
+            path: f.path,
+            message: 'a key must be a plain name, not a list or mapping; write the key as text',
+          }
         : forbiddenKey(file, pos, f.path, f.key),
     );
   }
@@ -272,7 +305,13 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
   for (const d of composer.compose(tokens, true, length)) {
     if (!doc) doc = d;
     else {
-      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(
+        new YAMLParseError(
+          [d.range[0], d.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
       break;
     }
   }

@@ -15,7 +15,16 @@ export function readArticle(articlePath: string, opts: LoadOptions = {}): { file
   const { text, problems } = readText(abs, { cwd: ctx.cwd, maxFileBytes: ctx.maxFileBytes });
   if (text === undefined) throw new InputError(problems);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    throw new InputError([{ code: 'E_EMPTY', file, line: 1, col: 1, path: [], message: 'the article is empty; give a text file with the report, one paragraph a line' }]);
+    throw new InputError([
+      {
+        code: 'E_EMPTY',
+        file,
+        line: 1,
+        col: 1,
+        path: [],
+        message: 'the article is empty; give a text file with the report, one paragraph a line',
+      },
+    ]);
   }
   return { file, text };
 }

@@ -24,8 +24,17 @@ export function readPlacesInto(ctx: Ctx, files: { abs: string; from?: { file: st
     const doc = readDoc(ctx, abs, PlacesFile);
     if (!doc) {
       if (from && ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND')) {
-        ctx.problems.splice(before, ctx.problems.length - before, ...ctx.problems.slice(before).filter((p) => p.code !== 'E_FILE_NOT_FOUND'));
-        ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file: from.file, path: from.path, message: `places file "${displayName(abs, ctx.cwd)}" not found; fix the path (relative to the scenario)` });
+        ctx.problems.splice(
+          before,
+          ctx.problems.length - before,
+          ...ctx.problems.slice(before).filter((p) => p.code !== 'E_FILE_NOT_FOUND'),
+        );
+        ctx.problems.push({
+          code: 'E_FILE_NOT_FOUND',
+          file: from.file,
+          path: from.path,
+          message: `places file "${displayName(abs, ctx.cwd)}" not found; fix the path (relative to the scenario)`,
+        });
       }
       continue;
     }
@@ -49,7 +58,10 @@ export function placeProblems(all: readonly PlaceAt[]): Problem[] {
  */
 export function readPlaces(paths: readonly string[], opts: LoadOptions = {}): PlaceEntry[] {
   const ctx = context(opts);
-  const all = readPlacesInto(ctx, paths.map((p) => ({ abs: path.resolve(ctx.cwd, p) })));
+  const all = readPlacesInto(
+    ctx,
+    paths.map((p) => ({ abs: path.resolve(ctx.cwd, p) })),
+  );
   ctx.problems.push(...placeProblems(all));
   if (ctx.problems.length > 0) throw new InputError(sortProblems(localise(ctx, ctx.problems)));
   return all.map((p) => p.place);

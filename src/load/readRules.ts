@@ -14,7 +14,12 @@ export interface RuleSet {
 export function readRules(ctx: Ctx, dirAbs: string, from: { file: string; path: PathSegment[] }): RuleSet {
   const set: RuleSet = { rules: [], conditions: [] };
   if (!isDirectory(dirAbs)) {
-    ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file: from.file, path: from.path, message: `the rule folder ${displayName(dirAbs, ctx.cwd)} does not exist; point \`rules\` at the folder of rule JSON files` });
+    ctx.problems.push({
+      code: 'E_FILE_NOT_FOUND',
+      file: from.file,
+      path: from.path,
+      message: `the rule folder ${displayName(dirAbs, ctx.cwd)} does not exist; point \`rules\` at the folder of rule JSON files`,
+    });
     return set;
   }
   for (const abs of listFiles(dirAbs, '.json')) readRuleFile(ctx, abs, set);

@@ -18,7 +18,13 @@ export function readSourceNotes(ctx: Ctx, scenarioAbs: string, root: string, not
     if (!checkInside(ctx, root, abs, from)) return;
     const { text, problems } = readText(abs, ctx);
     if (text === undefined) {
-      ctx.problems.push(...problems.map((p) => (p.code === 'E_FILE_NOT_FOUND' ? { ...p, file, path: from.path, message: `source notes "${n}" not found; fix the path (relative to the scenario)` } : p)));
+      ctx.problems.push(
+        ...problems.map((p) =>
+          p.code === 'E_FILE_NOT_FOUND'
+            ? { ...p, file, path: from.path, message: `source notes "${n}" not found; fix the path (relative to the scenario)` }
+            : p,
+        ),
+      );
       return;
     }
     out.set(path.basename(n), text.split(/\r?\n/));

@@ -24,7 +24,10 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
   const ctx = context(opts);
   const articles = articlesOf(ctx);
   const notices: string[] = [];
-  if (!articles) notices.push(`cited lines not checked: no article folder at ${displayName(ctx.articlesDir, ctx.cwd)} (set TRUCE_ARTICLES or --articles)`);
+  if (!articles)
+    notices.push(
+      `cited lines not checked: no article folder at ${displayName(ctx.articlesDir, ctx.cwd)} (set TRUCE_ARTICLES or --articles)`,
+    );
   const pool: Pool = { scenarios: [], seeds: [], rules: [], conditions: [], ...(articles ? { articles } : {}) };
   const ruleSet: RuleSet = { rules: [], conditions: [] };
   const problems: Problem[] = [];
@@ -58,7 +61,10 @@ export function validatePaths(paths: string[], opts: LoadOptions = {}): Validate
         code: 'E_UNKNOWN_FORMAT',
         file: f,
         path: format === undefined ? [] : ['format'],
-        message: format === undefined ? 'no `format` key; start the file with format: truce.scenario/v1 (or truce.overlay/v1, truce.seed/v1)' : `unknown format ${JSON.stringify(format)}; use truce.scenario/v1, truce.overlay/v1 or truce.seed/v1`,
+        message:
+          format === undefined
+            ? 'no `format` key; start the file with format: truce.scenario/v1 (or truce.overlay/v1, truce.seed/v1)'
+            : `unknown format ${JSON.stringify(format)}; use truce.scenario/v1, truce.overlay/v1 or truce.seed/v1`,
       });
     }
   }

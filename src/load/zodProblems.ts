@@ -24,9 +24,15 @@ export function zodProblems(file: string, issues: readonly Issue[], base: PathSe
       const branches = issue.errors as Issue[][];
       const none = matchesNoBranch(branches);
       if (none) {
-        if (none.unknown.length === 0) out.push({ code: 'E_SCHEMA', file, path, message: `empty; expected one of ${none.expected.join(', ')}` });
+        if (none.unknown.length === 0)
+          out.push({ code: 'E_SCHEMA', file, path, message: `empty; expected one of ${none.expected.join(', ')}` });
         for (const key of none.unknown) {
-          out.push({ code: 'E_SCHEMA', file, path: [...path, key], message: `unknown key "${key}"; expected one of ${none.expected.join(', ')}` });
+          out.push({
+            code: 'E_SCHEMA',
+            file,
+            path: [...path, key],
+            message: `unknown key "${key}"; expected one of ${none.expected.join(', ')}`,
+          });
         }
         continue;
       }

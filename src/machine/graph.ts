@@ -75,14 +75,21 @@ export function machineGraph(plan: PlanSpec): MachineGraph {
       for (const t of node.always ?? []) regionEdges.push(edge(region.key, node.key, t, 'always', 'always', plan));
       for (const [eventType, list] of node.transitions) {
         const delay = delayed.get(String(eventType));
-        for (const t of list) regionEdges.push(edge(region.key, node.key, t, delay === undefined ? 'event' : 'after', delay ?? String(eventType), plan));
+        for (const t of list)
+          regionEdges.push(edge(region.key, node.key, t, delay === undefined ? 'event' : 'after', delay ?? String(eventType), plan));
       }
     }
     const leaves = new Set(regionEdges.filter((e) => !e.targetless).map((e) => e.from));
     regions.push({
       id: region.key,
       initial,
-      states: nodes.map((n) => ({ id: `${region.key}.${n.key}`, region: region.key, key: n.key, initial: n.key === initial, terminal: !leaves.has(n.key) })),
+      states: nodes.map((n) => ({
+        id: `${region.key}.${n.key}`,
+        region: region.key,
+        key: n.key,
+        initial: n.key === initial,
+        terminal: !leaves.has(n.key),
+      })),
     });
     edges.push(...regionEdges);
   }
@@ -124,8 +131,14 @@ const TRIGGER_WORDS: Record<string, string> = {
  */
 export function edgeWords(e: Omit<GraphEdge, 'words'>, plan: PlanSpec): string {
   const spec = plan.phases.find((p) => p.id === e.region);
-  if (e.kind === 'always') return e.guard === 'isAgreed' ? 'at once, when the reading counts the truce as agreed' : e.guard === null ? 'at once, otherwise (the truce is only claimed)' : edgeLabel(e);
-  if (e.kind === 'after') return e.deadlineMs === null ? 'never (the sources give no deadline)' : `no response within ${humanDuration(e.deadlineMs, true)}`;
+  if (e.kind === 'always')
+    return e.guard === 'isAgreed'
+      ? 'at once, when the reading counts the truce as agreed'
+      : e.guard === null
+        ? 'at once, otherwise (the truce is only claimed)'
+        : edgeLabel(e);
+  if (e.kind === 'after')
+    return e.deadlineMs === null ? 'never (the sources give no deadline)' : `no response within ${humanDuration(e.deadlineMs, true)}`;
   switch (`${e.event} ${e.guard ?? ''}`) {
     case 'WINDOW_OPEN ':
       return 'the window opens';

@@ -19,7 +19,8 @@ export function machineInventory(plan: PlanSpec): MachineInventory {
       for (const list of node.transitions.values()) {
         for (const t of list) for (const target of t.target ?? []) transitions.add(`${region.key}: ${node.key} -> ${target.key}`);
       }
-      for (const t of node.always ?? []) for (const target of t.target ?? []) transitions.add(`${region.key}: ${node.key} -> ${target.key}`);
+      for (const t of node.always ?? [])
+        for (const target of t.target ?? []) transitions.add(`${region.key}: ${node.key} -> ${target.key}`);
     }
   }
   return { states: states.sort(), transitions: [...transitions].sort() };

@@ -69,7 +69,13 @@ function signature(agreed: boolean, inputs: readonly MachineEvent[], points: num
   const rank = new Map(sorted.map((t, i) => [t, i]));
   const parts = [agreed ? 'A' : 'C', points.map((t) => rank.get(t)).join(',')];
   for (const i of inputs) {
-    parts.push(i.type === 'TRIGGER' ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}|${i.afterWindow === true ? 'a' : ''}` : i.type === 'RESPONSE' ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}` : i.type);
+    parts.push(
+      i.type === 'TRIGGER'
+        ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}|${i.afterWindow === true ? 'a' : ''}`
+        : i.type === 'RESPONSE'
+          ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}`
+          : i.type,
+    );
   }
   return parts.join(';');
 }
@@ -86,7 +92,12 @@ function symbolise(r: SimulationResult, points: number[]): Symbolic | undefined 
     return i ?? -1;
   };
   const sym: Symbolic = {
-    phases: r.phases.map((p) => ({ ...p, enteredAt: ref(p.enteredAt), dueBy: p.dueBy === null ? null : ref(p.dueBy), respondedAt: p.respondedAt === null ? null : ref(p.respondedAt) })),
+    phases: r.phases.map((p) => ({
+      ...p,
+      enteredAt: ref(p.enteredAt),
+      dueBy: p.dueBy === null ? null : ref(p.dueBy),
+      respondedAt: p.respondedAt === null ? null : ref(p.respondedAt),
+    })),
     transitions: r.transitions.map((t) => ({ ...t, at: ref(t.at) })),
     finalState: r.finalState,
     regions: r.regions,
@@ -98,7 +109,12 @@ function symbolise(r: SimulationResult, points: number[]): Symbolic | undefined 
 function materialise(s: Symbolic, points: number[]): SimulationResult {
   const t = (i: Sym) => points[i]!;
   return {
-    phases: s.phases.map((p) => ({ ...p, enteredAt: t(p.enteredAt), dueBy: p.dueBy === null ? null : t(p.dueBy), respondedAt: p.respondedAt === null ? null : t(p.respondedAt) })),
+    phases: s.phases.map((p) => ({
+      ...p,
+      enteredAt: t(p.enteredAt),
+      dueBy: p.dueBy === null ? null : t(p.dueBy),
+      respondedAt: p.respondedAt === null ? null : t(p.respondedAt),
+    })),
     transitions: s.transitions.map((x) => ({ ...x, at: t(x.at) })),
     finalState: s.finalState,
     regions: { ...s.regions },

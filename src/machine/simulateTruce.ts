@@ -44,7 +44,13 @@ export function simulateTruce(plan: PlanSpec, agreed: boolean, start: number, in
 }
 
 /** The statechart itself, on the event-time clock. */
-export function runMachine(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], skipRepeats = true): SimulationResult {
+export function runMachine(
+  plan: PlanSpec,
+  agreed: boolean,
+  start: number,
+  inputs: readonly MachineEvent[],
+  skipRepeats = true,
+): SimulationResult {
   const sim = new TruceSimulation(plan, agreed, start, skipRepeats);
   for (const input of inputs) sim.feed(input);
   return sim.finish();
@@ -78,7 +84,11 @@ export class TruceSimulation {
     this.prev = { lifecycle: 'start', ...Object.fromEntries(phaseRegions(plan).map((r) => [r.key, 'inactive'])) };
     this.actor.start();
     // stamped at the start of the record (the scenario's earliest event or window), the same for every reading
-    this.diff(start, () => (agreed ? 'the reading holds that the truce was agreed (as of the start of the record)' : 'the reading holds the truce only as claimed or disputed (as of the start of the record)'));
+    this.diff(start, () =>
+      agreed
+        ? 'the reading holds that the truce was agreed (as of the start of the record)'
+        : 'the reading holds the truce only as claimed or disputed (as of the start of the record)',
+    );
   }
 
   /** The transitions not taken yet (the first call also returns the initial one). */
@@ -91,7 +101,12 @@ export class TruceSimulation {
   /** Handles one input, after the deadlines due strictly before it. */
   feed(input: MachineEvent): void {
     this.clock.advanceTo(input.at, false, (due) => this.diff(due, deadlineCause));
-    const key = input.type === 'TRIGGER' ? `T|${input.trigger}|${input.party}|${input.certainty}|${input.afterWindow === true ? 'a' : ''}` : input.type === 'RESPONSE' ? `R|${input.phase}|${input.actor ?? ''}|${input.target ?? ''}` : input.type;
+    const key =
+      input.type === 'TRIGGER'
+        ? `T|${input.trigger}|${input.party}|${input.certainty}|${input.afterWindow === true ? 'a' : ''}`
+        : input.type === 'RESPONSE'
+          ? `R|${input.phase}|${input.actor ?? ''}|${input.target ?? ''}`
+          : input.type;
     if (!this.noops.has(key)) {
       this.actor.send(input);
       if (!this.diff(input.at, (region, to) => causeOf(input, region, to)) && this.skipRepeats) this.noops.add(key);
@@ -104,7 +119,9 @@ export class TruceSimulation {
     const snapshot = this.actor.getSnapshot();
     this.actor.stop();
     const regions = regionsOf(snapshot.value as Record<string, string>);
-    const phases = phaseRegions(this.plan).map((r) => snapshot.context.phases[r.key]).filter((r): r is PhaseRecord => r !== undefined);
+    const phases = phaseRegions(this.plan)
+      .map((r) => snapshot.context.phases[r.key])
+      .filter((r): r is PhaseRecord => r !== undefined);
     return { phases, transitions: this.transitions, finalState: regions.lifecycle ?? 'start', regions };
   }
 
@@ -116,7 +133,13 @@ export class TruceSimulation {
     for (const region of Object.keys(now)) {
       if (now[region] !== this.prev[region]) {
         changed = true;
-        this.transitions.push({ at, region, from: this.prev[region] ?? '', to: now[region] ?? '', cause: cause(region, now[region] ?? '') });
+        this.transitions.push({
+          at,
+          region,
+          from: this.prev[region] ?? '',
+          to: now[region] ?? '',
+          cause: cause(region, now[region] ?? ''),
+        });
       }
     }
     this.prev = now;

@@ -156,11 +156,17 @@ export function createTruceMachine(plan: PlanSpec) {
           spec.requires.every((r) => context.phases[keyOf(r, params.party)] !== undefined)
         );
       },
-      answers: ({ context, event }, params: PhaseParams) => event.type === 'RESPONSE' && event.phase === params.phase && responderOk(context.plan, event, params),
+      answers: ({ context, event }, params: PhaseParams) =>
+        event.type === 'RESPONSE' && event.phase === params.phase && responderOk(context.plan, event, params),
       /** a deadline counted from an earlier first violation may already have passed when the phase opens */
       answersInTime: ({ context, event }, params: PhaseParams) => {
         const due = context.phases[params.key]?.dueBy;
-        return event.type === 'RESPONSE' && event.phase === params.phase && responderOk(context.plan, event, params) && (due === null || due === undefined || event.at <= due);
+        return (
+          event.type === 'RESPONSE' &&
+          event.phase === params.phase &&
+          responderOk(context.plan, event, params) &&
+          (due === null || due === undefined || event.at <= due)
+        );
       },
     },
     actions: {
@@ -187,7 +193,10 @@ export function createTruceMachine(plan: PlanSpec) {
       markMet: assign(({ context, event }, params: PhaseParams) => {
         const rec = context.phases[params.key];
         if (event.type !== 'RESPONSE' || !rec) return {};
-        return { now: event.at, phases: { ...context.phases, [params.key]: { ...rec, met: true, respondedAt: event.at, responseEventId: event.eventId } } };
+        return {
+          now: event.at,
+          phases: { ...context.phases, [params.key]: { ...rec, met: true, respondedAt: event.at, responseEventId: event.eventId } },
+        };
       }),
       markMissed: assign(({ context }, params: PhaseParams) => {
         const rec = context.phases[params.key];
@@ -197,7 +206,10 @@ export function createTruceMachine(plan: PlanSpec) {
       markLate: assign(({ context, event }, params: PhaseParams) => {
         const rec = context.phases[params.key];
         if (event.type !== 'RESPONSE' || !rec || rec.respondedAt !== null) return {};
-        return { now: event.at, phases: { ...context.phases, [params.key]: { ...rec, respondedAt: event.at, responseEventId: event.eventId } } };
+        return {
+          now: event.at,
+          phases: { ...context.phases, [params.key]: { ...rec, respondedAt: event.at, responseEventId: event.eventId } },
+        };
       }),
     },
   });
@@ -216,7 +228,14 @@ export function createTruceMachine(plan: PlanSpec) {
             RESPONSE: [
               { guard: { type: 'answersInTime', params: p }, target: 'met', actions: { type: 'markMet', params: p } },
               // a response after a deadline that had already passed: missed, and recorded as late
-              { guard: { type: 'answers', params: p }, target: 'missed', actions: [{ type: 'markMissed', params: p }, { type: 'markLate', params: p }] },
+              {
+                guard: { type: 'answers', params: p },
+                target: 'missed',
+                actions: [
+                  { type: 'markMissed', params: p },
+                  { type: 'markLate', params: p },
+                ],
+              },
             ],
           },
         },

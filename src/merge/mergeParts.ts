@@ -26,7 +26,13 @@ export function mergeParts(parts: readonly { file: string; part: Part }[]): Merg
   const problems: Problem[] = [];
   const want = run(head!.part);
   for (const p of rest) {
-    if (run(p.part) !== want) problems.push(mismatch(p.file, `this part is not from the same run as ${head!.file} (${differs(head!.part, p.part)}); merge only the parts of one run`));
+    if (run(p.part) !== want)
+      problems.push(
+        mismatch(
+          p.file,
+          `this part is not from the same run as ${head!.file} (${differs(head!.part, p.part)}); merge only the parts of one run`,
+        ),
+      );
   }
   if (problems.length > 0) throw new InputError(problems);
 
@@ -35,29 +41,60 @@ export function mergeParts(parts: readonly { file: string; part: Part }[]): Merg
   const total = head!.part.format === 'truce.sample-part/v1' ? head!.part.draws : head!.part.combinations;
   const indices = new Set(sorted.map((p) => p.part.shard.index));
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !indices.has(i));
-  if (missing.length > 0) throw new InputError([mismatch('(merge)', `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} of ${head!.file}'s run ${missing.length > 1 ? 'are' : 'is'} missing; merge every part of the run`)]);
+  if (missing.length > 0)
+    throw new InputError([
+      mismatch(
+        '(merge)',
+        `shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} of ${head!.file}'s run ${missing.length > 1 ? 'are' : 'is'} missing; merge every part of the run`,
+      ),
+    ]);
   let expected = 0;
   for (let i = 0; i < sorted.length; i++) {
     const { file, part } = sorted[i]!;
-    if (i > 0 && sorted[i - 1]!.part.shard.index === part.shard.index) problems.push(mismatch(file, `shard ${part.shard.index}/${count} is given twice (also ${sorted[i - 1]!.file})`));
-    else if (part.range.from !== expected) problems.push(mismatch(file, `shard ${part.shard.index}/${count} starts at ${part.range.from}, where ${expected} was expected: a shard is missing or its range was changed`));
+    if (i > 0 && sorted[i - 1]!.part.shard.index === part.shard.index)
+      problems.push(mismatch(file, `shard ${part.shard.index}/${count} is given twice (also ${sorted[i - 1]!.file})`));
+    else if (part.range.from !== expected)
+      problems.push(
+        mismatch(
+          file,
+          `shard ${part.shard.index}/${count} starts at ${part.range.from}, where ${expected} was expected: a shard is missing or its range was changed`,
+        ),
+      );
     expected = part.range.to;
   }
-  if (problems.length === 0 && expected !== total) problems.push(mismatch(sorted.at(-1)!.file, `the parts cover ${expected} of ${total}; a range was changed`));
+  if (problems.length === 0 && expected !== total)
+    problems.push(mismatch(sorted.at(-1)!.file, `the parts cover ${expected} of ${total}; a range was changed`));
   if (problems.length > 0) throw new InputError(problems);
 
   if (head!.part.format === 'truce.sample-part/v1') {
     const tally = emptyTally();
     for (const { file, part } of sorted as { file: string; part: SamplePart }[]) {
-      if (part.tally.draws !== part.range.to - part.range.from) problems.push(mismatch(file, `the tally counts ${part.tally.draws} draws for a range of ${part.range.to - part.range.from}`));
+      if (part.tally.draws !== part.range.to - part.range.from)
+        problems.push(mismatch(file, `the tally counts ${part.tally.draws} draws for a range of ${part.range.to - part.range.from}`));
       mergeTally(tally, part.tally);
     }
     if (problems.length > 0) throw new InputError(problems);
     const p = head!.part;
-    return { kind: 'sample', report: { scenario: p.scenario, draws: p.draws, seed: p.seed, tally, provenance: p.provenance, ...(p.readingOrder ? { readingOrder: p.readingOrder } : {}) } };
+    return {
+      kind: 'sample',
+      report: {
+        scenario: p.scenario,
+        draws: p.draws,
+        seed: p.seed,
+        tally,
+        provenance: p.provenance,
+        ...(p.readingOrder ? { readingOrder: p.readingOrder } : {}),
+      },
+    };
   }
   const p = head!.part as SweepPart;
-  return { kind: 'sweep', rows: (sorted as { part: SweepPart }[]).flatMap((s) => s.part.rows), paths: p.vary.map((v) => v.slice(0, v.indexOf('='))), timeZone: p.timeZone, provenance: p.provenance };
+  return {
+    kind: 'sweep',
+    rows: (sorted as { part: SweepPart }[]).flatMap((s) => s.part.rows),
+    paths: p.vary.map((v) => v.slice(0, v.indexOf('='))),
+    timeZone: p.timeZone,
+    provenance: p.provenance,
+  };
 }
 
 function mismatch(file: string, message: string): Problem {

@@ -12,7 +12,9 @@ export function parseShard(spec: string): Shard {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || count > 1_000_000 || index < 1 || index > count) {
-    throw new UsageError(`--shard "${spec}" is not I/N with 1 <= I <= N (e.g. --shard 2/4; a Kubernetes index counts from 0: --shard $((JOB_COMPLETION_INDEX + 1))/4)`);
+    throw new UsageError(
+      `--shard "${spec}" is not I/N with 1 <= I <= N (e.g. --shard 2/4; a Kubernetes index counts from 0: --shard $((JOB_COMPLETION_INDEX + 1))/4)`,
+    );
   }
   return { index, count };
 }

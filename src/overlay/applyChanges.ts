@@ -35,7 +35,12 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
   changes.forEach((change, i) => {
     if ('addEvents' in change) {
       change.addEvents.forEach((e, j) => {
-        if (eventIndex(e.id) >= 0) fail(at(i, 'addEvents', j, 'id'), `event "${e.id}" already exists; use updateEvent to change it, or another id`, 'E_DUPLICATE_ID');
+        if (eventIndex(e.id) >= 0)
+          fail(
+            at(i, 'addEvents', j, 'id'),
+            `event "${e.id}" already exists; use updateEvent to change it, or another id`,
+            'E_DUPLICATE_ID',
+          );
         else doc.events.push(structuredClone(e));
       });
     } else if ('removeEvents' in change) {
@@ -55,7 +60,8 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
         if (!r.ok) fail(at(i, 'updateEvent', 'set', p), r.message);
       }
       const checked = EventSchema.safeParse(doc.events[k]);
-      if (!checked.success) problems.push(...zodProblems(file, checked.error.issues).map((p) => ({ ...p, path: at(i, 'updateEvent', 'set', ...p.path) })));
+      if (!checked.success)
+        problems.push(...zodProblems(file, checked.error.issues).map((p) => ({ ...p, path: at(i, 'updateEvent', 'set', ...p.path) })));
       else doc.events[k] = checked.data;
     } else if ('shiftEvent' in change) {
       const k = eventIndex(change.shiftEvent.id);
@@ -75,7 +81,10 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
       const checked = EventSchema.safeParse({ ...e, when });
       if (!checked.success) {
         for (const p of zodProblems(file, checked.error.issues)) {
-          fail(at(i, 'shiftEvent', 'by'), `shifting event "${e.id}" by ${by}: ${p.path.join('.')}: ${p.message.replace(/; fix the year$/, '')}; shift it by less`);
+          fail(
+            at(i, 'shiftEvent', 'by'),
+            `shifting event "${e.id}" by ${by}: ${p.path.join('.')}: ${p.message.replace(/; fix the year$/, '')}; shift it by less`,
+          );
         }
         return;
       }
@@ -107,8 +116,18 @@ export function applyChanges(base: Resolved, changes: readonly Change[], file: s
     problems.push(
       ...zodProblems(file, parsed.error.issues).map((p) => {
         const [head, index, ...rest] = p.path;
-        const item = typeof index === 'number' ? (head === 'events' ? doc.events[index]?.id : head === 'interpretations' ? doc.interpretations[index]?.id : undefined) : undefined;
-        const where = item !== undefined ? `${head === 'events' ? 'event' : 'reading'} "${item}"${rest.length > 0 ? `, ${rest.join('.')}` : ''}` : p.path.join('.');
+        const item =
+          typeof index === 'number'
+            ? head === 'events'
+              ? doc.events[index]?.id
+              : head === 'interpretations'
+                ? doc.interpretations[index]?.id
+                : undefined
+            : undefined;
+        const where =
+          item !== undefined
+            ? `${head === 'events' ? 'event' : 'reading'} "${item}"${rest.length > 0 ? `, ${rest.join('.')}` : ''}`
+            : p.path.join('.');
         return { ...p, path: ['changes'], message: `after the changes, ${where}: ${p.message}` };
       }),
     );
@@ -128,5 +147,7 @@ function checkAfterSet(doc: Doc, path: string[], file: string, where: PathSegmen
     return r.success ? [] : zodProblems(file, r.error.issues).map((p) => ({ ...p, path: where, message: `rule ${path[1]}: ${p.message}` }));
   }
   const r = ScenarioSchema.safeParse({ ...doc, rules: '.' });
-  return r.success ? [] : zodProblems(file, r.error.issues).map((p) => ({ ...p, path: where, message: `${p.path.join('.')}: ${p.message}` }));
+  return r.success
+    ? []
+    : zodProblems(file, r.error.issues).map((p) => ({ ...p, path: where, message: `${p.path.join('.')}: ${p.message}` }));
 }

@@ -27,10 +27,14 @@ function step(cur: unknown, seg: string): Step {
     const index = INDEX.exec(seg);
     if (index) {
       const i = Number(index[1]);
-      return i < cur.length ? { ok: true, value: cur[i] } : { ok: false, message: `position ${seg} is past the end (${cur.length} items, [0] to [${cur.length - 1}])` };
+      return i < cur.length
+        ? { ok: true, value: cur[i] }
+        : { ok: false, message: `position ${seg} is past the end (${cur.length} items, [0] to [${cur.length - 1}])` };
     }
     // ids win: an id that looks like a number is still an id
-    const hit = cur.find((x) => x !== null && typeof x === 'object' && ((x as { id?: unknown }).id === seg || (x as { name?: unknown }).name === seg));
+    const hit = cur.find(
+      (x) => x !== null && typeof x === 'object' && ((x as { id?: unknown }).id === seg || (x as { name?: unknown }).name === seg),
+    );
     if (hit !== undefined) return { ok: true, value: hit };
     if (/^\d+$/.test(seg) && Number(seg) < cur.length) return { ok: true, value: cur[Number(seg)] };
     const ids = cur.map((x) => (x as { id?: string; name?: string })?.id ?? (x as { name?: string })?.name).filter(Boolean);

@@ -20,24 +20,45 @@ export function checkPlaces(entries: readonly PlaceEntry[]): PlaceIssue[] {
   const issues: PlaceIssue[] = [];
   const ids = new Map<string, PlaceEntry>();
   entries.forEach((e, at) => {
-    if (ids.has(e.id)) issues.push({ at, path: ['id'], code: 'E_DUPLICATE_ID', message: `place "${e.id}" is listed twice; give the second a different id or remove it` });
+    if (ids.has(e.id))
+      issues.push({
+        at,
+        path: ['id'],
+        code: 'E_DUPLICATE_ID',
+        message: `place "${e.id}" is listed twice; give the second a different id or remove it`,
+      });
     else ids.set(e.id, e);
   });
   entries.forEach((e, at) => {
     if (e.within === undefined || ids.get(e.id) !== e) return;
     const outer = ids.get(e.within);
     if (!outer) {
-      issues.push({ at, path: ['within'], code: 'E_SCHEMA', message: `"${e.within}" is no place of the hierarchy; name the id of the place that contains ${e.name}` });
+      issues.push({
+        at,
+        path: ['within'],
+        code: 'E_SCHEMA',
+        message: `"${e.within}" is no place of the hierarchy; name the id of the place that contains ${e.name}`,
+      });
       return;
     }
     if (RANK[outer.kind] < RANK[e.kind] || (RANK[outer.kind] === RANK[e.kind] && e.kind !== 'district' && e.kind !== 'region')) {
-      issues.push({ at, path: ['within'], code: 'E_SCHEMA', message: `${e.name} (${e.kind}) cannot lie within ${outer.name} (${outer.kind}); a settlement lies within a region or country, a region within a country` });
+      issues.push({
+        at,
+        path: ['within'],
+        code: 'E_SCHEMA',
+        message: `${e.name} (${e.kind}) cannot lie within ${outer.name} (${outer.kind}); a settlement lies within a region or country, a region within a country`,
+      });
     }
     const seen = new Set<string>([e.id]);
     let p: PlaceEntry | undefined = outer;
     while (p) {
       if (seen.has(p.id)) {
-        issues.push({ at, path: ['within'], code: 'E_SCHEMA', message: `${e.name} lies, through its \`within\` chain, within itself; break the loop` });
+        issues.push({
+          at,
+          path: ['within'],
+          code: 'E_SCHEMA',
+          message: `${e.name} lies, through its \`within\` chain, within itself; break the loop`,
+        });
         return;
       }
       seen.add(p.id);

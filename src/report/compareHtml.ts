@@ -1,6 +1,16 @@
 import type { CompareReport } from '../run/compare.js';
 import type { Provenance } from '../provenance.js';
-import { eventsSection, findingsSection, header, matrixSection, page, provenanceSection, statechartSection, summarySection, timelineSection } from './runHtml.js';
+import {
+  eventsSection,
+  findingsSection,
+  header,
+  matrixSection,
+  page,
+  provenanceSection,
+  statechartSection,
+  summarySection,
+  timelineSection,
+} from './runHtml.js';
 
 /**
  * `truce compare --format html`: one self-contained page (no network, inline SVG and CSS) with the

@@ -16,12 +16,22 @@ export function compareJson(cmp: CompareReport, provenance: Provenance) {
       start: formatInstant(r.interval.start, zone),
       end: formatInstant(r.interval.end, zone),
       diverges: r.diverges,
-      cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { verdict: c.verdict, findings: c.findings.map((f) => ({ type: f.type, rule: f.rule, certainty: f.certainty })) }])),
+      cells: Object.fromEntries(
+        Object.entries(r.cells).map(([k, c]) => [
+          k,
+          { verdict: c.verdict, findings: c.findings.map((f) => ({ type: f.type, rule: f.rule, certainty: f.certainty })) },
+        ]),
+      ),
     })),
     phases: Object.fromEntries(
       cmp.report.runs.map((run) => [
         run.interpretation.id,
-        run.phases.map((p) => ({ phase: p.phase, enteredAt: formatInstant(p.enteredAt, zone), dueBy: p.dueBy === null ? null : formatInstant(p.dueBy, zone), met: p.met })),
+        run.phases.map((p) => ({
+          phase: p.phase,
+          enteredAt: formatInstant(p.enteredAt, zone),
+          dueBy: p.dueBy === null ? null : formatInstant(p.dueBy, zone),
+          met: p.met,
+        })),
       ]),
     ),
     finalStates: cmp.finalStates,

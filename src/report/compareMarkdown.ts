@@ -15,7 +15,14 @@ export function compareMarkdown(cmp: CompareReport, provenance: Provenance): str
   const findings = report.runs.flatMap((run) =>
     run.findings.map((f) => {
       const o = byId.get(f.eventId)!;
-      return [code(run.interpretation.id), `${code(f.eventId)}<br>${mdText(formatHuman(o.interval.start, zone))}`, findingMd(f), code(f.rule), mdText(f.explanation), sourcesMd(o.event)];
+      return [
+        code(run.interpretation.id),
+        `${code(f.eventId)}<br>${mdText(formatHuman(o.interval.start, zone))}`,
+        findingMd(f),
+        code(f.rule),
+        mdText(f.explanation),
+        sourcesMd(o.event),
+      ];
     }),
   );
   const out = [
@@ -28,9 +35,16 @@ export function compareMarkdown(cmp: CompareReport, provenance: Provenance): str
     ...timelineMd(report),
     '## Findings and their sources',
     '',
-    ...(findings.length > 0 ? mdTable(['reading', 'event', 'finding', 'rule', 'why', 'sources (article file:line)'], findings) : ['No finding under any reading.']),
+    ...(findings.length > 0
+      ? mdTable(['reading', 'event', 'finding', 'rule', 'why', 'sources (article file:line)'], findings)
+      : ['No finding under any reading.']),
     '',
     ...provenanceMd(provenance, report),
   ];
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

@@ -14,8 +14,18 @@ export function compareText(cmp: CompareReport, provenance: Provenance): string 
     return `${SHORT[c.verdict]}${esc}`;
   };
   const header = ['', 'event', 'from', ...cmp.readings];
-  const body = cmp.rows.map((row) => [row.diverges ? '*' : ' ', row.eventId, formatHuman(row.interval.start, zone), ...cmp.readings.map((r) => cell(row, r))]);
-  const phaseRow = ['', 'phases reached', '', ...cmp.report.runs.map((run) => run.phases.map((p) => `${p.phase} ${phaseStatus(p)}`).join(', ') || 'none')];
+  const body = cmp.rows.map((row) => [
+    row.diverges ? '*' : ' ',
+    row.eventId,
+    formatHuman(row.interval.start, zone),
+    ...cmp.readings.map((r) => cell(row, r)),
+  ]);
+  const phaseRow = [
+    '',
+    'phases reached',
+    '',
+    ...cmp.report.runs.map((run) => run.phases.map((p) => `${p.phase} ${phaseStatus(p)}`).join(', ') || 'none'),
+  ];
   const finalRow = ['', 'final state', '', ...cmp.readings.map((r) => cmp.finalStates[r] ?? '')];
   const lines = table([header, ...body, phaseRow, finalRow]);
   return [
@@ -31,5 +41,10 @@ export function compareText(cmp: CompareReport, provenance: Provenance): string 
 
 export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }

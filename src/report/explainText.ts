@@ -3,10 +3,35 @@ import type { Obligation } from '../schema/interpretation.js';
 import type { SourceRef } from '../schema/common.js';
 import { eventJson } from './runJson.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';
-import { asWrittenTime, cite, countWords, durationWords, FINDING_HEAD, FINDING_WORD, findingWords, listWords, obligationSentence, partyNames, protectedThings, targetWords, triggerWords, zoneWords, type LabelNotes, type PartyName } from './wording.js';
+import {
+  asWrittenTime,
+  cite,
+  countWords,
+  durationWords,
+  FINDING_HEAD,
+  FINDING_WORD,
+  findingWords,
+  listWords,
+  obligationSentence,
+  partyNames,
+  protectedThings,
+  targetWords,
+  triggerWords,
+  zoneWords,
+  type LabelNotes,
+  type PartyName,
+} from './wording.js';
 import { DateTime } from 'luxon';
 import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
-import type { ConditionNode, EventExplanation, LeafNode, ObligationEvaluation, ReadingExplanation, RuleExplanation, Timing } from '../run/explainEvent.js';
+import type {
+  ConditionNode,
+  EventExplanation,
+  LeafNode,
+  ObligationEvaluation,
+  ReadingExplanation,
+  RuleExplanation,
+  Timing,
+} from '../run/explainEvent.js';
 import { citeRecord } from '../sources/citeSource.js';
 
 /**
@@ -81,7 +106,10 @@ function obligationText(o: Obligation, name: PartyName): string {
 
 /** `from Thu 29 Jan 2026 00:00 (GMT+2) to Thu 5 Feb 2026 00:00 (GMT+2), the closing moment not included`. */
 function windowWords(w: ReadingExplanation['window'], zone: string): string {
-  const incl = [w.startInclusive ? '' : 'the opening moment not included', w.endInclusive ? 'the closing moment included' : 'the closing moment not included'].filter(Boolean);
+  const incl = [
+    w.startInclusive ? '' : 'the opening moment not included',
+    w.endInclusive ? 'the closing moment included' : 'the closing moment not included',
+  ].filter(Boolean);
   return `from ${formatHuman(w.start, zone)} to ${formatHuman(w.end, zone)}, ${incl.join(', ')}`;
 }
 
@@ -130,12 +158,19 @@ function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: Par
   const protects = listWords(protectedThings(o));
   const out: string[] = [];
   if (certain.length > 0) out.push(`It hit ${listWords(certain)}, which this reading protects.`);
-  else if (possible.length > 0) out.push(`It may have hit what this reading protects (${protects}): the sources name only ${listWords(possible)}, which may or may not include it.`);
+  else if (possible.length > 0)
+    out.push(
+      `It may have hit what this reading protects (${protects}): the sources name only ${listWords(possible)}, which may or may not include it.`,
+    );
   else {
     const where = s.places.not.length > 0 ? listWords(s.places.not) : '';
     const what = s.targets.not.length > 0 ? listWords(s.targets.not) : '';
     const hit = where && what ? `${what} in ${where}` : where || what;
-    out.push(hit ? `It hit ${hit}, which this reading does not protect (it protects ${protects}).` : `The sources name nothing it hit that this reading protects (it protects ${protects}).`);
+    out.push(
+      hit
+        ? `It hit ${hit}, which this reading does not protect (it protects ${protects}).`
+        : `The sources name nothing it hit that this reading protects (it protects ${protects}).`,
+    );
   }
   if (o.towards !== ev.facts.target) out.push(`It was not aimed at ${name(o.towards)}, whom the pledge protects.`);
   if (o.condition) {
@@ -143,9 +178,16 @@ function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: Par
     const cp = name(o.condition.counterparty);
     const breach = ev.context.counterpartyFirstViolation;
     const when = breach ? describeInterval(breach, zone) : '';
-    if (ev.facts.conditionStatus === 'holds') out.push(`${party}'s pledge holds only while ${cp} complies, and ${cp} had not broken the truce before this strike.`);
-    else if (ev.facts.conditionStatus === 'lapsed') out.push(`${party}'s pledge held only while ${cp} complied; ${cp}'s first violation came ${when}, before this strike, so the pledge no longer bound ${party}.`);
-    else if (ev.facts.conditionStatus === 'uncertain') out.push(`${party}'s pledge holds only while ${cp} complies; ${cp}'s first violation (${when}) overlaps this strike in time, so whether the pledge still bound ${party} is uncertain.`);
+    if (ev.facts.conditionStatus === 'holds')
+      out.push(`${party}'s pledge holds only while ${cp} complies, and ${cp} had not broken the truce before this strike.`);
+    else if (ev.facts.conditionStatus === 'lapsed')
+      out.push(
+        `${party}'s pledge held only while ${cp} complied; ${cp}'s first violation came ${when}, before this strike, so the pledge no longer bound ${party}.`,
+      );
+    else if (ev.facts.conditionStatus === 'uncertain')
+      out.push(
+        `${party}'s pledge holds only while ${cp} complies; ${cp}'s first violation (${when}) overlaps this strike in time, so whether the pledge still bound ${party} is uncertain.`,
+      );
   }
   if (!ev.facts.enforcementApplies) out.push(`The enforcement plan does not apply to ${name(ev.facts.actor)}.`);
   return out;
@@ -158,7 +200,10 @@ function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
   if (x.event.kind !== 'strike') return `It is a ${x.event.kind}, not a strike: no rule judges it.`;
   const escalations = r.findings.filter((f) => f.type === 'escalation-trigger').map((f) => triggerWords(f.trigger));
   const esc = escalations.length > 0 ? `, and an escalation (${listWords(escalations)})` : '';
-  if (r.verdict === 'none') return escalations.length > 0 ? `Under this reading it breaks no pledge but is an escalation (${listWords(escalations)})${by}.` : 'Under this reading it breaks nothing.';
+  if (r.verdict === 'none')
+    return escalations.length > 0
+      ? `Under this reading it breaks no pledge but is an escalation (${listWords(escalations)})${by}.`
+      : 'Under this reading it breaks nothing.';
   return `Under this reading it is a ${FINDING_WORD[r.verdict]}${esc}${by}.`;
 }
 
@@ -190,11 +235,17 @@ export function explainText(x: EventExplanation, provenance: Provenance, notes: 
   const out: string[] = [];
   const instants = [x.interval.start, x.interval.end, ...x.readings.flatMap((r) => [r.window.start, r.window.end])];
   out.push(`Why ${e.id}? ${x.scenario.title} [${x.scenario.id}]`);
-  out.push(`times in ${zoneWords(zone, instants)}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`);
+  out.push(
+    `times in ${zoneWords(zone, instants)}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}`,
+  );
   out.push('');
-  out.push(`Event ${e.id}: ${e.kind}${e.means ? ` (${e.means.join(' or ')})` : ''}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`);
+  out.push(
+    `Event ${e.id}: ${e.kind}${e.means ? ` (${e.means.join(' or ')})` : ''}, ${name(e.actor)}${e.target ? ` -> ${name(e.target)}` : ''}`,
+  );
   out.push(`  when      ${describeInterval(x.interval, zone)} (known to the ${e.when.precision}: ${e.when.evidence})`);
-  out.push(`  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`);
+  out.push(
+    `  places    ${e.places.map((p) => `${p.name} (${p.kind}; ${PRECISION[p.precision] ?? p.precision})`).join('; ') || 'not stated'}`,
+  );
   if (e.placesExcluded.length > 0) out.push(`  not hit   ${e.placesExcluded.join(', ')} (the text excludes them)`);
   out.push(`  targets   ${e.targets.join(', ') || 'not stated'}`);
   const counts = [...Object.entries(e.munitions ?? {}), ...Object.entries(e.casualties ?? {})].map(([k, c]) => `${k} ${countWords(c)}`);
@@ -208,12 +259,13 @@ export function explainText(x: EventExplanation, provenance: Provenance, notes: 
     out.push('', `== Reading "${r.interpretation.id}": ${LABEL[r.verdict]}`);
     out.push(`   ${r.interpretation.label}${notes[r.interpretation.id] ? ` (${notes[r.interpretation.id]})` : ''}`);
     out.push(...readingSentences(x, r).map((s) => `   ${s}`));
-    for (const f of r.findings) out.push(`   Finding, ${findingWords(f)} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    for (const f of r.findings)
+      out.push(`   Finding, ${findingWords(f)} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     if (r.findings.length === 0) out.push('   No rule fired under any of its obligations.');
     out.push(`   The window runs ${windowWords(r.window, zone)}; the reading wrote it ${windowAsWritten(r)}.`);
     const fv = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} ${describeInterval(v.interval, zone)}`);
     out.push(`   First violations under this reading: ${fv.join('; ') || 'none'}.`);
-    out.push('', '   Condition trace (the rule engine\'s own names for facts and operators):');
+    out.push('', "   Condition trace (the rule engine's own names for facts and operators):");
     out.push(`   window    ${describeWindow(r.window, zone)}, ${inclusivity(r.window)}`);
     out.push(`             ${TIMING[r.timing]}`);
     r.evaluations.forEach((ev) => out.push(...evaluationText(x, r, ev, zone, name)));
@@ -221,20 +273,35 @@ export function explainText(x: EventExplanation, provenance: Provenance, notes: 
   return out.join('\n') + '\n';
 }
 
-function evaluationText(x: EventExplanation, r: ReadingExplanation, ev: ObligationEvaluation, zone: string, name: (id: string) => string): string[] {
+function evaluationText(
+  x: EventExplanation,
+  r: ReadingExplanation,
+  ev: ObligationEvaluation,
+  zone: string,
+  name: (id: string) => string,
+): string[] {
   const out: string[] = [];
   if (ev.obligation === null) {
     out.push(`   obligation: none; this reading puts no obligation on ${name(ev.facts.actor)}`);
   } else {
-    out.push(`   obligation ${(ev.obligationIndex ?? 0) + 1} of ${r.interpretation.obligations.length}: ${obligationText(ev.obligation, name)}`);
+    out.push(
+      `   obligation ${(ev.obligationIndex ?? 0) + 1} of ${r.interpretation.obligations.length}: ${obligationText(ev.obligation, name)}`,
+    );
     const s = scopeTerms(x, ev);
-    out.push(`     places    certainly protected: ${list(s.places.certain)}; possibly: ${list(s.places.possible)}; not protected: ${list(s.places.not)} (placeScope ${ev.context.places.scope})`);
-    out.push(`     targets   certainly protected: ${list(s.targets.certain)}; possibly: ${list(s.targets.possible)}; not protected: ${list(s.targets.not)} (targetScope ${ev.context.targets.scope})`);
-    if (ev.obligation.towards !== ev.facts.target) out.push(`     the event is not aimed at ${name(ev.obligation.towards)}, whom the obligation protects`);
+    out.push(
+      `     places    certainly protected: ${list(s.places.certain)}; possibly: ${list(s.places.possible)}; not protected: ${list(s.places.not)} (placeScope ${ev.context.places.scope})`,
+    );
+    out.push(
+      `     targets   certainly protected: ${list(s.targets.certain)}; possibly: ${list(s.targets.possible)}; not protected: ${list(s.targets.not)} (targetScope ${ev.context.targets.scope})`,
+    );
+    if (ev.obligation.towards !== ev.facts.target)
+      out.push(`     the event is not aimed at ${name(ev.obligation.towards)}, whom the obligation protects`);
     if (ev.obligation.condition) {
       const cp = ev.context.counterpartyFirstViolation;
       const who = name(ev.obligation.condition.counterparty);
-      out.push(`     condition while ${who} complies: ${ev.facts.conditionStatus} (${who}'s first violation: ${cp ? showValue(cp, zone) : 'none'})`);
+      out.push(
+        `     condition while ${who} complies: ${ev.facts.conditionStatus} (${who}'s first violation: ${cp ? showValue(cp, zone) : 'none'})`,
+      );
     } else {
       out.push('     condition none: the obligation is unconditional');
     }
@@ -286,17 +353,23 @@ function nodeText(node: ConditionNode, zone: string, indent: number): string[] {
   if (node.op === 'condition') {
     const body = node.conditions[0];
     // a named condition: its name, then its parts
-    return [`${pad}${status}  ${node.name} (shared condition)`, ...(body.op === 'fact' ? nodeText(body, zone, indent + 2) : childrenText(body, zone, indent + 2))];
+    return [
+      `${pad}${status}  ${node.name} (shared condition)`,
+      ...(body.op === 'fact' ? nodeText(body, zone, indent + 2) : childrenText(body, zone, indent + 2)),
+    ];
   }
-  return [`${pad}${status}  ${node.op === 'not' ? 'not' : `${node.op} of`}:`, ...node.conditions.flatMap((c) => nodeText(c, zone, indent + 2))];
+  return [
+    `${pad}${status}  ${node.op === 'not' ? 'not' : `${node.op} of`}:`,
+    ...node.conditions.flatMap((c) => nodeText(c, zone, indent + 2)),
+  ];
 }
 
 // the parts of a named condition's body, with its `all`/`any` shown only when it has more than one part
 function childrenText(node: ConditionNode, zone: string, indent: number): string[] {
-  if (node.op !== 'fact' && node.op !== 'condition' && node.op !== 'not' && node.conditions.length === 1) return nodeText(node.conditions[0]!, zone, indent);
+  if (node.op !== 'fact' && node.op !== 'condition' && node.op !== 'not' && node.conditions.length === 1)
+    return nodeText(node.conditions[0]!, zone, indent);
   return nodeText(node, zone, indent);
 }
-
 
 /** A value for JSON: intervals as ISO-8601 instants with the zone's offset, the rest as is. */
 function jsonValue(v: unknown, zone: string): unknown {
@@ -308,7 +381,12 @@ function jsonValue(v: unknown, zone: string): unknown {
       ...(v.endInclusive !== undefined ? { endInclusive: v.endInclusive } : {}),
     };
   }
-  if (isBounded(v)) return { interval: jsonValue(v.interval, zone), ...(v.min !== undefined ? { min: v.min } : {}), ...(v.max !== undefined ? { max: v.max } : {}) };
+  if (isBounded(v))
+    return {
+      interval: jsonValue(v.interval, zone),
+      ...(v.min !== undefined ? { min: v.min } : {}),
+      ...(v.max !== undefined ? { max: v.max } : {}),
+    };
   return v === undefined ? null : v;
 }
 
@@ -337,11 +415,18 @@ function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
       value: node.value,
       ...(node.params !== undefined ? { params: node.params } : {}),
       ...(node.path !== undefined ? { path: node.path } : {}),
-      ...(node.status !== 'not-evaluated' ? { factValue: jsonValue(node.factValue, zone), valueResult: jsonValue(node.valueResult, zone) } : {}),
+      ...(node.status !== 'not-evaluated'
+        ? { factValue: jsonValue(node.factValue, zone), valueResult: jsonValue(node.valueResult, zone) }
+        : {}),
       text: leafText(node, zone),
     };
   }
-  return { op: node.op, status: node.status, ...(node.op === 'condition' ? { name: node.name } : {}), conditions: node.conditions.map((c) => nodeJson(c, zone)) };
+  return {
+    op: node.op,
+    status: node.status,
+    ...(node.op === 'condition' ? { name: node.name } : {}),
+    conditions: node.conditions.map((c) => nodeJson(c, zone)),
+  };
 }
 
 /**
@@ -397,13 +482,26 @@ export function explainJson(x: EventExplanation, provenance: Provenance, notes: 
         text: describeWindow(r.window, zone),
         asWritten: {
           start: r.interpretation.window.start,
-          ...(r.interpretation.window.end !== undefined ? { end: r.interpretation.window.end } : { duration: r.interpretation.window.duration ?? null }),
+          ...(r.interpretation.window.end !== undefined
+            ? { end: r.interpretation.window.end }
+            : { duration: r.interpretation.window.duration ?? null }),
         },
         basis: r.interpretation.window.basis,
       },
       timing: r.timing,
-      findings: r.findings.map((f) => ({ type: f.type, rule: f.rule, certainty: f.certainty, trigger: f.trigger ?? null, explanation: f.explanation })),
-      firstViolations: r.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, start: formatInstant(v.interval.start, zone), end: formatInstant(v.interval.end, zone) })),
+      findings: r.findings.map((f) => ({
+        type: f.type,
+        rule: f.rule,
+        certainty: f.certainty,
+        trigger: f.trigger ?? null,
+        explanation: f.explanation,
+      })),
+      firstViolations: r.firstViolations.map((v) => ({
+        party: v.party,
+        eventId: v.eventId,
+        start: formatInstant(v.interval.start, zone),
+        end: formatInstant(v.interval.end, zone),
+      })),
       evaluations: r.evaluations.map((ev) => {
         const s = scopeTerms(x, ev);
         const o = ev.obligation;
@@ -430,10 +528,16 @@ export function explainJson(x: EventExplanation, provenance: Provenance, notes: 
             rule: rule.rule.name,
             description: rule.rule.description,
             priority: rule.rule.priority,
-            concludes: { type: rule.rule.event.type, certainty: rule.rule.event.params.certainty, trigger: rule.rule.event.params.trigger ?? null },
+            concludes: {
+              type: rule.rule.event.type,
+              certainty: rule.rule.event.params.certainty,
+              trigger: rule.rule.event.params.trigger ?? null,
+            },
             fired: rule.fired,
             explanation: rule.explanation,
-            why: rule.fired ? [] : rule.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`),
+            why: rule.fired
+              ? []
+              : rule.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`),
             conditions: nodeJson(rule.conditions, zone),
           })),
         };

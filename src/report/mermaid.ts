@@ -20,7 +20,8 @@ export function mermaidId(s: string): string {
   return /^[A-Za-z]/.test(id) ? id : `x${id}`;
 }
 
-const GANTT_KEYWORDS = /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|section|click|href|call|accdescr|acctitle|accdescription|vert)\b/i;
+const GANTT_KEYWORDS =
+  /^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|section|click|href|call|accdescr|acctitle|accdescription|vert)\b/i;
 
 /** Label text safe in a Mermaid gantt task, section or state-diagram label. */
 export function mermaidText(s: string): string {
@@ -115,7 +116,8 @@ export function ganttChart(report: RunReport, title: string): string {
   const span = (start: number, end: number) => `${g(start)}, ${g(Math.max(end, start + 60_000))}`;
   for (const { event, interval } of events) {
     const n = munitionsLow(event);
-    const what = event.kind === 'strike' ? `${event.id}${n > 0 ? ` ${n}+ drones and missiles` : ''}` : `${event.id} (${event.phase ?? 'response'})`;
+    const what =
+      event.kind === 'strike' ? `${event.id}${n > 0 ? ` ${n}+ drones and missiles` : ''}` : `${event.id} (${event.phase ?? 'response'})`;
     lines.push(`    ${mermaidText(what)} : ${mermaidId(`ev_${event.id}`)}, ${span(interval.start, interval.end)}`);
   }
   for (const run of report.runs) {
@@ -127,7 +129,9 @@ export function ganttChart(report: RunReport, title: string): string {
     for (const { event, interval } of events) {
       if (event.kind !== 'strike') continue;
       const verdict = verdictOf(run, event.id);
-      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger').map((f) => f.trigger ?? 'escalation');
+      const esc = findingsOf(run, event.id)
+        .filter((f) => f.type === 'escalation-trigger')
+        .map((f) => f.trigger ?? 'escalation');
       const tag = verdict === 'violation' ? 'crit, ' : verdict === 'possible-violation' ? 'active, ' : '';
       const label = `${VERDICT_WORD[verdict]}${esc.length > 0 ? ` + ${esc.join(' + ')}` : ''} ${event.id}`;
       lines.push(`    ${mermaidText(label)} : ${tag}${mermaidId(`f_${id}_${event.id}`)}, ${span(interval.start, interval.end)}`);
@@ -136,7 +140,9 @@ export function ganttChart(report: RunReport, title: string): string {
       const status = phaseStatus(p);
       const end = p.dueBy ?? p.respondedAt ?? Math.max(p.enteredAt, timelineRange(report)[1]);
       const due = p.dueBy !== null ? `due ${labelTime(p.dueBy, zone)}` : 'no deadline';
-      lines.push(`    ${mermaidText(`${p.phase} phase ${due}, ${status}`)} : ${p.met === false ? 'crit, ' : ''}${mermaidId(`p_${id}_${p.phase}`)}, ${span(p.enteredAt, end)}`);
+      lines.push(
+        `    ${mermaidText(`${p.phase} phase ${due}, ${status}`)} : ${p.met === false ? 'crit, ' : ''}${mermaidId(`p_${id}_${p.phase}`)}, ${span(p.enteredAt, end)}`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -176,7 +182,7 @@ const edgeText = (e: GraphEdge, names: EdgeNames) => (names === 'code' ? edgeLab
 export function machineMermaid(graph: MachineGraph, names: EdgeNames = 'words'): string {
   const lines = [
     'stateDiagram-v2',
-    '    %% one region for the truce\'s lifecycle and one per enforcement phase, all running in parallel;',
+    "    %% one region for the truce's lifecycle and one per enforcement phase, all running in parallel;",
     '    %% [*] marks where each region starts',
     `    state ${mermaidId(graph.id)} {`,
   ];
@@ -215,7 +221,9 @@ export function machineDot(graph: MachineGraph, names: EdgeNames = 'words'): str
     lines.push(`    ${dotString(`${region.id}.__initial`)} -> ${dotString(`${region.id}.${region.initial}`)};`);
     for (const e of graph.edges.filter((x) => x.region === region.id)) {
       const style = e.kind === 'after' ? ', style=dashed' : e.kind === 'always' ? ', style=dotted' : '';
-      lines.push(`    ${dotString(`${e.region}.${e.from}`)} -> ${dotString(`${e.region}.${e.to}`)} [label=${dotString(edgeText(e, names))}${style}];`);
+      lines.push(
+        `    ${dotString(`${e.region}.${e.from}`)} -> ${dotString(`${e.region}.${e.to}`)} [label=${dotString(edgeText(e, names))}${style}];`,
+      );
     }
     lines.push('  }');
   }

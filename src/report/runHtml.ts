@@ -198,16 +198,24 @@ export function obligationsText(report: RunReport, run: ReadingRun): string[] {
 export function phasesText(report: RunReport, run: ReadingRun): string {
   const t = h(report);
   if (run.phases.length === 0) return 'none reached';
-  return run.phases.map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`).join('; ');
+  return run.phases
+    .map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`)
+    .join('; ');
 }
 
 export function summarySection(report: RunReport, notes: LabelNotes = {}): string {
   const zone = report.scenario.timeZone;
   const t = h(report);
   const rows = report.runs.map((run, i) => {
-    const phases = run.phases.length === 0 ? '<span class="muted">none reached</span>' : run.phases
-      .map((p) => `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`)
-      .join('<br>');
+    const phases =
+      run.phases.length === 0
+        ? '<span class="muted">none reached</span>'
+        : run.phases
+            .map(
+              (p) =>
+                `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`,
+            )
+            .join('<br>');
     return `<tr>
 <td data-label="reading"><span class="dot" style="background:${READING_COLORS[i % READING_COLORS.length]}"></span><strong>${esc(run.interpretation.id)}</strong><br><small>${esc(run.interpretation.label)}</small>${notes[run.interpretation.id] ? `<br><small class="label-note"><em>${esc(notes[run.interpretation.id]!)}</em></small>` : ''}</td>
 <td data-label="window">${esc(describeWindow(run.window, zone))}</td>
@@ -250,12 +258,21 @@ export function matrixSection(cmp: CompareReport): string {
   const rows = cmp.rows.map((row) => {
     const cells = cmp.readings.map((r) => {
       const c = row.cells[r]!;
-      const esc2 = c.findings.filter((f) => f.type === 'escalation-trigger').map(findingBadge).join(' ');
-      return `<td data-label="${esc(r)}">${badge(c.verdict, TYPE_TEXT[c.verdict] ?? c.verdict)}${esc2 ? ` ${esc2}` : ''}${c.findings.filter((f) => f.type !== 'escalation-trigger').map((f) => `<br><small>${esc(f.rule)}</small>`).join('')}</td>`;
+      const esc2 = c.findings
+        .filter((f) => f.type === 'escalation-trigger')
+        .map(findingBadge)
+        .join(' ');
+      return `<td data-label="${esc(r)}">${badge(c.verdict, TYPE_TEXT[c.verdict] ?? c.verdict)}${esc2 ? ` ${esc2}` : ''}${c.findings
+        .filter((f) => f.type !== 'escalation-trigger')
+        .map((f) => `<br><small>${esc(f.rule)}</small>`)
+        .join('')}</td>`;
     });
     return `<tr><td data-label="event"><code>${esc(row.eventId)}</code>${row.diverges ? ' <span class="diverges" title="the readings differ">*</span>' : ''}<br><small>${esc(row.kind)}, from ${esc(t(row.interval.start))}</small></td>${cells.join('')}</tr>`;
   });
-  const phases = cmp.report.runs.map((run) => `<td data-label="${esc(run.interpretation.id)}">${run.phases.map((p) => `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}`).join('<br>') || '<span class="muted">none</span>'}</td>`);
+  const phases = cmp.report.runs.map(
+    (run) =>
+      `<td data-label="${esc(run.interpretation.id)}">${run.phases.map((p) => `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}`).join('<br>') || '<span class="muted">none</span>'}</td>`,
+  );
   const finals = cmp.readings.map((r) => `<td data-label="${esc(r)}"><span class="state">${esc(cmp.finalStates[r] ?? '')}</span></td>`);
   return `<section id="matrix" data-testid="matrix">
 <h2>Where the readings diverge</h2>
@@ -275,11 +292,18 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
   const t = h(report);
   const it = run.interpretation;
   const name = partyName(report);
-  const claims = it.agreement.claims.map((c) => `${esc(name(c.by))} ${esc(c.claim)} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`);
-  const obligations = it.obligations.map((o, i) => `${esc(obligationsText(report, run)[i]!)} <small>(${o.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`);
-  const findings = run.findings.length === 0
-    ? '<p class="muted">No finding under this reading.</p>'
-    : `<ul>${run.findings.map((f) => `<li>${findingBadge(f)} <code>${esc(f.eventId)}</code> <small>(${esc(f.rule)}${f.certainty === 'possible' ? ', possible' : ''})</small>: ${esc(f.explanation)}</li>`).join('\n')}</ul>`;
+  const claims = it.agreement.claims.map(
+    (c) =>
+      `${esc(name(c.by))} ${esc(c.claim)} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`,
+  );
+  const obligations = it.obligations.map(
+    (o, i) =>
+      `${esc(obligationsText(report, run)[i]!)} <small>(${o.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`,
+  );
+  const findings =
+    run.findings.length === 0
+      ? '<p class="muted">No finding under this reading.</p>'
+      : `<ul>${run.findings.map((f) => `<li>${findingBadge(f)} <code>${esc(f.eventId)}</code> <small>(${esc(f.rule)}${f.certainty === 'possible' ? ', possible' : ''})</small>: ${esc(f.explanation)}</li>`).join('\n')}</ul>`;
   const phases = report.scenario.plan.phases.map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `<li><strong>${esc(spec.id)}</strong> <span class="muted">not reached (trigger: ${esc(spec.trigger)})</span></li>`;
@@ -287,8 +311,12 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${p.dueBy !== null ? `due ${esc(t(p.dueBy))}` : 'no deadline in the sources'}${resp}</li>`;
   });
   return `<section id="reading-${esc(it.id)}" data-testid="reading-${esc(it.id)}">
-<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${notes[it.id] ? `
-<p class="label-note"><em>The ${esc(notes[it.id]!)}.</em></p>` : ''}
+<h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${
+    notes[it.id]
+      ? `
+<p class="label-note"><em>The ${esc(notes[it.id]!)}.</em></p>`
+      : ''
+  }
 <dl class="terms">
 <dt>held by</dt><dd>${it.heldBy.map((hb) => `${esc(hb.who)} <small>(${hb.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`).join('; ')}</dd>
 <dt>agreement</dt><dd>${esc(it.agreement.status)}${claims.length > 0 ? `<br>${claims.join('<br>')}` : ''}</dd>
@@ -312,7 +340,10 @@ export function pathHtml(run: ReadingRun, zone: string): string {
       const steps = run.transitions.filter((tr) => tr.region === region);
       const items = [
         `<li><span class="step"><span class="state">${esc(steps[0]?.from ?? '')}</span></span></li>`,
-        ...steps.map((s) => `<li><span class="step"><span class="state">${esc(s.to)}</span><small>${esc(formatHuman(s.at, zone))}</small><small>${esc(s.cause)}</small></span></li>`),
+        ...steps.map(
+          (s) =>
+            `<li><span class="step"><span class="state">${esc(s.to)}</span><small>${esc(formatHuman(s.at, zone))}</small><small>${esc(s.cause)}</small></span></li>`,
+        ),
       ];
       return `<p><strong>${esc(region)}</strong></p><ol class="path" data-region="${esc(region)}">${items.join('')}</ol>`;
     })
@@ -347,10 +378,16 @@ ${rows.length > 0 ? rows.join('\n') : '<tr><td colspan="5">No finding under any 
 export function eventsSection(report: RunReport): string {
   const t = h(report);
   const name = partyName(report);
-  const count = (c: { low: number; high?: number | undefined } | undefined) => (c === undefined ? '' : `${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`);
+  const count = (c: { low: number; high?: number | undefined } | undefined) =>
+    c === undefined ? '' : `${c.low}${c.high === undefined ? '+' : c.high !== c.low ? `-${c.high}` : ''}`;
   const rows = report.events.map(({ event: e, interval }) => {
     const m = e.munitions ?? {};
-    const counts = [m.drones ? `drones ${count(m.drones)}` : '', m.missiles ? `missiles ${count(m.missiles)}` : '', e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '', e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : '']
+    const counts = [
+      m.drones ? `drones ${count(m.drones)}` : '',
+      m.missiles ? `missiles ${count(m.missiles)}` : '',
+      e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '',
+      e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     return `<tr>
@@ -386,13 +423,20 @@ export function provenanceSection(p: Provenance, report: RunReport): string {
 // ------------------------------------------------------------------------------------------ statechart
 
 // short edge labels for the drawing; the table under it says each in full
-const SHORT_EVENT: Record<string, string> = { WINDOW_OPEN: 'window opens', WINDOW_CLOSE: 'window closes', TRIGGER: 'finding', RESPONSE: 'response', always: 'at once' };
+const SHORT_EVENT: Record<string, string> = {
+  WINDOW_OPEN: 'window opens',
+  WINDOW_CLOSE: 'window closes',
+  TRIGGER: 'finding',
+  RESPONSE: 'response',
+  always: 'at once',
+};
 
 export function statechartSection(report: RunReport): string {
   const graph = machineGraph(planSpec(report.scenario));
   const svg = statechartSvg(graph, report.runs);
   const rows = graph.edges.map(
-    (e) => `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on">${esc(e.words)}<br><small><code>${esc(edgeLabel(e))}</code></small></td></tr>`,
+    (e) =>
+      `<tr><td data-label="region">${esc(e.region)}</td><td data-label="from"><span class="state">${esc(e.from)}</span></td><td data-label="to"><span class="state">${esc(e.to)}</span>${e.targetless ? ' <small>(stays)</small>' : ''}</td><td data-label="on">${esc(e.words)}<br><small><code>${esc(edgeLabel(e))}</code></small></td></tr>`,
   );
   return `<section id="statechart" data-testid="statechart">
 <h2>The statechart</h2>
@@ -450,7 +494,9 @@ function layoutRegion(region: GraphRegion, edges: GraphEdge[]) {
   ranks.forEach((keys, r) => {
     if (r > 0) {
       const bary = (k: string) => {
-        const preds = edges.filter((e) => e.to === k && e.from !== k && pos.has(e.from) && rank.get(e.from)! < r).map((e) => pos.get(e.from)!);
+        const preds = edges
+          .filter((e) => e.to === k && e.from !== k && pos.has(e.from) && rank.get(e.from)! < r)
+          .map((e) => pos.get(e.from)!);
         return preds.length === 0 ? Number.POSITIVE_INFINITY : preds.reduce((a, b) => a + b, 0) / preds.length;
       };
       keys.sort((a, b) => bary(a) - bary(b) || region.states.findIndex((s) => s.key === a) - region.states.findIndex((s) => s.key === b));
@@ -474,7 +520,14 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** The statechart as SVG: one panel per parallel region, states by rank from the initial state. */
 export function statechartSvg(graph: MachineGraph, runs: readonly ReadingRun[], maxWidth = 1120): string {
-  const panels = graph.regions.map((region) => ({ region, edges: graph.edges.filter((e) => e.region === region.id), ...layoutRegion(region, graph.edges.filter((e) => e.region === region.id)) }));
+  const panels = graph.regions.map((region) => ({
+    region,
+    edges: graph.edges.filter((e) => e.region === region.id),
+    ...layoutRegion(
+      region,
+      graph.edges.filter((e) => e.region === region.id),
+    ),
+  }));
   // flow the panels into rows no wider than maxWidth
   let x = 0;
   let y = 0;
@@ -504,7 +557,9 @@ export function statechartSvg(graph: MachineGraph, runs: readonly ReadingRun[], 
     const oy = p.oy;
     out.push(`<g transform="translate(${ox},${oy})" data-region="${esc(p.region.id)}">`);
     out.push(`<rect x="0.5" y="0.5" width="${p.width - 1}" height="${p.height - 1}" rx="8" fill="#fafbfc" stroke="#b0bec5"/>`);
-    out.push(`<text x="${PAD}" y="${PAD + 10}" font-size="13" font-weight="bold" fill="#263238">${esc(p.region.id === 'lifecycle' ? 'lifecycle' : `${p.region.id} phase`)}</text>`);
+    out.push(
+      `<text x="${PAD}" y="${PAD + 10}" font-size="13" font-weight="bold" fill="#263238">${esc(p.region.id === 'lifecycle' ? 'lifecycle' : `${p.region.id} phase`)}</text>`,
+    );
     const box = (k: string) => p.boxes.get(k)!;
     // initial marker
     const init = box(p.region.initial);
@@ -513,11 +568,18 @@ export function statechartSvg(graph: MachineGraph, runs: readonly ReadingRun[], 
     out.push(...edgesSvg(p.edges, box, p.rank, p.width));
     for (const s of p.region.states) {
       const b = box(s.key);
-      const entered = runs.map((run, i) => ({ i, hit: run.transitions.some((tr) => tr.region === p.region.id && tr.to === s.key) })).filter((v) => v.hit);
+      const entered = runs
+        .map((run, i) => ({ i, hit: run.transitions.some((tr) => tr.region === p.region.id && tr.to === s.key) }))
+        .filter((v) => v.hit);
       out.push(
         `<g data-state="${esc(s.id)}"><rect x="${b.x}" y="${b.y}" width="${NODE_W}" height="${NODE_H}" rx="14" fill="${s.terminal ? '#e8eaf6' : '#eceff1'}" stroke="#546e7a" stroke-width="${s.terminal ? 2 : 1}"/>` +
           `<text x="${b.x + NODE_W / 2}" y="${b.y + NODE_H / 2 + 4}" font-size="12" text-anchor="middle" fill="#1a1a1a">${esc(s.key)}</text>` +
-          entered.map((v, j) => `<circle cx="${b.x + 12 + j * 11}" cy="${b.y + NODE_H + 7}" r="4.5" fill="${READING_COLORS[v.i % READING_COLORS.length]}"><title>${esc(runs[v.i]!.interpretation.id)}</title></circle>`).join('') +
+          entered
+            .map(
+              (v, j) =>
+                `<circle cx="${b.x + 12 + j * 11}" cy="${b.y + NODE_H + 7}" r="4.5" fill="${READING_COLORS[v.i % READING_COLORS.length]}"><title>${esc(runs[v.i]!.interpretation.id)}</title></circle>`,
+            )
+            .join('') +
           '</g>',
       );
     }
@@ -540,7 +602,12 @@ function edgeCurve(e: GraphEdge, a: Box, b: Box, ra: number, rb: number): [Pt, P
   if (e.from === e.to) {
     // a loop on the node's right side
     const x = a.x + NODE_W;
-    return [[x, a.y + 7], [x + 30, a.y - 2], [x + 30, a.y + NODE_H + 2], [x, a.y + NODE_H - 7]];
+    return [
+      [x, a.y + 7],
+      [x + 30, a.y - 2],
+      [x + 30, a.y + NODE_H + 2],
+      [x, a.y + NODE_H - 7],
+    ];
   }
   if (rb > ra) {
     const x1 = a.x + NODE_W;
@@ -548,14 +615,24 @@ function edgeCurve(e: GraphEdge, a: Box, b: Box, ra: number, rb: number): [Pt, P
     const x2 = b.x;
     const y2 = b.y + NODE_H / 2;
     const mx = (x1 + x2) / 2;
-    return [[x1, y1], [mx, y1], [mx, y2], [x2, y2]];
+    return [
+      [x1, y1],
+      [mx, y1],
+      [mx, y2],
+      [x2, y2],
+    ];
   }
   if (rb === ra) {
     const down = b.y > a.y;
     const cx = a.x + NODE_W / 2;
     const y1 = down ? a.y + NODE_H : a.y;
     const y2 = down ? b.y : b.y + NODE_H;
-    return [[cx, y1], [cx, y1 + (y2 - y1) / 3], [cx, y1 + (2 * (y2 - y1)) / 3], [cx, y2]];
+    return [
+      [cx, y1],
+      [cx, y1 + (y2 - y1) / 3],
+      [cx, y1 + (2 * (y2 - y1)) / 3],
+      [cx, y2],
+    ];
   }
   // backwards: leave from the left, arrive on the right, bowed out of the way
   const x1 = a.x;
@@ -563,7 +640,12 @@ function edgeCurve(e: GraphEdge, a: Box, b: Box, ra: number, rb: number): [Pt, P
   const x2 = b.x + NODE_W;
   const y2 = b.y + NODE_H / 2;
   const bow = y2 >= y1 ? 18 : -18;
-  return [[x1, y1], [x1 - 20, y1 + bow], [x2 + 20, y2 - bow], [x2, y2]];
+  return [
+    [x1, y1],
+    [x1 - 20, y1 + bow],
+    [x2 + 20, y2 - bow],
+    [x2, y2],
+  ];
 }
 
 function at(c: [Pt, Pt, Pt, Pt], t: number): Pt {

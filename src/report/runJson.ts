@@ -81,7 +81,11 @@ function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | nul
     firstViolationsSettled: run.converged,
     // issue 12, added within v1: each party's earliest act that may have broken the truce, and whether
     // the final state holds in every Monte Carlo draw (else the events it hangs on)
-    firstPossibleViolations: (run.firstPossibleViolations ?? []).map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
+    firstPossibleViolations: (run.firstPossibleViolations ?? []).map((v) => ({
+      party: v.party,
+      eventId: v.eventId,
+      ...interval(v.interval),
+    })),
     finalStateCertain: run.finalStateCertain ?? null,
     finalStateDependsOn: run.finalStateDependsOn ?? [],
   };

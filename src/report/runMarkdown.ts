@@ -24,7 +24,12 @@ export function runMarkdown(report: RunReport, provenance: Provenance, notes: La
   for (const run of report.runs) out.push(...readingMd(report, run, notes));
   out.push(...eventsMd(report));
   out.push(...provenanceMd(provenance, report));
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 // ------------------------------------------------------------------------------------------ helpers
@@ -90,7 +95,14 @@ export function summaryMd(report: RunReport, notes: LabelNotes = {}): string[] {
     mdText(describeWindow(run.window, zone)),
     `${terms(report, run).join('<br>')}<br>agreement: ${mdText(run.interpretation.agreement.status)}`,
     findingCounts(run),
-    run.phases.length === 0 ? 'none reached' : run.phases.map((p) => `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`).join('<br>'),
+    run.phases.length === 0
+      ? 'none reached'
+      : run.phases
+          .map(
+            (p) =>
+              `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`,
+          )
+          .join('<br>'),
     `**${mdText(run.finalState)}**`,
   ]);
   return ['## Summary per reading', '', ...mdTable(['reading', 'window', 'terms', 'findings', 'phases', 'final state'], rows), ''];
@@ -107,7 +119,10 @@ export function matrixMd(cmp: CompareReport): string[] {
       return [TYPE[c.verdict] ?? c.verdict, ...escs].join(' + ') + (rules.length > 0 ? `<br>${rules.map(code).join(', ')}` : '');
     }),
   ]);
-  rows.push(['**phases reached**', ...cmp.report.runs.map((run) => run.phases.map((p) => `${mdText(p.phase)} ${status(p)}`).join(', ') || 'none')]);
+  rows.push([
+    '**phases reached**',
+    ...cmp.report.runs.map((run) => run.phases.map((p) => `${mdText(p.phase)} ${status(p)}`).join(', ') || 'none'),
+  ]);
   rows.push(['**final state**', ...cmp.readings.map((r) => `**${mdText(cmp.finalStates[r] ?? '')}**`)]);
   return [
     '## Where the readings diverge',
@@ -142,7 +157,9 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
   if (notes[it.id]) out.push(`_${mdText(`The ${notes[it.id]}.`)}_`, '');
   out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
   const name = partyNames(report.scenario.parties);
-  out.push(`- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`);
+  out.push(
+    `- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`,
+  );
   out.push(`- **Window:** ${mdText(describeWindow(run.window, zone))}: ${mdText(it.window.basis)}`);
   terms(report, run).forEach((t, i) => out.push(`- **Terms:** ${t} (${it.obligations[i]!.sources.map(cite).join(', ')})`));
   out.push(`- **Final state:** **${mdText(run.finalState)}**`, '');
@@ -151,7 +168,14 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
   else {
     const rows = run.findings.map((f) => {
       const o = byId.get(f.eventId)!;
-      return [`${code(f.eventId)}<br>${mdText(h(o.interval.start))}`, findingMd(f), code(f.rule), mdText(f.certainty), mdText(f.explanation), sourcesMd(o.event)];
+      return [
+        `${code(f.eventId)}<br>${mdText(h(o.interval.start))}`,
+        findingMd(f),
+        code(f.rule),
+        mdText(f.certainty),
+        mdText(f.explanation),
+        sourcesMd(o.event),
+      ];
     });
     out.push(...mdTable(['event', 'finding', 'rule', 'certainty', 'why', 'sources (article file:line)'], rows), '');
   }
@@ -179,11 +203,17 @@ export function eventsMd(report: RunReport): string[] {
   const count = countWords;
   const rows = report.events.map(({ event: e, interval }) => {
     const m = e.munitions ?? {};
-    const counts = [m.drones ? `drones ${count(m.drones)}` : '', m.missiles ? `missiles ${count(m.missiles)}` : '', e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '', e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : ''].filter(Boolean);
+    const counts = [
+      m.drones ? `drones ${count(m.drones)}` : '',
+      m.missiles ? `missiles ${count(m.missiles)}` : '',
+      e.casualties?.killed ? `killed ${count(e.casualties.killed)}` : '',
+      e.casualties?.injured ? `injured ${count(e.casualties.injured)}` : '',
+    ].filter(Boolean);
     return [
       `${mdText(h(interval.start))}<br>to ${mdText(h(interval.end))} (${mdText(e.when.precision)})`,
       `${code(e.id)}<br>${mdText(e.kind)}, ${mdText(name(e.actor))}${e.target ? ` → ${mdText(name(e.target))}` : ''}`,
-      mdText(e.places.map((p) => p.name).join(', ') || 'not stated') + (e.placesExcluded.length > 0 ? `<br>not: ${mdText(e.placesExcluded.join(', '))}` : ''),
+      mdText(e.places.map((p) => p.name).join(', ') || 'not stated') +
+        (e.placesExcluded.length > 0 ? `<br>not: ${mdText(e.placesExcluded.join(', '))}` : ''),
       mdText([e.targets.join(', '), counts.join(', ')].filter(Boolean).join('; ')),
       sourcesMd(e),
     ];
@@ -195,7 +225,10 @@ export function provenanceMd(p: Provenance, report: RunReport): string[] {
   return [
     '## Provenance',
     '',
-    ...mdTable(['tool', 'version', 'rules', 'scenario'], [[mdText(p.tool), mdText(p.version), code(p.rulesHash), `${code(p.scenarioHash)} (${code(report.scenario.id)})`]]),
+    ...mdTable(
+      ['tool', 'version', 'rules', 'scenario'],
+      [[mdText(p.tool), mdText(p.version), code(p.rulesHash), `${code(p.scenarioHash)} (${code(report.scenario.id)})`]],
+    ),
     '',
     'Two reports with the same stamp came from the same tool version, rules and scenario (seed events included).',
     '',

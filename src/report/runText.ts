@@ -17,7 +17,9 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
   const name = partyNames(report.scenario.parties);
   const out: string[] = [];
   out.push(`${report.scenario.title} [${report.scenario.id}]`);
-  out.push(`times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}${provenance.events === 'stream' ? ' (its terms; the events came from the stream)' : ''}`);
+  out.push(
+    `times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, scenario ${provenance.scenarioHash}${provenance.events === 'stream' ? ' (its terms; the events came from the stream)' : ''}`,
+  );
 
   for (const run of report.runs) {
     const it = run.interpretation;
@@ -36,7 +38,10 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     for (const line of enforcement(report, run, h)) out.push(line);
     out.push(`   statechart: ${path(run, h)}`);
     out.push(`   final state: ${run.finalState}`);
-    if (!run.converged) out.push('   note: who broke first does not settle under this reading (pledges that hang on each other, broken at the same moment); the findings are those of the last round');
+    if (!run.converged)
+      out.push(
+        '   note: who broke first does not settle under this reading (pledges that hang on each other, broken at the same moment); the findings are those of the last round',
+      );
   }
 
   if (report.runs.length > 1) {
@@ -44,10 +49,16 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     const divs = divergences(report.events, report.runs);
     if (divs.length === 0) out.push('   every event is judged alike under every reading');
     for (const d of divs) {
-      out.push(`   ${d.eventId}: ${Object.entries(d.verdicts).map(([r, v]) => `${r} ${v}`).join(', ')}`);
+      out.push(
+        `   ${d.eventId}: ${Object.entries(d.verdicts)
+          .map(([r, v]) => `${r} ${v}`)
+          .join(', ')}`,
+      );
     }
     out.push(`   final states: ${report.runs.map((r) => `${r.interpretation.id} ${r.finalState}`).join(', ')}`);
-    out.push(`   phases reached: ${report.runs.map((r) => `${r.interpretation.id} ${r.phases.map((p) => p.phase).join('+') || 'none'}`).join(', ')}`);
+    out.push(
+      `   phases reached: ${report.runs.map((r) => `${r.interpretation.id} ${r.phases.map((p) => p.phase).join('+') || 'none'}`).join(', ')}`,
+    );
     for (const r of report.runs) {
       const first = r.firstViolations.map((v) => `${name(v.party)} by ${v.eventId} (${span(v.interval)})`).join('; ');
       out.push(`   first violation under ${r.interpretation.id}: ${first || 'none'}`);
@@ -78,9 +89,15 @@ function timeline(
       continue;
     }
     const who = event.target ? `${name(event.actor)} -> ${name(event.target)}` : name(event.actor);
-    out.push(`     ${span(interval)}  ${event.id}  ${event.kind}, ${who}  [${event.sources.map(cite).filter((c, i, a) => a.indexOf(c) === i).join(' ')}]`);
+    out.push(
+      `     ${span(interval)}  ${event.id}  ${event.kind}, ${who}  [${event.sources
+        .map(cite)
+        .filter((c, i, a) => a.indexOf(c) === i)
+        .join(' ')}]`,
+    );
     if (fs.length === 0 && event.kind === 'strike') out.push(`        no finding: ${whyNot(run, interval)}`);
-    for (const f of fs) out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
+    for (const f of fs)
+      out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {
       out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}${p.dueBy !== null ? `, due by ${h(p.dueBy)}` : ', no deadline given'}`);
     }

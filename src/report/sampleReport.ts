@@ -35,7 +35,11 @@ export function sampleJson(r: SampleReportInput) {
               const [eventId, type] = k.split('|');
               return { eventId, type, ...est(estimate(c, n)) };
             }),
-            phases: sorted(t.phases).map(([phase, c]) => ({ phase, reached: est(estimate(c, n)), met: est(estimate(t.met[phase] ?? 0, n)) })),
+            phases: sorted(t.phases).map(([phase, c]) => ({
+              phase,
+              reached: est(estimate(c, n)),
+              met: est(estimate(t.met[phase] ?? 0, n)),
+            })),
             finalStates: sorted(t.finalStates).map(([state, c]) => ({ state, ...est(estimate(c, n)) })),
           },
         ]),
@@ -47,7 +51,10 @@ export function sampleText(r: SampleReportInput): string {
   const j = sampleJson(r);
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const ci = (e: { p: number; ci95: number[] }) => [pct(e.p), `[${pct(e.ci95[0]!)}, ${pct(e.ci95[1]!)}]`];
-  const out = [`${r.scenario.title} [${r.scenario.id}]: ${j.draws} draws, seed ${r.seed}`, `truce ${r.provenance.version}, rules ${r.provenance.rulesHash}, scenario ${r.provenance.scenarioHash}`];
+  const out = [
+    `${r.scenario.title} [${r.scenario.id}]: ${j.draws} draws, seed ${r.seed}`,
+    `truce ${r.provenance.version}, rules ${r.provenance.rulesHash}, scenario ${r.provenance.scenarioHash}`,
+  ];
   for (const [id, rd] of Object.entries(j.readings)) {
     out.push('', `== ${id}`);
     const rows = [['', 'p', '95% interval']];

@@ -7,11 +7,29 @@ export function streamLine(r: StreamRecord, zone: string): string {
   switch (r.record) {
     case 'finding': {
       const f = r.finding;
-      return JSON.stringify({ record: 'finding', interpretation: r.interpretation, type: f.type, rule: f.rule, eventId: f.eventId, party: f.party, certainty: f.certainty, trigger: f.trigger ?? null, explanation: f.explanation });
+      return JSON.stringify({
+        record: 'finding',
+        interpretation: r.interpretation,
+        type: f.type,
+        rule: f.rule,
+        eventId: f.eventId,
+        party: f.party,
+        certainty: f.certainty,
+        trigger: f.trigger ?? null,
+        explanation: f.explanation,
+      });
     }
     case 'transition': {
       const x = r.transition;
-      return JSON.stringify({ record: 'transition', interpretation: r.interpretation, at: t(x.at), region: x.region, from: x.from, to: x.to, cause: x.cause });
+      return JSON.stringify({
+        record: 'transition',
+        interpretation: r.interpretation,
+        at: t(x.at),
+        region: x.region,
+        from: x.from,
+        to: x.to,
+        cause: x.cause,
+      });
     }
     case 'phase': {
       const p = r.phase;
@@ -33,10 +51,20 @@ export function streamLine(r: StreamRecord, zone: string): string {
       return JSON.stringify({
         record: 'summary',
         interpretation: r.interpretation,
-        window: { start: t(r.window.start), end: t(r.window.end), startInclusive: r.window.startInclusive, endInclusive: r.window.endInclusive },
+        window: {
+          start: t(r.window.start),
+          end: t(r.window.end),
+          startInclusive: r.window.startInclusive,
+          endInclusive: r.window.endInclusive,
+        },
         finalState: r.finalState,
         finalRegions: r.regions,
-        firstViolations: r.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, start: t(v.interval.start), end: t(v.interval.end) })),
+        firstViolations: r.firstViolations.map((v) => ({
+          party: v.party,
+          eventId: v.eventId,
+          start: t(v.interval.start),
+          end: t(v.interval.end),
+        })),
         events: r.events,
       });
   }

@@ -18,14 +18,31 @@ const phaseCell = (r: SweepRow, zone: string) =>
 const ids = (xs: readonly string[]) => xs.join(' ') || 'none';
 
 function cells(r: SweepRow, paths: string[], zone: string): string[] {
-  return [...paths.map((p) => String(r.values[p])), r.interpretation, ids(r.violations), ids(r.possible), ids(r.escalations), phaseCell(r, zone), r.finalState];
+  return [
+    ...paths.map((p) => String(r.values[p])),
+    r.interpretation,
+    ids(r.violations),
+    ids(r.possible),
+    ids(r.escalations),
+    phaseCell(r, zone),
+    r.finalState,
+  ];
 }
 
 /** Each column says what it holds. */
-const HEAD = ['reading', 'violations (events)', 'possible violations (events)', 'escalations (trigger:event)', 'phases (phase:outcome due)', 'final state'];
+const HEAD = [
+  'reading',
+  'violations (events)',
+  'possible violations (events)',
+  'escalations (trigger:event)',
+  'phases (phase:outcome due)',
+  'final state',
+];
 
 export function sweepTable(rows: SweepRow[], paths: string[], zone: string, provenance?: Provenance): string {
-  const stamp = provenance ? `times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, base scenario ${provenance.scenarioHash}\n` : '';
+  const stamp = provenance
+    ? `times in ${zone}; truce ${provenance.version}, rules ${provenance.rulesHash}, base scenario ${provenance.scenarioHash}\n`
+    : '';
   return stamp + table([[...paths, ...HEAD], ...rows.map((r) => cells(r, paths, zone))]).join('\n') + '\n';
 }
 
@@ -39,6 +56,9 @@ export function sweepJson(rows: SweepRow[], zone: string, provenance?: Provenanc
   return {
     format: 'truce.sweep/v1' as const,
     ...(provenance ? { provenance } : {}),
-    rows: rows.map((r) => ({ ...r, dueBy: Object.fromEntries(Object.entries(r.dueBy).map(([k, v]) => [k, v === null ? null : formatInstant(v, zone)])) })),
+    rows: rows.map((r) => ({
+      ...r,
+      dueBy: Object.fromEntries(Object.entries(r.dueBy).map(([k, v]) => [k, v === null ? null : formatInstant(v, zone)])),
+    })),
   };
 }

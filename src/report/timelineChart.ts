@@ -5,7 +5,17 @@ import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
 import { findingsOf, verdictOf } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
-import { durationWords, escapeXml, FINDING_WORD, noFindingWhy, offsetWords, obligationSentence, partyNames, phaseStatus, triggerWords } from './wording.js';
+import {
+  durationWords,
+  escapeXml,
+  FINDING_WORD,
+  noFindingWhy,
+  offsetWords,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+  triggerWords,
+} from './wording.js';
 
 /**
  * The timeline picture: a Vega-Lite spec built from a run, rendered to SVG in Node (no browser, no
@@ -54,7 +64,6 @@ interface Datum {
   description?: string;
   weight?: string;
 }
-
 
 /** When the data wrote the window in another offset (Moscow time), the bounds as written. */
 function asWrittenNote(spec: { start: string; end?: string | undefined }, zone: string): string {
@@ -154,7 +163,9 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const domainEnd = DateTime.fromMillis(to, { zone }).plus({ hours: 12 }).endOf('day').plus({ milliseconds: 1 }).toMillis();
   const events = timelineEvents(report).filter((o) => o.interval.end >= domainStart && o.interval.start <= domainEnd);
   const strikes = events.filter((o) => o.event.kind === 'strike');
-  const phaseIds = report.scenario.plan.phases.map((p) => p.id).filter((id) => report.runs.some((r) => r.phases.some((p) => p.phase === id)));
+  const phaseIds = report.scenario.plan.phases
+    .map((p) => p.id)
+    .filter((id) => report.runs.some((r) => r.phases.some((p) => p.phase === id)));
   const hasEscalation = report.runs.some((r) => r.findings.some((f) => f.type === 'escalation-trigger'));
   const rowsAfter = [...(hasEscalation ? ['escalations'] : []), ...phaseIds.map((p) => `phase-${p}`)];
   const REPORTED = 'reported';
@@ -163,7 +174,8 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const partyName = partyNames(report.scenario.parties);
   const laneLabel = new Map<string, string[]>([[REPORTED, ['reported', 'strikes']]]);
   const lanes = report.runs.map((r) => r.interpretation.id);
-  for (const r of report.runs) laneLabel.set(r.interpretation.id, [r.interpretation.id, r.interpretation.agreement.status, `→ ${r.finalState}`]);
+  for (const r of report.runs)
+    laneLabel.set(r.interpretation.id, [r.interpretation.id, r.interpretation.agreement.status, `→ ${r.finalState}`]);
 
   const data: Datum[] = [];
   [REPORTED, ...lanes].forEach((lane, i) => {
@@ -209,7 +221,15 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     } else {
       data.push({ kind: 'response', lane: REPORTED, row, start: w(interval.start), stroke: STATUS_COLOR.met });
     }
-    data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row, start: at, text: head, weight: 'bold', ...(event.kind === 'response' ? { fill: STATUS_COLOR.met } : {}) });
+    data.push({
+      kind: right ? 'label' : 'label-right',
+      lane: REPORTED,
+      row,
+      start: at,
+      text: head,
+      weight: 'bold',
+      ...(event.kind === 'response' ? { fill: STATUS_COLOR.met } : {}),
+    });
     data.push({ kind: right ? 'label' : 'label-right', lane: REPORTED, row: row2, start: at, text: second, fill: '#333' });
   }
   const reportedRows = Array.from({ length: Math.max(2, pairEnds.length * 2) }, (_, i) => `s${i}`);
@@ -222,7 +242,9 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     data.push({ kind: 'window', lane, row: 'r-top', start: w(win.start), end: w(win.end), category: 'window' });
     const written = asWrittenNote(run.interpretation.window, zone);
     data.push({ kind: 'label', lane, row: 'r-top', start: w(win.start), text: `window ${bracket}${written}` });
-    const spares = run.interpretation.obligations.filter((o) => report.scenario.plan.appliesTo.includes(o.party)).map((o) => obligationSentence(o, partyName));
+    const spares = run.interpretation.obligations
+      .filter((o) => report.scenario.plan.appliesTo.includes(o.party))
+      .map((o) => obligationSentence(o, partyName));
     const labels = new LabelRows();
     // a label starts at its strike and runs right; near the right edge it ends at the strike instead
     const label = (start: number, end: number, text: string, fill: string, bold = false) => {
@@ -230,17 +252,45 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       const right = start + span > domainEnd;
       const [a, b] = right ? [end - span, end] : [start, start + span];
       const row = `r-l${labels.place(a, b)}`;
-      data.push({ kind: right ? 'label-right' : 'label', lane, row, start: w(right ? end : start), text, fill, weight: bold ? 'bold' : 'normal' });
+      data.push({
+        kind: right ? 'label-right' : 'label',
+        lane,
+        row,
+        start: w(right ? end : start),
+        text,
+        fill,
+        weight: bold ? 'bold' : 'normal',
+      });
     };
     if (spares.length > 0) label(domainStart, domainStart, spares.join('; '), '#333', true);
     for (const { event, interval } of strikes) {
       const verdict = verdictOf(run, event.id);
       const category = VERDICT_CATEGORY[verdict]!;
       const end = Math.max(interval.end, interval.start + 3_600_000);
-      data.push({ kind: 'finding', lane, row: 'r-main', start: w(interval.start), end: w(end), category, stroke: verdict === 'none' ? '#9e9e9e' : '#00000000' });
-      const rules = [...new Set(findingsOf(run, event.id).filter((f) => f.type !== 'escalation-trigger').map((f) => f.rule))];
+      data.push({
+        kind: 'finding',
+        lane,
+        row: 'r-main',
+        start: w(interval.start),
+        end: w(end),
+        category,
+        stroke: verdict === 'none' ? '#9e9e9e' : '#00000000',
+      });
+      const rules = [
+        ...new Set(
+          findingsOf(run, event.id)
+            .filter((f) => f.type !== 'escalation-trigger')
+            .map((f) => f.rule),
+        ),
+      ];
       const why = rules.length > 0 ? rules.join(', ') : whyNone(interval, win);
-      label(interval.start, end, `${FINDING_WORD[verdict]}: ${why}`, verdict === 'violation' ? COLORS.violation : '#333', verdict === 'violation');
+      label(
+        interval.start,
+        end,
+        `${FINDING_WORD[verdict]}: ${why}`,
+        verdict === 'violation' ? COLORS.violation : '#333',
+        verdict === 'violation',
+      );
       const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger');
       if (esc.length > 0) {
         data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
@@ -260,9 +310,18 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       data.push({ kind: 'label-right', lane, row: `phase-${p.phase}`, start: w(p.enteredAt), text: `${p.phase} phase${within}: ${due}` });
       // the outcome after the bar, or inside its end when the edge is near
       const outside = (domainEnd - end) / msPerPx - 8 >= verdict.length * 7.2;
-      data.push({ kind: outside ? 'label' : 'label-right', lane, row: `phase-${p.phase}`, start: w(end), text: verdict, fill: STATUS_COLOR[status], weight: 'bold' });
+      data.push({
+        kind: outside ? 'label' : 'label-right',
+        lane,
+        row: `phase-${p.phase}`,
+        start: w(end),
+        text: verdict,
+        fill: STATUS_COLOR[status],
+        weight: 'bold',
+      });
       if (p.dueBy !== null) data.push({ kind: 'due', lane, row: `phase-${p.phase}`, start: w(p.dueBy), stroke: STATUS_COLOR[status] });
-      if (p.respondedAt !== null) data.push({ kind: 'response', lane, row: `phase-${p.phase}`, start: w(p.respondedAt), stroke: STATUS_COLOR.met });
+      if (p.respondedAt !== null)
+        data.push({ kind: 'response', lane, row: `phase-${p.phase}`, start: w(p.respondedAt), stroke: STATUS_COLOR.met });
     }
   }
 
@@ -298,17 +357,42 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     field: 'category',
     type: 'nominal',
     scale: { domain: Object.keys(COLORS), range: Object.values(COLORS) },
-    legend: { title: null, orient: 'bottom', direction: 'horizontal', columns: 4, symbolType: 'square', labelFontSize: 12, symbolSize: 160, labelLimit: 400, columnPadding: 14, symbolStrokeColor: '#888', symbolStrokeWidth: 1 },
+    legend: {
+      title: null,
+      orient: 'bottom',
+      direction: 'horizontal',
+      columns: 4,
+      symbolType: 'square',
+      labelFontSize: 12,
+      symbolSize: 160,
+      labelLimit: 400,
+      columnPadding: 14,
+      symbolStrokeColor: '#888',
+      symbolStrokeWidth: 1,
+    },
   };
   const size = {
     field: 'size',
     type: 'quantitative',
     scale: { type: 'sqrt', domain: [0, Math.max(500, ...reported.map((s) => munitionsLow(s.event)))], range: [20, 520] },
-    legend: { title: 'drones and missiles (low figure)', titleLimit: 400, orient: 'bottom', direction: 'horizontal', symbolFillColor: COLORS['reported strike'], values: [10, 100, 500] },
+    legend: {
+      title: 'drones and missiles (low figure)',
+      titleLimit: 400,
+      orient: 'bottom',
+      direction: 'horizontal',
+      symbolFillColor: COLORS['reported strike'],
+      values: [10, 100, 500],
+    },
   };
 
   const view = (laneIds: string[], rowIds: string[], rowHeight: number, xEnc: Record<string, unknown>) => {
-    const y = { field: 'lane', type: 'nominal', sort: laneIds, scale: { domain: laneIds, paddingInner: 0.08, paddingOuter: 0 }, title: null };
+    const y = {
+      field: 'lane',
+      type: 'nominal',
+      sort: laneIds,
+      scale: { domain: laneIds, paddingInner: 0.08, paddingOuter: 0 },
+      title: null,
+    };
     const yAxis = { ...y, axis: laneAxis };
     const yOffset = { field: 'row', type: 'nominal', scale: { domain: rowIds, paddingInner: 0.18, paddingOuter: 0.1 } };
     const only = (kind: Datum['kind']) => ({ filter: `datum.kind === '${kind}'` });
@@ -320,16 +404,33 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
         {
           transform: [only('lane')],
           mark: { type: 'rect', aria: true },
-          encoding: { y: yAxis, x: xEnc, x2: { field: 'end' }, fill: { field: 'fill', type: 'nominal', scale: null }, description: { field: 'description' } },
+          encoding: {
+            y: yAxis,
+            x: xEnc,
+            x2: { field: 'end' },
+            fill: { field: 'fill', type: 'nominal', scale: null },
+            description: { field: 'description' },
+          },
         },
         ...(['window', 'finding', 'escalation', 'phase'] as const).map((kind) => ({
           transform: [only(kind)],
           mark: {
             type: 'rect',
             cornerRadius: 2,
-            ...(kind === 'window' ? { stroke: '#5b8cc4', strokeWidth: 1 } : kind === 'phase' ? { stroke: '#e8590c', strokeWidth: 1 } : { strokeWidth: 1 }),
+            ...(kind === 'window'
+              ? { stroke: '#5b8cc4', strokeWidth: 1 }
+              : kind === 'phase'
+                ? { stroke: '#e8590c', strokeWidth: 1 }
+                : { strokeWidth: 1 }),
           },
-          encoding: { y, yOffset, x: xEnc, x2: { field: 'end' }, fill: color, ...(kind === 'finding' ? { stroke: { field: 'stroke', type: 'nominal', scale: null } } : {}) },
+          encoding: {
+            y,
+            yOffset,
+            x: xEnc,
+            x2: { field: 'end' },
+            fill: color,
+            ...(kind === 'finding' ? { stroke: { field: 'stroke', type: 'nominal', scale: null } } : {}),
+          },
         })),
         {
           transform: [only('due')],
@@ -354,7 +455,14 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
         ...(['label', 'label-right'] as const).flatMap((kind) =>
           (['normal', 'bold'] as const).map((weight) => ({
             transform: [only(kind), { filter: weight === 'bold' ? "datum.weight === 'bold'" : "datum.weight !== 'bold'" }],
-            mark: { type: 'text', align: kind === 'label' ? 'left' : 'right', baseline: 'middle', dx: kind === 'label' ? 4 : -5, fontSize: 11, fontWeight: weight },
+            mark: {
+              type: 'text',
+              align: kind === 'label' ? 'left' : 'right',
+              baseline: 'middle',
+              dx: kind === 'label' ? 4 : -5,
+              fontSize: 11,
+              fontWeight: weight,
+            },
             encoding: {
               y,
               yOffset,
@@ -412,7 +520,10 @@ export async function timelineSvg(report: RunReport, opts: TimelineOptions = {})
   svg = svg.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"([^>]*)>/, (_m, a: string, wd: string, ht: string, b: string) => {
     return `<svg${a} width="100%" data-width="${wd}" data-height="${ht}"${b} preserveAspectRatio="xMinYMin meet" role="img" data-testid="timeline"><title>${escapeXml(title)}</title>`;
   });
-  svg = svg.replace(/aria-label="lane:([a-z0-9-]+)" role="graphics-symbol" aria-roledescription="rect mark"/g, 'data-testid="lane-$1" data-lane="$1"');
+  svg = svg.replace(
+    /aria-label="lane:([a-z0-9-]+)" role="graphics-symbol" aria-roledescription="rect mark"/g,
+    'data-testid="lane-$1" data-lane="$1"',
+  );
   // vega numbers clip paths and gradients from a counter: make any such ids stable and local to this picture
   let n = 0;
   const ids = new Map<string, string>();
@@ -423,5 +534,3 @@ export async function timelineSvg(report: RunReport, opts: TimelineOptions = {})
   for (const [from, to] of ids) svg = svg.split(`url(#${from})`).join(`url(#${to})`);
   return svg;
 }
-
-

@@ -63,7 +63,15 @@ export function findingWords(f: { type: string; trigger?: string | null | undefi
   return f.type === 'escalation-trigger' ? `escalation: ${triggerWords(f.trigger)}` : (FINDING_WORD[f.type] ?? f.type);
 }
 
-const PLURAL: Record<string, string> = { city: 'cities', capital: 'capitals', town: 'towns', village: 'villages', district: 'districts', region: 'regions', country: 'countries' };
+const PLURAL: Record<string, string> = {
+  city: 'cities',
+  capital: 'capitals',
+  town: 'towns',
+  village: 'villages',
+  district: 'districts',
+  region: 'regions',
+  country: 'countries',
+};
 
 /** A place kind in the plural: `city` -> `cities`. */
 export const plural = (k: string): string => PLURAL[k] ?? `${k}s`;
@@ -148,7 +156,13 @@ export function zoneWords(zone: string, instants: readonly number[]): string {
   return offsets.length === 0 ? zone : `${zone} (${offsets.map(offsetWords).join(', ')})`;
 }
 
-type WindowTerms = { start: string; end?: string | undefined; duration?: string | undefined; startInclusive?: boolean; endInclusive?: boolean | 'day' };
+type WindowTerms = {
+  start: string;
+  end?: string | undefined;
+  duration?: string | undefined;
+  startInclusive?: boolean;
+  endInclusive?: boolean | 'day';
+};
 
 /** What a report adds after a reading's label when the label no longer matches the window run. */
 export const LABEL_NOTE = 'label written for the original window, which this run changes';
@@ -160,8 +174,12 @@ export type LabelNotes = Readonly<Record<string, string>>;
  * A reading's label is free text written for its window as published ("until 1 February"). When what is
  * run moved the window (an overlay kept the label), the label may no longer describe it: say so.
  */
-export function labelNotes(input: { scenario: { interpretations: readonly { id: string; window: WindowTerms }[] }; labelWindows?: Readonly<Record<string, WindowTerms>> | undefined }): LabelNotes {
-  const key = (w: WindowTerms) => JSON.stringify([w.start, w.end ?? null, w.duration ?? null, w.startInclusive ?? true, w.endInclusive ?? false]);
+export function labelNotes(input: {
+  scenario: { interpretations: readonly { id: string; window: WindowTerms }[] };
+  labelWindows?: Readonly<Record<string, WindowTerms>> | undefined;
+}): LabelNotes {
+  const key = (w: WindowTerms) =>
+    JSON.stringify([w.start, w.end ?? null, w.duration ?? null, w.startInclusive ?? true, w.endInclusive ?? false]);
   const out: Record<string, string> = {};
   for (const r of input.scenario.interpretations) {
     const written = input.labelWindows?.[r.id];

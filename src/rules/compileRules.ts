@@ -50,7 +50,9 @@ class Writer {
   }
 
   literal(v: unknown): string {
-    return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : this.ref(v);
+    return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+      ? JSON.stringify(v)
+      : this.ref(v);
   }
 
   fact(name: string, params: Record<string, unknown> | undefined): string {
@@ -89,7 +91,8 @@ class Writer {
       right = this.literal(v);
     }
     // the common leaf `fact equal literal`, without the operator call
-    if (c.operator === 'equal' && left.startsWith('f[') && !right.startsWith('e[') && !right.startsWith('f[') && !right.startsWith('{')) return `(${left} === ${right})`;
+    if (c.operator === 'equal' && left.startsWith('f[') && !right.startsWith('e[') && !right.startsWith('f[') && !right.startsWith('{'))
+      return `(${left} === ${right})`;
     return `${this.ref(op)}(${left}, ${right})`;
   }
 }

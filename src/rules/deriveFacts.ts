@@ -93,7 +93,14 @@ export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceInde
   }
   const key = o ?? NO_OBLIGATION;
   const hit = byObligation.get(key);
-  if (hit && hit.from.targets === e.targets && hit.from.target === e.target && hit.from.placesExcluded === e.placesExcluded && hit.index === index) return hit;
+  if (
+    hit &&
+    hit.from.targets === e.targets &&
+    hit.from.target === e.target &&
+    hit.from.placesExcluded === e.placesExcluded &&
+    hit.index === index
+  )
+    return hit;
   const s: Static = {
     places: o ? placeScope(e, o, index) : NONE,
     targets: o ? targetScope(e, o) : NONE,
@@ -108,11 +115,17 @@ export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceInde
 /** How many admin-1 regions the places known to a settlement or region lie in. */
 export function regionCount(places: Event['places']): number {
   const seen: string[] = [];
-  for (const p of places) if ((p.precision === 'settlement' || p.precision === 'region') && p.region && !seen.includes(p.region)) seen.push(p.region);
+  for (const p of places)
+    if ((p.precision === 'settlement' || p.precision === 'region') && p.region && !seen.includes(p.region)) seen.push(p.region);
   return seen.length;
 }
 
-export function deriveFacts(e: Event, interval: Interval, o: Obligation | undefined, state: ReadingState): { facts: Facts; context: FactContext } {
+export function deriveFacts(
+  e: Event,
+  interval: Interval,
+  o: Obligation | undefined,
+  state: ReadingState,
+): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
   const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation);
   const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
@@ -219,10 +232,22 @@ export function actorFirstViolation(e: Event, firstViolation: ReadingState['firs
 }
 
 /** What an explanation needs besides the facts. */
-export function factContext(e: Event, o: Obligation | undefined, counterparty: Interval | null, index?: PlaceIndex, possible: Interval | null = null): FactContext {
+export function factContext(
+  e: Event,
+  o: Obligation | undefined,
+  counterparty: Interval | null,
+  index?: PlaceIndex,
+  possible: Interval | null = null,
+): FactContext {
   const { places, targets } = staticsOf(e, o, index);
   const first = earliestBreach(counterparty, possible);
-  return { places, targets, obligation: o, counterpartyFirstViolation: first, counterpartyBreachCertain: first !== null && first === counterparty };
+  return {
+    places,
+    targets,
+    obligation: o,
+    counterpartyFirstViolation: first,
+    counterpartyBreachCertain: first !== null && first === counterparty,
+  };
 }
 
 /** The earlier of a counterparty's first certain and first possible breach (the certain one on a tie). */
@@ -239,7 +264,12 @@ const NO_FIRST: ReadonlyMap<string, { interval: Interval; eventId: string }> = n
  * when who broke first cannot be known (first acts that overlap, or a counterparty breach that is only
  * possible), neither side's act is a certain breach.
  */
-export function conditionStatus(o: Obligation | undefined, breach: Interval | null, e: Interval, possible: Interval | null = null): ConditionStatus {
+export function conditionStatus(
+  o: Obligation | undefined,
+  breach: Interval | null,
+  e: Interval,
+  possible: Interval | null = null,
+): ConditionStatus {
   if (!o?.condition) return 'none';
   const first = earliestBreach(breach, possible);
   if (!first) return 'holds';

@@ -9,7 +9,7 @@ export const FACT_DOCS = {
   eventTime: 'the event interval [start, end) in epoch ms',
   window: "the reading's window with its inclusive flags",
   obligated: 'whether the actor has an obligation under this reading',
-  conditional: "whether that obligation holds only while the counterparty complies",
+  conditional: 'whether that obligation holds only while the counterparty complies',
   conditionStatus: 'none (unconditional), holds, lapsed or uncertain (the counterparty breach overlaps the event)',
   placeScope: 'certain, possible or none: do the places hit fall in the protected places?',
   targetScope: 'certain, possible or none: do the things hit fall in the protected target types?',

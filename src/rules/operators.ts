@@ -66,9 +66,11 @@ export const temporalOperators: Record<string, (fact: unknown, value: TemporalVa
 };
 
 /** A json-rules-engine value that names a fact (`{ "fact": "window" }`): decided at run time, not checked here. */
-const isFactRef = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
+const isFactRef = (v: unknown): boolean =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
 const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-const shown = (v: unknown): string => (Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`);
+const shown = (v: unknown): string =>
+  Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
 
 /**
  * Why a literal value can never work with an operator (a condition that can never fire, or fires for the
@@ -88,16 +90,24 @@ export function operatorValueProblem(operator: string, value: unknown): string |
     case 'lessThanInclusive':
     case 'greaterThan':
     case 'greaterThanInclusive':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `"${operator}" compares numbers, so its value must be a number (or a fact); got ${shown(value)}`;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `"${operator}" compares numbers, so its value must be a number (or a fact); got ${shown(value)}`;
     case 'in':
     case 'notIn':
-      return Array.isArray(value) && value.every((x) => x === null || isScalar(x)) ? undefined : `"${operator}" looks the fact up in a list, so its value must be a list of values, e.g. ["certain", "possible"]; got ${shown(value)}`;
+      return Array.isArray(value) && value.every((x) => x === null || isScalar(x))
+        ? undefined
+        : `"${operator}" looks the fact up in a list, so its value must be a list of values, e.g. ["certain", "possible"]; got ${shown(value)}`;
     case 'contains':
     case 'doesNotContain':
-      return isScalar(value) ? undefined : `"${operator}" looks a value up in the fact's list, so its value must be one text, number or true/false; got ${shown(value)}`;
+      return isScalar(value)
+        ? undefined
+        : `"${operator}" looks a value up in the fact's list, so its value must be one text, number or true/false; got ${shown(value)}`;
     case 'equal':
     case 'notEqual':
-      return value === null || isScalar(value) ? undefined : `"${operator}" compares one value, so its value must be a text, number, true/false or null (a list or object never equals anything); got ${shown(value)}`;
+      return value === null || isScalar(value)
+        ? undefined
+        : `"${operator}" compares one value, so its value must be a text, number, true/false or null (a list or object never equals anything); got ${shown(value)}`;
     default:
       return undefined;
   }

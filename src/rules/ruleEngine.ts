@@ -34,7 +34,10 @@ export class RuleEvaluator {
   /** rules the compiler could not handle */
   readonly fallback: Rule[];
 
-  constructor(readonly rules: readonly Rule[], conditions: Readonly<Record<string, Condition>>) {
+  constructor(
+    readonly rules: readonly Rule[],
+    conditions: Readonly<Record<string, Condition>>,
+  ) {
     this.conditions = conditions;
     this.byName = new Map(rules.map((r) => [r.name, r]));
     const { fire, fallback } = compileRules([...rules].sort(byPriority), conditions);
@@ -52,7 +55,8 @@ export class RuleEvaluator {
         const interval = await almanac.factValue('__actorFirstViolation');
         return params.min !== undefined || params.max !== undefined ? { interval, min: params.min, max: params.max } : interval;
       });
-      for (const r of this.rules) engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
+      for (const r of this.rules)
+        engine.addRule({ name: r.name, priority: r.priority, conditions: r.conditions as TopLevelCondition, event: r.event });
       return engine;
     });
     return this.engine;
@@ -81,6 +85,8 @@ export class RuleEvaluator {
     const { actorFirstViolation, ...rest } = facts;
     const result = await (await this.build()).run({ ...rest, __actorFirstViolation: actorFirstViolation });
     const outcome = (r: RuleResult, fired: boolean): RuleOutcome => ({ rule: this.byName.get(r.name)!, fired, trace: r.conditions });
-    return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort((a, b) => byPriority(a.rule, b.rule));
+    return [...result.results.map((r) => outcome(r, true)), ...result.failureResults.map((r) => outcome(r, false))].sort((a, b) =>
+      byPriority(a.rule, b.rule),
+    );
   }
 }

@@ -147,7 +147,9 @@ function hierarchyMatch(event: Event, o: Obligation, out: Found | undefined, ind
         continue;
       }
       const holdsProtected = t.ids.some((id) => !excludedIds.has(id) && index.contains(region.id, id));
-      const holdsKind = t.placeKinds.some((k) => SETTLEMENTS.has(k) && (k !== 'capital' || index.children(region.id).some((c) => c.kind === 'capital')));
+      const holdsKind = t.placeKinds.some(
+        (k) => SETTLEMENTS.has(k) && (k !== 'capital' || index.children(region.id).some((c) => c.kind === 'capital')),
+      );
       if (holdsProtected || holdsKind || t.unresolved.some((n) => !excludedNames.has(n))) found(p.name, 'possible');
       continue;
     }
@@ -157,9 +159,15 @@ function hierarchyMatch(event: Event, o: Obligation, out: Found | undefined, ind
       if (found(p.name, 'certain')) return 'certain';
       continue;
     }
-    if (t.ids.some((id) => !excludedIds.has(id)) || t.unresolved.some((n) => !excludedNames.has(n)) || t.couldHoldKind) found(p.name, 'possible');
+    if (t.ids.some((id) => !excludedIds.has(id)) || t.unresolved.some((n) => !excludedNames.has(n)) || t.couldHoldKind)
+      found(p.name, 'possible');
   }
-  if (event.places.length === 0 && (t.ids.some((id) => !excludedIds.has(id)) || t.unresolved.some((n) => !excludedNames.has(n)) || t.placeKinds.some((k) => k !== 'capital'))) {
+  if (
+    event.places.length === 0 &&
+    (t.ids.some((id) => !excludedIds.has(id)) ||
+      t.unresolved.some((n) => !excludedNames.has(n)) ||
+      t.placeKinds.some((k) => k !== 'capital'))
+  ) {
     found('(places not stated)', 'possible');
   }
   return reach;
@@ -247,8 +255,15 @@ export function targetScope(event: Event, o: Obligation): ScopeMatch {
   if (o.refrainFrom.all) return event.target === o.towards ? matchOf([...event.targets], []) : NO_MATCH;
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
-  if (event.targets.length === 0) return matchOf([], protectedTargets.map((t) => `${t} (targets not stated)`));
-  return matchOf(event.targets.filter((t) => protectedTargets.includes(t)), []);
+  if (event.targets.length === 0)
+    return matchOf(
+      [],
+      protectedTargets.map((t) => `${t} (targets not stated)`),
+    );
+  return matchOf(
+    event.targets.filter((t) => protectedTargets.includes(t)),
+    [],
+  );
 }
 
 /** targetScope's reach alone. */
@@ -261,7 +276,11 @@ export function targetReach(event: Event, o: Obligation): Reach {
 }
 
 /** Nothing matched: one shared value (a match is read, never changed). */
-const NO_MATCH: ScopeMatch = Object.freeze({ scope: 'none', matched: Object.freeze([]) as unknown as string[], possible: Object.freeze([]) as unknown as string[] });
+const NO_MATCH: ScopeMatch = Object.freeze({
+  scope: 'none',
+  matched: Object.freeze([]) as unknown as string[],
+  possible: Object.freeze([]) as unknown as string[],
+});
 const NOTHING: ReadonlySet<string> = new Set();
 
 const matchOf = (matched: string[], possible: string[]): ScopeMatch =>

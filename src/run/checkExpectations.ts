@@ -11,10 +11,15 @@ export interface CaseResult {
 }
 
 const describeMatch = (m: { event: string; type?: string; rule?: string; certainty?: string }) =>
-  [m.type ?? 'any finding', m.rule ? `(${m.rule})` : '', `about ${m.event}`, m.certainty ? `[${m.certainty}]` : ''].filter(Boolean).join(' ');
+  [m.type ?? 'any finding', m.rule ? `(${m.rule})` : '', `about ${m.event}`, m.certainty ? `[${m.certainty}]` : '']
+    .filter(Boolean)
+    .join(' ');
 
 const matches = (f: Finding, m: { event: string; type?: string; rule?: string; certainty?: string }) =>
-  f.eventId === m.event && (m.type === undefined || f.type === m.type) && (m.rule === undefined || f.rule === m.rule) && (m.certainty === undefined || f.certainty === m.certainty);
+  f.eventId === m.event &&
+  (m.type === undefined || f.type === m.type) &&
+  (m.rule === undefined || f.rule === m.rule) &&
+  (m.certainty === undefined || f.certainty === m.certainty);
 
 /** Checks the cases of a scenario that loaded, against its run. Pure. */
 export function checkExpectations(cases: readonly ExpectCase[], report: RunReport): CaseResult[] {
@@ -27,12 +32,15 @@ export function checkExpectations(cases: readonly ExpectCase[], report: RunRepor
     }
     const run = report.runs.find((r) => r.interpretation.id === c.interpretation);
     if (!run) {
-      d.push(`no interpretation "${c.interpretation ?? '(none given)'}"; the scenario has ${report.runs.map((r) => r.interpretation.id).join(', ')}`);
+      d.push(
+        `no interpretation "${c.interpretation ?? '(none given)'}"; the scenario has ${report.runs.map((r) => r.interpretation.id).join(', ')}`,
+      );
       return { name: c.name, differences: d };
     }
     const got = (fs: Finding[]) => (fs.length === 0 ? 'none' : fs.map((f) => `${f.type} (${f.rule})`).join(', '));
     for (const m of c.findings ?? []) {
-      if (!run.findings.some((f) => matches(f, m))) d.push(`expected ${describeMatch(m)}; found ${got(run.findings.filter((f) => f.eventId === m.event))}`);
+      if (!run.findings.some((f) => matches(f, m)))
+        d.push(`expected ${describeMatch(m)}; found ${got(run.findings.filter((f) => f.eventId === m.event))}`);
     }
     for (const m of c.noFindings ?? []) {
       const hit = run.findings.filter((f) => matches(f, m));
@@ -44,9 +52,12 @@ export function checkExpectations(cases: readonly ExpectCase[], report: RunRepor
         d.push(`expected the ${p.phase} phase to be reached; reached ${run.phases.map((x) => x.phase).join(', ') || 'none'}`);
         continue;
       }
-      if (p.enteredAt !== undefined && toMillis(p.enteredAt) !== rec.enteredAt) d.push(`${p.phase} entered at ${formatInstant(rec.enteredAt, zone)}, expected ${p.enteredAt}`);
+      if (p.enteredAt !== undefined && toMillis(p.enteredAt) !== rec.enteredAt)
+        d.push(`${p.phase} entered at ${formatInstant(rec.enteredAt, zone)}, expected ${p.enteredAt}`);
       if (p.dueBy !== undefined && (p.dueBy === null ? rec.dueBy !== null : rec.dueBy !== toMillis(p.dueBy))) {
-        d.push(`${p.phase} due by ${rec.dueBy === null ? 'no deadline' : formatInstant(rec.dueBy, zone)}, expected ${p.dueBy ?? 'no deadline'}`);
+        d.push(
+          `${p.phase} due by ${rec.dueBy === null ? 'no deadline' : formatInstant(rec.dueBy, zone)}, expected ${p.dueBy ?? 'no deadline'}`,
+        );
       }
       if (p.met !== undefined && p.met !== rec.met) d.push(`${p.phase} met is ${String(rec.met)}, expected ${String(p.met)}`);
     }

@@ -37,7 +37,13 @@ export function compareReadings(report: RunReport): CompareReport {
     );
     const any = Object.values(cells).some((c) => c.findings.length > 0);
     if (!any && event.kind !== 'strike') continue;
-    rows.push({ eventId: event.id, kind: event.kind, interval, cells, diverges: new Set(Object.values(cells).map((c) => c.verdict)).size > 1 });
+    rows.push({
+      eventId: event.id,
+      kind: event.kind,
+      interval,
+      cells,
+      diverges: new Set(Object.values(cells).map((c) => c.verdict)).size > 1,
+    });
   }
   return { report, readings, rows, finalStates: Object.fromEntries(report.runs.map((r) => [r.interpretation.id, r.finalState])) };
 }

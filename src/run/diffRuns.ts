@@ -98,7 +98,11 @@ export function diffRuns(base: RunReport, variant: RunReport, rules?: { base: re
 function phaseChanges(a: ReadingRun | undefined, b: ReadingRun | undefined): PhaseChange[] {
   const phases = [...new Set([...(a?.phases ?? []), ...(b?.phases ?? [])].map((p) => p.phase))];
   return phases
-    .map((phase) => ({ phase, before: a?.phases.find((p) => p.phase === phase) ?? null, after: b?.phases.find((p) => p.phase === phase) ?? null }))
+    .map((phase) => ({
+      phase,
+      before: a?.phases.find((p) => p.phase === phase) ?? null,
+      after: b?.phases.find((p) => p.phase === phase) ?? null,
+    }))
     .filter((c) => phaseKey(c.before ?? undefined) !== phaseKey(c.after ?? undefined));
 }
 
@@ -117,7 +121,8 @@ function readingTerms(a: ReadingRun, b: ReadingRun): TermChange[] {
     const oa = ia.obligations[i];
     const ob = ib.obligations[i];
     // what an obligation means, not where it is cited from
-    const terms = (o: typeof oa) => (o ? { party: o.party, towards: o.towards, refrainFrom: o.refrainFrom, condition: o.condition ?? null, basis: o.basis } : null);
+    const terms = (o: typeof oa) =>
+      o ? { party: o.party, towards: o.towards, refrainFrom: o.refrainFrom, condition: o.condition ?? null, basis: o.basis } : null;
     if (differs(terms(oa), terms(ob))) out.push({ term: `obligation ${i + 1}`, before: oa ?? null, after: ob ?? null });
   }
   return out;
@@ -126,7 +131,8 @@ function readingTerms(a: ReadingRun, b: ReadingRun): TermChange[] {
 function planTerms(a: RunReport['scenario']['plan'], b: RunReport['scenario']['plan']): TermChange[] {
   const out: TermChange[] = [];
   if (differs(a.appliesTo, b.appliesTo)) out.push({ term: 'appliesTo', before: a.appliesTo, after: b.appliesTo });
-  if (a.triggerCertainty !== b.triggerCertainty) out.push({ term: 'triggerCertainty', before: a.triggerCertainty, after: b.triggerCertainty });
+  if (a.triggerCertainty !== b.triggerCertainty)
+    out.push({ term: 'triggerCertainty', before: a.triggerCertainty, after: b.triggerCertainty });
   const ids = [...new Set([...a.phases, ...b.phases].map((p) => p.id))];
   for (const id of ids) {
     const pa = a.phases.find((p) => p.id === id);
@@ -167,9 +173,11 @@ function ruleTerms(a: readonly Rule[], b: readonly Rule[]): TermChange[] {
     const pairs = la.length === lb.length ? la.map((l, i) => [l, lb[i]!] as const).filter(([x, y]) => x !== y) : [];
     for (const [x, y] of pairs) out.push({ term: `rule ${name}`, before: x, after: y });
     if (la.length !== lb.length) out.push({ term: `rule ${name}`, before: la.join('; '), after: lb.join('; ') });
-    const head = (r: Rule) => `priority ${r.priority}, concludes ${r.event.type} (${r.event.params.certainty}${r.event.params.trigger ? `, ${r.event.params.trigger}` : ''})`;
+    const head = (r: Rule) =>
+      `priority ${r.priority}, concludes ${r.event.type} (${r.event.params.certainty}${r.event.params.trigger ? `, ${r.event.params.trigger}` : ''})`;
     if (head(ra) !== head(rb)) out.push({ term: `rule ${name}`, before: head(ra), after: head(rb) });
-    if (ra.event.params.explain !== rb.event.params.explain) out.push({ term: `rule ${name} explanation`, before: ra.event.params.explain, after: rb.event.params.explain });
+    if (ra.event.params.explain !== rb.event.params.explain)
+      out.push({ term: `rule ${name} explanation`, before: ra.event.params.explain, after: rb.event.params.explain });
   }
   return out;
 }

@@ -105,11 +105,18 @@ export interface ExplainOptions {
  * runs give each party's first violation, so that the rules see the state the runner's fixed point
  * reached. Throws a UsageError naming the valid ids when the event or the reading is unknown.
  */
-export async function explainEvent(input: ScenarioInput, report: RunReport, eventId: string, opts: ExplainOptions = {}): Promise<EventExplanation> {
+export async function explainEvent(
+  input: ScenarioInput,
+  report: RunReport,
+  eventId: string,
+  opts: ExplainOptions = {},
+): Promise<EventExplanation> {
   const { scenario } = input;
   const ordered = report.events.find((e) => e.event.id === eventId);
   if (!ordered) {
-    throw new UsageError(`no event "${eventId}" in scenario ${scenario.id}; choose one of ${report.events.map((e) => e.event.id).join(', ')}`);
+    throw new UsageError(
+      `no event "${eventId}" in scenario ${scenario.id}; choose one of ${report.events.map((e) => e.event.id).join(', ')}`,
+    );
   }
   const ids = report.runs.map((r) => r.interpretation.id);
   if (opts.interpretation !== undefined && !ids.includes(opts.interpretation)) {
@@ -124,9 +131,12 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
     const state: ReadingState = {
       window: run.window,
       // the state the run's findings were decided under, so that the trace and the findings agree
-      firstViolation: run.evaluatedUnder?.firstViolation ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      firstViolation:
+        run.evaluatedUnder?.firstViolation ??
+        new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       firstPossible: run.evaluatedUnder?.firstPossible ?? new Map(),
-      breachDone: run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
+      breachDone:
+        run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
       places: placeIndexOf(scenario),
     };
@@ -138,7 +148,15 @@ export async function explainEvent(input: ScenarioInput, report: RunReport, even
       const rules = outcomes.map((outcome): RuleExplanation => {
         const conditions = explainTree(outcome.rule.conditions, outcome.trace, input.conditions, outcome.fired);
         const vars = outcome.fired
-          ? explainVars(event, facts, context, run.interpretation.id, scenario.timeZone, partyName, state.firstViolation.get(event.actor)?.eventId)
+          ? explainVars(
+              event,
+              facts,
+              context,
+              run.interpretation.id,
+              scenario.timeZone,
+              partyName,
+              state.firstViolation.get(event.actor)?.eventId,
+            )
           : undefined;
         return {
           rule: outcome.rule,
@@ -185,21 +203,32 @@ const statusOf = (result: unknown): NodeStatus => (result === true ? 'passed' : 
  * evaluates it, and leaves it as a reference when it short-circuits before it; array positions are kept.
  * The root carries no result in the trace: the rule's outcome stands in for it.
  */
-export function explainTree(def: Condition, trace: unknown, named: Readonly<Record<string, Condition>>, rootResult?: boolean): ConditionNode {
+export function explainTree(
+  def: Condition,
+  trace: unknown,
+  named: Readonly<Record<string, Condition>>,
+  rootResult?: boolean,
+): ConditionNode {
   const t = (trace ?? undefined) as TraceNode;
   const result = rootResult ?? t?.result;
   if ('condition' in def) {
     const body = named[def.condition];
     // unevaluated: the trace still holds the reference, not the body
     const evaluated = t !== undefined && !('condition' in t);
-    const child = body ? explainTree(body, evaluated ? t : undefined, named, evaluated ? rootResult : undefined) : leafMissing(def.condition);
+    const child = body
+      ? explainTree(body, evaluated ? t : undefined, named, evaluated ? rootResult : undefined)
+      : leafMissing(def.condition);
     return { op: 'condition', name: def.condition, status: evaluated ? statusOf(result) : 'not-evaluated', conditions: [child] };
   }
   if ('all' in def || 'any' in def) {
     const op = 'all' in def ? 'all' : 'any';
     const defs = ('all' in def ? def.all : def.any) as Condition[];
     const traces = Array.isArray(t?.[op]) ? (t[op] as unknown[]) : [];
-    return { op, status: statusOf(result), conditions: defs.map((d, i) => explainTree(d, result === undefined ? undefined : traces[i], named)) };
+    return {
+      op,
+      status: statusOf(result),
+      conditions: defs.map((d, i) => explainTree(d, result === undefined ? undefined : traces[i], named)),
+    };
   }
   if ('not' in def) {
     return { op: 'not', status: statusOf(result), conditions: [explainTree(def.not, result === undefined ? undefined : t?.not, named)] };

@@ -32,7 +32,9 @@ export function explainVars(
       facts.conditionStatus === 'holds' || !cp
         ? `before any violation by ${partyName(ctx.obligation?.condition?.counterparty ?? '')}`
         : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first ${ctx.counterpartyBreachCertain === false ? 'possible ' : ''}violation ${describeInterval(cp, zone)}`,
-    firstViolation: facts.actorFirstViolation ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}` : 'none',
+    firstViolation: facts.actorFirstViolation
+      ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}`
+      : 'none',
     munitions: `at least ${facts.munitionsLow} drones and missiles`,
     regions: `${facts.regionsLow} regions (${[...new Set(e.places.flatMap((p) => (p.region ? [p.region] : [])))].join(', ')})`,
   });

@@ -3,7 +3,20 @@ import type { Event } from '../schema/event.js';
 import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Trigger } from '../schema/plan.js';
-import { actorFirstViolation, blankFacts, conditionStatus, counterpartyBreach, eventInterval, factContext, regionCount, staticFacts, staticsOf, writeStaticFacts, type ConditionStatus, type ReadingState } from '../rules/deriveFacts.js';
+import {
+  actorFirstViolation,
+  blankFacts,
+  conditionStatus,
+  counterpartyBreach,
+  eventInterval,
+  factContext,
+  regionCount,
+  staticFacts,
+  staticsOf,
+  writeStaticFacts,
+  type ConditionStatus,
+  type ReadingState,
+} from '../rules/deriveFacts.js';
 import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
@@ -86,7 +99,8 @@ export function orderEvents(events: readonly Event[]): OrderedEvent[] {
   return ordered;
 }
 
-const byTime = (a: OrderedEvent, b: OrderedEvent) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
+const byTime = (a: OrderedEvent, b: OrderedEvent) =>
+  a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
 
 const planSpecs = new WeakMap<Scenario['plan'], PlanSpec>();
 
@@ -121,11 +135,21 @@ export async function runScenario(input: ScenarioInput, opts: RunOptions = {}): 
 }
 
 /** The runner over events already in time order (Monte Carlo draws order their own). */
-export async function runOrdered(scenario: Scenario, ordered: OrderedEvent[], opts: RunOptions & { evaluator: RuleEvaluator }): Promise<RunReport> {
+export async function runOrdered(
+  scenario: Scenario,
+  ordered: OrderedEvent[],
+  opts: RunOptions & { evaluator: RuleEvaluator },
+): Promise<RunReport> {
   const evaluator = opts.evaluator;
   const readings = scenario.interpretations.filter((i) => opts.interpretation === undefined || i.id === opts.interpretation);
   const runs: ReadingRun[] = [];
-  const how: How = { evaluator, reference: opts.reference === true, explain: opts.explain !== false, drawn: opts.drawn === true, shared: new Map() };
+  const how: How = {
+    evaluator,
+    reference: opts.reference === true,
+    explain: opts.explain !== false,
+    drawn: opts.drawn === true,
+    shared: new Map(),
+  };
   for (const interpretation of readings) runs.push(await runReading(scenario, interpretation, ordered, how));
   return { scenario, events: ordered, runs };
 }
@@ -206,7 +230,9 @@ export function keepEarliestDone(m: FirstViolations, party: string, v: { interva
 }
 
 function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
-  return [...m.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+  return [...m.entries()]
+    .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
+    .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
 }
 
 /**
@@ -233,14 +259,25 @@ function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
  * with findings, a TRIGGER per trigger kind (violation first, then the escalations), certain if any
  * finding of that kind is.
  */
-export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly Finding[], firstViolation: FirstViolations): MachineEvent[] {
+export function eventInputs(
+  ordered: readonly OrderedEvent[],
+  findings: readonly Finding[],
+  firstViolation: FirstViolations,
+): MachineEvent[] {
   const out: MachineEvent[] = [];
   // findings come in event order: each event's are the run at the cursor
   let next = 0;
   for (const { event, interval } of ordered) {
     const at = interval.start;
     if (event.kind === 'response' && event.phase !== undefined) {
-      out.push({ type: 'RESPONSE', at, phase: event.phase, eventId: event.id, actor: event.actor, ...(event.target !== undefined ? { target: event.target } : {}) });
+      out.push({
+        type: 'RESPONSE',
+        at,
+        phase: event.phase,
+        eventId: event.id,
+        actor: event.actor,
+        ...(event.target !== undefined ? { target: event.target } : {}),
+      });
     }
     const from = next;
     while (next < findings.length && findings[next]!.eventId === event.id) next++;
@@ -274,8 +311,23 @@ export function eventInputs(ordered: readonly OrderedEvent[], findings: readonly
 /** eventInputs' scratch: per trigger kind, the party of its first finding at the current event */
 const PARTIES: (string | undefined)[] = TRIGGER_ORDER.map(() => undefined);
 
-function triggerInput(at: number, trigger: Trigger, party: string, eventId: string, certain: boolean, firstViolation: FirstViolations): MachineEvent {
-  return { type: 'TRIGGER', at, trigger, party, eventId, certainty: certain ? 'certain' : 'possible', firstViolationAt: firstViolation.get(party)?.interval.start ?? at };
+function triggerInput(
+  at: number,
+  trigger: Trigger,
+  party: string,
+  eventId: string,
+  certain: boolean,
+  firstViolation: FirstViolations,
+): MachineEvent {
+  return {
+    type: 'TRIGGER',
+    at,
+    trigger,
+    party,
+    eventId,
+    certainty: certain ? 'certain' : 'possible',
+    firstViolationAt: firstViolation.get(party)?.interval.start ?? at,
+  };
 }
 
 /**
@@ -294,7 +346,15 @@ export async function findingsToFixedPoint(
   settledPossible: FirstViolations = new Map(),
   /** the certain violations that ended earliest, settled by earlier events (streams) */
   settledDone: FirstViolations = new Map(),
-): Promise<Decided & { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations; converged: boolean; evaluatedUnder: ReadingRun['evaluatedUnder'] }> {
+): Promise<
+  Decided & {
+    firstViolation: FirstViolations;
+    firstPossible: FirstViolations;
+    breachDone: FirstViolations;
+    converged: boolean;
+    evaluatedUnder: ReadingRun['evaluatedUnder'];
+  }
+> {
   let firstViolation: FirstViolations = settled;
   let firstPossible: FirstViolations = settledPossible;
   let breachDone: FirstViolations = settledDone;
@@ -303,8 +363,22 @@ export async function findingsToFixedPoint(
   const state = { window, appliesTo: scenario.plan.appliesTo, places };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(firstViolation, firstPossible, breachDone, ordered, prepared, state, how, settled, settledPossible, settledDone);
-    const converged = sameFirstViolations(next.certain, firstViolation) && sameFirstViolations(next.possible, firstPossible) && sameFirstViolations(next.done, breachDone);
+    const next = await evaluateRound(
+      firstViolation,
+      firstPossible,
+      breachDone,
+      ordered,
+      prepared,
+      state,
+      how,
+      settled,
+      settledPossible,
+      settledDone,
+    );
+    const converged =
+      sameFirstViolations(next.certain, firstViolation) &&
+      sameFirstViolations(next.possible, firstPossible) &&
+      sameFirstViolations(next.done, breachDone);
     // Without a fixed point the last round stands, and the run says so.
     if (converged || round >= limit) {
       return {
@@ -425,8 +499,23 @@ async function evaluateRound(
       const possible = counterpartyBreach(obligation, firstPossible);
       const status = conditionStatus(obligation, counterparty, interval, possible);
       let fired = prepared.fired[s];
-      if (fired === undefined || actorChanged || status !== prepared.status[s] || counterparty !== prepared.counterparty[s] || possible !== prepared.counterpartyPossible[s]) {
-        writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach[s]!, prepared.targetReach[s]!, prepared.regions[s]!);
+      if (
+        fired === undefined ||
+        actorChanged ||
+        status !== prepared.status[s] ||
+        counterparty !== prepared.counterparty[s] ||
+        possible !== prepared.counterpartyPossible[s]
+      ) {
+        writeStaticFacts(
+          facts,
+          event,
+          interval,
+          obligation,
+          state,
+          prepared.placeReach[s]!,
+          prepared.targetReach[s]!,
+          prepared.regions[s]!,
+        );
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
         prepared.status[s] = status;
@@ -437,7 +526,8 @@ async function evaluateRound(
       }
       // events come in order, so the first certain violation met per party is its earliest
       if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
-      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation)) nextPossible.set(event.actor, { interval, eventId: event.id });
+      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation))
+        nextPossible.set(event.actor, { interval, eventId: event.id });
       if (fired.some(certainViolation)) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
     }
   }
@@ -476,7 +566,15 @@ function decided(
         if (!finding) {
           const { type, params } = rule.event;
           // one shape for every finding (an absent trigger is undefined, which JSON leaves out): later loops stay monomorphic
-          finding = { type, rule: rule.name, eventId: event.id, party: event.actor, certainty: params.certainty, trigger: params.trigger, explanation: '' };
+          finding = {
+            type,
+            rule: rule.name,
+            eventId: event.id,
+            party: event.actor,
+            certainty: params.certainty,
+            trigger: params.trigger,
+            explanation: '',
+          };
           if (byEvent) byEvent[i] = finding;
         }
         findings.push(finding);
@@ -498,7 +596,15 @@ function decided(
     const facts = staticFacts(event, interval, obligation, state);
     facts.conditionStatus = prepared.status[s]!;
     facts.actorFirstViolation = prepared.actorFirst[i]!;
-    const vars = explainVars(event, facts, factContext(event, obligation, prepared.counterparty[s]!, state.places, prepared.counterpartyPossible[s]!), interpretation.id, scenario.timeZone, partyName, firstViolation.get(event.actor)?.eventId);
+    const vars = explainVars(
+      event,
+      facts,
+      factContext(event, obligation, prepared.counterparty[s]!, state.places, prepared.counterpartyPossible[s]!),
+      interpretation.id,
+      scenario.timeZone,
+      partyName,
+      firstViolation.get(event.actor)?.eventId,
+    );
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
   return { findings, explain };

@@ -8,7 +8,16 @@ import { TruceSimulation, type TransitionRecord } from '../machine/simulateTruce
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
-import { eventInputs, findingsToFixedPoint, keepEarliestDone, planSpec, type FirstViolations, type How, type OrderedEvent, type ScenarioInput } from './runScenario.js';
+import {
+  eventInputs,
+  findingsToFixedPoint,
+  keepEarliestDone,
+  planSpec,
+  type FirstViolations,
+  type How,
+  type OrderedEvent,
+  type ScenarioInput,
+} from './runScenario.js';
 
 /** What a stream run reports, as it goes. */
 export type StreamRecord =
@@ -88,10 +97,19 @@ export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
   events: AsyncIterable<{ event: Event; line: number; file?: string }>,
   emit: (r: StreamRecord) => void,
-  opts: { explain?: boolean; evaluator?: RuleEvaluator; interpretation?: string; /** fewest ready events decided at once */ minBatch?: number } = {},
+  opts: {
+    explain?: boolean;
+    evaluator?: RuleEvaluator;
+    interpretation?: string /** fewest ready events decided at once */;
+    minBatch?: number;
+  } = {},
 ): Promise<{ events: number }> {
   const { scenario } = input;
-  const how: How = { evaluator: opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions), reference: false, explain: opts.explain !== false };
+  const how: How = {
+    evaluator: opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions),
+    reference: false,
+    explain: opts.explain !== false,
+  };
   const spec = planSpec(scenario);
   const minBatch = opts.minBatch ?? MIN_BATCH;
   const readings: Reading[] = scenario.interpretations
@@ -121,7 +139,8 @@ export async function streamRun(
   };
   /** feeds the window's own inputs that come before an event input at `at` */
   const feedPendingBefore = (r: Reading, at: number) => {
-    while (r.pending.length > 0 && (r.pending[0]!.input.at < at || (r.pending[0]!.input.at === at && r.pending[0]!.rank < 1))) feed(r, r.pending.shift()!.input);
+    while (r.pending.length > 0 && (r.pending[0]!.input.at < at || (r.pending[0]!.input.at === at && r.pending[0]!.rank < 1)))
+      feed(r, r.pending.shift()!.input);
   };
 
   /** arrived, not yet emitted, in the runner's order (start, end, id): arrivals keep start order */
@@ -142,7 +161,15 @@ export async function streamRun(
   const counterparties = (actor: string): string[] => {
     let cps = counterpartyCache.get(actor);
     if (!cps) {
-      cps = [...new Set(readings.flatMap((r) => r.interpretation.obligations.filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty)).map((o) => o.condition!.counterparty)))];
+      cps = [
+        ...new Set(
+          readings.flatMap((r) =>
+            r.interpretation.obligations
+              .filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty))
+              .map((o) => o.condition!.counterparty),
+          ),
+        ),
+      ];
       counterpartyCache.set(actor, cps);
     }
     return cps;
@@ -159,7 +186,8 @@ export async function streamRun(
     q.drop(n);
     return q.size > 0 ? q.at(0) : undefined;
   };
-  const before = (a: Buffered, b: Buffered) => a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.id.localeCompare(b.id);
+  const before = (a: Buffered, b: Buffered) =>
+    a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.id.localeCompare(b.id);
 
   /**
    * Moves `ready` forward, called when every event starting before `now` has arrived (and all
@@ -222,7 +250,16 @@ export async function streamRun(
     const batch = context.filter((e) => emitted.has(e.event.id));
     const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(scenario, r.interpretation, r.window, context, how, r.settled, r.settledPossible, r.settledDone);
+      const fixed = await findingsToFixedPoint(
+        scenario,
+        r.interpretation,
+        r.window,
+        context,
+        how,
+        r.settled,
+        r.settledPossible,
+        r.settledDone,
+      );
       const findings: Finding[] = [];
       fixed.findings.forEach((f, k) => {
         if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
@@ -236,7 +273,8 @@ export async function streamRun(
         if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
           settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
-        if (f.type === 'violation' && f.certainty === 'certain') keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+        if (f.type === 'violation' && f.certainty === 'certain')
+          keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
           settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
         }
@@ -256,7 +294,14 @@ export async function streamRun(
     const interval = eventInterval(event);
     if (interval.start < lastStart) {
       throw new InputError([
-        { code: 'E_STREAM_ORDER', file: file ?? '(events)', line, col: 1, path: ['when', 'start'], message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time` },
+        {
+          code: 'E_STREAM_ORDER',
+          file: file ?? '(events)',
+          line,
+          col: 1,
+          path: ['when', 'start'],
+          message: `event ${event.id} starts before the event on the line above; a stream must be sorted by start time`,
+        },
       ]);
     }
     if (count === 0) firstEventStart = interval.start;
@@ -289,10 +334,11 @@ export async function streamRun(
       window: r.window,
       finalState: result.finalState,
       regions: result.regions,
-      firstViolations: [...r.settled.entries()].map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval })).sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+      firstViolations: [...r.settled.entries()]
+        .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
+        .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
       events: count,
     });
   }
   return { events: count };
 }
-

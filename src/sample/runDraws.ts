@@ -11,7 +11,10 @@ export interface DrawRange {
 }
 
 /** Runs draws from..to-1 and tallies them. Pure: the same range gives the same tally. */
-export async function runDraws({ input, seed, from, to }: DrawRange, evaluator = new RuleEvaluator(input.rules, input.conditions)): Promise<Tally> {
+export async function runDraws(
+  { input, seed, from, to }: DrawRange,
+  evaluator = new RuleEvaluator(input.rules, input.conditions),
+): Promise<Tally> {
   const ordered = orderEvents(input.events);
   const tally = emptyTally();
   for (let i = from; i < to; i++) {

@@ -26,7 +26,8 @@ export function emptyTally(): Tally {
 
 // keys are ids from the data (a reading may be called "constructor"): read own properties only
 const own = <T>(m: Record<string, T>, k: string): T | undefined => (Object.hasOwn(m, k) ? m[k] : undefined);
-const readingOf = (t: Tally, id: string): ReadingTally => own(t.readings, id) ?? (t.readings[id] = { findings: dict(), phases: dict(), met: dict(), finalStates: dict() });
+const readingOf = (t: Tally, id: string): ReadingTally =>
+  own(t.readings, id) ?? (t.readings[id] = { findings: dict(), phases: dict(), met: dict(), finalStates: dict() });
 
 const bump = (m: Record<string, number>, k: string, by = 1) => {
   m[k] = (own(m, k) ?? 0) + by;
@@ -50,7 +51,8 @@ export function mergeTally(a: Tally, b: Tally): Tally {
   a.draws += b.draws;
   for (const [id, rb] of Object.entries(b.readings)) {
     const ra = readingOf(a, id);
-    for (const key of ['findings', 'phases', 'met', 'finalStates'] as const) for (const [k, v] of Object.entries(rb[key])) bump(ra[key], k, v);
+    for (const key of ['findings', 'phases', 'met', 'finalStates'] as const)
+      for (const [k, v] of Object.entries(rb[key])) bump(ra[key], k, v);
   }
   return a;
 }

@@ -85,7 +85,10 @@ export const IsoDuration = z.string().superRefine((s, ctx) => {
   if (!d.isValid) ctx.addIssue({ code: 'custom', message: `"${s}" is not an ISO-8601 duration; write e.g. PT24H or P7D` });
   else if (d.toMillis() < 0) ctx.addIssue({ code: 'custom', message: `"${s}" is negative; a duration here must be zero or more` });
   else if (!(d.toMillis() <= MAX_DURATION_MS)) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is longer than ${MAX_DURATION_YEARS} years, the whole range of dates truce accepts (${FIRST_YEAR}-${LAST_YEAR}); write a shorter duration` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" is longer than ${MAX_DURATION_YEARS} years, the whole range of dates truce accepts (${FIRST_YEAR}-${LAST_YEAR}); write a shorter duration`,
+    });
   }
 });
 
@@ -98,9 +101,15 @@ export const TimeZone = z.string().superRefine((s, ctx) => {
   if (zone === null || !zone.isValid) {
     ctx.addIssue({ code: 'custom', message: `"${s}" is not a known IANA time zone; write e.g. Europe/Kyiv` });
   } else if (zone.type === 'system') {
-    ctx.addIssue({ code: 'custom', message: `"${s}" means the zone of whatever machine runs truce, so results would differ from machine to machine; name the zone, e.g. Europe/Kyiv` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" means the zone of whatever machine runs truce, so results would differ from machine to machine; name the zone, e.g. Europe/Kyiv`,
+    });
   } else if (zone.isUniversal && Math.abs(zone.offset(0)) > MAX_OFFSET_MINUTES) {
-    ctx.addIssue({ code: 'custom', message: `"${s}" is more than 14 hours from UTC, beyond the offset any place keeps; name the zone, e.g. Europe/Kyiv` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${s}" is more than 14 hours from UTC, beyond the offset any place keeps; name the zone, e.g. Europe/Kyiv`,
+    });
   }
 });
 
@@ -110,13 +119,14 @@ const NonNegInt = z.number().int({ message: 'a count is a whole number' }).min(0
  * A count after UCDP's low/best/high convention: `low` is what the text guarantees ("more than 100"
  * is low 101), `high` is absent when the text sets no ceiling, `best` is the figure most sources give.
  */
-export const Count = z
-  .strictObject({ low: NonNegInt, best: NonNegInt.optional(), high: NonNegInt.optional() })
-  .superRefine((c, ctx) => {
-    if (c.best !== undefined && c.best < c.low) ctx.addIssue({ code: 'custom', path: ['best'], message: `best (${c.best}) is below low (${c.low})` });
-    if (c.high !== undefined && c.high < c.low) ctx.addIssue({ code: 'custom', path: ['high'], message: `high (${c.high}) is below low (${c.low}); swap them or fix the figure` });
-    if (c.high !== undefined && c.best !== undefined && c.best > c.high) ctx.addIssue({ code: 'custom', path: ['best'], message: `best (${c.best}) is above high (${c.high})` });
-  });
+export const Count = z.strictObject({ low: NonNegInt, best: NonNegInt.optional(), high: NonNegInt.optional() }).superRefine((c, ctx) => {
+  if (c.best !== undefined && c.best < c.low)
+    ctx.addIssue({ code: 'custom', path: ['best'], message: `best (${c.best}) is below low (${c.low})` });
+  if (c.high !== undefined && c.high < c.low)
+    ctx.addIssue({ code: 'custom', path: ['high'], message: `high (${c.high}) is below low (${c.low}); swap them or fix the figure` });
+  if (c.high !== undefined && c.best !== undefined && c.best > c.high)
+    ctx.addIssue({ code: 'custom', path: ['best'], message: `best (${c.best}) is above high (${c.high})` });
+});
 
 /** A citation: the article file, the 1-based line, and figures that line must contain. */
 export const SourceRef = z.strictObject({

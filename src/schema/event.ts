@@ -31,7 +31,19 @@ export const TARGET_TYPES = [
 export const TargetType = z.enum(TARGET_TYPES);
 
 /** How a strike was carried out, as a dataset's event type says (imports: seeds/import/mapping.yaml). */
-export const MEANS = ['air-strike', 'drone-strike', 'missile', 'artillery', 'shelling', 'armed-clash', 'remote-explosive', 'grenade', 'suicide-bomb', 'chemical-weapon', 'direct-attack'] as const;
+export const MEANS = [
+  'air-strike',
+  'drone-strike',
+  'missile',
+  'artillery',
+  'shelling',
+  'armed-clash',
+  'remote-explosive',
+  'grenade',
+  'suicide-bomb',
+  'chemical-weapon',
+  'direct-attack',
+] as const;
 export const Means = z.enum(MEANS);
 
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;

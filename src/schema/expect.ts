@@ -21,7 +21,14 @@ export const ExpectCase = z.strictObject({
   noFindings: z.array(FindingMatch).optional(),
   /** the phases that must be reached, with what must hold of them */
   phases: z
-    .array(z.strictObject({ phase: PhaseId, enteredAt: Instant.optional(), dueBy: Instant.nullable().optional(), met: z.boolean().nullable().optional() }))
+    .array(
+      z.strictObject({
+        phase: PhaseId,
+        enteredAt: Instant.optional(),
+        dueBy: Instant.nullable().optional(),
+        met: z.boolean().nullable().optional(),
+      }),
+    )
     .optional(),
   /** phases that must not be reached */
   noPhases: z.array(PhaseId).optional(),

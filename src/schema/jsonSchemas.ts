@@ -50,7 +50,10 @@ export const SCHEMA_FOR_FORMAT: Readonly<Record<string, SchemaFileName>> = {
 function registry() {
   const reg = z.registry<{ id?: string; description?: string; pattern?: string; examples?: unknown[] }>();
   // the condition tree is recursive (z.lazy): a named definition keeps the $ref readable ("Condition", not "__schema0")
-  reg.add(Condition, { id: 'Condition', description: "a json-rules-engine condition: { all }, { any }, { not }, { condition: name } or a leaf { fact, operator, value }" });
+  reg.add(Condition, {
+    id: 'Condition',
+    description: 'a json-rules-engine condition: { all }, { any }, { not }, { condition: name } or a leaf { fact, operator, value }',
+  });
   reg.add(Id, { description: 'lowercase letters, digits and dashes', examples: ['ru-strike-2026-02-03'] });
   reg.add(Instant, {
     description: 'an ISO-8601 date-time with its UTC offset (a bare local time is refused)',
@@ -72,7 +75,14 @@ export function jsonSchemas(): Record<SchemaFileName, Record<string, unknown>> {
   const metadata = registry();
   const out = {} as Record<SchemaFileName, Record<string, unknown>>;
   for (const [file, { schema, title }] of Object.entries(SCHEMA_FILES) as [SchemaFileName, (typeof SCHEMA_FILES)[SchemaFileName]][]) {
-    const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-7', metadata, unrepresentable: 'any', cycles: 'ref', reused: 'inline' }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, {
+      io: 'input',
+      target: 'draft-7',
+      metadata,
+      unrepresentable: 'any',
+      cycles: 'ref',
+      reused: 'inline',
+    }) as Record<string, unknown>;
     const { $schema, ...rest } = json;
     out[file] = { $schema, title, ...rest };
   }

@@ -25,12 +25,7 @@ const Leaf = z.strictObject({
 const Reference = z.strictObject({ condition: z.string().min(1) });
 
 /** json-rules-engine's condition tree: all / any / not / a named condition / a leaf. */
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | { condition: string }
-  | z.infer<typeof Leaf>;
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | { condition: string } | z.infer<typeof Leaf>;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([

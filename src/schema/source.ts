@@ -11,9 +11,7 @@ export const Source = z.strictObject({
   outlet: z.string().nullable(),
   outletEvidence: z.string().optional(),
   headline: z.strictObject({ line: z.number().int().min(1), gist: z.string().min(1) }),
-  statedDates: z.array(
-    z.strictObject({ date: z.union([Instant, CalendarDate]), line: z.number().int().min(1), label: z.string().min(1) }),
-  ),
+  statedDates: z.array(z.strictObject({ date: z.union([Instant, CalendarDate]), line: z.number().int().min(1), label: z.string().min(1) })),
   describedDates: z
     .array(
       z.strictObject({

@@ -50,7 +50,15 @@ export function datasetExport(setup: ImportSetup, abs: string, progress?: (bytes
         if (progress && (r.row & 1023) === 0) progress(r.bytes);
         if (event) yield { event, file: setup.file, line: r.line, row: r.row };
       }
-      if (header) throw new InputError([{ code: 'E_EMPTY', file: setup.file, path: [], message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row` }]);
+      if (header)
+        throw new InputError([
+          {
+            code: 'E_EMPTY',
+            file: setup.file,
+            path: [],
+            message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row`,
+          },
+        ]);
     },
   };
 }
@@ -62,7 +70,15 @@ export function datasetExportText(setup: ImportSetup, text: string): EventSource
     const convert = rowConverter(setup, tally);
     const out: SourcedEvent[] = [];
     const rows = csvRowsOf(text, setup.file);
-    if (rows.length === 0) throw new InputError([{ code: 'E_EMPTY', file: setup.file, path: [], message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row` }]);
+    if (rows.length === 0)
+      throw new InputError([
+        {
+          code: 'E_EMPTY',
+          file: setup.file,
+          path: [],
+          message: `empty; a ${DATASET_LABEL[setup.dataset]} export starts with its header row`,
+        },
+      ]);
     for (const r of rows) {
       const event = convert(r);
       if (event) out.push({ event, file: setup.file, line: r.line, row: r.row });

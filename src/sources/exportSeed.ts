@@ -29,14 +29,19 @@ export function shippedMappingPath(): string {
 export function shippedPlacesPaths(): string[] {
   const dir = path.join(packageRoot(), 'seeds', 'places');
   if (stat(dir).kind !== 'dir') return [];
-  return list(dir).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f));
+  return list(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(dir, f));
 }
 
 /** The shipped hierarchy as an import reads it (problems go to ctx); none when it is not there. */
 export function shippedPlaces(ctx: Ctx): PlaceLookup | undefined {
   const files = shippedPlacesPaths();
   if (files.length === 0) return undefined;
-  const all = readPlacesInto(ctx, files.map((abs) => ({ abs })));
+  const all = readPlacesInto(
+    ctx,
+    files.map((abs) => ({ abs })),
+  );
   return all.length > 0 ? buildPlaceIndex(all.map((p) => p.place)) : undefined;
 }
 
@@ -47,7 +52,13 @@ export function shippedPlaces(ctx: Ctx): PlaceLookup | undefined {
  * Unlike `truce import`, which lists unmapped actors and goes on, a scenario refuses them: a scenario
  * that silently left out an actor's events would judge less than it says.
  */
-export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref: ExportSeed, at: { file: string; path: (string | number)[] }): { file: string; seed: SeedFile } | undefined {
+export function readExportSeed(
+  ctx: Ctx,
+  scenarioAbs: string,
+  root: string,
+  ref: ExportSeed,
+  at: { file: string; path: (string | number)[] },
+): { file: string; seed: SeedFile } | undefined {
   const dir = path.dirname(scenarioAbs);
   const key = 'acled' in ref ? 'acled' : 'ucdp';
   const csvAbs = path.resolve(dir, 'acled' in ref ? ref.acled : ref.ucdp);
@@ -82,8 +93,15 @@ export function readExportSeed(ctx: Ctx, scenarioAbs: string, root: string, ref:
   }
   const tally = source.report();
   if (tally.unmappedActors.size > 0) {
-    const list = [...tally.unmappedActors].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => `"${name}" (${s.rows} row${s.rows === 1 ? '' : 's'}, first row ${s.firstRow})`);
-    ctx.problems.push({ code: 'E_UNKNOWN_PARTY', file: displayName(actorsAbs, ctx.cwd), path: ['actors'], message: `${file} has actors this file does not map: ${list.join(', ')}; map each to a party id under actors:, or list it under ignore:` });
+    const list = [...tally.unmappedActors]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, s]) => `"${name}" (${s.rows} row${s.rows === 1 ? '' : 's'}, first row ${s.firstRow})`);
+    ctx.problems.push({
+      code: 'E_UNKNOWN_PARTY',
+      file: displayName(actorsAbs, ctx.cwd),
+      path: ['actors'],
+      message: `${file} has actors this file does not map: ${list.join(', ')}; map each to a party id under actors:, or list it under ignore:`,
+    });
     return undefined;
   }
   return { file, seed: { format: 'truce.seed/v1', sources: [], events } };

@@ -26,7 +26,13 @@ export function readImportInputs(exportPath: string, flags: { actors?: string; m
   const abs = path.resolve(ctx.cwd, exportPath);
   const file = displayName(abs, ctx.cwd);
   const kind = stat(abs).kind;
-  if (kind !== 'file') ctx.problems.push({ code: 'E_FILE_NOT_FOUND', file, path: [], message: kind === 'none' ? 'no such file; check the path of the export' : 'not a regular file; name the CSV export' });
+  if (kind !== 'file')
+    ctx.problems.push({
+      code: 'E_FILE_NOT_FOUND',
+      file,
+      path: [],
+      message: kind === 'none' ? 'no such file; check the path of the export' : 'not a regular file; name the CSV export',
+    });
   const actors = flags.actors !== undefined ? readDoc(ctx, path.resolve(ctx.cwd, flags.actors), ActorsFile) : undefined;
   const mapping = readDoc(ctx, flags.mapping !== undefined ? path.resolve(ctx.cwd, flags.mapping) : shippedMappingPath(), ImportMapping);
   const places = shippedPlaces(ctx);

@@ -19,7 +19,12 @@ export interface SetChange {
  * are exactly the overlay's.
  */
 export function applySets(base: Resolved, sets: readonly SetChange[], file: string): { result: Resolved; problems: Problem[] } {
-  const slow = () => applyChanges(base, sets.map((s) => ({ set: { path: s.path, value: s.value } })), file);
+  const slow = () =>
+    applyChanges(
+      base,
+      sets.map((s) => ({ set: { path: s.path, value: s.value } })),
+      file,
+    );
   const scenario: Record<string, unknown> = { ...base.scenario };
   let events: unknown[] = base.events;
   let rules: unknown[] = base.rules;
@@ -55,7 +60,9 @@ export function applySets(base: Resolved, sets: readonly SetChange[], file: stri
     }
   }
   // each part checked once, and none inside another that is checked anyway
-  const chosen = [...parts].sort((a, b) => a.length - b.length).filter((p, i, all) => !all.slice(0, i).some((q) => p === q || p.startsWith(`${q}.`)));
+  const chosen = [...parts]
+    .sort((a, b) => a.length - b.length)
+    .filter((p, i, all) => !all.slice(0, i).some((q) => p === q || p.startsWith(`${q}.`)));
   for (const p of chosen) {
     const at = p.split('.');
     const schema = schemaAt(at);
@@ -81,7 +88,15 @@ export function applySets(base: Resolved, sets: readonly SetChange[], file: stri
       list[k] = checked.data;
     }
   }
-  return { result: { scenario: scenario as Resolved['scenario'], events: events as Resolved['events'], rules: rules as Resolved['rules'], conditions: base.conditions }, problems: [] };
+  return {
+    result: {
+      scenario: scenario as Resolved['scenario'],
+      events: events as Resolved['events'],
+      rules: rules as Resolved['rules'],
+      conditions: base.conditions,
+    },
+    problems: [],
+  };
 }
 
 /**
@@ -110,7 +125,17 @@ function copyOnWrite(root: Record<string, unknown>, path: readonly string[], cop
   return true;
 }
 
-type Schema = ZodType & { _zod: { def: { type: string; checks?: { _zod: { def: { check: string } } }[]; innerType?: ZodType; shape?: Record<string, ZodType>; element?: ZodType } } };
+type Schema = ZodType & {
+  _zod: {
+    def: {
+      type: string;
+      checks?: { _zod: { def: { check: string } } }[];
+      innerType?: ZodType;
+      shape?: Record<string, ZodType>;
+      element?: ZodType;
+    };
+  };
+};
 
 /** Length checks of a list: a `set` inside an element never changes the length. */
 const LENGTH_CHECKS = new Set(['min_length', 'max_length', 'length_equals']);
@@ -118,7 +143,8 @@ const LENGTH_CHECKS = new Set(['min_length', 'max_length', 'length_equals']);
 /** Optional, default and nullable wrappers off: the schema that says what the value is. */
 function unwrap(s: Schema): Schema {
   let cur = s;
-  while (cur._zod.def.innerType !== undefined && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(cur._zod.def.type)) cur = cur._zod.def.innerType as Schema;
+  while (cur._zod.def.innerType !== undefined && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(cur._zod.def.type))
+    cur = cur._zod.def.innerType as Schema;
   return cur;
 }
 

@@ -22,7 +22,11 @@ export function parseVary(spec: string): Vary {
   }
   const path = spec.slice(0, eq);
   const step = spec.slice(colon + 1);
-  const values = NUMBER.test(from) ? numbers(spec, from, to, step) : from.startsWith('P') ? durations(spec, from, to, step) : dates(spec, from, to, step);
+  const values = NUMBER.test(from)
+    ? numbers(spec, from, to, step)
+    : from.startsWith('P')
+      ? durations(spec, from, to, step)
+      : dates(spec, from, to, step);
   // a sweep of nothing would print an empty table and pass for an answer
   if (values.length === 0) throw new UsageError(`--vary "${spec}" gives no values; check FROM, TO and STEP`);
   return { path, values };
@@ -49,7 +53,8 @@ function numbers(spec: string, fromText: string, toText: string, stepText: strin
 
 function stepOf(spec: string, stepText: string): Duration {
   const d = Duration.fromISO(stepText);
-  if (!d.isValid || d.toMillis() <= 0) throw new UsageError(`--vary "${spec}": the step "${stepText}" must be a positive ISO duration such as PT6H`);
+  if (!d.isValid || d.toMillis() <= 0)
+    throw new UsageError(`--vary "${spec}": the step "${stepText}" must be a positive ISO duration such as PT6H`);
   return d;
 }
 
@@ -61,7 +66,14 @@ function durations(spec: string, fromText: string, toText: string, stepText: str
   if (to.toMillis() < from.toMillis()) throw new UsageError(`--vary "${spec}": TO is shorter than FROM`);
   guard(spec, Math.floor((to.toMillis() - from.toMillis()) / step) + 1);
   const out: string[] = [];
-  for (let ms = from.toMillis(); ms <= to.toMillis(); ms += step) out.push(Duration.fromMillis(ms).shiftTo('hours', 'minutes').normalize().toISO()!.replace(/(\d)H0M$/, '$1H'));
+  for (let ms = from.toMillis(); ms <= to.toMillis(); ms += step)
+    out.push(
+      Duration.fromMillis(ms)
+        .shiftTo('hours', 'minutes')
+        .normalize()
+        .toISO()!
+        .replace(/(\d)H0M$/, '$1H'),
+    );
   return out;
 }
 
@@ -73,10 +85,15 @@ function dates(spec: string, fromText: string, toText: string, stepText: string)
   const fo = offsetOf(fromText);
   const too = offsetOf(toText);
   if (!from.isValid || !to.isValid || !fo || !too) {
-    throw new UsageError(`--vary "${spec}": FROM and TO must both be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00 (a time without one would depend on the machine's zone)`);
+    throw new UsageError(
+      `--vary "${spec}": FROM and TO must both be ISO date-times with an offset, e.g. 2026-01-26T00:00:00+02:00 (a time without one would depend on the machine's zone)`,
+    );
   }
   for (const o of [fo, too]) {
-    if (o[1] !== undefined && Number(o[2]) * 60 + Number(o[3]) > 14 * 60) throw new UsageError(`--vary "${spec}": the offset ${o[0]} is beyond the ±14:00 that any place keeps; fix it (Kyiv is +02:00 in winter)`);
+    if (o[1] !== undefined && Number(o[2]) * 60 + Number(o[3]) > 14 * 60)
+      throw new UsageError(
+        `--vary "${spec}": the offset ${o[0]} is beyond the ±14:00 that any place keeps; fix it (Kyiv is +02:00 in winter)`,
+      );
   }
   if (to < from) throw new UsageError(`--vary "${spec}": TO is before FROM`);
   const step = stepOf(spec, stepText);

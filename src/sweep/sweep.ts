@@ -26,15 +26,35 @@ export function combinations(varies: readonly Vary[]): Record<string, string | n
 }
 
 /** Runs the scenario once per combination (all, or those given: a shard's), each a `set` overlay on the base. */
-export async function sweep(base: Resolved, varies: readonly Vary[], file: string, interpretation?: string, only?: readonly Record<string, string | number>[]): Promise<SweepRow[]> {
+export async function sweep(
+  base: Resolved,
+  varies: readonly Vary[],
+  file: string,
+  interpretation?: string,
+  only?: readonly Record<string, string | number>[],
+): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   const sharedEvaluator = varies.some((v) => v.path.startsWith('rules.')) ? undefined : new RuleEvaluator(base.rules, base.conditions);
   for (const values of only ?? combinations(varies)) {
-    const { result, problems } = applySets(base, Object.entries(values).map(([path, value]) => ({ path, value })), file);
+    const { result, problems } = applySets(
+      base,
+      Object.entries(values).map(([path, value]) => ({ path, value })),
+      file,
+    );
     if (problems.length > 0) {
-      throw new InputError(problems.map((p) => ({ ...p, path: [], message: `--vary ${Object.keys(values)[Number(p.path[1] ?? 0)] ?? ''}=${JSON.stringify(Object.values(values)[Number(p.path[1] ?? 0)])}: ${p.message}` })));
+      throw new InputError(
+        problems.map((p) => ({
+          ...p,
+          path: [],
+          message: `--vary ${Object.keys(values)[Number(p.path[1] ?? 0)] ?? ''}=${JSON.stringify(Object.values(values)[Number(p.path[1] ?? 0)])}: ${p.message}`,
+        })),
+      );
     }
-    const report = await runScenario(result, { explain: false, ...(sharedEvaluator ? { evaluator: sharedEvaluator } : {}), ...(interpretation ? { interpretation } : {}) });
+    const report = await runScenario(result, {
+      explain: false,
+      ...(sharedEvaluator ? { evaluator: sharedEvaluator } : {}),
+      ...(interpretation ? { interpretation } : {}),
+    });
     for (const run of report.runs) {
       const ids = (type: string) => [...new Set(run.findings.filter((f) => f.type === type).map((f) => f.eventId))];
       rows.push({

@@ -38,7 +38,13 @@ export async function runScenarioTests(paths: string[], opts: LoadOptions & { cw
       loaded = loadScenario(abs, opts);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      files.push({ file, cases: cases.length > 0 ? checkLoadFailure(cases, e.problems) : [{ name: '(the scenario loads)', differences: [`it does not: ${e.problems[0]?.message ?? ''}`] }] });
+      files.push({
+        file,
+        cases:
+          cases.length > 0
+            ? checkLoadFailure(cases, e.problems)
+            : [{ name: '(the scenario loads)', differences: [`it does not: ${e.problems[0]?.message ?? ''}`] }],
+      });
       continue;
     }
     if (loaded.expect.length === 0) continue;
@@ -65,7 +71,9 @@ export async function runScenarioTests(paths: string[], opts: LoadOptions & { cw
   const all = files.flatMap((f) => f.cases);
   const failed = all.filter((c) => c.differences.length > 0).length;
   const list = <K extends string>(m: Map<string, boolean>, key: K) =>
-    [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, v]) => ({ name, [key]: v }) as { name: string } & Record<K, boolean>);
+    [...m.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, v]) => ({ name, [key]: v }) as { name: string } & Record<K, boolean>);
   return {
     files,
     passed: all.length - failed,

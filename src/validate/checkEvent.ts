@@ -33,12 +33,22 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
     }
     const text = lines[line - 1];
     if (text === undefined || text.trim() === '') {
-      push('E_CITED_LINE_MISSING', file, path.at(-1) === 'line' ? path : [...path, 'line'], `${article} has no text on line ${line} (it has ${lines.length} lines); cite the line that says it`);
+      push(
+        'E_CITED_LINE_MISSING',
+        file,
+        path.at(-1) === 'line' ? path : [...path, 'line'],
+        `${article} has no text on line ${line} (it has ${lines.length} lines); cite the line that says it`,
+      );
       return;
     }
     for (const fig of figures ?? []) {
       if (!normalise(text).includes(normalise(fig))) {
-        push('E_FIGURE_NOT_ON_LINE', file, [...path, 'figures'], `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`);
+        push(
+          'E_FIGURE_NOT_ON_LINE',
+          file,
+          [...path, 'figures'],
+          `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`,
+        );
       }
     }
   }
@@ -46,7 +56,12 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
     // a dataset record cites an export row, not an article line
     if ('dataset' in ref) return;
     if (basis.sourceFiles.size > 0 && !basis.sourceFiles.has(ref.file)) {
-      push('E_UNKNOWN_SOURCE', file, [...path, 'file'], `no source describes "${ref.file}"; add it to seeds/sources.yaml or fix the file name`);
+      push(
+        'E_UNKNOWN_SOURCE',
+        file,
+        [...path, 'file'],
+        `no source describes "${ref.file}"; add it to seeds/sources.yaml or fix the file name`,
+      );
       return;
     }
     checkLine(ref.file, ref.line, ref.figures, file, path);
@@ -61,21 +76,49 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
  */
 export function eventChecks(basis: EventCheckBasis, push: Push) {
   const { checkRef } = citationChecks(basis, push);
-  return function checkEvent(e: Event, file: string, at: PathSegment[], ids: IdRegister, where: string, parties?: ReadonlySet<string>, scenarioId?: string): void {
+  return function checkEvent(
+    e: Event,
+    file: string,
+    at: PathSegment[],
+    ids: IdRegister,
+    where: string,
+    parties?: ReadonlySet<string>,
+    scenarioId?: string,
+  ): void {
     const seen = ids.get(e.id);
     if (seen !== undefined && seen !== where) {
-      push('E_DUPLICATE_ID', file, [...at, 'id'], `event id "${e.id}" is already used in ${seen.split('#')[0]}; one real-world occurrence is one event (give it another id)`);
+      push(
+        'E_DUPLICATE_ID',
+        file,
+        [...at, 'id'],
+        `event id "${e.id}" is already used in ${seen.split('#')[0]}; one real-world occurrence is one event (give it another id)`,
+      );
     }
     if (seen === undefined) ids.set(e.id, where);
     if (toMillis(e.when.end) < toMillis(e.when.start)) {
-      push('E_INTERVAL_ORDER', file, [...at, 'when', 'end'], `the event ends (${e.when.end}) before it starts (${e.when.start}); swap start and end`);
+      push(
+        'E_INTERVAL_ORDER',
+        file,
+        [...at, 'when', 'end'],
+        `the event ends (${e.when.end}) before it starts (${e.when.start}); swap start and end`,
+      );
     }
     const m = e.munitions;
     if (m?.ballisticMissiles && m.missiles?.high !== undefined && m.ballisticMissiles.low > m.missiles.high) {
-      push('E_COUNT_ORDER', file, [...at, 'munitions', 'ballisticMissiles', 'low'], `more ballistic missiles (${m.ballisticMissiles.low}) than missiles in all (at most ${m.missiles.high}); ballistic ones are counted among the missiles`);
+      push(
+        'E_COUNT_ORDER',
+        file,
+        [...at, 'munitions', 'ballisticMissiles', 'low'],
+        `more ballistic missiles (${m.ballisticMissiles.low}) than missiles in all (at most ${m.missiles.high}); ballistic ones are counted among the missiles`,
+      );
     }
     if (e.kind === 'response' && e.phase === undefined) {
-      push('E_SCHEMA', file, [...at, 'phase'], 'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)');
+      push(
+        'E_SCHEMA',
+        file,
+        [...at, 'phase'],
+        'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)',
+      );
     }
     if (parties) checkParties(e, file, at, parties, push, scenarioId);
     e.sources.forEach((s, j) => checkRef(s, file, [...at, 'sources', j]));
@@ -83,10 +126,19 @@ export function eventChecks(basis: EventCheckBasis, push: Push) {
 }
 
 /** The event's actor and target are parties of the scenario (seed events are checked once per scenario that reads them). */
-export function checkParties(e: Event, file: string, at: PathSegment[], parties: ReadonlySet<string>, push: Push, scenarioId?: string): void {
+export function checkParties(
+  e: Event,
+  file: string,
+  at: PathSegment[],
+  parties: ReadonlySet<string>,
+  push: Push,
+  scenarioId?: string,
+): void {
   const of = scenarioId !== undefined ? ` (scenario ${scenarioId})` : '';
-  if (!parties.has(e.actor)) push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
-  if (e.target !== undefined && !parties.has(e.target)) push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
+  if (!parties.has(e.actor))
+    push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
+  if (e.target !== undefined && !parties.has(e.target))
+    push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
 }
 
 function normalise(s: string): string {

@@ -30,18 +30,36 @@ export function crossCheck(pool: Pool): Problem[] {
   const sourceFiles = new Set<string>();
   const sourceIds = new Map<string, string>();
   // filled below, read when checking: citations are checked against the whole source list
-  const basis = { sourceFiles, ...(pool.articles ? { articles: pool.articles } : {}), ...(pool.articlesPartial === true ? { articlesPartial: true } : {}) };
+  const basis = {
+    sourceFiles,
+    ...(pool.articles ? { articles: pool.articles } : {}),
+    ...(pool.articlesPartial === true ? { articlesPartial: true } : {}),
+  };
   const { checkLine, checkRef } = citationChecks(basis, push);
   for (const { file, seed } of pool.seeds) {
     seed.sources.forEach((s, i) => {
-      if (sourceIds.has(s.id)) push('E_DUPLICATE_ID', file, ['sources', i, 'id'], `source id "${s.id}" is already used in ${sourceIds.get(s.id)}; give each article one entry`);
+      if (sourceIds.has(s.id))
+        push(
+          'E_DUPLICATE_ID',
+          file,
+          ['sources', i, 'id'],
+          `source id "${s.id}" is already used in ${sourceIds.get(s.id)}; give each article one entry`,
+        );
       sourceIds.set(s.id, file);
       sourceFiles.add(s.file);
       checkLine(s.file, s.headline.line, undefined, file, ['sources', i, 'headline', 'line']);
       s.statedDates.forEach((d, j) => checkLine(s.file, d.line, undefined, file, ['sources', i, 'statedDates', j, 'line']));
       s.describedDates.forEach((d, j) => {
-        if (d.to < d.from) push('E_INTERVAL_ORDER', file, ['sources', i, 'describedDates', j, 'to'], `"to" (${d.to}) is before "from" (${d.from}); swap them`);
-        d.evidence.forEach((e, k) => checkLine(s.file, e.line, undefined, file, ['sources', i, 'describedDates', j, 'evidence', k, 'line']));
+        if (d.to < d.from)
+          push(
+            'E_INTERVAL_ORDER',
+            file,
+            ['sources', i, 'describedDates', j, 'to'],
+            `"to" (${d.to}) is before "from" (${d.from}); swap them`,
+          );
+        d.evidence.forEach((e, k) =>
+          checkLine(s.file, e.line, undefined, file, ['sources', i, 'describedDates', j, 'evidence', k, 'line']),
+        );
       });
     });
   }
@@ -84,7 +102,12 @@ export function crossCheck(pool: Pool): Problem[] {
       });
       const w = resolveWindow(it.window, scenario.timeZone);
       if (w.end <= w.start) {
-        push('E_WINDOW_ORDER', file, [...at, 'window', it.window.end !== undefined ? 'end' : 'duration'], `the window of "${it.id}" ends before or when it starts; the end must come after ${it.window.start}`);
+        push(
+          'E_WINDOW_ORDER',
+          file,
+          [...at, 'window', it.window.end !== undefined ? 'end' : 'duration'],
+          `the window of "${it.id}" ends before or when it starts; the end must come after ${it.window.start}`,
+        );
       }
       it.obligations.forEach((o, j) => {
         party(o.party, [...at, 'obligations', j, 'party']);
@@ -98,7 +121,8 @@ export function crossCheck(pool: Pool): Problem[] {
     scenario.plan.phases.forEach((ph, i) => {
       ph.sources.forEach((s, k) => checkRef(s, file, ['plan', 'phases', i, 'sources', k]));
       ph.requires.forEach((r, k) => {
-        if (!scenario.plan.phases.some((q) => q.id === r)) push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
+        if (!scenario.plan.phases.some((q) => q.id === r))
+          push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
       });
     });
   }
@@ -110,12 +134,19 @@ export function crossCheck(pool: Pool): Problem[] {
   const conditionFiles = new Map<string, string>();
   for (const c of pool.conditions) {
     const first = conditionFiles.get(c.name);
-    if (first !== undefined) push('E_DUPLICATE_ID', c.file, ['conditions', c.name], `the shared condition "${c.name}" is already defined in ${first}; keep one definition, or rename one of them`);
+    if (first !== undefined)
+      push(
+        'E_DUPLICATE_ID',
+        c.file,
+        ['conditions', c.name],
+        `the shared condition "${c.name}" is already defined in ${first}; keep one definition, or rename one of them`,
+      );
     else conditionFiles.set(c.name, c.file);
   }
   problems.push(...conditionCycles(pool.conditions));
   for (const { file, path, rule } of pool.rules) {
-    if (ruleNames.has(rule.name)) push('E_DUPLICATE_ID', file, [...path, 'name'], `rule "${rule.name}" is already defined in ${ruleNames.get(rule.name)}`);
+    if (ruleNames.has(rule.name))
+      push('E_DUPLICATE_ID', file, [...path, 'name'], `rule "${rule.name}" is already defined in ${ruleNames.get(rule.name)}`);
     ruleNames.set(rule.name, file);
     rule.encodes.forEach((e, i) => checkLine(e.file, e.line, undefined, file, [...path, 'encodes', i]));
     walk(rule.conditions, [...path, 'conditions'], file);
@@ -127,19 +158,43 @@ export function crossCheck(pool: Pool): Problem[] {
     else if ('any' in cond) cond.any.forEach((c, i) => walk(c, [...path, 'any', i], file));
     else if ('not' in cond) walk(cond.not, [...path, 'not'], file);
     else if ('condition' in cond) {
-      if (!conditionNames.has(cond.condition)) push('E_RULE_CONDITION', file, [...path, 'condition'], `no shared condition is named "${cond.condition}"; define it in rules/conditions.json or fix the name`);
+      if (!conditionNames.has(cond.condition))
+        push(
+          'E_RULE_CONDITION',
+          file,
+          [...path, 'condition'],
+          `no shared condition is named "${cond.condition}"; define it in rules/conditions.json or fix the name`,
+        );
     } else {
-      if (!KNOWN_OPERATORS.has(cond.operator)) push('E_RULE_OPERATOR', file, [...path, 'operator'], `unknown operator "${cond.operator}"; use one of ${[...KNOWN_OPERATORS].join(', ')}`);
+      if (!KNOWN_OPERATORS.has(cond.operator))
+        push(
+          'E_RULE_OPERATOR',
+          file,
+          [...path, 'operator'],
+          `unknown operator "${cond.operator}"; use one of ${[...KNOWN_OPERATORS].join(', ')}`,
+        );
       const bad = KNOWN_OPERATORS.has(cond.operator) ? operatorValueProblem(cond.operator, cond.value) : undefined;
       if (bad !== undefined) push('E_RULE_OPERATOR', file, [...path, 'value'], bad);
-      if (!KNOWN_FACTS.has(cond.fact)) push('E_RULE_FACT', file, [...path, 'fact'], `unknown fact "${cond.fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
+      if (!KNOWN_FACTS.has(cond.fact))
+        push('E_RULE_FACT', file, [...path, 'fact'], `unknown fact "${cond.fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
       const v = cond.value;
       const vp = v !== null && typeof v === 'object' && 'fact' in v ? (v as { path?: unknown }).path : undefined;
       if (vp !== undefined && (typeof vp !== 'string' || !SAFE_PATH.test(vp))) {
         push('E_SCHEMA', file, [...path, 'value', 'path'], 'a path may only use $.name and [index] steps, e.g. $.start');
       }
-      if (v !== null && typeof v === 'object' && 'fact' in v && typeof (v as { fact: unknown }).fact === 'string' && !KNOWN_FACTS.has((v as { fact: string }).fact)) {
-        push('E_RULE_FACT', file, [...path, 'value', 'fact'], `unknown fact "${(v as { fact: string }).fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`);
+      if (
+        v !== null &&
+        typeof v === 'object' &&
+        'fact' in v &&
+        typeof (v as { fact: unknown }).fact === 'string' &&
+        !KNOWN_FACTS.has((v as { fact: string }).fact)
+      ) {
+        push(
+          'E_RULE_FACT',
+          file,
+          [...path, 'value', 'fact'],
+          `unknown fact "${(v as { fact: string }).fact}"; the facts are ${[...KNOWN_FACTS].join(', ')}`,
+        );
       }
     }
   }
@@ -147,7 +202,11 @@ export function crossCheck(pool: Pool): Problem[] {
 }
 
 /** The shared conditions a condition refers to by name, in the order written. */
-function referencesOf(cond: Condition, path: PathSegment[], out: { name: string; path: PathSegment[] }[] = []): { name: string; path: PathSegment[] }[] {
+function referencesOf(
+  cond: Condition,
+  path: PathSegment[],
+  out: { name: string; path: PathSegment[] }[] = [],
+): { name: string; path: PathSegment[] }[] {
   if ('all' in cond) cond.all.forEach((c, i) => referencesOf(c, [...path, 'all', i], out));
   else if ('any' in cond) cond.any.forEach((c, i) => referencesOf(c, [...path, 'any', i], out));
   else if ('not' in cond) referencesOf(cond.not, [...path, 'not'], out);

@@ -28,12 +28,19 @@ async function runBase(data: WorkbenchData) {
 const engine = { applyOverlay, evaluate, runJsonOf, diffOf, explainOf, parseOverlay, runOverlayText, runBase };
 (globalThis as unknown as { truceEngine: typeof engine }).truceEngine = engine;
 
-const g = globalThis as unknown as { document?: Document; importScripts?: unknown; postMessage?: (m: unknown) => void; onmessage?: unknown };
+const g = globalThis as unknown as {
+  document?: Document;
+  importScripts?: unknown;
+  postMessage?: (m: unknown) => void;
+  onmessage?: unknown;
+};
 if (typeof g.importScripts === 'function' && g.document === undefined) {
   // a web worker: one sample request at a time
   const session = newSession();
   g.onmessage = (ev: MessageEvent<SampleRequest>) => {
-    sampleInRanges(ev.data, (m) => g.postMessage!(m), session).catch((err: unknown) => g.postMessage!({ kind: 'error', message: String(err) }));
+    sampleInRanges(ev.data, (m) => g.postMessage!(m), session).catch((err: unknown) =>
+      g.postMessage!({ kind: 'error', message: String(err) }),
+    );
   };
 } else if (g.document !== undefined) {
   startPage();

@@ -43,7 +43,11 @@ export type Evaluated = { ok: true; input: ScenarioInput; report: RunReport; pro
  * in order, the result cross-checked (articles are not there: citations were checked when the page was
  * made), the overlay's id and title. `meta` absent: the base itself.
  */
-export function applyOverlay(data: WorkbenchData, changes: readonly Change[], meta?: OverlayMeta): { ok: true; input: Resolved } | { ok: false; problems: Problem[] } {
+export function applyOverlay(
+  data: WorkbenchData,
+  changes: readonly Change[],
+  meta?: OverlayMeta,
+): { ok: true; input: Resolved } | { ok: false; problems: Problem[] } {
   if (!meta && changes.length === 0) return { ok: true, input: data.base };
   const file = 'overlay';
   const { result, problems } = applyChanges(data.base, changes, file);
@@ -100,22 +104,42 @@ function keepEqualParts(prev: Resolved | null, next: Resolved): Resolved {
     interpretations: byId(prev.scenario.interpretations, next.scenario.interpretations),
     parties: same(prev.scenario.parties, next.scenario.parties),
   };
-  return { scenario, events: byId(prev.events, next.events), rules: same(prev.rules, next.rules), conditions: same(prev.conditions, next.conditions) };
+  return {
+    scenario,
+    events: byId(prev.events, next.events),
+    rules: same(prev.rules, next.rules),
+    conditions: same(prev.conditions, next.conditions),
+  };
 }
 
-export async function evaluate(data: WorkbenchData, changes: readonly Change[], meta?: OverlayMeta, session: Session = newSession()): Promise<Evaluated> {
+export async function evaluate(
+  data: WorkbenchData,
+  changes: readonly Change[],
+  meta?: OverlayMeta,
+  session: Session = newSession(),
+): Promise<Evaluated> {
   const applied = applyOverlay(data, changes, meta);
   if (!applied.ok) return applied;
   const input = keepEqualParts(session.last, applied.input);
   session.last = input;
-  return { ok: true, input, report: await runScenario(input, { evaluator: evaluatorFor(input, session) }), provenance: await provenanceOfInput(input) };
+  return {
+    ok: true,
+    input,
+    report: await runScenario(input, { evaluator: evaluatorFor(input, session) }),
+    provenance: await provenanceOfInput(input),
+  };
 }
 
 /** sha256 through Web Crypto (the browser's, or Node's global one): the CLI's stamp, without node:crypto. */
 async function hash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson(value));
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
-  return 'sha256:' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+  return (
+    'sha256:' +
+    Array.from(digest, (b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .slice(0, 16)
+  );
 }
 
 /** The same stamp as `provenanceOf` (src/provenance.ts). */
@@ -141,7 +165,8 @@ export function labelWindowsOf(data: WorkbenchData, input: ScenarioInput): Recor
   return out;
 }
 
-export const notesOf = (data: WorkbenchData, input: ScenarioInput): LabelNotes => labelNotes({ scenario: input.scenario, labelWindows: labelWindowsOf(data, input) });
+export const notesOf = (data: WorkbenchData, input: ScenarioInput): LabelNotes =>
+  labelNotes({ scenario: input.scenario, labelWindows: labelWindowsOf(data, input) });
 
 /** `truce run --format json` of what the page shows. */
 export async function runJsonOf(data: WorkbenchData, input: ScenarioInput, report: RunReport): Promise<RunJson> {
@@ -149,7 +174,13 @@ export async function runJsonOf(data: WorkbenchData, input: ScenarioInput, repor
 }
 
 /** `truce diff BASE VARIANT` (text and JSON) of the page's changes, stamped as the CLI stamps it. */
-export function diffOf(data: WorkbenchData, input: ScenarioInput, baseReport: RunReport, report: RunReport, provenance?: { base: Provenance; variant: Provenance }) {
+export function diffOf(
+  data: WorkbenchData,
+  input: ScenarioInput,
+  baseReport: RunReport,
+  report: RunReport,
+  provenance?: { base: Provenance; variant: Provenance },
+) {
   const d = diffRuns(baseReport, report, { base: data.base.rules, variant: input.rules });
   const zone = baseReport.scenario.timeZone;
   // a party renamed or added by the variant is named as the variant names it
@@ -158,7 +189,14 @@ export function diffOf(data: WorkbenchData, input: ScenarioInput, baseReport: Ru
 }
 
 /** `truce explain SCENARIO --event ID [--interpretation R]` as text. */
-export async function explainOf(data: WorkbenchData, input: ScenarioInput, report: RunReport, eventId: string, interpretation?: string, session?: Session): Promise<string> {
+export async function explainOf(
+  data: WorkbenchData,
+  input: ScenarioInput,
+  report: RunReport,
+  eventId: string,
+  interpretation?: string,
+  session?: Session,
+): Promise<string> {
   const evaluator = evaluatorFor(input, session);
   const opts = interpretation !== undefined ? { interpretation, evaluator } : { evaluator };
   return explainText(await explainEvent(input, report, eventId, opts), await provenanceOfInput(input), notesOf(data, input));

@@ -61,7 +61,11 @@ interface State {
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
 let st: State;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | number | undefined> = {}, ...kids: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | number | undefined> = {},
+  ...kids: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
@@ -144,17 +148,28 @@ function layout(): void {
       'header',
       {},
       h('h1', { text: `What if: ${st.data.base.scenario.title}` }),
-      h('p', { class: 'sub', text: `${st.data.file}. Every change below is run at once by the truce engine in this page and recorded as an overlay (bottom left).` }),
+      h('p', {
+        class: 'sub',
+        text: `${st.data.file}. Every change below is run at once by the truce engine in this page and recorded as an overlay (bottom left).`,
+      }),
       h('div', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'status', testid: 'status' }),
       h('button', { type: 'button', id: 'reset', testid: 'reset', text: 'Undo all changes' }),
     ),
-    h('main', { class: 'grid' }, h('section', { id: 'edit', class: 'edit', 'aria-label': 'What to change' }), h('section', { id: 'results', class: 'results', 'aria-label': 'Verdicts' })),
+    h(
+      'main',
+      { class: 'grid' },
+      h('section', { id: 'edit', class: 'edit', 'aria-label': 'What to change' }),
+      h('section', { id: 'results', class: 'results', 'aria-label': 'Verdicts' }),
+    ),
   );
   byId('reset').addEventListener('click', () => apply([]));
   const results = byId('results');
   results.append(
     h('h2', { text: 'Timeline' }),
-    h('p', { class: 'hint', text: 'Click in the events lane to start a hypothetical event there. Drag a window or an event to move it (or use the dates under Readings and the shift under Events).' }),
+    h('p', {
+      class: 'hint',
+      text: 'Click in the events lane to start a hypothetical event there. Drag a window or an event to move it (or use the dates under Readings and the shift under Events).',
+    }),
     h('div', { id: 'timeline', class: 'timeline', testid: 'timeline' }),
     h('h2', { text: 'Final states' }),
     h('div', { id: 'finals', testid: 'final-states' }),
@@ -166,7 +181,13 @@ function layout(): void {
     h('h2', { text: 'Findings' }),
     h('div', { id: 'findings', class: 'box findings', testid: 'findings', tabindex: '0' }),
     h('h2', { text: 'Explanation (truce explain)' }),
-    h('pre', { id: 'explain', class: 'box explain', testid: 'explain', tabindex: '0', text: 'Click a finding or a cell of the table above.' }),
+    h('pre', {
+      id: 'explain',
+      class: 'box explain',
+      testid: 'explain',
+      tabindex: '0',
+      text: 'Click a finding or a cell of the table above.',
+    }),
     h('h2', { text: 'Changes against the scenario (truce diff)' }),
     h('pre', { id: 'diff', class: 'box diff', testid: 'diff', tabindex: '0' }),
     h('h2', { text: 'Monte Carlo (truce sample)' }),
@@ -187,7 +208,10 @@ async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
     e = await evaluate(st.data, changes, st.meta, st.session);
   } catch (err) {
     // a fault of the engine, not of the change: say so rather than leave the page half drawn
-    e = { ok: false, problems: [{ code: 'E_SCHEMA', file: 'overlay', path: [], message: `internal error, please report it: ${String(err)}` }] };
+    e = {
+      ok: false,
+      problems: [{ code: 'E_SCHEMA', file: 'overlay', path: [], message: `internal error, please report it: ${String(err)}` }],
+    };
   }
   // changes made while this one ran have their own run: only the latest is drawn
   if (seq !== st.seq) return;
@@ -206,7 +230,10 @@ async function apply(changes: Change[], redraw: Redraw = 'all'): Promise<void> {
   else drawOverlay();
   drawResults();
   st.lastMs = performance.now() - t0;
-  byId('status').textContent = st.problems.length > 0 ? `Not run: ${st.problems.join('; ')}` : `Recomputed in ${st.lastMs.toFixed(0)} ms; ${st.changes.length} change${st.changes.length === 1 ? '' : 's'} from the scenario.`;
+  byId('status').textContent =
+    st.problems.length > 0
+      ? `Not run: ${st.problems.join('; ')}`
+      : `Recomputed in ${st.lastMs.toFixed(0)} ms; ${st.changes.length} change${st.changes.length === 1 ? '' : 's'} from the scenario.`;
   byId('status').classList.toggle('bad', st.problems.length > 0);
 }
 
@@ -226,9 +253,22 @@ const VERDICT_LABEL: Record<string, string> = { violation: 'VIOLATION', 'possibl
 
 function drawFinals(): void {
   const rows = st.report.runs.map((r) =>
-    h('tr', {}, h('th', { scope: 'row', text: r.interpretation.id }), h('td', { testid: `final-${r.interpretation.id}`, class: `state state-${r.finalState}`, text: r.finalState }), h('td', { class: 'label', text: r.interpretation.label })),
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row', text: r.interpretation.id }),
+      h('td', { testid: `final-${r.interpretation.id}`, class: `state state-${r.finalState}`, text: r.finalState }),
+      h('td', { class: 'label', text: r.interpretation.label }),
+    ),
   );
-  byId('finals').replaceChildren(h('table', {}, h('thead', {}, h('tr', {}, h('th', { text: 'reading' }), h('th', { text: 'final state' }), h('th', { text: 'label' }))), h('tbody', {}, ...rows)));
+  byId('finals').replaceChildren(
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { text: 'reading' }), h('th', { text: 'final state' }), h('th', { text: 'label' }))),
+      h('tbody', {}, ...rows),
+    ),
+  );
 }
 
 function drawMatrix(): void {
@@ -254,9 +294,20 @@ function drawMatrix(): void {
     return h(
       'tr',
       { class: diverge ? 'diverge' : undefined },
-      h('th', { scope: 'row' }, h('span', { class: 'eid', text: event.id }), h('span', { class: 'when', text: ` ${human(interval.start)}` })),
+      h(
+        'th',
+        { scope: 'row' },
+        h('span', { class: 'eid', text: event.id }),
+        h('span', { class: 'when', text: ` ${human(interval.start)}` }),
+      ),
       ...runs.map((r, k) => {
-        const b = h('button', { type: 'button', class: `cell v-${verdicts[k]}`, testid: `cell-${event.id}-${r.interpretation.id}`, 'aria-label': `${event.id} under ${r.interpretation.id}: ${verdicts[k]}; explain`, text: VERDICT_LABEL[verdicts[k]!] ?? verdicts[k] });
+        const b = h('button', {
+          type: 'button',
+          class: `cell v-${verdicts[k]}`,
+          testid: `cell-${event.id}-${r.interpretation.id}`,
+          'aria-label': `${event.id} under ${r.interpretation.id}: ${verdicts[k]}; explain`,
+          text: VERDICT_LABEL[verdicts[k]!] ?? verdicts[k],
+        });
         b.addEventListener('click', () => showExplain(event.id, r.interpretation.id));
         return h('td', {}, b);
       }),
@@ -264,7 +315,9 @@ function drawMatrix(): void {
   });
   if (inPlace) return;
   const head = h('tr', {}, h('th', { text: 'event' }), ...runs.map((r) => h('th', { text: r.interpretation.id })));
-  box.replaceChildren(h('table', { class: 'matrix' }, h('thead', {}, head), h('tbody', {}, ...rows.filter((r): r is HTMLTableRowElement => r !== null))));
+  box.replaceChildren(
+    h('table', { class: 'matrix' }, h('thead', {}, head), h('tbody', {}, ...rows.filter((r): r is HTMLTableRowElement => r !== null))),
+  );
 }
 
 function drawPhases(): void {
@@ -287,7 +340,12 @@ function drawPhases(): void {
     }),
   );
   byId('phases').replaceChildren(
-    h('table', {}, h('thead', {}, h('tr', {}, ...['reading', 'phase', 'status', 'entered', 'due', 'response'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows)),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, ...['reading', 'phase', 'status', 'entered', 'due', 'response'].map((t) => h('th', { text: t })))),
+      h('tbody', {}, ...rows),
+    ),
   );
 }
 
@@ -318,7 +376,10 @@ async function drawExplain(): Promise<void> {
   const x = st.explain;
   const box = byId('explain');
   if (!x) return;
-  if (!st.report.events.some((e) => e.event.id === x.eventId) || (x.reading !== undefined && !st.report.runs.some((r) => r.interpretation.id === x.reading))) {
+  if (
+    !st.report.events.some((e) => e.event.id === x.eventId) ||
+    (x.reading !== undefined && !st.report.runs.some((r) => r.interpretation.id === x.reading))
+  ) {
     box.textContent = `${x.eventId} is not in the scenario as changed.`;
     return;
   }
@@ -331,7 +392,11 @@ async function drawExplain(): Promise<void> {
 // ---------------------------------------------------------------- timeline (SVG)
 
 const SVG = 'http://www.w3.org/2000/svg';
-function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...kids: (Node | string)[]): SVGElementTagNameMap[K] {
+function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  ...kids: (Node | string)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   for (const k of kids) el.append(k);
@@ -375,12 +440,18 @@ function drawTimeline(): void {
   const x = (t: number) => LEFT + ((t - t0) / (t1 - t0)) * (W - LEFT - 10);
   const runs = st.report.runs;
   const height = 30 + LANE * (runs.length + 1);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': 'Timeline: events on top, one lane per reading with its window, findings and phases', class: 'tl' });
+  const svg = s('svg', {
+    viewBox: `0 0 ${W} ${height}`,
+    role: 'img',
+    'aria-label': 'Timeline: events on top, one lane per reading with its window, findings and phases',
+    class: 'tl',
+  });
   // day ticks
   for (let d = DateTime.fromMillis(t0, { zone: zone() }).startOf('day').plus({ days: 1 }); d.toMillis() < t1; d = d.plus({ days: 1 })) {
     const xx = x(d.toMillis());
     svg.append(s('line', { x1: xx, x2: xx, y1: 14, y2: height, class: 'tick' }));
-    if (d.day % (t1 - t0 > 20 * 86400_000 ? 3 : 1) === 0) svg.append(s('text', { x: xx + 2, y: 11, class: 'ticklabel' }, d.toFormat('d LLL')));
+    if (d.day % (t1 - t0 > 20 * 86400_000 ? 3 : 1) === 0)
+      svg.append(s('text', { x: xx + 2, y: 11, class: 'ticklabel' }, d.toFormat('d LLL')));
   }
   // events lane: a click there starts a hypothetical event at that time
   const evY = 20;
@@ -390,45 +461,99 @@ function drawTimeline(): void {
     const pt = svgPoint(svg, ev);
     const t = t0 + ((pt - LEFT) / (W - LEFT - 10)) * (t1 - t0);
     const when = DateTime.fromMillis(Math.round(t / 3600_000) * 3600_000, { zone: zone() }).toFormat(LOCAL);
-    (byId<HTMLInputElement>('new-start')).value = when;
-    (byId<HTMLInputElement>('new-end')).value = when;
+    byId<HTMLInputElement>('new-start').value = when;
+    byId<HTMLInputElement>('new-end').value = when;
     byId('add-event-box').setAttribute('open', '');
     byId('new-start').focus();
   });
   svg.append(evLane, s('text', { x: 4, y: evY + 22, class: 'lanelabel' }, 'events'));
   // strikes drawn last and taller, over talks and statements, which often span days
   const shown = st.report.events.filter(({ interval }) => interval.end >= t0 && interval.start <= t1);
-  for (const { event, interval } of [...shown.filter((e) => e.event.kind !== 'strike'), ...shown.filter((e) => e.event.kind === 'strike')]) {
+  for (const { event, interval } of [
+    ...shown.filter((e) => e.event.kind !== 'strike'),
+    ...shown.filter((e) => e.event.kind === 'strike'),
+  ]) {
     const x1 = Math.max(LEFT, x(interval.start));
     const w = Math.max(4, Math.min(W - 10, x(interval.end)) - x1);
     const strike = event.kind === 'strike';
-    const r = s('rect', { x: x1, y: evY + (strike ? 4 : 18), width: w, height: strike ? LANE - 16 : 12, class: `ev ev-${event.kind}`, 'data-testid': `tl-event-${event.id}` }, s('title', {}, `${event.id} (${event.kind}): ${human(interval.start)} to ${human(interval.end)}; drag to shift it`));
+    const r = s(
+      'rect',
+      {
+        x: x1,
+        y: evY + (strike ? 4 : 18),
+        width: w,
+        height: strike ? LANE - 16 : 12,
+        class: `ev ev-${event.kind}`,
+        'data-testid': `tl-event-${event.id}`,
+      },
+      s('title', {}, `${event.id} (${event.kind}): ${human(interval.start)} to ${human(interval.end)}; drag to shift it`),
+    );
     dragEvent(svg, r, event, t0, t1);
     svg.append(r);
   }
   runs.forEach((run, k) => {
     const y = evY + LANE * (k + 1);
     const id = run.interpretation.id;
-    svg.append(s('rect', { x: LEFT, y, width: W - LEFT - 10, height: LANE - 8, class: 'lane-bg' }), s('text', { x: 4, y: y + 22, class: 'lanelabel' }, id));
-    const win = s('rect', { x: x(run.window.start), y: y + 2, width: Math.max(2, x(run.window.end) - x(run.window.start)), height: LANE - 12, class: 'win', 'data-testid': `window-${id}` }, s('title', {}, `${id}: window ${human(run.window.start)} to ${human(run.window.end)}; drag to move`));
+    svg.append(
+      s('rect', { x: LEFT, y, width: W - LEFT - 10, height: LANE - 8, class: 'lane-bg' }),
+      s('text', { x: 4, y: y + 22, class: 'lanelabel' }, id),
+    );
+    const win = s(
+      'rect',
+      {
+        x: x(run.window.start),
+        y: y + 2,
+        width: Math.max(2, x(run.window.end) - x(run.window.start)),
+        height: LANE - 12,
+        class: 'win',
+        'data-testid': `window-${id}`,
+      },
+      s('title', {}, `${id}: window ${human(run.window.start)} to ${human(run.window.end)}; drag to move`),
+    );
     dragWindow(svg, win, run.interpretation, t0, t1);
     svg.append(win);
     for (const p of run.phases) {
       const end = p.respondedAt ?? p.dueBy ?? p.enteredAt;
-      svg.append(s('line', { x1: x(p.enteredAt), x2: x(end), y1: y + LANE - 12, y2: y + LANE - 12, class: `phase ph-${p.met === true ? 'met' : p.met === false ? 'missed' : 'open'}` }, s('title', {}, `${p.phase}: ${p.met === true ? 'met' : p.met === false ? 'missed' : 'open'}`)));
+      svg.append(
+        s(
+          'line',
+          {
+            x1: x(p.enteredAt),
+            x2: x(end),
+            y1: y + LANE - 12,
+            y2: y + LANE - 12,
+            class: `phase ph-${p.met === true ? 'met' : p.met === false ? 'missed' : 'open'}`,
+          },
+          s('title', {}, `${p.phase}: ${p.met === true ? 'met' : p.met === false ? 'missed' : 'open'}`),
+        ),
+      );
     }
     for (const f of run.findings) {
       const ev = st.report.events.find((e) => e.event.id === f.eventId);
       if (!ev || ev.interval.start < t0 || ev.interval.start > t1) continue;
       const cx = x(ev.interval.start);
-      svg.append(s('circle', { cx, cy: y + 14 + (f.type === 'escalation-trigger' ? 12 : 0), r: 6, class: `mark v-${f.type}` }, s('title', {}, `${f.type} ${f.rule} ${f.eventId}`)));
+      svg.append(
+        s(
+          'circle',
+          { cx, cy: y + 14 + (f.type === 'escalation-trigger' ? 12 : 0), r: 6, class: `mark v-${f.type}` },
+          s('title', {}, `${f.type} ${f.rule} ${f.eventId}`),
+        ),
+      );
     }
   });
   byId('timeline').replaceChildren(svg, legend());
 }
 
 function legend(): HTMLElement {
-  return h('p', { class: 'legend' }, h('span', { class: 'key k-win', text: 'window' }), h('span', { class: 'key k-violation', text: 'violation' }), h('span', { class: 'key k-possible', text: 'possible' }), h('span', { class: 'key k-escalation', text: 'escalation' }), h('span', { class: 'key k-phase', text: 'phase (to due or response)' }));
+  return h(
+    'p',
+    { class: 'legend' },
+    h('span', { class: 'key k-win', text: 'window' }),
+    h('span', { class: 'key k-violation', text: 'violation' }),
+    h('span', { class: 'key k-possible', text: 'possible' }),
+    h('span', { class: 'key k-escalation', text: 'escalation' }),
+    h('span', { class: 'key k-phase', text: 'phase (to due or response)' }),
+  );
 }
 
 function svgPoint(svg: SVGSVGElement, ev: MouseEvent): number {
@@ -462,7 +587,9 @@ function dragWindow(svg: SVGSVGElement, win: SVGRectElement, reading: Interpreta
     const w = reading.window;
     const move = (iso: string) => DateTime.fromISO(iso, { setZone: true }).plus({ hours }).toISO({ suppressMilliseconds: true })!;
     const next = { ...w, start: move(w.start), ...(w.end !== undefined ? { end: move(w.end) } : {}) };
-    void apply(recordSet(st.changes, `interpretations.${reading.id}.window`, next, baseReading(reading.id)?.window), { reading: reading.id });
+    void apply(recordSet(st.changes, `interpretations.${reading.id}.window`, next, baseReading(reading.id)?.window), {
+      reading: reading.id,
+    });
   });
 }
 
@@ -470,7 +597,9 @@ function dragWindow(svg: SVGSVGElement, win: SVGRectElement, reading: Interpreta
 function dragEvent(svg: SVGSVGElement, rect: SVGRectElement, e: Event, t0: number, t1: number): void {
   dragHours(svg, rect, t0, t1, (hours) => {
     const added = addedEvents(st.changes).some((x) => x.id === e.id);
-    const changes = added ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours) }) : recordShift(st.changes, e.id, shiftOf(st.changes, e.id) + hours * 60);
+    const changes = added
+      ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours) })
+      : recordShift(st.changes, e.id, shiftOf(st.changes, e.id) + hours * 60);
     void apply(changes, { event: e.id });
   });
 }
@@ -485,7 +614,17 @@ function field(label: string, control: HTMLElement, cls = 'field'): HTMLElement 
 
 function drawControls(): void {
   const edit = byId('edit');
-  edit.replaceChildren(h('h2', { text: 'Readings' }), h('p', { class: 'hint', text: `Dates and times are in ${zone()}, the scenario's time zone.` }), ...st.input.scenario.interpretations.map(readingControls), h('h2', { text: 'Events' }), ...eventControls(), addEventForm(), h('h2', { text: 'Plan' }), planControls(), overlayBox());
+  edit.replaceChildren(
+    h('h2', { text: 'Readings' }),
+    h('p', { class: 'hint', text: `Dates and times are in ${zone()}, the scenario's time zone.` }),
+    ...st.input.scenario.interpretations.map(readingControls),
+    h('h2', { text: 'Events' }),
+    ...eventControls(),
+    addEventForm(),
+    h('h2', { text: 'Plan' }),
+    planControls(),
+    overlayBox(),
+  );
   drawOverlay();
 }
 
@@ -504,7 +643,12 @@ function readingControls(r: Interpretation): HTMLElement {
     const iso = fromLocal(start.value);
     if (iso) setPath(`interpretations.${id}.window.start`, iso, baseR?.window.start, { reading: id });
   });
-  const end = h('input', { type: 'datetime-local', value: w.end !== undefined ? toLocal(w.end) : endMs !== undefined ? msToLocal(endMs) : '', testid: `window-end-${id}`, step: 60 });
+  const end = h('input', {
+    type: 'datetime-local',
+    value: w.end !== undefined ? toLocal(w.end) : endMs !== undefined ? msToLocal(endMs) : '',
+    testid: `window-end-${id}`,
+    step: 60,
+  });
   end.addEventListener('change', () => {
     const iso = fromLocal(end.value);
     if (!iso) return;
@@ -516,8 +660,14 @@ function readingControls(r: Interpretation): HTMLElement {
     c.addEventListener('change', () => setPath(`interpretations.${id}.window.${key}`, c.checked, baseR?.window[key], { reading: id }));
     return field(label, c, 'check');
   };
-  const status = h('select', { testid: `agreement-${id}` }, ...['agreed', 'claimed', 'disputed'].map((v) => h('option', { value: v, selected: v === r.agreement.status, text: v })));
-  status.addEventListener('change', () => setPath(`interpretations.${id}.agreement.status`, status.value, baseR?.agreement.status, { reading: id }));
+  const status = h(
+    'select',
+    { testid: `agreement-${id}` },
+    ...['agreed', 'claimed', 'disputed'].map((v) => h('option', { value: v, selected: v === r.agreement.status, text: v })),
+  );
+  status.addEventListener('change', () =>
+    setPath(`interpretations.${id}.agreement.status`, status.value, baseR?.agreement.status, { reading: id }),
+  );
   const copy = h('button', { type: 'button', testid: `copy-${id}`, text: 'Copy this reading' });
   copy.addEventListener('click', () => {
     const ids = new Set(st.input.scenario.interpretations.map((i) => i.id));
@@ -528,7 +678,17 @@ function readingControls(r: Interpretation): HTMLElement {
   const remove = !baseR
     ? (() => {
         const b = h('button', { type: 'button', text: 'Remove this copy' });
-        b.addEventListener('click', () => void apply(st.changes.filter((c) => !('setInterpretation' in c && c.setInterpretation.id === id) && !('set' in c && c.set.path.startsWith(`interpretations.${id}.`)))));
+        b.addEventListener(
+          'click',
+          () =>
+            void apply(
+              st.changes.filter(
+                (c) =>
+                  !('setInterpretation' in c && c.setInterpretation.id === id) &&
+                  !('set' in c && c.set.path.startsWith(`interpretations.${id}.`)),
+              ),
+            ),
+        );
         return b;
       })()
     : null;
@@ -536,8 +696,19 @@ function readingControls(r: Interpretation): HTMLElement {
     'details',
     { class: 'card', open: true, testid: `reading-${id}` },
     h('summary', {}, h('b', { text: id }), ` ${r.label}`),
-    h('div', { class: 'row' }, field('window start', start), field(w.end !== undefined ? 'window end' : `window end (start + ${w.duration})`, end)),
-    h('div', { class: 'row' }, incl('startInclusive', 'start inclusive'), incl('endInclusive', 'end inclusive'), field('agreement', status)),
+    h(
+      'div',
+      { class: 'row' },
+      field('window start', start),
+      field(w.end !== undefined ? 'window end' : `window end (start + ${w.duration})`, end),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      incl('startInclusive', 'start inclusive'),
+      incl('endInclusive', 'end inclusive'),
+      field('agreement', status),
+    ),
     ...r.obligations.map((o, k) => obligationControls(r, k)),
     h('div', { class: 'row' }, copy, remove),
   );
@@ -576,20 +747,33 @@ function obligationControls(r: Interpretation, k: number): HTMLElement {
     return h('fieldset', { class: 'terms' }, h('legend', { text: t.key }), ...boxes);
   });
   const parties = st.input.scenario.parties.map((p) => p.id).filter((p) => p !== o.party);
-  const cond = h('select', { testid: `condition-${r.id}-${k}` }, h('option', { value: '', text: 'unconditional', selected: !o.condition }), ...parties.map((p) => h('option', { value: p, selected: o.condition?.counterparty === p, text: `while ${p} complies` })));
+  const cond = h(
+    'select',
+    { testid: `condition-${r.id}-${k}` },
+    h('option', { value: '', text: 'unconditional', selected: !o.condition }),
+    ...parties.map((p) => h('option', { value: p, selected: o.condition?.counterparty === p, text: `while ${p} complies` })),
+  );
   cond.addEventListener('change', () => {
     const { condition: _c, ...rest } = o;
     const next = cond.value === '' ? rest : { ...rest, condition: { while: 'counterparty-complies' as const, counterparty: cond.value } };
     setPath(path, next, baseO, { reading: r.id });
   });
-  return h('fieldset', { class: 'obligation' }, h('legend', { text: `${o.party} towards ${o.towards} (${o.basis})` }), ...terms, field('condition', cond));
+  return h(
+    'fieldset',
+    { class: 'obligation' },
+    h('legend', { text: `${o.party} towards ${o.towards} (${o.basis})` }),
+    ...terms,
+    field('condition', cond),
+  );
 }
 
 function eventControls(): HTMLElement[] {
   const removed = new Set(removedEvents(st.changes));
   const added = new Set(addedEvents(st.changes).map((e) => e.id));
   const shown = [...st.data.base.events.filter((e) => removed.has(e.id)), ...st.input.events];
-  const events = [...new Map(shown.map((e) => [e.id, e])).values()].sort((a, b) => a.when.start.localeCompare(b.when.start) || a.id.localeCompare(b.id));
+  const events = [...new Map(shown.map((e) => [e.id, e])).values()].sort(
+    (a, b) => a.when.start.localeCompare(b.when.start) || a.id.localeCompare(b.id),
+  );
   return events.map((e) => eventCard(e, removed, added));
 }
 
@@ -598,16 +782,42 @@ function eventCard(e: Event, removed: Set<string>, added: Set<string>): HTMLElem
     const out = removed.has(e.id);
     const leave = h('input', { type: 'checkbox', checked: out, testid: `leave-out-${e.id}` });
     leave.addEventListener('change', () => void apply(recordRemoved(st.changes, e.id, leave.checked), { event: e.id }));
-    const summary = h('summary', {}, h('b', { text: e.id }), ` ${e.kind}, ${e.actor}, ${toLocal(e.when.start).replace('T', ' ')}${out ? ' (left out)' : ''}`);
+    const summary = h(
+      'summary',
+      {},
+      h('b', { text: e.id }),
+      ` ${e.kind}, ${e.actor}, ${toLocal(e.when.start).replace('T', ' ')}${out ? ' (left out)' : ''}`,
+    );
     if (out) return h('details', { class: 'card out', testid: `event-${e.id}` }, summary, field('leave out', leave, 'check'));
-    const kids: (HTMLElement | null)[] = [h('div', { class: 'row' }, field('leave out', leave, 'check'), added.has(e.id) ? dropAdded(e.id) : null)];
-    const shift = h('input', { type: 'number', step: '0.5', value: String(shiftOf(st.changes, e.id) / 60), testid: `shift-${e.id}`, class: 'num' });
+    const kids: (HTMLElement | null)[] = [
+      h('div', { class: 'row' }, field('leave out', leave, 'check'), added.has(e.id) ? dropAdded(e.id) : null),
+    ];
+    const shift = h('input', {
+      type: 'number',
+      step: '0.5',
+      value: String(shiftOf(st.changes, e.id) / 60),
+      testid: `shift-${e.id}`,
+      class: 'num',
+    });
     shift.addEventListener('change', () => {
       const hours = Number(shift.value);
-      if (Number.isFinite(hours)) void apply(added.has(e.id) ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours - shiftOf(st.changes, e.id) / 60) }) : recordShift(st.changes, e.id, Math.round(hours * 60)), { event: e.id });
+      if (Number.isFinite(hours))
+        void apply(
+          added.has(e.id)
+            ? recordEventFields(st.changes, st.data.base.events, e.id, { when: shiftedWhen(e, hours - shiftOf(st.changes, e.id) / 60) })
+            : recordShift(st.changes, e.id, Math.round(hours * 60)),
+          { event: e.id },
+        );
     });
-    const actor = h('select', { testid: `actor-${e.id}` }, ...st.input.scenario.parties.map((p) => h('option', { value: p.id, selected: p.id === e.actor, text: p.id })));
-    actor.addEventListener('change', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { actor: actor.value }), { event: e.id }));
+    const actor = h(
+      'select',
+      { testid: `actor-${e.id}` },
+      ...st.input.scenario.parties.map((p) => h('option', { value: p.id, selected: p.id === e.actor, text: p.id })),
+    );
+    actor.addEventListener(
+      'change',
+      () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { actor: actor.value }), { event: e.id }),
+    );
     kids.push(h('div', { class: 'row' }, field('shift (hours)', shift), field('attributed to', actor)));
     kids.push(placesControls(e));
     const targets = eventListOptions('targets').map((t) => {
@@ -629,7 +839,8 @@ function redrawControls(redraw: Redraw): void {
   const focused = document.activeElement?.getAttribute('data-testid');
   swapControls(redraw);
   drawOverlay();
-  if (focused && document.activeElement === document.body) document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
+  if (focused && document.activeElement === document.body)
+    document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
 }
 
 function swapControls(redraw: Redraw): void {
@@ -654,7 +865,10 @@ function swapControls(redraw: Redraw): void {
 }
 
 function shiftedWhen(e: Event, hours: number): Event['when'] {
-  const mv = (iso: string) => DateTime.fromISO(iso, { setZone: true }).plus({ minutes: Math.round(hours * 60) }).toISO({ suppressMilliseconds: true })!;
+  const mv = (iso: string) =>
+    DateTime.fromISO(iso, { setZone: true })
+      .plus({ minutes: Math.round(hours * 60) })
+      .toISO({ suppressMilliseconds: true })!;
   return { ...e.when, start: mv(e.when.start), end: mv(e.when.end) };
 }
 
@@ -666,32 +880,61 @@ function dropAdded(id: string): HTMLElement {
 
 function placesControls(e: Event): HTMLElement {
   const chips = e.places.map((p, k) => {
-    const b = h('button', { type: 'button', class: 'chip x', testid: `remove-place-${e.id}-${p.name}`, 'aria-label': `remove ${p.name} from ${e.id}`, text: `${p.name} (${p.kind}) ×` });
-    b.addEventListener('click', () => void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: e.places.filter((_, j) => j !== k) }), { event: e.id }));
+    const b = h('button', {
+      type: 'button',
+      class: 'chip x',
+      testid: `remove-place-${e.id}-${p.name}`,
+      'aria-label': `remove ${p.name} from ${e.id}`,
+      text: `${p.name} (${p.kind}) ×`,
+    });
+    b.addEventListener(
+      'click',
+      () =>
+        void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: e.places.filter((_, j) => j !== k) }), {
+          event: e.id,
+        }),
+    );
     return b;
   });
   const name = h('input', { type: 'text', placeholder: 'place', testid: `new-place-${e.id}`, class: 'short' });
   const kind = h('select', { testid: `new-place-kind-${e.id}` }, ...enumOptions(PlaceKind).map((k) => h('option', { value: k, text: k })));
-  const prec = h('select', { testid: `new-place-precision-${e.id}` }, ...enumOptions(PlacePrecision).map((k) => h('option', { value: k, text: k })));
+  const prec = h(
+    'select',
+    { testid: `new-place-precision-${e.id}` },
+    ...enumOptions(PlacePrecision).map((k) => h('option', { value: k, text: k })),
+  );
   const add = h('button', { type: 'button', testid: `add-place-${e.id}`, text: 'Add place' });
   add.addEventListener('click', () => {
     if (name.value.trim() === '') return;
-    const place = knownPlace(name.value.trim()) ?? { name: name.value.trim(), kind: kind.value as Place['kind'], precision: prec.value as Place['precision'] };
+    const place = knownPlace(name.value.trim()) ?? {
+      name: name.value.trim(),
+      kind: kind.value as Place['kind'],
+      precision: prec.value as Place['precision'],
+    };
     void apply(recordEventFields(st.changes, st.data.base.events, e.id, { places: [...e.places, place] }), { event: e.id });
   });
   const excluded = h('input', { type: 'text', value: e.placesExcluded.join(', '), testid: `excluded-${e.id}` });
-  excluded.addEventListener('change', () =>
-    void apply(
-      recordEventFields(st.changes, st.data.base.events, e.id, {
-        placesExcluded: excluded.value
-          .split(',')
-          .map((x) => x.trim())
-          .filter((x) => x.length > 0),
-      }),
-      { event: e.id },
-    ),
+  excluded.addEventListener(
+    'change',
+    () =>
+      void apply(
+        recordEventFields(st.changes, st.data.base.events, e.id, {
+          placesExcluded: excluded.value
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => x.length > 0),
+        }),
+        { event: e.id },
+      ),
   );
-  return h('fieldset', { class: 'terms' }, h('legend', { text: 'places hit' }), ...chips, h('div', { class: 'row' }, name, kind, prec, add), field('not hit, as the text says (comma-separated)', excluded));
+  return h(
+    'fieldset',
+    { class: 'terms' },
+    h('legend', { text: 'places hit' }),
+    ...chips,
+    h('div', { class: 'row' }, name, kind, prec, add),
+    field('not hit, as the text says (comma-separated)', excluded),
+  );
 }
 
 /** A place some event already names, reused whole (its region and precision come with it). */
@@ -709,7 +952,15 @@ function countControls(e: Event): HTMLElement {
     const rows = keys.map((key) => {
       const c = current[key];
       const inputs = (['low', 'best', 'high'] as const).map((part) => {
-        const i = h('input', { type: 'number', min: '0', step: '1', class: 'num', value: c?.[part] !== undefined ? String(c[part]) : '', testid: `count-${e.id}-${group}-${key}-${part}`, 'aria-label': `${key} ${part}` });
+        const i = h('input', {
+          type: 'number',
+          min: '0',
+          step: '1',
+          class: 'num',
+          value: c?.[part] !== undefined ? String(c[part]) : '',
+          testid: `count-${e.id}-${group}-${key}-${part}`,
+          'aria-label': `${key} ${part}`,
+        });
         i.addEventListener('change', () => {
           const next: Record<string, Count | undefined> = { ...current };
           const read = (p: 'low' | 'best' | 'high') => {
@@ -731,17 +982,37 @@ function countControls(e: Event): HTMLElement {
       });
       return h('tr', {}, h('th', { scope: 'row', text: key }), ...inputs.map((i) => h('td', {}, i)));
     });
-    return h('table', { class: 'counts' }, h('caption', { text: group }), h('thead', {}, h('tr', {}, h('th', {}), h('th', { text: 'low' }), h('th', { text: 'best' }), h('th', { text: 'high' }))), h('tbody', {}, ...rows));
+    return h(
+      'table',
+      { class: 'counts' },
+      h('caption', { text: group }),
+      h('thead', {}, h('tr', {}, h('th', {}), h('th', { text: 'low' }), h('th', { text: 'best' }), h('th', { text: 'high' }))),
+      h('tbody', {}, ...rows),
+    );
   });
   return h('div', { class: 'row' }, ...groups);
 }
 
 function addEventForm(): HTMLElement {
   const parties = st.input.scenario.parties.map((p) => p.id);
-  const kind = h('select', { id: 'new-kind', testid: 'new-kind' }, ...enumOptions(EventKind).map((k) => h('option', { value: k, text: k, selected: k === 'response' })));
+  const kind = h(
+    'select',
+    { id: 'new-kind', testid: 'new-kind' },
+    ...enumOptions(EventKind).map((k) => h('option', { value: k, text: k, selected: k === 'response' })),
+  );
   const actor = h('select', { id: 'new-actor', testid: 'new-actor' }, ...parties.map((p) => h('option', { value: p, text: p })));
-  const target = h('select', { id: 'new-target', testid: 'new-target' }, h('option', { value: '', text: '(none)' }), ...parties.map((p) => h('option', { value: p, text: p })));
-  const phase = h('select', { id: 'new-phase', testid: 'new-phase' }, h('option', { value: '', text: '(none)' }), ...enumOptions(PhaseId).map((p) => h('option', { value: p, text: p })));
+  const target = h(
+    'select',
+    { id: 'new-target', testid: 'new-target' },
+    h('option', { value: '', text: '(none)' }),
+    ...parties.map((p) => h('option', { value: p, text: p })),
+  );
+  const phase = h(
+    'select',
+    { id: 'new-phase', testid: 'new-phase' },
+    h('option', { value: '', text: '(none)' }),
+    ...enumOptions(PhaseId).map((p) => h('option', { value: p, text: p })),
+  );
   const start = h('input', { type: 'datetime-local', id: 'new-start', testid: 'new-start', step: 60 });
   const end = h('input', { type: 'datetime-local', id: 'new-end', testid: 'new-end', step: 60 });
   const places = h('input', { type: 'text', id: 'new-places', testid: 'new-places', placeholder: 'Kyiv, Odesa region' });
@@ -760,7 +1031,10 @@ function addEventForm(): HTMLElement {
     for (let n = 2; ids.has(id); n++) id = `${stem}-${n}`;
     const phaseSpec = st.input.scenario.plan.phases.find((p) => p.id === phase.value);
     // a hypothetical event still cites a line: the plan's phase it answers, or an event of the same actor
-    const sources = phaseSpec?.sources.slice(0, 1) ?? st.input.events.find((e) => e.actor === actor.value)?.sources.slice(0, 1) ?? st.input.scenario.plan.sources.slice(0, 1);
+    const sources =
+      phaseSpec?.sources.slice(0, 1) ??
+      st.input.events.find((e) => e.actor === actor.value)?.sources.slice(0, 1) ??
+      st.input.scenario.plan.sources.slice(0, 1);
     const event: Event = {
       id,
       kind: kind.value as Event['kind'],
@@ -801,14 +1075,38 @@ function planControls(): HTMLElement {
     const p = plan.phases.find((x) => x.id === bp.id);
     const applies = h('input', { type: 'checkbox', checked: present.has(bp.id), testid: `phase-applies-${bp.id}` });
     applies.addEventListener('change', () => {
-      const next = basePlan.phases.filter((x) => (x.id === bp.id ? applies.checked : present.has(x.id))).map((x) => plan.phases.find((y) => y.id === x.id) ?? x);
+      const next = basePlan.phases
+        .filter((x) => (x.id === bp.id ? applies.checked : present.has(x.id)))
+        .map((x) => plan.phases.find((y) => y.id === x.id) ?? x);
       setPath('plan.phases', next, basePlan.phases, 'plan');
     });
-    const deadline = h('input', { type: 'text', value: p ? (p.deadline ?? '') : '', placeholder: 'none', disabled: !p, testid: `deadline-${bp.id}`, class: 'short', 'aria-label': `${bp.id} deadline (ISO duration, e.g. PT24H; empty: none)` });
-    deadline.addEventListener('change', () => setPath(`plan.phases.${bp.id}.deadline`, deadline.value.trim() === '' ? null : deadline.value.trim(), bp.deadline, 'plan'));
-    const counted = h('select', { disabled: !p, testid: `counted-${bp.id}` }, ...['trigger', 'first-violation'].map((v) => h('option', { value: v, selected: (p ?? bp).countedFrom === v, text: v })));
+    const deadline = h('input', {
+      type: 'text',
+      value: p ? (p.deadline ?? '') : '',
+      placeholder: 'none',
+      disabled: !p,
+      testid: `deadline-${bp.id}`,
+      class: 'short',
+      'aria-label': `${bp.id} deadline (ISO duration, e.g. PT24H; empty: none)`,
+    });
+    deadline.addEventListener('change', () =>
+      setPath(`plan.phases.${bp.id}.deadline`, deadline.value.trim() === '' ? null : deadline.value.trim(), bp.deadline, 'plan'),
+    );
+    const counted = h(
+      'select',
+      { disabled: !p, testid: `counted-${bp.id}` },
+      ...['trigger', 'first-violation'].map((v) => h('option', { value: v, selected: (p ?? bp).countedFrom === v, text: v })),
+    );
     counted.addEventListener('change', () => setPath(`plan.phases.${bp.id}.countedFrom`, counted.value, bp.countedFrom, 'plan'));
-    return h('tr', {}, h('th', { scope: 'row', text: bp.id }), h('td', {}, applies), h('td', {}, deadline), h('td', {}, counted), h('td', { text: bp.trigger }));
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row', text: bp.id }),
+      h('td', {}, applies),
+      h('td', {}, deadline),
+      h('td', {}, counted),
+      h('td', { text: bp.trigger }),
+    );
   });
   const parties = st.input.scenario.parties.map((p) => {
     const c = h('input', { type: 'checkbox', checked: plan.appliesTo.includes(p.id), testid: `applies-to-${p.id}` });
@@ -818,12 +1116,25 @@ function planControls(): HTMLElement {
     });
     return h('label', { class: 'chip' }, c, ` ${p.id}`);
   });
-  const certainty = h('select', { testid: 'trigger-certainty' }, ...['certain', 'possible'].map((v) => h('option', { value: v, selected: plan.triggerCertainty === v, text: v })));
+  const certainty = h(
+    'select',
+    { testid: 'trigger-certainty' },
+    ...['certain', 'possible'].map((v) => h('option', { value: v, selected: plan.triggerCertainty === v, text: v })),
+  );
   certainty.addEventListener('change', () => setPath('plan.triggerCertainty', certainty.value, basePlan.triggerCertainty, 'plan'));
   return h(
     'div',
     { class: 'card', testid: 'plan' },
-    h('div', { class: 'scroll-x' }, h('table', {}, h('thead', {}, h('tr', {}, ...['phase', 'applies', 'deadline', 'counted from', 'trigger'].map((t) => h('th', { text: t })))), h('tbody', {}, ...rows))),
+    h(
+      'div',
+      { class: 'scroll-x' },
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, ...['phase', 'applies', 'deadline', 'counted from', 'trigger'].map((t) => h('th', { text: t })))),
+        h('tbody', {}, ...rows),
+      ),
+    ),
     h('fieldset', { class: 'terms' }, h('legend', { text: 'violations by these parties set the plan in motion' }), ...parties),
     field('findings that move phases', certainty),
   );
@@ -867,7 +1178,10 @@ function overlayBox(): HTMLElement {
     'div',
     { class: 'card overlay' },
     h('h2', { text: 'The overlay (truce.overlay/v1)' }),
-    h('p', { class: 'hint', text: 'Save it beside this page and run: truce diff SCENARIO OVERLAY. "extends" is the scenario, relative to where the overlay is saved.' }),
+    h('p', {
+      class: 'hint',
+      text: 'Save it beside this page and run: truce diff SCENARIO OVERLAY. "extends" is the scenario, relative to where the overlay is saved.',
+    }),
     h('div', { class: 'row' }, meta('id', 'id'), meta('title', 'title'), meta('extends', 'extends')),
     h('pre', { id: 'overlay-yaml', class: 'box yaml', testid: 'overlay-yaml', tabindex: '0' }),
     h('div', { class: 'row' }, download, field('load an overlay', load)),
@@ -893,8 +1207,20 @@ function sampleForm(): HTMLElement {
   return h(
     'div',
     { class: 'card sample' },
-    h('p', { class: 'hint', text: "Each draw takes every event's time within its interval and each count within its range, as truce sample does; the same seed gives the same result." }),
-    h('div', { class: 'row' }, field('draws', draws), field('seed', seed), run, stop, progress, h('span', { id: 'sample-status', testid: 'sample-status', class: 'status' })),
+    h('p', {
+      class: 'hint',
+      text: "Each draw takes every event's time within its interval and each count within its range, as truce sample does; the same seed gives the same result.",
+    }),
+    h(
+      'div',
+      { class: 'row' },
+      field('draws', draws),
+      field('seed', seed),
+      run,
+      stop,
+      progress,
+      h('span', { id: 'sample-status', testid: 'sample-status', class: 'status' }),
+    ),
     h('div', { id: 'sample-bars', class: 'scroll-x', testid: 'sample-bars' }),
     h('pre', { id: 'sample-text', class: 'box sampletext', testid: 'sample-text', tabindex: '0' }),
   );
@@ -935,10 +1261,22 @@ function startSample(draws: number, seed: number): void {
       worker.terminate();
       if (st.worker === worker) st.worker = null;
       status.textContent = `${draws} draws in ${((performance.now() - t0) / 1000).toFixed(1)} s`;
-      byId('sample-text').textContent = sampleText({ scenario: { id: input.scenario.id, title: input.scenario.title }, draws, seed, tally, provenance: await provenanceOfInput(input), readingOrder: input.scenario.interpretations.map((i) => i.id) });
+      byId('sample-text').textContent = sampleText({
+        scenario: { id: input.scenario.id, title: input.scenario.title },
+        draws,
+        seed,
+        tally,
+        provenance: await provenanceOfInput(input),
+        readingOrder: input.scenario.interpretations.map((i) => i.id),
+      });
     }
   };
-  const req: SampleRequest = { input: { scenario: input.scenario, events: input.events, rules: input.rules, conditions: input.conditions }, seed, draws, chunk: Math.max(50, Math.min(500, Math.ceil(draws / 20))) };
+  const req: SampleRequest = {
+    input: { scenario: input.scenario, events: input.events, rules: input.rules, conditions: input.conditions },
+    seed,
+    draws,
+    chunk: Math.max(50, Math.min(500, Math.ceil(draws / 20))),
+  };
   worker.postMessage(req);
 }
 
@@ -958,5 +1296,12 @@ function drawSampleBars(t: Tally): void {
         }),
       ),
     );
-  byId('sample-bars').replaceChildren(h('table', { class: 'bars' }, h('thead', {}, h('tr', {}, h('th', { text: 'final state' }), ...states.map((s0) => h('th', { text: s0 })))), h('tbody', {}, ...rows)));
+  byId('sample-bars').replaceChildren(
+    h(
+      'table',
+      { class: 'bars' },
+      h('thead', {}, h('tr', {}, h('th', { text: 'final state' }), ...states.map((s0) => h('th', { text: s0 })))),
+      h('tbody', {}, ...rows),
+    ),
+  );
 }

@@ -11,7 +11,12 @@ export function parseOverlay(text: string): { ok: true; overlay: Overlay } | { o
     return { ok: false, message: `not YAML: ${(e as Error).message}` };
   }
   const r = Overlay.safeParse(doc);
-  if (!r.success) return { ok: false, message: zodProblems('overlay', r.error.issues).map((p) => `${p.path.join('.')}: ${p.message}`).join('; ') };
+  if (!r.success)
+    return {
+      ok: false,
+      message: zodProblems('overlay', r.error.issues)
+        .map((p) => `${p.path.join('.')}: ${p.message}`)
+        .join('; '),
+    };
   return { ok: true, overlay: r.data };
 }
-

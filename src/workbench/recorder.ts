@@ -77,7 +77,8 @@ export function recordEventFields(changes: Changes, base: readonly Event[], even
   }
   const original = base.find((e) => e.id === eventId);
   const k = changes.findIndex((c) => 'updateEvent' in c && c.updateEvent.id === eventId);
-  const before = k >= 0 && 'updateEvent' in changes[k]! ? (changes[k] as { updateEvent: { set: Record<string, unknown> } }).updateEvent.set : {};
+  const before =
+    k >= 0 && 'updateEvent' in changes[k]! ? (changes[k] as { updateEvent: { set: Record<string, unknown> } }).updateEvent.set : {};
   const set: Record<string, unknown> = { ...before };
   for (const [p, v] of Object.entries(fields)) {
     const baseValue = original ? getByPath(original, splitPath(p)) : { ok: false as const };

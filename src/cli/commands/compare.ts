@@ -10,7 +10,11 @@ import { refuseHtmlToTerminal } from './run.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
-export async function compareCommand(scenarioPath: string, flags: { format: 'text' | 'json' | 'md' | 'html'; out?: string }, g: Globals): Promise<number> {
+export async function compareCommand(
+  scenarioPath: string,
+  flags: { format: 'text' | 'json' | 'md' | 'html'; out?: string },
+  g: Globals,
+): Promise<number> {
   refuseHtmlToTerminal(flags, 'compare.html');
   const out = outFile(flags.out);
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);

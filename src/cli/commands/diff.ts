@@ -16,6 +16,10 @@ export async function diffCommand(basePath: string, variantPath: string, flags: 
   // a party renamed or added by the variant is named as the variant names it
   const parties = [...variant.scenario.parties, ...base.scenario.parties];
   const provenance = { base: provenanceOf(base), variant: provenanceOf(variant) };
-  emit(flags.format === 'json' ? JSON.stringify(diffJson(d, zone, provenance, parties), null, 2) + '\n' : diffText(d, zone, parties, provenance));
+  emit(
+    flags.format === 'json'
+      ? JSON.stringify(diffJson(d, zone, provenance, parties), null, 2) + '\n'
+      : diffText(d, zone, parties, provenance),
+  );
   return EXIT.ok;
 }

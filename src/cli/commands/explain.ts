@@ -24,10 +24,19 @@ export async function explainCommand(scenarioPath: string, flags: ExplainFlags, 
   if (!ids.includes(flags.event)) {
     throw new UsageError(`no event "${flags.event}" in ${loaded.file}; choose one of ${[...ids].sort().join(', ')}`);
   }
-  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  checkInterpretation(
+    loaded.scenario.interpretations.map((i) => i.id),
+    flags.interpretation,
+    loaded.file,
+  );
   // the finished run: its first violations are the state the explanation evaluates the rules in
   const report = await runScenario(loaded, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
-  const x = await explainEvent(loaded, report, flags.event, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+  const x = await explainEvent(
+    loaded,
+    report,
+    flags.event,
+    flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {},
+  );
   const provenance = provenanceOf(loaded);
   const notes = labelNotes(loaded);
   emit(flags.format === 'json' ? JSON.stringify(explainJson(x, provenance, notes), null, 2) + '\n' : explainText(x, provenance, notes));

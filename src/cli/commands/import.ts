@@ -29,11 +29,14 @@ export interface ImportFlags {
 /** `truce import acled|ucdp FILE.csv`: a dataset export as a truce.seed/v1 file (or NDJSON events). */
 export async function importCommand(which: 'acled' | 'ucdp', exportPath: string, flags: ImportFlags, g: Globals): Promise<number> {
   const dataset: Dataset = which === 'acled' ? 'acled' : 'ucdp-ged';
-  if (flags.zone !== undefined && !TimeZone.safeParse(flags.zone).success) throw new UsageError(`--zone "${flags.zone}" is not a known IANA time zone; write e.g. Europe/Kyiv`);
-  const matchesOut = flags.out !== undefined && flags.out !== '-' ? `${flags.out.replace(/\.(ya?ml|ndjson|jsonl?)$/, '')}.matches.yaml` : undefined;
+  if (flags.zone !== undefined && !TimeZone.safeParse(flags.zone).success)
+    throw new UsageError(`--zone "${flags.zone}" is not a known IANA time zone; write e.g. Europe/Kyiv`);
+  const matchesOut =
+    flags.out !== undefined && flags.out !== '-' ? `${flags.out.replace(/\.(ya?ml|ndjson|jsonl?)$/, '')}.matches.yaml` : undefined;
   // user files are never overwritten
   for (const f of [flags.out !== '-' ? flags.out : undefined, flags.against !== undefined ? matchesOut : undefined]) {
-    if (f !== undefined && existsSync(f)) throw new UsageError(`${f} already exists; truce never overwrites a file: choose another --out or remove it`);
+    if (f !== undefined && existsSync(f))
+      throw new UsageError(`${f} already exists; truce never overwrites a file: choose another --out or remove it`);
   }
   const inputs = readImportInputs(exportPath, flags, loadOptions(g));
   const existing = flags.against !== undefined ? await scenarioEvents(flags.against, g) : undefined;
@@ -54,7 +57,11 @@ export async function importCommand(which: 'acled' | 'ucdp', exportPath: string,
   const matches: LikelyMatch[] = [];
   let n = 0;
   try {
-    if (flags.format === 'yaml') for (const l of seedHead(`Imported by truce import ${which} from ${setup.fileName} (version ${setup.version}); every event cites its record.`)) out.line(l);
+    if (flags.format === 'yaml')
+      for (const l of seedHead(
+        `Imported by truce import ${which} from ${setup.fileName} (version ${setup.version}); every event cites its record.`,
+      ))
+        out.line(l);
     for await (const { event } of source.events()) {
       out.line(flags.format === 'ndjson' ? JSON.stringify(event) : seedEvent(event, n === 0));
       n++;
@@ -86,7 +93,10 @@ async function progressBar(abs: string): Promise<{ update: (bytes: number) => vo
   const { statSync } = await import('node:fs');
   const { SingleBar, Presets } = await import('cli-progress');
   const total = statSync(abs).size;
-  const bar = new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {percentage}% | {value}/{total} bytes', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'importing [{bar}] {percentage}% | {value}/{total} bytes', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return {
     update: (b) => bar.update(Math.min(b, total)),
@@ -114,7 +124,9 @@ function writeMatches(matches: LikelyMatch[], against: string, file: string | un
 
 function top(m: Map<string, Seen>, limit = 20): string[] {
   const all = [...m].sort(([a, x], [b, y]) => y.rows - x.rows || a.localeCompare(b));
-  const lines = all.slice(0, limit).map(([name, s]) => `    ${JSON.stringify(name)}: ${s.rows} row${s.rows === 1 ? '' : 's'} (first row ${s.firstRow})`);
+  const lines = all
+    .slice(0, limit)
+    .map(([name, s]) => `    ${JSON.stringify(name)}: ${s.rows} row${s.rows === 1 ? '' : 's'} (first row ${s.firstRow})`);
   if (all.length > limit) lines.push(`    ... and ${all.length - limit} more`);
   return lines;
 }
@@ -124,12 +136,26 @@ function summary(label: string, t: ImportTally, actorsFile: string | undefined):
   const types = new Map([...t.skippedTypes].filter(([, s]) => !s.unknown));
   const unknownTypes = new Map([...t.skippedTypes].filter(([, s]) => s.unknown));
   if (types.size > 0) out.push(`  skipped by the mapping table (not a kind truce judges):`, ...top(types));
-  if (unknownTypes.size > 0) out.push(`  skipped, event type not in the mapping table (add it to a copy and pass --mapping):`, ...top(unknownTypes));
+  if (unknownTypes.size > 0)
+    out.push(`  skipped, event type not in the mapping table (add it to a copy and pass --mapping):`, ...top(unknownTypes));
   if (t.unmappedActors.size > 0) {
-    out.push(`  actors not mapped ${actorsFile ? `by ${actorsFile}` : '(no --actors file)'}; ${t.skippedForActor} row${t.skippedForActor === 1 ? '' : 's'} skipped for an unmapped acting side. Map each to a party id (or list it under ignore:):`, ...top(t.unmappedActors, 50));
-    out.push('  e.g. an actors file:', '    format: truce.actors/v1', '    actors:', ...[...t.unmappedActors.keys()].sort().slice(0, 5).map((a) => `      ${JSON.stringify(a)}: PARTY-ID`));
+    out.push(
+      `  actors not mapped ${actorsFile ? `by ${actorsFile}` : '(no --actors file)'}; ${t.skippedForActor} row${t.skippedForActor === 1 ? '' : 's'} skipped for an unmapped acting side. Map each to a party id (or list it under ignore:):`,
+      ...top(t.unmappedActors, 50),
+    );
+    out.push(
+      '  e.g. an actors file:',
+      '    format: truce.actors/v1',
+      '    actors:',
+      ...[...t.unmappedActors.keys()]
+        .sort()
+        .slice(0, 5)
+        .map((a) => `      ${JSON.stringify(a)}: PARTY-ID`),
+    );
   }
-  if (t.unmatchedPlaces.size > 0) out.push(`  place names not in the place hierarchy (kept as the dataset gives them):`, ...top(t.unmatchedPlaces));
-  if (t.unzoned.size > 0) out.push(`  countries with no time zone in the mapping table (dates read in UTC; pass --zone):`, ...top(t.unzoned));
+  if (t.unmatchedPlaces.size > 0)
+    out.push(`  place names not in the place hierarchy (kept as the dataset gives them):`, ...top(t.unmatchedPlaces));
+  if (t.unzoned.size > 0)
+    out.push(`  countries with no time zone in the mapping table (dates read in UTC; pass --zone):`, ...top(t.unzoned));
   return out.join('\n') + '\n';
 }

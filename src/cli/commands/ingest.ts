@@ -28,18 +28,28 @@ export interface IngestFlags {
 /** The shipped place hierarchy: seeds/places in the working folder, else the package's own. */
 function defaultPlaceFiles(): string[] {
   for (const dir of [path.resolve('seeds/places'), fileURLToPath(new URL('../../../../seeds/places', import.meta.url))]) {
-    if (existsSync(dir)) return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(dir, f));
+    if (existsSync(dir))
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => path.join(dir, f));
   }
   return [];
 }
 
 function publicationTime(published: string | undefined, zone: string): DateTime {
-  if (published === undefined) throw new UsageError('no publication time: pass --published with the article\'s dateline and its UTC offset, e.g. --published 2026-02-03T09:00+02:00');
+  if (published === undefined)
+    throw new UsageError(
+      "no publication time: pass --published with the article's dateline and its UTC offset, e.g. --published 2026-02-03T09:00+02:00",
+    );
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(published)) {
     throw new UsageError(`--published "${published}" is not a date-time with a UTC offset; write e.g. 2026-02-03T09:00+02:00`);
   }
   const t = DateTime.fromISO(published, { setZone: true });
-  if (!t.isValid) throw new UsageError(`--published "${published}" is not a real date-time (${t.invalidExplanation ?? t.invalidReason}); write e.g. 2026-02-03T09:00+02:00`);
+  if (!t.isValid)
+    throw new UsageError(
+      `--published "${published}" is not a real date-time (${t.invalidExplanation ?? t.invalidReason}); write e.g. 2026-02-03T09:00+02:00`,
+    );
   const inZone = t.setZone(zone);
   if (!inZone.isValid) throw new UsageError(`--zone "${zone}" is not a known IANA time zone; write e.g. Europe/Kyiv or Europe/Moscow`);
   return inZone;
@@ -49,7 +59,8 @@ function publicationTime(published: string | undefined, zone: string): DateTime 
 export async function ingestCommand(article: string, flags: IngestFlags, g: Globals): Promise<number> {
   const published = publicationTime(flags.published, flags.zone);
   for (const f of [flags.out, flags.report]) {
-    if (f !== undefined && f !== '-' && existsSync(f)) throw new UsageError(`${f} already exists; ingest never overwrites a file: name another --out/--report or remove it first`);
+    if (f !== undefined && f !== '-' && existsSync(f))
+      throw new UsageError(`${f} already exists; ingest never overwrites a file: name another --out/--report or remove it first`);
   }
   const { file, text } = readArticle(article, loadOptions(g));
   const placeFiles = flags.places.length > 0 ? flags.places : defaultPlaceFiles();
@@ -66,7 +77,9 @@ export async function ingestCommand(article: string, flags: IngestFlags, g: Glob
   const events = result.events.map((e) => {
     const ps = proposals.filter((p) => p.draft === e.id);
     if (ps.length === 0) return e;
-    const told = ps.map((p) => `${p.event} (agree: ${p.agree.join('; ') || 'nothing to compare'}; differ: ${p.differ.join('; ') || 'nothing'})`).join(' or ');
+    const told = ps
+      .map((p) => `${p.event} (agree: ${p.agree.join('; ') || 'nothing to compare'}; differ: ${p.differ.join('; ') || 'nothing'})`)
+      .join(' or ');
     return { ...e, note: `${e.note} Possibly the same occurrence as ${told}: if so, add this article's lines to its sources instead.` };
   });
   const seed = { format: 'truce.seed/v1' as const, events };

@@ -15,7 +15,8 @@ export async function mergeCommand(files: string[], flags: { format?: string }, 
     if (format !== 'table' && format !== 'json') throw new UsageError(`--format ${format} is not one of table, json for sample parts`);
     emit(sampleOutput(merged.report, format));
   } else {
-    if (format !== 'table' && format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format} is not one of table, csv, json for sweep parts`);
+    if (format !== 'table' && format !== 'csv' && format !== 'json')
+      throw new UsageError(`--format ${format} is not one of table, csv, json for sweep parts`);
     emit(sweepOutput(merged.rows, merged.paths, merged.timeZone, format, merged.provenance));
   }
   return EXIT.ok;

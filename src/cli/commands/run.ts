@@ -29,14 +29,19 @@ export async function runCommand(scenarioPath: string | undefined, flags: RunFla
   refuseHtmlToTerminal(flags);
   const out = outFile(flags.out);
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
-  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  checkInterpretation(
+    loaded.scenario.interpretations.map((i) => i.id),
+    flags.interpretation,
+    loaded.file,
+  );
   await runAndEmit(loaded, flags, out);
   return EXIT.ok;
 }
 
 /** A page of HTML is no use on a terminal. */
 export function refuseHtmlToTerminal(flags: { format: string; out?: string }, name = 'report.html'): void {
-  if (flags.format === 'html' && (flags.out === undefined || flags.out === '-')) throw new UsageError(`--format html writes a page: give it a file with --out ${name}`);
+  if (flags.format === 'html' && (flags.out === undefined || flags.out === '-'))
+    throw new UsageError(`--format html writes a page: give it a file with --out ${name}`);
 }
 
 /** Runs a whole scenario and writes its report in the chosen format (the reports load lazily). */

@@ -11,11 +11,16 @@ import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
 const int = (name: string, v: string, min: number, max: number) => {
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${v}"`);
   return Number(v);
 };
 
-export async function sampleCommand(scenarioPath: string, flags: { draws: string; seed: string; workers?: string; shard?: string; format: 'table' | 'json' }, g: Globals): Promise<number> {
+export async function sampleCommand(
+  scenarioPath: string,
+  flags: { draws: string; seed: string; workers?: string; shard?: string; format: 'table' | 'json' },
+  g: Globals,
+): Promise<number> {
   const draws = int('-n', flags.draws, 1, 10_000_000);
   const seed = int('--seed', flags.seed, 0, 2 ** 31 - 1);
   const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1, 64) : defaultWorkers();
@@ -23,12 +28,35 @@ export async function sampleCommand(scenarioPath: string, flags: { draws: string
   const range = shard ? shardRange(draws, shard) : { from: 0, to: draws };
   const loaded = loadScenario(scenarioPath, loadOptions(g));
   const bar = process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
-  const tally = await sample(loaded, { draws: range.to - range.from, first: range.from, seed, workers, ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}) });
+  const tally = await sample(loaded, {
+    draws: range.to - range.from,
+    first: range.from,
+    seed,
+    workers,
+    ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
+  });
   bar?.stop();
-  const input = { scenario: { id: loaded.scenario.id, title: loaded.scenario.title }, draws, seed, tally, provenance: provenanceOf(loaded), readingOrder: loaded.scenario.interpretations.map((i) => i.id) };
+  const input = {
+    scenario: { id: loaded.scenario.id, title: loaded.scenario.title },
+    draws,
+    seed,
+    tally,
+    provenance: provenanceOf(loaded),
+    readingOrder: loaded.scenario.interpretations.map((i) => i.id),
+  };
   if (shard) {
     // a partial result for `truce merge`: the tally of this shard's draws, whatever --format says
-    const part: SamplePart = { format: 'truce.sample-part/v1', provenance: input.provenance, scenario: input.scenario, seed, draws, shard, range, readingOrder: input.readingOrder, tally };
+    const part: SamplePart = {
+      format: 'truce.sample-part/v1',
+      provenance: input.provenance,
+      scenario: input.scenario,
+      seed,
+      draws,
+      shard,
+      range,
+      readingOrder: input.readingOrder,
+      tally,
+    };
     emit(JSON.stringify(part) + '\n');
   } else emit(sampleOutput(input, flags.format));
   return EXIT.ok;
@@ -42,7 +70,10 @@ export function sampleOutput(input: SampleReportInput, format: 'table' | 'json')
 /** A progress bar on stderr, only when stderr is a terminal. */
 async function progressBar(total: number) {
   const { SingleBar, Presets } = (await import('cli-progress')).default;
-  const bar = new SingleBar({ stream: process.stderr, format: 'sampling [{bar}] {value}/{total} draws', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'sampling [{bar}] {value}/{total} draws', hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   return bar;
 }

@@ -18,20 +18,31 @@ import type { Globals } from '../main.js';
  * `--format ndjson` (findings streamed out as they are found).
  */
 export async function streamCommand(scenarioPath: string | undefined, flags: RunFlags, g: Globals): Promise<number> {
-  if (scenarioPath === undefined) throw new UsageError('name the scenario whose terms to apply: truce run scenarios/jan-feb-2026.yaml --events events.ndjson');
+  if (scenarioPath === undefined)
+    throw new UsageError('name the scenario whose terms to apply: truce run scenarios/jan-feb-2026.yaml --events events.ndjson');
   refuseHtmlToTerminal(flags);
   const out = outFile(flags.out);
   const source = flags.events;
   // the events stream is read too: --out must not be it (nor, for stdin, the file stdin comes from)
   refuseInputs(out, source === undefined ? [] : source === '-' ? stdinStats() : [{ name: source }]);
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
-  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  checkInterpretation(
+    loaded.scenario.interpretations.map((i) => i.id),
+    flags.interpretation,
+    loaded.file,
+  );
   const file = source === '-' ? '(stdin)' : source;
   // a stream's events get the checks the scenario's own events got
-  const events = source !== undefined ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)') : fromArray(loaded.events);
+  const events =
+    source !== undefined
+      ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)')
+      : fromArray(loaded.events);
   // one stamp for the same input in every format: a stream's header is written before its events are
   // read, so with --events the scenario hash covers the terms only, and says so
-  const provenance: Provenance = { ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }), events: source !== undefined ? 'stream' : 'scenario' };
+  const provenance: Provenance = {
+    ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }),
+    events: source !== undefined ? 'stream' : 'scenario',
+  };
 
   if (flags.format !== 'ndjson') {
     // a report over the whole stream: gather it, then run as usual
@@ -44,8 +55,20 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   const zone = loaded.scenario.timeZone;
   const writer = new LineWriter(out);
   try {
-    writer.line(JSON.stringify({ record: 'header', format: 'truce.stream/v1', provenance, scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone } }));
-    await streamRun(loaded, events, (r) => writer.line(streamLine(r, zone)), flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+    writer.line(
+      JSON.stringify({
+        record: 'header',
+        format: 'truce.stream/v1',
+        provenance,
+        scenario: { id: loaded.scenario.id, title: loaded.scenario.title, timeZone: zone },
+      }),
+    );
+    await streamRun(
+      loaded,
+      events,
+      (r) => writer.line(streamLine(r, zone)),
+      flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {},
+    );
     writer.commit();
   } catch (e) {
     writer.abort();

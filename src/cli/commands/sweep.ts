@@ -16,14 +16,22 @@ const MAX_COMBINATIONS = 100_000;
 
 export type SweepFormat = 'table' | 'csv' | 'json';
 
-export async function sweepCommand(scenarioPath: string, flags: { vary: string[]; interpretation?: string; shard?: string; format: SweepFormat }, g: Globals): Promise<number> {
+export async function sweepCommand(
+  scenarioPath: string,
+  flags: { vary: string[]; interpretation?: string; shard?: string; format: SweepFormat },
+  g: Globals,
+): Promise<number> {
   const varies = flags.vary.map(parseVary);
   const n = varies.reduce((k, v) => k * v.values.length, 1);
   if (n > MAX_COMBINATIONS) throw new UsageError(`${n} combinations is more than ${MAX_COMBINATIONS}; take larger steps`);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const range = shard ? shardRange(n, shard) : { from: 0, to: n };
   const loaded = loadScenario(scenarioPath, loadOptions(g));
-  checkInterpretation(loaded.scenario.interpretations.map((i) => i.id), flags.interpretation, loaded.file);
+  checkInterpretation(
+    loaded.scenario.interpretations.map((i) => i.id),
+    flags.interpretation,
+    loaded.file,
+  );
   const rows = await sweep(loaded, varies, loaded.file, flags.interpretation, combinations(varies).slice(range.from, range.to));
   const paths = varies.map((v) => v.path);
   if (shard) {
@@ -47,5 +55,9 @@ export async function sweepCommand(scenarioPath: string, flags: { vary: string[]
 
 /** What `truce sweep` prints, and `truce merge` prints for its parts. */
 export function sweepOutput(rows: SweepRow[], paths: string[], zone: string, format: SweepFormat, provenance: Provenance): string {
-  return format === 'json' ? JSON.stringify(sweepJson(rows, zone, provenance), null, 2) + '\n' : format === 'csv' ? sweepCsv(rows, paths, zone) : sweepTable(rows, paths, zone, provenance);
+  return format === 'json'
+    ? JSON.stringify(sweepJson(rows, zone, provenance), null, 2) + '\n'
+    : format === 'csv'
+      ? sweepCsv(rows, paths, zone)
+      : sweepTable(rows, paths, zone, provenance);
 }

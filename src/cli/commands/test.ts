@@ -11,10 +11,18 @@ export async function testCommand(paths: string[], flags: { coverage?: boolean }
   // a path that is not there is a mistyped command, not a failed test
   const missing = paths.filter((p) => !existsSync(path.resolve(p)));
   if (missing.length > 0) {
-    throw new InputError(missing.map((p) => ({ code: 'E_FILE_NOT_FOUND', file: p, path: [], message: `no such file or folder; check the path (looked in ${path.dirname(path.resolve(p))})` })));
+    throw new InputError(
+      missing.map((p) => ({
+        code: 'E_FILE_NOT_FOUND',
+        file: p,
+        path: [],
+        message: `no such file or folder; check the path (looked in ${path.dirname(path.resolve(p))})`,
+      })),
+    );
   }
   const given = paths.length > 0 ? paths : ['scenarios'];
-  if (scenarioFiles(given, process.cwd()).length === 0) throw new UsageError(`no scenario files (*.yaml, *.yml) in ${given.join(', ')}: nothing to test`);
+  if (scenarioFiles(given, process.cwd()).length === 0)
+    throw new UsageError(`no scenario files (*.yaml, *.yml) in ${given.join(', ')}: nothing to test`);
   const result = await runScenarioTests(paths, { ...loadOptions(g), cwd: process.cwd() });
   process.stdout.write(testText(result, flags.coverage === true));
   if (result.failed > 0) throw new TestsFailed(result.failed);
