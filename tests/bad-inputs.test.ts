@@ -609,7 +609,7 @@ describe('bad input made at test time', () => {
     });
     expectRefused(
       { code: r.status, stdout: r.stdout, stderr: r.stderr },
-      /^\(stdin\):1:1  \(file\)  the line is longer than 1 MiB.*\[E_FILE_TOO_LARGE\]$/,
+      /^\(stdin\):1:1 {2}\(file\) {2}the line is longer than 1 MiB.*\[E_FILE_TOO_LARGE\]$/,
     );
   });
 
@@ -650,7 +650,7 @@ describe('bad input made at test time', () => {
     symlinkSync('events.yaml', path.join(dir, 'seeds', 'events.yaml'));
     generated++;
     const r = runCli(['run', scenario], { cwd: dir });
-    expectRefused(r, /^seeds\/events\.yaml:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
+    expectRefused(r, /^seeds\/events\.yaml:1:1 {2}\(file\) {2}this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
   });
 
   it('extends 3,000 deep: E_EXTENDS_DEPTH at the overlay past the limit, in validate as in run (no stack overflow)', () => {
@@ -691,7 +691,7 @@ describe('bad input made at test time', () => {
       expect(r.code, r.stderr).toBe(2);
       // the map of k99 is the 101st level (the file's own mapping is the first)
       expect(firstProblem(r.stderr)).toMatch(
-        /^scenarios\/deep\.yaml:102:101  \(file\)  lists and mappings are nested more than 100 deep.*\[E_PARSE\]$/,
+        /^scenarios\/deep\.yaml:102:101 {2}\(file\) {2}lists and mappings are nested more than 100 deep.*\[E_PARSE\]$/,
       );
     }
   });
@@ -718,11 +718,11 @@ describe('bad input made at test time', () => {
     generated += 2;
     expectRefused(
       runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }),
-      /^deep\.ndjson:1:1  \(file\)  the event is nested more than 100 deep.*\[E_PARSE\]$/,
+      /^deep\.ndjson:1:1 {2}\(file\) {2}the event is nested more than 100 deep.*\[E_PARSE\]$/,
     );
     expectRefused(
       runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }),
-      /^loop-a\.ndjson:1:1  \(file\)  this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/,
+      /^loop-a\.ndjson:1:1 {2}\(file\) {2}this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/,
     );
   });
 

@@ -7,7 +7,7 @@ import { provenanceOf } from '../src/provenance.js';
 import { Rule } from '../src/schema/rule.js';
 import { UsageError } from '../src/problem.js';
 import { toMillis } from '../src/time/interval.js';
-import { input, runCli, scenario, strike, withoutArticlesNote } from './helpers.js';
+import { input, runCli, strike, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const MINERS = 'ru-strike-2026-02-01-miners';

@@ -7,7 +7,7 @@ import { loadRules } from '../src/load/loadScenario.js';
 import { Scenario, type Scenario as ScenarioT } from '../src/schema/scenario.js';
 import { Event, type EventInput } from '../src/schema/event.js';
 import type { ScenarioInput } from '../src/run/runScenario.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /**

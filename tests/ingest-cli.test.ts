@@ -112,7 +112,7 @@ describe('truce ingest: output', () => {
     expect(r.code).toBe(0);
     // seeds/events.yaml: ru-strike-2026-02-02-03, the night of 2-3 February on Kyiv (a000:15, a000:22)
     expect(r.stderr).toContain('matches   existing event ru-strike-2026-02-02-03');
-    expect(r.stderr).toMatch(/agrees  missiles: draft 71\+/);
+    expect(r.stderr).toMatch(/agrees {2}missiles: draft 71\+/);
     expect(r.stdout).toContain('Possibly the same occurrence as ru-strike-2026-02-02-03');
   });
 });

@@ -193,7 +193,6 @@ describe('truce compare and truce diff', () => {
 });
 
 function require_(rel: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return readFileSyncSafe(path.join(ROOT, rel));
 }
 import { readFileSync as readFileSyncSafe, writeFileSync, mkdirSync } from 'node:fs';

@@ -272,4 +272,4 @@ export function loadRules(dir: string, opts: LoadOptions = {}): { rules: Rule[];
   return { rules: set.rules.map((r) => r.rule), conditions: Object.fromEntries(set.conditions.map((c) => [c.name, c.condition])) };
 }
 
-export { type PathSegment };
+export type { PathSegment };

@@ -42,7 +42,7 @@ function step(cur: unknown, seg: string): Step {
   }
   if (INDEX.test(seg)) return { ok: false, message: `${seg} is a position, but this is not a list` };
   if (cur !== null && typeof cur === 'object') {
-    if (Object.prototype.hasOwnProperty.call(cur, seg)) return { ok: true, value: (cur as Record<string, unknown>)[seg] };
+    if (Object.hasOwn(cur, seg)) return { ok: true, value: (cur as Record<string, unknown>)[seg] };
     const leaf = findLeaf(cur, seg);
     if (leaf !== undefined) return { ok: true, value: leaf };
     return { ok: false, message: `no field "${seg}"` };

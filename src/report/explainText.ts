@@ -32,7 +32,6 @@ import type {
   RuleExplanation,
   Timing,
 } from '../run/explainEvent.js';
-import { citeRecord } from '../sources/citeSource.js';
 
 /**
  * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs

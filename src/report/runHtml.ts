@@ -172,8 +172,8 @@ export function cite(s: { file: string; line: number }): string {
 
 /** An event's sources: article file and line, with what each line says when `says` (the events table). */
 export function sourcesHtml(e: Event, says = true): string {
-  const seen = new Set<string>();
-  const items = e.sources.filter((s) => !seen.has(cite(s)) && (seen.add(cite(s)), true));
+  // one line per citation, the first of repeats
+  const items = [...new Map(e.sources.map((s) => [cite(s), s])).values()];
   if (!says) return items.map((s) => `<code>${esc(cite(s))}</code>`).join(', ');
   return items.map((s) => `<code>${esc(cite(s))}</code>${s.says ? ` <small>${esc(s.says)}</small>` : ''}`).join('<br>');
 }

@@ -67,12 +67,7 @@ export function findingMd(f: Finding): string {
 }
 
 export function sourcesMd(e: Event): string {
-  const seen = new Set<string>();
-  return e.sources
-    .map((s) => citeRecord(s) ?? `${s.file}:${s.line}`)
-    .filter((c) => !seen.has(c) && (seen.add(c), true))
-    .map(code)
-    .join(', ');
+  return [...new Set(e.sources.map((s) => citeRecord(s) ?? `${s.file}:${s.line}`))].map(code).join(', ');
 }
 
 function status(p: { met: boolean | null }): string {

@@ -10,7 +10,7 @@ export function safePath(value: object, path: string): unknown {
   let cur: unknown = value;
   for (const step of (m[1] ?? '').match(/\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]/g) ?? []) {
     const key = step.startsWith('.') ? step.slice(1) : Number(step.slice(1, -1));
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return cur;

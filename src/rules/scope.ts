@@ -1,4 +1,4 @@
-import type { Event, Place, PlaceKind } from '../schema/event.js';
+import type { Event, PlaceKind } from '../schema/event.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { PlaceEntry } from '../schema/places.js';
 import type { PlaceIndex } from '../places/placeIndex.js';

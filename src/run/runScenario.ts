@@ -552,7 +552,7 @@ function decided(
   const atSlot: number[] = [];
   const byRule: Rule[] = [];
   for (let i = 0; i < ordered.length; i++) {
-    const { event, interval } = ordered[i]!;
+    const { event } = ordered[i]!;
     const from = prepared.first[i]!;
     const to = prepared.first[i + 1]!;
     const mine = findings.length;
@@ -634,15 +634,4 @@ function sameFirstViolations(a: FirstViolations, b: FirstViolations): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k)?.eventId !== v.eventId) return false;
   return true;
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }

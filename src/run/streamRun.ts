@@ -1,4 +1,4 @@
-import { Event as EventSchema, type Event } from '../schema/event.js';
+import type { Event } from '../schema/event.js';
 import type { Interpretation } from '../schema/interpretation.js';
 import { InputError } from '../problem.js';
 import { eventInterval } from '../rules/deriveFacts.js';

@@ -51,7 +51,7 @@ export function applySets(base: Resolved, sets: readonly SetChange[], file: stri
       }
       if (!setByPath(top === 'events' ? events : rules, path.slice(1), structuredClone(value)).ok) return slow();
     } else {
-      if (!Object.prototype.hasOwnProperty.call(ScenarioSchema.shape, top)) return slow();
+      if (!Object.hasOwn(ScenarioSchema.shape, top)) return slow();
       if (!copyOnWrite(scenario, path, copied)) return slow();
       if (!setByPath(scenario, path, structuredClone(value)).ok) return slow();
       const at = checkedPart(path);

@@ -1,4 +1,4 @@
-import { loadScenario, type LoadOptions } from '../load/loadScenario.js';
+import { loadScenario, type LoadedScenario, type LoadOptions } from '../load/loadScenario.js';
 import { readExpectations, scenarioFiles } from '../load/readExpectations.js';
 import { displayName } from '../load/files.js';
 import { InputError } from '../problem.js';
@@ -33,7 +33,7 @@ export async function runScenarioTests(paths: string[], opts: LoadOptions & { cw
   for (const abs of scenarioFiles(paths.length > 0 ? paths : ['scenarios'], opts.cwd)) {
     const file = displayName(abs, opts.cwd);
     const cases = readExpectations(abs, opts);
-    let loaded;
+    let loaded: LoadedScenario;
     try {
       loaded = loadScenario(abs, opts);
     } catch (e) {

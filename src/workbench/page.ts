@@ -709,7 +709,7 @@ function readingControls(r: Interpretation): HTMLElement {
       incl('endInclusive', 'end inclusive'),
       field('agreement', status),
     ),
-    ...r.obligations.map((o, k) => obligationControls(r, k)),
+    ...r.obligations.map((_o, k) => obligationControls(r, k)),
     h('div', { class: 'row' }, copy, remove),
   );
 }
@@ -844,7 +844,10 @@ function redrawControls(redraw: Redraw): void {
 }
 
 function swapControls(redraw: Redraw): void {
-  if (redraw === 'all') return drawControls();
+  if (redraw === 'all') {
+    drawControls();
+    return;
+  }
   const swap = (testid: string, make: () => HTMLElement | null) => {
     const old = document.querySelector(`[data-testid="${testid}"]`);
     const made = old ? make() : null;
