@@ -36,7 +36,7 @@ const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000')
   .map(Number)
   .filter((n) => n > 0);
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
-/** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import); all by default */
+/** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import, entry); all by default */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => ONLY === undefined || ONLY.includes(part);
 
@@ -74,6 +74,28 @@ async function main() {
   await after(loaded);
   if (want('workbench')) await benchWorkbench(line, REPS);
   if (want('import')) await importRow();
+  if (want('entry')) entryRow();
+}
+
+/** `import('truce')` in a fresh node against `node -e 0`, and `truce/report` (vega) beside it. */
+function entryRow() {
+  const cold = (code: string) => {
+    const ts: number[] = [];
+    for (let i = 0; i < REPS; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: 'ignore' });
+      ts.push(performance.now() - t);
+    }
+    return median(ts);
+  };
+  const node0 = cold('0');
+  // the package's own name resolves through its `exports` from inside the package
+  const main = cold("import('truce')");
+  const report = cold("import('truce/report')");
+  console.log('');
+  line('cold `node -e 0` (ms)', fmt(node0));
+  line("cold `import('truce')` (ms)", fmt(main), `${(main / node0).toFixed(1)}x node -e 0`);
+  line("cold `import('truce/report')`: Markdown and HTML, vega (ms)", fmt(report), `${(report / node0).toFixed(1)}x`);
 }
 
 /** `truce import acled` of a generated export: rows per second and peak memory (streaming: flat). */

@@ -1,4 +1,8 @@
-/** The library: everything the CLI does is available here as typed functions over data. */
+/**
+ * The library: everything the CLI does is available here as typed functions over data. The Markdown and
+ * HTML reports load vega and vega-lite (about half a second), so they live behind `truce/report`
+ * (src/reportEntry.ts) and `import 'truce'` stays light.
+ */
 export { loadScenario, loadRules, type LoadOptions, type LoadedScenario } from './load/loadScenario.js';
 export { validatePaths, type ValidateResult } from './load/validatePaths.js';
 export { runScenario, orderEvents, type ScenarioInput, type RunOptions, type RunReport, type ReadingRun } from './run/runScenario.js';
@@ -17,8 +21,6 @@ export { Event } from './schema/event.js';
 export { Rule, RuleFile, ConditionsFile } from './schema/rule.js';
 export { explainEvent, type EventExplanation } from './run/explainEvent.js';
 export { explainText, explainJson, type ExplainJson } from './report/explainText.js';
-export { runMarkdown } from './report/runMarkdown.js';
-export { runHtml } from './report/runHtml.js';
 export { machineGraph, type MachineGraph } from './machine/graph.js';
 export { compareReadings, type CompareReport } from './run/compare.js';
 export { diffRuns, type RunDiff } from './run/diffRuns.js';

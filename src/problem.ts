@@ -2,6 +2,9 @@
  * Errors are data until the CLI formats them: a stable code, the file, a location and a message that
  * says what to do. Validation collects every problem and returns them together.
  */
+import { PROBLEM_CODES } from './schema/problemCodes.js';
+
+export { PROBLEM_CODES };
 export type PathSegment = string | number;
 
 export interface Problem {
@@ -15,36 +18,6 @@ export interface Problem {
   message: string;
 }
 
-export const PROBLEM_CODES = [
-  'E_FILE_NOT_FOUND',
-  'E_FILE_TOO_LARGE',
-  'E_ENCODING',
-  'E_PARSE',
-  'E_EMPTY',
-  'E_SCHEMA',
-  'E_UNKNOWN_FORMAT',
-  'E_DUPLICATE_ID',
-  'E_UNKNOWN_SOURCE',
-  'E_UNKNOWN_PARTY',
-  'E_UNKNOWN_INTERPRETATION',
-  'E_UNKNOWN_EVENT',
-  'E_CITED_LINE_MISSING',
-  'E_FIGURE_NOT_ON_LINE',
-  'E_INTERVAL_ORDER',
-  'E_WINDOW_ORDER',
-  'E_COUNT_ORDER',
-  'E_RULE_OPERATOR',
-  'E_RULE_FACT',
-  'E_RULE_CONDITION',
-  'E_OUTSIDE_PROJECT',
-  'E_EXTENDS_CYCLE',
-  'E_FORBIDDEN_KEY',
-  'E_USAGE',
-  'E_STREAM_ORDER',
-  'E_EXTENDS_DEPTH',
-  'E_NOT_A_FILE',
-  'E_SHARD_MISMATCH',
-] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** Thrown by the loading layer when input is invalid; carries every problem found. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { memoSimulate } from '../src/machine/memoSimulate.js';
 import { runMachine, simulateTruce } from '../src/machine/simulateTruce.js';
 import type { MachineEvent, PlanSpec } from '../src/machine/truceMachine.js';
 
@@ -80,9 +81,22 @@ describe('the statechart memo', () => {
       { type: 'RESPONSE', at: d + 20 * H, phase: 'diplomatic', eventId: 'r1' },
       { type: 'WINDOW_CLOSE', at: d + 100 * H },
     ];
-    const a = simulateTruce(plan, true, 0, inputs(0));
-    const b = simulateTruce(plan, true, 7 * H, inputs(7 * H));
-    expect(b).toEqual(runMachine(plan, true, 7 * H, inputs(7 * H)));
+    // a plan object of its own: the memo is kept per plan, so the runs above cannot have filled it
+    const own: PlanSpec = { ...plan };
+    // the statechart, counted: a run served from the memo does not reach it
+    let machineRuns = 0;
+    const counted: typeof runMachine = (...args) => {
+      machineRuns++;
+      return runMachine(...args);
+    };
+    const a = memoSimulate(own, true, 0, inputs(0), counted);
+    expect(machineRuns).toBe(1);
+    const b = memoSimulate(own, true, 7 * H, inputs(7 * H), counted);
+    expect(machineRuns).toBe(1);
+    expect(b).toEqual(runMachine(own, true, 7 * H, inputs(7 * H)));
     expect(b.phases[0]!.dueBy! - a.phases[0]!.dueBy!).toBe(7 * H);
+    // a run that differs in more than its times is not served from it
+    memoSimulate(own, false, 0, inputs(0), counted);
+    expect(machineRuns).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../src/time/parseInstant.js';
+import { parseInstant } from '../src/schema/parseInstant.js';
 
 describe('parseInstant, the fast ISO parser', () => {
   // it must agree with luxon wherever it answers, and refuse what luxon refuses

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { parse, CsvError } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { InputError, type Problem } from '../problem.js';
+import { streamRegular } from './observedFs.js';
 
 /** One CSV record: its fields, its 1-based data row (0 for the header) and the line it starts on. */
 export interface CsvRow {
@@ -42,7 +42,7 @@ function csvProblem(file: string, e: unknown): InputError | unknown {
 
 /** The records of a CSV file, streamed: memory stays flat however long the file. */
 export async function* csvRows(abs: string, file: string): AsyncGenerator<CsvRow> {
-  const parser = createReadStream(abs).pipe(parse(OPTIONS));
+  const parser = streamRegular(abs).pipe(parse(OPTIONS));
   let row = 0;
   try {
     for await (const p of parser as AsyncIterable<Parsed>) yield rowOf(p, row++);

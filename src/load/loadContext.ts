@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { PathSegment, Problem } from '../problem.js';
 import { parseDataFile, type ParsedFile } from './parseDataFile.js';
-import { zodProblems } from './zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 import { DEFAULT_MAX_FILE_BYTES, displayName, readArticles, readText } from './files.js';
 import { realpath, stat } from './observedFs.js';
 

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { InputError, sortProblems, type PathSegment, type Problem } from '../problem.js';
 import { Scenario } from '../schema/scenario.js';
-import { SeedFile } from '../schema/seedFile.js';
 import { Overlay } from '../schema/overlay.js';
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Source } from '../schema/source.js';
@@ -13,6 +12,7 @@ import { displayName } from './files.js';
 import { articlesOf, checkInside, context, formatOf, localise, projectRootOf, readDoc, type Ctx, type LoadOptions } from './loadContext.js';
 import { readRules } from './readRules.js';
 import { readExportSeed } from '../sources/exportSeed.js';
+import { seedFileSource } from '../sources/seedFileSource.js';
 import { withPlaceFiles } from './readPlaces.js';
 import { readSourceNotes } from './readSourceNotes.js';
 
@@ -230,8 +230,8 @@ function poolFor(ctx: Ctx, scenarioAbs: string, root: string, scenario: Scenario
     const seedAbs = path.resolve(dir, s);
     if (!checkInside(ctx, root, seedAbs, { file, path: ['seeds', i] })) return;
     const before = ctx.problems.length;
-    const seed = readDoc(ctx, seedAbs, SeedFile);
-    if (seed) seeds.push({ file: displayName(seedAbs, ctx.cwd), seed });
+    const source = seedFileSource(ctx, seedAbs);
+    if (source.seed) seeds.push({ file: source.file, seed: source.seed });
     else if (ctx.problems.slice(before).some((p) => p.code === 'E_FILE_NOT_FOUND')) {
       // one problem, at the reference in the scenario, rather than a second one at the missing file
       ctx.problems.splice(before, ctx.problems.length - before, ...ctx.problems.slice(before).filter((p) => p.code !== 'E_FILE_NOT_FOUND'));

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Event } from '../schema/event.js';
 import { InputError, type PathSegment, type Problem } from '../problem.js';
@@ -7,7 +6,7 @@ import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/
 import { zodProblems } from './zodProblems.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
 import { decodeText, notAFile } from './files.js';
-import { NotAFile, openRegular } from './observedFs.js';
+import { NotAFile, streamRegular } from './observedFs.js';
 import { articlesOf, context, type LoadOptions } from './loadContext.js';
 import type { LoadedScenario } from './loadScenario.js';
 
@@ -52,9 +51,8 @@ export async function* ndjsonEvents(
   let input: NodeJS.ReadableStream;
   if (source === '-') input = process.stdin;
   else {
-    let fd: number;
     try {
-      fd = openRegular(path.resolve(cwd, source));
+      input = streamRegular(path.resolve(cwd, source));
     } catch (e) {
       if (e instanceof NotAFile) throw new InputError([notAFile(file, e.what, 'give --events an NDJSON file, or - for stdin')]);
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
@@ -69,7 +67,6 @@ export async function* ndjsonEvents(
       }
       throw e;
     }
-    input = createReadStream('', { fd });
   }
 
   const problems: Problem[] = [];

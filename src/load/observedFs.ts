@@ -1,4 +1,16 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  openSync,
+  type ReadStream,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /**
@@ -106,6 +118,17 @@ export function openRegular(abs: string): number {
     throw new NotAFile(s.isDirectory() ? 'a folder' : whatIs(s));
   }
   return fd;
+}
+
+/**
+ * A regular file read as a stream (NDJSON events, CSV exports: too long to hold). Opened as
+ * `openRegular` opens it, so the same errors; noted as a stat of what was opened, since a stream is read
+ * once and never replayed from a cache.
+ */
+export function streamRegular(abs: string): ReadStream {
+  const fd = openRegular(abs);
+  notes?.push(['stat', abs, `file:${fstatSync(fd).size}`]);
+  return createReadStream('', { fd });
 }
 
 /** A folder's entries, sorted. */

@@ -14,6 +14,7 @@ import {
   type Node,
 } from 'yaml';
 import type { PathSegment, Problem } from '../problem.js';
+import { FORBIDDEN_KEYS } from '../schema/forbiddenKeys.js';
 
 /** A parsed YAML or JSON file that can tell where a path of it was written. */
 export interface ParsedFile {
@@ -23,7 +24,7 @@ export interface ParsedFile {
   locate(path: PathSegment[]): { line: number; col: number };
 }
 
-export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export { FORBIDDEN_KEYS };
 /** A YAML alias bomb expands a few lines into billions of nodes; refuse long before that. */
 const MAX_ALIASES = 100;
 

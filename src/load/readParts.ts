@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { displayName, readText } from './files.js';
 import { parseDataFile } from './parseDataFile.js';
-import { zodProblems } from './zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 import { Part } from '../schema/part.js';
 import { InputError, type Problem } from '../problem.js';
 

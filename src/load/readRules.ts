@@ -1,7 +1,7 @@
 import type { PathSegment } from '../problem.js';
 import { ConditionsFile, Rule } from '../schema/rule.js';
 import type { Pool } from '../validate/crossCheck.js';
-import { zodProblems } from './zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 import { displayName, isDirectory, listFiles } from './files.js';
 import { readData, type Ctx } from './loadContext.js';
 

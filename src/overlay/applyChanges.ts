@@ -5,7 +5,7 @@ import { Event as EventSchema } from '../schema/event.js';
 import { Scenario as ScenarioSchema, type Scenario } from '../schema/scenario.js';
 import { Rule as RuleSchema, type Condition, type Rule } from '../schema/rule.js';
 import type { PathSegment, Problem } from '../problem.js';
-import { zodProblems } from '../load/zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 import { getByPath, setByPath, splitPath } from './paths.js';
 
 /** A scenario with its seeds and rules resolved: what overlays change and runs consume. */

@@ -1,4 +1,4 @@
-import { FORBIDDEN_KEYS } from '../load/parseDataFile.js';
+import { FORBIDDEN_KEYS } from '../schema/forbiddenKeys.js';
 
 /**
  * Paths into a scenario, as written in overlays and `--vary`: dot-separated; a list is entered by the

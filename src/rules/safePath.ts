@@ -2,7 +2,9 @@
  * The resolver for a condition's `path`, in place of json-rules-engine's JSONPath (jsonpath-plus can
  * evaluate script expressions). Accepts only `$.a.b[0]`-style member access on own properties.
  */
-export const SAFE_PATH = /^\$((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)$/;
+import { SAFE_PATH } from '../schema/safePath.js';
+
+export { SAFE_PATH };
 
 export function safePath(value: object, path: string): unknown {
   const m = SAFE_PATH.exec(path);

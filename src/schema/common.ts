@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime, Duration as LuxonDuration, Info } from 'luxon';
-import { parseInstant } from '../time/parseInstant.js';
+import { parseInstant } from './parseInstant.js';
 
 /** Lowercase ids: stable, readable in file paths, CLI flags and JSON keys. */
 export const Id = z

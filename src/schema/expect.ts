@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Instant } from './common.js';
 import { PhaseId } from './event.js';
 import { FindingType, Certainty } from './rule.js';
-import { PROBLEM_CODES } from '../problem.js';
+import { PROBLEM_CODES } from './problemCodes.js';
 
 const FindingMatch = z.strictObject({
   event: Id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.js';
 import { Trigger } from './plan.js';
-import { SAFE_PATH } from '../rules/safePath.js';
+import { SAFE_PATH } from './safePath.js';
 
 /** A condition's `path`: only `$.name` and `[index]` steps (no JSONPath filters or scripts). */
 const SafePath = z.string().regex(SAFE_PATH, { message: 'a path may only use $.name and [index] steps, e.g. $.start' });

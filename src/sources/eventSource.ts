@@ -1,8 +1,8 @@
 import type { Event } from '../schema/event.js';
 
 /**
- * The seam every outside source of events goes through (a dataset export today; the NDJSON stream and
- * seed files may follow): events in the order the source holds them, each with where it came from, so
+ * The seam every outside source of events goes through (a dataset export, a seed file in
+ * seedFileSource.ts, an NDJSON stream in ndjsonSource.ts): events in the order the source holds them, each with where it came from, so
  * that a problem can name the file, row and column and a citation the record.
  *
  * A source reads through its `events()` iterator, lazily, so that a million-row export stays in bounded

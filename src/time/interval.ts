@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { parseInstant } from './parseInstant.js';
+import { parseInstant } from '../schema/parseInstant.js';
 
 /**
  * A span of time in epoch milliseconds. Event intervals are half-open, [start, end), and an event whose

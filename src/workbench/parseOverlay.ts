@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { Overlay } from '../schema/overlay.js';
-import { zodProblems } from '../load/zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 
 /** An overlay's text, parsed and checked like a file (the workbench's "load overlay"). */
 export function parseOverlay(text: string): { ok: true; overlay: Overlay } | { ok: false; message: string } {
