@@ -111,7 +111,9 @@ function whyNot(run: ReadingRun, i: Interval): string {
 }
 
 function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => string): string[] {
-  return report.scenario.plan.phases.map((spec) => {
+  const plan = report.scenario.plan;
+  if (plan === undefined) return ['     no enforcement plan'];
+  return plan.phases.map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
     const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';

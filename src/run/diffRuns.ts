@@ -130,6 +130,10 @@ function readingTerms(a: ReadingRun, b: ReadingRun): TermChange[] {
 
 function planTerms(a: RunReport['scenario']['plan'], b: RunReport['scenario']['plan']): TermChange[] {
   const out: TermChange[] = [];
+  if (a === undefined || b === undefined) {
+    if (a !== b) out.push({ term: 'plan', before: a ? a.id : 'no enforcement plan', after: b ? b.id : 'no enforcement plan' });
+    return out;
+  }
   if (differs(a.appliesTo, b.appliesTo)) out.push({ term: 'appliesTo', before: a.appliesTo, after: b.appliesTo });
   if (a.triggerCertainty !== b.triggerCertainty)
     out.push({ term: 'triggerCertainty', before: a.triggerCertainty, after: b.triggerCertainty });

@@ -21,9 +21,10 @@ import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { readingZone, resolveWindow } from '../time/window.js';
-import { durationMillis, type Interval } from '../time/interval.js';
+import type { Interval } from '../time/interval.js';
 import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
-import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
+import { planSpec } from '../machine/planSpec.js';
+import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { explainVars } from './explainVars.js';
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
@@ -102,28 +103,7 @@ export function orderEvents(events: readonly Event[]): OrderedEvent[] {
 const byTime = (a: OrderedEvent, b: OrderedEvent) =>
   a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
 
-const planSpecs = new WeakMap<Scenario['plan'], PlanSpec>();
-
-/** The plan as the statechart takes it; one object per plan, so that the machine built from it is reused. */
-export function planSpec(scenario: Scenario): PlanSpec {
-  const cached = planSpecs.get(scenario.plan);
-  if (cached) return cached;
-  const spec: PlanSpec = {
-    appliesTo: scenario.plan.appliesTo,
-    triggerCertainty: scenario.plan.triggerCertainty,
-    opensPhases: scenario.plan.opensPhases,
-    phases: scenario.plan.phases.map((p) => ({
-      id: p.id,
-      trigger: p.trigger,
-      requires: p.requires,
-      deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
-      countedFrom: p.countedFrom,
-      respondedBy: p.respondedBy,
-    })),
-  };
-  planSpecs.set(scenario.plan, spec);
-  return spec;
-}
+export { planSpec } from '../machine/planSpec.js';
 
 /**
  * Runs every reading (or one): events in time order, facts per reading, rules through one reused
@@ -360,7 +340,7 @@ export async function findingsToFixedPoint(
   let breachDone: FirstViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
-  const state = { window, appliesTo: scenario.plan.appliesTo, places };
+  const state = { window, appliesTo: planSpec(scenario).appliesTo, places };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(

@@ -116,12 +116,13 @@ export function crossCheck(pool: Pool): Problem[] {
         o.sources.forEach((s, k) => checkRef(s, file, [...at, 'obligations', j, 'sources', k]));
       });
     });
-    scenario.plan.appliesTo.forEach((p, i) => party(p, ['plan', 'appliesTo', i]));
-    scenario.plan.sources.forEach((s, i) => checkRef(s, file, ['plan', 'sources', i]));
-    scenario.plan.phases.forEach((ph, i) => {
+    const plan = scenario.plan;
+    plan?.appliesTo.forEach((p, i) => party(p, ['plan', 'appliesTo', i]));
+    plan?.sources.forEach((s, i) => checkRef(s, file, ['plan', 'sources', i]));
+    plan?.phases.forEach((ph, i) => {
       ph.sources.forEach((s, k) => checkRef(s, file, ['plan', 'phases', i, 'sources', k]));
       ph.requires.forEach((r, k) => {
-        if (!scenario.plan.phases.some((q) => q.id === r))
+        if (!plan.phases.some((q) => q.id === r))
           push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
       });
     });
