@@ -24,6 +24,7 @@ export function planSpec(scenario: Scenario): PlanSpec {
       deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
       countedFrom: p.countedFrom,
       respondedBy: p.respondedBy,
+      respondsWith: p.respondsWith,
     })),
   };
   planSpecs.set(plan, spec);

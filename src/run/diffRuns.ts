@@ -145,7 +145,7 @@ function planTerms(a: RunReport['scenario']['plan'], b: RunReport['scenario']['p
       out.push({ term: `phase ${id}`, before: pa ? id : null, after: pb ? id : null });
       continue;
     }
-    for (const k of ['deadline', 'countedFrom', 'trigger', 'requires'] as const) {
+    for (const k of ['deadline', 'countedFrom', 'trigger', 'requires', 'respondedBy', 'respondsWith'] as const) {
       if (differs(pa[k], pb[k])) out.push({ term: `phase ${id} ${k}`, before: pa[k], after: pb[k] });
     }
   }

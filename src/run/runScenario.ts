@@ -249,13 +249,15 @@ export function eventInputs(
   let next = 0;
   for (const { event, interval } of ordered) {
     const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) {
+    // any event naming a phase may answer it: the phase's `respondsWith` says which kinds count
+    if (event.phase !== undefined) {
       out.push({
         type: 'RESPONSE',
         at,
         phase: event.phase,
         eventId: event.id,
         actor: event.actor,
+        kind: event.kind,
         ...(event.target !== undefined ? { target: event.target } : {}),
       });
     }
@@ -283,9 +285,27 @@ export function eventInputs(
       const party = PARTIES[t];
       if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
     }
+    for (const [trigger, o] of otherTriggers(findings, from, next))
+      out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
+}
+
+/**
+ * Triggers a rule set declares beyond the shipped ones (a plan names them as its phases' triggers), by
+ * name: the party of the first finding of each, and whether any is certain.
+ */
+function otherTriggers(findings: readonly Finding[], from: number, to: number): [Trigger, { party: string; certain: boolean }][] {
+  const m = new Map<Trigger, { party: string; certain: boolean }>();
+  for (let k = from; k < to; k++) {
+    const f = findings[k]!;
+    if (f.trigger === undefined || TRIGGER_ORDER.includes(f.trigger)) continue;
+    const had = m.get(f.trigger);
+    if (had) had.certain ||= f.certainty === 'certain';
+    else m.set(f.trigger, { party: f.party, certain: f.certainty === 'certain' });
+  }
+  return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 /** eventInputs' scratch: per trigger kind, the party of its first finding at the current event */

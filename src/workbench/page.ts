@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Change } from '../schema/overlay.js';
 import type { Event, Place } from '../schema/event.js';
-import { EventKind, PhaseId, PlaceKind, PlacePrecision } from '../schema/event.js';
+import { EventKind, PlaceKind, PlacePrecision } from '../schema/event.js';
 import type { Interpretation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import type { ScenarioInput, RunReport } from '../run/runScenario.js';
@@ -1014,7 +1014,7 @@ function addEventForm(): HTMLElement {
     'select',
     { id: 'new-phase', testid: 'new-phase' },
     h('option', { value: '', text: '(none)' }),
-    ...enumOptions(PhaseId).map((p) => h('option', { value: p, text: p })),
+    ...(st.input.scenario.plan?.phases ?? []).map((p) => h('option', { value: p.id, text: p.id })),
   );
   const start = h('input', { type: 'datetime-local', id: 'new-start', testid: 'new-start', step: 60 });
   const end = h('input', { type: 'datetime-local', id: 'new-end', testid: 'new-end', step: 60 });
