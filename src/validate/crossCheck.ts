@@ -127,6 +127,24 @@ export function crossCheck(pool: Pool): Problem[] {
           `the window of "${it.id}" ends before or when it starts; the end must come after ${it.window.start}`,
         );
       }
+      // a renewal ends after the period before it; a declared end names a party and cites its sources
+      const periods = it.window.renewals ?? [];
+      periods.forEach((p, k) => {
+        p.sources.forEach((s, n) => checkRef(s, file, [...at, 'window', 'renewals', k, 'sources', n]));
+        const upTo = (n: number) =>
+          resolveWindow({ ...it.window, renewals: periods.slice(0, n), endedBy: undefined }, scenario.timeZone).end;
+        if (upTo(k + 1) <= upTo(k))
+          push(
+            'E_WINDOW_ORDER',
+            file,
+            [...at, 'window', 'renewals', k, p.end !== undefined ? 'end' : 'duration'],
+            `renewal ${k + 1} of the window of "${it.id}" ends before or when the period before it ends; a renewal continues the window`,
+          );
+      });
+      if (it.window.endedBy) {
+        party(it.window.endedBy.party, [...at, 'window', 'endedBy', 'party']);
+        it.window.endedBy.sources.forEach((s, n) => checkRef(s, file, [...at, 'window', 'endedBy', 'sources', n]));
+      }
       it.obligations.forEach((o, j) => {
         party(o.party, [...at, 'obligations', j, 'party']);
         party(o.towards, [...at, 'obligations', j, 'towards']);
