@@ -165,7 +165,7 @@ async function rules(loaded: ReturnType<typeof loadScenario>): Promise<number> {
     const state = {
       window: resolveWindow(it.window, loaded.scenario.timeZone),
       firstViolation: new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
-      appliesTo: loaded.scenario.plan.appliesTo,
+      appliesTo: loaded.scenario.plan?.appliesTo ?? [],
     };
     for (const { event, interval } of ordered) {
       const obligations = it.obligations.filter((o) => o.party === event.actor);

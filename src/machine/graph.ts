@@ -150,10 +150,14 @@ export function edgeWords(e: Omit<GraphEdge, 'words'>, plan: PlanSpec): string {
       return 'an escalation, or a violation by the other party';
     case 'TRIGGER opens': {
       const after = spec && spec.requires.length > 0 ? `, once the ${spec.requires.join(' and ')} phase has opened` : '';
-      return `${TRIGGER_WORDS[spec?.trigger ?? ''] ?? 'its trigger'} by a party the plan applies to${after}`;
+      const trigger = spec === undefined ? 'its trigger' : (TRIGGER_WORDS[spec.trigger] ?? `the trigger "${spec.trigger}"`);
+      return `${trigger} by a party the plan applies to${after}`;
     }
     case 'RESPONSE answersInTime':
-      return 'a response by the deadline';
+      // a plan whose responses are other kinds of event (a report to a mechanism is a statement) says which
+      return spec?.respondsWith !== undefined && spec.respondsWith.join() !== 'response'
+        ? `a ${spec.respondsWith.join(' or ')} event${spec.respondedBy ? ` by ${spec.respondedBy.join(' or ')}` : ''} by the deadline`
+        : 'a response by the deadline';
     case 'RESPONSE answers':
       return e.targetless ? 'a late response (recorded, the phase stays missed)' : 'a response after the deadline (late)';
     default:

@@ -37,6 +37,8 @@ export type MachineEvent =
       actor?: string;
       /** the violator the response answers; absent: every open phase of that id but the responder's own */
       target?: string;
+      /** the responding event's kind (absent: `response`), checked against the phase's `respondsWith` */
+      kind?: string;
     };
 
 export interface PhaseSpec {
@@ -48,6 +50,8 @@ export interface PhaseSpec {
   countedFrom: 'trigger' | 'first-violation';
   /** the parties whose responses meet the phase (absent: any party but the violator) */
   respondedBy?: string[] | undefined;
+  /** the event kinds that count as a response (absent: `response` alone) */
+  respondsWith?: string[] | undefined;
 }
 
 export interface PlanSpec {
@@ -109,7 +113,9 @@ interface PhaseParams {
 function responderOk(plan: PlanSpec, event: Extract<MachineEvent, { type: 'RESPONSE' }>, params: PhaseParams): boolean {
   if (event.actor !== undefined && event.actor === params.party) return false;
   if (event.target !== undefined && event.target !== params.party) return false;
-  const by = plan.phases.find((p) => p.id === params.phase)?.respondedBy;
+  const spec = plan.phases.find((p) => p.id === params.phase);
+  if (!(spec?.respondsWith ?? ['response']).includes(event.kind ?? 'response')) return false;
+  const by = spec?.respondedBy;
   return by === undefined || (event.actor !== undefined && by.includes(event.actor));
 }
 
@@ -123,6 +129,22 @@ export function createTruceMachine(plan: PlanSpec) {
       return due === null || due === undefined ? Number.POSITIVE_INFINITY : due - context.now;
     };
   }
+
+  /**
+   * whether a required phase is open once this trigger has been taken: already open, or opened by the same
+   * trigger (regions of one event are decided together: a report phase and the ruling that requires it may
+   * both open on one violation)
+   */
+  const opensWith = (context: TruceContext, trigger: Trigger, phase: PhaseId, party: string, depth: number): boolean => {
+    if (context.phases[keyOf(phase, party)] !== undefined) return true;
+    const spec = context.plan.phases.find((p) => p.id === phase);
+    return (
+      depth > 0 &&
+      spec !== undefined &&
+      spec.trigger === trigger &&
+      spec.requires.every((r) => opensWith(context, trigger, r, party, depth - 1))
+    );
+  };
 
   const machineSetup = setup({
     types: {
@@ -153,7 +175,7 @@ export function createTruceMachine(plan: PlanSpec) {
           spec.trigger === event.trigger &&
           event.party === params.party &&
           context.plan.appliesTo.includes(event.party) &&
-          spec.requires.every((r) => context.phases[keyOf(r, params.party)] !== undefined)
+          spec.requires.every((r) => opensWith(context, event.trigger, r, params.party, plan.phases.length))
         );
       },
       answers: ({ context, event }, params: PhaseParams) =>

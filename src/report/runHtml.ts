@@ -304,7 +304,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     run.findings.length === 0
       ? '<p class="muted">No finding under this reading.</p>'
       : `<ul>${run.findings.map((f) => `<li>${findingBadge(f)} <code>${esc(f.eventId)}</code> <small>(${esc(f.rule)}${f.certainty === 'possible' ? ', possible' : ''})</small>: ${esc(f.explanation)}</li>`).join('\n')}</ul>`;
-  const phases = report.scenario.plan.phases.map((spec) => {
+  const phases = (report.scenario.plan?.phases ?? []).map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `<li><strong>${esc(spec.id)}</strong> <span class="muted">not reached (trigger: ${esc(spec.trigger)})</span></li>`;
     const resp = p.respondedAt !== null ? `; response ${esc(p.responseEventId ?? '')} at ${esc(t(p.respondedAt))}` : '';
@@ -327,7 +327,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
 <h3>Findings</h3>
 ${findings}
 <h3>Enforcement</h3>
-<ul>${phases.join('\n')}</ul>
+${report.scenario.plan === undefined ? '<p class="muted">No enforcement plan.</p>' : `<ul>${phases.join('\n')}</ul>`}
 <h3>Path through the statechart</h3>
 ${pathHtml(run, zone)}
 </section>`;

@@ -175,7 +175,7 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
     out.push(...mdTable(['event', 'finding', 'rule', 'certainty', 'why', 'sources (article file:line)'], rows), '');
   }
   out.push('### Enforcement', '');
-  const rows = report.scenario.plan.phases.map((spec) => {
+  const rows = (report.scenario.plan?.phases ?? []).map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return [code(spec.id), 'not reached', '', '', `trigger: ${mdText(spec.trigger)}`];
     return [
@@ -186,7 +186,8 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
       `${mdText(p.trigger)} by ${code(p.triggerEventId)}`,
     ];
   });
-  out.push(...mdTable(['phase', 'entered', 'due', 'status', 'trigger'], rows), '');
+  if (report.scenario.plan === undefined) out.push('No enforcement plan.', '');
+  else out.push(...mdTable(['phase', 'entered', 'due', 'status', 'trigger'], rows), '');
   out.push('### Path through the statechart', '', '```mermaid', readingStateDiagram(run, zone).trimEnd(), '```', '');
   return out;
 }

@@ -28,6 +28,14 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     // a reading that counts in its own zone: its window's wall clock there too
     const own = readingZone(it, zone);
     if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
+    // a window that changed: its renewals and a party's declared end, each with its sources
+    const renewals = it.window.renewals ?? [];
+    if (renewals.length > 0)
+      out.push(
+        `   renewed ${renewals.length} time(s): ${renewals.map((r) => `${r.end !== undefined ? `to ${h(Date.parse(r.end))}` : `for ${r.duration}`} (${r.sources.map(cite).join(', ')})`).join('; ')}`,
+      );
+    const ended = it.window.endedBy;
+    if (ended) out.push(`   declared over by ${name(ended.party)} from ${h(Date.parse(ended.at))} (${ended.sources.map(cite).join(', ')})`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
       out.push(`   ${obligationSentence(o, name)}`);
@@ -111,7 +119,9 @@ function whyNot(run: ReadingRun, i: Interval): string {
 }
 
 function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => string): string[] {
-  return report.scenario.plan.phases.map((spec) => {
+  const plan = report.scenario.plan;
+  if (plan === undefined) return ['     no enforcement plan'];
+  return plan.phases.map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
     const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';

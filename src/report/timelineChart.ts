@@ -163,7 +163,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const domainEnd = DateTime.fromMillis(to, { zone }).plus({ hours: 12 }).endOf('day').plus({ milliseconds: 1 }).toMillis();
   const events = timelineEvents(report).filter((o) => o.interval.end >= domainStart && o.interval.start <= domainEnd);
   const strikes = events.filter((o) => o.event.kind === 'strike');
-  const phaseIds = report.scenario.plan.phases
+  const phaseIds = (report.scenario.plan?.phases ?? [])
     .map((p) => p.id)
     .filter((id) => report.runs.some((r) => r.phases.some((p) => p.phase === id)));
   const hasEscalation = report.runs.some((r) => r.findings.some((f) => f.type === 'escalation-trigger'));
@@ -243,7 +243,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     const written = asWrittenNote(run.interpretation.window, zone);
     data.push({ kind: 'label', lane, row: 'r-top', start: w(win.start), text: `window ${bracket}${written}` });
     const spares = run.interpretation.obligations
-      .filter((o) => report.scenario.plan.appliesTo.includes(o.party))
+      .filter((o) => report.scenario.plan?.appliesTo.includes(o.party) ?? false)
       .map((o) => obligationSentence(o, partyName));
     const labels = new LabelRows();
     // a label starts at its strike and runs right; near the right edge it ends at the strike instead
@@ -302,7 +302,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       const status = phaseStatus(p);
       // a phase without a deadline runs to its response, or to the edge of the picture
       const end = p.dueBy ?? p.respondedAt ?? domainEnd;
-      const spec = report.scenario.plan.phases.find((s) => s.id === p.phase);
+      const spec = (report.scenario.plan?.phases ?? []).find((s) => s.id === p.phase);
       const within = spec?.deadline ? ` within ${durationWords(spec.deadline)}` : '';
       data.push({ kind: 'phase', lane, row: `phase-${p.phase}`, start: w(p.enteredAt), end: w(end), category: 'phase: entry to due time' });
       const due = p.dueBy !== null ? `due ${fmt(p.dueBy, zone, 'ccc d LLL HH:mm')}` : 'no deadline';

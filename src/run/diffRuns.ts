@@ -130,6 +130,10 @@ function readingTerms(a: ReadingRun, b: ReadingRun): TermChange[] {
 
 function planTerms(a: RunReport['scenario']['plan'], b: RunReport['scenario']['plan']): TermChange[] {
   const out: TermChange[] = [];
+  if (a === undefined || b === undefined) {
+    if (a !== b) out.push({ term: 'plan', before: a ? a.id : 'no enforcement plan', after: b ? b.id : 'no enforcement plan' });
+    return out;
+  }
   if (differs(a.appliesTo, b.appliesTo)) out.push({ term: 'appliesTo', before: a.appliesTo, after: b.appliesTo });
   if (a.triggerCertainty !== b.triggerCertainty)
     out.push({ term: 'triggerCertainty', before: a.triggerCertainty, after: b.triggerCertainty });
@@ -141,7 +145,7 @@ function planTerms(a: RunReport['scenario']['plan'], b: RunReport['scenario']['p
       out.push({ term: `phase ${id}`, before: pa ? id : null, after: pb ? id : null });
       continue;
     }
-    for (const k of ['deadline', 'countedFrom', 'trigger', 'requires'] as const) {
+    for (const k of ['deadline', 'countedFrom', 'trigger', 'requires', 'respondedBy', 'respondsWith'] as const) {
       if (differs(pa[k], pb[k])) out.push({ term: `phase ${id} ${k}`, before: pa[k], after: pb[k] });
     }
   }

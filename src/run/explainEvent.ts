@@ -8,6 +8,7 @@ import { fillTemplate, type Finding } from '../rules/finding.js';
 import { during, overlaps, type Interval } from '../time/interval.js';
 import { UsageError } from '../problem.js';
 import { explainVars } from './explainVars.js';
+import { planSpec } from '../machine/planSpec.js';
 import { verdictOf, type Verdict } from './divergence.js';
 import type { ReadingRun, RunReport, ScenarioInput } from './runScenario.js';
 
@@ -137,7 +138,7 @@ export async function explainEvent(
       firstPossible: run.evaluatedUnder?.firstPossible ?? new Map(),
       breachDone:
         run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
-      appliesTo: scenario.plan.appliesTo,
+      appliesTo: planSpec(scenario).appliesTo,
       places: placeIndexOf(scenario),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);

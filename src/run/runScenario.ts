@@ -21,9 +21,10 @@ import { placeReach, targetReach, type Reach } from '../rules/scope.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { readingZone, resolveWindow } from '../time/window.js';
-import { durationMillis, type Interval } from '../time/interval.js';
+import type { Interval } from '../time/interval.js';
 import { simulateTruce, type TransitionRecord } from '../machine/simulateTruce.js';
-import type { MachineEvent, PhaseRecord, PlanSpec } from '../machine/truceMachine.js';
+import { planSpec } from '../machine/planSpec.js';
+import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { explainVars } from './explainVars.js';
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
@@ -102,28 +103,7 @@ export function orderEvents(events: readonly Event[]): OrderedEvent[] {
 const byTime = (a: OrderedEvent, b: OrderedEvent) =>
   a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
 
-const planSpecs = new WeakMap<Scenario['plan'], PlanSpec>();
-
-/** The plan as the statechart takes it; one object per plan, so that the machine built from it is reused. */
-export function planSpec(scenario: Scenario): PlanSpec {
-  const cached = planSpecs.get(scenario.plan);
-  if (cached) return cached;
-  const spec: PlanSpec = {
-    appliesTo: scenario.plan.appliesTo,
-    triggerCertainty: scenario.plan.triggerCertainty,
-    opensPhases: scenario.plan.opensPhases,
-    phases: scenario.plan.phases.map((p) => ({
-      id: p.id,
-      trigger: p.trigger,
-      requires: p.requires,
-      deadlineMs: p.deadline === null ? null : durationMillis(p.deadline),
-      countedFrom: p.countedFrom,
-      respondedBy: p.respondedBy,
-    })),
-  };
-  planSpecs.set(scenario.plan, spec);
-  return spec;
-}
+export { planSpec } from '../machine/planSpec.js';
 
 /**
  * Runs every reading (or one): events in time order, facts per reading, rules through one reused
@@ -269,13 +249,15 @@ export function eventInputs(
   let next = 0;
   for (const { event, interval } of ordered) {
     const at = interval.start;
-    if (event.kind === 'response' && event.phase !== undefined) {
+    // any event naming a phase may answer it: the phase's `respondsWith` says which kinds count
+    if (event.phase !== undefined) {
       out.push({
         type: 'RESPONSE',
         at,
         phase: event.phase,
         eventId: event.id,
         actor: event.actor,
+        kind: event.kind,
         ...(event.target !== undefined ? { target: event.target } : {}),
       });
     }
@@ -303,9 +285,27 @@ export function eventInputs(
       const party = PARTIES[t];
       if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
     }
+    for (const [trigger, o] of otherTriggers(findings, from, next))
+      out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
+}
+
+/**
+ * Triggers a rule set declares beyond the shipped ones (a plan names them as its phases' triggers), by
+ * name: the party of the first finding of each, and whether any is certain.
+ */
+function otherTriggers(findings: readonly Finding[], from: number, to: number): [Trigger, { party: string; certain: boolean }][] {
+  const m = new Map<Trigger, { party: string; certain: boolean }>();
+  for (let k = from; k < to; k++) {
+    const f = findings[k]!;
+    if (f.trigger === undefined || TRIGGER_ORDER.includes(f.trigger)) continue;
+    const had = m.get(f.trigger);
+    if (had) had.certain ||= f.certainty === 'certain';
+    else m.set(f.trigger, { party: f.party, certain: f.certainty === 'certain' });
+  }
+  return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 /** eventInputs' scratch: per trigger kind, the party of its first finding at the current event */
@@ -360,7 +360,7 @@ export async function findingsToFixedPoint(
   let breachDone: FirstViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
-  const state = { window, appliesTo: scenario.plan.appliesTo, places };
+  const state = { window, appliesTo: planSpec(scenario).appliesTo, places };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(

@@ -46,8 +46,9 @@ export const MEANS = [
 ] as const;
 export const Means = z.enum(MEANS);
 
+/** the phases of the articles' plan (the seed scenario's); a phase id is any id of the scenario's plan */
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
-export const PhaseId = z.enum(PHASE_IDS);
+export const PhaseId = Id;
 
 export const When = z.strictObject({
   start: Instant,

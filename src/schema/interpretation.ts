@@ -10,6 +10,34 @@ export const AgreementClaim = z.strictObject({
   note: z.string().optional(),
 });
 
+/** A later period of the window: a renewal or extension, from the end of the one before (no gap). */
+export const WindowPeriod = z
+  .strictObject({
+    /** give `end` or `duration` (counted from the end of the period before), not both */
+    end: Instant.optional(),
+    duration: IsoDuration.optional(),
+    /** as the window's: the period's end belongs to it (true), or its whole last day does (`day`) */
+    endInclusive: z.union([z.boolean(), z.literal('day')]).default(false),
+    /** the zone its duration and day end are counted in (default: the window's) */
+    timeZone: TimeZone.optional(),
+    basis: z.string().min(1),
+    sources: z.array(SourceRef).min(1),
+  })
+  .superRefine((w, ctx) => {
+    if ((w.end === undefined) === (w.duration === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a period gives either `end` or `duration`, exactly one of them' });
+    }
+  });
+
+/** A party's word that the truce is over, before its stated end: the window closes then. */
+export const WindowEndedBy = z.strictObject({
+  party: Id,
+  /** from this instant the truce no longer binds (the end of the window, exclusive) */
+  at: Instant,
+  basis: z.string().min(1),
+  sources: z.array(SourceRef).min(1),
+});
+
 export const Window = z
   .strictObject({
     start: Instant,
@@ -29,6 +57,14 @@ export const Window = z
      */
     timeZone: TimeZone.optional(),
     basis: z.string().min(1),
+    /**
+     * the window's later periods, in order: the truce extended or renewed, each from the end of the one
+     * before; the window (its start to `end`/`duration`) is the first period, the last period's end the
+     * window's end
+     */
+    renewals: z.array(WindowPeriod).optional(),
+    /** a party declared the truce over before its stated end: the window ends at that instant */
+    endedBy: WindowEndedBy.optional(),
   })
   .superRefine((w, ctx) => {
     if ((w.end === undefined) === (w.duration === undefined)) {
@@ -76,3 +112,4 @@ export const Interpretation = z.strictObject({
 export type Interpretation = z.infer<typeof Interpretation>;
 export type Obligation = z.infer<typeof Obligation>;
 export type WindowSpec = z.infer<typeof Window>;
+export type WindowPeriod = z.infer<typeof WindowPeriod>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Id, IsoDuration, SourceRef } from './common.js';
-import { PhaseId } from './event.js';
+import { EventKind, PhaseId } from './event.js';
 
+/** the triggers of the shipped rules; a plan may name any other trigger a rule of its rule set declares */
 export const TRIGGERS = ['violation', 'hostilities-continued', 'broader-attack'] as const;
-export const Trigger = z.enum(TRIGGERS);
+/** `violation`, or the `trigger` an escalation rule declares (`event.params.trigger`) */
+export const Trigger = Id;
 
 export const Phase = z.strictObject({
   id: PhaseId,
@@ -21,6 +23,11 @@ export const Phase = z.strictObject({
    * (a violator's own statement never meets the phase its violation opened)
    */
   respondedBy: z.array(Id).optional(),
+  /**
+   * the event kinds that count as a response to this phase (an event of one of these kinds naming the
+   * phase in its `phase`): a report to a mechanism may be a `statement`
+   */
+  respondsWith: z.array(EventKind).min(1).default(['response']),
   actions: z.array(z.string().min(1)).default([]),
   sources: z.array(SourceRef).min(1),
 });

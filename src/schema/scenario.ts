@@ -20,7 +20,8 @@ export const Scenario = z.strictObject({
   rules: z.string().min(1).default('../rules'),
   parties: z.array(Party).min(1),
   interpretations: z.array(Interpretation).min(1),
-  plan: Plan,
+  /** absent: the truce has no enforcement plan (most have none); findings are judged, no phase opens */
+  plan: Plan.optional(),
   /**
    * place hierarchies (truce.places/v1 files, relative to this file) that protected places are judged
    * on: a term protecting a region or a country covers every place within it

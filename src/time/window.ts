@@ -1,5 +1,5 @@
 import type { Interpretation, WindowSpec } from '../schema/interpretation.js';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { addDuration, toMillis, type Interval } from './interval.js';
 
 /**
@@ -26,11 +26,30 @@ export function readingZone(interpretation: Pick<Interpretation, 'timeZone' | 'w
 
 function computeWindow(w: WindowSpec, zone: string): ResolvedWindow {
   const start = toMillis(w.start);
-  const end = w.end !== undefined ? toMillis(w.end) : addDuration(w.start, w.duration ?? 'PT0S', zone);
-  if (w.endInclusive === 'day') {
-    // through the whole day the end falls on: to the next midnight in the window's zone, exclusive
-    const dayEnd = DateTime.fromMillis(end, { zone }).startOf('day').plus({ days: 1 }).toMillis();
-    return { start, end: dayEnd, startInclusive: w.startInclusive, endInclusive: false };
+  const first = w.end !== undefined ? toMillis(w.end) : addDuration(w.start, w.duration ?? 'PT0S', zone);
+  let last = periodEnd(first, w.endInclusive, zone);
+  // renewals continue the window, each from the end of the one before, counted in its own zone
+  for (const p of w.renewals ?? []) {
+    const z = p.timeZone ?? zone;
+    const end =
+      p.end !== undefined
+        ? toMillis(p.end)
+        : DateTime.fromMillis(last.end, { zone: z })
+            .plus(Duration.fromISO(p.duration ?? 'PT0S'))
+            .toMillis();
+    last = periodEnd(end, p.endInclusive, z);
   }
-  return { start, end, startInclusive: w.startInclusive, endInclusive: w.endInclusive };
+  // a party's word ends it early: from that instant the truce no longer binds
+  if (w.endedBy !== undefined) {
+    const at = toMillis(w.endedBy.at);
+    if (at < last.end || (at === last.end && last.endInclusive)) last = { end: at, endInclusive: false };
+  }
+  return { start, end: last.end, startInclusive: w.startInclusive, endInclusive: last.endInclusive };
+}
+
+/** A period's end: the instant, or through the whole day it falls on (to the next midnight in `zone`, exclusive). */
+function periodEnd(end: number, inclusive: boolean | 'day', zone: string): { end: number; endInclusive: boolean } {
+  if (inclusive === 'day')
+    return { end: DateTime.fromMillis(end, { zone }).startOf('day').plus({ days: 1 }).toMillis(), endInclusive: false };
+  return { end, endInclusive: inclusive };
 }

@@ -117,7 +117,7 @@ export function eventChecks(basis: EventCheckBasis, push: Push) {
         'E_SCHEMA',
         file,
         [...at, 'phase'],
-        'a response event names the enforcement phase it answers (diplomatic, coalition or us-backed)',
+        "a response event names the enforcement phase it answers: one of the ids of the scenario plan's phases",
       );
     }
     if (parties) checkParties(e, file, at, parties, push, scenarioId);

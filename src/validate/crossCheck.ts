@@ -8,6 +8,8 @@ import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
 import { SAFE_PATH } from '../rules/safePath.js';
 import { operatorValueProblem } from '../rules/operators.js';
 import { checkParties, citationChecks, eventChecks } from './checkEvent.js';
+import { PHASE_IDS } from '../schema/event.js';
+import { TRIGGERS } from '../schema/plan.js';
 
 /** Everything `validate` or a scenario load has read, already schema-checked. */
 export interface Pool {
@@ -73,6 +75,8 @@ export function crossCheck(pool: Pool): Problem[] {
 
   for (const { file, seed } of pool.seeds) checkEvents(file, seed.events);
 
+  // the triggers a plan's phase may name besides `violation`: the shipped ones and those the rules declare
+  const declaredTriggers = new Set<string>([...TRIGGERS, ...pool.rules.flatMap(({ rule }) => rule.event.params.trigger ?? [])]);
   for (const { file, scenario } of pool.scenarios) {
     const parties = new Set<string>();
     scenario.parties.forEach((p, i) => {
@@ -87,6 +91,20 @@ export function crossCheck(pool: Pool): Problem[] {
     for (const s of pool.seeds) {
       s.seed.events.forEach((e, i) => checkParties(e, s.file, ['events', i], parties, push, scenario.id));
     }
+    // an event answers a phase of this scenario's plan (the articles' three ids stay valid, as before plans were data)
+    const phaseIds = new Set((scenario.plan?.phases ?? []).map((p) => p.id));
+    const checkPhase = (e: { phase?: string | undefined }, f: string, at: PathSegment[]) => {
+      if (e.phase === undefined || phaseIds.has(e.phase) || (PHASE_IDS as readonly string[]).includes(e.phase)) return;
+      const known = phaseIds.size > 0 ? `its phases are ${[...phaseIds].join(', ')}` : 'it has no enforcement plan';
+      push(
+        'E_SCHEMA',
+        f,
+        [...at, 'phase'],
+        `phase "${e.phase}" is not a phase of the plan of scenario ${scenario.id} (${known}); name one of them`,
+      );
+    };
+    scenario.events.forEach((e, i) => checkPhase(e, file, ['events', i]));
+    for (const s of pool.seeds) s.seed.events.forEach((e, i) => checkPhase(e, s.file, ['events', i]));
     const interpretationIds = new Set<string>();
     scenario.interpretations.forEach((it, i) => {
       const at: PathSegment[] = ['interpretations', i];
@@ -109,6 +127,24 @@ export function crossCheck(pool: Pool): Problem[] {
           `the window of "${it.id}" ends before or when it starts; the end must come after ${it.window.start}`,
         );
       }
+      // a renewal ends after the period before it; a declared end names a party and cites its sources
+      const periods = it.window.renewals ?? [];
+      periods.forEach((p, k) => {
+        p.sources.forEach((s, n) => checkRef(s, file, [...at, 'window', 'renewals', k, 'sources', n]));
+        const upTo = (n: number) =>
+          resolveWindow({ ...it.window, renewals: periods.slice(0, n), endedBy: undefined }, scenario.timeZone).end;
+        if (upTo(k + 1) <= upTo(k))
+          push(
+            'E_WINDOW_ORDER',
+            file,
+            [...at, 'window', 'renewals', k, p.end !== undefined ? 'end' : 'duration'],
+            `renewal ${k + 1} of the window of "${it.id}" ends before or when the period before it ends; a renewal continues the window`,
+          );
+      });
+      if (it.window.endedBy) {
+        party(it.window.endedBy.party, [...at, 'window', 'endedBy', 'party']);
+        it.window.endedBy.sources.forEach((s, n) => checkRef(s, file, [...at, 'window', 'endedBy', 'sources', n]));
+      }
       it.obligations.forEach((o, j) => {
         party(o.party, [...at, 'obligations', j, 'party']);
         party(o.towards, [...at, 'obligations', j, 'towards']);
@@ -116,12 +152,20 @@ export function crossCheck(pool: Pool): Problem[] {
         o.sources.forEach((s, k) => checkRef(s, file, [...at, 'obligations', j, 'sources', k]));
       });
     });
-    scenario.plan.appliesTo.forEach((p, i) => party(p, ['plan', 'appliesTo', i]));
-    scenario.plan.sources.forEach((s, i) => checkRef(s, file, ['plan', 'sources', i]));
-    scenario.plan.phases.forEach((ph, i) => {
+    const plan = scenario.plan;
+    plan?.appliesTo.forEach((p, i) => party(p, ['plan', 'appliesTo', i]));
+    plan?.sources.forEach((s, i) => checkRef(s, file, ['plan', 'sources', i]));
+    plan?.phases.forEach((ph, i) => {
       ph.sources.forEach((s, k) => checkRef(s, file, ['plan', 'phases', i, 'sources', k]));
+      if (pool.rules.length > 0 && ph.trigger !== 'violation' && !declaredTriggers.has(ph.trigger))
+        push(
+          'E_SCHEMA',
+          file,
+          ['plan', 'phases', i, 'trigger'],
+          `phase "${ph.id}" is opened by "${ph.trigger}", which no rule declares; use violation or a rule's trigger (${[...declaredTriggers].sort().join(', ')})`,
+        );
       ph.requires.forEach((r, k) => {
-        if (!scenario.plan.phases.some((q) => q.id === r))
+        if (!plan.phases.some((q) => q.id === r))
           push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
       });
     });

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Change } from '../schema/overlay.js';
 import type { Event, Place } from '../schema/event.js';
-import { EventKind, PhaseId, PlaceKind, PlacePrecision } from '../schema/event.js';
+import { EventKind, PlaceKind, PlacePrecision } from '../schema/event.js';
 import type { Interpretation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import type { ScenarioInput, RunReport } from '../run/runScenario.js';
@@ -321,8 +321,8 @@ function drawMatrix(): void {
 }
 
 function drawPhases(): void {
-  const phases = st.data.base.scenario.plan.phases.map((p) => p.id);
-  for (const p of st.input.scenario.plan.phases) if (!phases.includes(p.id)) phases.push(p.id);
+  const phases = (st.data.base.scenario.plan?.phases ?? []).map((p) => p.id);
+  for (const p of st.input.scenario.plan?.phases ?? []) if (!phases.includes(p.id)) phases.push(p.id);
   const rows = st.report.runs.flatMap((r) =>
     phases.map((ph) => {
       const rec = r.phases.find((p) => p.phase === ph);
@@ -1014,7 +1014,7 @@ function addEventForm(): HTMLElement {
     'select',
     { id: 'new-phase', testid: 'new-phase' },
     h('option', { value: '', text: '(none)' }),
-    ...enumOptions(PhaseId).map((p) => h('option', { value: p, text: p })),
+    ...(st.input.scenario.plan?.phases ?? []).map((p) => h('option', { value: p.id, text: p.id })),
   );
   const start = h('input', { type: 'datetime-local', id: 'new-start', testid: 'new-start', step: 60 });
   const end = h('input', { type: 'datetime-local', id: 'new-end', testid: 'new-end', step: 60 });
@@ -1032,12 +1032,13 @@ function addEventForm(): HTMLElement {
     const stem = `hypothetical-${kind.value}-${s0.slice(0, 10)}`;
     let id = stem;
     for (let n = 2; ids.has(id); n++) id = `${stem}-${n}`;
-    const phaseSpec = st.input.scenario.plan.phases.find((p) => p.id === phase.value);
+    const phaseSpec = st.input.scenario.plan?.phases.find((p) => p.id === phase.value);
     // a hypothetical event still cites a line: the plan's phase it answers, or an event of the same actor
     const sources =
       phaseSpec?.sources.slice(0, 1) ??
       st.input.events.find((e) => e.actor === actor.value)?.sources.slice(0, 1) ??
-      st.input.scenario.plan.sources.slice(0, 1);
+      st.input.scenario.plan?.sources.slice(0, 1) ??
+      [];
     const event: Event = {
       id,
       kind: kind.value as Event['kind'],
@@ -1073,6 +1074,8 @@ function addEventForm(): HTMLElement {
 function planControls(): HTMLElement {
   const plan = st.input.scenario.plan;
   const basePlan = st.data.base.scenario.plan;
+  if (plan === undefined || basePlan === undefined)
+    return h('div', { class: 'card', testid: 'plan' }, h('p', { class: 'muted', text: 'No enforcement plan.' }));
   const present = new Set(plan.phases.map((p) => p.id));
   const rows = basePlan.phases.map((bp) => {
     const p = plan.phases.find((x) => x.id === bp.id);
