@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import type { Provenance } from '../provenance.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { SourceRef } from '../schema/common.js';
@@ -196,7 +197,7 @@ function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: Par
 function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
   const rules = [...new Set(r.findings.map((f) => f.rule))];
   const by = rules.length > 0 ? ` (rule${rules.length > 1 ? 's' : ''} ${rules.join(', ')})` : '';
-  if (x.event.kind !== 'strike') return `It is a ${x.event.kind}, not a strike: no rule judges it.`;
+  if (!isAttack(x.event.kind)) return `It is a ${x.event.kind}, not an attack: no rule judges it.`;
   const escalations = r.findings.filter((f) => f.type === 'escalation-trigger').map((f) => triggerWords(f.trigger));
   const esc = escalations.length > 0 ? `, and an escalation (${listWords(escalations)})` : '';
   if (r.verdict === 'none')
@@ -209,7 +210,7 @@ function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
 /** Why the reading found what it found, in analysts' words: when the event came, what it hit, whether the pledge bound. */
 export function readingSentences(x: EventExplanation, r: ReadingExplanation): string[] {
   const name = partyNames(x.parties);
-  if (x.event.kind !== 'strike') return [verdictSentence(x, r), timingSentence(x, r)];
+  if (!isAttack(x.event.kind)) return [verdictSentence(x, r), timingSentence(x, r)];
   return [verdictSentence(x, r), timingSentence(x, r), ...r.evaluations.flatMap((ev) => scopeSentences(x, ev, name))];
 }
 
@@ -217,7 +218,7 @@ export function readingSentences(x: EventExplanation, r: ReadingExplanation): st
 export function inShort(x: EventExplanation, r: ReadingExplanation): string {
   const all = readingSentences(x, r);
   // the head says the verdict; a non-strike keeps its sentence saying no rule judges it
-  const why = x.event.kind === 'strike' ? all.slice(1) : all;
+  const why = isAttack(x.event.kind) ? all.slice(1) : all;
   const rules = [...new Set(r.findings.map((f) => f.rule))];
   return `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}: ${why.join(' ')}`;
 }

@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
 import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
@@ -95,7 +96,7 @@ function timeline(
         .filter((c, i, a) => a.indexOf(c) === i)
         .join(' ')}]`,
     );
-    if (fs.length === 0 && event.kind === 'strike') out.push(`        no finding: ${whyNot(run, interval)}`);
+    if (fs.length === 0 && isAttack(event.kind)) out.push(`        no finding: ${whyNot(run, interval)}`);
     for (const f of fs)
       out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {

@@ -4,6 +4,7 @@ import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
+import { areaReach, meansReach, weaker } from './coverage.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
@@ -32,6 +33,11 @@ export type Facts = Record<FactName, unknown> & {
   regionsLow: number;
   killedLow: number;
   injuredLow: number;
+  meansScope: Reach;
+  areaScope: Reach;
+  guidedBombsLow: number;
+  shellsLow: number;
+  fpvDronesLow: number;
 };
 
 /** What the facts were derived from, kept for explanations. */
@@ -173,6 +179,11 @@ export function blankFacts(): Facts {
     regionsLow: 0,
     killedLow: 0,
     injuredLow: 0,
+    meansScope: 'none',
+    areaScope: 'none',
+    guidedBombsLow: 0,
+    shellsLow: 0,
+    fpvDronesLow: 0,
   };
 }
 const NO_TIME: Interval = { start: 0, end: 0 };
@@ -202,9 +213,15 @@ export function writeStaticFacts(
   f.obligated = o !== undefined;
   f.conditional = o?.condition !== undefined;
   f.conditionStatus = o?.condition ? 'holds' : 'none';
-  f.placeScope = placeScope;
-  f.targetScope = targetScope;
-  f.scope = stronger(placeScope, targetScope);
+  // means and area narrow what the places and targets cover: an act is covered only if it is in all of them
+  const meansScope = o ? meansReach(e, o) : 'none';
+  const areaScope = o ? areaReach(e, o) : 'none';
+  const narrow = weaker(meansScope, areaScope);
+  f.meansScope = meansScope;
+  f.areaScope = areaScope;
+  f.placeScope = weaker(placeScope, narrow);
+  f.targetScope = weaker(targetScope, narrow);
+  f.scope = stronger(f.placeScope as Reach, f.targetScope as Reach);
   f.enforcementApplies = state.appliesTo.includes(e.actor);
   f.actorFirstViolation = null;
   f.munitionsLow = (drones?.low ?? 0) + (missiles?.low ?? 0);
@@ -217,6 +234,9 @@ export function writeStaticFacts(
   f.regionsLow = regions;
   f.killedLow = e.casualties?.killed?.low ?? 0;
   f.injuredLow = e.casualties?.injured?.low ?? 0;
+  f.guidedBombsLow = m.guidedBombs?.low ?? 0;
+  f.shellsLow = m.shells?.low ?? 0;
+  f.fpvDronesLow = m.fpvDrones?.low ?? 0;
   return f;
 }
 

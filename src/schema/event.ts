@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { Count, Id, Instant, SourceRef } from './common.js';
 import { DatasetRecordRef } from './source.js';
 
-export const EVENT_KINDS = ['strike', 'statement', 'agreement-claim', 'talks', 'airspace-alert', 'response'] as const;
+export const EVENT_KINDS = [
+  'strike',
+  'statement',
+  'agreement-claim',
+  'talks',
+  'airspace-alert',
+  'response',
+  'shelling',
+  'ground-assault',
+  'air-strike',
+] as const;
 export const EventKind = z.enum(EVENT_KINDS);
+
+/** The kinds that are acts of hostility, the ones the rules judge (`is-attack` in rules/conditions.json). */
+export const ATTACK_KINDS = ['strike', 'shelling', 'ground-assault', 'air-strike'] as const;
+export const isAttack = (kind: string): boolean => (ATTACK_KINDS as readonly string[]).includes(kind);
 
 /** How the text pins the time: the interval must span everything the text allows. */
 export const PRECISIONS = ['exact', 'hour', 'part-of-day', 'day', 'days', 'month'] as const;
@@ -46,6 +60,13 @@ export const MEANS = [
 ] as const;
 export const Means = z.enum(MEANS);
 
+/**
+ * The means a truce is written in terms of: long-range strikes (missiles, long-range drones), air strikes
+ * and guided bombs, artillery and shelling, ground assaults, and short-range (FPV) drones at the front.
+ */
+export const MEANS_CLASSES = ['long-range', 'air', 'artillery', 'ground-assault', 'short-range-drones'] as const;
+export const MeansClass = z.enum(MEANS_CLASSES);
+
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
 export const PhaseId = z.enum(PHASE_IDS);
 
@@ -74,6 +95,12 @@ export const Munitions = z.strictObject({
   ballisticMissiles: Count.optional(),
   /** the cruise missiles among `missiles` */
   cruiseMissiles: Count.optional(),
+  /** glide and guided aerial bombs (dropped by aircraft: an air strike) */
+  guidedBombs: Count.optional(),
+  /** artillery, mortar and rocket-artillery rounds */
+  shells: Count.optional(),
+  /** short-range first-person-view drones at the front (not counted in `drones`, the long-range ones) */
+  fpvDrones: Count.optional(),
 });
 
 export const Casualties = z.strictObject({ killed: Count.optional(), injured: Count.optional() });
@@ -95,6 +122,11 @@ export const Event = z.strictObject({
   phase: PhaseId.optional(),
   /** means: what the record says was (or may have been) used */
   means: z.array(Means).optional(),
+  /**
+   * how far from the front line the event happened, in km (low/best/high; {low: 0, high: 0} on the line
+   * itself); absent when the text does not say
+   */
+  frontDistanceKm: Count.optional(),
   sources: z.array(z.union([SourceRef, DatasetRecordRef])).min(1, { message: 'every event cites at least one article line' }),
   note: z.string().min(1),
   /** written by `truce ingest`: never counts in a run until an analyst removes the mark */
@@ -109,3 +141,4 @@ export type TargetType = z.infer<typeof TargetType>;
 export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PhaseId = z.infer<typeof PhaseId>;
 export type EventKind = z.infer<typeof EventKind>;
+export type MeansClass = z.infer<typeof MeansClass>;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { Id, Instant, IsoDuration, SourceRef, TimeZone } from './common.js';
-import { PlaceKind, TargetType, type PlaceKind as PlaceKindT, type TargetType as TargetTypeT } from './event.js';
+import {
+  MeansClass,
+  PlaceKind,
+  TargetType,
+  type MeansClass as MeansClassT,
+  type PlaceKind as PlaceKindT,
+  type TargetType as TargetTypeT,
+} from './event.js';
 
 /** A claim, by one party and as one source reports it, about whether the truce was accepted. */
 export const AgreementClaim = z.strictObject({
@@ -36,19 +43,44 @@ export const Window = z
     }
   });
 
+/**
+ * Where an obligation applies: the whole country (the default), the front line with a zone `km` wide
+ * along it, or the rear (farther than `km` from the front). Named regions are `places` terms.
+ */
+export const Area = z.union([
+  z.literal('whole-country'),
+  z.strictObject({ frontLine: z.strictObject({ km: z.number().min(0) }) }),
+  z.strictObject({ rear: z.strictObject({ km: z.number().min(0) }) }),
+]);
+export type Area = z.infer<typeof Area>;
+
 export const Obligation = z.strictObject({
   party: Id,
   /** the party whose places and assets are protected */
   towards: Id,
   refrainFrom: z.union([
     /** `refrainFrom: all`: every act of hostility against `towards`, wherever and whatever it hits */
-    z.literal('all').transform(() => ({ places: [] as string[], placeKinds: [] as PlaceKindT[], targets: [] as TargetTypeT[], all: true })),
+    z.literal('all').transform(() => ({
+      places: [] as string[],
+      placeKinds: [] as PlaceKindT[],
+      targets: [] as TargetTypeT[],
+      all: true,
+      means: undefined as MeansClassT[] | undefined,
+      area: undefined as Area | undefined,
+    })),
     z.strictObject({
       places: z.array(z.string().min(1)).default([]),
       placeKinds: z.array(PlaceKind).default([]),
       targets: z.array(TargetType).default([]),
       /** true: all hostilities against `towards` (the lists then add nothing) */
       all: z.boolean().default(false),
+      /**
+       * only acts by these means are covered (absent: any means); with no places, kinds or targets, every
+       * act by these means against `towards` ("no long-range strikes")
+       */
+      means: z.array(MeansClass).min(1).optional(),
+      /** only acts in this area are covered (absent: the whole country); alone, every act there ("a frontline ceasefire") */
+      area: Area.optional(),
     }),
   ]),
   /** reciprocal obligations hold only while the counterparty keeps the truce */
