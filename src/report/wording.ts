@@ -122,7 +122,13 @@ export function coverageWords(o: Obligation): string {
 
 /** `Russia spares Kyiv, cities, towns and energy infrastructure of Ukraine, while Ukraine complies (inferred)`. */
 export function obligationSentence(o: Obligation, name: PartyName): string {
-  const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
+  const c = o.condition;
+  const cond =
+    c === undefined
+      ? ''
+      : c.while === 'counterparty-refrains'
+        ? `, only while ${name(c.counterparty)} spares ${listWords(protectedThings({ ...o, refrainFrom: c.from }), 'nothing named')} of ${name(o.party)}${coverageWords({ ...o, refrainFrom: c.from })} (by conduct)`
+        : `, while ${name(c.counterparty)} complies`;
   return `${name(o.party)} spares ${listWords(protectedThings(o), 'nothing named')} of ${name(o.towards)}${coverageWords(o)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
 }
 

@@ -5,6 +5,7 @@ import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
+import type { Conduct } from './conduct.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
@@ -66,6 +67,8 @@ export interface ReadingState {
   appliesTo: readonly string[];
   /** the place hierarchy protected places are judged on, if the scenario has one */
   places?: PlaceIndex | undefined;
+  /** the counterparty's conduct, for obligations that hang on it (`counterparty-refrains`) */
+  conduct?: Conduct | undefined;
 }
 
 export function eventInterval(e: Event): Interval {
@@ -133,8 +136,8 @@ export function deriveFacts(
   state: ReadingState,
 ): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
-  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation);
-  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
+  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation, state.conduct, 'done');
+  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST, state.conduct, 'possible');
   facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
   return { facts, context: factContext(e, o, counterparty, state.places, possible) };
@@ -240,9 +243,19 @@ export function writeStaticFacts(
   return f;
 }
 
-/** The counterparty's first violation, when the obligation hangs on one. */
-export function counterpartyBreach(o: Obligation | undefined, firstViolation: ReadingState['firstViolation']): Interval | null {
-  return o?.condition ? (firstViolation.get(o.condition.counterparty)?.interval ?? null) : null;
+/**
+ * The counterparty's first violation, when the obligation hangs on one; for a pledge that hangs on the
+ * counterparty's conduct, its first act within the condition's scope (`which` of its conduct record).
+ */
+export function counterpartyBreach(
+  o: Obligation | undefined,
+  firstViolation: ReadingState['firstViolation'],
+  conduct?: Conduct,
+  which: 'done' | 'possible' | 'certain' = 'done',
+): Interval | null {
+  if (!o?.condition) return null;
+  if (o.condition.while === 'counterparty-refrains') return conduct?.get(o.condition)?.[which]?.interval ?? null;
+  return firstViolation.get(o.condition.counterparty)?.interval ?? null;
 }
 
 /** The actor's first violation, unless it is this event: an event cannot continue hostilities after itself. */

@@ -4,6 +4,7 @@ import type { Condition, Rule } from '../schema/rule.js';
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import { deriveFacts, type FactContext, type Facts, type ReadingState } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { conductOf } from '../rules/conduct.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { during, overlaps, type Interval } from '../time/interval.js';
 import { UsageError } from '../problem.js';
@@ -139,6 +140,7 @@ export async function explainEvent(
         run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
       places: placeIndexOf(scenario),
+      conduct: conductOf(run.interpretation.obligations, report.events, run.window, placeIndexOf(scenario)),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

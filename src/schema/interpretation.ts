@@ -54,37 +54,50 @@ export const Area = z.union([
 ]);
 export type Area = z.infer<typeof Area>;
 
+/** What a party refrains from: places, kinds of place, target types, or all hostilities, limited by means and area. */
+export const RefrainFrom = z.union([
+  /** `refrainFrom: all`: every act of hostility against `towards`, wherever and whatever it hits */
+  z.literal('all').transform(() => ({
+    places: [] as string[],
+    placeKinds: [] as PlaceKindT[],
+    targets: [] as TargetTypeT[],
+    all: true,
+    means: undefined as MeansClassT[] | undefined,
+    area: undefined as Area | undefined,
+  })),
+  z.strictObject({
+    places: z.array(z.string().min(1)).default([]),
+    placeKinds: z.array(PlaceKind).default([]),
+    targets: z.array(TargetType).default([]),
+    /** true: all hostilities against `towards` (the lists then add nothing) */
+    all: z.boolean().default(false),
+    /**
+     * only acts by these means are covered (absent: any means); with no places, kinds or targets, every
+     * act by these means against `towards` ("no long-range strikes")
+     */
+    means: z.array(MeansClass).min(1).optional(),
+    /** only acts in this area are covered (absent: the whole country); alone, every act there ("a frontline ceasefire") */
+    area: Area.optional(),
+  }),
+]);
+
+/**
+ * What a reciprocal obligation hangs on: `counterparty-complies`, the counterparty keeping its own pledge
+ * under the reading; `counterparty-refrains`, the counterparty's conduct ("only if the other side does the
+ * same"): its acts within `from` against the bound party, whether or not it pledged anything.
+ */
+export const Condition = z.union([
+  z.strictObject({ while: z.literal('counterparty-complies'), counterparty: Id }),
+  z.strictObject({ while: z.literal('counterparty-refrains'), counterparty: Id, from: RefrainFrom }),
+]);
+
 export const Obligation = z.strictObject({
   party: Id,
   /** the party whose places and assets are protected */
   towards: Id,
-  refrainFrom: z.union([
-    /** `refrainFrom: all`: every act of hostility against `towards`, wherever and whatever it hits */
-    z.literal('all').transform(() => ({
-      places: [] as string[],
-      placeKinds: [] as PlaceKindT[],
-      targets: [] as TargetTypeT[],
-      all: true,
-      means: undefined as MeansClassT[] | undefined,
-      area: undefined as Area | undefined,
-    })),
-    z.strictObject({
-      places: z.array(z.string().min(1)).default([]),
-      placeKinds: z.array(PlaceKind).default([]),
-      targets: z.array(TargetType).default([]),
-      /** true: all hostilities against `towards` (the lists then add nothing) */
-      all: z.boolean().default(false),
-      /**
-       * only acts by these means are covered (absent: any means); with no places, kinds or targets, every
-       * act by these means against `towards` ("no long-range strikes")
-       */
-      means: z.array(MeansClass).min(1).optional(),
-      /** only acts in this area are covered (absent: the whole country); alone, every act there ("a frontline ceasefire") */
-      area: Area.optional(),
-    }),
-  ]),
+  refrainFrom: RefrainFrom,
   /** reciprocal obligations hold only while the counterparty keeps the truce */
-  condition: z.strictObject({ while: z.literal('counterparty-complies'), counterparty: Id }).optional(),
+  condition: Condition.optional(),
   basis: z.enum(['stated', 'inferred']).default('stated'),
   sources: z.array(SourceRef).min(1),
   note: z.string().optional(),

@@ -113,6 +113,13 @@ export function crossCheck(pool: Pool): Problem[] {
         party(o.party, [...at, 'obligations', j, 'party']);
         party(o.towards, [...at, 'obligations', j, 'towards']);
         if (o.condition) party(o.condition.counterparty, [...at, 'obligations', j, 'condition', 'counterparty']);
+        if (o.condition?.counterparty === o.party)
+          push(
+            'E_SCHEMA',
+            file,
+            [...at, 'obligations', j, 'condition', 'counterparty'],
+            `the pledge of "${o.party}" hangs on "${o.party}" itself; the condition names the other side, whose conduct or compliance the pledge waits on`,
+          );
         o.sources.forEach((s, k) => checkRef(s, file, [...at, 'obligations', j, 'sources', k]));
       });
     });
