@@ -5,7 +5,16 @@ import { describeWindow } from '../run/explainVars.js';
 import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
-import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import {
+  attributionWords,
+  cite as fullCite,
+  FINDING_HEAD,
+  noFindingWhy,
+  type LabelNotes,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+} from './wording.js';
 import { citeRecord } from '../sources/citeSource.js';
 
 const LABEL = FINDING_HEAD;
@@ -96,6 +105,8 @@ function timeline(
         .filter((c, i, a) => a.indexOf(c) === i)
         .join(' ')}]`,
     );
+    const alleged = attributionWords(event, name);
+    if (alleged) out.push(`        ${alleged}`);
     if (fs.length === 0 && isAttack(event.kind)) out.push(`        no finding: ${whyNot(run, interval)}`);
     for (const f of fs)
       out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);

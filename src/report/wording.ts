@@ -225,3 +225,18 @@ export function labelNotes(input: {
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/**
+ * Who did an act, when the sources do not settle it: `DISPUTED: reported by Ukraine, denied by Russia`,
+ * `CLAIMED: reported by Ukraine, not confirmed`; empty for a confirmed act.
+ */
+export function attributionWords(
+  e: { attribution?: string | undefined; reportedBy?: readonly string[] | undefined; deniedBy?: readonly string[] | undefined },
+  name: PartyName,
+): string {
+  const status = e.attribution ?? ((e.deniedBy?.length ?? 0) > 0 ? 'disputed' : 'confirmed');
+  if (status === 'confirmed') return '';
+  const by = e.reportedBy?.length ? `reported by ${listWords(e.reportedBy.map(name))}` : 'reported';
+  const denied = e.deniedBy?.length ? `, denied by ${listWords(e.deniedBy.map(name))}` : '';
+  return `${status.toUpperCase()}: ${by}${denied}${status === 'claimed' ? ', not confirmed' : ''}`;
+}

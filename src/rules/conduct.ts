@@ -1,5 +1,6 @@
 import { isAttack, type Event } from '../schema/event.js';
-import type { Obligation } from '../schema/interpretation.js';
+import type { Evidence, Obligation } from '../schema/interpretation.js';
+import { evidenceCount } from './deriveFacts.js';
 import type { Interval } from '../time/interval.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
 import { placeReach, stronger, targetReach, type Reach } from './scope.js';
@@ -33,6 +34,7 @@ export function conductOf(
   ordered: readonly { event: Event; interval: Interval }[],
   window: Interval,
   places?: PlaceIndex,
+  evidence?: Evidence,
 ): Conduct {
   const out = new Map<object, ConductRecord>();
   for (const o of obligations) {
@@ -43,13 +45,14 @@ export function conductOf(
     for (const { event, interval } of ordered) {
       if (event.actor !== c.counterparty || !isAttack(event.kind)) continue;
       const reach = scopeOf(event, as, places);
-      if (reach === 'none') continue;
+      const counts = evidenceCount(event, evidence);
+      if (reach === 'none' || counts === 'exclude') continue;
       const overlaps = interval.end > window.start && interval.start < window.end;
       if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) continue;
       const inside = interval.start >= window.start && interval.end <= window.end;
       const first = { interval, eventId: event.id };
       rec.possible ??= first;
-      if (reach === 'certain' && inside) {
+      if (reach === 'certain' && inside && counts === 'violation') {
         rec.certain ??= first;
         if (!rec.done || doneAt(interval) < doneAt(rec.done.interval)) rec.done = first;
       }

@@ -1,5 +1,5 @@
-import type { Event } from '../schema/event.js';
-import type { Obligation } from '../schema/interpretation.js';
+import { attributionOf, type Event } from '../schema/event.js';
+import type { Evidence, Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
@@ -39,7 +39,17 @@ export type Facts = Record<FactName, unknown> & {
   guidedBombsLow: number;
   shellsLow: number;
   fpvDronesLow: number;
+  evidence: EvidenceCount;
 };
+
+export type EvidenceCount = 'violation' | 'possible' | 'exclude';
+
+/** How a reading counts an event by its attribution: confirmed acts always count; claimed and disputed ones by the reading's standard. */
+export function evidenceCount(e: Event, standard: Evidence | undefined): EvidenceCount {
+  const a = attributionOf(e);
+  if (a === 'confirmed') return 'violation';
+  return a === 'claimed' ? (standard?.claimed ?? 'violation') : (standard?.disputed ?? 'possible');
+}
 
 /** What the facts were derived from, kept for explanations. */
 export interface FactContext {
@@ -67,6 +77,8 @@ export interface ReadingState {
   appliesTo: readonly string[];
   /** the place hierarchy protected places are judged on, if the scenario has one */
   places?: PlaceIndex | undefined;
+  /** the reading's standard of evidence for claimed and disputed acts */
+  evidence?: Evidence | undefined;
   /** the counterparty's conduct, for obligations that hang on it (`counterparty-refrains`) */
   conduct?: Conduct | undefined;
 }
@@ -187,6 +199,7 @@ export function blankFacts(): Facts {
     guidedBombsLow: 0,
     shellsLow: 0,
     fpvDronesLow: 0,
+    evidence: 'violation',
   };
 }
 const NO_TIME: Interval = { start: 0, end: 0 };
@@ -240,6 +253,7 @@ export function writeStaticFacts(
   f.guidedBombsLow = m.guidedBombs?.low ?? 0;
   f.shellsLow = m.shells?.low ?? 0;
   f.fpvDronesLow = m.fpvDrones?.low ?? 0;
+  f.evidence = evidenceCount(e, state.evidence);
   return f;
 }
 

@@ -32,6 +32,8 @@ export const FACT_DOCS = {
   guidedBombsLow: 'guided bombs, low figure',
   shellsLow: 'artillery shells, low figure',
   fpvDronesLow: 'FPV drones, low figure (not in dronesLow or munitionsLow)',
+  evidence:
+    'how the reading counts the act by its attribution: violation (confirmed, or claimed/disputed under a standard that counts it), possible, or exclude',
 } as const;
 
 export type FactName = keyof typeof FACT_DOCS;

@@ -140,7 +140,8 @@ export async function explainEvent(
         run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: scenario.plan.appliesTo,
       places: placeIndexOf(scenario),
-      conduct: conductOf(run.interpretation.obligations, report.events, run.window, placeIndexOf(scenario)),
+      evidence: run.interpretation.evidence,
+      conduct: conductOf(run.interpretation.obligations, report.events, run.window, placeIndexOf(scenario), run.interpretation.evidence),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

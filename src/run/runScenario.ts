@@ -361,8 +361,8 @@ export async function findingsToFixedPoint(
   let breachDone: FirstViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
-  const conduct = conductOf(interpretation.obligations, ordered, window, places);
-  const state = { window, appliesTo: scenario.plan.appliesTo, places, conduct };
+  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence);
+  const state = { window, appliesTo: scenario.plan.appliesTo, places, conduct, evidence: interpretation.evidence };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(

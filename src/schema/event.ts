@@ -67,6 +67,9 @@ export const Means = z.enum(MEANS);
 export const MEANS_CLASSES = ['long-range', 'air', 'artillery', 'ground-assault', 'short-range-drones'] as const;
 export const MeansClass = z.enum(MEANS_CLASSES);
 
+export const ATTRIBUTIONS = ['confirmed', 'claimed', 'disputed'] as const;
+export const Attribution = z.enum(ATTRIBUTIONS);
+
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
 export const PhaseId = z.enum(PHASE_IDS);
 
@@ -127,6 +130,15 @@ export const Event = z.strictObject({
    * itself); absent when the text does not say
    */
   frontDistanceKm: Count.optional(),
+  /**
+   * who did it, as the sources have it: confirmed (the default: the record states it as fact), claimed
+   * (one side says so, unconfirmed), disputed (one side says so, the other denies it)
+   */
+  attribution: Attribution.optional(),
+  /** the parties (or outlets' sources) that report the act */
+  reportedBy: z.array(Id).optional(),
+  /** the parties that deny it, or deny having done it */
+  deniedBy: z.array(Id).optional(),
   sources: z.array(z.union([SourceRef, DatasetRecordRef])).min(1, { message: 'every event cites at least one article line' }),
   note: z.string().min(1),
   /** written by `truce ingest`: never counts in a run until an analyst removes the mark */
@@ -142,3 +154,8 @@ export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PhaseId = z.infer<typeof PhaseId>;
 export type EventKind = z.infer<typeof EventKind>;
 export type MeansClass = z.infer<typeof MeansClass>;
+export type Attribution = z.infer<typeof Attribution>;
+
+/** An event's attribution: as stated, else disputed when someone denies it, else confirmed. */
+export const attributionOf = (e: Pick<Event, 'attribution' | 'deniedBy'>): Attribution =>
+  e.attribution ?? ((e.deniedBy?.length ?? 0) > 0 ? 'disputed' : 'confirmed');

@@ -103,6 +103,17 @@ export const Obligation = z.strictObject({
   note: z.string().optional(),
 });
 
+/** How a claimed or disputed act counts. */
+export const EVIDENCE_COUNTS = ['violation', 'possible', 'exclude'] as const;
+/**
+ * The reading's standard of evidence: whether an act only claimed, or claimed and denied, counts as a
+ * violation (as if confirmed), as a possible violation at most, or not at all.
+ */
+export const Evidence = z.strictObject({
+  claimed: z.enum(EVIDENCE_COUNTS).default('violation'),
+  disputed: z.enum(EVIDENCE_COUNTS).default('possible'),
+});
+
 export const Interpretation = z.strictObject({
   id: Id,
   label: z.string().min(1),
@@ -114,10 +125,13 @@ export const Interpretation = z.strictObject({
   /** the zone the reading states its times in (default: the scenario's); its window counts durations and days in it */
   timeZone: TimeZone.optional(),
   window: Window,
+  /** the standard of evidence for claimed and disputed acts (default: claimed ones count, disputed ones are possible) */
+  evidence: Evidence.optional(),
   obligations: z.array(Obligation).min(1),
   note: z.string().optional(),
 });
 
 export type Interpretation = z.infer<typeof Interpretation>;
 export type Obligation = z.infer<typeof Obligation>;
+export type Evidence = z.infer<typeof Evidence>;
 export type WindowSpec = z.infer<typeof Window>;
