@@ -225,7 +225,7 @@ export function writeStaticFacts(
   f.actor = e.actor;
   f.target = e.target ?? null;
   f.eventTime = interval;
-  f.window = state.window;
+  f.window = o?.effective === undefined ? state.window : effectiveWindow(state.window, o.effective);
   f.obligated = o !== undefined;
   f.conditional = o?.condition !== undefined;
   f.conditionStatus = o?.condition ? 'holds' : 'none';
@@ -255,6 +255,12 @@ export function writeStaticFacts(
   f.fpvDronesLow = m.fpvDrones?.low ?? 0;
   f.evidence = evidenceCount(e, state.evidence);
   return f;
+}
+
+/** The reading's window from an obligation's own start (a party that joined later), if that is later. */
+function effectiveWindow(w: Interval, effective: string): Interval {
+  const start = toMillis(effective);
+  return start <= w.start ? w : ({ ...w, start, startInclusive: true } as Interval);
 }
 
 /**

@@ -12,7 +12,24 @@ import {
 /** A claim, by one party and as one source reports it, about whether the truce was accepted. */
 export const AgreementClaim = z.strictObject({
   by: Id,
-  claim: z.enum(['accepted', 'declined-to-confirm', 'reciprocated', 'requested']),
+  /**
+   * declared: a unilateral declaration by `by`; rejected: an outright refusal; accepted-with-conditions:
+   * acceptance on the terms in `conditions`; joined: `by` joined a truce others made, on `on`
+   */
+  claim: z.enum([
+    'accepted',
+    'declined-to-confirm',
+    'reciprocated',
+    'requested',
+    'declared',
+    'rejected',
+    'accepted-with-conditions',
+    'joined',
+  ]),
+  /** for accepted-with-conditions: the conditions, in the analyst's words */
+  conditions: z.array(z.string().min(1)).optional(),
+  /** when the claim took effect (a party joining later: its own date) */
+  on: Instant.optional(),
   sources: z.array(SourceRef).min(1),
   note: z.string().optional(),
 });
@@ -98,6 +115,11 @@ export const Obligation = z.strictObject({
   refrainFrom: RefrainFrom,
   /** reciprocal obligations hold only while the counterparty keeps the truce */
   condition: Condition.optional(),
+  /**
+   * when this obligation starts, inside the reading's window (a party that joined later is bound from its
+   * own date); absent: from the window's start
+   */
+  effective: Instant.optional(),
   basis: z.enum(['stated', 'inferred']).default('stated'),
   sources: z.array(SourceRef).min(1),
   note: z.string().optional(),
@@ -119,7 +141,8 @@ export const Interpretation = z.strictObject({
   label: z.string().min(1),
   heldBy: z.array(z.strictObject({ party: Id, who: z.string().min(1), sources: z.array(SourceRef).min(1) })).min(1),
   agreement: z.strictObject({
-    status: z.enum(['agreed', 'claimed', 'disputed']),
+    /** declared: one party's unilateral truce; rejected: the other side refused it (the reading still states what was offered) */
+    status: z.enum(['agreed', 'claimed', 'disputed', 'declared', 'rejected']),
     claims: z.array(AgreementClaim).default([]),
   }),
   /** the zone the reading states its times in (default: the scenario's); its window counts durations and days in it */
