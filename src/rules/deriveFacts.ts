@@ -40,6 +40,8 @@ export type Facts = Record<FactName, unknown> & {
   shellsLow: number;
   fpvDronesLow: number;
   evidence: EvidenceCount;
+  aggregate: boolean;
+  incidentsLow: number;
 };
 
 export type EvidenceCount = 'violation' | 'possible' | 'exclude';
@@ -200,6 +202,8 @@ export function blankFacts(): Facts {
     shellsLow: 0,
     fpvDronesLow: 0,
     evidence: 'violation',
+    aggregate: false,
+    incidentsLow: 1,
   };
 }
 const NO_TIME: Interval = { start: 0, end: 0 };
@@ -254,6 +258,8 @@ export function writeStaticFacts(
   f.shellsLow = m.shells?.low ?? 0;
   f.fpvDronesLow = m.fpvDrones?.low ?? 0;
   f.evidence = evidenceCount(e, state.evidence);
+  f.aggregate = e.incidents !== undefined;
+  f.incidentsLow = e.incidents?.low ?? 1;
   return f;
 }
 

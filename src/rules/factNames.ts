@@ -32,6 +32,8 @@ export const FACT_DOCS = {
   guidedBombsLow: 'guided bombs, low figure',
   shellsLow: 'artillery shells, low figure',
   fpvDronesLow: 'FPV drones, low figure (not in dronesLow or munitionsLow)',
+  aggregate: 'whether the event is an aggregate report of many incidents over a period (incidents given), not one act',
+  incidentsLow: 'incidents an aggregate report counts, low figure (1 for a single act)',
   evidence:
     'how the reading counts the act by its attribution: violation (confirmed, or claimed/disputed under a standard that counts it), possible, or exclude',
 } as const;

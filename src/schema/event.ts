@@ -135,6 +135,11 @@ export const Event = z.strictObject({
    * (one side says so, unconfirmed), disputed (one side says so, the other denies it)
    */
   attribution: Attribution.optional(),
+  /**
+   * an aggregate report: this many incidents (low/best/high) over the period `when` spans ("2,935
+   * violations on 20 April"), not one act; munitions and places are the period's totals
+   */
+  incidents: Count.optional(),
   /** the parties (or outlets' sources) that report the act */
   reportedBy: z.array(Id).optional(),
   /** the parties that deny it, or deny having done it */
