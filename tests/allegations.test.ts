@@ -4,6 +4,8 @@ import { provenanceOf } from '../src/provenance.js';
 import { runText } from '../src/report/runText.js';
 import { runMarkdown } from '../src/report/runMarkdown.js';
 import { runHtml } from '../src/report/runHtml.js';
+import { explainEvent } from '../src/run/explainEvent.js';
+import { explainText } from '../src/report/explainText.js';
 import { CITE, input, scenario, strike } from './helpers.js';
 
 const at = '2026-02-01T03:00:00+02:00';
@@ -55,5 +57,15 @@ describe('allegations and attribution', () => {
     expect(runText(rep, p)).toContain(words);
     expect(runMarkdown(rep, p)).toContain(`**${words}**`);
     expect(await runHtml(rep, p)).toContain(`<strong class="disputed">${words}</strong>`);
+  });
+
+  it('an explanation states the attribution and how the reading counts it', async () => {
+    const e = kyiv('disputed', { reportedBy: ['ukraine'], deniedBy: ['russia'] });
+    const inp = input([e]);
+    const x = await explainEvent(inp, await runScenario(inp), 'disputed');
+    expect(x.readings[0]!.evaluations[0]!.facts.evidence).toBe('possible');
+    expect(explainText(x, provenanceOf(inp))).toContain(
+      'attribution DISPUTED: reported by Ukraine, denied by Russia; this reading counts it as: possible',
+    );
   });
 });

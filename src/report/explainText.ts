@@ -6,6 +6,8 @@ import { eventJson } from './runJson.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';
 import {
   asWrittenTime,
+  attributionWords,
+  coverageWords,
   cite,
   countWords,
   durationWords,
@@ -294,18 +296,27 @@ function evaluationText(
     out.push(
       `     targets   certainly protected: ${list(s.targets.certain)}; possibly: ${list(s.targets.possible)}; not protected: ${list(s.targets.not)} (targetScope ${ev.context.targets.scope})`,
     );
+    if (ev.obligation.refrainFrom.means !== undefined || ev.obligation.refrainFrom.area !== undefined)
+      out.push(
+        `     limited to${coverageWords(ev.obligation).replace(/^,/, '')} (meansScope ${String(ev.facts.meansScope)}, areaScope ${String(ev.facts.areaScope)})`,
+      );
     if (ev.obligation.towards !== ev.facts.target)
       out.push(`     the event is not aimed at ${name(ev.obligation.towards)}, whom the obligation protects`);
     if (ev.obligation.condition) {
       const cp = ev.context.counterpartyFirstViolation;
       const who = name(ev.obligation.condition.counterparty);
+      const conduct = ev.obligation.condition.while === 'counterparty-refrains';
       out.push(
-        `     condition while ${who} complies: ${ev.facts.conditionStatus} (${who}'s first violation: ${cp ? showValue(cp, zone) : 'none'})`,
+        `     condition while ${who} ${conduct ? 'refrains (by conduct)' : 'complies'}: ${ev.facts.conditionStatus} (${who}'s first ${conduct ? 'act in scope' : 'violation'}: ${cp ? showValue(cp, zone) : 'none'})`,
       );
     } else {
       out.push('     condition none: the obligation is unconditional');
     }
   }
+  const alleged = attributionWords(x.event, name);
+  if (alleged) out.push(`     attribution ${alleged}; this reading counts it as: ${String(ev.facts.evidence)}`);
+  if (ev.facts.aggregate === true)
+    out.push(`     aggregate report of at least ${String(ev.facts.incidentsLow)} incidents over the period, not one act`);
   out.push(`     enforcement applies to ${name(ev.facts.actor)}: ${ev.facts.enforcementApplies ? 'yes' : 'no'}`);
   out.push('     rules (by priority):');
   for (const rule of ev.rules) out.push(...ruleText(rule, zone));
