@@ -16,7 +16,9 @@ const interval = fc
 /** Random facts over the whole space the rules read, including the corners (instants, bounds). */
 const facts: fc.Arbitrary<Facts> = fc
   .record({
-    kind: fc.constantFrom('strike', 'statement', 'response'),
+    kind: fc.constantFrom('strike', 'statement', 'response', 'shelling', 'ground-assault', 'air-strike'),
+    evidence: fc.constantFrom('violation', 'possible', 'exclude'),
+    aggregate: fc.boolean(),
     actor: fc.constantFrom('russia', 'ukraine'),
     eventTime: interval,
     windowStart: fc.integer({ min: -48, max: 48 }),
@@ -68,6 +70,14 @@ const facts: fc.Arbitrary<Facts> = fc
       regionsLow: r.regionsLow,
       killedLow: 0,
       injuredLow: 0,
+      meansScope: 'certain',
+      areaScope: 'certain',
+      guidedBombsLow: 0,
+      shellsLow: 0,
+      fpvDronesLow: 0,
+      evidence: r.evidence,
+      aggregate: r.aggregate,
+      incidentsLow: r.aggregate ? 10 : 1,
     } as Facts;
   });
 

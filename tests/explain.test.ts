@@ -173,7 +173,7 @@ describe('faithfulness to the run', () => {
     expect(reading(x, 'washington').evaluations.map((e) => e.obligation)).toEqual([null]);
     expect(reading(x, 'kyiv').evaluations.map((e) => e.obligationIndex)).toEqual([1]);
     expect(explainText(x, provenanceOf(loaded))).toContain('obligation: none; this reading puts no obligation on Ukraine');
-    expect(explainText(x, provenanceOf(loaded))).toContain('It is a statement, not a strike: no rule judges it.');
+    expect(explainText(x, provenanceOf(loaded))).toContain('It is a statement, not an attack: no rule judges it.');
   });
 });
 
@@ -184,7 +184,7 @@ describe('the condition trace', () => {
     const cv = named(ba.conditions, 'certain-violation')!;
     expect(cv.status).toBe('failed');
     // certain-violation refers to further named conditions, all shown by name
-    expect(['is-strike', 'inside-window', 'obligation-binds'].every((n) => named(cv, n) !== undefined)).toBe(true);
+    expect(['is-attack', 'inside-window', 'obligation-binds'].every((n) => named(cv, n) !== undefined)).toBe(true);
     expect(explainText(x, provenanceOf(loaded))).toContain('FAIL  certain-violation (shared condition)');
   });
 

@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import type { Provenance } from '../provenance.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { SourceRef } from '../schema/common.js';
@@ -5,6 +6,8 @@ import { eventJson } from './runJson.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';
 import {
   asWrittenTime,
+  attributionWords,
+  coverageWords,
   cite,
   countWords,
   durationWords,
@@ -196,7 +199,7 @@ function scopeSentences(x: EventExplanation, ev: ObligationEvaluation, name: Par
 function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
   const rules = [...new Set(r.findings.map((f) => f.rule))];
   const by = rules.length > 0 ? ` (rule${rules.length > 1 ? 's' : ''} ${rules.join(', ')})` : '';
-  if (x.event.kind !== 'strike') return `It is a ${x.event.kind}, not a strike: no rule judges it.`;
+  if (!isAttack(x.event.kind)) return `It is a ${x.event.kind}, not an attack: no rule judges it.`;
   const escalations = r.findings.filter((f) => f.type === 'escalation-trigger').map((f) => triggerWords(f.trigger));
   const esc = escalations.length > 0 ? `, and an escalation (${listWords(escalations)})` : '';
   if (r.verdict === 'none')
@@ -209,7 +212,7 @@ function verdictSentence(x: EventExplanation, r: ReadingExplanation): string {
 /** Why the reading found what it found, in analysts' words: when the event came, what it hit, whether the pledge bound. */
 export function readingSentences(x: EventExplanation, r: ReadingExplanation): string[] {
   const name = partyNames(x.parties);
-  if (x.event.kind !== 'strike') return [verdictSentence(x, r), timingSentence(x, r)];
+  if (!isAttack(x.event.kind)) return [verdictSentence(x, r), timingSentence(x, r)];
   return [verdictSentence(x, r), timingSentence(x, r), ...r.evaluations.flatMap((ev) => scopeSentences(x, ev, name))];
 }
 
@@ -217,7 +220,7 @@ export function readingSentences(x: EventExplanation, r: ReadingExplanation): st
 export function inShort(x: EventExplanation, r: ReadingExplanation): string {
   const all = readingSentences(x, r);
   // the head says the verdict; a non-strike keeps its sentence saying no rule judges it
-  const why = x.event.kind === 'strike' ? all.slice(1) : all;
+  const why = isAttack(x.event.kind) ? all.slice(1) : all;
   const rules = [...new Set(r.findings.map((f) => f.rule))];
   return `${LABEL[r.verdict]}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}: ${why.join(' ')}`;
 }
@@ -293,18 +296,27 @@ function evaluationText(
     out.push(
       `     targets   certainly protected: ${list(s.targets.certain)}; possibly: ${list(s.targets.possible)}; not protected: ${list(s.targets.not)} (targetScope ${ev.context.targets.scope})`,
     );
+    if (ev.obligation.refrainFrom.means !== undefined || ev.obligation.refrainFrom.area !== undefined)
+      out.push(
+        `     limited to${coverageWords(ev.obligation).replace(/^,/, '')} (meansScope ${String(ev.facts.meansScope)}, areaScope ${String(ev.facts.areaScope)})`,
+      );
     if (ev.obligation.towards !== ev.facts.target)
       out.push(`     the event is not aimed at ${name(ev.obligation.towards)}, whom the obligation protects`);
     if (ev.obligation.condition) {
       const cp = ev.context.counterpartyFirstViolation;
       const who = name(ev.obligation.condition.counterparty);
+      const conduct = ev.obligation.condition.while === 'counterparty-refrains';
       out.push(
-        `     condition while ${who} complies: ${ev.facts.conditionStatus} (${who}'s first violation: ${cp ? showValue(cp, zone) : 'none'})`,
+        `     condition while ${who} ${conduct ? 'refrains (by conduct)' : 'complies'}: ${ev.facts.conditionStatus} (${who}'s first ${conduct ? 'act in scope' : 'violation'}: ${cp ? showValue(cp, zone) : 'none'})`,
       );
     } else {
       out.push('     condition none: the obligation is unconditional');
     }
   }
+  const alleged = attributionWords(x.event, name);
+  if (alleged) out.push(`     attribution ${alleged}; this reading counts it as: ${String(ev.facts.evidence)}`);
+  if (ev.facts.aggregate === true)
+    out.push(`     aggregate report of at least ${String(ev.facts.incidentsLow)} incidents over the period, not one act`);
   out.push(`     enforcement applies to ${name(ev.facts.actor)}: ${ev.facts.enforcementApplies ? 'yes' : 'no'}`);
   out.push('     rules (by priority):');
   for (const rule of ev.rules) out.push(...ruleText(rule, zone));

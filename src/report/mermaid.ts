@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import { DateTime } from 'luxon';
 import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
@@ -57,7 +58,7 @@ export function timelineEvents(report: RunReport): RunReport['events'] {
   const [from, to] = timelineRange(report);
   return report.events.filter(
     ({ event, interval }) =>
-      (event.kind === 'strike' || event.kind === 'response') &&
+      (isAttack(event.kind) || event.kind === 'response') &&
       ((interval.end >= from && interval.start <= to) || report.runs.some((r) => findingsOf(r, event.id).length > 0)),
   );
 }
@@ -116,8 +117,9 @@ export function ganttChart(report: RunReport, title: string): string {
   const span = (start: number, end: number) => `${g(start)}, ${g(Math.max(end, start + 60_000))}`;
   for (const { event, interval } of events) {
     const n = munitionsLow(event);
-    const what =
-      event.kind === 'strike' ? `${event.id}${n > 0 ? ` ${n}+ drones and missiles` : ''}` : `${event.id} (${event.phase ?? 'response'})`;
+    const what = isAttack(event.kind)
+      ? `${event.id}${n > 0 ? ` ${n}+ drones and missiles` : ''}`
+      : `${event.id} (${event.phase ?? 'response'})`;
     lines.push(`    ${mermaidText(what)} : ${mermaidId(`ev_${event.id}`)}, ${span(interval.start, interval.end)}`);
   }
   for (const run of report.runs) {
@@ -127,7 +129,7 @@ export function ganttChart(report: RunReport, title: string): string {
     const bounds = `${w.startInclusive ? '[' : '('}${labelTime(w.start, zone)}, ${labelTime(w.end, zone)}${w.endInclusive ? ']' : ')'}`;
     lines.push(`    ${mermaidText(`window ${bounds}`)} : done, ${mermaidId(`w_${id}`)}, ${span(w.start, w.end)}`);
     for (const { event, interval } of events) {
-      if (event.kind !== 'strike') continue;
+      if (!isAttack(event.kind)) continue;
       const verdict = verdictOf(run, event.id);
       const esc = findingsOf(run, event.id)
         .filter((f) => f.type === 'escalation-trigger')

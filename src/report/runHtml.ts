@@ -9,7 +9,16 @@ import { planSpec } from '../run/runScenario.js';
 import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg } from './timelineChart.js';
-import { escapeXml, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import {
+  attributionWords,
+  escapeXml,
+  findingWords,
+  type LabelNotes,
+  FINDING_WORD,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+} from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
 
@@ -356,9 +365,10 @@ export function findingsSection(report: RunReport): string {
   const rows = report.runs.flatMap((run) =>
     run.findings.map((f) => {
       const o = byId.get(f.eventId)!;
+      const alleged = attributionWords(o.event, partyName(report));
       return `<tr>
 <td data-label="reading">${esc(run.interpretation.id)}</td>
-<td data-label="event"><code>${esc(f.eventId)}</code><br><small>${esc(t(o.interval.start))} to ${esc(t(o.interval.end))}</small></td>
+<td data-label="event"><code>${esc(f.eventId)}</code><br><small>${esc(t(o.interval.start))} to ${esc(t(o.interval.end))}</small>${alleged ? `<br><strong class="disputed">${esc(alleged)}</strong>` : ''}</td>
 <td data-label="finding">${findingBadge(f)}<br><small>${esc(f.rule)}, ${esc(f.certainty)}</small></td>
 <td data-label="why">${esc(f.explanation)}</td>
 <td data-label="sources">${sourcesHtml(o.event, false)}</td>
@@ -392,7 +402,7 @@ export function eventsSection(report: RunReport): string {
       .join(', ');
     return `<tr>
 <td data-label="when">${esc(t(interval.start))}<br><small>to ${esc(t(interval.end))} (${esc(e.when.precision)})</small></td>
-<td data-label="event"><code>${esc(e.id)}</code><br><small>${esc(e.kind)}, ${esc(name(e.actor))}${e.target ? ` &#8594; ${esc(name(e.target))}` : ''}</small></td>
+<td data-label="event"><code>${esc(e.id)}</code><br><small>${esc(e.kind)}, ${esc(name(e.actor))}${e.target ? ` &#8594; ${esc(name(e.target))}` : ''}</small>${attributionWords(e, name) ? `<br><strong class="disputed">${esc(attributionWords(e, name))}</strong>` : ''}</td>
 <td data-label="places">${esc(e.places.map((p) => p.name).join(', ') || 'not stated')}${e.placesExcluded.length > 0 ? `<br><small>not: ${esc(e.placesExcluded.join(', '))}</small>` : ''}</td>
 <td data-label="hit / counts">${esc(e.targets.join(', '))}${counts ? `<br><small>${esc(counts)}</small>` : ''}</td>
 <td data-label="sources">${sourcesHtml(e)}</td>

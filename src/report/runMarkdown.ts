@@ -6,7 +6,16 @@ import { compareReadings, type CompareReport } from '../run/compare.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman } from '../time/interval.js';
 import { ganttChart, readingStateDiagram } from './mermaid.js';
-import { countWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import {
+  attributionWords,
+  countWords,
+  findingWords,
+  type LabelNotes,
+  FINDING_WORD,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+} from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
 
@@ -163,8 +172,9 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
   else {
     const rows = run.findings.map((f) => {
       const o = byId.get(f.eventId)!;
+      const alleged = attributionWords(o.event, name);
       return [
-        `${code(f.eventId)}<br>${mdText(h(o.interval.start))}`,
+        `${code(f.eventId)}<br>${mdText(h(o.interval.start))}${alleged ? `<br>**${mdText(alleged)}**` : ''}`,
         findingMd(f),
         code(f.rule),
         mdText(f.certainty),

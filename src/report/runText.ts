@@ -1,10 +1,20 @@
+import { isAttack } from '../schema/event.js';
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
 import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
-import { cite as fullCite, FINDING_HEAD, noFindingWhy, type LabelNotes, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import {
+  attributionWords,
+  cite as fullCite,
+  FINDING_HEAD,
+  noFindingWhy,
+  type LabelNotes,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+} from './wording.js';
 import { citeRecord } from '../sources/citeSource.js';
 
 const LABEL = FINDING_HEAD;
@@ -103,7 +113,9 @@ function timeline(
         .filter((c, i, a) => a.indexOf(c) === i)
         .join(' ')}]`,
     );
-    if (fs.length === 0 && event.kind === 'strike') out.push(`        no finding: ${whyNot(run, interval)}`);
+    const alleged = attributionWords(event, name);
+    if (alleged) out.push(`        ${alleged}`);
+    if (fs.length === 0 && isAttack(event.kind)) out.push(`        no finding: ${whyNot(run, interval)}`);
     for (const f of fs)
       out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {

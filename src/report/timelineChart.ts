@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import { DateTime } from 'luxon';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
@@ -162,7 +163,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
   const domainStart = DateTime.fromMillis(from, { zone }).startOf('day').toMillis();
   const domainEnd = DateTime.fromMillis(to, { zone }).plus({ hours: 12 }).endOf('day').plus({ milliseconds: 1 }).toMillis();
   const events = timelineEvents(report).filter((o) => o.interval.end >= domainStart && o.interval.start <= domainEnd);
-  const strikes = events.filter((o) => o.event.kind === 'strike');
+  const strikes = events.filter((o) => isAttack(o.event.kind));
   const phaseIds = (report.scenario.plan?.phases ?? [])
     .map((p) => p.id)
     .filter((id) => report.runs.some((r) => r.phases.some((p) => p.phase === id)));
@@ -199,22 +200,21 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
     else pairEnds[p] = x1;
     return p;
   };
-  const reported = events.filter((o) => o.event.kind === 'strike' || o.event.kind === 'response');
+  const reported = events.filter((o) => isAttack(o.event.kind) || o.event.kind === 'response');
   for (const { event, interval } of reported) {
     const end = Math.max(interval.end, interval.start + 3_600_000);
-    const [counts, places] = event.kind === 'strike' ? strikeLines(event) : ['', ''];
-    const head =
-      event.kind === 'strike'
-        ? `${spanLabel(interval.start, interval.end, zone)}${counts ? `: ${counts}` : ''}`
-        : `${fmt(interval.start, zone, 'ccc d LLL HH:mm')}: response to the ${event.phase ?? ''} phase`;
-    const second = event.kind === 'strike' ? places : event.id;
+    const [counts, places] = isAttack(event.kind) ? strikeLines(event) : ['', ''];
+    const head = isAttack(event.kind)
+      ? `${spanLabel(interval.start, interval.end, zone)}${counts ? `: ${counts}` : ''}`
+      : `${fmt(interval.start, zone, 'ccc d LLL HH:mm')}: response to the ${event.phase ?? ''} phase`;
+    const second = isAttack(event.kind) ? places : event.id;
     const need = Math.max(head.length * 7.2, second.length * 6.6) * msPerPx;
     const right = end + need <= domainEnd || end - domainStart < domainEnd - interval.start;
     const p = right ? place(interval.start, end + need) : place(interval.start - need, end);
     const row = `s${2 * p}`;
     const row2 = `s${2 * p + 1}`;
     const at = w(right ? end : interval.start);
-    if (event.kind === 'strike') {
+    if (isAttack(event.kind)) {
       const mid = interval.start + (interval.end - interval.start) / 2;
       data.push({ kind: 'strike', lane: REPORTED, row, start: w(interval.start), end: w(end), category: 'reported strike' });
       data.push({ kind: 'strike', lane: REPORTED, row, start: w(mid), size: munitionsLow(event), category: 'reported strike' });

@@ -90,13 +90,46 @@ export const targetWords = (t: string): string => `${t} infrastructure`;
 export function protectedThings(o: Obligation): string[] {
   const r = o.refrainFrom;
   if (r.all === true) return ['anything (all hostilities)'];
-  return [...r.places, ...r.placeKinds.filter((k) => k !== 'capital' || r.places.length === 0).map(plural), ...r.targets.map(targetWords)];
+  const things = [
+    ...r.places,
+    ...r.placeKinds.filter((k) => k !== 'capital' || r.places.length === 0).map(plural),
+    ...r.targets.map(targetWords),
+  ];
+  return things.length === 0 && (r.means !== undefined || r.area !== undefined) ? ['anything'] : things;
+}
+
+const MEANS_WORDS: Record<string, string> = {
+  'long-range': 'long-range missiles and drones',
+  air: 'air strikes and guided bombs',
+  artillery: 'artillery and shelling',
+  'ground-assault': 'ground assaults',
+  'short-range-drones': 'FPV drones',
+};
+
+/** The means and area an obligation is limited to, in words: ` by long-range missiles and drones, within 30 km of the front line`. */
+export function coverageWords(o: Obligation): string {
+  const r = o.refrainFrom;
+  const means = r.means ? ` by ${r.means.map((m) => MEANS_WORDS[m] ?? m).join(' or ')}` : '';
+  const a = r.area;
+  const area =
+    a === undefined || a === 'whole-country'
+      ? ''
+      : 'frontLine' in a
+        ? `, within ${a.frontLine.km} km of the front line`
+        : `, in the rear (more than ${a.rear.km} km from the front line)`;
+  return means + area;
 }
 
 /** `Russia spares Kyiv, cities, towns and energy infrastructure of Ukraine, while Ukraine complies (inferred)`. */
 export function obligationSentence(o: Obligation, name: PartyName): string {
-  const cond = o.condition ? `, while ${name(o.condition.counterparty)} complies` : '';
-  return `${name(o.party)} spares ${listWords(protectedThings(o), 'nothing named')} of ${name(o.towards)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
+  const c = o.condition;
+  const cond =
+    c === undefined
+      ? ''
+      : c.while === 'counterparty-refrains'
+        ? `, only while ${name(c.counterparty)} spares ${listWords(protectedThings({ ...o, refrainFrom: c.from }), 'nothing named')} of ${name(o.party)}${coverageWords({ ...o, refrainFrom: c.from })} (by conduct)`
+        : `, while ${name(c.counterparty)} complies`;
+  return `${name(o.party)} spares ${listWords(protectedThings(o), 'nothing named')} of ${name(o.towards)}${coverageWords(o)}${cond}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
 }
 
 /** A count with its range: `12`, `70-80`, `2+` (no ceiling given). */
@@ -191,4 +224,19 @@ export function labelNotes(input: {
 /** Text safe inside XML and HTML elements and attribute values. */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Who did an act, when the sources do not settle it: `DISPUTED: reported by Ukraine, denied by Russia`,
+ * `CLAIMED: reported by Ukraine, not confirmed`; empty for a confirmed act.
+ */
+export function attributionWords(
+  e: { attribution?: string | undefined; reportedBy?: readonly string[] | undefined; deniedBy?: readonly string[] | undefined },
+  name: PartyName,
+): string {
+  const status = e.attribution ?? ((e.deniedBy?.length ?? 0) > 0 ? 'disputed' : 'confirmed');
+  if (status === 'confirmed') return '';
+  const by = e.reportedBy?.length ? `reported by ${listWords(e.reportedBy.map(name))}` : 'reported';
+  const denied = e.deniedBy?.length ? `, denied by ${listWords(e.deniedBy.map(name))}` : '';
+  return `${status.toUpperCase()}: ${by}${denied}${status === 'claimed' ? ', not confirmed' : ''}`;
 }

@@ -1,9 +1,11 @@
-import type { Event } from '../schema/event.js';
-import type { Obligation } from '../schema/interpretation.js';
+import { attributionOf, type Event } from '../schema/event.js';
+import type { Evidence, Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
 import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
+import { areaReach, meansReach, weaker } from './coverage.js';
+import type { Conduct } from './conduct.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
 
 export type ConditionStatus = 'none' | 'holds' | 'lapsed' | 'uncertain';
@@ -32,7 +34,24 @@ export type Facts = Record<FactName, unknown> & {
   regionsLow: number;
   killedLow: number;
   injuredLow: number;
+  meansScope: Reach;
+  areaScope: Reach;
+  guidedBombsLow: number;
+  shellsLow: number;
+  fpvDronesLow: number;
+  evidence: EvidenceCount;
+  aggregate: boolean;
+  incidentsLow: number;
 };
+
+export type EvidenceCount = 'violation' | 'possible' | 'exclude';
+
+/** How a reading counts an event by its attribution: confirmed acts always count; claimed and disputed ones by the reading's standard. */
+export function evidenceCount(e: Event, standard: Evidence | undefined): EvidenceCount {
+  const a = attributionOf(e);
+  if (a === 'confirmed') return 'violation';
+  return a === 'claimed' ? (standard?.claimed ?? 'violation') : (standard?.disputed ?? 'possible');
+}
 
 /** What the facts were derived from, kept for explanations. */
 export interface FactContext {
@@ -60,6 +79,10 @@ export interface ReadingState {
   appliesTo: readonly string[];
   /** the place hierarchy protected places are judged on, if the scenario has one */
   places?: PlaceIndex | undefined;
+  /** the reading's standard of evidence for claimed and disputed acts */
+  evidence?: Evidence | undefined;
+  /** the counterparty's conduct, for obligations that hang on it (`counterparty-refrains`) */
+  conduct?: Conduct | undefined;
 }
 
 export function eventInterval(e: Event): Interval {
@@ -127,8 +150,8 @@ export function deriveFacts(
   state: ReadingState,
 ): { facts: Facts; context: FactContext } {
   const facts = staticFacts(e, interval, o, state);
-  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation);
-  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST);
+  const counterparty = counterpartyBreach(o, state.breachDone ?? state.firstViolation, state.conduct, 'done');
+  const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST, state.conduct, 'possible');
   facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
   return { facts, context: factContext(e, o, counterparty, state.places, possible) };
@@ -173,6 +196,14 @@ export function blankFacts(): Facts {
     regionsLow: 0,
     killedLow: 0,
     injuredLow: 0,
+    meansScope: 'none',
+    areaScope: 'none',
+    guidedBombsLow: 0,
+    shellsLow: 0,
+    fpvDronesLow: 0,
+    evidence: 'violation',
+    aggregate: false,
+    incidentsLow: 1,
   };
 }
 const NO_TIME: Interval = { start: 0, end: 0 };
@@ -198,13 +229,19 @@ export function writeStaticFacts(
   f.actor = e.actor;
   f.target = e.target ?? null;
   f.eventTime = interval;
-  f.window = state.window;
+  f.window = o?.effective === undefined ? state.window : effectiveWindow(state.window, o.effective);
   f.obligated = o !== undefined;
   f.conditional = o?.condition !== undefined;
   f.conditionStatus = o?.condition ? 'holds' : 'none';
-  f.placeScope = placeScope;
-  f.targetScope = targetScope;
-  f.scope = stronger(placeScope, targetScope);
+  // means and area narrow what the places and targets cover: an act is covered only if it is in all of them
+  const meansScope = o ? meansReach(e, o) : 'none';
+  const areaScope = o ? areaReach(e, o) : 'none';
+  const narrow = weaker(meansScope, areaScope);
+  f.meansScope = meansScope;
+  f.areaScope = areaScope;
+  f.placeScope = weaker(placeScope, narrow);
+  f.targetScope = weaker(targetScope, narrow);
+  f.scope = stronger(f.placeScope as Reach, f.targetScope as Reach);
   f.enforcementApplies = state.appliesTo.includes(e.actor);
   f.actorFirstViolation = null;
   f.munitionsLow = (drones?.low ?? 0) + (missiles?.low ?? 0);
@@ -217,12 +254,34 @@ export function writeStaticFacts(
   f.regionsLow = regions;
   f.killedLow = e.casualties?.killed?.low ?? 0;
   f.injuredLow = e.casualties?.injured?.low ?? 0;
+  f.guidedBombsLow = m.guidedBombs?.low ?? 0;
+  f.shellsLow = m.shells?.low ?? 0;
+  f.fpvDronesLow = m.fpvDrones?.low ?? 0;
+  f.evidence = evidenceCount(e, state.evidence);
+  f.aggregate = e.incidents !== undefined;
+  f.incidentsLow = e.incidents?.low ?? 1;
   return f;
 }
 
-/** The counterparty's first violation, when the obligation hangs on one. */
-export function counterpartyBreach(o: Obligation | undefined, firstViolation: ReadingState['firstViolation']): Interval | null {
-  return o?.condition ? (firstViolation.get(o.condition.counterparty)?.interval ?? null) : null;
+/** The reading's window from an obligation's own start (a party that joined later), if that is later. */
+function effectiveWindow(w: Interval, effective: string): Interval {
+  const start = toMillis(effective);
+  return start <= w.start ? w : ({ ...w, start, startInclusive: true } as Interval);
+}
+
+/**
+ * The counterparty's first violation, when the obligation hangs on one; for a pledge that hangs on the
+ * counterparty's conduct, its first act within the condition's scope (`which` of its conduct record).
+ */
+export function counterpartyBreach(
+  o: Obligation | undefined,
+  firstViolation: ReadingState['firstViolation'],
+  conduct?: Conduct,
+  which: 'done' | 'possible' | 'certain' = 'done',
+): Interval | null {
+  if (!o?.condition) return null;
+  if (o.condition.while === 'counterparty-refrains') return conduct?.get(o.condition)?.[which]?.interval ?? null;
+  return firstViolation.get(o.condition.counterparty)?.interval ?? null;
 }
 
 /** The actor's first violation, unless it is this event: an event cannot continue hostilities after itself. */

@@ -3,7 +3,7 @@
  * Kept apart from the derivation so that validation can name them without loading the engine.
  */
 export const FACT_DOCS = {
-  kind: 'the event kind: strike, statement, agreement-claim, talks, airspace-alert, response',
+  kind: 'the event kind: strike, shelling, ground-assault, air-strike (the attacks), statement, agreement-claim, talks, airspace-alert, response',
   actor: 'the party that acted',
   target: 'the party acted against (may be absent)',
   eventTime: 'the event interval [start, end) in epoch ms',
@@ -25,6 +25,17 @@ export const FACT_DOCS = {
   regionsLow: 'distinct admin-1 regions the event certainly reached',
   killedLow: 'people killed, low figure',
   injuredLow: 'people injured, low figure',
+  meansScope:
+    'certain, possible or none: were the means used among those the obligation forbids? (certain when it names none; folded into placeScope, targetScope and scope)',
+  areaScope:
+    "certain, possible or none: did the event happen in the obligation's area (front line, rear)? (certain when it names none; folded into the scopes)",
+  guidedBombsLow: 'guided bombs, low figure',
+  shellsLow: 'artillery shells, low figure',
+  fpvDronesLow: 'FPV drones, low figure (not in dronesLow or munitionsLow)',
+  aggregate: 'whether the event is an aggregate report of many incidents over a period (incidents given), not one act',
+  incidentsLow: 'incidents an aggregate report counts, low figure (1 for a single act)',
+  evidence:
+    'how the reading counts the act by its attribution: violation (confirmed, or claimed/disputed under a standard that counts it), possible, or exclude',
 } as const;
 
 export type FactName = keyof typeof FACT_DOCS;

@@ -2,6 +2,7 @@ import type { Event, PlaceKind } from '../schema/event.js';
 import type { Obligation } from '../schema/interpretation.js';
 import type { PlaceEntry } from '../schema/places.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
+import { coversEverything } from './coverage.js';
 
 export type Reach = 'certain' | 'possible' | 'none';
 
@@ -53,7 +54,7 @@ interface Found {
 /** The one definition of place matching: lists what matched in `out` if given, else stops at the first certain match. */
 function placeMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex | undefined): Reach {
   if (event.target !== o.towards) return 'none';
-  if (o.refrainFrom.all) {
+  if (coversEverything(o)) {
     // every act against the party is covered, wherever it landed
     if (out) out.matched.push(...(event.places.length > 0 ? event.places.map((p) => p.name) : ['(all hostilities)']));
     return 'certain';
@@ -252,7 +253,7 @@ function termsOf(o: Obligation): Terms {
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */
 export function targetScope(event: Event, o: Obligation): ScopeMatch {
   // under `all` the act itself is covered (placeScope); a target term adds only what the text names
-  if (o.refrainFrom.all) return event.target === o.towards ? matchOf([...event.targets], []) : NO_MATCH;
+  if (coversEverything(o)) return event.target === o.towards ? matchOf([...event.targets], []) : NO_MATCH;
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return NO_MATCH;
   if (event.targets.length === 0)
@@ -268,7 +269,7 @@ export function targetScope(event: Event, o: Obligation): ScopeMatch {
 
 /** targetScope's reach alone. */
 export function targetReach(event: Event, o: Obligation): Reach {
-  if (o.refrainFrom.all) return event.target === o.towards && event.targets.length > 0 ? 'certain' : 'none';
+  if (coversEverything(o)) return event.target === o.towards && event.targets.length > 0 ? 'certain' : 'none';
   const protectedTargets = o.refrainFrom.targets;
   if (event.target !== o.towards || protectedTargets.length === 0) return 'none';
   if (event.targets.length === 0) return 'possible';

@@ -1,3 +1,4 @@
+import { isAttack } from '../schema/event.js';
 import type { Interval } from '../time/interval.js';
 import type { Finding } from '../rules/finding.js';
 import type { RunReport } from './runScenario.js';
@@ -36,7 +37,7 @@ export function compareReadings(report: RunReport): CompareReport {
       report.runs.map((r) => [r.interpretation.id, { verdict: verdictOf(r, event.id), findings: [...findingsOf(r, event.id)] }]),
     );
     const any = Object.values(cells).some((c) => c.findings.length > 0);
-    if (!any && event.kind !== 'strike') continue;
+    if (!any && !isAttack(event.kind)) continue;
     rows.push({
       eventId: event.id,
       kind: event.kind,

@@ -4,6 +4,7 @@ import type { Condition, Rule } from '../schema/rule.js';
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import { deriveFacts, type FactContext, type Facts, type ReadingState } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { conductOf } from '../rules/conduct.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { during, overlaps, type Interval } from '../time/interval.js';
 import { UsageError } from '../problem.js';
@@ -140,6 +141,8 @@ export async function explainEvent(
         run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: planSpec(scenario).appliesTo,
       places: placeIndexOf(scenario),
+      evidence: run.interpretation.evidence,
+      conduct: conductOf(run.interpretation.obligations, report.events, run.window, placeIndexOf(scenario), run.interpretation.evidence),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

@@ -31,7 +31,7 @@ export function explainVars(
     counterparty:
       facts.conditionStatus === 'holds' || !cp
         ? `before any violation by ${partyName(ctx.obligation?.condition?.counterparty ?? '')}`
-        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first ${ctx.counterpartyBreachCertain === false ? 'possible ' : ''}violation ${describeInterval(cp, zone)}`,
+        : `${partyName(ctx.obligation?.condition?.counterparty ?? '')}'s first ${ctx.counterpartyBreachCertain === false ? 'possible ' : ''}${ctx.obligation?.condition?.while === 'counterparty-refrains' ? 'act of the kind it was to refrain from' : 'violation'} ${describeInterval(cp, zone)}`,
     firstViolation: facts.actorFirstViolation
       ? `${firstViolationId ?? 'a strike'} ${describeInterval(facts.actorFirstViolation, zone)}`
       : 'none',

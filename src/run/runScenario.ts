@@ -18,6 +18,7 @@ import {
   type ReadingState,
 } from '../rules/deriveFacts.js';
 import { placeReach, targetReach, type Reach } from '../rules/scope.js';
+import { conductOf } from '../rules/conduct.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import { readingZone, resolveWindow } from '../time/window.js';
@@ -360,7 +361,8 @@ export async function findingsToFixedPoint(
   let breachDone: FirstViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const places = placeIndexOf(scenario);
-  const state = { window, appliesTo: planSpec(scenario).appliesTo, places };
+  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence);
+  const state = { window, appliesTo: planSpec(scenario).appliesTo, places, conduct, evidence: interpretation.evidence };
   const prepared = prepare(interpretation, ordered, how.drawn === true, places);
   for (let round = 0; ; round++) {
     const next = await evaluateRound(
@@ -495,8 +497,8 @@ async function evaluateRound(
     for (let s = prepared.first[i]!, end = prepared.first[i + 1]!; s < end; s++) {
       const obligation = prepared.obligation[s];
       // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
-      const counterparty = counterpartyBreach(obligation, breachDone);
-      const possible = counterpartyBreach(obligation, firstPossible);
+      const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
+      const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
       const status = conditionStatus(obligation, counterparty, interval, possible);
       let fired = prepared.fired[s];
       if (

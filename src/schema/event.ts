@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { Count, Id, Instant, SourceRef } from './common.js';
 import { DatasetRecordRef } from './source.js';
 
-export const EVENT_KINDS = ['strike', 'statement', 'agreement-claim', 'talks', 'airspace-alert', 'response'] as const;
+export const EVENT_KINDS = [
+  'strike',
+  'statement',
+  'agreement-claim',
+  'talks',
+  'airspace-alert',
+  'response',
+  'shelling',
+  'ground-assault',
+  'air-strike',
+] as const;
 export const EventKind = z.enum(EVENT_KINDS);
+
+/** The kinds that are acts of hostility, the ones the rules judge (`is-attack` in rules/conditions.json). */
+export const ATTACK_KINDS = ['strike', 'shelling', 'ground-assault', 'air-strike'] as const;
+export const isAttack = (kind: string): boolean => (ATTACK_KINDS as readonly string[]).includes(kind);
 
 /** How the text pins the time: the interval must span everything the text allows. */
 export const PRECISIONS = ['exact', 'hour', 'part-of-day', 'day', 'days', 'month'] as const;
@@ -46,6 +60,16 @@ export const MEANS = [
 ] as const;
 export const Means = z.enum(MEANS);
 
+/**
+ * The means a truce is written in terms of: long-range strikes (missiles, long-range drones), air strikes
+ * and guided bombs, artillery and shelling, ground assaults, and short-range (FPV) drones at the front.
+ */
+export const MEANS_CLASSES = ['long-range', 'air', 'artillery', 'ground-assault', 'short-range-drones'] as const;
+export const MeansClass = z.enum(MEANS_CLASSES);
+
+export const ATTRIBUTIONS = ['confirmed', 'claimed', 'disputed'] as const;
+export const Attribution = z.enum(ATTRIBUTIONS);
+
 /** the phases of the articles' plan (the seed scenario's); a phase id is any id of the scenario's plan */
 export const PHASE_IDS = ['diplomatic', 'coalition', 'us-backed'] as const;
 export const PhaseId = Id;
@@ -75,6 +99,12 @@ export const Munitions = z.strictObject({
   ballisticMissiles: Count.optional(),
   /** the cruise missiles among `missiles` */
   cruiseMissiles: Count.optional(),
+  /** glide and guided aerial bombs (dropped by aircraft: an air strike) */
+  guidedBombs: Count.optional(),
+  /** artillery, mortar and rocket-artillery rounds */
+  shells: Count.optional(),
+  /** short-range first-person-view drones at the front (not counted in `drones`, the long-range ones) */
+  fpvDrones: Count.optional(),
 });
 
 export const Casualties = z.strictObject({ killed: Count.optional(), injured: Count.optional() });
@@ -96,6 +126,25 @@ export const Event = z.strictObject({
   phase: PhaseId.optional(),
   /** means: what the record says was (or may have been) used */
   means: z.array(Means).optional(),
+  /**
+   * how far from the front line the event happened, in km (low/best/high; {low: 0, high: 0} on the line
+   * itself); absent when the text does not say
+   */
+  frontDistanceKm: Count.optional(),
+  /**
+   * who did it, as the sources have it: confirmed (the default: the record states it as fact), claimed
+   * (one side says so, unconfirmed), disputed (one side says so, the other denies it)
+   */
+  attribution: Attribution.optional(),
+  /**
+   * an aggregate report: this many incidents (low/best/high) over the period `when` spans ("2,935
+   * violations on 20 April"), not one act; munitions and places are the period's totals
+   */
+  incidents: Count.optional(),
+  /** the parties (or outlets' sources) that report the act */
+  reportedBy: z.array(Id).optional(),
+  /** the parties that deny it, or deny having done it */
+  deniedBy: z.array(Id).optional(),
   sources: z.array(z.union([SourceRef, DatasetRecordRef])).min(1, { message: 'every event cites at least one article line' }),
   note: z.string().min(1),
   /** written by `truce ingest`: never counts in a run until an analyst removes the mark */
@@ -110,3 +159,9 @@ export type TargetType = z.infer<typeof TargetType>;
 export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PhaseId = z.infer<typeof PhaseId>;
 export type EventKind = z.infer<typeof EventKind>;
+export type MeansClass = z.infer<typeof MeansClass>;
+export type Attribution = z.infer<typeof Attribution>;
+
+/** An event's attribution: as stated, else disputed when someone denies it, else confirmed. */
+export const attributionOf = (e: Pick<Event, 'attribution' | 'deniedBy'>): Attribution =>
+  e.attribution ?? ((e.deniedBy?.length ?? 0) > 0 ? 'disputed' : 'confirmed');

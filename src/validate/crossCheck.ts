@@ -3,6 +3,7 @@ import type { Scenario } from '../schema/scenario.js';
 import type { SeedFile } from '../schema/seedFile.js';
 import type { Rule, Condition } from '../schema/rule.js';
 import { resolveWindow } from '../time/window.js';
+import { toMillis } from '../time/interval.js';
 import { KNOWN_FACTS } from '../rules/factNames.js';
 import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
 import { SAFE_PATH } from '../rules/safePath.js';
@@ -149,7 +150,24 @@ export function crossCheck(pool: Pool): Problem[] {
         party(o.party, [...at, 'obligations', j, 'party']);
         party(o.towards, [...at, 'obligations', j, 'towards']);
         if (o.condition) party(o.condition.counterparty, [...at, 'obligations', j, 'condition', 'counterparty']);
+        if (o.condition?.counterparty === o.party)
+          push(
+            'E_SCHEMA',
+            file,
+            [...at, 'obligations', j, 'condition', 'counterparty'],
+            `the pledge of "${o.party}" hangs on "${o.party}" itself; the condition names the other side, whose conduct or compliance the pledge waits on`,
+          );
         o.sources.forEach((s, k) => checkRef(s, file, [...at, 'obligations', j, 'sources', k]));
+        if (o.effective !== undefined) {
+          const t = toMillis(o.effective);
+          if (!(t >= w.start && t < w.end))
+            push(
+              'E_SCHEMA',
+              file,
+              [...at, 'obligations', j, 'effective'],
+              `the obligation of "${o.party}" takes effect at ${o.effective}, outside the window of "${it.id}"; an obligation's own start lies inside its reading's window`,
+            );
+        }
       });
     });
     const plan = scenario.plan;

@@ -1,0 +1,68 @@
+import { isAttack, type Event } from '../schema/event.js';
+import type { Evidence, Obligation } from '../schema/interpretation.js';
+import { evidenceCount } from './deriveFacts.js';
+import type { Interval } from '../time/interval.js';
+import { areaReach, meansReach, weaker } from './coverage.js';
+import { placeReach, stronger, targetReach, type Reach } from './scope.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
+
+type First = { interval: Interval; eventId: string };
+
+/** What the counterparty did within a conduct condition's scope: its first act certainly and possibly in it. */
+export interface ConductRecord {
+  /** its first act certainly within the scope, wholly inside the window */
+  certain: First | undefined;
+  /** of those acts, the one certainly over first (the condition has lapsed after it) */
+  done: First | undefined;
+  /** its first act that may have been within the scope (or only partly inside the window) */
+  possible: First | undefined;
+}
+
+/** Conduct records, one per `counterparty-refrains` condition of a reading (keyed by the condition object). */
+export type Conduct = ReadonlyMap<object, ConductRecord>;
+
+const doneAt = (i: Interval) => (i.end > i.start ? i.end : i.start + 0.5);
+
+/**
+ * Reads the counterparty's acts for each obligation that hangs on its conduct. The acts are judged on
+ * the condition's own scope, as an obligation of the counterparty towards the bound party would be, but
+ * no pledge of the counterparty is needed; they do not depend on anyone's violations, so they are read
+ * once per reading, outside the fixed point.
+ */
+export function conductOf(
+  obligations: readonly Obligation[],
+  ordered: readonly { event: Event; interval: Interval }[],
+  window: Interval,
+  places?: PlaceIndex,
+  evidence?: Evidence,
+): Conduct {
+  const out = new Map<object, ConductRecord>();
+  for (const o of obligations) {
+    const c = o.condition;
+    if (c?.while !== 'counterparty-refrains') continue;
+    const as: Obligation = { party: c.counterparty, towards: o.party, refrainFrom: c.from, basis: 'stated', sources: o.sources };
+    const rec: ConductRecord = { certain: undefined, done: undefined, possible: undefined };
+    for (const { event, interval } of ordered) {
+      if (event.actor !== c.counterparty || !isAttack(event.kind)) continue;
+      const reach = scopeOf(event, as, places);
+      const counts = evidenceCount(event, evidence);
+      if (reach === 'none' || counts === 'exclude') continue;
+      const overlaps = interval.end > window.start && interval.start < window.end;
+      if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) continue;
+      const inside = interval.start >= window.start && interval.end <= window.end;
+      const first = { interval, eventId: event.id };
+      rec.possible ??= first;
+      if (reach === 'certain' && inside && counts === 'violation') {
+        rec.certain ??= first;
+        if (!rec.done || doneAt(interval) < doneAt(rec.done.interval)) rec.done = first;
+      }
+    }
+    out.set(c, rec);
+  }
+  return out;
+}
+
+/** An act's reach under an obligation, as the facts fold it: places or targets, narrowed by means and area. */
+export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex): Reach {
+  return weaker(stronger(placeReach(e, o, places), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
+}
