@@ -25,7 +25,7 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   const source = flags.events;
   // the events stream is read too: --out must not be it (nor, for stdin, the file stdin comes from)
   refuseInputs(out, source === undefined ? [] : source === '-' ? stdinStats() : [{ name: source }]);
-  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
   checkInterpretation(
     loaded.scenario.interpretations.map((i) => i.id),
     flags.interpretation,
