@@ -266,6 +266,30 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
     line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
     line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
+    // every other command that loads a scenario: with the cache (warm) and validating afresh
+    const commands: [string, string[]][] = [
+      ['compare', ['compare', SCENARIO, '--format', 'json']],
+      ['diff', ['diff', SCENARIO, SCENARIO, '--format', 'json']],
+      ['explain', ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30', '--format', 'json']],
+      ['graph', ['graph', SCENARIO]],
+      ['sample -n 100', ['sample', SCENARIO, '-n', '100', '--seed', '1', '-w', '1']],
+      [
+        'sweep (2 rows)',
+        ['sweep', SCENARIO, '--vary', 'interpretations.washington.window.start=2026-01-30T00:00+02:00..2026-01-31T00:00+02:00:P1D'],
+      ],
+      ['run --format ndjson', ['run', SCENARIO, '--format', 'ndjson']],
+      ['test', ['test', SCENARIO]],
+    ];
+    for (const [name, args] of commands) {
+      cold([CLI, ...args]);
+      const warm = cold([CLI, ...args]);
+      const afresh = cold([CLI, '--no-cache', ...args]);
+      line(
+        `cold \`truce ${name}\`: cached / afresh (ms)`,
+        `${fmt(warm)} / ${fmt(afresh)}`,
+        `${(warm / node0).toFixed(1)}x / ${(afresh / node0).toFixed(1)}x node -e 0 (target <= 2x / <= 4x)`,
+      );
+    }
     if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
     else {
       const first = firstCallOnFreshClone();
