@@ -174,7 +174,8 @@ export function readArticles(dir: string, opts: ReadOptions): { articles?: Map<s
   for (const f of listFiles(dir, '.txt')) {
     const r = isDirectory(f)
       ? { problems: [notAFile(displayName(f, opts.cwd), 'a folder', 'name a scenario, seed or rule file')] }
-      : readText(f, opts);
+      : // an article is capped at the default data-file limit, whatever limit the caller set for its data
+        readText(f, { ...opts, maxFileBytes: DEFAULT_MAX_FILE_BYTES });
     if (r.text !== undefined) map.set(path.basename(f), r.text.split(/\r?\n/));
     else
       problems.push(
