@@ -236,6 +236,14 @@ function firstCallOnFreshClone(): { ok: true; ms: number } | { ok: false; why: s
   return { ok: true, ms: median(ts) };
 }
 
+/** A stream's floor as a node script: read the NDJSON file given as its argument line by line, parse and stringify each. */
+const STREAM_FLOOR = `
+const rl = require('node:readline').createInterface({ input: require('node:fs').createReadStream(process.argv[1]), crlfDelay: Infinity });
+let n = 0;
+rl.on('line', (l) => { if (l !== '') n += JSON.stringify(JSON.parse(l)).length > 0 ? 1 : 0; });
+rl.on('close', () => process.stdout.write(n + '\\n'));
+`;
+
 /** Monte Carlo, cold start and streams. */
 async function after(loaded: ReturnType<typeof loadScenario>) {
   if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
@@ -280,6 +288,30 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
     line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
     line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
+    // every other command that loads a scenario: with the cache (warm) and validating afresh
+    const commands: [string, string[]][] = [
+      ['compare', ['compare', SCENARIO, '--format', 'json']],
+      ['diff', ['diff', SCENARIO, SCENARIO, '--format', 'json']],
+      ['explain', ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30', '--format', 'json']],
+      ['graph', ['graph', SCENARIO]],
+      ['sample -n 100', ['sample', SCENARIO, '-n', '100', '--seed', '1', '-w', '1']],
+      [
+        'sweep (2 rows)',
+        ['sweep', SCENARIO, '--vary', 'interpretations.washington.window.start=2026-01-30T00:00+02:00..2026-01-31T00:00+02:00:P1D'],
+      ],
+      ['run --format ndjson', ['run', SCENARIO, '--format', 'ndjson']],
+      ['test', ['test', SCENARIO]],
+    ];
+    for (const [name, args] of commands) {
+      cold([CLI, ...args]);
+      const warm = cold([CLI, ...args]);
+      const afresh = cold([CLI, '--no-cache', ...args]);
+      line(
+        `cold \`truce ${name}\`: cached / afresh (ms)`,
+        `${fmt(warm)} / ${fmt(afresh)}`,
+        `${(warm / node0).toFixed(1)}x / ${(afresh / node0).toFixed(1)}x node -e 0 (target <= 2x / <= 4x)`,
+      );
+    }
     if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
     else {
       const first = firstCallOnFreshClone();
@@ -311,20 +343,31 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
       for (const e of syntheticStream(n)) if (!out.write(JSON.stringify(e) + '\n')) await once(out, 'drain');
       out.end();
       await once(out, 'finish');
-      const r = spawnSync('/usr/bin/time', ['-v', process.execPath, CLI, 'run', SCENARIO, '--events', file, '--format', 'ndjson'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-      });
-      const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-      const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
-      const secs = wall.split(':').reduce((s, x) => s * 60 + Number(x), 0);
+      const timed = (args: string[]) => {
+        const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+        });
+        const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+        const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
+        return { status: r.status, rss, secs: wall.split(':').reduce((s, x) => s * 60 + Number(x), 0) };
+      };
+      // the floor: reading the same lines and JSON.parse + JSON.stringify of each, nothing else
+      const floor = timed(['-e', STREAM_FLOOR, file]);
+      const r = timed([CLI, 'run', SCENARIO, '--events', file, '--format', 'ndjson']);
+      const { secs, rss } = r;
       base ??= secs / n;
       line(
         `${n.toLocaleString('en-US')} events: wall s, peak MB, s per event vs the smallest`,
         `${secs.toFixed(1)} s ${rss.toFixed(0)} MB`,
-        `${(secs / n / base).toFixed(2)}x per event; exit ${r.status} (target <= 300 MB at 1M, linear)`,
+        `${(secs / n / base).toFixed(2)}x per event; exit ${r.status} (target <= 200 MB at 1M, linear)`,
+      );
+      line(
+        `  the floor over the same lines (read, JSON.parse, JSON.stringify)`,
+        `${floor.secs.toFixed(1)} s ${floor.rss.toFixed(0)} MB`,
+        `the stream runs at ${((floor.secs / secs) * 100).toFixed(0)} % of the floor's speed (target >= 50 % at 1M)`,
       );
       rmSync(file);
     }

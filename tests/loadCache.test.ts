@@ -80,4 +80,37 @@ describe('truce run with the cache', () => {
     }
     expect(existsSync(cacheDir) && readdirSync(cacheDir).length).toBe(1);
   });
+
+  // every command that loads a scenario goes through the cache now, not only run
+  it('every other command that loads a scenario prints, cold and warm, what --no-cache prints', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'truce-cache-'));
+    const env = { TRUCE_CACHE_DIR: cacheDir };
+    const commands = [
+      ['compare', SCENARIO, '--format', 'json'],
+      ['diff', SCENARIO, SCENARIO, '--format', 'json'],
+      ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30', '--format', 'json'],
+      ['graph', SCENARIO],
+      ['sample', SCENARIO, '-n', '50', '--seed', '1', '-w', '1', '--format', 'json'],
+      [
+        'sweep',
+        SCENARIO,
+        '--vary',
+        'interpretations.washington.window.start=2026-01-30T00:00+02:00..2026-01-31T00:00+02:00:P1D',
+        '--format',
+        'json',
+      ],
+      ['run', SCENARIO, '--format', 'ndjson'],
+    ];
+    for (const args of commands) {
+      const plain = runCli(['--no-cache', ...args]);
+      const cold = runCli(args, { env });
+      const warm = runCli(args, { env });
+      expect(plain.code, args[0]).toBe(0);
+      expect(cold.stdout, args[0]).toBe(plain.stdout);
+      expect(warm.stdout, args[0]).toBe(plain.stdout);
+      expect(warm.stderr, args[0]).toBe(plain.stderr);
+    }
+    // one entry: every command found the one the first had written
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
 });

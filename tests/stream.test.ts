@@ -142,4 +142,20 @@ describe('truce run --events / --format ndjson', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad2.ndjson:2:1/);
   });
+
+  // lines are parsed without a reviver unless they could hold a forbidden key: plainly or through an escape
+  it('refuses a forbidden key in a line, written plainly or with \\u escapes, in-process', async () => {
+    const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');
+    const ok = line('a', '2026-02-02T23:00:00+02:00');
+    for (const key of ['"__proto__"', '"constructor"', '"\\u005f_proto__"', '"proto\\u0074ype"']) {
+      const bad = path.join(dir, 'forbidden.ndjson');
+      writeFileSync(bad, `${ok}\n${ok.replace(/^\{/, `{${key}: {"x": 1}, `)}\n`);
+      const read = async () => {
+        for await (const _ of ndjsonEvents(bad)) void _;
+      };
+      await expect(read(), key).rejects.toMatchObject({
+        problems: [expect.objectContaining({ code: 'E_PARSE', line: 2, message: expect.stringMatching(/is not allowed/) })],
+      });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { recording } from '../load/observedFs.js';
-import { loadScenario, type LoadedScenario, type LoadOptions } from '../load/loadScenario.js';
+// loaded only when the cache cannot answer: YAML and the zod formats are most of a cold start
+import type { LoadedScenario, LoadOptions } from '../load/loadScenario.js';
 import { defaultCache, loadScenarioCached } from '../load/loadCache.js';
 import { outExists, refuseInputs, type OutFile } from './output.js';
 
@@ -16,9 +17,9 @@ export async function loadForOutput(
   out: OutFile | undefined,
   useCache: boolean,
 ): Promise<LoadedScenario> {
-  if (!outExists(out)) {
-    return useCache ? loadScenarioCached(scenarioPath, opts, defaultCache(process.cwd())) : loadScenario(scenarioPath, opts);
-  }
+  if (!outExists(out) && useCache) return loadScenarioCached(scenarioPath, opts, defaultCache(process.cwd()));
+  const { loadScenario } = await import('../load/loadScenario.js');
+  if (!outExists(out)) return loadScenario(scenarioPath, opts);
   const { value, observations } = recording(() => loadScenario(scenarioPath, opts));
   refuseInputs(
     out,

@@ -26,20 +26,29 @@ process.stderr.on('error', () => {
 
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
- * `--format ndjson` the CLI runs itself once more with a capped old space, so that peak memory reflects
- * what the stream holds rather than V8's appetite.
+ * `--format ndjson` the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
+ * is fixed when an isolate is made, so it cannot be set on this one), so that peak memory reflects what
+ * the stream holds rather than V8's appetite. A worker costs a few milliseconds; a second process, as
+ * before, cost a second start of node and of every module.
  */
 const argv = process.argv.slice(2);
 const ndjson = argv.some(
   (a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'),
 );
-if (ndjson && !process.execArgv.some((a) => a.startsWith('--max-old-space-size')) && process.env.TRUCE_STREAM_CHILD === undefined) {
-  const { spawnSync } = await import('node:child_process');
-  const r = spawnSync(process.execPath, ['--max-old-space-size=768', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, TRUCE_STREAM_CHILD: '1' },
+const { isMainThread } = await import('node:worker_threads');
+const delegated = ndjson && isMainThread && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
+if (delegated) {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL(import.meta.url), { argv, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+  process.exitCode = await new Promise<number>((resolve) => {
+    let failed = false;
+    worker.on('error', (e) => {
+      // what the worker could not report itself, e.g. running out of its heap
+      failed = true;
+      process.stderr.write(`truce: internal error: ${(e as Error).message}\n`);
+    });
+    worker.on('exit', (code) => resolve(failed ? EXIT.internal : code));
   });
-  process.exit(r.status ?? 3);
 }
 
 const program = new Command();
@@ -231,7 +240,7 @@ function globals(): Globals {
 }
 
 try {
-  await program.parseAsync(process.argv);
+  if (!delegated) await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) {
     // commander has already printed its message (help, version or a usage error)

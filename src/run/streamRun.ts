@@ -39,12 +39,8 @@ interface Buffered {
   id: string;
   actor: string;
   interval: Interval;
-  /** the validated event as JSON: a few hundred bytes rather than an object, parsed when it is decided */
-  json: string;
-}
-
-function revive(b: Buffered): OrderedEvent {
-  return { event: JSON.parse(b.json) as Event, interval: b.interval };
+  /** the validated event and its interval as the runner takes them: kept parsed, never written out and read again */
+  ordered: OrderedEvent;
 }
 
 /** A queue with a moving head, compacted now and then, so that taking from the front costs nothing. */
@@ -234,7 +230,7 @@ export async function streamRun(
     const emitted = new Set<string>();
     for (let n = 0; n < k; n++) {
       const b = buffer.at(n);
-      context.push(revive(b));
+      context.push(b.ordered);
       if (n < ready) emitted.add(b.id);
     }
     const settledBefore = readings.map((r) => r.settled.size);
@@ -307,7 +303,7 @@ export async function streamRun(
     if (count === 0) firstEventStart = interval.start;
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
-    const item: Buffered = { id: event.id, actor: event.actor, interval, json: JSON.stringify(event) };
+    const item: Buffered = { id: event.id, actor: event.actor, interval, ordered: { event, interval } };
     // ties in start are put in the runner's order as they come (only among events not yet ready)
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;

@@ -17,7 +17,7 @@ export async function compareCommand(
 ): Promise<number> {
   refuseHtmlToTerminal(flags, 'compare.html');
   const out = outFile(flags.out);
-  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
   const cmp = compareReadings(await runScenario(loaded));
   const provenance = provenanceOf(loaded);
   let text: string;

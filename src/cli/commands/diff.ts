@@ -1,4 +1,4 @@
-import { loadScenario } from '../../load/loadScenario.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { runScenario } from '../../run/runScenario.js';
 import { diffRuns } from '../../run/diffRuns.js';
 import { diffJson, diffText } from '../../report/diffText.js';
@@ -9,8 +9,8 @@ import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
 export async function diffCommand(basePath: string, variantPath: string, flags: { format: 'text' | 'json' }, g: Globals): Promise<number> {
-  const base = loadScenario(basePath, loadOptions(g));
-  const variant = loadScenario(variantPath, loadOptions(g));
+  const base = await loadForOutput(basePath, loadOptions(g), undefined, g.cache);
+  const variant = await loadForOutput(variantPath, loadOptions(g), undefined, g.cache);
   const d = diffRuns(await runScenario(base), await runScenario(variant), { base: base.rules, variant: variant.rules });
   const zone = base.scenario.timeZone;
   // a party renamed or added by the variant is named as the variant names it

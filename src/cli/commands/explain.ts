@@ -1,4 +1,4 @@
-import { loadScenario } from '../../load/loadScenario.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { runScenario } from '../../run/runScenario.js';
 import { explainEvent } from '../../run/explainEvent.js';
 import { explainJson, explainText } from '../../report/explainText.js';
@@ -19,7 +19,7 @@ export interface ExplainFlags {
 
 /** `truce explain <scenario> --event ID`: for one event, every reading and every rule, fired or not and why. */
 export async function explainCommand(scenarioPath: string, flags: ExplainFlags, g: Globals): Promise<number> {
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache);
   const ids = loaded.events.map((e) => e.id);
   if (!ids.includes(flags.event)) {
     throw new UsageError(`no event "${flags.event}" in ${loaded.file}; choose one of ${[...ids].sort().join(', ')}`);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../../load/loadScenario.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { planSpec } from '../../run/runScenario.js';
 import { machineGraph } from '../../machine/graph.js';
 import { machineDot, machineMermaid } from '../../report/mermaid.js';
@@ -25,7 +25,7 @@ export type GraphFormat = 'mermaid' | 'dot' | 'mermaid-code' | 'dot-code';
  * machine definition; edges in words, or (`-code`, for developers) by the machine's event, guard and action names.
  */
 export async function graphCommand(scenarioPath: string | undefined, flags: { format: GraphFormat }, g: Globals): Promise<number> {
-  const loaded = loadScenario(scenarioPath ?? defaultScenario(), loadOptions(g));
+  const loaded = await loadForOutput(scenarioPath ?? defaultScenario(), loadOptions(g), undefined, g.cache);
   const graph = machineGraph(planSpec(loaded.scenario));
   const names = flags.format.endsWith('-code') ? 'code' : 'words';
   emit(flags.format.startsWith('dot') ? machineDot(graph, names) : machineMermaid(graph, names));

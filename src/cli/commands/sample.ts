@@ -1,4 +1,4 @@
-import { loadScenario } from '../../load/loadScenario.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { sample, defaultWorkers } from '../../sample/sample.js';
 import { sampleJson, sampleText, type SampleReportInput } from '../../report/sampleReport.js';
 import { parseShard, shardRange } from '../../merge/shard.js';
@@ -26,7 +26,7 @@ export async function sampleCommand(
   const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1, 64) : defaultWorkers();
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const range = shard ? shardRange(draws, shard) : { from: 0, to: draws };
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache);
   const bar = process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
   const tally = await sample(loaded, {
     draws: range.to - range.from,

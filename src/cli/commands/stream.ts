@@ -1,5 +1,4 @@
 import { fstatSync, type Stats } from 'node:fs';
-import { ndjsonEvents, streamBasis } from '../../load/ndjsonEvents.js';
 import { streamRun } from '../../run/streamRun.js';
 import { streamLine } from '../../report/streamJson.js';
 import { provenanceOf, type Provenance } from '../../provenance.js';
@@ -25,7 +24,7 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   const source = flags.events;
   // the events stream is read too: --out must not be it (nor, for stdin, the file stdin comes from)
   refuseInputs(out, source === undefined ? [] : source === '-' ? stdinStats() : [{ name: source }]);
-  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, false);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
   checkInterpretation(
     loaded.scenario.interpretations.map((i) => i.id),
     flags.interpretation,
@@ -33,9 +32,12 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   );
   const file = source === '-' ? '(stdin)' : source;
   // a stream's events get the checks the scenario's own events got
+  // the event format (zod) is loaded only to read a stream: the scenario's own events were checked when loaded
   const events =
     source !== undefined
-      ? withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)')
+      ? await import('../../load/ndjsonEvents.js').then(({ ndjsonEvents, streamBasis }) =>
+          withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)'),
+        )
       : fromArray(loaded.events);
   // one stamp for the same input in every format: a stream's header is written before its events are
   // read, so with --events the scenario hash covers the terms only, and says so

@@ -1,4 +1,4 @@
-import { loadScenario } from '../../load/loadScenario.js';
+import { loadForOutput } from '../loadForOutput.js';
 import { parseVary } from '../../sweep/parseVary.js';
 import { combinations, sweep, type SweepRow } from '../../sweep/sweep.js';
 import { sweepCsv, sweepJson, sweepTable } from '../../report/sweepReport.js';
@@ -26,7 +26,7 @@ export async function sweepCommand(
   if (n > MAX_COMBINATIONS) throw new UsageError(`${n} combinations is more than ${MAX_COMBINATIONS}; take larger steps`);
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const range = shard ? shardRange(n, shard) : { from: 0, to: n };
-  const loaded = loadScenario(scenarioPath, loadOptions(g));
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache);
   checkInterpretation(
     loaded.scenario.interpretations.map((i) => i.id),
     flags.interpretation,
