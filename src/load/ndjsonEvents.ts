@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import { Event } from '../schema/event.js';
 import { InputError, type PathSegment, type Problem } from '../problem.js';
 import { toMillis } from '../time/interval.js';
@@ -7,7 +6,7 @@ import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/
 import { zodProblems } from './zodProblems.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
 import { decodeText, notAFile } from './files.js';
-import { NotAFile, streamRegular } from './observedFs.js';
+import { NotAFile, stdinStream, streamRegular } from './observedFs.js';
 import { articlesOf, context, type LoadOptions } from './loadContext.js';
 import type { LoadedScenario } from './loadScenario.js';
 
@@ -50,8 +49,7 @@ export async function* ndjsonEvents(
     throw new InputError([{ code, file, line, col: 1, path, message }]);
   };
   let input: NodeJS.ReadableStream;
-  // a worker thread (the CLI streams in one, src/cli/main.ts) has no process.stdin of its own: read fd 0
-  if (source === '-') input = isMainThread ? process.stdin : createReadStream('', { fd: 0, autoClose: false });
+  if (source === '-') input = stdinStream();
   else {
     try {
       input = streamRegular(path.resolve(cwd, source));

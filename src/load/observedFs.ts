@@ -12,6 +12,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * The file-system reads the loader makes, each noted while a recording is on, so that a load can be
@@ -125,6 +126,14 @@ export function openRegular(abs: string): number {
  * `openRegular` opens it, so the same errors; noted as a stat of what was opened, since a stream is read
  * once and never replayed from a cache.
  */
+/**
+ * Standard input as a stream. A worker thread (the CLI streams in one, src/cli/main.ts) has no
+ * process.stdin of its own: it reads file descriptor 0.
+ */
+export function stdinStream(): NodeJS.ReadableStream {
+  return isMainThread ? process.stdin : createReadStream('', { fd: 0, autoClose: false });
+}
+
 export function streamRegular(abs: string): ReadStream {
   const fd = openRegular(abs);
   notes?.push(['stat', abs, `file:${fstatSync(fd).size}`]);
