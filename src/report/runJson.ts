@@ -4,6 +4,9 @@ import { divergences } from '../run/divergence.js';
 import { formatInstant, toMillis, type Interval } from '../time/interval.js';
 import type { Provenance } from '../provenance.js';
 import type { LabelNotes } from './wording.js';
+import type { Finding } from '../rules/finding.js';
+import type { PhaseRecord } from '../machine/truceMachine.js';
+import type { TransitionRecord } from '../machine/simulateTruce.js';
 import { recordFields } from '../sources/citeSource.js';
 
 /**
@@ -45,6 +48,37 @@ export function eventJson(e: Event, zone: string) {
   };
 }
 
+// a finding, a phase and a transition as every JSON output writes them (`truce.run/v1` and the stream's records)
+export const findingJson = (f: Finding) => ({
+  type: f.type,
+  rule: f.rule,
+  eventId: f.eventId,
+  party: f.party,
+  certainty: f.certainty,
+  trigger: f.trigger ?? null,
+  explanation: f.explanation,
+});
+
+export const phaseJson = (p: PhaseRecord, tn: (ms: number | null) => string | null) => ({
+  phase: p.phase,
+  enteredAt: tn(p.enteredAt),
+  dueBy: tn(p.dueBy),
+  trigger: p.trigger,
+  triggerEventId: p.triggerEventId,
+  party: p.party,
+  met: p.met,
+  respondedAt: tn(p.respondedAt),
+  responseEventId: p.responseEventId,
+});
+
+export const transitionJson = (tr: TransitionRecord, t: (ms: number) => string) => ({
+  at: t(tr.at),
+  region: tr.region,
+  from: tr.from,
+  to: tr.to,
+  cause: tr.cause,
+});
+
 function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | null) => string | null, labelNote: string | null) {
   const interval = (i: Interval) => ({ start: t(i.start), end: t(i.end) });
   return {
@@ -54,27 +88,9 @@ function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | nul
     labelNote,
     agreement: run.interpretation.agreement.status,
     window: { ...interval(run.window), startInclusive: run.window.startInclusive, endInclusive: run.window.endInclusive },
-    findings: run.findings.map((f) => ({
-      type: f.type,
-      rule: f.rule,
-      eventId: f.eventId,
-      party: f.party,
-      certainty: f.certainty,
-      trigger: f.trigger ?? null,
-      explanation: f.explanation,
-    })),
-    phases: run.phases.map((p) => ({
-      phase: p.phase,
-      enteredAt: t(p.enteredAt),
-      dueBy: tn(p.dueBy),
-      trigger: p.trigger,
-      triggerEventId: p.triggerEventId,
-      party: p.party,
-      met: p.met,
-      respondedAt: tn(p.respondedAt),
-      responseEventId: p.responseEventId,
-    })),
-    transitions: run.transitions.map((tr) => ({ at: t(tr.at), region: tr.region, from: tr.from, to: tr.to, cause: tr.cause })),
+    findings: run.findings.map(findingJson),
+    phases: run.phases.map((p) => phaseJson(p, tn)),
+    transitions: run.transitions.map((tr) => transitionJson(tr, t)),
     finalState: run.finalState,
     finalRegions: run.regions,
     firstViolations: run.firstViolations.map((v) => ({ party: v.party, eventId: v.eventId, ...interval(v.interval) })),
