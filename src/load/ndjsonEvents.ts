@@ -3,7 +3,7 @@ import { Event } from '../schema/event.js';
 import { InputError, type PathSegment, type Problem } from '../problem.js';
 import { toMillis } from '../time/interval.js';
 import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/checkEvent.js';
-import { zodProblems } from './zodProblems.js';
+import { zodProblems } from '../schema/zodProblems.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
 import { decodeText, notAFile } from './files.js';
 import { NotAFile, stdinStream, streamRegular } from './observedFs.js';
