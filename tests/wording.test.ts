@@ -87,7 +87,7 @@ describe('the report vocabulary', () => {
         if (spec.startsWith('.')) walk(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
       }
     };
-    for (const f of ['runMarkdown.ts', 'runText.ts', 'explainText.ts', 'diffText.ts', 'sweepReport.ts'])
+    for (const f of ['runMarkdown.ts', 'runText.ts', 'explainText.ts', 'explainJson.ts', 'diffText.ts', 'sweepReport.ts'])
       walk(path.join(ROOT, 'src/report', f));
     expect(seen.size).toBeGreaterThan(5);
   });

@@ -1,8 +1,6 @@
 import { isAttack } from '../schema/event.js';
 import type { Provenance } from '../provenance.js';
 import type { Obligation } from '../schema/interpretation.js';
-import type { SourceRef } from '../schema/common.js';
-import { eventJson } from './runJson.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';
 import {
   asWrittenTime,
@@ -25,7 +23,7 @@ import {
   type PartyName,
 } from './wording.js';
 import { DateTime } from 'luxon';
-import { formatHuman, formatInstant, type Interval } from '../time/interval.js';
+import { formatHuman, type Interval } from '../time/interval.js';
 import type {
   ConditionNode,
   EventExplanation,
@@ -37,8 +35,8 @@ import type {
 } from '../run/explainEvent.js';
 
 /**
- * Renders an EventExplanation: `explainText` for people (`truce explain`), `explainJson` for programs
- * (`truce explain --format json`, the `truce.explain/v1` object documented on explainJson).
+ * Renders an EventExplanation for people (`truce explain`); `explainJson.ts` renders it for programs
+ * (`truce explain --format json`, the `truce.explain/v1` object), with the same sentences.
  */
 
 const LABEL = FINDING_HEAD;
@@ -52,10 +50,10 @@ const TIMING: Record<Timing, string> = {
   after: 'the event lies wholly after the window',
 };
 
-const isInterval = (v: unknown): v is Interval =>
+export const isInterval = (v: unknown): v is Interval =>
   typeof v === 'object' && v !== null && typeof (v as Interval).start === 'number' && typeof (v as Interval).end === 'number';
 
-const isBounded = (v: unknown): v is { interval: unknown; min?: string; max?: string } =>
+export const isBounded = (v: unknown): v is { interval: unknown; min?: string; max?: string } =>
   typeof v === 'object' && v !== null && 'interval' in v;
 
 const isFactRef = (v: unknown): v is { fact: string; params?: Record<string, unknown> } =>
@@ -343,14 +341,18 @@ export function scopeTerms(x: EventExplanation, ev: ObligationEvaluation) {
   };
 }
 
+/** A deciding condition of a rule that did not fire; one that holds can only have failed the rule through a `not`. */
+export function whyNotText(leaf: LeafNode, zone: string): string {
+  return `${leafText(leaf, zone)}${leaf.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`;
+}
+
 function ruleText(r: RuleExplanation, zone: string): string[] {
   const p = r.rule.event.params;
   const head = `       ${r.rule.name} -> ${r.rule.event.type}${p.trigger ? ` (${p.trigger})` : ''}, ${p.certainty}; priority ${r.rule.priority}: ${r.fired ? 'FIRED' : 'not fired'}`;
   const out = [head];
   if (r.fired && r.explanation) out.push(`         finding: ${r.explanation}`);
   if (!r.fired) {
-    // a deciding part that holds can only have failed the rule through a `not`
-    const why = r.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`);
+    const why = r.decisive.map((l) => whyNotText(l, zone));
     out.push(`         why not: ${why.length > 0 ? why.join('; ') : 'no condition was evaluated'}`);
   }
   out.push(...nodeText(r.conditions, zone, 9));
@@ -381,180 +383,3 @@ function childrenText(node: ConditionNode, zone: string, indent: number): string
     return nodeText(node.conditions[0]!, zone, indent);
   return nodeText(node, zone, indent);
 }
-
-/** A value for JSON: intervals as ISO-8601 instants with the zone's offset, the rest as is. */
-function jsonValue(v: unknown, zone: string): unknown {
-  if (isInterval(v)) {
-    return {
-      start: formatInstant(v.start, zone),
-      end: formatInstant(v.end, zone),
-      ...(v.startInclusive !== undefined ? { startInclusive: v.startInclusive } : {}),
-      ...(v.endInclusive !== undefined ? { endInclusive: v.endInclusive } : {}),
-    };
-  }
-  if (isBounded(v))
-    return {
-      interval: jsonValue(v.interval, zone),
-      ...(v.min !== undefined ? { min: v.min } : {}),
-      ...(v.max !== undefined ? { max: v.max } : {}),
-    };
-  return v === undefined ? null : v;
-}
-
-export interface ExplainJsonNode {
-  op: 'all' | 'any' | 'not' | 'condition' | 'fact';
-  status: 'passed' | 'failed' | 'not-evaluated';
-  name?: string;
-  conditions?: ExplainJsonNode[];
-  fact?: string;
-  operator?: string;
-  value?: unknown;
-  params?: Record<string, unknown>;
-  path?: string;
-  factValue?: unknown;
-  valueResult?: unknown;
-  text?: string;
-}
-
-function nodeJson(node: ConditionNode, zone: string): ExplainJsonNode {
-  if (node.op === 'fact') {
-    return {
-      op: 'fact',
-      status: node.status,
-      fact: node.fact,
-      operator: node.operator,
-      value: node.value,
-      ...(node.params !== undefined ? { params: node.params } : {}),
-      ...(node.path !== undefined ? { path: node.path } : {}),
-      ...(node.status !== 'not-evaluated'
-        ? { factValue: jsonValue(node.factValue, zone), valueResult: jsonValue(node.valueResult, zone) }
-        : {}),
-      text: leafText(node, zone),
-    };
-  }
-  return {
-    op: node.op,
-    status: node.status,
-    ...(node.op === 'condition' ? { name: node.name } : {}),
-    conditions: node.conditions.map((c) => nodeJson(c, zone)),
-  };
-}
-
-/**
- * `truce explain --format json` prints this object, `truce.explain/v1` (fields are only ever added
- * within v1). Times are ISO-8601 with the offset of the scenario's time zone; `text` fields say the same
- * in words.
- *
- * ```
- * { format: "truce.explain/v1", provenance, scenario: { id, title, timeZone },
- *   event: (as an event of truce.run/v1),
- *   readings: [ {
- *     interpretation, label, labelNote (set when an overlay moved the window the label was written for),
- *     agreement, verdict: "violation" | "possible-violation" | "none", summary, sentences: [ why, in words ],
- *     window: { start, end, startInclusive, endInclusive, text, asWritten: { start, end | duration }, basis },
- *     timing: "inside" | "partly-inside" | "before" | "after",      (the event's interval against the window)
- *     findings: [ { type, rule, certainty, trigger, explanation } ],   (what the run found about the event)
- *     firstViolations: [ { party, eventId, start, end } ],            (the state the rules were evaluated in)
- *     evaluations: [ {                                               (one per obligation of the actor)
- *       obligation: null | { index, party, towards, refrainFrom: { places, placeKinds, targets },
- *                            condition: { while, counterparty } | null, basis, sources: [ { file, line } ] },
- *       places:  { scope, certain: [], possible: [], not: [] },      (the event's places, as the obligation reads them)
- *       targets: { scope, certain: [], possible: [], not: [] },
- *       conditionStatus, counterpartyFirstViolation: { start, end } | null, enforcementApplies,
- *       facts: { <fact name>: value },
- *       rules: [ { rule, description, priority, concludes: { type, certainty, trigger }, fired,
- *                  explanation: string | null, why: [ why it did not fire: the deciding conditions ], conditions: Node } ] } ] } ] }
- * Node: { op: "all" | "any" | "not", status, conditions: [Node] }
- *     | { op: "condition", name, status, conditions: [Node] }         (a shared condition of rules/conditions.json)
- *     | { op: "fact", status, fact, operator, value, params?, path?, factValue?, valueResult?, text }
- * status: "passed" | "failed" | "not-evaluated" (json-rules-engine short-circuited before it)
- * ```
- */
-export function explainJson(x: EventExplanation, provenance: Provenance, notes: LabelNotes = {}) {
-  const zone = x.scenario.timeZone;
-  return {
-    format: 'truce.explain/v1' as const,
-    provenance,
-    scenario: x.scenario,
-    event: eventJson(x.event, zone),
-    readings: x.readings.map((r) => ({
-      interpretation: r.interpretation.id,
-      label: r.interpretation.label,
-      labelNote: notes[r.interpretation.id] ?? null,
-      agreement: r.interpretation.agreement.status,
-      verdict: r.verdict,
-      sentences: readingSentences(x, r),
-      summary: inShort(x, r),
-      window: {
-        start: formatInstant(r.window.start, zone),
-        end: formatInstant(r.window.end, zone),
-        startInclusive: r.window.startInclusive,
-        endInclusive: r.window.endInclusive,
-        text: describeWindow(r.window, zone),
-        asWritten: {
-          start: r.interpretation.window.start,
-          ...(r.interpretation.window.end !== undefined
-            ? { end: r.interpretation.window.end }
-            : { duration: r.interpretation.window.duration ?? null }),
-        },
-        basis: r.interpretation.window.basis,
-      },
-      timing: r.timing,
-      findings: r.findings.map((f) => ({
-        type: f.type,
-        rule: f.rule,
-        certainty: f.certainty,
-        trigger: f.trigger ?? null,
-        explanation: f.explanation,
-      })),
-      firstViolations: r.firstViolations.map((v) => ({
-        party: v.party,
-        eventId: v.eventId,
-        start: formatInstant(v.interval.start, zone),
-        end: formatInstant(v.interval.end, zone),
-      })),
-      evaluations: r.evaluations.map((ev) => {
-        const s = scopeTerms(x, ev);
-        const o = ev.obligation;
-        return {
-          obligation:
-            o === null
-              ? null
-              : {
-                  index: ev.obligationIndex,
-                  party: o.party,
-                  towards: o.towards,
-                  refrainFrom: o.refrainFrom,
-                  condition: o.condition ?? null,
-                  basis: o.basis,
-                  sources: o.sources.map((c: SourceRef) => ({ file: c.file, line: c.line })),
-                },
-          places: { scope: ev.context.places.scope, ...s.places },
-          targets: { scope: ev.context.targets.scope, ...s.targets },
-          conditionStatus: ev.facts.conditionStatus,
-          counterpartyFirstViolation: jsonValue(ev.context.counterpartyFirstViolation, zone),
-          enforcementApplies: ev.facts.enforcementApplies,
-          facts: Object.fromEntries(Object.entries(ev.facts).map(([k, v]) => [k, jsonValue(v, zone)])),
-          rules: ev.rules.map((rule) => ({
-            rule: rule.rule.name,
-            description: rule.rule.description,
-            priority: rule.rule.priority,
-            concludes: {
-              type: rule.rule.event.type,
-              certainty: rule.rule.event.params.certainty,
-              trigger: rule.rule.event.params.trigger ?? null,
-            },
-            fired: rule.fired,
-            explanation: rule.explanation,
-            why: rule.fired
-              ? []
-              : rule.decisive.map((l) => `${leafText(l, zone)}${l.status === 'passed' ? ' (true, where the rule needs it false)' : ''}`),
-            conditions: nodeJson(rule.conditions, zone),
-          })),
-        };
-      }),
-    })),
-  };
-}
-
-export type ExplainJson = ReturnType<typeof explainJson>;

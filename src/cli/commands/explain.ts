@@ -1,7 +1,8 @@
 import { loadForOutput } from '../loadForOutput.js';
 import { runScenario } from '../../run/runScenario.js';
 import { explainEvent } from '../../run/explainEvent.js';
-import { explainJson, explainText } from '../../report/explainText.js';
+import { explainJson } from '../../report/explainJson.js';
+import { explainText } from '../../report/explainText.js';
 import { provenanceOf } from '../../provenance.js';
 import { labelNotes } from '../../report/wording.js';
 import { UsageError } from '../../problem.js';
