@@ -1,11 +1,10 @@
 import type { CompareReport } from '../run/compare.js';
 import type { Provenance } from '../provenance.js';
+import { header, page } from './page.js';
 import {
   eventsSection,
   findingsSection,
-  header,
   matrixSection,
-  page,
   provenanceSection,
   statechartSection,
   summarySection,
