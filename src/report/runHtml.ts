@@ -6,12 +6,13 @@ import { compareReadings, type CompareReport } from '../run/compare.js';
 import { describeWindow } from '../run/explainVars.js';
 import { formatHuman } from '../time/interval.js';
 import { planSpec } from '../run/runScenario.js';
-import { machineGraph, edgeLabel, type GraphEdge, type GraphRegion, type MachineGraph } from '../machine/graph.js';
+import { edgeLabel, machineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg } from './timelineChart.js';
 import { attributionWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { esc, header, page, READING_COLORS } from './page.js';
+import { statechartSvg } from './statechartSvg.js';
 import { citeRecord } from '../sources/citeSource.js';
 
 export { findingCounts };
@@ -302,15 +303,6 @@ export function provenanceSection(p: Provenance, report: RunReport): string {
 
 // ------------------------------------------------------------------------------------------ statechart
 
-// short edge labels for the drawing; the table under it says each in full
-const SHORT_EVENT: Record<string, string> = {
-  WINDOW_OPEN: 'window opens',
-  WINDOW_CLOSE: 'window closes',
-  TRIGGER: 'finding',
-  RESPONSE: 'response',
-  always: 'at once',
-};
-
 export function statechartSection(report: RunReport): string {
   const graph = machineGraph(planSpec(report.scenario));
   const svg = statechartSvg(graph, report.runs);
@@ -321,7 +313,7 @@ export function statechartSection(report: RunReport): string {
   return `<section id="statechart" data-testid="statechart">
 <h2>The statechart</h2>
 <p class="muted">Drawn from the machine definition itself (the same code that ran): the truce's lifecycle and one region per enforcement phase, all running in parallel.
-A coloured dot under a state marks a reading that entered it.</p>
+A coloured dot in a state marks a reading that entered it.</p>
 <figure>
 <div class="scroll-x">
 ${svg}
@@ -339,253 +331,4 @@ ${rows.join('\n')}
 <pre>${esc(machineMermaid(graph))}</pre>
 </details>
 </section>`;
-}
-
-interface Box {
-  x: number;
-  y: number;
-}
-
-const NODE_W = 84;
-const NODE_H = 30;
-const COL_GAP = 74;
-const ROW_GAP = 26;
-const PAD = 14;
-const TITLE_H = 22;
-
-function layoutRegion(region: GraphRegion, edges: GraphEdge[]) {
-  const rank = new Map<string, number>([[region.initial, 0]]);
-  const queue = [region.initial];
-  while (queue.length > 0) {
-    const s = queue.shift()!;
-    for (const e of edges) {
-      if (e.from === s && e.to !== s && !rank.has(e.to)) {
-        rank.set(e.to, rank.get(s)! + 1);
-        queue.push(e.to);
-      }
-    }
-  }
-  const maxRank = Math.max(0, ...rank.values());
-  for (const s of region.states) if (!rank.has(s.key)) rank.set(s.key, maxRank + 1);
-  const ranks: string[][] = [];
-  for (const s of region.states) (ranks[rank.get(s.key)!] ??= []).push(s.key);
-  // order each rank by the mean position of its predecessors (one barycenter pass)
-  const pos = new Map<string, number>();
-  ranks.forEach((keys, r) => {
-    if (r > 0) {
-      const bary = (k: string) => {
-        const preds = edges
-          .filter((e) => e.to === k && e.from !== k && pos.has(e.from) && rank.get(e.from)! < r)
-          .map((e) => pos.get(e.from)!);
-        return preds.length === 0 ? Number.POSITIVE_INFINITY : preds.reduce((a, b) => a + b, 0) / preds.length;
-      };
-      keys.sort((a, b) => bary(a) - bary(b) || region.states.findIndex((s) => s.key === a) - region.states.findIndex((s) => s.key === b));
-    }
-    keys.forEach((k, i) => pos.set(k, i));
-  });
-  const rows = Math.max(...ranks.map((k) => k?.length ?? 0));
-  const boxes = new Map<string, Box>();
-  ranks.forEach((keys, r) => {
-    const offset = ((rows - keys.length) * (NODE_H + ROW_GAP)) / 2;
-    keys.forEach((k, i) => boxes.set(k, { x: PAD + r * (NODE_W + COL_GAP), y: PAD + TITLE_H + offset + i * (NODE_H + ROW_GAP) }));
-  });
-  // room on the right for a self-loop and its label on the last rank
-  const loopLast = edges.some((e) => e.from === e.to && rank.get(e.from) === ranks.length - 1);
-  const width = PAD * 2 + ranks.length * NODE_W + (ranks.length - 1) * COL_GAP + (loopLast ? 90 : 0);
-  const height = PAD * 2 + TITLE_H + rows * NODE_H + (rows - 1) * ROW_GAP + 12;
-  return { boxes, rank, width, height };
-}
-
-const r1 = (n: number) => Math.round(n * 10) / 10;
-
-/** The statechart as SVG: one panel per parallel region, states by rank from the initial state. */
-export function statechartSvg(graph: MachineGraph, runs: readonly ReadingRun[], maxWidth = 1120): string {
-  const panels = graph.regions.map((region) => ({
-    region,
-    edges: graph.edges.filter((e) => e.region === region.id),
-    ...layoutRegion(
-      region,
-      graph.edges.filter((e) => e.region === region.id),
-    ),
-  }));
-  // flow the panels into rows no wider than maxWidth
-  let x = 0;
-  let y = 0;
-  let rowH = 0;
-  let width = 0;
-  const placed = panels.map((p) => {
-    if (x > 0 && x + p.width > maxWidth) {
-      x = 0;
-      y += rowH + 12;
-      rowH = 0;
-    }
-    const at = { ...p, ox: x, oy: y };
-    x += p.width + 12;
-    rowH = Math.max(rowH, p.height);
-    width = Math.max(width, x - 12);
-    return at;
-  });
-  const height = y + rowH;
-  const out: string[] = [];
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" data-testid="statechart-svg" font-family="Helvetica, Arial, sans-serif">`,
-    `<title>The truce statechart: ${graph.regions.map((r) => r.id).join(', ')} in parallel</title>`,
-    '<defs><marker id="sc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#455a64"/></marker></defs>',
-  );
-  for (const p of placed) {
-    const ox = p.ox;
-    const oy = p.oy;
-    out.push(`<g transform="translate(${ox},${oy})" data-region="${esc(p.region.id)}">`);
-    out.push(`<rect x="0.5" y="0.5" width="${p.width - 1}" height="${p.height - 1}" rx="8" fill="#fafbfc" stroke="#b0bec5"/>`);
-    out.push(
-      `<text x="${PAD}" y="${PAD + 10}" font-size="13" font-weight="bold" fill="#263238">${esc(p.region.id === 'lifecycle' ? 'lifecycle' : `${p.region.id} phase`)}</text>`,
-    );
-    const box = (k: string) => p.boxes.get(k)!;
-    // initial marker
-    const init = box(p.region.initial);
-    out.push(`<circle cx="${init.x - 10}" cy="${init.y + NODE_H / 2}" r="4" fill="#263238"/>`);
-    out.push(`<path d="M${init.x - 6},${init.y + NODE_H / 2}H${init.x}" stroke="#263238" stroke-width="1.2" marker-end="url(#sc-arrow)"/>`);
-    out.push(...edgesSvg(p.edges, box, p.rank, p.width));
-    for (const s of p.region.states) {
-      const b = box(s.key);
-      const entered = runs
-        .map((run, i) => ({ i, hit: run.transitions.some((tr) => tr.region === p.region.id && tr.to === s.key) }))
-        .filter((v) => v.hit);
-      out.push(
-        `<g data-state="${esc(s.id)}"><rect x="${b.x}" y="${b.y}" width="${NODE_W}" height="${NODE_H}" rx="14" fill="${s.terminal ? '#e8eaf6' : '#eceff1'}" stroke="#546e7a" stroke-width="${s.terminal ? 2 : 1}"/>` +
-          `<text x="${b.x + NODE_W / 2}" y="${b.y + NODE_H / 2 + 4}" font-size="12" text-anchor="middle" fill="#1a1a1a">${esc(s.key)}</text>` +
-          entered
-            .map(
-              (v, j) =>
-                `<circle cx="${b.x + 12 + j * 11}" cy="${b.y + NODE_H + 7}" r="4.5" fill="${READING_COLORS[v.i % READING_COLORS.length]}"><title>${esc(runs[v.i]!.interpretation.id)}</title></circle>`,
-            )
-            .join('') +
-          '</g>',
-      );
-    }
-    out.push('</g>');
-  }
-  out.push('</svg>');
-  return out.join('\n');
-}
-
-type Pt = [number, number];
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** The edge as one cubic Bézier (a straight line is a cubic with collinear controls). */
-function edgeCurve(e: GraphEdge, a: Box, b: Box, ra: number, rb: number): [Pt, Pt, Pt, Pt] {
-  if (e.from === e.to) {
-    // a loop on the node's right side
-    const x = a.x + NODE_W;
-    return [
-      [x, a.y + 7],
-      [x + 30, a.y - 2],
-      [x + 30, a.y + NODE_H + 2],
-      [x, a.y + NODE_H - 7],
-    ];
-  }
-  if (rb > ra) {
-    const x1 = a.x + NODE_W;
-    const y1 = a.y + NODE_H / 2;
-    const x2 = b.x;
-    const y2 = b.y + NODE_H / 2;
-    const mx = (x1 + x2) / 2;
-    return [
-      [x1, y1],
-      [mx, y1],
-      [mx, y2],
-      [x2, y2],
-    ];
-  }
-  if (rb === ra) {
-    const down = b.y > a.y;
-    const cx = a.x + NODE_W / 2;
-    const y1 = down ? a.y + NODE_H : a.y;
-    const y2 = down ? b.y : b.y + NODE_H;
-    return [
-      [cx, y1],
-      [cx, y1 + (y2 - y1) / 3],
-      [cx, y1 + (2 * (y2 - y1)) / 3],
-      [cx, y2],
-    ];
-  }
-  // backwards: leave from the left, arrive on the right, bowed out of the way
-  const x1 = a.x;
-  const y1 = a.y + NODE_H / 2;
-  const x2 = b.x + NODE_W;
-  const y2 = b.y + NODE_H / 2;
-  const bow = y2 >= y1 ? 18 : -18;
-  return [
-    [x1, y1],
-    [x1 - 20, y1 + bow],
-    [x2 + 20, y2 - bow],
-    [x2, y2],
-  ];
-}
-
-function at(c: [Pt, Pt, Pt, Pt], t: number): Pt {
-  const f = (i: 0 | 1) => (1 - t) ** 3 * c[0][i] + 3 * (1 - t) ** 2 * t * c[1][i] + 3 * (1 - t) * t ** 2 * c[2][i] + t ** 3 * c[3][i];
-  return [f(0), f(1)];
-}
-
-const overlapsRect = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-
-/**
- * Draws a region's edges, each label placed greedily at the first spot along its edge that overlaps
- * neither a state nor a label placed before it.
- */
-function edgesSvg(edges: GraphEdge[], box: (k: string) => Box, rank: Map<string, number>, width: number): string[] {
-  const taken: Rect[] = [];
-  for (const k of rank.keys()) {
-    const b = box(k);
-    taken.push({ x: b.x - 2, y: b.y - 2, w: NODE_W + 4, h: NODE_H + 4 });
-  }
-  // self-loops first claim their own space
-  for (const e of edges.filter((x) => x.from === x.to)) {
-    const b = box(e.from);
-    taken.push({ x: b.x + NODE_W, y: b.y, w: 24, h: NODE_H });
-  }
-  return edges.map((e) => {
-    const c = edgeCurve(e, box(e.from), box(e.to), rank.get(e.from)!, rank.get(e.to)!);
-    const d = `M${r1(c[0][0])},${r1(c[0][1])}C${r1(c[1][0])},${r1(c[1][1])} ${r1(c[2][0])},${r1(c[2][1])} ${r1(c[3][0])},${r1(c[3][1])}`;
-    const dash = e.kind === 'after' ? ' stroke-dasharray="5 3"' : e.kind === 'always' ? ' stroke-dasharray="1.5 2.5"' : '';
-    const label = e.kind === 'after' ? edgeLabel({ ...e, guard: null, actions: [] }) : (SHORT_EVENT[e.event] ?? e.event);
-    const w = label.length * 5.6 + 4;
-    const hgt = 11;
-    let best: Rect | undefined;
-    const ts = e.from === e.to ? [0.5] : [0.5, 0.35, 0.65, 0.22, 0.78];
-    for (const t of ts) {
-      const [px, py] = at(c, t);
-      const loop = e.from === e.to ? [{ x: px + 4, y: py - hgt / 2, w, h: hgt }] : [];
-      for (const rect of [
-        ...loop,
-        { x: px - w / 2, y: py - hgt - 3, w, h: hgt },
-        { x: px - w / 2, y: py + 3, w, h: hgt },
-        { x: px + 4, y: py - hgt / 2, w, h: hgt },
-        { x: px - w - 4, y: py - hgt / 2, w, h: hgt },
-      ]) {
-        if (rect.x < 2 || rect.x + rect.w > width - 2) continue;
-        if (!taken.some((r) => overlapsRect(r, rect))) {
-          best = rect;
-          break;
-        }
-      }
-      if (best) break;
-    }
-    if (!best) {
-      const [px, py] = at(c, 0.5);
-      best = { x: px - w / 2, y: py - hgt - 3, w, h: hgt };
-    }
-    taken.push(best);
-    return (
-      `<g data-edge="${esc(`${e.region}: ${e.from} -> ${e.to}`)}"><title>${esc(e.words)}</title>` +
-      `<path d="${d}" fill="none" stroke="#455a64" stroke-width="1.2"${dash} marker-end="url(#sc-arrow)"/>` +
-      `<text x="${r1(best.x + best.w / 2)}" y="${r1(best.y + best.h - 2)}" font-size="9.5" text-anchor="middle" fill="#37474f" stroke="#fafbfc" stroke-width="3" paint-order="stroke">${esc(label)}</text></g>`
-    );
-  });
 }
