@@ -168,6 +168,20 @@ describe('figures', () => {
       ['drones', 60, 'downed'],
     ]);
   });
+  it('"35 of 53 missiles" shot down: the 53 is how many flew, as stated', () => {
+    expect(one('Air defences shot down 35 of 53 missiles, the air force said.')).toContainEqual({
+      q: 'missiles',
+      c: { low: 53, best: 53, high: 53 },
+      role: 'launched',
+    });
+  });
+  it('those "not intercepted" are a floor on how many were fired', () => {
+    expect(one('Two cruise missiles were intercepted, while one ballistic missile was not intercepted.')).toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 1 },
+      role: 'launched',
+    });
+  });
   it('"an energy worker was killed" is one killed', () => {
     expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
   });
@@ -264,6 +278,29 @@ describe('one occurrence, one draft', () => {
       'KYIV\nA drone hit Dnipro overnight, killing 3 people.\nTwo people were killed in the Kharkiv region, officials said.',
     );
     expect(parts.events[0]!.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+  });
+
+  it('a headline drops qualifiers: "kill four" over a body\'s "at least four" is at least four', () => {
+    const r = ingest('Drones hit Dnipro overnight, kill four\nA Russian drone attack on Dnipro overnight killed at least four people.');
+    expect(r.events[0]!.casualties?.killed).toEqual({ low: 4 });
+  });
+
+  it("a lead's national tally is the whole attack's; a later place's toll adds to it only when told as more", () => {
+    const lead =
+      "KYIV\nRussia hit Dnipro with drones overnight, killing 5 people and injuring more than 30, Ukraine's emergency service said.";
+    const within = ingest(`${lead}\nIn the Kharkiv region, two people were injured.`);
+    expect(within.events[0]!.casualties?.injured).toEqual({ low: 31 });
+    const more = ingest(`${lead}\nAnother two people were injured in the Kharkiv region.`);
+    expect(more.events[0]!.casualties?.injured).toEqual({ low: 33 });
+  });
+
+  it('a whole day that holds a part of it adds nothing: "Sunday morning" beside "Palm Sunday"', () => {
+    const r = ingest('Palm Sunday strike on Sumy\nTwo Russian missiles struck Sumy on Sunday morning as people gathered for Palm Sunday.');
+    expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual([
+      '2026-02-01T05:00:00+02:00',
+      '2026-02-01T12:00:00+02:00',
+      'part-of-day',
+    ]);
   });
 
   it('the same figure given plainly and as "nearly" spans both readings', () => {

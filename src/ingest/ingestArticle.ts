@@ -92,6 +92,9 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   return o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)));
 }
 
+/** precisions finer than a calendar day: a night, a morning, an hour */
+const PARTIAL = new Set<Precision>(['part-of-day', 'hour', 'exact']);
+
 function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
   if (ds.length === 0) return undefined;
   return { start: DateTime.min(...ds.map((d) => d.start))!, end: DateTime.max(...ds.map((d) => d.end))! };
@@ -145,12 +148,41 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
 }
 
+interface CasualtyItem {
+  f: FigureMention;
+  /** the regions the toll is told for; none: the whole event's */
+  at: string[];
+  /** told as more on top of a toll already given ("another", "a further", "also") */
+  added: boolean;
+}
+
 /**
  * Casualties told place by place add up ("three killed in Dnipro", "one in the Kharkiv region"); a toll
  * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
  * nothing of the others: their sum is then only a floor.
  */
-function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions: Set<string>): Count | undefined {
+function casualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
+  if (items.length === 0) return undefined;
+  const base = baseCasualtyCount(
+    items.filter((x) => !x.added),
+    eventRegions,
+  );
+  // "another two were injured in Kharkiv" after the lead's toll adds to it
+  const added = items.filter((x) => x.added);
+  if (base === undefined || added.length === 0) return baseCasualtyCount(items, eventRegions);
+  const more = added.map((x) => x.f.count);
+  return {
+    low: base.low + more.reduce((a, c) => a + c.low, 0),
+    ...(base.best !== undefined && more.every((c) => c.best !== undefined)
+      ? { best: base.best + more.reduce((a, c) => a + c.best!, 0) }
+      : {}),
+    ...(base.high !== undefined && more.every((c) => c.high !== undefined)
+      ? { high: base.high + more.reduce((a, c) => a + c.high!, 0) }
+      : {}),
+  };
+}
+
+function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
   if (items.length === 0) return undefined;
   const totals = items.filter((x) => x.at.length === 0).map((x) => x.f);
   const parts = new Map<string, FigureMention[]>();
@@ -179,6 +211,15 @@ function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions
   const uncovered = [...eventRegions].some((r) => !covered.has(r));
   if (uncovered || sum.high === undefined) return { low: sum.low };
   return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
+}
+
+/** A tally kept for the whole country: its emergency service, its interior or health ministry. */
+const NATIONAL_TALLY =
+  /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
+
+/** A dateline or a headline: one of the first lines, short, with no closing stop. */
+function isHeadline(s: Sentence): boolean {
+  return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }
 
 function mode(xs: number[]): number {
@@ -221,6 +262,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
   }
 
   const older = olderThanDateline(observations, pub);
+  const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
   const groups: Group[] = [];
   let current: Group | undefined;
@@ -409,7 +451,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const all = ds.map((x) => x.d);
       const width = (d: DateMention) => d.end.diff(d.start).toMillis();
       const narrowest = all.reduce((a, b) => (width(b) < width(a) ? b : a));
-      const near = all.filter((d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000));
+      // a whole day that holds the narrowest ("Palm Sunday" beside "Sunday morning") adds nothing: a part
+      // of the day or a night that only overlaps it ("overnight" beside "early on Saturday") widens it
+      const holds = (d: DateMention) => d.start <= narrowest.start && narrowest.end <= d.end && !PARTIAL.has(d.precision);
+      const near = all.filter(
+        (d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000 && !holds(d)),
+      );
       const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
       const use = agree ? near : all;
       const s0 = DateTime.min(...use.map((d) => d.start))!;
@@ -471,14 +518,27 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
-    const casualtyItems: { f: FigureMention; at: string[] }[] = [];
+    const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
     for (const o of g.obs)
       for (const f of o.figures) {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
-        // a headline's toll ("... kill four") sums up the whole event, wherever it names
-        const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
+        // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
+        // (the first full sentence) giving a national body's tally, which local officials' tolls break down
+        const headline = isHeadline(o.s);
+        const before = o.s.text.slice(Math.max(0, f.index - 30), f.index);
+        const added =
+          !headline &&
+          o.s !== lead &&
+          (/\b(another|a further|additional)\s+$/i.test(before) || /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)));
         if (f.quantity === 'killed' || f.quantity === 'injured')
-          casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
+          casualtyItems.push({
+            f,
+            headline,
+            added,
+            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
+            places: o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id),
+            at: [],
+          });
         fields.push({
           field: f.quantity,
           value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`,
@@ -491,13 +551,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const counts: Partial<Record<Quantity, Count>> = {};
     const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
     for (const q of QUANTITIES) {
-      const c =
-        q === 'killed' || q === 'injured'
-          ? casualtyCount(
-              casualtyItems.filter((x) => x.f.quantity === q),
-              eventRegions,
-            )
-          : mergeCounts(byQ.get(q) ?? []);
+      // a headline drops qualifiers ("killing four" for "at least four"): when the body tells the same
+      // number, the body's words stand for it
+      const told = casualtyItems.filter(
+        (x, _, all) =>
+          x.f.quantity === q &&
+          !(x.headline && all.some((y) => !y.headline && y.f.quantity === q && figureTokens(y.f.words)[0] === figureTokens(x.f.words)[0])),
+      );
+      // the lead's toll is the whole event's unless a headline's is there to say what the parts add up to
+      const headlined = told.some((x) => x.headline);
+      const items = told.map((x) => ({ ...x, at: x.headline || (x.lead && !headlined) ? [] : x.places }));
+      const c = q === 'killed' || q === 'injured' ? casualtyCount(items, eventRegions) : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
     // every missile, ballistic and cruise ones included
