@@ -336,12 +336,13 @@ describe('content older than the dateline', () => {
 });
 
 describe('claims and undated lines', () => {
-  it('a claim is attributed to who made it and left in the note until the claim vocabulary exists', () => {
+  it('a claim is attributed to who made it, in the report, the note and the attribution fields', () => {
     const r = ingest(
       'A missile hit a school in Sumy on Sunday, killing 3.\nRussia claimed the school housed soldiers, officials said the strike was on civilians.',
     );
-    expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'claimed' }]);
-    expect(r.events[0]!.note).toContain('TODO');
+    expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'Russia claimed', stance: 'claims' }]);
+    expect(r.events[0]!.note).not.toContain('TODO');
+    expect(r.events[0]!.note).toContain('russia claims');
   });
   it('a strike with no date words is dated to the week before publication and reported as undated', () => {
     const r = ingest('A missile hit Sumy, killing 3 people.');
@@ -351,6 +352,34 @@ describe('claims and undated lines', () => {
   it('a strike whose places the hierarchy does not know is reported as unplaced', () => {
     const r = ingest('A drone hit Atlantis overnight, killing 2 people.');
     expect(r.report.unplaced).toHaveLength(1);
+  });
+});
+
+describe('who reports, claims and denies (reportedBy, deniedBy, attribution)', () => {
+  it('officials the sentence gives no country speak for the side hit: reported, confirmed', () => {
+    const e = ingest('Russian drones hit Odesa overnight, killing 2 people, the governor said.').events[0]!;
+    expect([e.attribution, e.reportedBy, e.deniedBy]).toEqual(['confirmed', ['ukraine'], undefined]);
+  });
+  it('an accusation denied by the accused is disputed', () => {
+    const e = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.').events[0]!;
+    expect([e.kind, e.actor, e.attribution, e.reportedBy, e.deniedBy]).toEqual(['strike', 'russia', 'disputed', ['ukraine'], ['russia']]);
+    expect(e.sources.map((x) => x.line)).toEqual([1, 2]);
+  });
+  it('an attack only one side claims, with nobody stating it plainly, is claimed', () => {
+    const e = ingest(
+      "Russia's defence ministry claimed on Sunday that Ukrainian drones had struck a fuel depot in the Belgorod region overnight.",
+    ).events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['ukraine', 'claimed', ['russia']]);
+  });
+  it('a side owning its own attack confirms it', () => {
+    const e = ingest("Russia's defence ministry said on Monday it had struck military targets in Kharkiv overnight.").events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['russia', 'confirmed', ['russia']]);
+  });
+  it('the report cites each voice with its line and words', () => {
+    const r = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.');
+    expect(r.report.drafts[0]!.fields).toContainEqual(
+      expect.objectContaining({ field: 'deniedBy', value: 'russia', line: 2, words: 'Moscow denied' }),
+    );
   });
 });
 

@@ -10,6 +10,7 @@ import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
+import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
 
 /**
@@ -34,7 +35,8 @@ export interface DraftReport {
   fields: FieldEvidence[];
   /** why a field is missing or doubtful */
   problems: string[];
-  claims: { by: string; line: number; words: string }[];
+  /** the claims and denials among the voices that report it (the rest report it plainly) */
+  claims: { by: string; line: number; words: string; stance: 'claims' | 'denies' }[];
 }
 
 export interface IngestResult {
@@ -587,13 +589,22 @@ export function ingestArticle(input: IngestInput): IngestResult {
     );
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
 
-    const claims = g.obs
-      .filter((o) => o.reading.claimBy !== undefined)
-      .map((o) => ({
-        by: o.reading.claimBy!,
-        line: o.s.line,
-        words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '',
-      }));
+    // who reports it, who only claims it, who denies it: from the voices of its own sentences
+    const said = attributionFrom(
+      g.obs.flatMap((o) => readVoices(o.s.text).map((v) => ({ v, line: o.s.line }))),
+      { ...(g.actor ? { actor: g.actor } : {}), ...(g.target ? { target: g.target } : {}) },
+    );
+    for (const v of said.voices)
+      fields.push({
+        field: v.stance === 'denies' ? 'deniedBy' : 'reportedBy',
+        value: `${v.by}${v.stance === 'claims' ? ' (a claim)' : ''}`,
+        line: v.line,
+        words: v.words,
+        confidence: 'medium',
+      });
+    const claims = said.voices.flatMap((v) =>
+      v.stance === 'reports' ? [] : [{ by: v.by, line: v.line, words: v.words, stance: v.stance }],
+    );
     if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
     else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
 
@@ -615,7 +626,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     });
     const claimNote =
       claims.length > 0
-        ? ` Claims (TODO: record with the claim/denial vocabulary of issue 13 once it exists): ${claims.map((c) => `${c.by} "${c.words}" on line ${c.line}`).join('; ')}.`
+        ? ` Attribution ${said.attribution}: ${claims.map((c) => `${c.by} ${c.stance === 'denies' ? 'denies' : 'claims'} ("${c.words}", line ${c.line})`).join('; ')}.`
         : '';
     const event: Event = {
       id,
@@ -628,6 +639,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       targets,
       ...(Object.keys(munitions).length > 0 ? { munitions } : {}),
       ...(Object.keys(casualties).length > 0 ? { casualties } : {}),
+      attribution: said.attribution,
+      ...(said.reportedBy.length > 0 ? { reportedBy: said.reportedBy } : {}),
+      ...(said.deniedBy.length > 0 ? { deniedBy: said.deniedBy } : {}),
       sources,
       note: `Draft by truce ingest from ${input.file}, lines ${lines.join(', ')}; check every field against the article, then remove \`draft: true\`.${claimNote}${problems.length > 0 ? ` Doubts: ${problems.join('; ')}.` : ''}`,
       draft: true,
