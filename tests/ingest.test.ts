@@ -5,6 +5,7 @@ import { ingestArticle } from '../src/ingest/ingestArticle.js';
 import { buildPlaceIndex } from '../src/places/placeIndex.js';
 import { readDates } from '../src/ingest/readDates.js';
 import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
+import { readVoices } from '../src/ingest/readVoices.js';
 import { findPlaces } from '../src/ingest/findPlaces.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
@@ -374,6 +375,13 @@ describe('who reports, claims and denies (reportedBy, deniedBy, attribution)', (
   it('a side owning its own attack confirms it', () => {
     const e = ingest("Russia's defence ministry said on Monday it had struck military targets in Kharkiv overnight.").events[0]!;
     expect([e.actor, e.attribution, e.reportedBy]).toEqual(['russia', 'confirmed', ['russia']]);
+  });
+  it('voices: a party named in the official\'s title, an official given no country, "according to"', () => {
+    const vs = (t: string) => readVoices(t).map((v) => [v.party ?? 'local', v.stance]);
+    expect(vs("Two drones were downed, Russia's defence ministry said.")).toEqual([['russia', 'reports']]);
+    expect(vs('Three people were hurt, the regional governor said.')).toEqual([['local', 'reports']]);
+    expect(vs('The depot burned, according to Ukrainian officials.')).toEqual([['ukraine', 'reports']]);
+    expect(vs('The Kremlin rejected the report.')).toEqual([['russia', 'denies']]);
   });
   it('the report cites each voice with its line and words', () => {
     const r = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.');
