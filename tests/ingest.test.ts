@@ -5,6 +5,7 @@ import { ingestArticle } from '../src/ingest/ingestArticle.js';
 import { buildPlaceIndex } from '../src/places/placeIndex.js';
 import { readDates } from '../src/ingest/readDates.js';
 import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
+import { readVoices } from '../src/ingest/readVoices.js';
 import { findPlaces } from '../src/ingest/findPlaces.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
@@ -168,6 +169,20 @@ describe('figures', () => {
       ['drones', 60, 'downed'],
     ]);
   });
+  it('"35 of 53 missiles" shot down: the 53 is how many flew, as stated', () => {
+    expect(one('Air defences shot down 35 of 53 missiles, the air force said.')).toContainEqual({
+      q: 'missiles',
+      c: { low: 53, best: 53, high: 53 },
+      role: 'launched',
+    });
+  });
+  it('those "not intercepted" are a floor on how many were fired', () => {
+    expect(one('Two cruise missiles were intercepted, while one ballistic missile was not intercepted.')).toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 1 },
+      role: 'launched',
+    });
+  });
   it('"an energy worker was killed" is one killed', () => {
     expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
   });
@@ -266,6 +281,29 @@ describe('one occurrence, one draft', () => {
     expect(parts.events[0]!.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
   });
 
+  it('a headline drops qualifiers: "kill four" over a body\'s "at least four" is at least four', () => {
+    const r = ingest('Drones hit Dnipro overnight, kill four\nA Russian drone attack on Dnipro overnight killed at least four people.');
+    expect(r.events[0]!.casualties?.killed).toEqual({ low: 4 });
+  });
+
+  it("a lead's national tally is the whole attack's; a later place's toll adds to it only when told as more", () => {
+    const lead =
+      "KYIV\nRussia hit Dnipro with drones overnight, killing 5 people and injuring more than 30, Ukraine's emergency service said.";
+    const within = ingest(`${lead}\nIn the Kharkiv region, two people were injured.`);
+    expect(within.events[0]!.casualties?.injured).toEqual({ low: 31 });
+    const more = ingest(`${lead}\nAnother two people were injured in the Kharkiv region.`);
+    expect(more.events[0]!.casualties?.injured).toEqual({ low: 33 });
+  });
+
+  it('a whole day that holds a part of it adds nothing: "Sunday morning" beside "Palm Sunday"', () => {
+    const r = ingest('Palm Sunday strike on Sumy\nTwo Russian missiles struck Sumy on Sunday morning as people gathered for Palm Sunday.');
+    expect([r.events[0]!.when.start, r.events[0]!.when.end, r.events[0]!.when.precision]).toEqual([
+      '2026-02-01T05:00:00+02:00',
+      '2026-02-01T12:00:00+02:00',
+      'part-of-day',
+    ]);
+  });
+
   it('the same figure given plainly and as "nearly" spans both readings', () => {
     const r = ingest('KYIV\nRussia launched nearly 500 drones at Kyiv overnight.\nThe 500 drones hit homes in Kyiv.');
     expect(r.events[0]!.munitions?.drones).toEqual({ low: 450, best: 500, high: 550 });
@@ -299,12 +337,13 @@ describe('content older than the dateline', () => {
 });
 
 describe('claims and undated lines', () => {
-  it('a claim is attributed to who made it and left in the note until the claim vocabulary exists', () => {
+  it('a claim is attributed to who made it, in the report, the note and the attribution fields', () => {
     const r = ingest(
       'A missile hit a school in Sumy on Sunday, killing 3.\nRussia claimed the school housed soldiers, officials said the strike was on civilians.',
     );
-    expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'claimed' }]);
-    expect(r.events[0]!.note).toContain('TODO');
+    expect(r.report.drafts[0]!.claims).toEqual([{ by: 'russia', line: 2, words: 'Russia claimed', stance: 'claims' }]);
+    expect(r.events[0]!.note).not.toContain('TODO');
+    expect(r.events[0]!.note).toContain('russia claims');
   });
   it('a strike with no date words is dated to the week before publication and reported as undated', () => {
     const r = ingest('A missile hit Sumy, killing 3 people.');
@@ -314,6 +353,41 @@ describe('claims and undated lines', () => {
   it('a strike whose places the hierarchy does not know is reported as unplaced', () => {
     const r = ingest('A drone hit Atlantis overnight, killing 2 people.');
     expect(r.report.unplaced).toHaveLength(1);
+  });
+});
+
+describe('who reports, claims and denies (reportedBy, deniedBy, attribution)', () => {
+  it('officials the sentence gives no country speak for the side hit: reported, confirmed', () => {
+    const e = ingest('Russian drones hit Odesa overnight, killing 2 people, the governor said.').events[0]!;
+    expect([e.attribution, e.reportedBy, e.deniedBy]).toEqual(['confirmed', ['ukraine'], undefined]);
+  });
+  it('an accusation denied by the accused is disputed', () => {
+    const e = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.').events[0]!;
+    expect([e.kind, e.actor, e.attribution, e.reportedBy, e.deniedBy]).toEqual(['strike', 'russia', 'disputed', ['ukraine'], ['russia']]);
+    expect(e.sources.map((x) => x.line)).toEqual([1, 2]);
+  });
+  it('an attack only one side claims, with nobody stating it plainly, is claimed', () => {
+    const e = ingest(
+      "Russia's defence ministry claimed on Sunday that Ukrainian drones had struck a fuel depot in the Belgorod region overnight.",
+    ).events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['ukraine', 'claimed', ['russia']]);
+  });
+  it('a side owning its own attack confirms it', () => {
+    const e = ingest("Russia's defence ministry said on Monday it had struck military targets in Kharkiv overnight.").events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['russia', 'confirmed', ['russia']]);
+  });
+  it('voices: a party named in the official\'s title, an official given no country, "according to"', () => {
+    const vs = (t: string) => readVoices(t).map((v) => [v.party ?? 'local', v.stance]);
+    expect(vs("Two drones were downed, Russia's defence ministry said.")).toEqual([['russia', 'reports']]);
+    expect(vs('Three people were hurt, the regional governor said.')).toEqual([['local', 'reports']]);
+    expect(vs('The depot burned, according to Ukrainian officials.')).toEqual([['ukraine', 'reports']]);
+    expect(vs('The Kremlin rejected the report.')).toEqual([['russia', 'denies']]);
+  });
+  it('the report cites each voice with its line and words', () => {
+    const r = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.');
+    expect(r.report.drafts[0]!.fields).toContainEqual(
+      expect.objectContaining({ field: 'deniedBy', value: 'russia', line: 2, words: 'Moscow denied' }),
+    );
   });
 });
 

@@ -54,7 +54,34 @@ const HABITUAL =
 const PASSIVE_HIT =
   /\b(was|were|had been|have been|has been)\s+(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
 
+// "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
+const ACCUSED = (who: string) =>
+  new RegExp(
+    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:of|for)\s+(?:an?\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|strikes?|attacks?)\b`,
+    'i',
+  );
+// "Russia's defence ministry said it had struck ...": a side owning its own attack
+const OWNED = (who: string) =>
+  new RegExp(
+    String.raw`\b${who}\b[^.]{0,40}?\b(?:said|says|claimed|claims|announced)(?:\s+[\w-]+){0,3}?\s+(?:that\s+)?(?:it|its forces|its troops|they)\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|targeted|launched|fired)\b`,
+    'i',
+  );
+
 export function readParties(raw: string): Reading {
+  const accused = ACCUSED(RU).exec(raw) ?? OWNED(RU).exec(raw);
+  const accusedUa = ACCUSED(UA).exec(raw) ?? OWNED(UA).exec(raw);
+  if ((accused || accusedUa) && !NOT_AN_ATTACK.test(raw) && !TRUCE.test(raw)) {
+    const ru = accused !== null && (accusedUa === null || accused.index <= accusedUa.index);
+    const speaker = SPEAKER.exec(raw);
+    const claimBy = speaker ? (party(speaker[1]!) ?? speaker[1]) : undefined;
+    return {
+      kind: 'strike',
+      actor: ru ? 'russia' : 'ukraine',
+      target: ru ? 'ukraine' : 'russia',
+      ...(claimBy ? { claimBy } : {}),
+      words: (ru ? accused : accusedUa)![0],
+    };
+  }
   // a request not to attack, or a habit of attacking, names an attacker but reports no attack
   const sentence =
     NOT_AN_ATTACK.test(raw) || (HABITUAL.test(raw) && !/\b(overnight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(raw))

@@ -19,7 +19,11 @@ export function formatIngestReport(result: IngestResult, proposals: SourcePropos
           ? `            <- line ${f.line} "${f.words}" [${f.confidence}]`
           : `  ${f.field.padEnd(9)} ${f.value}  <- line ${f.line} "${f.words}" [${f.confidence}]`,
       );
-    for (const c of d.claims) out.push(`  claim     by ${c.by}, line ${c.line} "${c.words}" (TODO: claim/denial vocabulary, issue 13)`);
+    out.push(
+      `  attribution ${e.attribution ?? 'confirmed'}${e.reportedBy ? `, reported by ${e.reportedBy.join(', ')}` : ''}${e.deniedBy ? `, denied by ${e.deniedBy.join(', ')}` : ''}`,
+    );
+    for (const c of d.claims)
+      out.push(`  ${c.stance === 'denies' ? 'denial' : 'claim'.padEnd(6)}    by ${c.by}, line ${c.line} "${c.words}"`);
     for (const p of d.problems) out.push(`  doubt     ${p}`);
     for (const p of proposals.filter((x) => x.draft === d.id)) {
       out.push(`  matches   existing event ${p.event}: propose this article as a new source of it`);

@@ -10,6 +10,7 @@ import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
+import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
 
 /**
@@ -34,7 +35,8 @@ export interface DraftReport {
   fields: FieldEvidence[];
   /** why a field is missing or doubtful */
   problems: string[];
-  claims: { by: string; line: number; words: string }[];
+  /** the claims and denials among the voices that report it (the rest report it plainly) */
+  claims: { by: string; line: number; words: string; stance: 'claims' | 'denies' }[];
 }
 
 export interface IngestResult {
@@ -92,6 +94,9 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   return o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)));
 }
 
+/** precisions finer than a calendar day: a night, a morning, an hour */
+const PARTIAL = new Set<Precision>(['part-of-day', 'hour', 'exact']);
+
 function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
   if (ds.length === 0) return undefined;
   return { start: DateTime.min(...ds.map((d) => d.start))!, end: DateTime.max(...ds.map((d) => d.end))! };
@@ -145,12 +150,41 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
 }
 
+interface CasualtyItem {
+  f: FigureMention;
+  /** the regions the toll is told for; none: the whole event's */
+  at: string[];
+  /** told as more on top of a toll already given ("another", "a further", "also") */
+  added: boolean;
+}
+
 /**
  * Casualties told place by place add up ("three killed in Dnipro", "one in the Kharkiv region"); a toll
  * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
  * nothing of the others: their sum is then only a floor.
  */
-function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions: Set<string>): Count | undefined {
+function casualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
+  if (items.length === 0) return undefined;
+  const base = baseCasualtyCount(
+    items.filter((x) => !x.added),
+    eventRegions,
+  );
+  // "another two were injured in Kharkiv" after the lead's toll adds to it
+  const added = items.filter((x) => x.added);
+  if (base === undefined || added.length === 0) return baseCasualtyCount(items, eventRegions);
+  const more = added.map((x) => x.f.count);
+  return {
+    low: base.low + more.reduce((a, c) => a + c.low, 0),
+    ...(base.best !== undefined && more.every((c) => c.best !== undefined)
+      ? { best: base.best + more.reduce((a, c) => a + c.best!, 0) }
+      : {}),
+    ...(base.high !== undefined && more.every((c) => c.high !== undefined)
+      ? { high: base.high + more.reduce((a, c) => a + c.high!, 0) }
+      : {}),
+  };
+}
+
+function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
   if (items.length === 0) return undefined;
   const totals = items.filter((x) => x.at.length === 0).map((x) => x.f);
   const parts = new Map<string, FigureMention[]>();
@@ -179,6 +213,15 @@ function casualtyCount(items: { f: FigureMention; at: string[] }[], eventRegions
   const uncovered = [...eventRegions].some((r) => !covered.has(r));
   if (uncovered || sum.high === undefined) return { low: sum.low };
   return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
+}
+
+/** A tally kept for the whole country: its emergency service, its interior or health ministry. */
+const NATIONAL_TALLY =
+  /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
+
+/** A dateline or a headline: one of the first lines, short, with no closing stop. */
+function isHeadline(s: Sentence): boolean {
+  return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }
 
 function mode(xs: number[]): number {
@@ -221,6 +264,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
   }
 
   const older = olderThanDateline(observations, pub);
+  const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
   const groups: Group[] = [];
   let current: Group | undefined;
@@ -409,7 +453,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const all = ds.map((x) => x.d);
       const width = (d: DateMention) => d.end.diff(d.start).toMillis();
       const narrowest = all.reduce((a, b) => (width(b) < width(a) ? b : a));
-      const near = all.filter((d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000));
+      // a whole day that holds the narrowest ("Palm Sunday" beside "Sunday morning") adds nothing: a part
+      // of the day or a night that only overlaps it ("overnight" beside "early on Saturday") widens it
+      const holds = (d: DateMention) => d.start <= narrowest.start && narrowest.end <= d.end && !PARTIAL.has(d.precision);
+      const near = all.filter(
+        (d) => d === narrowest || (d.start < narrowest.end && narrowest.start < d.end && width(d) <= 36 * 3600_000 && !holds(d)),
+      );
       const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
       const use = agree ? near : all;
       const s0 = DateTime.min(...use.map((d) => d.start))!;
@@ -471,14 +520,27 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
-    const casualtyItems: { f: FigureMention; at: string[] }[] = [];
+    const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
     for (const o of g.obs)
       for (const f of o.figures) {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
-        // a headline's toll ("... kill four") sums up the whole event, wherever it names
-        const headline = o.s.line <= 3 && !/[.!?"”’]$/.test(o.s.text) && o.s.text.split(/\s+/).length < 20;
+        // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
+        // (the first full sentence) giving a national body's tally, which local officials' tolls break down
+        const headline = isHeadline(o.s);
+        const before = o.s.text.slice(Math.max(0, f.index - 30), f.index);
+        const added =
+          !headline &&
+          o.s !== lead &&
+          (/\b(another|a further|additional)\s+$/i.test(before) || /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)));
         if (f.quantity === 'killed' || f.quantity === 'injured')
-          casualtyItems.push({ f, at: headline ? [] : o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id) });
+          casualtyItems.push({
+            f,
+            headline,
+            added,
+            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
+            places: o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id),
+            at: [],
+          });
         fields.push({
           field: f.quantity,
           value: `${countText(f.count)}${f.role === 'downed' ? ' (shot down: a floor on how many flew)' : ''}`,
@@ -491,13 +553,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const counts: Partial<Record<Quantity, Count>> = {};
     const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
     for (const q of QUANTITIES) {
-      const c =
-        q === 'killed' || q === 'injured'
-          ? casualtyCount(
-              casualtyItems.filter((x) => x.f.quantity === q),
-              eventRegions,
-            )
-          : mergeCounts(byQ.get(q) ?? []);
+      // a headline drops qualifiers ("killing four" for "at least four"): when the body tells the same
+      // number, the body's words stand for it
+      const told = casualtyItems.filter(
+        (x, _, all) =>
+          x.f.quantity === q &&
+          !(x.headline && all.some((y) => !y.headline && y.f.quantity === q && figureTokens(y.f.words)[0] === figureTokens(x.f.words)[0])),
+      );
+      // the lead's toll is the whole event's unless a headline's is there to say what the parts add up to
+      const headlined = told.some((x) => x.headline);
+      const items = told.map((x) => ({ ...x, at: x.headline || (x.lead && !headlined) ? [] : x.places }));
+      const c = q === 'killed' || q === 'injured' ? casualtyCount(items, eventRegions) : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
     // every missile, ballistic and cruise ones included
@@ -523,13 +589,22 @@ export function ingestArticle(input: IngestInput): IngestResult {
     );
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
 
-    const claims = g.obs
-      .filter((o) => o.reading.claimBy !== undefined)
-      .map((o) => ({
-        by: o.reading.claimBy!,
-        line: o.s.line,
-        words: /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i.exec(o.s.text)?.[0] ?? '',
-      }));
+    // who reports it, who only claims it, who denies it: from the voices of its own sentences
+    const said = attributionFrom(
+      g.obs.flatMap((o) => readVoices(o.s.text).map((v) => ({ v, line: o.s.line }))),
+      { ...(g.actor ? { actor: g.actor } : {}), ...(g.target ? { target: g.target } : {}) },
+    );
+    for (const v of said.voices)
+      fields.push({
+        field: v.stance === 'denies' ? 'deniedBy' : 'reportedBy',
+        value: `${v.by}${v.stance === 'claims' ? ' (a claim)' : ''}`,
+        line: v.line,
+        words: v.words,
+        confidence: 'medium',
+      });
+    const claims = said.voices.flatMap((v) =>
+      v.stance === 'reports' ? [] : [{ by: v.by, line: v.line, words: v.words, stance: v.stance }],
+    );
     if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
     else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
 
@@ -551,7 +626,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     });
     const claimNote =
       claims.length > 0
-        ? ` Claims (TODO: record with the claim/denial vocabulary of issue 13 once it exists): ${claims.map((c) => `${c.by} "${c.words}" on line ${c.line}`).join('; ')}.`
+        ? ` Attribution ${said.attribution}: ${claims.map((c) => `${c.by} ${c.stance === 'denies' ? 'denies' : 'claims'} ("${c.words}", line ${c.line})`).join('; ')}.`
         : '';
     const event: Event = {
       id,
@@ -564,6 +639,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       targets,
       ...(Object.keys(munitions).length > 0 ? { munitions } : {}),
       ...(Object.keys(casualties).length > 0 ? { casualties } : {}),
+      attribution: said.attribution,
+      ...(said.reportedBy.length > 0 ? { reportedBy: said.reportedBy } : {}),
+      ...(said.deniedBy.length > 0 ? { deniedBy: said.deniedBy } : {}),
       sources,
       note: `Draft by truce ingest from ${input.file}, lines ${lines.join(', ')}; check every field against the article, then remove \`draft: true\`.${claimNote}${problems.length > 0 ? ` Doubts: ${problems.join('; ')}.` : ''}`,
       draft: true,

@@ -269,9 +269,24 @@ export function readFigures(raw: string): FigureMention[] {
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     const tail = after.split(/[,;]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
     const downedAfter = DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
-    const downedBefore = DOWNED.test(before.slice(-30)) && !/\bnot\s+$/i.test(before.slice(-30));
-    const role = quantity === 'killed' || quantity === 'injured' ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
-    const base = floorOnly ? { count: { low: n }, approximate: false } : qualified(q, n);
+    // "... were intercepted, while one ballistic missile was not": the verb before stays in its own clause
+    const beforeClause =
+      before
+        .slice(-30)
+        .split(/[;]|,\s*(?:while|but|and)\b|\bwhile\b|\bbut\b/)
+        .at(-1) ?? '';
+    const downedBefore = DOWNED.test(beforeClause) && !/\bnot\s+$/i.test(beforeClause);
+    // "35 of 53 missiles were shot down": the second figure is how many flew, as stated
+    const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+$/i.test(before);
+    const role =
+      quantity === 'killed' || quantity === 'injured' || ofTotal ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
+    // "one ballistic missile was not intercepted": those that got through are a floor on those fired
+    const notDowned =
+      role === 'launched' &&
+      quantity !== 'killed' &&
+      quantity !== 'injured' &&
+      /\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
+    const base = floorOnly || notDowned ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
     out.push({
       quantity,
