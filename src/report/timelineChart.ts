@@ -1,4 +1,4 @@
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import { DateTime } from 'luxon';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
