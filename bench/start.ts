@@ -52,7 +52,7 @@ export function benchStart(line: Line, root: string, cli: string, reps: number):
   const commands: [string, string[]][] = [
     ['run', ['run', scenario, '--format', 'json']],
     ['run --format ndjson', ['run', scenario, '--format', 'ndjson']],
-    ['run --events (a stream of 100 events)', ['run', scenario, '--events', events, '--format', 'ndjson']],
+    ['run --events (100 events)', ['run', scenario, '--events', events, '--format', 'ndjson']],
     ['compare', ['compare', scenario, '--format', 'json']],
     ['diff', ['diff', scenario, scenario, '--format', 'json']],
     ['explain', ['explain', scenario, '-e', 'ru-strike-2026-01-29-30', '--format', 'json']],
@@ -74,7 +74,7 @@ export function benchStart(line: Line, root: string, cli: string, reps: number):
     const warm = took([cli, ...args], root, reps);
     const afresh = took([cli, '--no-cache', ...args], root, reps);
     line(
-      `\`truce ${name}\`: cached / afresh, wall ms (CPU ms)`,
+      `\`truce ${name}\`: cached / afresh, ms (CPU ms)`,
       `${warm.ms.toFixed(0)} (${warm.cpu.toFixed(0)}) / ${afresh.ms.toFixed(0)} (${afresh.cpu.toFixed(0)})`,
       `wall ${x(warm.ms, node0.ms)} / ${x(afresh.ms, node0.ms)}, CPU ${x(warm.cpu, node0.cpu)} / ${x(afresh.cpu, node0.cpu)} node -e 0 (target <= 2x / <= 4x)`,
     );
