@@ -28,6 +28,8 @@ export function defaultWorkers(): number {
 const WORKER = new URL('./sampleWorker.js', import.meta.url);
 /** threads started ahead by startWorkers, not yet given a scenario */
 const started: Worker[] = [];
+/** what ended such a thread before a `sample` took it */
+const earlyErrors = new WeakMap<Worker, Error>();
 
 /** How many threads `sample` uses for so many draws: no thread for fewer than minDrawsPerThread each. */
 export function threadsFor(draws: number, workers = defaultWorkers(), minDrawsPerThread = 2_000): number {
@@ -36,14 +38,15 @@ export function threadsFor(draws: number, workers = defaultWorkers(), minDrawsPe
 
 /**
  * Starts the worker threads a coming `sample` of so many draws will use, so that they boot and load
- * their modules while this thread loads the scenario; `sample` hands them the scenario. A CLI call:
- * the threads keep the process alive until a `sample` takes them.
+ * their modules while this thread loads the scenario; `sample` hands them the scenario. Until then they
+ * do not keep the process alive.
  */
 export function startWorkers(draws: number, workers = defaultWorkers()): void {
   for (let i = started.length; i < threadsFor(draws, workers) - 1; i++) {
     const w = new Worker(WORKER);
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
+    w.on('error', (e) => earlyErrors.set(w, e));
     started.push(w);
   }
 }
@@ -131,6 +134,8 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
       w.on('exit', (code) => {
         if (inFlight > 0) reject((failed = new Error(`a sample worker stopped (exit ${code})`)));
       });
+      const early = earlyErrors.get(w);
+      if (early) return reject((failed = early));
       // two ranges: one running, the next waiting in the worker
       if (send()) send();
       else resolve();
