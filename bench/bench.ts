@@ -18,6 +18,7 @@ import { handwrittenRules } from './handwritten.js';
 import { benchWorkbench } from './workbench.js';
 import { syntheticAcled } from './syntheticAcled.js';
 import { benchSample, benchSweep, benchWhole } from './scale.js';
+import { benchStart } from './start.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'scenarios/jan-feb-2026.yaml');
@@ -36,7 +37,7 @@ const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000')
   .map(Number)
   .filter((n) => n > 0);
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
-/** only these parts (comma-separated: rules, sample, sweep, cold, stream, whole, workbench, import, entry); all by default */
+/** only these parts (comma-separated: rules, sample, sweep, start, cold, stream, whole, workbench, import, entry); all by default */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => ONLY === undefined || ONLY.includes(part);
 
@@ -249,6 +250,7 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
   if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
   if (want('sweep')) await benchSweep(line, loaded, REPS);
   if (want('whole') && existsSync('/usr/bin/time')) benchWhole(line, ROOT, CLI, WHOLE_SIZES);
+  if (want('start')) benchStart(line, ROOT, CLI, REPS);
   if (!want('cold') && !want('stream')) return;
 
   const cold = (args: string[]) => {
@@ -288,30 +290,7 @@ async function after(loaded: ReturnType<typeof loadScenario>) {
     line('  the same, validating afresh (--no-cache, or after an edit) (ms)', fmt(fresh), `${(fresh / node0).toFixed(1)}x`);
     line('  the same through npx (ms)', fmt(npx), `${(npx / node0).toFixed(1)}x`);
     line('  `npx truce --version`: npx starting the bin (ms)', fmt(npxAlone), `${(npxAlone / node0).toFixed(1)}x`);
-    // every other command that loads a scenario: with the cache (warm) and validating afresh
-    const commands: [string, string[]][] = [
-      ['compare', ['compare', SCENARIO, '--format', 'json']],
-      ['diff', ['diff', SCENARIO, SCENARIO, '--format', 'json']],
-      ['explain', ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30', '--format', 'json']],
-      ['graph', ['graph', SCENARIO]],
-      ['sample -n 100', ['sample', SCENARIO, '-n', '100', '--seed', '1', '-w', '1']],
-      [
-        'sweep (2 rows)',
-        ['sweep', SCENARIO, '--vary', 'interpretations.washington.window.start=2026-01-30T00:00+02:00..2026-01-31T00:00+02:00:P1D'],
-      ],
-      ['run --format ndjson', ['run', SCENARIO, '--format', 'ndjson']],
-      ['test', ['test', SCENARIO]],
-    ];
-    for (const [name, args] of commands) {
-      cold([CLI, ...args]);
-      const warm = cold([CLI, ...args]);
-      const afresh = cold([CLI, '--no-cache', ...args]);
-      line(
-        `cold \`truce ${name}\`: cached / afresh (ms)`,
-        `${fmt(warm)} / ${fmt(afresh)}`,
-        `${(warm / node0).toFixed(1)}x / ${(afresh / node0).toFixed(1)}x node -e 0 (target <= 2x / <= 4x)`,
-      );
-    }
+    // every other command's start, with CPU time: the `start` part (bench/start.ts)
     if (process.env.BENCH_FRESH === '0') console.log('first `./truce --version` in a fresh clone: skipped (BENCH_FRESH=0)');
     else {
       const first = firstCallOnFreshClone();

@@ -18,7 +18,7 @@ type Line = (label: string, value: string, target?: string) => void;
 type Loaded = ReturnType<typeof loadScenario>;
 
 /** Wall seconds and peak RSS (MB) of one CLI run, through /usr/bin/time -v. */
-function timed(cli: string, args: string[], cwd: string): { secs: number; mb: number; status: number | null } {
+function timed(cli: string, args: string[], cwd: string): { secs: number; cpu: number; mb: number; status: number | null } {
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, ...args], {
     cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -27,7 +27,11 @@ function timed(cli: string, args: string[], cwd: string): { secs: number; mb: nu
   });
   const mb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(r.stderr)?.[1] ?? '?';
-  return { secs: wall.split(':').reduce((s, x) => s * 60 + Number(x), 0), mb, status: r.status };
+  const cpu = ['User', 'System'].reduce(
+    (s, k) => s + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? NaN),
+    0,
+  );
+  return { secs: wall.split(':').reduce((s, x) => s * 60 + Number(x), 0), cpu, mb, status: r.status };
 }
 
 /**
@@ -101,12 +105,12 @@ export function benchSample(line: Line, root: string, cli: string, draws: number
   line(
     `truce sample -n ${draws.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`,
     Math.round(draws / one.secs).toLocaleString('en-US'),
-    `${one.secs.toFixed(2)} s`,
+    `${one.secs.toFixed(2)} s, CPU ${one.cpu.toFixed(2)} s`,
   );
   line(
     `  the same, 2 workers (draws/s)`,
     Math.round(draws / two.secs).toLocaleString('en-US'),
-    `${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s)`,
+    `${two.secs.toFixed(2)} s, CPU ${two.cpu.toFixed(2)} s: ${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
 }
 

@@ -100,6 +100,7 @@ describe('truce run with the cache', () => {
         'json',
       ],
       ['run', SCENARIO, '--format', 'ndjson'],
+      ['test', SCENARIO],
     ];
     for (const args of commands) {
       const plain = runCli(['--no-cache', ...args]);

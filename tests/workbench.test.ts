@@ -85,8 +85,8 @@ describe('the browser bundle', () => {
     // (matches shown with their surroundings, not the whole bundle)
     const around = (re: RegExp) => [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 60), m.index + 60));
     expect(around(/require\(\s*["']node:|from\s*["']node:|import\(\s*["']node:/g)).toEqual([]);
-    // nor the Node-only parts of the core: worker threads, the tinypool sampler, the file loader
-    expect(around(/new Tinypool|worker_threads|readFileSync|observedFs/g)).toEqual([]);
+    // nor the Node-only parts of the core: worker threads, the threaded sampler, the file loader
+    expect(around(/worker_threads|readFileSync|observedFs/g)).toEqual([]);
     expect(around(/<!--/g)).toEqual([]);
   });
 });

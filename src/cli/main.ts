@@ -26,7 +26,7 @@ process.stderr.on('error', () => {
 
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
- * `--format ndjson` the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
+ * `--format ndjson` over `--events` (or an import) the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
  * is fixed when an isolate is made, so it cannot be set on this one), so that peak memory reflects what
  * the stream holds rather than V8's appetite. A worker costs a few milliseconds; a second process, as
  * before, cost a second start of node and of every module.
@@ -35,8 +35,10 @@ const argv = process.argv.slice(2);
 const ndjson = argv.some(
   (a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'),
 );
+// only what can grow without bound: a stream of `--events`, an import; a scenario's own seeds are bounded
+const unbounded = argv.some((a) => a === '--events' || a.startsWith('--events=') || a === 'import');
 const { isMainThread } = await import('node:worker_threads');
-const delegated = ndjson && isMainThread && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
+const delegated = ndjson && unbounded && isMainThread && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
 if (delegated) {
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(new URL(import.meta.url), { argv, resourceLimits: { maxOldGenerationSizeMb: 768 } });

@@ -187,3 +187,15 @@ export function readArticles(dir: string, opts: ReadOptions): { articles?: Map<s
   }
   return { articles: map, problems };
 }
+
+/** Scenario files under the given paths (folders searched recursively), sorted. */
+export function scenarioFiles(paths: string[], cwd: string): string[] {
+  const out: string[] = [];
+  const walk = (abs: string) => {
+    if (isDirectory(abs)) {
+      for (const f of listFiles(abs, '')) walk(f);
+    } else if (/\.ya?ml$/.test(abs)) out.push(abs);
+  };
+  for (const p of paths) walk(path.resolve(cwd, p));
+  return [...new Set(out)].sort();
+}

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { LoadedScenario, LoadOptions } from './loadScenario.js';
 import { recording, stat, unchanged, type Observation } from './observedFs.js';
+import { canonicalJson } from '../canonicalJson.js';
 
 /**
  * loadScenario memoised on disk. A load is a pure function of its options and of what it reads, and
@@ -58,7 +59,8 @@ export async function loadScenarioCached(scenarioPath: string, opts: LoadOptions
   const { dir: cacheDir, build } = cache;
   const cwd = opts.cwd ?? process.cwd();
   const key = createHash('sha256')
-    .update(JSON.stringify([build, cwd, path.resolve(cwd, scenarioPath), opts, process.env.TRUCE_ARTICLES ?? null]))
+    // canonical: the same options give the same key whatever their order, and cwd counts once, resolved
+    .update(canonicalJson([build, cwd, path.resolve(cwd, scenarioPath), { ...opts, cwd: undefined }, process.env.TRUCE_ARTICLES ?? null]))
     .digest('hex')
     .slice(0, 32);
   const file = path.join(cacheDir, `${key}.json`);

@@ -1,4 +1,4 @@
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import type { Provenance } from '../provenance.js';
 import type { Obligation } from '../schema/interpretation.js';
 import { describeInterval, describeWindow } from '../run/explainVars.js';

@@ -1,4 +1,4 @@
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import { DateTime } from 'luxon';
 import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';

@@ -1,4 +1,4 @@
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
 import { divergences, findingsOf } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';

@@ -1,7 +1,7 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { RunReport } from '../run/runScenario.js';
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import { munitionsLow, timelineEvents } from './mermaid.js';
 import { colorLegend, laneAxis, laneView, sizeLegend, timeAxes } from './timelineEncoding.js';
 import { fmt, timeFrame } from './timelineFrame.js';

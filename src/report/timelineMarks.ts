@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { findingsOf, verdictOf } from '../run/divergence.js';
 import type { ReadingRun, RunReport } from '../run/runScenario.js';
-import { type Event, isAttack } from '../schema/event.js';
+import type { Event } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import { munitionsLow } from './mermaid.js';
 import { COLORS, type Category, DAY, type Datum, fmt, STATUS_COLOR, type TimeFrame } from './timelineFrame.js';
 import {

@@ -1,4 +1,5 @@
-import { isAttack, type Event } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
+import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
 import { evidenceCount } from './deriveFacts.js';
 import type { Interval } from '../time/interval.js';

@@ -1,4 +1,5 @@
-import { attributionOf, type Event } from '../schema/event.js';
+import { attributionOf } from '../schema/eventKinds.js';
+import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';

@@ -1,4 +1,4 @@
-import { isAttack } from '../schema/event.js';
+import { isAttack } from '../schema/eventKinds.js';
 import type { Interval } from '../time/interval.js';
 import type { Finding } from '../rules/finding.js';
 import type { RunReport } from './runScenario.js';

@@ -10,12 +10,16 @@ export interface DrawRange {
   to: number;
 }
 
+// a thread draws many small ranges of the same events: order them once
+const orderedOf = new WeakMap<ScenarioInput['events'], ReturnType<typeof orderEvents>>();
+
 /** Runs draws from..to-1 and tallies them. Pure: the same range gives the same tally. */
 export async function runDraws(
   { input, seed, from, to }: DrawRange,
   evaluator = new RuleEvaluator(input.rules, input.conditions),
 ): Promise<Tally> {
-  const ordered = orderEvents(input.events);
+  let ordered = orderedOf.get(input.events);
+  if (!ordered) orderedOf.set(input.events, (ordered = orderEvents(input.events)));
   const tally = emptyTally();
   for (let i = from; i < to; i++) {
     addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true }));

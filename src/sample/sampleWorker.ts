@@ -1,20 +1,38 @@
-import Tinypool from 'tinypool';
+import { parentPort, workerData } from 'node:worker_threads';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import type { ScenarioInput } from '../run/runScenario.js';
-import { runDraws, type DrawRange } from './runDraws.js';
-import type { Tally } from './tally.js';
+import { runDraws } from './runDraws.js';
 
 /**
- * A tinypool worker: one range of draws per task. The scenario came once, with the worker's start
- * (workerData); the worker builds its evaluator once, so that its caches (the compiled rules, the
- * statechart memo) carry over from task to task.
+ * A Monte Carlo worker thread (src/sample/sample.ts): the validated scenario and the seed come once, as
+ * workerData (or, for a thread started before the scenario was loaded, as its first message), and are
+ * not validated again; each further message is one range of draws, answered with its tally.
+ * One evaluator for the thread's life, so that its caches (the compiled rules, the statechart memo)
+ * carry over from range to range.
  */
-let held: { input: ScenarioInput; evaluator: RuleEvaluator } | undefined;
-
-export default function sampleWorker(task: Omit<DrawRange, 'input'>): Promise<Tally> {
-  if (!held) {
-    const input = Tinypool.workerData as ScenarioInput;
-    held = { input, evaluator: new RuleEvaluator(input.rules, input.conditions) };
-  }
-  return runDraws({ input: held.input, seed: task.seed, from: task.from, to: task.to }, held.evaluator);
+export interface WorkerInit {
+  input: ScenarioInput;
+  seed: number;
 }
+export interface WorkerTask {
+  from: number;
+  to: number;
+}
+
+let held: (WorkerInit & { evaluator: RuleEvaluator }) | undefined;
+const hold = (init: WorkerInit) => {
+  held = { ...init, evaluator: new RuleEvaluator(init.input.rules, init.input.conditions) };
+};
+if (workerData) hold(workerData as WorkerInit);
+const port = parentPort!;
+// the next range waits here while this one runs (ranges never interleave on the shared evaluator)
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (m: WorkerTask | { init: WorkerInit }) => {
+  if ('init' in m) return hold(m.init);
+  queue = queue
+    .then(() => runDraws({ input: held!.input, seed: held!.seed, from: m.from, to: m.to }, held!.evaluator))
+    .then(
+      (tally) => port.postMessage({ tally }),
+      (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    );
+});

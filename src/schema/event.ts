@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { Count, Id, Instant, SourceRef } from './common.js';
 import { DatasetRecordRef } from './source.js';
+import { ATTACK_KINDS, ATTRIBUTIONS, EVENT_KINDS, attributionOf, isAttack } from './eventKinds.js';
 
-export const EVENT_KINDS = [
-  'strike',
-  'statement',
-  'agreement-claim',
-  'talks',
-  'airspace-alert',
-  'response',
-  'shelling',
-  'ground-assault',
-  'air-strike',
-] as const;
+// the zod-free lists and helpers live in eventKinds.ts (the hot path imports them without zod)
+export { ATTACK_KINDS, ATTRIBUTIONS, EVENT_KINDS, attributionOf, isAttack };
+
 export const EventKind = z.enum(EVENT_KINDS);
-
-/** The kinds that are acts of hostility, the ones the rules judge (`is-attack` in rules/conditions.json). */
-export const ATTACK_KINDS = ['strike', 'shelling', 'ground-assault', 'air-strike'] as const;
-export const isAttack = (kind: string): boolean => (ATTACK_KINDS as readonly string[]).includes(kind);
 
 /** How the text pins the time: the interval must span everything the text allows. */
 export const PRECISIONS = ['exact', 'hour', 'part-of-day', 'day', 'days', 'month'] as const;
@@ -67,7 +56,6 @@ export const Means = z.enum(MEANS);
 export const MEANS_CLASSES = ['long-range', 'air', 'artillery', 'ground-assault', 'short-range-drones'] as const;
 export const MeansClass = z.enum(MEANS_CLASSES);
 
-export const ATTRIBUTIONS = ['confirmed', 'claimed', 'disputed'] as const;
 export const Attribution = z.enum(ATTRIBUTIONS);
 
 /** the phases of the articles' plan (the seed scenario's); a phase id is any id of the scenario's plan */
@@ -161,7 +149,3 @@ export type PhaseId = z.infer<typeof PhaseId>;
 export type EventKind = z.infer<typeof EventKind>;
 export type MeansClass = z.infer<typeof MeansClass>;
 export type Attribution = z.infer<typeof Attribution>;
-
-/** An event's attribution: as stated, else disputed when someone denies it, else confirmed. */
-export const attributionOf = (e: Pick<Event, 'attribution' | 'deniedBy'>): Attribution =>
-  e.attribution ?? ((e.deniedBy?.length ?? 0) > 0 ? 'disputed' : 'confirmed');

@@ -1,6 +1,6 @@
-import { loadScenario, type LoadedScenario, type LoadOptions } from '../load/loadScenario.js';
-import { readExpectations, scenarioFiles } from '../load/readExpectations.js';
-import { displayName } from '../load/files.js';
+import type { LoadedScenario, LoadOptions } from '../load/loadScenario.js';
+import { displayName, scenarioFiles } from '../load/files.js';
+import { loadScenarioCached, type CacheSpec } from '../load/loadCache.js';
 import { InputError } from '../problem.js';
 import { runScenario, planSpec } from '../run/runScenario.js';
 import { checkExpectations, checkLoadFailure, type CaseResult } from '../run/checkExpectations.js';
@@ -24,20 +24,28 @@ export interface TestRun {
   coverage: Coverage;
 }
 
-/** Runs the `expect:` cases of every scenario file under `paths`; collects what they exercised. */
-export async function runScenarioTests(paths: string[], opts: LoadOptions & { cwd: string }): Promise<TestRun> {
+/**
+ * Runs the `expect:` cases of every scenario file under `paths`; collects what they exercised. With a
+ * cache, a scenario that loads comes from it (YAML and zod only for what changed); the cases of one
+ * that does not load are read on their own.
+ */
+export async function runScenarioTests(
+  paths: string[],
+  { cache, ...opts }: LoadOptions & { cwd: string; cache?: CacheSpec | undefined },
+): Promise<TestRun> {
   const files: FileResult[] = [];
   const rules = new Map<string, boolean>();
   const states = new Map<string, boolean>();
   const transitions = new Map<string, boolean>();
   for (const abs of scenarioFiles(paths.length > 0 ? paths : ['scenarios'], opts.cwd)) {
     const file = displayName(abs, opts.cwd);
-    const cases = readExpectations(abs, opts);
     let loaded: LoadedScenario;
     try {
-      loaded = loadScenario(abs, opts);
+      loaded = await loadScenarioCached(abs, opts, cache);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      const { readExpectations } = await import('../load/readExpectations.js');
+      const cases = readExpectations(abs, opts);
       files.push({
         file,
         cases:

@@ -1,5 +1,5 @@
 import { loadForOutput } from '../loadForOutput.js';
-import { sample, defaultWorkers } from '../../sample/sample.js';
+import { sample, defaultWorkers, startWorkers, stopWorkers } from '../../sample/sample.js';
 import { sampleJson, sampleText, type SampleReportInput } from '../../report/sampleReport.js';
 import { parseShard, shardRange } from '../../merge/shard.js';
 import type { SamplePart } from '../../schema/part.js';
@@ -26,7 +26,12 @@ export async function sampleCommand(
   const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1, 64) : defaultWorkers();
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const range = shard ? shardRange(draws, shard) : { from: 0, to: draws };
-  const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache);
+  // the worker threads boot while this thread loads the scenario
+  startWorkers(range.to - range.from, workers);
+  const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache).catch(async (e: unknown) => {
+    await stopWorkers();
+    throw e;
+  });
   const bar = process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
   const tally = await sample(loaded, {
     draws: range.to - range.from,

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runScenarioTests, type TestRun } from '../../testing/runScenarioTests.js';
-import { scenarioFiles } from '../../load/readExpectations.js';
+import { scenarioFiles } from '../../load/files.js';
+import { defaultCache } from '../../load/loadCache.js';
 import { InputError, UsageError } from '../../problem.js';
 import { EXIT, TestsFailed } from '../exitCodes.js';
 import { loadOptions } from '../loadOptions.js';
@@ -23,7 +24,11 @@ export async function testCommand(paths: string[], flags: { coverage?: boolean }
   const given = paths.length > 0 ? paths : ['scenarios'];
   if (scenarioFiles(given, process.cwd()).length === 0)
     throw new UsageError(`no scenario files (*.yaml, *.yml) in ${given.join(', ')}: nothing to test`);
-  const result = await runScenarioTests(paths, { ...loadOptions(g), cwd: process.cwd() });
+  const result = await runScenarioTests(paths, {
+    ...loadOptions(g),
+    cwd: process.cwd(),
+    cache: g.cache ? defaultCache(process.cwd()) : undefined,
+  });
   process.stdout.write(testText(result, flags.coverage === true));
   if (result.failed > 0) throw new TestsFailed(result.failed);
   return EXIT.ok;
