@@ -18,6 +18,7 @@ import {
   obligationSentence,
   partyNames,
   phaseStatus,
+  dueWords,
 } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
@@ -207,9 +208,7 @@ export function obligationsText(report: RunReport, run: ReadingRun): string[] {
 export function phasesText(report: RunReport, run: ReadingRun): string {
   const t = h(report);
   if (run.phases.length === 0) return 'none reached';
-  return run.phases
-    .map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`)
-    .join('; ');
+  return run.phases.map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${dueWords(p, t, 'no deadline')}, ${phaseStatus(p)}`).join('; ');
 }
 
 export function summarySection(report: RunReport, notes: LabelNotes = {}): string {
@@ -222,7 +221,7 @@ export function summarySection(report: RunReport, notes: LabelNotes = {}): strin
         : run.phases
             .map(
               (p) =>
-                `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`,
+                `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}, ${esc(dueWords(p, t, 'no deadline'))}</small>`,
             )
             .join('<br>');
     return `<tr>
@@ -317,7 +316,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `<li><strong>${esc(spec.id)}</strong> <span class="muted">not reached (trigger: ${esc(spec.trigger)})</span></li>`;
     const resp = p.respondedAt !== null ? `; response ${esc(p.responseEventId ?? '')} at ${esc(t(p.respondedAt))}` : '';
-    return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${p.dueBy !== null ? `due ${esc(t(p.dueBy))}` : 'no deadline in the sources'}${resp}</li>`;
+    return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${esc(dueWords(p, t))}${resp}</li>`;
   });
   return `<section id="reading-${esc(it.id)}" data-testid="reading-${esc(it.id)}">
 <h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${

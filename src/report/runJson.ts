@@ -69,6 +69,9 @@ export const phaseJson = (p: PhaseRecord, tn: (ms: number | null) => string | nu
   met: p.met,
   respondedAt: tn(p.respondedAt),
   responseEventId: p.responseEventId,
+  // a deadline counted from the response to an earlier phase: what it still waits for, or the response it counts from
+  ...(p.awaiting !== undefined ? { awaiting: { responseTo: p.awaiting } } : {}),
+  ...(p.countedFromEventId !== undefined ? { countedFromEventId: p.countedFromEventId } : {}),
 });
 
 export const transitionJson = (tr: TransitionRecord, t: (ms: number) => string) => ({

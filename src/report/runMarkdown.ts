@@ -15,6 +15,7 @@ import {
   obligationSentence,
   partyNames,
   phaseStatus,
+  dueWords,
 } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
@@ -102,10 +103,7 @@ export function summaryMd(report: RunReport, notes: LabelNotes = {}): string[] {
     run.phases.length === 0
       ? 'none reached'
       : run.phases
-          .map(
-            (p) =>
-              `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`,
-          )
+          .map((p) => `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${mdText(dueWords(p, h, 'no deadline'))}, ${status(p)}`)
           .join('<br>'),
     `**${mdText(run.finalState)}**`,
   ]);
@@ -191,7 +189,7 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
     return [
       code(spec.id),
       mdText(h(p.enteredAt)),
-      p.dueBy !== null ? mdText(h(p.dueBy)) : 'no deadline in the sources',
+      p.dueBy !== null ? mdText(h(p.dueBy)) : mdText(dueWords(p, h)),
       status(p) + (p.respondedAt !== null ? ` (response ${code(p.responseEventId ?? '')} at ${mdText(h(p.respondedAt))})` : ''),
       `${mdText(p.trigger)} by ${code(p.triggerEventId)}`,
     ];

@@ -14,6 +14,7 @@ import {
   obligationSentence,
   partyNames,
   phaseStatus,
+  dueWords,
 } from './wording.js';
 import { citeRecord } from '../sources/citeSource.js';
 
@@ -119,7 +120,7 @@ function timeline(
     for (const f of fs)
       out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {
-      out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}${p.dueBy !== null ? `, due by ${h(p.dueBy)}` : ', no deadline given'}`);
+      out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}, ${dueWords(p, (ms) => `by ${h(ms)}`, 'no deadline given')}`);
     }
   }
   if (context > 0) out.push(`     (${context} more event(s) months away from this window, none with a finding: see --format json)`);
@@ -136,7 +137,7 @@ function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => stri
   return plan.phases.map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
-    const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';
+    const due = dueWords(p, h);
     const st = phaseStatus(p);
     const status =
       st === 'met'

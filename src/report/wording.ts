@@ -240,3 +240,16 @@ export function attributionWords(
   const denied = e.deniedBy?.length ? `, denied by ${listWords(e.deniedBy.map(name))}` : '';
   return `${status.toUpperCase()}: ${by}${denied}${status === 'claimed' ? ', not confirmed' : ''}`;
 }
+
+/**
+ * When a phase is due: `due <time>`; for a deadline counted from the response to an earlier phase that
+ * has not come, what it waits for; else `none` (the sources give no deadline).
+ */
+export function dueWords(
+  p: { dueBy: number | null; awaiting?: string | undefined },
+  time: (ms: number) => string,
+  none = 'no deadline in the sources',
+): string {
+  if (p.dueBy !== null) return `due ${time(p.dueBy)}`;
+  return p.awaiting !== undefined ? `no deadline yet: it counts from a response to the ${p.awaiting} phase, none so far` : none;
+}

@@ -186,6 +186,21 @@ export function crossCheck(pool: Pool): Problem[] {
         if (!plan.phases.some((q) => q.id === r))
           push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
       });
+      // a deadline counted from the response to another phase: that phase is listed before this one, so
+      // the plan reads in the order its steps happen and no two phases wait on each other
+      if (typeof ph.countedFrom === 'object') {
+        const target = ph.countedFrom.responseTo;
+        const j = plan.phases.findIndex((q) => q.id === target);
+        if (j < 0 || j >= i)
+          push(
+            'E_SCHEMA',
+            file,
+            ['plan', 'phases', i, 'countedFrom', 'responseTo'],
+            j < 0
+              ? `phase "${ph.id}" counts its deadline from the response to "${target}", which the plan does not have (its phases are ${plan.phases.map((q) => q.id).join(', ')})`
+              : `phase "${ph.id}" counts its deadline from the response to "${target}", which ${j === i ? 'is this phase itself' : 'comes after it'}; name a phase listed earlier in the plan`,
+          );
+      }
     });
   }
 
