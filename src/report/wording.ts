@@ -47,9 +47,14 @@ export const FINDING_HEAD: Record<string, string> = {
 };
 
 /** Why a strike gave no finding, as far as its time says: before or after the window, or nothing protected hit. */
-export function noFindingWhy(event: { start: number; end: number }, window: { start: number; end: number }): string {
+export function noFindingWhy(
+  event: { start: number; end: number },
+  window: { start: number; end: number; gaps?: readonly { start: number; end: number }[] | undefined },
+): string {
   if (event.end <= window.start && event.end > event.start) return 'before the window';
   if (event.start >= window.end) return 'after the window';
+  if (window.gaps?.some((g) => event.start >= g.start && (event.end <= g.end || (event.end === event.start && event.start < g.end))))
+    return 'in a gap between two periods of the window, when the truce did not bind';
   return 'nothing it protects was hit';
 }
 
