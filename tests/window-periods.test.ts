@@ -90,10 +90,11 @@ describe('windows that change', () => {
     );
   });
 
-  it("the text report lists a window's renewals and a declared end with their sources", () => {
+  it("the text report lists a window's periods and a declared end with their sources", () => {
     const r = runCli(['run', 'scenarios/other/yemen-2022/scenario.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('renewed 2 time(s): for P2M (sou:5); to Sun 2 Oct 2022 19:00 (GMT+3) (sou:9)');
+    expect(r.stdout).toContain('renewal 1: Thu 2 Jun 2022 19:00 (GMT+3) to Tue 2 Aug 2022 19:00 (GMT+3) (sou:5)');
+    expect(r.stdout).toContain('renewal 2: Tue 2 Aug 2022 19:00 (GMT+3) to Sun 2 Oct 2022 19:00 (GMT+3) (sou:9)');
     expect(r.stdout).toContain('declared over by Houthis (Ansar Allah) from Sat 1 Oct 2022 18:00 (GMT+3) (sou:10)');
   });
 });

@@ -19,6 +19,8 @@ import {
   partyNames,
   phaseStatus,
   dueWords,
+  claimWords,
+  windowPeriodLines,
 } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
@@ -302,7 +304,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
   const name = partyName(report);
   const claims = it.agreement.claims.map(
     (c) =>
-      `${esc(name(c.by))} ${esc(c.claim)} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`,
+      `${esc(claimWords(c, name, t))} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`,
   );
   const obligations = it.obligations.map(
     (o, i) =>
@@ -328,7 +330,12 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
 <dl class="terms">
 <dt>held by</dt><dd>${it.heldBy.map((hb) => `${esc(hb.who)} <small>(${hb.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`).join('; ')}</dd>
 <dt>agreement</dt><dd>${esc(it.agreement.status)}${claims.length > 0 ? `<br>${claims.join('<br>')}` : ''}</dd>
-<dt>window</dt><dd>${esc(describeWindow(run.window, zone))}<br><small>${esc(it.window.basis)}</small></dd>
+<dt>window</dt><dd>${esc(describeWindow(run.window, zone))}<br><small>${esc(it.window.basis)}</small>${windowPeriodLines(it, zone, t, name)
+    .map(
+      (l) =>
+        `<br>${esc(l.words)}${l.sources.length > 0 ? ` <small>(${l.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>` : ''}`,
+    )
+    .join('')}</dd>
 <dt>terms</dt><dd>${obligations.join('<br>')}</dd>
 <dt>final state</dt><dd><span class="state">${esc(run.finalState)}</span></dd>
 </dl>

@@ -16,6 +16,8 @@ import {
   partyNames,
   phaseStatus,
   dueWords,
+  claimWords,
+  windowPeriodLines,
 } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
@@ -160,9 +162,11 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
   out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
   const name = partyNames(report.scenario.parties);
   out.push(
-    `- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`,
+    `- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(claimWords(c, name, h))} (${c.sources.map(cite).join(', ')})`).join('')}`,
   );
   out.push(`- **Window:** ${mdText(describeWindow(run.window, zone))}: ${mdText(it.window.basis)}`);
+  for (const l of windowPeriodLines(it, zone, h, name))
+    out.push(`  - ${mdText(l.words)}${l.sources.length > 0 ? ` (${l.sources.map(cite).join(', ')})` : ''}`);
   terms(report, run).forEach((t, i) => out.push(`- **Terms:** ${t} (${it.obligations[i]!.sources.map(cite).join(', ')})`));
   out.push(`- **Final state:** **${mdText(run.finalState)}**`, '');
   out.push('### Findings', '');

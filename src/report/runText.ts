@@ -15,6 +15,8 @@ import {
   partyNames,
   phaseStatus,
   dueWords,
+  claimWords,
+  windowPeriodLines,
 } from './wording.js';
 import { citeRecord } from '../sources/citeSource.js';
 
@@ -39,14 +41,12 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     // a reading that counts in its own zone: its window's wall clock there too
     const own = readingZone(it, zone);
     if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
-    // a window that changed: its renewals and a party's declared end, each with its sources
-    const renewals = it.window.renewals ?? [];
-    if (renewals.length > 0)
-      out.push(
-        `   renewed ${renewals.length} time(s): ${renewals.map((r) => `${r.end !== undefined ? `to ${h(Date.parse(r.end))}` : `for ${r.duration}`} (${r.sources.map(cite).join(', ')})`).join('; ')}`,
-      );
-    const ended = it.window.endedBy;
-    if (ended) out.push(`   declared over by ${name(ended.party)} from ${h(Date.parse(ended.at))} (${ended.sources.map(cite).join(', ')})`);
+    // a window that changed: its periods, the gaps between them and a party's declared end, with sources
+    for (const l of windowPeriodLines(it, zone, h, name))
+      out.push(`   ${l.words}${l.sources.length > 0 ? ` (${l.sources.map(cite).join(', ')})` : ''}`);
+    // who accepted what, as the reading's sources say
+    if (it.agreement.claims.length > 0)
+      out.push(`   claims: ${it.agreement.claims.map((c) => `${claimWords(c, name, h)} (${c.sources.map(cite).join(', ')})`).join('; ')}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
       out.push(`   ${obligationSentence(o, name)}`);

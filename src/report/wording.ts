@@ -1,6 +1,7 @@
 import { citeRecord } from '../sources/citeSource.js';
 import { DateTime, Duration } from 'luxon';
-import type { Obligation } from '../schema/interpretation.js';
+import type { AgreementClaim, Obligation, WindowSpec } from '../schema/interpretation.js';
+import { readingZone, windowPeriods } from '../time/window.js';
 
 /**
  * The report vocabulary: the words every format (text, Markdown, HTML, the timeline, explain, diff,
@@ -257,4 +258,74 @@ export function dueWords(
 ): string {
   if (p.dueBy !== null) return `due ${time(p.dueBy)}`;
   return p.awaiting !== undefined ? `no deadline yet: it counts from a response to the ${p.awaiting} phase, none so far` : none;
+}
+
+type SourceLike = { file: string; line: number };
+
+const CLAIM_WORDS: Record<string, string> = {
+  accepted: 'accepted',
+  'declined-to-confirm': 'declined to confirm',
+  reciprocated: 'reciprocated',
+  requested: 'requested',
+  declared: 'declared the truce',
+  rejected: 'rejected',
+  'accepted-with-conditions': 'accepted with conditions',
+  joined: 'joined',
+};
+
+/**
+ * One party's claim about how the truce came about: `Russia accepted`, `Ukraine joined on <time>`,
+ * `Ukraine accepted with conditions: its restraint covers energy; only while the ceasefire holds`.
+ */
+export function claimWords(
+  c: Pick<AgreementClaim, 'by' | 'claim' | 'conditions' | 'on'>,
+  name: PartyName,
+  time: (ms: number) => string,
+): string {
+  const on = c.on !== undefined ? ` on ${time(Date.parse(c.on))}` : '';
+  const conditions = c.conditions?.length ? `: ${c.conditions.join('; ')}` : '';
+  return `${name(c.by)} ${CLAIM_WORDS[c.claim] ?? c.claim}${on}${conditions}`;
+}
+
+/** One line of a window's history: a period, a gap between two periods, or a party's declared end. */
+export interface WindowPeriodLine {
+  kind: 'period' | 'gap' | 'ended';
+  words: string;
+  sources: readonly SourceLike[];
+}
+
+/**
+ * A window that changed, period by period (`renewal 1: <start> to <end>`), with the gaps between them
+ * and a declared end; empty for a window of one period with a stated end (its one line says it all).
+ */
+export function windowPeriodLines(
+  reading: { window: WindowSpec; timeZone?: string | undefined },
+  scenarioZone: string,
+  time: (ms: number) => string,
+  name: PartyName,
+): WindowPeriodLine[] {
+  const w = reading.window;
+  if ((w.renewals ?? []).length === 0 && w.endedBy === undefined && w.open !== true) return [];
+  const out: WindowPeriodLine[] = [];
+  // counted in the reading's zone, as the run counts them
+  const periods = windowPeriods(w, readingZone(reading, scenarioZone));
+  periods.forEach((p, i) => {
+    const prev = periods[i - 1];
+    if (prev !== undefined && p.start > prev.end)
+      out.push({
+        kind: 'gap',
+        words: `gap: ${time(prev.end)} to ${time(p.start)}, covered by no period (the truce did not bind)`,
+        sources: [],
+      });
+    const to = p.open ? 'open end' : `to ${time(p.end)}${p.endInclusive ? ' (included)' : ''}`;
+    const label = i === 0 ? 'first period' : `renewal ${i}`;
+    out.push({ kind: 'period', words: `${label}: ${time(p.start)} ${to}`, sources: i === 0 ? [] : (w.renewals?.[i - 1]?.sources ?? []) });
+  });
+  if (w.endedBy !== undefined)
+    out.push({
+      kind: 'ended',
+      words: `declared over by ${name(w.endedBy.party)} from ${time(Date.parse(w.endedBy.at))}`,
+      sources: w.endedBy.sources,
+    });
+  return out;
 }

@@ -210,3 +210,4 @@ export type Obligation = z.infer<typeof Obligation>;
 export type Evidence = z.infer<typeof Evidence>;
 export type WindowSpec = z.infer<typeof Window>;
 export type WindowPeriod = z.infer<typeof WindowPeriod>;
+export type AgreementClaim = z.infer<typeof AgreementClaim>;
