@@ -146,6 +146,41 @@ describe('windows with gaps, an open end, and no overlaps', () => {
     expect(types('straddles')).toEqual(['possible-violation']);
   });
 
+  it("the other side's act in a gap releases no pledge that hangs on its conduct; the same act inside a period does", async () => {
+    const reading = {
+      id: 'conduct',
+      label: 'energy restraint by conduct, in two periods',
+      heldBy: [{ party: 'ukraine', who: 'test', sources: [CITE] }],
+      agreement: { status: 'agreed' as const },
+      window: gapped,
+      obligations: [
+        {
+          party: 'ukraine',
+          towards: 'russia',
+          refrainFrom: { targets: ['energy' as const] },
+          condition: { while: 'counterparty-refrains' as const, counterparty: 'russia', from: { targets: ['energy' as const] } },
+          sources: [CITE],
+        },
+      ],
+    };
+    const s = scenario({ interpretations: [reading] });
+    const ua = strike('ua-energy', {
+      start: '2026-02-05T03:00:00+02:00',
+      actor: 'ukraine',
+      target: 'russia',
+      places: [{ name: 'Belgorod', kind: 'city', precision: 'settlement' }],
+      targets: ['energy'],
+    });
+    const verdict = async (russianAt: string) => {
+      const report = await runScenario(input([strike('ru-energy', { start: russianAt, targets: ['energy'] }), ua], s));
+      return report.runs[0]!.findings.filter((f) => f.eventId === 'ua-energy').map((f) => f.type);
+    };
+    // Russia's energy strike on 3 February falls in the gap: Ukraine's pledge still binds on 5 February
+    expect(await verdict('2026-02-03T03:00:00+02:00')).toContain('violation');
+    // on 1 February, inside the first period, it releases the pledge
+    expect(await verdict('2026-02-01T03:00:00+02:00')).toEqual([]);
+  });
+
   it('periods may not overlap: a renewal starting before the period before it ends is refused at its start', () => {
     const overlapping = { ...week, renewals: [{ start: '2026-02-01T00:00:00+02:00', duration: 'P2D', basis: 'early', sources: [CITE] }] };
     expect(checked(overlapping)).toContainEqual(['E_WINDOW_ORDER', 'interpretations.0.window.renewals.0.start']);
