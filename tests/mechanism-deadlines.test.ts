@@ -66,8 +66,8 @@ const statement = (id: string, actor: string, start: string, phase: string) =>
   });
 
 const kyiv = strike('ru-kyiv', { start: '2026-02-01T02:00:00+02:00' });
-const ruling = async (events: Event[]) => (await runScenario(input(events, mechanism))).runs[0]!.phases.find((p) => p.phase === 'ruling');
-type Event = ReturnType<typeof Event.parse>;
+const ruling = async (events: EventT[]) => (await runScenario(input(events, mechanism))).runs[0]!.phases.find((p) => p.phase === 'ruling');
+type EventT = ReturnType<typeof Event.parse>;
 
 describe('a deadline counted from the response to an earlier phase (countedFrom: { responseTo })', () => {
   it("the ruling's 7 days count from the report, not from the violation", async () => {
