@@ -16,7 +16,10 @@ import {
   phaseStatus,
   durationWords,
   listWords,
+  claimWords,
+  windowPeriodLines,
 } from '../src/report/wording.js';
+import { formatHuman } from '../src/time/interval.js';
 import { ROOT } from './helpers.js';
 
 describe('text, Markdown and HTML say the same thing about the same finding', () => {
@@ -61,6 +64,78 @@ describe('text, Markdown and HTML say the same thing about the same finding', ()
       }
     });
   }
+});
+
+describe("text, Markdown and HTML show a window's periods, its gaps, a declared end, and who accepted what, in the same words", () => {
+  // yemen-2022: renewals and a declared end; jan-feb-2026: Kyiv's claims (joined, accepted with conditions)
+  for (const file of ['scenarios/other/yemen-2022/scenario.yaml', 'scenarios/jan-feb-2026.yaml']) {
+    it(file, async () => {
+      const loaded = loadScenario(path.join(ROOT, file));
+      const report = await runScenario(loaded);
+      const p = provenanceOf(loaded);
+      const text = runText(report, p);
+      const md = runMarkdown(report, p);
+      const html = await runHtml(report, p);
+      const zone = report.scenario.timeZone;
+      const h = (ms: number) => formatHuman(ms, zone);
+      const name = partyNames(report.scenario.parties);
+      let said = 0;
+      for (const run of report.runs) {
+        const it = run.interpretation;
+        const words = [
+          ...windowPeriodLines(it, zone, h, name).map((l) => l.words),
+          ...it.agreement.claims.map((c) => claimWords(c, name, h)),
+        ];
+        for (const w of words) {
+          said++;
+          expect(text, w).toContain(w);
+          expect(md, w).toContain(mdText(w));
+          expect(html, w).toContain(escapeXml(w));
+        }
+      }
+      expect(said).toBeGreaterThan(2);
+    });
+  }
+
+  it('a gap between two periods is said as a gap, with its bounds', () => {
+    const w = {
+      start: '2026-01-30T00:00:00+02:00',
+      end: '2026-02-02T00:00:00+02:00',
+      basis: 'b',
+      startInclusive: true,
+      endInclusive: false as const,
+      renewals: [
+        {
+          start: '2026-02-04T00:00:00+02:00',
+          duration: 'P2D',
+          basis: 'r',
+          endInclusive: false as const,
+          sources: [{ file: 'a.txt', line: 3 }],
+        },
+      ],
+    };
+    const lines = windowPeriodLines(
+      { window: w },
+      'Europe/Kyiv',
+      (ms) => formatHuman(ms, 'Europe/Kyiv'),
+      (id) => id,
+    );
+    expect(lines.map((l) => l.kind)).toEqual(['period', 'gap', 'period']);
+    expect(lines[1]!.words).toBe(
+      'gap: Mon 2 Feb 2026 00:00 (GMT+2) to Wed 4 Feb 2026 00:00 (GMT+2), covered by no period (the truce did not bind)',
+    );
+    expect(lines[2]!.sources).toEqual([{ file: 'a.txt', line: 3 }]);
+  });
+
+  it('a claim says its conditions and its date', () => {
+    const words = claimWords(
+      { by: 'ukraine', claim: 'accepted-with-conditions', conditions: ['only while the ceasefire holds'] },
+      (id) => id,
+      String,
+    );
+    expect(words).toBe('ukraine accepted with conditions: only while the ceasefire holds');
+    expect(claimWords({ by: 'ukraine', claim: 'joined', on: '1970-01-01T00:00:00Z' }, (id) => id, String)).toBe('ukraine joined on 0');
+  });
 });
 
 describe('the report vocabulary', () => {

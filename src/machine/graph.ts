@@ -104,7 +104,7 @@ interface TransitionLike {
 
 function edge(region: string, from: string, t: TransitionLike, kind: GraphEdge['kind'], event: string, plan: PlanSpec): GraphEdge {
   const target = t.target?.[0]?.key;
-  const phase = kind === 'after' ? plan.phases.find((p) => event === `due:${p.id}`) : undefined;
+  const phase = kind === 'after' ? phaseOfRegion(plan, event.replace(/^due:/, '')) : undefined;
   const e: Omit<GraphEdge, 'words'> = {
     region,
     from,
@@ -119,6 +119,11 @@ function edge(region: string, from: string, t: TransitionLike, kind: GraphEdge['
   return { ...e, words: edgeWords(e, plan) };
 }
 
+/** The phase a region tracks: its key is the phase id, or `phase:party` when the plan applies to several parties. */
+function phaseOfRegion(plan: PlanSpec, key: string) {
+  return plan.phases.find((p) => key === p.id || key.startsWith(`${p.id}:`));
+}
+
 const TRIGGER_WORDS: Record<string, string> = {
   violation: 'a violation',
   'hostilities-continued': 'hostilities continuing after a violation',
@@ -130,15 +135,18 @@ const TRIGGER_WORDS: Record<string, string> = {
  * `no response within 24 hours`. Unknown guards fall back to the code's names, so a new construct still shows.
  */
 export function edgeWords(e: Omit<GraphEdge, 'words'>, plan: PlanSpec): string {
-  const spec = plan.phases.find((p) => p.id === e.region);
+  const spec = phaseOfRegion(plan, e.region);
   if (e.kind === 'always')
     return e.guard === 'isAgreed'
       ? 'at once, when the reading counts the truce as agreed'
       : e.guard === null
         ? 'at once, otherwise (the truce is only claimed)'
         : edgeLabel(e);
+  const responseTo = spec !== undefined && typeof spec.countedFrom === 'object' ? spec.countedFrom.responseTo : undefined;
   if (e.kind === 'after')
-    return e.deadlineMs === null ? 'never (the sources give no deadline)' : `no response within ${humanDuration(e.deadlineMs, true)}`;
+    return e.deadlineMs === null
+      ? 'never (the sources give no deadline)'
+      : `no response within ${humanDuration(e.deadlineMs, true)}${responseTo !== undefined ? ` of the response to the ${responseTo} phase` : ''}`;
   switch (`${e.event} ${e.guard ?? ''}`) {
     case 'WINDOW_OPEN ':
       return 'the window opens';
@@ -158,6 +166,12 @@ export function edgeWords(e: Omit<GraphEdge, 'words'>, plan: PlanSpec): string {
       return spec?.respondsWith !== undefined && spec.respondsWith.join() !== 'response'
         ? `a ${spec.respondsWith.join(' or ')} event${spec.respondedBy ? ` by ${spec.respondedBy.join(' or ')}` : ''} by the deadline`
         : 'a response by the deadline';
+    case 'TRIGGER opensAwaiting': {
+      const trigger = spec === undefined ? 'its trigger' : (TRIGGER_WORDS[spec.trigger] ?? `the trigger "${spec.trigger}"`);
+      return `${trigger}, before any response to the ${responseTo ?? 'earlier'} phase (its deadline waits for one)`;
+    }
+    case 'RESPONSE startsClock':
+      return `the first response to the ${responseTo ?? 'earlier'} phase starts the deadline`;
     case 'RESPONSE answers':
       return e.targetless ? 'a late response (recorded, the phase stays missed)' : 'a response after the deadline (late)';
     default:

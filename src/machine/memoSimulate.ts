@@ -8,7 +8,7 @@ import type { SimulationResult } from './simulateTruce.js';
  * whether a response comes by a deadline); otherwise they only flow into the records (entered, due,
  * responded). So the run is fixed by the inputs without their
  * times plus the order (ties included) of every time that can matter: the start, each input's time,
- * and each deadline a trigger could set. Two runs alike in those are alike up to the times, which the
+ * and each deadline a trigger (or a response, for a deadline counted from one) could set. Two runs alike in those are alike up to the times, which the
  * memo keeps as references to those time points and fills in anew.
  */
 type Sym = number; // index of a time point
@@ -57,8 +57,13 @@ function timePoints(plan: PlanSpec, start: number, inputs: readonly MachineEvent
     points.push(i.at);
     if (i.type === 'TRIGGER') {
       for (const p of plan.phases) {
-        if (p.deadlineMs !== null) points.push((p.countedFrom === 'first-violation' ? i.firstViolationAt : i.at) + p.deadlineMs);
+        if (p.deadlineMs !== null && typeof p.countedFrom !== 'object')
+          points.push((p.countedFrom === 'first-violation' ? i.firstViolationAt : i.at) + p.deadlineMs);
       }
+    }
+    // a deadline counted from the response to an earlier phase: due that long after the response
+    if (i.type === 'RESPONSE') {
+      for (const p of plan.phases) if (p.deadlineMs !== null && typeof p.countedFrom === 'object') points.push(i.at + p.deadlineMs);
     }
   }
   return points;
@@ -73,7 +78,7 @@ function signature(agreed: boolean, inputs: readonly MachineEvent[], points: num
       i.type === 'TRIGGER'
         ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}|${i.afterWindow === true ? 'a' : ''}`
         : i.type === 'RESPONSE'
-          ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}`
+          ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}|${i.kind ?? ''}`
           : i.type,
     );
   }

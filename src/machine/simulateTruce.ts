@@ -59,7 +59,7 @@ export function runMachine(
 /**
  * The statechart fed one input at a time (streams): time-ordered inputs in, transitions out as they
  * happen. An input that changed nothing is remembered until something changes; the same input (same
- * type, trigger, party, certainty, phase) is then skipped, since no guard reads anything else of an
+ * type, trigger, party, certainty, phase, actor, target, kind) is then skipped, since no guard reads anything else of an
  * input and the machine is deterministic. This keeps long runs, where most strikes repeat a trigger
  * already acted on, cheap.
  */
@@ -105,7 +105,7 @@ export class TruceSimulation {
       input.type === 'TRIGGER'
         ? `T|${input.trigger}|${input.party}|${input.certainty}|${input.afterWindow === true ? 'a' : ''}`
         : input.type === 'RESPONSE'
-          ? `R|${input.phase}|${input.actor ?? ''}|${input.target ?? ''}`
+          ? `R|${input.phase}|${input.actor ?? ''}|${input.target ?? ''}|${input.kind ?? ''}`
           : input.type;
     if (!this.noops.has(key)) {
       this.actor.send(input);
@@ -167,6 +167,8 @@ function causeOf(input: MachineEvent, region: string, to: string): string {
       if (region === 'lifecycle') return `${input.trigger} by ${input.party} (${input.eventId})`;
       return `${input.trigger} by ${input.party} (${input.eventId}) opened the ${region} phase`;
     case 'RESPONSE':
+      if (region !== input.phase && to === 'open')
+        return `response ${input.eventId} to the ${input.phase} phase started the ${region} deadline`;
       return `response ${input.eventId} to the ${input.phase} phase${to === 'met' ? ' by its deadline' : ''}`;
   }
 }

@@ -47,7 +47,11 @@ export interface PhaseSpec {
   requires: PhaseId[];
   /** null: no deadline */
   deadlineMs: number | null;
-  countedFrom: 'trigger' | 'first-violation';
+  /**
+   * `trigger`, `first-violation`, or the first response to an earlier phase (`responseTo`): until it comes
+   * the phase waits in `awaiting`, open but without a deadline
+   */
+  countedFrom: 'trigger' | 'first-violation' | { responseTo: PhaseId };
   /** the parties whose responses meet the phase (absent: any party but the violator) */
   respondedBy?: string[] | undefined;
   /** the event kinds that count as a response (absent: `response` alone) */
@@ -85,6 +89,10 @@ export interface PhaseRecord {
   met: boolean | null;
   respondedAt: number | null;
   responseEventId: string | null;
+  /** a deadline counted from the response to an earlier phase that has not come yet: that phase's id */
+  awaiting?: PhaseId;
+  /** the response to the earlier phase the deadline is counted from, once it came */
+  countedFromEventId?: string;
 }
 
 export interface TruceContext {
@@ -98,6 +106,11 @@ export interface TruceContext {
 
 export const LIFECYCLE_STATES = ['start', 'claimed', 'agreed', 'inForce', 'breached', 'collapsed', 'expired'] as const;
 export const PHASE_STATES = ['inactive', 'open', 'met', 'missed'] as const;
+/** the extra state of a phase whose deadline is counted from the response to an earlier one */
+export const AWAITING_STATE = 'awaiting';
+
+const responseToOf = (spec: PhaseSpec | undefined): PhaseId | undefined =>
+  spec !== undefined && typeof spec.countedFrom === 'object' ? spec.countedFrom.responseTo : undefined;
 
 const certaintyOk = (plan: PlanSpec, c: Certainty) => c === 'certain' || plan.triggerCertainty === 'possible';
 
@@ -146,6 +159,19 @@ export function createTruceMachine(plan: PlanSpec) {
     );
   };
 
+  const opens = (context: TruceContext, event: MachineEvent, params: PhaseParams): boolean => {
+    if (event.type !== 'TRIGGER' || !certaintyOk(context.plan, event.certainty)) return false;
+    if (event.afterWindow === true && (context.plan.opensPhases ?? 'while-binding') === 'while-binding') return false;
+    const spec = context.plan.phases.find((p) => p.id === params.phase);
+    return (
+      spec !== undefined &&
+      spec.trigger === event.trigger &&
+      event.party === params.party &&
+      context.plan.appliesTo.includes(event.party) &&
+      spec.requires.every((r) => opensWith(context, event.trigger, r, params.party, plan.phases.length))
+    );
+  };
+
   const machineSetup = setup({
     types: {
       context: {} as TruceContext,
@@ -166,16 +192,22 @@ export function createTruceMachine(plan: PlanSpec) {
         event.type === 'TRIGGER' &&
         event.certainty === 'certain' &&
         (event.trigger !== 'violation' || (context.breachedBy !== null && event.party !== context.breachedBy)),
-      opens: ({ context, event }, params: PhaseParams) => {
-        if (event.type !== 'TRIGGER' || !certaintyOk(context.plan, event.certainty)) return false;
-        if (event.afterWindow === true && (context.plan.opensPhases ?? 'while-binding') === 'while-binding') return false;
-        const spec = context.plan.phases.find((p) => p.id === params.phase);
+      opens: ({ context, event }, params: PhaseParams) => opens(context, event, params),
+      /** the trigger opens a phase whose clock waits for a response to an earlier phase that has not come */
+      opensAwaiting: ({ context, event }, params: PhaseParams) => {
+        if (!opens(context, event, params)) return false;
+        const earlier = responseToOf(context.plan.phases.find((p) => p.id === params.phase));
+        return earlier !== undefined && context.phases[keyOf(earlier, params.party)]?.respondedAt == null;
+      },
+      /** the first response to the phase this one's deadline is counted from (late or not): the clock starts */
+      startsClock: ({ context, event }, params: PhaseParams) => {
+        const earlier = responseToOf(context.plan.phases.find((p) => p.id === params.phase));
+        if (earlier === undefined || event.type !== 'RESPONSE' || event.phase !== earlier) return false;
+        const rec = context.phases[keyOf(earlier, params.party)];
         return (
-          spec !== undefined &&
-          spec.trigger === event.trigger &&
-          event.party === params.party &&
-          context.plan.appliesTo.includes(event.party) &&
-          spec.requires.every((r) => opensWith(context, event.trigger, r, params.party, plan.phases.length))
+          rec !== undefined &&
+          rec.respondedAt === null &&
+          responderOk(context.plan, event, { phase: earlier, party: params.party, key: keyOf(earlier, params.party) })
         );
       },
       answers: ({ context, event }, params: PhaseParams) =>
@@ -198,19 +230,39 @@ export function createTruceMachine(plan: PlanSpec) {
       openPhase: assign(({ context, event }, params: PhaseParams) => {
         if (event.type !== 'TRIGGER') return {};
         const spec = context.plan.phases.find((p) => p.id === params.phase)!;
-        const anchor = spec.countedFrom === 'first-violation' ? event.firstViolationAt : event.at;
+        const earlier = responseToOf(spec);
+        const earlierRec = earlier === undefined ? undefined : context.phases[keyOf(earlier, params.party)];
+        // counted from a response that came already, or not yet (null: awaiting it)
+        const anchor =
+          earlier !== undefined
+            ? (earlierRec?.respondedAt ?? null)
+            : spec.countedFrom === 'first-violation'
+              ? event.firstViolationAt
+              : event.at;
         const record: PhaseRecord = {
           phase: params.phase,
           trigger: event.trigger,
           triggerEventId: event.eventId,
           party: event.party,
           enteredAt: event.at,
-          dueBy: spec.deadlineMs === null ? null : anchor + spec.deadlineMs,
+          dueBy: spec.deadlineMs === null || anchor === null ? null : anchor + spec.deadlineMs,
           met: null,
           respondedAt: null,
           responseEventId: null,
+          ...(earlier !== undefined && anchor === null ? { awaiting: earlier } : {}),
+          ...(earlier !== undefined && anchor !== null && earlierRec?.responseEventId
+            ? { countedFromEventId: earlierRec.responseEventId }
+            : {}),
         };
         return { now: event.at, phases: { ...context.phases, [params.key]: record } };
+      }),
+      startClock: assign(({ context, event }, params: PhaseParams) => {
+        const rec = context.phases[params.key];
+        const spec = context.plan.phases.find((p) => p.id === params.phase);
+        if (event.type !== 'RESPONSE' || !rec || !spec) return {};
+        const { awaiting: _done, ...rest } = rec;
+        const dueBy = spec.deadlineMs === null ? null : event.at + spec.deadlineMs;
+        return { now: event.at, phases: { ...context.phases, [params.key]: { ...rest, dueBy, countedFromEventId: event.eventId } } };
       }),
       markMet: assign(({ context, event }, params: PhaseParams) => {
         const rec = context.phases[params.key];
@@ -240,15 +292,38 @@ export function createTruceMachine(plan: PlanSpec) {
   const regionStates: Record<string, unknown> = {};
   for (const r of regionsOfPlan) {
     const p: PhaseParams = { phase: r.phase, party: r.party, key: r.key };
+    const open = { guard: { type: 'opens', params: p }, target: 'open', actions: { type: 'openPhase', params: p } };
+    const inTime = { guard: { type: 'answersInTime', params: p }, target: 'met', actions: { type: 'markMet', params: p } };
+    // only a phase counted from the response to an earlier one has the awaiting state (other plans draw as before)
+    const awaits = responseToOf(plan.phases.find((q) => q.id === r.phase)) !== undefined;
     regionStates[r.key] = {
       initial: 'inactive',
       states: {
-        inactive: { on: { TRIGGER: { guard: { type: 'opens', params: p }, target: 'open', actions: { type: 'openPhase', params: p } } } },
+        inactive: {
+          on: {
+            TRIGGER: awaits
+              ? [{ guard: { type: 'opensAwaiting', params: p }, target: AWAITING_STATE, actions: { type: 'openPhase', params: p } }, open]
+              : open,
+          },
+        },
+        ...(awaits
+          ? {
+              [AWAITING_STATE]: {
+                on: {
+                  RESPONSE: [
+                    // answered before the clock started: nothing was due yet, so it is in time
+                    inTime,
+                    { guard: { type: 'startsClock', params: p }, target: 'open', actions: { type: 'startClock', params: p } },
+                  ],
+                },
+              },
+            }
+          : {}),
         open: {
           after: { [`due:${r.key}`]: { target: 'missed', actions: { type: 'markMissed', params: p } } },
           on: {
             RESPONSE: [
-              { guard: { type: 'answersInTime', params: p }, target: 'met', actions: { type: 'markMet', params: p } },
+              inTime,
               // a response after a deadline that had already passed: missed, and recorded as late
               {
                 guard: { type: 'answers', params: p },

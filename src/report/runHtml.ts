@@ -9,7 +9,18 @@ import { planSpec } from '../run/runScenario.js';
 import { edgeLabel, machineGraph } from '../machine/graph.js';
 import { machineMermaid } from './mermaid.js';
 import { timelineSvg } from './timelineChart.js';
-import { attributionWords, findingWords, type LabelNotes, FINDING_WORD, obligationSentence, partyNames, phaseStatus } from './wording.js';
+import {
+  attributionWords,
+  findingWords,
+  type LabelNotes,
+  FINDING_WORD,
+  obligationSentence,
+  partyNames,
+  phaseStatus,
+  dueWords,
+  claimWords,
+  windowPeriodLines,
+} from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { esc, header, page, READING_COLORS } from './page.js';
 import { statechartSvg } from './statechartSvg.js';
@@ -78,9 +89,7 @@ export function obligationsText(report: RunReport, run: ReadingRun): string[] {
 export function phasesText(report: RunReport, run: ReadingRun): string {
   const t = h(report);
   if (run.phases.length === 0) return 'none reached';
-  return run.phases
-    .map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${p.dueBy !== null ? `due ${t(p.dueBy)}` : 'no deadline'}, ${phaseStatus(p)}`)
-    .join('; ');
+  return run.phases.map((p) => `${p.phase}: entered ${t(p.enteredAt)}, ${dueWords(p, t, 'no deadline')}, ${phaseStatus(p)}`).join('; ');
 }
 
 export function summarySection(report: RunReport, notes: LabelNotes = {}): string {
@@ -93,7 +102,7 @@ export function summarySection(report: RunReport, notes: LabelNotes = {}): strin
         : run.phases
             .map(
               (p) =>
-                `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}${p.dueBy !== null ? `, due ${esc(t(p.dueBy))}` : ', no deadline'}</small>`,
+                `${esc(p.phase)} ${badge(phaseStatus(p), phaseStatus(p))}<br><small>from ${esc(t(p.enteredAt))}, ${esc(dueWords(p, t, 'no deadline'))}</small>`,
             )
             .join('<br>');
     return `<tr>
@@ -174,7 +183,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
   const name = partyName(report);
   const claims = it.agreement.claims.map(
     (c) =>
-      `${esc(name(c.by))} ${esc(c.claim)} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`,
+      `${esc(claimWords(c, name, t))} <small>(${c.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})${c.note ? ` ${esc(c.note)}` : ''}</small>`,
   );
   const obligations = it.obligations.map(
     (o, i) =>
@@ -188,7 +197,7 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `<li><strong>${esc(spec.id)}</strong> <span class="muted">not reached (trigger: ${esc(spec.trigger)})</span></li>`;
     const resp = p.respondedAt !== null ? `; response ${esc(p.responseEventId ?? '')} at ${esc(t(p.respondedAt))}` : '';
-    return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${p.dueBy !== null ? `due ${esc(t(p.dueBy))}` : 'no deadline in the sources'}${resp}</li>`;
+    return `<li><strong>${esc(spec.id)}</strong> ${badge(phaseStatus(p), phaseStatus(p))} entered ${esc(t(p.enteredAt))} on ${esc(p.trigger)} (<code>${esc(p.triggerEventId)}</code>), ${esc(dueWords(p, t))}${resp}</li>`;
   });
   return `<section id="reading-${esc(it.id)}" data-testid="reading-${esc(it.id)}">
 <h2><span class="dot" style="background:${READING_COLORS[index % READING_COLORS.length]}"></span>Reading <code>${esc(it.id)}</code>: ${esc(it.label)}</h2>${
@@ -200,7 +209,12 @@ export function readingSection(report: RunReport, run: ReadingRun, index: number
 <dl class="terms">
 <dt>held by</dt><dd>${it.heldBy.map((hb) => `${esc(hb.who)} <small>(${hb.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>`).join('; ')}</dd>
 <dt>agreement</dt><dd>${esc(it.agreement.status)}${claims.length > 0 ? `<br>${claims.join('<br>')}` : ''}</dd>
-<dt>window</dt><dd>${esc(describeWindow(run.window, zone))}<br><small>${esc(it.window.basis)}</small></dd>
+<dt>window</dt><dd>${esc(describeWindow(run.window, zone))}<br><small>${esc(it.window.basis)}</small>${windowPeriodLines(it, zone, t, name)
+    .map(
+      (l) =>
+        `<br>${esc(l.words)}${l.sources.length > 0 ? ` <small>(${l.sources.map((s) => `<code>${esc(cite(s))}</code>`).join(', ')})</small>` : ''}`,
+    )
+    .join('')}</dd>
 <dt>terms</dt><dd>${obligations.join('<br>')}</dd>
 <dt>final state</dt><dd><span class="state">${esc(run.finalState)}</span></dd>
 </dl>

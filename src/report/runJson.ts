@@ -69,6 +69,9 @@ export const phaseJson = (p: PhaseRecord, tn: (ms: number | null) => string | nu
   met: p.met,
   respondedAt: tn(p.respondedAt),
   responseEventId: p.responseEventId,
+  // a deadline counted from the response to an earlier phase: what it still waits for, or the response it counts from
+  ...(p.awaiting !== undefined ? { awaiting: { responseTo: p.awaiting } } : {}),
+  ...(p.countedFromEventId !== undefined ? { countedFromEventId: p.countedFromEventId } : {}),
 });
 
 export const transitionJson = (tr: TransitionRecord, t: (ms: number) => string) => ({
@@ -87,7 +90,13 @@ function runOf(run: ReadingRun, t: (ms: number) => string, tn: (ms: number | nul
     /** set when the label was written for a window this run changed (an overlay kept the label) */
     labelNote,
     agreement: run.interpretation.agreement.status,
-    window: { ...interval(run.window), startInclusive: run.window.startInclusive, endInclusive: run.window.endInclusive },
+    window: {
+      ...interval(run.window),
+      startInclusive: run.window.startInclusive,
+      endInclusive: run.window.endInclusive,
+      // spans between the window's periods that no period covers (a renewal that started after a lapse)
+      ...(run.window.gaps !== undefined ? { gaps: run.window.gaps.map((g) => interval(g)) } : {}),
+    },
     findings: run.findings.map(findingJson),
     phases: run.phases.map((p) => phaseJson(p, tn)),
     transitions: run.transitions.map((tr) => transitionJson(tr, t)),

@@ -15,6 +15,9 @@ import {
   obligationSentence,
   partyNames,
   phaseStatus,
+  dueWords,
+  claimWords,
+  windowPeriodLines,
 } from './wording.js';
 import { findingCounts } from './findingCounts.js';
 import { citeRecord } from '../sources/citeSource.js';
@@ -102,10 +105,7 @@ export function summaryMd(report: RunReport, notes: LabelNotes = {}): string[] {
     run.phases.length === 0
       ? 'none reached'
       : run.phases
-          .map(
-            (p) =>
-              `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${p.dueBy !== null ? `due ${mdText(h(p.dueBy))}` : 'no deadline'}, ${status(p)}`,
-          )
+          .map((p) => `${mdText(p.phase)}: from ${mdText(h(p.enteredAt))}, ${mdText(dueWords(p, h, 'no deadline'))}, ${status(p)}`)
           .join('<br>'),
     `**${mdText(run.finalState)}**`,
   ]);
@@ -162,9 +162,11 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
   out.push(`- **Held by:** ${it.heldBy.map((hb) => `${mdText(hb.who)} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
   const name = partyNames(report.scenario.parties);
   out.push(
-    `- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(name(c.by))} ${mdText(c.claim)} (${c.sources.map(cite).join(', ')})`).join('')}`,
+    `- **Agreement:** ${mdText(it.agreement.status)}${it.agreement.claims.map((c) => `; ${mdText(claimWords(c, name, h))} (${c.sources.map(cite).join(', ')})`).join('')}`,
   );
   out.push(`- **Window:** ${mdText(describeWindow(run.window, zone))}: ${mdText(it.window.basis)}`);
+  for (const l of windowPeriodLines(it, zone, h, name))
+    out.push(`  - ${mdText(l.words)}${l.sources.length > 0 ? ` (${l.sources.map(cite).join(', ')})` : ''}`);
   terms(report, run).forEach((t, i) => out.push(`- **Terms:** ${t} (${it.obligations[i]!.sources.map(cite).join(', ')})`));
   out.push(`- **Final state:** **${mdText(run.finalState)}**`, '');
   out.push('### Findings', '');
@@ -191,7 +193,7 @@ export function readingMd(report: RunReport, run: ReadingRun, notes: LabelNotes 
     return [
       code(spec.id),
       mdText(h(p.enteredAt)),
-      p.dueBy !== null ? mdText(h(p.dueBy)) : 'no deadline in the sources',
+      p.dueBy !== null ? mdText(h(p.dueBy)) : mdText(dueWords(p, h)),
       status(p) + (p.respondedAt !== null ? ` (response ${code(p.responseEventId ?? '')} at ${mdText(h(p.respondedAt))})` : ''),
       `${mdText(p.trigger)} by ${code(p.triggerEventId)}`,
     ];

@@ -14,6 +14,9 @@ import {
   obligationSentence,
   partyNames,
   phaseStatus,
+  dueWords,
+  claimWords,
+  windowPeriodLines,
 } from './wording.js';
 import { citeRecord } from '../sources/citeSource.js';
 
@@ -38,14 +41,12 @@ export function runText(report: RunReport, provenance: Provenance, notes: LabelN
     // a reading that counts in its own zone: its window's wall clock there too
     const own = readingZone(it, zone);
     if (own !== zone) out.push(`   in the reading's zone (${own}): ${describeWindow(run.window, own)}`);
-    // a window that changed: its renewals and a party's declared end, each with its sources
-    const renewals = it.window.renewals ?? [];
-    if (renewals.length > 0)
-      out.push(
-        `   renewed ${renewals.length} time(s): ${renewals.map((r) => `${r.end !== undefined ? `to ${h(Date.parse(r.end))}` : `for ${r.duration}`} (${r.sources.map(cite).join(', ')})`).join('; ')}`,
-      );
-    const ended = it.window.endedBy;
-    if (ended) out.push(`   declared over by ${name(ended.party)} from ${h(Date.parse(ended.at))} (${ended.sources.map(cite).join(', ')})`);
+    // a window that changed: its periods, the gaps between them and a party's declared end, with sources
+    for (const l of windowPeriodLines(it, zone, h, name))
+      out.push(`   ${l.words}${l.sources.length > 0 ? ` (${l.sources.map(cite).join(', ')})` : ''}`);
+    // who accepted what, as the reading's sources say
+    if (it.agreement.claims.length > 0)
+      out.push(`   claims: ${it.agreement.claims.map((c) => `${claimWords(c, name, h)} (${c.sources.map(cite).join(', ')})`).join('; ')}`);
     out.push(`   held by ${it.heldBy.map((hb) => `${hb.who} (${hb.sources.map(cite).join(', ')})`).join('; ')}`);
     for (const o of it.obligations) {
       out.push(`   ${obligationSentence(o, name)}`);
@@ -119,7 +120,7 @@ function timeline(
     for (const f of fs)
       out.push(`        ${LABEL[f.type] ?? f.type} (${f.rule}${f.certainty === 'possible' ? ', possible' : ''}): ${f.explanation}`);
     for (const p of run.phases.filter((p) => p.triggerEventId === event.id)) {
-      out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}${p.dueBy !== null ? `, due by ${h(p.dueBy)}` : ', no deadline given'}`);
+      out.push(`        -> ${p.phase} phase opens ${h(p.enteredAt)}, ${dueWords(p, (ms) => `by ${h(ms)}`, 'no deadline given')}`);
     }
   }
   if (context > 0) out.push(`     (${context} more event(s) months away from this window, none with a finding: see --format json)`);
@@ -136,7 +137,7 @@ function enforcement(report: RunReport, run: ReadingRun, h: (ms: number) => stri
   return plan.phases.map((spec) => {
     const p = run.phases.find((x) => x.phase === spec.id);
     if (!p) return `     ${spec.id.padEnd(10)} not reached (trigger: ${spec.trigger})`;
-    const due = p.dueBy !== null ? `due ${h(p.dueBy)}` : 'no deadline in the sources';
+    const due = dueWords(p, h);
     const st = phaseStatus(p);
     const status =
       st === 'met'

@@ -1,6 +1,7 @@
 import { citeRecord } from '../sources/citeSource.js';
 import { DateTime, Duration } from 'luxon';
-import type { Obligation } from '../schema/interpretation.js';
+import type { AgreementClaim, Obligation, WindowSpec } from '../schema/interpretation.js';
+import { readingZone, windowPeriods } from '../time/window.js';
 
 /**
  * The report vocabulary: the words every format (text, Markdown, HTML, the timeline, explain, diff,
@@ -47,9 +48,14 @@ export const FINDING_HEAD: Record<string, string> = {
 };
 
 /** Why a strike gave no finding, as far as its time says: before or after the window, or nothing protected hit. */
-export function noFindingWhy(event: { start: number; end: number }, window: { start: number; end: number }): string {
+export function noFindingWhy(
+  event: { start: number; end: number },
+  window: { start: number; end: number; gaps?: readonly { start: number; end: number }[] | undefined },
+): string {
   if (event.end <= window.start && event.end > event.start) return 'before the window';
   if (event.start >= window.end) return 'after the window';
+  if (window.gaps?.some((g) => event.start >= g.start && (event.end <= g.end || (event.end === event.start && event.start < g.end))))
+    return 'in a gap between two periods of the window, when the truce did not bind';
   return 'nothing it protects was hit';
 }
 
@@ -239,4 +245,87 @@ export function attributionWords(
   const by = e.reportedBy?.length ? `reported by ${listWords(e.reportedBy.map(name))}` : 'reported';
   const denied = e.deniedBy?.length ? `, denied by ${listWords(e.deniedBy.map(name))}` : '';
   return `${status.toUpperCase()}: ${by}${denied}${status === 'claimed' ? ', not confirmed' : ''}`;
+}
+
+/**
+ * When a phase is due: `due <time>`; for a deadline counted from the response to an earlier phase that
+ * has not come, what it waits for; else `none` (the sources give no deadline).
+ */
+export function dueWords(
+  p: { dueBy: number | null; awaiting?: string | undefined },
+  time: (ms: number) => string,
+  none = 'no deadline in the sources',
+): string {
+  if (p.dueBy !== null) return `due ${time(p.dueBy)}`;
+  return p.awaiting !== undefined ? `no deadline yet: it counts from a response to the ${p.awaiting} phase, none so far` : none;
+}
+
+type SourceLike = { file: string; line: number };
+
+const CLAIM_WORDS: Record<string, string> = {
+  accepted: 'accepted',
+  'declined-to-confirm': 'declined to confirm',
+  reciprocated: 'reciprocated',
+  requested: 'requested',
+  declared: 'declared the truce',
+  rejected: 'rejected',
+  'accepted-with-conditions': 'accepted with conditions',
+  joined: 'joined',
+};
+
+/**
+ * One party's claim about how the truce came about: `Russia accepted`, `Ukraine joined on <time>`,
+ * `Ukraine accepted with conditions: its restraint covers energy; only while the ceasefire holds`.
+ */
+export function claimWords(
+  c: Pick<AgreementClaim, 'by' | 'claim' | 'conditions' | 'on'>,
+  name: PartyName,
+  time: (ms: number) => string,
+): string {
+  const on = c.on !== undefined ? ` on ${time(Date.parse(c.on))}` : '';
+  const conditions = c.conditions?.length ? `: ${c.conditions.join('; ')}` : '';
+  return `${name(c.by)} ${CLAIM_WORDS[c.claim] ?? c.claim}${on}${conditions}`;
+}
+
+/** One line of a window's history: a period, a gap between two periods, or a party's declared end. */
+export interface WindowPeriodLine {
+  kind: 'period' | 'gap' | 'ended';
+  words: string;
+  sources: readonly SourceLike[];
+}
+
+/**
+ * A window that changed, period by period (`renewal 1: <start> to <end>`), with the gaps between them
+ * and a declared end; empty for a window of one period with a stated end (its one line says it all).
+ */
+export function windowPeriodLines(
+  reading: { window: WindowSpec; timeZone?: string | undefined },
+  scenarioZone: string,
+  time: (ms: number) => string,
+  name: PartyName,
+): WindowPeriodLine[] {
+  const w = reading.window;
+  if ((w.renewals ?? []).length === 0 && w.endedBy === undefined && w.open !== true) return [];
+  const out: WindowPeriodLine[] = [];
+  // counted in the reading's zone, as the run counts them
+  const periods = windowPeriods(w, readingZone(reading, scenarioZone));
+  periods.forEach((p, i) => {
+    const prev = periods[i - 1];
+    if (prev !== undefined && p.start > prev.end)
+      out.push({
+        kind: 'gap',
+        words: `gap: ${time(prev.end)} to ${time(p.start)}, covered by no period (the truce did not bind)`,
+        sources: [],
+      });
+    const to = p.open ? 'open end' : `to ${time(p.end)}${p.endInclusive ? ' (included)' : ''}`;
+    const label = i === 0 ? 'first period' : `renewal ${i}`;
+    out.push({ kind: 'period', words: `${label}: ${time(p.start)} ${to}`, sources: i === 0 ? [] : (w.renewals?.[i - 1]?.sources ?? []) });
+  });
+  if (w.endedBy !== undefined)
+    out.push({
+      kind: 'ended',
+      words: `declared over by ${name(w.endedBy.party)} from ${time(Date.parse(w.endedBy.at))}`,
+      sources: w.endedBy.sources,
+    });
+  return out;
 }

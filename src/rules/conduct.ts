@@ -2,7 +2,7 @@ import { isAttack } from '../schema/eventKinds.js';
 import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
 import { evidenceCount } from './deriveFacts.js';
-import type { Interval } from '../time/interval.js';
+import { during, overlaps as overlapsWindow, type Interval } from '../time/interval.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
 import { placeReach, stronger, targetReach, type Reach } from './scope.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
@@ -50,7 +50,10 @@ export function conductOf(
       if (reach === 'none' || counts === 'exclude') continue;
       const overlaps = interval.end > window.start && interval.start < window.end;
       if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) continue;
-      const inside = interval.start >= window.start && interval.end <= window.end;
+      // an act in a gap between the window's periods releases nothing: the truce did not bind then
+      if (window.gaps !== undefined && !overlapsWindow(interval, window)) continue;
+      const inside =
+        interval.start >= window.start && interval.end <= window.end && (window.gaps === undefined || during(interval, window));
       const first = { interval, eventId: event.id };
       rec.possible ??= first;
       if (reach === 'certain' && inside && counts === 'violation') {

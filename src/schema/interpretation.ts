@@ -34,12 +34,22 @@ export const AgreementClaim = z.strictObject({
   note: z.string().optional(),
 });
 
-/** A later period of the window: a renewal or extension, from the end of the one before (no gap). */
+/**
+ * A later period of the window: a renewal or extension, from the end of the one before, or from its own
+ * `start` after it (the time between is a gap the truce does not cover).
+ */
 export const WindowPeriod = z
   .strictObject({
-    /** give `end` or `duration` (counted from the end of the period before), not both */
+    /**
+     * when this period starts (inclusive): absent, at the end of the period before; later, after a gap; never
+     * earlier (periods do not overlap)
+     */
+    start: Instant.optional(),
+    /** give `end`, `duration` (counted from the period's start) or `open: true`, exactly one */
     end: Instant.optional(),
     duration: IsoDuration.optional(),
+    /** no end stated: the period runs until the window's `endedBy`, which an open end requires */
+    open: z.literal(true).optional(),
     /** as the window's: the period's end belongs to it (true), or its whole last day does (`day`) */
     endInclusive: z.union([z.boolean(), z.literal('day')]).default(false),
     /** the zone its duration and day end are counted in (default: the window's) */
@@ -48,8 +58,8 @@ export const WindowPeriod = z
     sources: z.array(SourceRef).min(1),
   })
   .superRefine((w, ctx) => {
-    if ((w.end === undefined) === (w.duration === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'a period gives either `end` or `duration`, exactly one of them' });
+    if ([w.end, w.duration, w.open].filter((x) => x !== undefined).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a period gives `end`, `duration` or `open: true`, exactly one of them' });
     }
   });
 
@@ -65,9 +75,14 @@ export const WindowEndedBy = z.strictObject({
 export const Window = z
   .strictObject({
     start: Instant,
-    /** give `end` or `duration` (counted from `start`), not both */
+    /** give `end`, `duration` (counted from `start`) or `open: true`, exactly one */
     end: Instant.optional(),
     duration: IsoDuration.optional(),
+    /**
+     * no end stated ("until further notice"): the window runs until a party declares it over, so an open
+     * end requires `endedBy` (a truce still open at the end of the record cannot be said yet)
+     */
+    open: z.literal(true).optional(),
     startInclusive: z.boolean().default(true),
     /**
      * true: the end instant itself belongs to the window (one instant more, nothing else); `day`: the
@@ -83,16 +98,16 @@ export const Window = z
     basis: z.string().min(1),
     /**
      * the window's later periods, in order: the truce extended or renewed, each from the end of the one
-     * before; the window (its start to `end`/`duration`) is the first period, the last period's end the
-     * window's end
+     * before or from its own later `start` (a gap); the window (its start to `end`/`duration`) is the first
+     * period, the last period's end the window's end
      */
     renewals: z.array(WindowPeriod).optional(),
     /** a party declared the truce over before its stated end: the window ends at that instant */
     endedBy: WindowEndedBy.optional(),
   })
   .superRefine((w, ctx) => {
-    if ((w.end === undefined) === (w.duration === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'a window gives either `end` or `duration`, exactly one of them' });
+    if ([w.end, w.duration, w.open].filter((x) => x !== undefined).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a window gives `end`, `duration` or `open: true`, exactly one of them' });
     }
   });
 
@@ -195,3 +210,4 @@ export type Obligation = z.infer<typeof Obligation>;
 export type Evidence = z.infer<typeof Evidence>;
 export type WindowSpec = z.infer<typeof Window>;
 export type WindowPeriod = z.infer<typeof WindowPeriod>;
+export type AgreementClaim = z.infer<typeof AgreementClaim>;

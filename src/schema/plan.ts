@@ -15,8 +15,12 @@ export const Phase = z.strictObject({
   requires: z.array(PhaseId).default([]),
   /** null: the sources give no deadline for this phase */
   deadline: IsoDuration.nullable(),
-  /** what the deadline is counted from: the event that triggered this phase, or the first violation */
-  countedFrom: z.enum(['trigger', 'first-violation']).default('trigger'),
+  /**
+   * what the deadline is counted from: the event that triggered this phase, the first violation, or
+   * `{ responseTo: <phase> }`, the first response to an earlier phase (a mechanism rules within M days of
+   * the report made to it): until that response comes the phase is open without a deadline, awaiting it
+   */
+  countedFrom: z.union([z.enum(['trigger', 'first-violation']), z.strictObject({ responseTo: PhaseId })]).default('trigger'),
   actors: z.array(z.string().min(1)).min(1),
   /**
    * the parties (ids) whose `response` events meet this phase; absent: any party's but the violator's
@@ -62,3 +66,4 @@ export const Plan = z
 export type Plan = z.infer<typeof Plan>;
 export type Phase = z.infer<typeof Phase>;
 export type Trigger = z.infer<typeof Trigger>;
+export type CountedFrom = Phase['countedFrom'];

@@ -10,6 +10,11 @@ export interface Interval {
   end: number;
   startInclusive?: boolean;
   endInclusive?: boolean;
+  /**
+   * a window's gaps: spans between two of its periods that no period covers (a renewal that starts after
+   * the period before it ended). Absent on event intervals and on windows without gaps.
+   */
+  gaps?: readonly Interval[];
 }
 
 export function toMillis(iso: string): number {
@@ -77,11 +82,11 @@ export function formatHuman(ms: number, zone: string): string {
 
 const isInstant = (a: Interval) => a.end <= a.start;
 
-/** Does the window admit instant t? */
+/** Does the window admit instant t? (Not in one of its gaps.) */
 export function admits(w: Interval, t: number): boolean {
   const afterStart = w.startInclusive === false ? t > w.start : t >= w.start;
   const beforeEnd = w.endInclusive ? t <= w.end : t < w.end;
-  return afterStart && beforeEnd;
+  return afterStart && beforeEnd && !(w.gaps?.some((g) => admits(g, t)) ?? false);
 }
 
 /** FEEL `during` / Allen containment: every instant the event may have happened at lies in the window. */
@@ -89,14 +94,18 @@ export function during(a: Interval, w: Interval): boolean {
   if (isInstant(a)) return admits(w, a.start);
   const startOk = w.startInclusive === false ? a.start > w.start : a.start >= w.start;
   // a is half-open: its last instant is just before a.end, so a.end may equal the window's end either way
-  return startOk && a.end <= w.end;
+  return startOk && a.end <= w.end && !(w.gaps?.some((g) => overlaps(a, g)) ?? false);
 }
 
 /** FEEL `overlaps`: at least one instant the event may have happened at lies in the window. */
 export function overlaps(a: Interval, w: Interval): boolean {
   if (isInstant(a)) return admits(w, a.start);
   const beforeEnd = w.endInclusive ? a.start <= w.end : a.start < w.end;
-  return beforeEnd && a.end > w.start;
+  if (!(beforeEnd && a.end > w.start)) return false;
+  if (w.gaps === undefined || w.gaps.length === 0) return true;
+  // the part of the event inside the window's bounds lies in a gap (gaps are disjoint, periods between them)
+  const inside = { start: Math.max(a.start, w.start), end: Math.min(a.end, w.end) };
+  return !w.gaps.some((g) => (inside.end <= inside.start ? admits(g, inside.start) : during(inside, g)));
 }
 
 export interface Bounds {

@@ -2,7 +2,7 @@ import type { Problem, PathSegment } from '../problem.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SeedFile } from '../schema/seedFile.js';
 import type { Rule, Condition } from '../schema/rule.js';
-import { resolveWindow } from '../time/window.js';
+import { readingZone, resolveWindow, windowPeriods } from '../time/window.js';
 import { toMillis } from '../time/interval.js';
 import { KNOWN_FACTS } from '../rules/factNames.js';
 import { KNOWN_OPERATORS } from '../rules/operatorNames.js';
@@ -120,26 +120,52 @@ export function crossCheck(pool: Pool): Problem[] {
         c.sources.forEach((s, k) => checkRef(s, file, [...at, 'agreement', 'claims', j, 'sources', k]));
       });
       const w = resolveWindow(it.window, scenario.timeZone);
-      if (w.end <= w.start) {
+      const periods = it.window.renewals ?? [];
+      const resolved = windowPeriods(it.window, readingZone(it, scenario.timeZone));
+      const openAt = resolved.findIndex((p) => p.open);
+      if (openAt >= 0 && it.window.endedBy === undefined) {
+        // an open end is closed by a party's word; without it the window would have no end to judge against
+        push(
+          'E_SCHEMA',
+          file,
+          [...at, 'window', ...(openAt === 0 ? [] : ['renewals', openAt - 1]), 'open'],
+          `the window of "${it.id}" has an open end but no \`endedBy\`; say who declared the truce over and when, or give the longest end the sources allow`,
+        );
+      } else if (w.end <= w.start) {
         push(
           'E_WINDOW_ORDER',
           file,
-          [...at, 'window', it.window.end !== undefined ? 'end' : 'duration'],
+          [...at, 'window', it.window.open ? 'endedBy' : it.window.end !== undefined ? 'end' : 'duration'],
           `the window of "${it.id}" ends before or when it starts; the end must come after ${it.window.start}`,
         );
       }
-      // a renewal ends after the period before it; a declared end names a party and cites its sources
-      const periods = it.window.renewals ?? [];
+      // each renewal starts no earlier than the period before it ends (a later start leaves a gap), ends
+      // after it starts, and follows no open period; a declared end names a party and cites its sources
       periods.forEach((p, k) => {
         p.sources.forEach((s, n) => checkRef(s, file, [...at, 'window', 'renewals', k, 'sources', n]));
-        const upTo = (n: number) =>
-          resolveWindow({ ...it.window, renewals: periods.slice(0, n), endedBy: undefined }, scenario.timeZone).end;
-        if (upTo(k + 1) <= upTo(k))
+        const prev = resolved[k]!;
+        const cur = resolved[k + 1]!;
+        const here = [...at, 'window', 'renewals', k];
+        if (prev.open)
           push(
             'E_WINDOW_ORDER',
             file,
-            [...at, 'window', 'renewals', k, p.end !== undefined ? 'end' : 'duration'],
-            `renewal ${k + 1} of the window of "${it.id}" ends before or when the period before it ends; a renewal continues the window`,
+            here,
+            `renewal ${k + 1} of the window of "${it.id}" follows a period with an open end; only the last period may be open`,
+          );
+        else if (p.start !== undefined && (cur.start < prev.end || (cur.start === prev.end && prev.endInclusive)))
+          push(
+            'E_WINDOW_ORDER',
+            file,
+            [...here, 'start'],
+            `renewal ${k + 1} of the window of "${it.id}" starts at ${p.start}, before the period before it ends: periods may not overlap (start it at or after that end; a later start leaves a gap)`,
+          );
+        else if (!p.open && cur.end <= cur.start)
+          push(
+            'E_WINDOW_ORDER',
+            file,
+            [...here, p.end !== undefined ? 'end' : 'duration'],
+            `renewal ${k + 1} of the window of "${it.id}" ends before or when ${p.start !== undefined ? 'it starts' : 'the period before it ends'}; a renewal continues the window`,
           );
       });
       if (it.window.endedBy) {
@@ -186,6 +212,21 @@ export function crossCheck(pool: Pool): Problem[] {
         if (!plan.phases.some((q) => q.id === r))
           push('E_SCHEMA', file, ['plan', 'phases', i, 'requires', k], `phase "${ph.id}" requires "${r}", which the plan does not have`);
       });
+      // a deadline counted from the response to another phase: that phase is listed before this one, so
+      // the plan reads in the order its steps happen and no two phases wait on each other
+      if (typeof ph.countedFrom === 'object') {
+        const target = ph.countedFrom.responseTo;
+        const j = plan.phases.findIndex((q) => q.id === target);
+        if (j < 0 || j >= i)
+          push(
+            'E_SCHEMA',
+            file,
+            ['plan', 'phases', i, 'countedFrom', 'responseTo'],
+            j < 0
+              ? `phase "${ph.id}" counts its deadline from the response to "${target}", which the plan does not have (its phases are ${plan.phases.map((q) => q.id).join(', ')})`
+              : `phase "${ph.id}" counts its deadline from the response to "${target}", which ${j === i ? 'is this phase itself' : 'comes after it'}; name a phase listed earlier in the plan`,
+          );
+      }
     });
   }
 
