@@ -259,6 +259,9 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await deadline.fill('PT12H');
     await deadline.press('Enter');
     await recorded('plan.phases.diplomatic.deadline');
+    // a deadline counted from the response to an earlier phase (issue 13's monitoring mechanisms)
+    await page.getByTestId('counted-us-backed').selectOption('responseTo:diplomatic');
+    await recorded('responseTo: diplomatic');
     await page.getByTestId('phase-applies-coalition').uncheck();
     await recorded('path: plan.phases');
     await page.getByTestId('applies-to-ukraine').check();

@@ -1098,12 +1098,28 @@ function planControls(): HTMLElement {
     deadline.addEventListener('change', () =>
       setPath(`plan.phases.${bp.id}.deadline`, deadline.value.trim() === '' ? null : deadline.value.trim(), bp.deadline, 'plan'),
     );
+    // A deadline may also count from the response to an earlier phase (a monitoring mechanism's ruling).
+    const from = (p ?? bp).countedFrom;
+    const fromValue = typeof from === 'object' && from !== null ? `responseTo:${from.responseTo}` : from;
+    const earlier = basePlan.phases
+      .slice(
+        0,
+        basePlan.phases.findIndex((x) => x.id === bp.id),
+      )
+      .map((x) => x.id);
     const counted = h(
       'select',
       { disabled: !p, testid: `counted-${bp.id}` },
-      ...['trigger', 'first-violation'].map((v) => h('option', { value: v, selected: (p ?? bp).countedFrom === v, text: v })),
+      ...['trigger', 'first-violation'].map((v) => h('option', { value: v, selected: fromValue === v, text: v })),
+      ...earlier.map((id) =>
+        h('option', { value: `responseTo:${id}`, selected: fromValue === `responseTo:${id}`, text: `response to ${id}` }),
+      ),
     );
-    counted.addEventListener('change', () => setPath(`plan.phases.${bp.id}.countedFrom`, counted.value, bp.countedFrom, 'plan'));
+    counted.addEventListener('change', () => {
+      const v = counted.value;
+      const next = v.startsWith('responseTo:') ? { responseTo: v.slice('responseTo:'.length) } : v;
+      setPath(`plan.phases.${bp.id}.countedFrom`, next, bp.countedFrom, 'plan');
+    });
     return h(
       'tr',
       {},
