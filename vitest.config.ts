@@ -12,6 +12,13 @@ export default defineConfig({
     // while a file waits for the CLI it spawned. One worker per core keeps both busy.
     maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default', './tests/slowestFiles.ts'],
+    server: {
+      deps: {
+        // the compiled CLI that tests call in-process (runCliHere) is loaded by node itself, as a spawned
+        // CLI would load it, not through vitest's transform
+        external: [/\/dist\/src\//],
+      },
+    },
     testTimeout: 60_000,
   },
 });

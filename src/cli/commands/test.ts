@@ -5,6 +5,7 @@ import { scenarioFiles } from '../../load/readExpectations.js';
 import { InputError, UsageError } from '../../problem.js';
 import { EXIT, TestsFailed } from '../exitCodes.js';
 import { loadOptions } from '../loadOptions.js';
+import { stdout } from '../io.js';
 import type { Globals } from '../main.js';
 
 export async function testCommand(paths: string[], flags: { coverage?: boolean }, g: Globals): Promise<number> {
@@ -24,7 +25,7 @@ export async function testCommand(paths: string[], flags: { coverage?: boolean }
   if (scenarioFiles(given, process.cwd()).length === 0)
     throw new UsageError(`no scenario files (*.yaml, *.yml) in ${given.join(', ')}: nothing to test`);
   const result = await runScenarioTests(paths, { ...loadOptions(g), cwd: process.cwd() });
-  process.stdout.write(testText(result, flags.coverage === true));
+  stdout().write(testText(result, flags.coverage === true));
   if (result.failed > 0) throw new TestsFailed(result.failed);
   return EXIT.ok;
 }
