@@ -50,25 +50,33 @@ type CliMain = (args: readonly string[], io?: CliStreams) => Promise<number>;
  * pipe, the `./truce` script) use runCli. Calls must not overlap: the working folder and the environment
  * are the process's, set for the length of a call.
  */
-export async function runCliHere(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCliHere(
+  args: string[],
+  /** env: set for the call (undefined: unset), over TRUCE_ARTICLES=ARTICLES as runCli sets it */
+  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
   const { main } = (await import(pathToFileURL(CLI).href)) as { main: CliMain };
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const into = (chunks: Buffer[]) => ({ write: (t: string | Uint8Array) => chunks.push(Buffer.from(t)) });
-  const env: Record<string, string> = { TRUCE_ARTICLES: ARTICLES, ...opts.env };
+  const env: Record<string, string | undefined> = { TRUCE_ARTICLES: ARTICLES, ...opts.env };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cwd = process.cwd();
-  Object.assign(process.env, env);
+  setEnv(env);
   process.chdir(opts.cwd ?? ROOT);
   try {
     const code = await main(args, { stdout: into(out), stderr: into(err) });
     return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
   } finally {
     process.chdir(cwd);
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    setEnv(saved);
+  }
+}
+
+function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   }
 }
 
