@@ -275,8 +275,9 @@ async function streamsInWorker(argv: string[]): Promise<number | undefined> {
   const ndjson = argv.some(
     (a, i) => a === '--format=ndjson' || a === '-f=ndjson' || ((a === '--format' || a === '-f') && argv[i + 1] === 'ndjson'),
   );
+  if (!ndjson) return undefined;
   const { isMainThread, Worker } = await import('node:worker_threads');
-  if (!ndjson || !isMainThread || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
+  if (!isMainThread || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
   const worker = new Worker(new URL(import.meta.url), { argv, resourceLimits: { maxOldGenerationSizeMb: 768 } });
   return new Promise<number>((resolve) => {
     let failed = false;
