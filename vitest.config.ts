@@ -4,14 +4,25 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    // builds dist/ first when it is older than the sources (the CLI tests spawn it), so `vitest` alone tests current code
+    // builds dist/ first when it is older than the sources (the CLI tests run it), so `vitest` alone tests current code
     globalSetup: ['tests/globalSetup.ts'],
-    // The CLI tests spawn the compiled CLI; keep the pool small so that 2-core CI machines are not oversubscribed.
+    // forks, not threads: runCliHere sets the working folder (process.chdir), which a worker thread cannot
     pool: 'forks',
-    // vitest's default is one worker fewer than the cores: on 2 cores, one file at a time, with a core idle
-    // while a file waits for the CLI it spawned. One worker per core keeps both busy.
+    // vitest's default is one worker fewer than the cores: on 2 cores, one file at a time. One worker per
+    // core keeps both busy (the tests are CPU-bound: the CLI runs in-process, see tests/helpers.ts runCliHere).
     maxWorkers: Math.max(2, availableParallelism()),
+    // a worker runs file after file in one module graph (src/ and the CLI loaded once, not once a file):
+    // half the CPU of a run of small files. Safe here: no test mocks modules or keeps state in them, and
+    // runCliHere puts back the working folder and environment it sets.
+    isolate: false,
     reporters: ['default', './tests/slowestFiles.ts'],
+    server: {
+      deps: {
+        // the compiled CLI that tests call in-process (runCliHere) is loaded by node itself, as a spawned
+        // CLI would load it, not through vitest's transform
+        external: [/\/dist\/src\//],
+      },
+    },
     testTimeout: 60_000,
   },
 });

@@ -6,7 +6,7 @@ import { loadScenario, MAX_EXTENDS_DEPTH } from '../src/load/loadScenario.js';
 import { validatePaths } from '../src/load/validatePaths.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../src/load/files.js';
 import { InputError, type Problem, type ProblemCode } from '../src/problem.js';
-import { ARTICLES, CLI, HAVE_ARTICLES, ROOT, runCli, scratch } from './helpers.js';
+import { ARTICLES, CLI, HAVE_ARTICLES, ROOT, runCliHere, scratch } from './helpers.js';
 
 /**
  * The bad-input corpus (tests/bad-inputs/): each file is one way an analyst, or a hostile file, gets the
@@ -502,9 +502,9 @@ describe('bad input through the CLI', () => {
   ];
   for (const cc of CLI_CASES) {
     const c = CASES.find((x) => x.file === cc.file)!;
-    it(`${cc.file}: truce ${cc.args('<file>')[0]} exits 2 and names ${c.code} at its place`, () => {
+    it(`${cc.file}: truce ${cc.args('<file>')[0]} exits 2 and names ${c.code} at its place`, async () => {
       const { dir, rel } = place(c);
-      const r = runCli(cc.args(rel), { cwd: dir });
+      const r = await runCliHere(cc.args(rel), { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -542,12 +542,12 @@ describe('NDJSON streams get every check a seed file gets, naming the stream lin
   for (const c of STREAM_CASES) {
     it.skipIf(c.articles === true && !HAVE_ARTICLES)(
       `${c.file}${c.format ? ` (--format ${c.format})` : ''}: ${c.code} at line ${c.line} (${c.path})`,
-      () => {
+      async () => {
         tried.add(c.file);
         const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
         copyFileSync(path.join(CORPUS, c.file), path.join(dir, c.file));
         const before = listing(dir);
-        const r = runCli(
+        const r = await runCliHere(
           ['run', path.join('scenarios', 'jan-feb-2026.yaml'), '--events', c.file, '--format', c.format ?? 'json', '--out', 'report.out'],
           { cwd: dir },
         );
@@ -559,7 +559,7 @@ describe('NDJSON streams get every check a seed file gets, naming the stream lin
 });
 
 describe('the scenario that validate accepts, run, compare, explain and sample accept too', () => {
-  it('reading-id-constructor.yaml: a reading called "constructor" runs through sample, compare and explain', () => {
+  it('reading-id-constructor.yaml: a reading called "constructor" runs through sample, compare and explain', async () => {
     const { dir, rel } = place({ file: 'reading-id-constructor.yaml' });
     tried.add('reading-id-constructor.yaml');
     expect(validatePaths([rel], { cwd: dir, articlesDir: ARTICLES }).problems).toEqual([]);
@@ -569,7 +569,7 @@ describe('the scenario that validate accepts, run, compare, explain and sample a
       ['explain', rel, '--event', 'extra'],
       ['run', rel, '--format', 'json'],
     ]) {
-      const r = runCli(args, { cwd: dir });
+      const r = await runCliHere(args, { cwd: dir });
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain('constructor');
     }
@@ -584,7 +584,7 @@ describe('bad input made at test time', () => {
   const scenario = path.join('scenarios', 'jan-feb-2026.yaml');
   const project = () => scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios', 'jan-feb-2026.yaml'), 'utf8') });
 
-  it('--events /dev/zero, a folder, a FIFO: E_NOT_A_FILE, at once (a FIFO is never waited on)', () => {
+  it('--events /dev/zero, a folder, a FIFO: E_NOT_A_FILE, at once (a FIFO is never waited on)', async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'events-folder'));
     execFileSync('mkfifo', [path.join(dir, 'events.fifo')]);
@@ -594,7 +594,7 @@ describe('bad input made at test time', () => {
       ['events.fifo', 'FIFO'],
     ] as const) {
       generated++;
-      const r = runCli(['run', scenario, '--events', source], { cwd: dir });
+      const r = await runCliHere(['run', scenario, '--events', source], { cwd: dir });
       expectRefused(r, new RegExp(`^${esc(source)}:1:1  \\(file\\)  this is an? ${what}.*\\[E_NOT_A_FILE\\]$`));
     }
   });
@@ -613,7 +613,7 @@ describe('bad input made at test time', () => {
     );
   });
 
-  it('an articles folder holding a *.txt that is a folder, a FIFO, a link to /dev/zero or a link loop: each named, none "not found", in validate as in run', () => {
+  it('an articles folder holding a *.txt that is a folder, a FIFO, a link to /dev/zero or a link loop: each named, none "not found", in validate as in run', async () => {
     const dir = project();
     const arts = path.join(dir, 'articles');
     mkdirSync(arts);
@@ -625,13 +625,8 @@ describe('bad input made at test time', () => {
     symlinkSync('d-loop1.txt', path.join(arts, 'd-loop2.txt'));
     generated += 4;
     for (const cmd of ['validate', 'run']) {
-      const r = spawnSync(process.execPath, [CLI, cmd, scenario, '--articles', 'articles'], {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 20_000,
-        env: { ...process.env, TRUCE_ARTICLES: '' },
-      });
-      expect(r.status, r.stderr).toBe(2);
+      const r = await runCliHere([cmd, scenario, '--articles', 'articles'], { cwd: dir, env: { TRUCE_ARTICLES: '' } });
+      expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at |not found|no such file/);
       for (const [f, what] of [
         ['a-folder.txt', 'a folder'],
@@ -644,16 +639,16 @@ describe('bad input made at test time', () => {
     }
   });
 
-  it('a seed file that is a link loop is named as such, not as missing', () => {
+  it('a seed file that is a link loop is named as such, not as missing', async () => {
     const dir = project();
     rmSync(path.join(dir, 'seeds', 'events.yaml'));
     symlinkSync('events.yaml', path.join(dir, 'seeds', 'events.yaml'));
     generated++;
-    const r = runCli(['run', scenario], { cwd: dir });
+    const r = await runCliHere(['run', scenario], { cwd: dir });
     expectRefused(r, /^seeds\/events\.yaml:1:1 {2}\(file\) {2}this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/);
   });
 
-  it('extends 3,000 deep: E_EXTENDS_DEPTH at the overlay past the limit, in validate as in run (no stack overflow)', () => {
+  it('extends 3,000 deep: E_EXTENDS_DEPTH at the overlay past the limit, in validate as in run (no stack overflow)', async () => {
     const dir = project();
     mkdirSync(path.join(dir, 'chain'));
     for (let i = 0; i < 3000; i++) {
@@ -666,7 +661,7 @@ describe('bad input made at test time', () => {
     const top = path.join('chain', 'c2999.yaml');
     const deepest = path.join('chain', `c${3000 - MAX_EXTENDS_DEPTH}.yaml`);
     for (const cmd of ['validate', 'run']) {
-      const r = runCli([cmd, top], { cwd: dir });
+      const r = await runCliHere([cmd, top], { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
       expect(firstProblem(r.stderr)).toMatch(
@@ -679,7 +674,7 @@ describe('bad input made at test time', () => {
     expect(() => loadScenario(path.join('chain', `c${MAX_EXTENDS_DEPTH - 2}.yaml`), { cwd: dir, articlesDir: ARTICLES })).not.toThrow();
   });
 
-  it('a block mapping 2,000 deep: E_PARSE at the level past the limit, the same in validate and run', () => {
+  it('a block mapping 2,000 deep: E_PARSE at the level past the limit, the same in validate and run', async () => {
     const lines = ['format: truce.scenario/v1', 'deep:'];
     for (let i = 0; i < 2000; i++) lines.push(`${' '.repeat(i + 1)}k${i}:`);
     lines.push(`${' '.repeat(2001)}v`);
@@ -687,7 +682,7 @@ describe('bad input made at test time', () => {
     writeFileSync(path.join(dir, 'scenarios', 'deep.yaml'), lines.join('\n') + '\n');
     generated++;
     for (const cmd of ['validate', 'run']) {
-      const r = runCli([cmd, path.join('scenarios', 'deep.yaml')], { cwd: dir });
+      const r = await runCliHere([cmd, path.join('scenarios', 'deep.yaml')], { cwd: dir });
       expect(r.code, r.stderr).toBe(2);
       // the map of k99 is the 101st level (the file's own mapping is the first)
       expect(firstProblem(r.stderr)).toMatch(
@@ -710,26 +705,31 @@ describe('bad input made at test time', () => {
     }
   });
 
-  it('an NDJSON event nested past the limit, and --events through a link loop', () => {
+  it('an NDJSON event nested past the limit, and --events through a link loop', async () => {
     const dir = project();
     writeFileSync(path.join(dir, 'deep.ndjson'), `{"id": ${'['.repeat(5000)}\n`);
     symlinkSync('loop-b.ndjson', path.join(dir, 'loop-a.ndjson'));
     symlinkSync('loop-a.ndjson', path.join(dir, 'loop-b.ndjson'));
     generated += 2;
     expectRefused(
-      runCli(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }),
+      await runCliHere(['run', scenario, '--events', 'deep.ndjson'], { cwd: dir }),
       /^deep\.ndjson:1:1 {2}\(file\) {2}the event is nested more than 100 deep.*\[E_PARSE\]$/,
     );
     expectRefused(
-      runCli(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }),
+      await runCliHere(['run', scenario, '--events', 'loop-a.ndjson'], { cwd: dir }),
       /^loop-a\.ndjson:1:1 {2}\(file\) {2}this is a loop of symbolic links.*\[E_NOT_A_FILE\]$/,
     );
   });
 
-  it('--vary with a bound without an offset, or beyond ±14:00: usage error (results would depend on the machine)', () => {
+  it('--vary with a bound without an offset, or beyond ±14:00: usage error (results would depend on the machine)', async () => {
     for (const bound of ['2026-01-31T00:00:00', '2026-01-31T00:00:00+15:00']) {
       generated++;
-      const r = runCli(['sweep', scenario, '--vary', `interpretations.washington.window.start=2026-01-26T00:00:00+02:00..${bound}:PT24H`]);
+      const r = await runCliHere([
+        'sweep',
+        scenario,
+        '--vary',
+        `interpretations.washington.window.start=2026-01-26T00:00:00+02:00..${bound}:PT24H`,
+      ]);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^truce: --vary .*(offset|±14:00)/);

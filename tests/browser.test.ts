@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCliHere } from './helpers.js';
 import { CHROMIUM, checkReport, hasChromium } from './browser-check.js';
 
 /**
@@ -25,7 +25,7 @@ describe('the HTML reports in headless Chromium', () => {
     'truce run --format html: opens from disk without network; the timeline, every lane and the findings show',
     async () => {
       const file = path.join(dir, 'run.html');
-      const r = runCli(['run', SCENARIO, '--format', 'html', '--out', file]);
+      const r = await runCliHere(['run', SCENARIO, '--format', 'html', '--out', file]);
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(file, 'utf8')).toContain('data-testid="timeline"');
 
@@ -49,7 +49,7 @@ describe('the HTML reports in headless Chromium', () => {
 
   it.skipIf(!hasChromium)('truce compare --format html: the same checks', async () => {
     const file = path.join(dir, 'compare.html');
-    const r = runCli(['compare', SCENARIO, '--format', 'html', '--out', file]);
+    const r = await runCliHere(['compare', SCENARIO, '--format', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     const ids = ['matrix', 'timeline', ...READINGS.map((id) => `lane-${id}`), 'findings'];
     const check = await checkReport(file, ids, 'truce-compare-report');

@@ -15,7 +15,7 @@ import {
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli, scratch, withoutArticlesNote } from './helpers.js';
+import { CLI, type CliResult, ROOT, runCliHere, scratch, withoutArticlesNote } from './helpers.js';
 
 /**
  * `--out` never loses or half-writes a user's file: a target that is one of the run's own inputs (by any
@@ -170,22 +170,29 @@ afterAll(() => {
 
 describe('--out that must be refused: exit 2, a located message, nothing written or left behind', () => {
   for (const c of CASES) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const dir = project();
       dirs.push(dir);
       const before = snapshot(dir);
-      // stdin from the file itself (`< events.ndjson`), not a copy through a pipe
-      const stdin = c.input !== undefined ? openSync(path.join(dir, c.input), 'r') : 'ignore';
-      const r = spawnSync(process.execPath, [CLI, ...c.args], {
-        cwd: dir,
-        encoding: 'utf8',
-        stdio: [stdin, 'pipe', 'pipe'],
-        env: { ...process.env, ...quiet },
-        timeout: 30_000,
-      });
-      if (typeof stdin === 'number') closeSync(stdin);
+      let r: CliResult;
+      if (c.input !== undefined) {
+        // stdin from the file itself (`< events.ndjson`), not a copy through a pipe: a process of its own
+        const stdin = openSync(path.join(dir, c.input), 'r');
+        const p = spawnSync(process.execPath, [CLI, ...c.args], {
+          cwd: dir,
+          encoding: 'utf8',
+          stdio: [stdin, 'pipe', 'pipe'],
+          env: { ...process.env, ...quiet },
+          timeout: 30_000,
+        });
+        closeSync(stdin);
+        r = { code: p.status, stdout: p.stdout, stderr: p.stderr };
+      } else {
+        // the environment the spawned CLI had: the test runner's TRUCE_ARTICLES, not helpers' ARTICLES
+        r = await runCliHere(c.args, { cwd: dir, env: { ...quiet, TRUCE_ARTICLES: process.env.TRUCE_ARTICLES } });
+      }
       const stderr = withoutArticlesNote(r.stderr);
-      expect(r.status, r.stderr).toBe(2);
+      expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(stderr.split('\n')[0]).toMatch(c.says);
       expect(stderr).not.toMatch(/\n\s+at |internal error/);
@@ -252,22 +259,22 @@ describe('--out into a folder the run may not write', () => {
 });
 
 describe('--out that is fine', () => {
-  it('makes the folders it needs, and writes the report whole', () => {
+  it('makes the folders it needs, and writes the report whole', async () => {
     const dir = project();
-    const r = runCli(['run', SCENARIO, '--format', 'json', '--out', 'reports/2026/run.json'], { cwd: dir, env: quiet });
+    const r = await runCliHere(['run', SCENARIO, '--format', 'json', '--out', 'reports/2026/run.json'], { cwd: dir, env: quiet });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'reports', '2026', 'run.json'), 'utf8')).format).toBe('truce.run/v1');
     expect(readdirSync(path.join(dir, 'reports', '2026'))).toEqual(['run.json']);
   });
-  it('replaces an earlier report (not an input) in place', () => {
+  it('replaces an earlier report (not an input) in place', async () => {
     const dir = project();
     writeFileSync(path.join(dir, 'old.txt'), 'an earlier report\n');
-    const r = runCli(['run', SCENARIO, '--out', 'old.txt'], { cwd: dir, env: quiet });
+    const r = await runCliHere(['run', SCENARIO, '--out', 'old.txt'], { cwd: dir, env: quiet });
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'old.txt'), 'utf8')).toMatch(/\[jan-feb-2026\]$/m);
   });
-  it('- is stdout', () => {
-    const r = runCli(['run', SCENARIO, '--format', 'json', '--out', '-'], { env: quiet });
+  it('- is stdout', async () => {
+    const r = await runCliHere(['run', SCENARIO, '--format', 'json', '--out', '-'], { env: quiet });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).format).toBe('truce.run/v1');
   });

@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { runCli, withoutArticlesNote } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCliHere, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
 describe('truce run --format json (the truce.run/v1 contract)', () => {
-  const r = runCli(['run', SCENARIO, '--format', 'json']);
-  const out = JSON.parse(r.stdout);
+  let r: CliResult;
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed report, checked field by field below
+  let out: any;
+  beforeAll(async () => {
+    r = await runCliHere(['run', SCENARIO, '--format', 'json']);
+    out = JSON.parse(r.stdout);
+  });
 
   it('exits 0 and says nothing on stderr (but that the cited lines were not checked, where the articles are absent)', () => {
     expect(r.code).toBe(0);
@@ -72,13 +77,16 @@ describe('truce run --format json (the truce.run/v1 contract)', () => {
       }
     }
   });
-  it('is byte-identical from run to run', () => {
-    expect(runCli(['run', SCENARIO, '--format', 'json']).stdout).toBe(r.stdout);
+  it('is byte-identical from run to run', async () => {
+    expect((await runCliHere(['run', SCENARIO, '--format', 'json'])).stdout).toBe(r.stdout);
   });
 });
 
 describe('truce run (text)', () => {
-  const r = runCli(['run', SCENARIO]);
+  let r: CliResult;
+  beforeAll(async () => {
+    r = await runCliHere(['run', SCENARIO]);
+  });
   it('shows each reading, its findings with reasons, the phases with due times, and where readings diverge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('== Reading "washington"');
@@ -91,21 +99,21 @@ describe('truce run (text)', () => {
     expect(r.stdout).toContain('== Where the readings diverge');
     expect(r.stdout).toContain('ru-strike-2026-02-02-03: washington violation, kremlin none, kyiv violation');
   });
-  it('is byte-identical from run to run', () => {
-    expect(runCli(['run', SCENARIO]).stdout).toBe(r.stdout);
+  it('is byte-identical from run to run', async () => {
+    expect((await runCliHere(['run', SCENARIO])).stdout).toBe(r.stdout);
   });
-  it('--interpretation keeps one reading', () => {
-    const one = runCli(['run', SCENARIO, '--interpretation', 'kremlin', '--format', 'json']);
+  it('--interpretation keeps one reading', async () => {
+    const one = await runCliHere(['run', SCENARIO, '--interpretation', 'kremlin', '--format', 'json']);
     expect(JSON.parse(one.stdout).runs.map((x: { interpretation: string }) => x.interpretation)).toEqual(['kremlin']);
   });
-  it('an unknown interpretation is a usage error (exit 2) that lists the valid ones', () => {
-    const bad = runCli(['run', SCENARIO, '--interpretation', 'paris']);
+  it('an unknown interpretation is a usage error (exit 2) that lists the valid ones', async () => {
+    const bad = await runCliHere(['run', SCENARIO, '--interpretation', 'paris']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('choose one of washington, kremlin, kyiv');
     expect(bad.stdout).toBe('');
   });
-  it('an unknown format is a usage error (exit 2)', () => {
-    const bad = runCli(['run', SCENARIO, '--format', 'xml']);
+  it('an unknown format is a usage error (exit 2)', async () => {
+    const bad = await runCliHere(['run', SCENARIO, '--format', 'xml']);
     expect(bad.code).toBe(2);
   });
 });

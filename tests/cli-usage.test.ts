@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_ARTICLES, ROOT, runCli, scratch, withoutArticlesNote } from './helpers.js';
+import { FIXTURE_ARTICLES, ROOT, runCliHere, scratch, withoutArticlesNote } from './helpers.js';
 
 /**
  * Commands used wrongly: exit 2 with the first line saying what was wrong and what to do, no stack
@@ -71,11 +71,11 @@ const CASES: Case[] = [
 
 describe('usage errors: exit 2, a first line that says what to do, nothing written', () => {
   for (const c of CASES) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const dir = scratch({ [SCENARIO]: readFileSync(path.join(ROOT, SCENARIO), 'utf8'), 'events.ndjson': EVENT + '\n' });
       mkdirSync(path.join(dir, 'empty'));
       const before = readdirSync(dir, { recursive: true }).sort();
-      const r = runCli(c.args, { cwd: dir, env: { TRUCE_CACHE: '0' } });
+      const r = await runCliHere(c.args, { cwd: dir, env: { TRUCE_CACHE: '0' } });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
       expect(withoutArticlesNote(r.stderr).split('\n')[0]).toMatch(c.says);
@@ -101,9 +101,9 @@ describe('citation checks that could not run say so, in every command that loads
     ['validate', 'scenarios/s.yaml'],
   ];
   for (const args of COMMANDS) {
-    it(`truce --articles <mistyped> ${args[0]}: notes that cited lines were not checked, once`, () => {
+    it(`truce --articles <mistyped> ${args[0]}: notes that cited lines were not checked, once`, async () => {
       const dir = scratch({ 'scenarios/s.yaml': bad });
-      const r = runCli(['--articles', path.join(dir, 'artciles'), ...args], { cwd: dir, env: { TRUCE_CACHE: '0' } });
+      const r = await runCliHere(['--articles', path.join(dir, 'artciles'), ...args], { cwd: dir, env: { TRUCE_CACHE: '0' } });
       expect(r.code, r.stderr).toBe(0);
       const notes = r.stderr.split('\n').filter((l) => l.startsWith('note: cited lines not checked'));
       expect(notes).toEqual([
@@ -111,9 +111,9 @@ describe('citation checks that could not run say so, in every command that loads
       ]);
     });
   }
-  it('with the articles there, the same bad citation is exit 2 at its line', () => {
+  it('with the articles there, the same bad citation is exit 2 at its line', async () => {
     const dir = scratch({ 'scenarios/s.yaml': bad });
-    const r = runCli(['--articles', FIXTURE_ARTICLES, 'run', 'scenarios/s.yaml'], { cwd: dir, env: { TRUCE_CACHE: '0' } });
+    const r = await runCliHere(['--articles', FIXTURE_ARTICLES, 'run', 'scenarios/s.yaml'], { cwd: dir, env: { TRUCE_CACHE: '0' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^scenarios\/s\.yaml:\d+:\d+ {2}events\.0\.sources\.0\.line {2}.*no text on line 999.*\[E_CITED_LINE_MISSING\]$/m,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { Change } from '../src/schema/overlay.js';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { applyChanges } from '../src/overlay/applyChanges.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCliHere } from './helpers.js';
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const OVERLAYS = readFileSync(path.join(ROOT, 'docs/overlays.md'), 'utf8');
@@ -74,8 +74,12 @@ describe('the README and --help agree', () => {
     'ingest',
     'import',
   ];
-  const help = Object.fromEntries(commands.map((c) => [c, runCli([c, '--help']).stdout]));
-  const top = runCli(['--help']).stdout;
+  const help: Record<string, string> = {};
+  let top = '';
+  beforeAll(async () => {
+    for (const c of commands) help[c] = (await runCliHere([c, '--help'])).stdout;
+    top = (await runCliHere(['--help'])).stdout;
+  });
   // the Commands table: each row `truce CMD ...` with the options it shows
   const rows = [...README.matchAll(/^\| `truce ([a-z]+)([^`]*)` \|/gm)].map((m) => ({ cmd: m[1]!, usage: m[2]! }));
 
@@ -130,23 +134,24 @@ describe('one provenance stamp for the same input, in every format', () => {
     note: 'test',
   };
   writeFileSync(events, JSON.stringify(e) + '\n');
-  const textHash = (args: string[]) => /scenario (sha256:[0-9a-f]+)/.exec(runCli(args).stdout)?.[1];
-  const headerHash = (args: string[]) =>
-    JSON.parse(runCli([...args, '--format', 'ndjson']).stdout.split('\n')[0]!).provenance.scenarioHash as string;
-  const jsonHash = (args: string[]) => JSON.parse(runCli([...args, '--format', 'json']).stdout).provenance.scenarioHash as string;
+  const textHash = async (args: string[]) => /scenario (sha256:[0-9a-f]+)/.exec((await runCliHere(args)).stdout)?.[1];
+  const headerHash = async (args: string[]) =>
+    JSON.parse((await runCliHere([...args, '--format', 'ndjson'])).stdout.split('\n')[0]!).provenance.scenarioHash as string;
+  const jsonHash = async (args: string[]) =>
+    JSON.parse((await runCliHere([...args, '--format', 'json'])).stdout).provenance.scenarioHash as string;
 
-  it('a run over a stream of events: text, JSON and the NDJSON header give one hash', () => {
+  it('a run over a stream of events: text, JSON and the NDJSON header give one hash', async () => {
     const args = ['run', 'scenarios/jan-feb-2026.yaml', '--events', events];
-    const h = headerHash(args);
-    expect(textHash(args)).toBe(h);
-    expect(jsonHash(args)).toBe(h);
-    expect(runCli(args).stdout).toContain('(its terms; the events came from the stream)');
+    const h = await headerHash(args);
+    expect(await textHash(args)).toBe(h);
+    expect(await jsonHash(args)).toBe(h);
+    expect((await runCliHere(args)).stdout).toContain('(its terms; the events came from the stream)');
   });
 
-  it('a run of the scenario alone: text, JSON and NDJSON give one hash', () => {
+  it('a run of the scenario alone: text, JSON and NDJSON give one hash', async () => {
     const args = ['run', 'scenarios/jan-feb-2026.yaml'];
-    const h = headerHash(args);
-    expect(textHash(args)).toBe(h);
-    expect(jsonHash(args)).toBe(h);
+    const h = await headerHash(args);
+    expect(await textHash(args)).toBe(h);
+    expect(await jsonHash(args)).toBe(h);
   });
 });

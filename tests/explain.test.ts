@@ -8,7 +8,7 @@ import { provenanceOf } from '../src/provenance.js';
 import { Rule } from '../src/schema/rule.js';
 import { UsageError } from '../src/problem.js';
 import { toMillis } from '../src/time/interval.js';
-import { input, runCli, strike, withoutArticlesNote } from './helpers.js';
+import { input, runCliHere, strike, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const MINERS = 'ru-strike-2026-02-01-miners';
@@ -235,8 +235,8 @@ describe('errors', () => {
 });
 
 describe('truce explain (CLI)', () => {
-  it('explains in text, every reading and every rule', () => {
-    const r = runCli(['explain', SCENARIO, '--event', KYIV]);
+  it('explains in text, every reading and every rule', async () => {
+    const r = await runCliHere(['explain', SCENARIO, '--event', KYIV]);
     expect(r.code).toBe(0);
     expect(withoutArticlesNote(r.stderr)).toBe('');
     expect(r.stdout).toContain('In short:');
@@ -250,8 +250,8 @@ describe('truce explain (CLI)', () => {
     for (const name of loaded.rules.map((x) => x.name)) expect(r.stdout).toContain(`       ${name} -> `);
   });
 
-  it('--interpretation keeps one reading; --format json prints the truce.explain/v1 object', () => {
-    const r = runCli(['explain', SCENARIO, '--event', MINERS, '--interpretation', 'kremlin', '--format', 'json']);
+  it('--interpretation keeps one reading; --format json prints the truce.explain/v1 object', async () => {
+    const r = await runCliHere(['explain', SCENARIO, '--event', MINERS, '--interpretation', 'kremlin', '--format', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.format).toBe('truce.explain/v1');
@@ -279,18 +279,18 @@ describe('truce explain (CLI)', () => {
     });
   });
 
-  it('is byte-identical from run to run', () => {
-    const a = runCli(['explain', SCENARIO, '--event', KYIV, '--format', 'json']).stdout;
-    expect(runCli(['explain', SCENARIO, '--event', KYIV, '--format', 'json']).stdout).toBe(a);
+  it('is byte-identical from run to run', async () => {
+    const a = (await runCliHere(['explain', SCENARIO, '--event', KYIV, '--format', 'json'])).stdout;
+    expect((await runCliHere(['explain', SCENARIO, '--event', KYIV, '--format', 'json'])).stdout).toBe(a);
   });
 
-  it('an unknown event or interpretation exits 2 and lists the valid ids', () => {
-    const bad = runCli(['explain', SCENARIO, '--event', 'nope']);
+  it('an unknown event or interpretation exits 2 and lists the valid ids', async () => {
+    const bad = await runCliHere(['explain', SCENARIO, '--event', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no event "nope"');
     expect(bad.stderr).toContain('ru-strike-2026-02-01-miners');
     expect(bad.stdout).toBe('');
-    const badI = runCli(['explain', SCENARIO, '--event', KYIV, '-i', 'paris']);
+    const badI = await runCliHere(['explain', SCENARIO, '--event', KYIV, '-i', 'paris']);
     expect(badI.code).toBe(2);
     expect(badI.stderr).toContain('choose one of washington, kremlin, kyiv');
   });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { planSpec } from '../src/run/runScenario.js';
 import { machineGraph, edgeLabel } from '../src/machine/graph.js';
 import { machineInventory } from '../src/machine/inventory.js';
 import { machineDot, machineMermaid, mermaidId } from '../src/report/mermaid.js';
-import { runCli, scenario, withoutArticlesNote } from './helpers.js';
+import { type CliResult, runCliHere, scenario, withoutArticlesNote } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const plan = planSpec(loadScenario(SCENARIO).scenario);
@@ -55,8 +55,12 @@ describe('machineGraph: the statechart read from the machine definition', () => 
 });
 
 describe('truce graph --format mermaid', () => {
-  const r = runCli(['graph']);
-  const text = r.stdout;
+  let r: CliResult;
+  let text: string;
+  beforeAll(async () => {
+    r = await runCliHere(['graph']);
+    text = r.stdout;
+  });
 
   it('draws the default scenario as a Mermaid state diagram', () => {
     expect(r.code).toBe(0);
@@ -75,7 +79,7 @@ describe('truce graph --format mermaid', () => {
     for (const region of ['lifecycle', 'diplomatic', 'coalition', 'us_backed']) expect(text).toContain(`state ${region} {`);
   });
 
-  it("labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region's [*] marker", () => {
+  it("labels edges in words, and draws no loop on start: no state id is one Mermaid gives a region's [*] marker", async () => {
     expect(text).toContain('st_lifecycle_start --> st_lifecycle_agreed : at once, when the reading counts the truce as agreed');
     expect(text).toContain('st_diplomatic_open --> st_diplomatic_missed : no response within 24 hours');
     expect(text).toContain('st_coalition_open --> st_coalition_missed : never (the sources give no deadline)');
@@ -83,10 +87,10 @@ describe('truce graph --format mermaid', () => {
     for (const region of machineGraph(plan).regions) {
       expect(text).not.toMatch(new RegExp(`\\b${mermaidId(region.id)}_(start|end)\\b`));
     }
-    const code = runCli(['graph', '--format', 'mermaid-code']).stdout;
+    const code = (await runCliHere(['graph', '--format', 'mermaid-code'])).stdout;
     expect(code).toContain('st_lifecycle_claimed --> st_lifecycle_breached : TRIGGER [isViolation] / recordBreach');
-    expect(runCli(['graph', '--format', 'dot-code']).stdout).toContain('[label="after 72 h / markMissed", style=dashed]');
-    expect(runCli(['graph', '--format', 'dot']).stdout).toContain('[label="no response within 72 hours", style=dashed]');
+    expect((await runCliHere(['graph', '--format', 'dot-code'])).stdout).toContain('[label="after 72 h / markMissed", style=dashed]');
+    expect((await runCliHere(['graph', '--format', 'dot'])).stdout).toContain('[label="no response within 72 hours", style=dashed]');
   });
 
   it('keeps to what Mermaid parses: plain ids, labels without : # ;', () => {
@@ -100,7 +104,10 @@ describe('truce graph --format mermaid', () => {
 });
 
 describe('truce graph --format dot', () => {
-  const r = runCli(['graph', SCENARIO, '--format', 'dot']);
+  let r: CliResult;
+  beforeAll(async () => {
+    r = await runCliHere(['graph', SCENARIO, '--format', 'dot']);
+  });
 
   it('draws a Graphviz digraph with a cluster per region and every state and transition', () => {
     expect(r.code).toBe(0);
@@ -115,7 +122,7 @@ describe('truce graph --format dot', () => {
     expect(r.stdout).toBe(machineDot(machineGraph(plan)));
   });
 
-  it('is byte-identical from run to run', () => {
-    expect(runCli(['graph', SCENARIO, '--format', 'dot']).stdout).toBe(r.stdout);
+  it('is byte-identical from run to run', async () => {
+    expect((await runCliHere(['graph', SCENARIO, '--format', 'dot'])).stdout).toBe(r.stdout);
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadRules } from '../src/load/loadScenario.js';
 import { Scenario, type Scenario as ScenarioT } from '../src/schema/scenario.js';
 import { Event, type EventInput } from '../src/schema/event.js';
@@ -22,7 +22,14 @@ export const NEEDS_ARTICLES = HAVE_ARTICLES ? '' : ` (skipped: needs the article
 export const FIXTURE_ARTICLES = path.join(ROOT, 'tests', 'fixtures', 'articles');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+/** What a command did: its exit code and what it printed. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
@@ -30,6 +37,47 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     env: { ...process.env, TRUCE_ARTICLES: ARTICLES, ...opts.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+type CliStreams = { stdout: { write(t: string | Uint8Array): unknown }; stderr: { write(t: string | Uint8Array): unknown } };
+type CliMain = (args: readonly string[], io?: CliStreams) => Promise<number>;
+
+/**
+ * runCli without a process: the same compiled CLI (dist/, which vitest.config loads natively, not through
+ * its transform), called through its `main` in this test worker, with the same working folder and
+ * environment, printing into buffers. A node start and the loading of every module is most of what a
+ * spawned command costs. For what is about the process itself (standard input, signals, exit on a closed
+ * pipe, the `./truce` script) use runCli. Calls must not overlap: the working folder and the environment
+ * are the process's, set for the length of a call.
+ */
+export async function runCliHere(
+  args: string[],
+  /** env: set for the call (undefined: unset), over TRUCE_ARTICLES=ARTICLES as runCli sets it */
+  opts: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  const { main } = (await import(pathToFileURL(CLI).href)) as { main: CliMain };
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const into = (chunks: Buffer[]) => ({ write: (t: string | Uint8Array) => chunks.push(Buffer.from(t)) });
+  const env: Record<string, string | undefined> = { TRUCE_ARTICLES: ARTICLES, ...opts.env };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const cwd = process.cwd();
+  setEnv(env);
+  process.chdir(opts.cwd ?? ROOT);
+  try {
+    const code = await main(args, { stdout: into(out), stderr: into(err) });
+    return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  } finally {
+    process.chdir(cwd);
+    setEnv(saved);
+  }
+}
+
+function setEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runCli, scratch } from './helpers.js';
+import { ROOT, runCliHere, scratch } from './helpers.js';
 import { InputError } from '../src/problem.js';
 import { Event } from '../src/schema/event.js';
 import { SeedFile } from '../src/schema/seedFile.js';
@@ -214,10 +214,12 @@ describe('CSV that is not readable', () => {
     expect(quote.problems[0]).toMatchObject({ code: 'E_PARSE', line: 2 });
     expect(quote.problems[0]!.message).toMatch(/Quote Not Closed/);
     const dir = scratch({ 'empty.csv': '' });
-    const r = runCli(['import', 'ucdp', path.join(dir, 'empty.csv')]);
+    const r = await runCliHere(['import', 'ucdp', path.join(dir, 'empty.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/E_EMPTY/);
-    expect(runCli(['import', 'ucdp', fx('ucdp-ged.csv'), '--zone', 'Mars/Olympus']).stderr).toMatch(/not a known IANA time zone/);
+    expect((await runCliHere(['import', 'ucdp', fx('ucdp-ged.csv'), '--zone', 'Mars/Olympus'])).stderr).toMatch(
+      /not a known IANA time zone/,
+    );
   });
 });
 
@@ -379,17 +381,27 @@ describe('likely matches', () => {
 });
 
 describe('truce import (CLI)', () => {
-  it('writes a truce.seed/v1 file that a scenario can use, and never over an existing file', () => {
+  it('writes a truce.seed/v1 file that a scenario can use, and never over an existing file', async () => {
     const dir = scratch();
     const out = path.join(dir, 'imported.yaml');
-    const r = runCli(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out, '--dataset-version', '2026-02-10']);
+    const r = await runCliHere([
+      'import',
+      'acled',
+      fx('acled.csv'),
+      '--actors',
+      fx('actors.yaml'),
+      '--out',
+      out,
+      '--dataset-version',
+      '2026-02-10',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const seed = SeedFile.parse(parse(readFileSync(out, 'utf8')));
     expect(seed.events.map((e) => e.id)).toEqual(['acled-ukr900001', 'acled-ukr900002', 'acled-ukr900003', 'acled-ukr900006']);
     expect(r.stderr).toMatch(/4 events from 7 rows/);
     expect(r.stderr).toMatch(/"Unidentified Armed Group \(Ukraine\)": 1 row \(first row 5\)/);
     // a seed like any other: it validates, and a scenario runs with it
-    expect(runCli(['validate', 'imported.yaml', 'seeds/sources.yaml'], { cwd: dir }).code).toBe(0);
+    expect((await runCliHere(['validate', 'imported.yaml', 'seeds/sources.yaml'], { cwd: dir })).code).toBe(0);
     writeFileSync(
       path.join(dir, 'scenarios/with-import.yaml'),
       readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8').replace(
@@ -397,35 +409,35 @@ describe('truce import (CLI)', () => {
         'seeds: [../seeds/sources.yaml, ../seeds/events.yaml, ../imported.yaml]',
       ),
     );
-    const run = runCli(['run', 'scenarios/with-import.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
+    const run = await runCliHere(['run', 'scenarios/with-import.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('"record": "UKR900006"');
-    const again = runCli(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out]);
+    const again = await runCliHere(['import', 'acled', fx('acled.csv'), '--actors', fx('actors.yaml'), '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
   });
 
   // a terminal: `script` gives the command one (util-linux; skipped where it is not installed)
-  it.skipIf(!existsSync('/usr/bin/script'))('shows progress on a terminal, and none in a pipe', () => {
+  it.skipIf(!existsSync('/usr/bin/script'))('shows progress on a terminal, and none in a pipe', async () => {
     const dir = scratch();
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))} import ucdp ${JSON.stringify(fx('ucdp-ged.csv'))} --actors ${JSON.stringify(fx('actors.yaml'))} --out ${JSON.stringify(path.join(dir, 'o.yaml'))}`;
     const tty = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
     const size = statSync(fx('ucdp-ged.csv')).size;
     expect(tty.stdout).toContain(`100% | ${size}/${size} bytes`);
     expect(tty.stdout).toMatch(/importing \[/);
-    const pipe = runCli(['import', 'ucdp', fx('ucdp-ged.csv'), '--actors', fx('actors.yaml')]);
+    const pipe = await runCliHere(['import', 'ucdp', fx('ucdp-ged.csv'), '--actors', fx('actors.yaml')]);
     expect(pipe.stderr).not.toMatch(/importing \[/);
   });
 
-  it('--format ndjson: one event per line, each valid', () => {
-    const r = runCli(['import', 'ucdp', fx('ucdp-ged.csv'), '--actors', fx('actors.yaml'), '--format', 'ndjson']);
+  it('--format ndjson: one event per line, each valid', async () => {
+    const r = await runCliHere(['import', 'ucdp', fx('ucdp-ged.csv'), '--actors', fx('actors.yaml'), '--format', 'ndjson']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
     for (const l of lines) expect(Event.safeParse(JSON.parse(l)).success).toBe(true);
   });
 
-  it('bad input: exit 2 naming file, row and column, and nothing written', () => {
+  it('bad input: exit 2 naming file, row and column, and nothing written', async () => {
     const dir = scratch();
     for (const [dataset, name, where] of [
       ['acled', 'acled-bad-date.csv', /acled-bad-date\.csv:5:\d+ +row\.3\.event_date/],
@@ -433,7 +445,7 @@ describe('truce import (CLI)', () => {
       ['ucdp', 'ucdp-bad-precision.csv', /ucdp-bad-precision\.csv:3:\d+ +row\.2\.where_prec/],
     ] as const) {
       const out = path.join(dir, `${name}.yaml`);
-      const r = runCli(['import', dataset, fx(name), '--actors', fx('actors.yaml'), '--out', out]);
+      const r = await runCliHere(['import', dataset, fx(name), '--actors', fx('actors.yaml'), '--out', out]);
       expect(r.code, name).toBe(2);
       expect(r.stderr).toMatch(where);
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
@@ -441,10 +453,10 @@ describe('truce import (CLI)', () => {
     }
   });
 
-  it('--against lists likely matches as proposals and merges nothing', () => {
+  it('--against lists likely matches as proposals and merges nothing', async () => {
     const dir = scratch();
     const out = path.join(dir, 'imported.yaml');
-    const r = runCli([
+    const r = await runCliHere([
       'import',
       'acled',
       fx('acled.csv'),
@@ -481,49 +493,49 @@ describe('a scenario naming an export in seeds:', () => {
     });
   }
 
-  it("runs with the export's events, each cited by dataset, version, record and row in reports and explain", () => {
+  it("runs with the export's events, each cited by dataset, version, record and row in reports and explain", async () => {
     const dir = project();
-    const run = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
+    const run = await runCliHere(['run', 'scenarios/with-acled.yaml', '--format', 'json', '--no-cache'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const events = (JSON.parse(run.stdout) as { events: { id: string; sources: Record<string, unknown>[] }[] }).events;
     const imported = events.find((e) => e.id === 'acled-ukr900001')!;
     expect(imported.sources[0]).toMatchObject({ file: 'acled.csv', dataset: 'acled', version: '2026-02-10', record: 'UKR900001', row: 1 });
     expect((imported as unknown as { means: string[] }).means).toEqual(['shelling', 'artillery', 'missile']);
-    const text = runCli(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
+    const text = await runCliHere(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
     expect(text.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');
-    const explain = runCli(['explain', 'scenarios/with-acled.yaml', '--event', 'acled-ukr900001', '--no-cache'], { cwd: dir });
+    const explain = await runCliHere(['explain', 'scenarios/with-acled.yaml', '--event', 'acled-ukr900001', '--no-cache'], { cwd: dir });
     expect(explain.code, explain.stderr).toBe(0);
     expect(explain.stdout).toContain('Event acled-ukr900001: strike (shelling or artillery or missile), Russia -> Ukraine');
     expect(explain.stdout).toMatch(/sources +ACLED 2026-02-10 UKR900001 \(acled\.csv row 1\)/);
-    const md = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'md', '--no-cache'], { cwd: dir });
+    const md = await runCliHere(['run', 'scenarios/with-acled.yaml', '--format', 'md', '--no-cache'], { cwd: dir });
     expect(md.stdout).toContain('ACLED 2026-02-10 UKR900001 (acled.csv row 1)');
   });
 
-  it('an export outside the project folder is refused', () => {
+  it('an export outside the project folder is refused', async () => {
     const dir = project();
     const file = path.join(dir, 'scenarios/with-acled.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('../data/acled.csv', '../../outside.csv'));
-    const r = runCli(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
+    const r = await runCliHere(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/seeds\.2\.acled .*outside the project folder.*E_OUTSIDE_PROJECT/);
   });
 
-  it('an actor the actors file does not map is refused, by name', () => {
+  it('an actor the actors file does not map is refused, by name', async () => {
     const dir = project('format: truce.actors/v1\nactors:\n  Military Forces of Russia (2000-): russia\n');
-    const r = runCli(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
+    const r = await runCliHere(['run', 'scenarios/with-acled.yaml', '--no-cache'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/E_UNKNOWN_PARTY/);
     expect(r.stderr).toMatch(/"Military Forces of Ukraine \(2019-\)" \(2 rows, first row 3\)/);
   });
 
-  it('the load cache sees a changed export', () => {
+  it('the load cache sees a changed export', async () => {
     const dir = project();
     const env = { TRUCE_CACHE_DIR: path.join(dir, '.cache') };
-    const first = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'json'], { cwd: dir, env });
+    const first = await runCliHere(['run', 'scenarios/with-acled.yaml', '--format', 'json'], { cwd: dir, env });
     expect(first.stdout).toContain('acled-ukr900001');
     const csv = path.join(dir, 'data/acled.csv');
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('UKR900001', 'UKR900011'));
-    const second = runCli(['run', 'scenarios/with-acled.yaml', '--format', 'json'], { cwd: dir, env });
+    const second = await runCliHere(['run', 'scenarios/with-acled.yaml', '--format', 'json'], { cwd: dir, env });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('acled-ukr900011');
     expect(second.stdout).not.toContain('acled-ukr900001"');

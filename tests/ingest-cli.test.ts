@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { ndjsonEvents } from '../src/load/ndjsonEvents.js';
 import { SeedFile } from '../src/schema/seedFile.js';
-import { ROOT, runCli, scratch } from './helpers.js';
+import { ROOT, runCliHere, scratch } from './helpers.js';
 
 const PLACES = path.join(ROOT, 'tests/fixtures/ingest/places.yaml');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'truce-ingest-'));
@@ -20,14 +20,14 @@ function article(text: string | Buffer): string {
 }
 
 describe('truce ingest: bad input is exit 2 with a message, nothing written', () => {
-  it('an empty file', () => {
-    const r = runCli(['ingest', article(''), '--published', '2026-02-03T09:00+02:00', '--places', PLACES]);
+  it('an empty file', async () => {
+    const r = await runCliHere(['ingest', article(''), '--published', '2026-02-03T09:00+02:00', '--places', PLACES]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/article\.txt.*empty/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
-  it('a binary file', () => {
-    const r = runCli([
+  it('a binary file', async () => {
+    const r = await runCliHere([
       'ingest',
       article(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe])),
       '--published',
@@ -38,18 +38,18 @@ describe('truce ingest: bad input is exit 2 with a message, nothing written', ()
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not UTF-8|not a text file/);
   });
-  it('no publication time', () => {
-    const r = runCli(['ingest', article(ARTICLE), '--places', PLACES]);
+  it('no publication time', async () => {
+    const r = await runCliHere(['ingest', article(ARTICLE), '--places', PLACES]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no publication time');
   });
-  it('a publication time without its offset', () => {
-    const r = runCli(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00', '--places', PLACES]);
+  it('a publication time without its offset', async () => {
+    const r = await runCliHere(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00', '--places', PLACES]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('UTC offset');
   });
-  it('an unknown zone', () => {
-    const r = runCli([
+  it('an unknown zone', async () => {
+    const r = await runCliHere([
       'ingest',
       article(ARTICLE),
       '--published',
@@ -62,25 +62,25 @@ describe('truce ingest: bad input is exit 2 with a message, nothing written', ()
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a known IANA time zone');
   });
-  it('a missing article', () => {
-    const r = runCli(['ingest', path.join(tmp(), 'nope.txt'), '--published', '2026-02-03T09:00+02:00', '--places', PLACES]);
+  it('a missing article', async () => {
+    const r = await runCliHere(['ingest', path.join(tmp(), 'nope.txt'), '--published', '2026-02-03T09:00+02:00', '--places', PLACES]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such file');
   });
-  it('an --out file that exists is never overwritten', () => {
+  it('an --out file that exists is never overwritten', async () => {
     const dir = tmp();
     const out = path.join(dir, 'drafts.yaml');
     writeFileSync(out, 'mine\n');
-    const r = runCli(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00+02:00', '--places', PLACES, '--out', out]);
+    const r = await runCliHere(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00+02:00', '--places', PLACES, '--out', out]);
     expect(r.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('mine\n');
   });
 });
 
 describe('truce ingest: output', () => {
-  it('writes drafts as a valid seed file, the report beside it', () => {
+  it('writes drafts as a valid seed file, the report beside it', async () => {
     const out = path.join(tmp(), 'drafts.yaml');
-    const r = runCli(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00+02:00', '--places', PLACES, '--out', out]);
+    const r = await runCliHere(['ingest', article(ARTICLE), '--published', '2026-02-03T09:00+02:00', '--places', PLACES, '--out', out]);
     expect(r.code).toBe(0);
     const seed = SeedFile.parse(parse(readFileSync(out, 'utf8')));
     expect(seed.events).toHaveLength(1);
@@ -93,10 +93,10 @@ describe('truce ingest: output', () => {
     });
     expect(r.stdout).toContain('missiles  71+  <- line 2 "more than 70 missiles"');
   });
-  it('--against proposes a draft that matches a scenario event as a new source of it', () => {
+  it('--against proposes a draft that matches a scenario event as a new source of it', async () => {
     const dir = scratch();
     const text = 'KYIV, 3 February 2026\nRussia fired more than 70 missiles and 450 drones at Kyiv overnight, hitting energy facilities.\n';
-    const r = runCli(
+    const r = await runCliHere(
       [
         'ingest',
         article(text),
@@ -149,15 +149,15 @@ describe('drafts never count in a run until the mark is removed', () => {
     expect(loadScenario(scenarioWith(accepted), { cwd: accepted }).events.map((e) => e.id)).toContain('draft-test-strike');
   });
 
-  it('a run leaves a draft strike out of its result, and includes it once accepted', () => {
-    const run = (mark: boolean) => {
+  it('a run leaves a draft strike out of its result, and includes it once accepted', async () => {
+    const run = async (mark: boolean) => {
       const dir = scratch({ 'seeds/drafts.yaml': draft(mark) });
-      const r = runCli(['run', scenarioWith(dir), '-i', 'washington', '--format', 'json', '--no-cache'], { cwd: dir });
+      const r = await runCliHere(['run', scenarioWith(dir), '-i', 'washington', '--format', 'json', '--no-cache'], { cwd: dir });
       expect(r.code).toBe(0);
       return r.stdout.includes('draft-test-strike');
     };
-    expect(run(true)).toBe(false);
-    expect(run(false)).toBe(true);
+    expect(await run(true)).toBe(false);
+    expect(await run(false)).toBe(true);
   });
 
   it('an NDJSON stream skips drafts', async () => {

@@ -11,7 +11,7 @@ import { runJson } from '../src/report/runJson.js';
 import { runMarkdown } from '../src/report/runMarkdown.js';
 import { runHtml } from '../src/report/runHtml.js';
 import { provenanceOf } from '../src/provenance.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCliHere } from './helpers.js';
 
 /** Every shipped scenario and what-if. */
 const shipped = readdirSync(path.join(ROOT, 'scenarios'), { recursive: true, encoding: 'utf8' })
@@ -77,8 +77,8 @@ describe('a label written for a window an overlay moved says so', () => {
     ).toEqual({ a: LABEL_NOTE });
   });
 
-  it('the CLI shows it', () => {
-    const r = runCli(['run', 'scenarios/whatif/week-from-monday-26.yaml']);
+  it('the CLI shows it', async () => {
+    const r = await runCliHere(['run', 'scenarios/whatif/week-from-monday-26.yaml']);
     expect(r.stdout).toContain(
       `== Reading "washington": Trump's account - no strikes on Kyiv and on cities and towns for a week (${LABEL_NOTE})`,
     );

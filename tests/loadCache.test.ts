@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { loadScenarioCached, type CacheSpec } from '../src/load/loadCache.js';
 import { InputError } from '../src/problem.js';
-import { ARTICLES, ROOT, runCli, scratch } from './helpers.js';
+import { ARTICLES, ROOT, runCliHere, scratch } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 
@@ -67,13 +67,13 @@ describe('the load cache', () => {
 });
 
 describe('truce run with the cache', () => {
-  it('prints byte for byte what --no-cache prints, in every format, cold and warm', () => {
+  it('prints byte for byte what --no-cache prints, in every format, cold and warm', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'truce-cache-'));
     const env = { TRUCE_CACHE_DIR: cacheDir };
     for (const format of ['json', 'text', 'md']) {
-      const plain = runCli(['--no-cache', 'run', SCENARIO, '--format', format]);
-      const cold = runCli(['run', SCENARIO, '--format', format], { env });
-      const warm = runCli(['run', SCENARIO, '--format', format], { env });
+      const plain = await runCliHere(['--no-cache', 'run', SCENARIO, '--format', format]);
+      const cold = await runCliHere(['run', SCENARIO, '--format', format], { env });
+      const warm = await runCliHere(['run', SCENARIO, '--format', format], { env });
       expect(plain.code).toBe(0);
       expect(cold.stdout).toBe(plain.stdout);
       expect(warm.stdout).toBe(plain.stdout);
@@ -82,7 +82,7 @@ describe('truce run with the cache', () => {
   });
 
   // every command that loads a scenario goes through the cache now, not only run
-  it('every other command that loads a scenario prints, cold and warm, what --no-cache prints', () => {
+  it('every other command that loads a scenario prints, cold and warm, what --no-cache prints', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'truce-cache-'));
     const env = { TRUCE_CACHE_DIR: cacheDir };
     const commands = [
@@ -103,9 +103,9 @@ describe('truce run with the cache', () => {
       ['test', SCENARIO],
     ];
     for (const args of commands) {
-      const plain = runCli(['--no-cache', ...args]);
-      const cold = runCli(args, { env });
-      const warm = runCli(args, { env });
+      const plain = await runCliHere(['--no-cache', ...args]);
+      const cold = await runCliHere(args, { env });
+      const warm = await runCliHere(args, { env });
       expect(plain.code, args[0]).toBe(0);
       expect(cold.stdout, args[0]).toBe(plain.stdout);
       expect(warm.stdout, args[0]).toBe(plain.stdout);

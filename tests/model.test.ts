@@ -99,6 +99,13 @@ function examplesIn(plan: PlanSpec, s: Snap): PathEvent[] {
  * replay therefore re-times each event from the machine's own clock, as the examples do.
  */
 const serialize = (s: Snap) => {
+  // the graph walks ask for the same (immutable) snapshots again and again: once each is enough
+  let key = serialized.get(s);
+  if (key === undefined) serialized.set(s, (key = serializeOnce(s)));
+  return key;
+};
+const serialized = new WeakMap<Snap, string>();
+const serializeOnce = (s: Snap) => {
   const c = s.context as TruceContext;
   const value = s.value as Record<string, string>;
   const phases = Object.entries(c.phases).map(([k, r]) => [

@@ -12,7 +12,7 @@ import { compareMarkdown } from '../src/report/compareMarkdown.js';
 import { compareHtml } from '../src/report/compareHtml.js';
 import { ganttChart, mermaidText, readingStateDiagram } from '../src/report/mermaid.js';
 import { timelineSpec, timelineSvg, wallClock } from '../src/report/timelineChart.js';
-import { input, runCli, scenario, strike } from './helpers.js';
+import { input, runCliHere, scenario, strike } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
 const loaded = loadScenario(SCENARIO);
@@ -350,21 +350,21 @@ describe('the CLI writes the reports', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'truce-reports-'));
 
   it('run --format md prints Markdown; run --format html --out writes the page, the same bytes twice', async () => {
-    const md = runCli(['run', SCENARIO, '--format', 'md']);
+    const md = await runCliHere(['run', SCENARIO, '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toBe(runMarkdown(report, prov));
     const file = path.join(dir, 'run.html');
-    const a = runCli(['run', SCENARIO, '--format', 'html', '--out', file]);
+    const a = await runCliHere(['run', SCENARIO, '--format', 'html', '--out', file]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe('');
     const first = readFileSync(file, 'utf8');
     expect(first).toBe(await runHtml(report, prov));
-    runCli(['run', SCENARIO, '--format', 'html', '--out', file]);
+    await runCliHere(['run', SCENARIO, '--format', 'html', '--out', file]);
     expect(readFileSync(file, 'utf8')).toBe(first);
   });
 
-  it('run --interpretation keeps one lane', () => {
-    const r = runCli(['run', SCENARIO, '--interpretation', 'kremlin', '--format', 'md']);
+  it('run --interpretation keeps one lane', async () => {
+    const r = await runCliHere(['run', SCENARIO, '--interpretation', 'kremlin', '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Reading `kremlin`');
     expect(r.stdout).not.toContain('## Reading `washington`');

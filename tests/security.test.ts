@@ -10,7 +10,7 @@ import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { safePath } from '../src/rules/safePath.js';
 import { runScenario } from '../src/run/runScenario.js';
 import type { Rule } from '../src/schema/rule.js';
-import { ARTICLES, ROOT, RULES, input, runCli, scratch, strike, withoutArticlesNote } from './helpers.js';
+import { ARTICLES, ROOT, RULES, input, runCliHere, scratch, strike, withoutArticlesNote } from './helpers.js';
 
 /**
  * A scenario, seed or rule file may come from anyone (a pull request, a shared folder). Loading and
@@ -279,16 +279,16 @@ describe('references leaving the project folder', () => {
     });
   }
 
-  it('the CLI refuses with exit 2 and accepts with --allow-outside', () => {
+  it('the CLI refuses with exit 2 and accepts with --allow-outside', async () => {
     const { project } = layout({ 'scenarios/w.yaml': overlayOf('../../scenarios/jan-feb-2026.yaml') });
-    const refused = runCli(['validate', 'scenarios/w.yaml'], { cwd: project });
+    const refused = await runCliHere(['validate', 'scenarios/w.yaml'], { cwd: project });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/^scenarios\/w\.yaml:2:10 {2}extends {2}.*outside the project folder.* \[E_OUTSIDE_PROJECT\]$/m);
-    const allowed = runCli(['--allow-outside', 'validate', 'scenarios/w.yaml'], { cwd: project });
+    const allowed = await runCliHere(['--allow-outside', 'validate', 'scenarios/w.yaml'], { cwd: project });
     expect(withoutArticlesNote(allowed.stderr)).toBe('');
     expect(allowed.code).toBe(0);
-    const run = runCli(['--allow-outside', 'run', 'scenarios/w.yaml', '--format', 'json'], { cwd: project });
+    const run = await runCliHere(['--allow-outside', 'run', 'scenarios/w.yaml', '--format', 'json'], { cwd: project });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).scenario.id).toBe('w');
   });
@@ -317,7 +317,7 @@ describe('references leaving the project folder', () => {
 });
 
 describe('the per-file size limit', () => {
-  it(`a data file over ${DEFAULT_MAX_FILE_BYTES / 1048576} MiB: E_FILE_TOO_LARGE naming its size, the limit and what to do`, () => {
+  it(`a data file over ${DEFAULT_MAX_FILE_BYTES / 1048576} MiB: E_FILE_TOO_LARGE naming its size, the limit and what to do`, async () => {
     // comments are enough: the size is checked before parsing
     const text =
       'format: truce.seed/v1\n' +
@@ -332,7 +332,7 @@ describe('the per-file size limit', () => {
       /^the file is 4\.0\d*[1-9] MiB, over the 4\.0 MiB limit; split it, or stream events as NDJSON with --events$/,
     );
 
-    const cli = runCli(['validate', 'seeds/big.yaml'], { cwd: dir });
+    const cli = await runCliHere(['validate', 'seeds/big.yaml'], { cwd: dir });
     expect(cli.code).toBe(2);
     expect(cli.stdout).toBe('');
     expect(cli.stderr).toMatch(/^seeds\/big\.yaml:1:1 {2}\(file\) {2}the file is .* MiB, over the 4\.0 MiB limit.* \[E_FILE_TOO_LARGE\]$/m);

@@ -14,7 +14,7 @@ import { sampleOutput } from '../src/cli/commands/sample.js';
 import { sweepOutput } from '../src/cli/commands/sweep.js';
 import { InputError, UsageError, type Problem } from '../src/problem.js';
 import type { SamplePart, SweepPart } from '../src/schema/part.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCliHere } from './helpers.js';
 
 const base = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
 const provenance = provenanceOf(base);
@@ -126,21 +126,22 @@ describe('merging sweep parts', () => {
 });
 
 describe('truce sample/sweep --shard and truce merge', () => {
-  it('sample: two shards merged print what one run prints', () => {
+  it('sample: two shards merged print what one run prints', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'truce-shard-'));
     const args = ['sample', path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), '-n', '900', '--seed', '2', '--workers', '1'];
-    const files = [1, 2].map((i) => {
-      const r = runCli([...args, '--shard', `${i}/2`]);
+    const files: string[] = [];
+    for (const i of [1, 2]) {
+      const r = await runCliHere([...args, '--shard', `${i}/2`]);
       expect(r.code).toBe(0);
       const f = path.join(dir, `part-${i}.json`);
       writeFileSync(f, r.stdout);
-      return f;
-    });
-    const merged = runCli(['merge', ...files.reverse(), '--format', 'json']);
+      files.push(f);
+    }
+    const merged = await runCliHere(['merge', ...files.reverse(), '--format', 'json']);
     expect(merged.code).toBe(0);
-    expect(merged.stdout).toBe(runCli([...args, '--format', 'json']).stdout);
+    expect(merged.stdout).toBe((await runCliHere([...args, '--format', 'json'])).stdout);
   }, 120_000);
-  it('sweep: two shards merged print what one run prints', () => {
+  it('sweep: two shards merged print what one run prints', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'truce-shard-'));
     const args = [
       'sweep',
@@ -150,14 +151,15 @@ describe('truce sample/sweep --shard and truce merge', () => {
       '--vary',
       'plan.phases.diplomatic.deadline=PT12H..PT48H:PT6H',
     ];
-    const files = [1, 2].map((i) => {
-      const r = runCli([...args, '--shard', `${i}/2`]);
+    const files: string[] = [];
+    for (const i of [1, 2]) {
+      const r = await runCliHere([...args, '--shard', `${i}/2`]);
       expect(r.code).toBe(0);
       const f = path.join(dir, `part-${i}.json`);
       writeFileSync(f, r.stdout);
-      return f;
-    });
-    expect(runCli(['merge', ...files]).stdout).toBe(runCli(args).stdout);
+      files.push(f);
+    }
+    expect((await runCliHere(['merge', ...files])).stdout).toBe((await runCliHere(args)).stdout);
   }, 120_000);
   it('refuses a part that is not one, with the file and the place', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'truce-shard-'));

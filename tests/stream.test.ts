@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/run/runScenario.js';
 import { streamRun, type StreamRecord } from '../src/run/streamRun.js';
-import { input, runCli, scenario, strike } from './helpers.js';
+import { input, runCli, runCliHere, scenario, strike } from './helpers.js';
 
 const T0 = Date.UTC(2026, 0, 30);
 const H = 3_600_000;
@@ -99,8 +99,8 @@ describe('truce run --events / --format ndjson', () => {
   const good = path.join(dir, 'good.ndjson');
   writeFileSync(good, [line('a', '2026-02-02T23:00:00+02:00'), line('b', '2026-02-04T01:00:00+02:00')].join('\n') + '\n');
 
-  it('streams findings, transitions, phases and a summary per reading as NDJSON', () => {
-    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'ndjson', '-i', 'washington']);
+  it('streams findings, transitions, phases and a summary per reading as NDJSON', async () => {
+    const r = await runCliHere(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'ndjson', '-i', 'washington']);
     expect(r.code).toBe(0);
     const recs = r.stdout
       .trim()
@@ -121,24 +121,24 @@ describe('truce run --events / --format ndjson', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"rule":"protected-place","eventId":"a"');
   });
-  it('gives the usual report formats over a stream too', () => {
-    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'json']);
+  it('gives the usual report formats over a stream too', async () => {
+    const r = await runCliHere(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'json']);
     expect(JSON.parse(r.stdout).events.map((e: { id: string }) => e.id)).toEqual(['a', 'b']);
   });
-  it('refuses an out-of-order stream naming the line, and leaves no --out file behind', () => {
+  it('refuses an out-of-order stream naming the line, and leaves no --out file behind', async () => {
     const bad = path.join(dir, 'bad.ndjson');
     writeFileSync(bad, [line('a', '2026-02-04T01:00:00+02:00'), line('b', '2026-02-02T23:00:00+02:00')].join('\n'));
     const out = path.join(dir, 'out.ndjson');
-    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson', '--out', out]);
+    const r = await runCliHere(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad.ndjson:2:1\s+when.start\s+event b starts before the event on the line above/);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.tmp`)).toBe(false);
   });
-  it('refuses a line that is not a valid event, naming the line', () => {
+  it('refuses a line that is not a valid event, naming the line', async () => {
     const bad = path.join(dir, 'bad2.ndjson');
     writeFileSync(bad, line('a', '2026-02-02T23:00:00+02:00') + '\n{"id": "x", "kind": "strike"\n');
-    const r = runCli(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson']);
+    const r = await runCliHere(['run', 'scenarios/jan-feb-2026.yaml', '--events', bad, '--format', 'ndjson']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad2.ndjson:2:1/);
   });

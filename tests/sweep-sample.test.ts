@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseVary } from '../src/sweep/parseVary.js';
 import { combinations } from '../src/sweep/sweep.js';
 import { drawEvents } from '../src/sample/drawEvents.js';
 import { estimate } from '../src/sample/tally.js';
 import { orderEvents } from '../src/run/runScenario.js';
 import { UsageError } from '../src/problem.js';
-import { runCli, strike, withoutArticlesNote } from './helpers.js';
+import { type CliResult, runCliHere, strike, withoutArticlesNote } from './helpers.js';
 
 describe('--vary', () => {
   it('steps dates by a duration, in the offset given', () => {
@@ -47,8 +47,8 @@ describe('--vary', () => {
 });
 
 describe('truce sweep', () => {
-  it("moves Washington's week across the 2-3 February strike: outside, straddling, inside", () => {
-    const r = runCli([
+  it("moves Washington's week across the 2-3 February strike: outside, straddling, inside", async () => {
+    const r = await runCliHere([
       'sweep',
       'scenarios/jan-feb-2026.yaml',
       '-i',
@@ -70,8 +70,8 @@ describe('truce sweep', () => {
     expect(rows.map((x) => x.finalState)).toEqual(['expired', 'expired', 'expired', 'collapsed']);
     expect(JSON.parse(r.stdout).provenance).toMatchObject({ tool: 'truce', scenarioHash: expect.stringMatching(/^sha256:/) });
   });
-  it('varies the first deadline and shows the due times move', () => {
-    const r = runCli([
+  it('varies the first deadline and shows the due times move', async () => {
+    const r = await runCliHere([
       'sweep',
       'scenarios/jan-feb-2026.yaml',
       '-i',
@@ -93,8 +93,8 @@ describe('truce sweep', () => {
     expect(lines[1]).toContain('diplomatic:missed due Feb 3 06:00');
     expect(lines[2]).toContain('diplomatic:missed due Feb 4 18:00');
   });
-  it('a bad path is invalid input (exit 2) naming the path', () => {
-    const r = runCli([
+  it('a bad path is invalid input (exit 2) naming the path', async () => {
+    const r = await runCliHere([
       'sweep',
       'scenarios/jan-feb-2026.yaml',
       '--vary',
@@ -141,11 +141,14 @@ describe('Monte Carlo draws', () => {
 
 describe('truce sample', () => {
   const args = ['sample', 'scenarios/jan-feb-2026.yaml', '-n', '10000', '--seed', '1', '--format', 'json'];
-  const one = runCli([...args, '--workers', '1']);
-  it('prints the same numbers twice and with 1 or 2 workers (-n 10000 --seed 1)', () => {
+  let one: CliResult;
+  beforeAll(async () => {
+    one = await runCliHere([...args, '--workers', '1']);
+  }, 120_000);
+  it('prints the same numbers twice and with 1 or 2 workers (-n 10000 --seed 1)', async () => {
     expect(one.code).toBe(0);
-    expect(runCli([...args, '--workers', '1']).stdout).toBe(one.stdout);
-    expect(runCli([...args, '--workers', '2']).stdout).toBe(one.stdout);
+    expect((await runCliHere([...args, '--workers', '1'])).stdout).toBe(one.stdout);
+    expect((await runCliHere([...args, '--workers', '2'])).stdout).toBe(one.stdout);
   }, 120_000);
   it('reports per reading the probability of findings and phases with a 95% interval', () => {
     const j = JSON.parse(one.stdout);
@@ -166,7 +169,7 @@ describe('truce sample', () => {
   it('has no progress bar when stderr is not a terminal', () => {
     expect(withoutArticlesNote(one.stderr)).toBe('');
   });
-  it('refuses a non-numeric -n with exit 2', () => {
-    expect(runCli(['sample', 'scenarios/jan-feb-2026.yaml', '-n', 'many', '--seed', '1']).code).toBe(2);
+  it('refuses a non-numeric -n with exit 2', async () => {
+    expect((await runCliHere(['sample', 'scenarios/jan-feb-2026.yaml', '-n', 'many', '--seed', '1'])).code).toBe(2);
   });
 });

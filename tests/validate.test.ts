@@ -7,7 +7,7 @@ import { validatePaths } from '../src/load/validatePaths.js';
 import { InputError } from '../src/problem.js';
 import { Scenario } from '../src/schema/scenario.js';
 import { SeedFile } from '../src/schema/seedFile.js';
-import { ARTICLES, FIXTURE_ARTICLES, HAVE_ARTICLES, ROOT, runCli, scratch } from './helpers.js';
+import { ARTICLES, FIXTURE_ARTICLES, HAVE_ARTICLES, ROOT, runCliHere, scratch } from './helpers.js';
 
 /** A small valid scenario over the real seeds; each test breaks one thing in it. */
 const BASE = `format: truce.scenario/v1
@@ -259,33 +259,33 @@ describe('validation finds each problem at its place', () => {
 });
 
 describe('truce validate (CLI)', () => {
-  it('exits 0 on the shipped seeds and scenarios', () => {
-    const r = runCli(['validate', 'seeds/sources.yaml', 'seeds/events.yaml', 'scenarios/jan-feb-2026.yaml']);
+  it('exits 0 on the shipped seeds and scenarios', async () => {
+    const r = await runCliHere(['validate', 'seeds/sources.yaml', 'seeds/events.yaml', 'scenarios/jan-feb-2026.yaml']);
     if (HAVE_ARTICLES) expect(r.stderr).toBe('');
     else expect(r.stderr).toMatch(/^note: cited lines not checked/);
     expect(r.code).toBe(0);
   });
-  it('exits 2 naming file, line and path for a wrong type, with no stack trace', () => {
+  it('exits 2 naming file, line and path for a wrong type, with no stack trace', async () => {
     const dir = scratch({ 'scenarios/s.yaml': BASE.replace('title: A small scenario', 'title: 42') });
-    const r = runCli(['validate', 'scenarios/s.yaml'], { cwd: dir });
+    const r = await runCliHere(['validate', 'scenarios/s.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${path.join('scenarios', 's.yaml')}:3:8  title  expected string`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it('exits 2 for a dangling reference and an end before its start, both reported', () => {
+  it('exits 2 for a dangling reference and an end before its start, both reported', async () => {
     const text = BASE.replace('        towards: ukraine', '        towards: ukriane').replace(
       "end: '2026-02-04T02:00:00+02:00'",
       "end: '2026-02-03T02:00:00+02:00'",
     );
     const dir = scratch({ 'scenarios/s.yaml': text });
-    const r = runCli(['validate', 'scenarios/s.yaml'], { cwd: dir });
+    const r = await runCliHere(['validate', 'scenarios/s.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`:${lineOf(text, 'towards: ukriane')}:`);
     expect(r.stderr).toContain('interpretations.0.obligations.0.towards  unknown party "ukriane"');
     expect(r.stderr).toContain('events.0.when.end');
   });
-  it('exits 2 for a missing file', () => {
-    const r = runCli(['validate', 'scenarios/nope.yaml']);
+  it('exits 2 for a missing file', async () => {
+    const r = await runCliHere(['validate', 'scenarios/nope.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/scenarios\/nope.yaml\s+\(file\)\s+no such file/);
   });

@@ -29,6 +29,9 @@ import { ROOT, scratch } from './helpers.js';
 const RUNS = Number(process.env.TRUCE_PROPERTY_RUNS ?? 500);
 const FILES = ['scenarios/jan-feb-2026.yaml', 'seeds/events.yaml', 'seeds/sources.yaml'];
 const original = Object.fromEntries(FILES.map((f) => [f, parse(readFileSync(path.join(ROOT, f), 'utf8')) as unknown]));
+const originalText = Object.fromEntries(FILES.map((f) => [f, stringify(original[f])]));
+/** What each file in the scratch project holds now: a file is written only when a mutant changes it. */
+const onDisk = new Map<string, string>();
 const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8') });
 const scenario = 'scenarios/jan-feb-2026.yaml';
 // without the articles: citations are checked by validate only, and run never reads them; checking fewer
@@ -72,7 +75,12 @@ describe('validate accepting a file implies run, compare, explain and sample nev
           const pick = (n: number) => (n <= 1 ? 0 : choices[k++ % choices.length]! % n);
           const target = FILES[which]!;
           const { data, done } = mutate(original[target], count, pick);
-          for (const f of FILES) writeFileSync(path.join(dir, f), stringify(f === target ? data : original[f]));
+          for (const f of FILES) {
+            const text = f === target ? stringify(data) : originalText[f]!;
+            if (onDisk.get(f) === text) continue;
+            writeFileSync(path.join(dir, f), text);
+            onDisk.set(f, text);
+          }
           tried++;
           const v = validatePaths([scenario], opts);
           if (v.problems.length > 0) return;

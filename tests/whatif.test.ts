@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenarioTests } from '../src/testing/runScenarioTests.js';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { InputError } from '../src/problem.js';
-import { ARTICLES, ROOT, runCli, scratch } from './helpers.js';
+import { ARTICLES, ROOT, runCliHere, scratch } from './helpers.js';
 
 describe('every shipped scenario case', () => {
   it('passes (truce test over scenarios/)', async () => {
@@ -98,7 +98,7 @@ describe('overlays', () => {
 });
 
 describe('truce test (CLI)', () => {
-  it('prints file > case > what differed and exits 1 on a failing case', () => {
+  it('prints file > case > what differed and exits 1 on a failing case', async () => {
     const dir = scratch({ 'scenarios/jan-feb-2026.yaml': require_('scenarios/jan-feb-2026.yaml') });
     writeFile(
       dir,
@@ -112,14 +112,14 @@ describe('truce test (CLI)', () => {
 `,
       ).replace('../scenarios/jan-feb-2026.yaml', 'jan-feb-2026.yaml'),
     );
-    const r = runCli(['test', 'scenarios/bad.yaml'], { cwd: dir });
+    const r = await runCliHere(['test', 'scenarios/bad.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       "scenarios/bad.yaml > Under Kyiv's reading the removed strike still collapses the truce > final state is expired, expected collapsed",
     );
     expect(r.stdout).toMatch(/0 passed, 1 failed\n$/);
   });
-  it('an expected error code passes when the scenario fails with it', () => {
+  it('an expected error code passes when the scenario fails with it', async () => {
     const dir = scratch({ 'scenarios/jan-feb-2026.yaml': require_('scenarios/jan-feb-2026.yaml') });
     writeFile(
       dir,
@@ -129,12 +129,12 @@ describe('truce test (CLI)', () => {
         'jan-feb-2026.yaml',
       ),
     );
-    const r = runCli(['test', 'scenarios/err.yaml'], { cwd: dir });
+    const r = await runCliHere(['test', 'scenarios/err.yaml'], { cwd: dir });
     expect(r.stdout).toContain('1 passed, 0 failed');
     expect(r.code).toBe(0);
   });
-  it('--coverage lists rules, states and transitions, exercised or not', () => {
-    const r = runCli(['test', '--coverage']);
+  it('--coverage lists rules, states and transitions, exercised or not', async () => {
+    const r = await runCliHere(['test', '--coverage']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/rules fired: \d+\/\d+/);
     expect(r.stdout).toContain('+ protected-place');
@@ -146,16 +146,16 @@ describe('truce test (CLI)', () => {
 });
 
 describe('truce compare and truce diff', () => {
-  it('compare marks the events on which the readings diverge', () => {
-    const r = runCli(['compare', 'scenarios/jan-feb-2026.yaml']);
+  it('compare marks the events on which the readings diverge', async () => {
+    const r = await runCliHere(['compare', 'scenarios/jan-feb-2026.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\*\s+ru-strike-2026-02-02-03 .* VIOLATION \+esc\s+-\s+VIOLATION \+esc/);
     expect(r.stdout).toMatch(/final state\s+collapsed\s+expired\s+collapsed/);
-    const j = JSON.parse(runCli(['compare', 'scenarios/jan-feb-2026.yaml', '--format', 'json']).stdout);
+    const j = JSON.parse((await runCliHere(['compare', 'scenarios/jan-feb-2026.yaml', '--format', 'json'])).stdout);
     expect(j.rows.find((x: { eventId: string }) => x.eventId === 'ru-strike-2026-02-02-03').cells.kremlin.verdict).toBe('none');
   });
-  it('diff shows the findings and phases a what-if removes', () => {
-    const r = runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml']);
+  it('diff shows the findings and phases a what-if removes', async () => {
+    const r = await runCliHere(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('legend: - only in the base, + only in the variant, ~ changed (old -> new)');
     // the what-if counts Washington's week from Monday 26 January instead of Thursday 29 (a000:6 gives no dates)
@@ -168,9 +168,10 @@ describe('truce compare and truce diff', () => {
     expect(r.stdout).toContain('~ final state: collapsed -> expired');
     expect(r.stdout).toContain('  kremlin: unchanged');
   });
-  it('diff --format json carries old and new values of every changed term, and both provenance stamps', () => {
+  it('diff --format json carries old and new values of every changed term, and both provenance stamps', async () => {
     const j = JSON.parse(
-      runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/diplomatic-response-12h.yaml', '--format', 'json']).stdout,
+      (await runCliHere(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/diplomatic-response-12h.yaml', '--format', 'json']))
+        .stdout,
     );
     expect(j.provenance.base.scenarioHash).toMatch(/^sha256:/);
     expect(j.provenance.variant.scenarioHash).not.toBe(j.provenance.base.scenarioHash);
@@ -178,7 +179,7 @@ describe('truce compare and truce diff', () => {
       { term: 'phase diplomatic deadline', before: 'PT24H', after: 'PT12H', text: { before: '24 hours', after: '12 hours' } },
     ]);
     const w = JSON.parse(
-      runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml', '--format', 'json']).stdout,
+      (await runCliHere(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/whatif/week-from-monday-26.yaml', '--format', 'json'])).stdout,
     );
     const wa = w.readings.find((x: { interpretation: string }) => x.interpretation === 'washington');
     expect(wa.windowChanged).toBe(true);
@@ -186,8 +187,10 @@ describe('truce compare and truce diff', () => {
     expect(wa.window.after).toMatchObject({ start: '2026-01-26T00:00:00+02:00', end: '2026-02-02T00:00:00+02:00' });
     expect(wa.termChanges[0]).toMatchObject({ term: 'window', before: wa.window.before, after: wa.window.after });
   });
-  it('diff of a scenario with itself says nothing changed', () => {
-    const j = JSON.parse(runCli(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/jan-feb-2026.yaml', '--format', 'json']).stdout);
+  it('diff of a scenario with itself says nothing changed', async () => {
+    const j = JSON.parse(
+      (await runCliHere(['diff', 'scenarios/jan-feb-2026.yaml', 'scenarios/jan-feb-2026.yaml', '--format', 'json'])).stdout,
+    );
     expect(j.same).toBe(true);
   });
 });

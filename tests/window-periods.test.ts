@@ -3,7 +3,7 @@ import { runScenario } from '../src/run/runScenario.js';
 import { Window } from '../src/schema/interpretation.js';
 import { resolveWindow } from '../src/time/window.js';
 import { crossCheck } from '../src/validate/crossCheck.js';
-import { CITE, input, runCli, scenario, strike } from './helpers.js';
+import { CITE, input, runCliHere, scenario, strike } from './helpers.js';
 
 const base = { start: '2022-04-02T19:00:00+03:00', duration: 'P2M', basis: 'two months', timeZone: 'Asia/Aden' };
 const renewed = {
@@ -90,8 +90,8 @@ describe('windows that change', () => {
     );
   });
 
-  it("the text report lists a window's periods and a declared end with their sources", () => {
-    const r = runCli(['run', 'scenarios/other/yemen-2022/scenario.yaml']);
+  it("the text report lists a window's periods and a declared end with their sources", async () => {
+    const r = await runCliHere(['run', 'scenarios/other/yemen-2022/scenario.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('renewal 1: Thu 2 Jun 2022 19:00 (GMT+3) to Tue 2 Aug 2022 19:00 (GMT+3) (sou:5)');
     expect(r.stdout).toContain('renewal 2: Tue 2 Aug 2022 19:00 (GMT+3) to Sun 2 Oct 2022 19:00 (GMT+3) (sou:9)');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCliHere } from './helpers.js';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './browser-check.js';
 
 /**
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     );
 
   beforeAll(async () => {
-    const r = runCli(['workbench', SCENARIO, '--out', file]);
+    const r = await runCliHere(['workbench', SCENARIO, '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'truce-chromium-profile-')), {
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     expect(await boxes(), 'layout shift when the verdicts changed').toEqual(before);
     // the card was drawn again from the new run; the keyboard's place is kept
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('window-start-washington');
-    const sweep = runCli([
+    const sweep = await runCliHere([
       'sweep',
       SCENARIO,
       '-i',
@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await excluded.press('Enter');
     await waitText('final-washington', 'expired');
     await page.waitForFunction(() => document.querySelector('[data-testid="overlay-yaml"]')?.textContent?.includes('placesExcluded'));
-    const cli = runCli(['run', 'scenarios/whatif/no-kyiv-strike.yaml', '--format', 'json', '--no-cache']);
+    const cli = await runCliHere(['run', 'scenarios/whatif/no-kyiv-strike.yaml', '--format', 'json', '--no-cache']);
     expect(cli.code, cli.stderr).toBe(0);
     const want = JSON.parse(cli.stdout) as { runs: unknown[]; divergences: unknown[]; events: unknown[] };
     const got = await runJson();
@@ -174,11 +174,11 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     const saved = path.join(dir, download.suggestedFilename());
     await download.saveAs(saved);
-    const cli = runCli(['diff', SCENARIO, saved]);
+    const cli = await runCliHere(['diff', SCENARIO, saved]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('diplomatic');
     expect(await text('diff')).toBe(cli.stdout);
-    const cliJson = runCli(['run', saved, '--format', 'json', '--no-cache']);
+    const cliJson = await runCliHere(['run', saved, '--format', 'json', '--no-cache']);
     expect((await runJson()).runs).toEqual((JSON.parse(cliJson.stdout) as { runs: unknown[] }).runs);
 
     // loaded back into a reset page, the overlay gives the same page
@@ -195,7 +195,7 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     await page.getByTestId(`cell-${STRIKE}-kremlin`).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="explain"]')?.textContent?.includes('Reading "kremlin"'));
-    const cli = runCli(['explain', SCENARIO, '--event', STRIKE, '--interpretation', 'kremlin']);
+    const cli = await runCliHere(['explain', SCENARIO, '--event', STRIKE, '--interpretation', 'kremlin']);
     expect(cli.code, cli.stderr).toBe(0);
     // the first two lines name the scenario as run (the page's carries the overlay's id) and its stamp
     const body = (s: string) => s.split('\n').slice(2).join('\n');
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
       { timeout: 60_000 },
     );
     expect(await page.getByTestId('sample-progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
-    const cli = runCli(['sample', SCENARIO, '-n', '300', '--seed', '7', '--workers', '1']);
+    const cli = await runCliHere(['sample', SCENARIO, '-n', '300', '--seed', '7', '--workers', '1']);
     expect(cli.code, cli.stderr).toBe(0);
     const body = (s: string) => s.split('\n').slice(2).join('\n');
     expect(body((await text('sample-text'))!)).toBe(body(cli.stdout));
@@ -282,10 +282,10 @@ describe.skipIf(!hasChromium)('the what-if workbench in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     await download.saveAs(saved);
     expect(readFileSync(saved, 'utf8')).toBe(await yaml());
-    const diff = runCli(['diff', SCENARIO, saved]);
+    const diff = await runCliHere(['diff', SCENARIO, saved]);
     expect(diff.code, diff.stderr).toBe(0);
     expect(await text('diff')).toBe(diff.stdout);
-    const run = runCli(['run', saved, '--format', 'json', '--no-cache']);
+    const run = await runCliHere(['run', saved, '--format', 'json', '--no-cache']);
     expect(run.code, run.stderr).toBe(0);
     const want = JSON.parse(run.stdout) as { runs: unknown[]; events: unknown[]; divergences: unknown[] };
     const got = await runJson();

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, ROOT, runCliHere } from './helpers.js';
 import { bundleWorkbench } from '../src/workbench/bundle.js';
 import type { WorkbenchData } from '../src/workbench/engine.js';
 import {
@@ -43,9 +43,9 @@ type Engine = {
 };
 
 describe('truce workbench: the file', () => {
-  it('writes one self-contained page: the scenario as JSON, the engine inline, no reference to anything outside', () => {
+  it('writes one self-contained page: the scenario as JSON, the engine inline, no reference to anything outside', async () => {
     const out = path.join(dir, 'what-if.html');
-    const r = runCli(['workbench', SCENARIO, '--out', out]);
+    const r = await runCliHere(['workbench', SCENARIO, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     const { data, bundle } = pageParts(out);
@@ -60,16 +60,16 @@ describe('truce workbench: the file', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(1.5 * 1024 * 1024);
   });
 
-  it('refuses without --out, and on a bad scenario writes nothing (exit 2, no stack trace)', () => {
-    const a = runCli(['workbench', SCENARIO]);
+  it('refuses without --out, and on a bad scenario writes nothing (exit 2, no stack trace)', async () => {
+    const a = await runCliHere(['workbench', SCENARIO]);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/--out/);
     const out = path.join(dir, 'never.html');
-    const b = runCli(['workbench', 'scenarios/no-such.yaml', '--out', out]);
+    const b = await runCliHere(['workbench', 'scenarios/no-such.yaml', '--out', out]);
     expect(b.code).toBe(2);
     expect(b.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
-    const c = runCli(['workbench', SCENARIO, '--out', SCENARIO]);
+    const c = await runCliHere(['workbench', SCENARIO, '--out', SCENARIO]);
     expect(c.code).toBe(2);
     expect(readFileSync(path.join(ROOT, SCENARIO), 'utf8')).toMatch(/^# yaml-language-server/);
   });
@@ -93,15 +93,20 @@ describe('the browser bundle', () => {
 
 describe('the page engine gives the CLI verdicts', () => {
   const out = path.join(dir, 'same.html');
-  const made = runCli(['workbench', SCENARIO, '--out', out]);
-  const parts = made.code === 0 ? pageParts(out) : null;
-  // the bundle exactly as the page carries it, run in this Node (Web Crypto, structuredClone are global here too)
-  if (parts) vm.runInThisContext(parts.bundle, { filename: 'workbench.bundle.js' });
-  const engine = (globalThis as unknown as { truceEngine: Engine }).truceEngine;
+  let made: CliResult;
+  let parts: ReturnType<typeof pageParts> | null;
+  let engine: Engine;
+  beforeAll(async () => {
+    made = await runCliHere(['workbench', SCENARIO, '--out', out]);
+    parts = made.code === 0 ? pageParts(out) : null;
+    // the bundle exactly as the page carries it, run in this Node (Web Crypto, structuredClone are global here too)
+    if (parts) vm.runInThisContext(parts.bundle, { filename: 'workbench.bundle.js' });
+    engine = (globalThis as unknown as { truceEngine: Engine }).truceEngine;
+  });
 
   it('the scenario itself: truce.run/v1 JSON equal to `truce run --format json`, provenance included', async () => {
     expect(made.code, made.stderr).toBe(0);
-    const cli = runCli(['run', SCENARIO, '--format', 'json', '--no-cache']);
+    const cli = await runCliHere(['run', SCENARIO, '--format', 'json', '--no-cache']);
     expect(cli.code, cli.stderr).toBe(0);
     expect(await engine.runBase(parts!.data)).toEqual(JSON.parse(cli.stdout));
   });
@@ -118,7 +123,7 @@ describe('the page engine gives the CLI verdicts', () => {
         parseOverlay(text).ok ? (parseOverlay(text) as { overlay: { extends: string } }).overlay.extends : '',
       ),
     ).toBe(path.join(ROOT, SCENARIO));
-    const cli = runCli(['run', file, '--format', 'json', '--no-cache']);
+    const cli = await runCliHere(['run', file, '--format', 'json', '--no-cache']);
     expect(cli.code, cli.stderr).toBe(0);
     expect(await engine.runOverlayText(parts!.data, text)).toEqual(JSON.parse(cli.stdout));
   });
@@ -126,9 +131,9 @@ describe('the page engine gives the CLI verdicts', () => {
   it('a page made of a what-if itself runs it as `truce run` does', async () => {
     const file = 'scenarios/whatif/ukraine-strikes-first.yaml';
     const page = path.join(dir, 'of-whatif.html');
-    const r = runCli(['workbench', file, '--out', page]);
+    const r = await runCliHere(['workbench', file, '--out', page]);
     expect(r.code, r.stderr).toBe(0);
-    const cli = runCli(['run', file, '--format', 'json', '--no-cache']);
+    const cli = await runCliHere(['run', file, '--format', 'json', '--no-cache']);
     expect(await engine.runBase(pageParts(page).data)).toEqual(JSON.parse(cli.stdout));
   });
 

@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
 import { OutputClosed } from './exitCodes.js';
+import { stdout, stdoutIsProcess } from './io.js';
 import { TempFile, type OutFile } from './output.js';
 
 /**
@@ -41,6 +42,10 @@ export class LineWriter {
 }
 
 function toStdout(data: Buffer): void {
+  if (!stdoutIsProcess()) {
+    stdout().write(data);
+    return;
+  }
   while (data.length > 0) {
     try {
       data = data.subarray(writeSync(1, data));

@@ -2,8 +2,10 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadOptions } from '../load/loadScenario.js';
 import type { Globals } from './main.js';
+import { stderr } from './io.js';
 
-let noted = false;
+/** The calls of main that have said so already: once per call, not once per process (tests call main many times). */
+const noted = new WeakSet<Globals>();
 
 /**
  * The loader's options from the global flags. Where there is no article folder (a user's machine, or a
@@ -11,12 +13,12 @@ let noted = false;
  * stderr, as `validate` does, so that a skipped check never passes for a passed one.
  */
 export function loadOptions(g: Globals, { note = true }: { note?: boolean } = {}): LoadOptions {
-  if (note && !noted) {
-    noted = true;
+  if (note && !noted.has(g)) {
+    noted.add(g);
     // where the loader looks (src/load/loadContext.ts): --articles, else $TRUCE_ARTICLES, else ../shared/seeds
     const dir = path.resolve(g.articles ?? process.env.TRUCE_ARTICLES ?? '../shared/seeds');
     if (!isDir(dir))
-      process.stderr.write(`note: cited lines not checked: no article folder at ${shown(dir)} (set TRUCE_ARTICLES or --articles)\n`);
+      stderr().write(`note: cited lines not checked: no article folder at ${shown(dir)} (set TRUCE_ARTICLES or --articles)\n`);
   }
   return { allowOutside: g.allowOutside, ...(g.articles !== undefined ? { articlesDir: g.articles } : {}) };
 }

@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../problem.js';
+import { stdout } from './io.js';
 
 /**
  * Where `--out` writes, checked before any work is done: a file is written whole or not at all (a
@@ -87,7 +88,7 @@ export function refuseInputs(out: OutFile | undefined, reads: Iterable<{ name: s
 /** Writes a complete result: to stdout, or to the --out file atomically. */
 export function emit(text: string, out?: OutFile): void {
   if (out === undefined) {
-    process.stdout.write(text);
+    stdout().write(text);
     return;
   }
   const file = new TempFile(out);

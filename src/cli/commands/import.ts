@@ -12,6 +12,7 @@ import { seedEvent, seedHead, seedTail } from '../../import/seedText.js';
 import { toMillis } from '../../time/interval.js';
 import { EXIT } from '../exitCodes.js';
 import { LineWriter } from '../lineWriter.js';
+import { stderr } from '../io.js';
 import { emit, outFile } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
@@ -77,7 +78,7 @@ export async function importCommand(which: 'acled' | 'ucdp', exportPath: string,
   }
   const tally = source.report();
   if (existing) writeMatches(matches, flags.against!, matchesOut);
-  process.stderr.write(summary(source.label, tally, flags.actors));
+  stderr().write(summary(source.label, tally, flags.actors));
   return EXIT.ok;
 }
 
@@ -89,7 +90,7 @@ async function scenarioEvents(scenario: string, g: Globals) {
 
 /** A bar on stderr by bytes read, only on a terminal (a pipe or a test sees none). */
 async function progressBar(abs: string): Promise<{ update: (bytes: number) => void; stop: (done?: boolean) => void } | undefined> {
-  if (!process.stderr.isTTY) return undefined;
+  if (stderr() !== process.stderr || !process.stderr.isTTY) return undefined; // not on streams given to main either
   const { statSync } = await import('node:fs');
   const { SingleBar, Presets } = await import('cli-progress');
   const total = statSync(abs).size;
@@ -118,7 +119,7 @@ function writeMatches(matches: LikelyMatch[], against: string, file: string | un
     ].join('\n') +
     '\n' +
     stringify({ against, matches: sorted }, { lineWidth: 0 });
-  if (file === undefined) process.stderr.write(text);
+  if (file === undefined) stderr().write(text);
   else emit(text, outFile(file));
 }
 

@@ -14,6 +14,7 @@ import { SeedFile } from '../../schema/seedFile.js';
 import { EXIT } from '../exitCodes.js';
 import { emit, outFile } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
+import { stderr } from '../io.js';
 import type { Globals } from '../main.js';
 
 export interface IngestFlags {
@@ -94,7 +95,7 @@ export async function ingestCommand(article: string, flags: IngestFlags, g: Glob
   } else {
     emit(yaml);
     if (flags.report !== undefined) emit(report, outFile(flags.report));
-    else process.stderr.write(report);
+    else stderr().write(report);
   }
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
+import { stderr } from '../io.js';
 import type { Globals } from '../main.js';
 
 const int = (name: string, v: string, min: number, max: number) => {
@@ -32,7 +33,8 @@ export async function sampleCommand(
     await stopWorkers();
     throw e;
   });
-  const bar = process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
+  // a bar only on the process's own terminal (not on a pipe, nor on streams given to main)
+  const bar = stderr() === process.stderr && process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
   const tally = await sample(loaded, {
     draws: range.to - range.from,
     first: range.from,

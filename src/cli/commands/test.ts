@@ -6,6 +6,7 @@ import { defaultCache } from '../../load/loadCache.js';
 import { InputError, UsageError } from '../../problem.js';
 import { EXIT, TestsFailed } from '../exitCodes.js';
 import { loadOptions } from '../loadOptions.js';
+import { stdout } from '../io.js';
 import type { Globals } from '../main.js';
 
 export async function testCommand(paths: string[], flags: { coverage?: boolean }, g: Globals): Promise<number> {
@@ -29,7 +30,7 @@ export async function testCommand(paths: string[], flags: { coverage?: boolean }
     cwd: process.cwd(),
     cache: g.cache ? defaultCache(process.cwd()) : undefined,
   });
-  process.stdout.write(testText(result, flags.coverage === true));
+  stdout().write(testText(result, flags.coverage === true));
   if (result.failed > 0) throw new TestsFailed(result.failed);
   return EXIT.ok;
 }

@@ -4,17 +4,18 @@ import type { Globals } from '../main.js';
 import { EXIT } from '../exitCodes.js';
 import { formatProblems } from '../formatProblems.js';
 import { UsageError } from '../../problem.js';
+import { stderr, stdout } from '../io.js';
 
 export function validateCommand(files: string[], g: Globals): number {
   const result = validatePaths(files, loadOptions(g, { note: false }));
   // "ok" over no files at all would pass a mistyped folder for a valid one
   if (result.files.length === 0) throw new UsageError(`no data files (*.yaml, *.yml, *.json) in ${files.join(', ')}: nothing to validate`);
-  for (const n of result.notices) process.stderr.write(`note: ${n}\n`);
+  for (const n of result.notices) stderr().write(`note: ${n}\n`);
   if (result.problems.length > 0) {
-    process.stderr.write(formatProblems(result.problems) + '\n');
-    process.stderr.write(`${result.problems.length} problem(s) in ${result.files.length} file(s)\n`);
+    stderr().write(formatProblems(result.problems) + '\n');
+    stderr().write(`${result.problems.length} problem(s) in ${result.files.length} file(s)\n`);
     return EXIT.invalidInput;
   }
-  process.stdout.write(`ok: ${result.files.length} file(s) valid\n`);
+  stdout().write(`ok: ${result.files.length} file(s) valid\n`);
   return EXIT.ok;
 }
