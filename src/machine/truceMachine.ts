@@ -288,3 +288,5 @@ export function createTruceMachine(plan: PlanSpec) {
     },
   });
 }
+
+export type TruceMachine = ReturnType<typeof createTruceMachine>;
