@@ -4,7 +4,7 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { findingsOf, verdictOf } from '../run/divergence.js';
+import { FindingIndex } from '../run/divergence.js';
 import { munitionsLow, timelineEvents, timelineRange } from './mermaid.js';
 import {
   durationWords,
@@ -263,8 +263,9 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       });
     };
     if (spares.length > 0) label(domainStart, domainStart, spares.join('; '), '#333', true);
+    const index = new FindingIndex(run);
     for (const { event, interval } of strikes) {
-      const verdict = verdictOf(run, event.id);
+      const verdict = index.verdict(event.id);
       const category = VERDICT_CATEGORY[verdict]!;
       const end = Math.max(interval.end, interval.start + 3_600_000);
       data.push({
@@ -278,7 +279,8 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
       });
       const rules = [
         ...new Set(
-          findingsOf(run, event.id)
+          index
+            .of(event.id)
             .filter((f) => f.type !== 'escalation-trigger')
             .map((f) => f.rule),
         ),
@@ -291,7 +293,7 @@ export function timelineSpec(report: RunReport, opts: TimelineOptions = {}): Rec
         verdict === 'violation' ? COLORS.violation : '#333',
         verdict === 'violation',
       );
-      const esc = findingsOf(run, event.id).filter((f) => f.type === 'escalation-trigger');
+      const esc = index.of(event.id).filter((f) => f.type === 'escalation-trigger');
       if (esc.length > 0) {
         data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
         label(interval.start, end, `escalation: ${esc.map((f) => triggerWords(f.trigger)).join(', ')}`, COLORS['escalation trigger']);
