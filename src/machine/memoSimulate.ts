@@ -24,37 +24,43 @@ const MAX_ENTRIES = 20_000;
 const MAX_INPUTS = 512;
 
 type Machine = TruceMachine;
-type Run = (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], memo?: StatechartMemo) => SimulationResult;
+type Run = (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]) => SimulationResult;
 
 /**
- * The statechart's memos for many runs (a sweep, a sample, the workbench's recomputes): owned by the
- * caller that makes the runs and dropped with it, never kept by this module. Both are keyed by what a
- * plan says, not by which object says it, so a sweep's every combination (each a new plan object)
- * shares them:
- * - machine definitions by the plan's shape (its phase regions): the definition reads everything else,
- *   deadlines included, from the plan in its context;
- * - finished runs by the plan with each deadline reduced to whether there is one: a deadline's value
- *   matters only through where it falls among the other time points, which the run's key holds.
+ * Machine definitions by plan shape (its phase regions, as a string): the definition reads everything
+ * else, deadlines included, from the plan in its context, and is an immutable value that any number of
+ * actors may run. A pure function of a string key, so it may live as long as the module, whatever run
+ * asks; there are as many entries as plan shapes (a few), bounded all the same.
+ */
+const MACHINES = new Map<string, Machine>();
+
+/** One machine definition per plan shape: building it is the costly part of a short simulation. */
+export function machineFor(plan: PlanSpec): Machine {
+  const shape = JSON.stringify([phaseRegions(plan), plan.phases.length]);
+  let m = MACHINES.get(shape);
+  if (!m) {
+    if (MACHINES.size >= 256) MACHINES.clear();
+    m = createTruceMachine(plan);
+    MACHINES.set(shape, m);
+  }
+  return m;
+}
+
+/**
+ * The statechart's memo of finished runs for many runs (a sweep, a sample, the workbench's
+ * recomputes): owned by the caller that makes the runs and dropped with it, never kept by this module.
+ * Keyed by what a plan says, not by which object says it, so that a sweep's every combination (each a
+ * new plan object) shares it: by the plan with each deadline reduced to whether there is one, since a
+ * deadline's value matters only through where it falls among the other time points, which the run's
+ * key holds.
  */
 export class StatechartMemo {
-  private readonly machines = new Map<string, Machine>();
   private readonly runs = new Map<string, Map<string, Symbolic>>();
   /** the content key of each plan object seen, so that the key is written once per plan */
   private readonly keys = new WeakMap<PlanSpec, string>();
 
-  /** One machine definition per plan shape: building it is the costly part of a short simulation. */
-  machineFor(plan: PlanSpec): Machine {
-    const shape = JSON.stringify([phaseRegions(plan), plan.phases.length]);
-    let m = this.machines.get(shape);
-    if (!m) {
-      m = createTruceMachine(plan);
-      this.machines.set(shape, m);
-    }
-    return m;
-  }
-
   simulate(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], run: Run): SimulationResult {
-    if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs, this);
+    if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
     const points = timePoints(plan, start, inputs);
     const key = signature(agreed, inputs, points);
     let planKey = this.keys.get(plan);
@@ -69,7 +75,7 @@ export class StatechartMemo {
     }
     const hit = memo.get(key);
     if (hit) return materialise(hit, points);
-    const result = run(plan, agreed, start, inputs, this);
+    const result = run(plan, agreed, start, inputs);
     const sym = symbolise(result, points);
     if (sym) {
       if (memo.size >= MAX_ENTRIES) memo.clear();

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { EventClock } from './eventClock.js';
-import { createTruceMachine, phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec, type TruceMachine } from './truceMachine.js';
-import type { StatechartMemo } from './memoSimulate.js';
+import { phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec, type TruceMachine } from './truceMachine.js';
+import { machineFor, type StatechartMemo } from './memoSimulate.js';
 
 export interface TransitionRecord {
   at: number;
@@ -44,10 +44,9 @@ export function runMachine(
   agreed: boolean,
   start: number,
   inputs: readonly MachineEvent[],
-  memo?: StatechartMemo,
   skipRepeats = true,
 ): SimulationResult {
-  const sim = new TruceSimulation(plan, agreed, start, skipRepeats, memo?.machineFor(plan));
+  const sim = new TruceSimulation(plan, agreed, start, skipRepeats);
   for (const input of inputs) sim.feed(input);
   return sim.finish();
 }
@@ -75,7 +74,7 @@ export class TruceSimulation {
     /** skip repeats of an input that changed nothing (off only to check that skipping is exact) */
     private readonly skipRepeats = true,
     /** the machine definition, if one for this plan's shape was built already */
-    machine: TruceMachine = createTruceMachine(plan),
+    machine: TruceMachine = machineFor(plan),
   ) {
     this.clock = new EventClock(start);
     this.actor = createActor(machine, { input: { plan, agreed, start }, clock: this.clock });

@@ -208,7 +208,7 @@ export class ReadingRunner {
   /** The reading's statechart, to be fed one input at a time (streams), starting at `start`. */
   simulation(start: number): TruceSimulation {
     const { ctx } = this.how;
-    return new TruceSimulation(ctx.plan, this.agreed, start, true, ctx.statechart.machineFor(ctx.plan));
+    return new TruceSimulation(ctx.plan, this.agreed, start);
   }
 
   /** The first certain violations settled so far, as a run reports them. */
