@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync, cpSync, readFileSync, mkdirSync } f
 import os from 'node:os';
 import path from 'node:path';
 import type { loadScenario } from '../src/load/loadScenario.js';
-import { runScenario } from '../src/run/runScenario.js';
+import { RunsMemo, runScenario } from '../src/run/runScenario.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
@@ -135,8 +135,10 @@ export async function benchSweep(line: Line, loaded: Loaded, reps: number): Prom
     const n = vary.values.length;
     await sweep(loaded, [vary], 'bench');
     const t = await time(() => sweep(loaded, [vary], 'bench'));
+    // the bare run, with a memo shared by its repeats as the sweep's is by its combinations
+    const memo = new RunsMemo();
     const floor = await time(async () => {
-      for (let i = 0; i < n; i++) await runScenario(loaded, { evaluator, explain: false });
+      for (let i = 0; i < n; i++) await runScenario(loaded, { evaluator, explain: false, memo });
     });
     line(
       `sweep, ${n} values of ${spec.slice(0, spec.indexOf('='))} (combinations/s)`,

@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/run/runScenario.js';
 import { runJson } from '../src/report/runJson.js';
 import { runText } from '../src/report/runText.js';
 import { provenanceOf } from '../src/provenance.js';
+import { FastSlots, ReferenceSlots, type Slots } from '../src/run/slots.js';
+import type { Obligation } from '../src/schema/interpretation.js';
+import type { Rule } from '../src/schema/rule.js';
 import { input, scenario, strike } from './helpers.js';
 
 const T = Date.UTC(2026, 0, 30, 10);
@@ -49,4 +53,73 @@ describe('who broke first, under pledges that hang on each other', () => {
     expect(run.firstViolations.map((v) => `${v.party}:${v.eventId}`)).toEqual(['russia:r']);
     expect(run.findings.filter((f) => f.eventId === 'u' && f.type === 'violation')).toEqual([]);
   });
+});
+
+// the fixed point's bookkeeping sits behind src/run/slots.ts: parallel arrays for speed, and a plain
+// reference beside them; they must never tell the fixed point different things
+describe('the fixed point bookkeeping: fast slots and reference slots agree', () => {
+  it('answer the same after the same random writes (200 random layouts)', () => {
+    const o1 = { party: 'russia' } as Obligation;
+    const o2 = { party: 'ukraine' } as Obligation;
+    const rule = (n: string) => ({ name: n }) as Rule;
+    const reaches = ['certain', 'possible', 'none'] as const;
+    const statuses = ['none', 'holds', 'lapsed', 'uncertain'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom<Obligation | undefined>(undefined, o1, o2), { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.nat(3), fc.nat(5), fc.boolean()), { maxLength: 40 }),
+        (layout, writes) => {
+          const both: Slots[] = [new FastSlots(layout.length, (i) => layout[i]!), new ReferenceSlots(layout.length, (i) => layout[i]!)];
+          const total = layout.reduce((n, l) => n + l.length, 0);
+          const iv = (k: number) => (k === 0 ? null : { start: k, end: k + 1 });
+          for (const [at, r, st, k, flag] of writes) {
+            for (const slots of both) {
+              if (layout.length > 0) slots.setActorFirst(at % layout.length, iv(k));
+              if (total === 0) continue;
+              const s = at % total;
+              if (flag) slots.setStatic(s, reaches[r]!, reaches[(r + 1) % 3]!, k);
+              else slots.record(s, statuses[st]!, iv(k), iv(k + 1), [rule(`r${k}`)]);
+            }
+          }
+          const read = (slots: Slots) => ({
+            starts: Array.from({ length: layout.length + 1 }, (_, i) => slots.start(i)),
+            actorFirst: layout.map((_, i) => slots.actorFirst(i)),
+            slots: Array.from({ length: total }, (_, s) => [
+              slots.obligation(s),
+              slots.placeReach(s),
+              slots.targetReach(s),
+              slots.regions(s),
+              slots.status(s),
+              slots.counterparty(s),
+              slots.counterpartyPossible(s),
+              slots.fired(s),
+            ]),
+          });
+          expect(read(both[0]!)).toEqual(read(both[1]!));
+        },
+      ),
+      { numRuns: 200, seed: 21 },
+    );
+  });
+
+  it('give the same runs on 150 random scenarios of pledges that hang on each other', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ actor: fc.constantFrom('russia' as const, 'ukraine' as const), h: fc.integer({ min: -2, max: 12 }) }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        async (evs) => {
+          const data = input(
+            evs.map((e, i) => energy(`e${i}`, e.actor, e.h)),
+            mutual(),
+          );
+          const fast = await runScenario(data);
+          const reference = await runScenario(data, { referenceSlots: true });
+          expect(runJson(reference, provenanceOf(data))).toEqual(runJson(fast, provenanceOf(data)));
+        },
+      ),
+      { numRuns: 150, seed: 22 },
+    );
+  }, 60_000);
 });

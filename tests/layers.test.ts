@@ -141,3 +141,104 @@ describe('layers: which folder may import which (runtime imports of src/)', () =
     expect(heavy.length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Module-level state that outlives a run (#14): a cache keyed by object identity, a scratch array, a
+ * reassigned `let`. A run's memos belong to its RunContext (src/run/runContext.ts), many runs' to a
+ * RunsMemo their caller owns. Flagged, per top-level binding of a file:
+ * - a WeakMap or WeakSet (keyed by identity, whatever its use);
+ * - a Map or Set that the module changes, unless its key is a string or number (a pure function of a
+ *   primitive key, such as zone offsets by zone and hour, may live with the module);
+ * - an array the module changes (push, fill, an element assigned...);
+ * - a `let` assigned anywhere but its declaration.
+ */
+export function moduleState(fileName: string, text: string): string[] {
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const bindings = new Map<string, { decl: ts.VariableDeclaration; isLet: boolean }>();
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    const isLet = (st.declarationList.flags & ts.NodeFlags.Let) !== 0;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) bindings.set(d.name.text, { decl: d, isLet });
+  }
+  const MUTATORS = new Set([
+    'set',
+    'add',
+    'delete',
+    'clear',
+    'push',
+    'pop',
+    'shift',
+    'unshift',
+    'splice',
+    'fill',
+    'sort',
+    'reverse',
+    'copyWithin',
+  ]);
+  const mutated = new Set<string>();
+  const reassigned = new Set<string>();
+  const rootName = (e: ts.Expression): string | undefined => {
+    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    return ts.isIdentifier(e) ? e.text : undefined;
+  };
+  const visit = (n: ts.Node) => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && MUTATORS.has(n.expression.name.text)) {
+      const r = rootName(n.expression.expression);
+      if (r !== undefined) mutated.add(r);
+    }
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
+      if (ts.isIdentifier(n.left)) reassigned.add(n.left.text);
+      else {
+        const r = rootName(n.left);
+        if (r !== undefined) mutated.add(r);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const primitive = (t: ts.TypeNode | undefined) =>
+    t !== undefined && (t.kind === ts.SyntaxKind.StringKeyword || t.kind === ts.SyntaxKind.NumberKeyword);
+  const out: string[] = [];
+  for (const [name, { decl, isLet }] of bindings) {
+    const init = decl.initializer;
+    const ctor = init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) ? init.expression.text : undefined;
+    const annotated = decl.type && ts.isTypeReferenceNode(decl.type) ? decl.type : undefined;
+    const kind = ctor ?? (annotated && ts.isIdentifier(annotated.typeName) ? annotated.typeName.text : undefined);
+    const keyType = (init && ts.isNewExpression(init) ? init.typeArguments?.[0] : undefined) ?? annotated?.typeArguments?.[0];
+    const isArray =
+      (init !== undefined && (ts.isArrayLiteralExpression(init) || /^(new Array|Array\.|.*\.map\()/.test(init.getText(sf)))) ||
+      (decl.type !== undefined &&
+        (ts.isArrayTypeNode(decl.type) || (ts.isTypeOperatorNode(decl.type) && ts.isArrayTypeNode(decl.type.type))));
+    if (kind === 'WeakMap' || kind === 'WeakSet') out.push(`${name}: ${kind} (keyed by identity)`);
+    else if ((kind === 'Map' || kind === 'Set') && mutated.has(name) && !primitive(keyType))
+      out.push(`${name}: ${kind} changed by the module, not keyed by a string or number`);
+    else if (isArray && mutated.has(name)) out.push(`${name}: array changed by the module (scratch)`);
+    else if (isLet && reassigned.has(name)) out.push(`${name}: let assigned by the module`);
+  }
+  return out.map((m) => `${fileName}: ${m}`);
+}
+
+describe('no module-level state in the pure core (a run owns its memos: src/run/runContext.ts)', () => {
+  it('finds every kind of module-level state in a fixture, and nothing in one without', () => {
+    const fixture = (f: string) => readFileSync(path.join(ROOT, 'tests/fixtures/caches', f), 'utf8');
+    expect(moduleState('hidden.ts', fixture('hidden.ts.txt'))).toEqual([
+      'hidden.ts: byObligation: WeakMap (keyed by identity)',
+      'hidden.ts: byObject: Map changed by the module, not keyed by a string or number',
+      'hidden.ts: untyped: Map changed by the module, not keyed by a string or number',
+      'hidden.ts: seen: Set changed by the module, not keyed by a string or number',
+      'hidden.ts: SCRATCH: array changed by the module (scratch)',
+      'hidden.ts: last: let assigned by the module',
+    ]);
+    expect(moduleState('allowed.ts', fixture('allowed.ts.txt'))).toEqual([]);
+  });
+
+  it('rules, machine, run and time keep none', () => {
+    const core = new Set(['rules', 'machine', 'run', 'time']);
+    const found = files.filter((f) => core.has(layerOf(f))).flatMap((f) => moduleState(path.relative(ROOT, f), readFileSync(f, 'utf8')));
+    expect(found).toEqual([]);
+  });
+});

@@ -133,6 +133,36 @@ describe('a deadline counted from the response to an earlier phase (countedFrom:
     expect(run.transitions.find((t) => t.region === 'ruling' && t.to === 'missed')!.at).toBe(t0 + 5 + 7 * 86_400_000);
   });
 
+  // machine definitions are shared by plan shape: a plan alike but for countedFrom must not get the other's machine
+  it('a plan with the same phases counted from the trigger runs its own machine, whichever ran first', async () => {
+    // phase ids of their own, so that no earlier test has built a machine of this shape
+    const renamed = (counted: boolean) =>
+      scenario({
+        ...mechanism,
+        plan: {
+          ...mechanism.plan!,
+          phases: mechanism.plan!.phases.map((p) => ({
+            ...p,
+            id: `${p.id}-2`,
+            requires: p.requires?.map((r) => `${r}-2`),
+            countedFrom: counted && p.id === 'ruling' ? { responseTo: 'report-2' } : ('trigger' as const),
+          })),
+        },
+      });
+    const ruling2 = async (s: ReturnType<typeof renamed>) => {
+      const run = (await runScenario(input([kyiv], s))).runs[0]!;
+      const waited = run.transitions.some((t) => t.region === 'ruling-2' && t.to === 'awaiting');
+      return { ...run.phases.find((p) => p.phase === 'ruling-2'), waited };
+    };
+    // counted from the violation, the ruling is due 7 days after it
+    expect(await ruling2(renamed(false))).toMatchObject({ dueBy: Date.parse('2026-02-08T02:00:00+02:00'), met: false });
+    const awaiting = await ruling2(renamed(true));
+    expect(awaiting).toMatchObject({ dueBy: null, met: null, awaiting: 'report-2', waited: true });
+    const again = await ruling2(renamed(false));
+    expect(again.waited).toBe(false);
+    expect(again.awaiting).toBeUndefined();
+  });
+
   it('truce graph draws the awaiting state and what starts the deadline', () => {
     const words = machineGraph(planSpec(mechanism))
       .edges.filter((e) => e.region === 'ruling')

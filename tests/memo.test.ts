@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { memoSimulate } from '../src/machine/memoSimulate.js';
+import { StatechartMemo } from '../src/machine/memoSimulate.js';
 import { runMachine, simulateTruce } from '../src/machine/simulateTruce.js';
 import type { MachineEvent, PlanSpec } from '../src/machine/truceMachine.js';
 
@@ -41,13 +41,14 @@ const input: fc.Arbitrary<MachineEvent> = fc
 describe('the statechart memo', () => {
   // the memo's premise: a run is fixed by its inputs without times plus the order of its time points
   it('gives exactly what the statechart gives, on 3,000 random input sequences', () => {
+    const memo = new StatechartMemo();
     fc.assert(
       fc.property(fc.array(input, { maxLength: 8 }), fc.boolean(), (raw, agreed) => {
         const inputs = [...raw].sort((a, b) => a.at - b.at);
         const start = inputs[0]?.at ?? 0;
         // run twice through the memo (the second run is served from it) and once directly
-        const first = simulateTruce(plan, agreed, start, inputs);
-        const second = simulateTruce(plan, agreed, start, inputs);
+        const first = simulateTruce(plan, agreed, start, inputs, memo);
+        const second = simulateTruce(plan, agreed, start, inputs, memo);
         const direct = runMachine(plan, agreed, start, inputs);
         expect(first).toEqual(direct);
         expect(second).toEqual(direct);
@@ -81,7 +82,8 @@ describe('the statechart memo', () => {
       { type: 'RESPONSE', at: d + 20 * H, phase: 'diplomatic', eventId: 'r1' },
       { type: 'WINDOW_CLOSE', at: d + 100 * H },
     ];
-    // a plan object of its own: the memo is kept per plan, so the runs above cannot have filled it
+    // a memo of its own: the runs above cannot have filled it
+    const memo = new StatechartMemo();
     const own: PlanSpec = { ...plan };
     // the statechart, counted: a run served from the memo does not reach it
     let machineRuns = 0;
@@ -89,14 +91,62 @@ describe('the statechart memo', () => {
       machineRuns++;
       return runMachine(...args);
     };
-    const a = memoSimulate(own, true, 0, inputs(0), counted);
+    const a = memo.simulate(own, true, 0, inputs(0), counted);
     expect(machineRuns).toBe(1);
-    const b = memoSimulate(own, true, 7 * H, inputs(7 * H), counted);
+    const b = memo.simulate(own, true, 7 * H, inputs(7 * H), counted);
     expect(machineRuns).toBe(1);
     expect(b).toEqual(runMachine(own, true, 7 * H, inputs(7 * H)));
     expect(b.phases[0]!.dueBy! - a.phases[0]!.dueBy!).toBe(7 * H);
     // a run that differs in more than its times is not served from it
-    memoSimulate(own, false, 0, inputs(0), counted);
+    memo.simulate(own, false, 0, inputs(0), counted);
     expect(machineRuns).toBe(2);
+    // nor is one under a plan that says something else (here: another trigger certainty)
+    memo.simulate({ ...own, triggerCertainty: 'possible' }, true, 0, inputs(0), counted);
+    expect(machineRuns).toBe(3);
+  });
+
+  // a sweep of a deadline makes a new plan per value: its runs share the memo, keyed by what the plan
+  // says with each deadline reduced to where it falls among the run's time points
+  it('serves plans that differ only in their deadlines from one memo, exactly as the statechart runs them', () => {
+    const memo = new StatechartMemo();
+    let machineRuns = 0;
+    const counted: typeof runMachine = (...args) => {
+      machineRuns++;
+      return runMachine(...args);
+    };
+    const withDeadlines = (d: number, u: number): PlanSpec => ({
+      ...plan,
+      phases: plan.phases.map((p) =>
+        p.id === 'diplomatic' ? { ...p, deadlineMs: d * H } : p.id === 'us-backed' ? { ...p, deadlineMs: u * H } : p,
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(input, { maxLength: 8 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (raw, agreed, d, u) => {
+          const inputs = [...raw].sort((a, b) => a.at - b.at);
+          const start = inputs[0]?.at ?? 0;
+          const p = withDeadlines(d, u);
+          expect(memo.simulate(p, agreed, start, inputs, counted)).toEqual(runMachine(p, agreed, start, inputs));
+        },
+      ),
+      { numRuns: 800, seed: 13 },
+    );
+    // a deadline later by a day that falls nowhere new among the time points is the same run
+    machineRuns = 0;
+    const responded: MachineEvent[] = [
+      { type: 'WINDOW_OPEN', at: 0 },
+      { type: 'TRIGGER', at: H, trigger: 'violation', party: 'russia', eventId: 'a', certainty: 'certain', firstViolationAt: H },
+      { type: 'RESPONSE', at: 2 * H, phase: 'diplomatic', eventId: 'r1' },
+      { type: 'WINDOW_CLOSE', at: 400 * H },
+    ];
+    const x = memo.simulate(withDeadlines(24, 72), true, 0, responded, counted);
+    const y = memo.simulate(withDeadlines(48, 96), true, 0, responded, counted);
+    expect(machineRuns).toBe(1);
+    expect(y).toEqual(runMachine(withDeadlines(48, 96), true, 0, responded));
+    expect(y.phases[0]!.dueBy! - x.phases[0]!.dueBy!).toBe(24 * H);
   });
 });

@@ -7,6 +7,7 @@ import { planSpec } from '../src/run/runScenario.js';
 import { createTruceMachine, type MachineEvent, type PlanSpec, type TruceContext } from '../src/machine/truceMachine.js';
 import { EventClock } from '../src/machine/eventClock.js';
 import { simulateTruce } from '../src/machine/simulateTruce.js';
+import { StatechartMemo } from '../src/machine/memoSimulate.js';
 import { ARTICLES, ROOT } from './helpers.js';
 
 /**
@@ -134,7 +135,14 @@ interface Replay {
  * machine is where the path says, and at the end that simulateTruce (the runner's way, with its memo
  * and skipping of repeated inputs) ends where the raw actor does.
  */
-function replay(machine: Machine, plan: PlanSpec, agreed: boolean, p: StatePath<Snap, PathEvent>, into: Replay): void {
+function replay(
+  machine: Machine,
+  plan: PlanSpec,
+  agreed: boolean,
+  p: StatePath<Snap, PathEvent>,
+  into: Replay,
+  memo: StatechartMemo,
+): void {
   const clock = new EventClock(T0);
   const actor = createActor(machine, {
     input: { plan, agreed, start: T0 },
@@ -182,7 +190,7 @@ function replay(machine: Machine, plan: PlanSpec, agreed: boolean, p: StatePath<
   clock.drain();
   const settled = actor.getSnapshot().value as Record<string, string>;
   actor.stop();
-  expect(simulateTruce(plan, agreed, T0, sent).regions).toEqual(settled);
+  expect(simulateTruce(plan, agreed, T0, sent, memo).regions).toEqual(settled);
   into.paths++;
 }
 
@@ -196,6 +204,8 @@ type Generator = 'shortest' | 'simple' | 'edges';
  */
 function exercise(plan: PlanSpec, generators: Generator[], omit: ReadonlySet<string> = new Set()) {
   const machine = createTruceMachine(plan);
+  // the runner's memo, as a sweep or sample keeps one for its runs
+  const memo = new StatechartMemo();
   const into: Replay = { states: new Set(), transitions: new Set(), paths: 0, steps: 0, delayed: 0 };
   const generated: Record<Generator, number> = { shortest: 0, simple: 0, edges: 0 };
   for (const agreed of [true, false]) {
@@ -222,7 +232,7 @@ function exercise(plan: PlanSpec, generators: Generator[], omit: ReadonlySet<str
     for (const g of generators) {
       const paths = byGenerator[g]();
       generated[g] += paths.length;
-      for (const p of paths) replay(machine, plan, agreed, p, into);
+      for (const p of paths) replay(machine, plan, agreed, p, into, memo);
     }
   }
   return { machine, replay: into, generated };

@@ -1,4 +1,4 @@
-import type { MachineEvent, PhaseRecord, PlanSpec } from './truceMachine.js';
+import { createTruceMachine, phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec, type TruceMachine } from './truceMachine.js';
 import type { SimulationResult } from './simulateTruce.js';
 
 /**
@@ -22,32 +22,68 @@ interface Symbolic {
 const MAX_ENTRIES = 20_000;
 /** A long run is unlikely to repeat, and its key costs as much as the run saves: run it. */
 const MAX_INPUTS = 512;
-const memos = new WeakMap<PlanSpec, Map<string, Symbolic>>();
 
-export function memoSimulate(
-  plan: PlanSpec,
-  agreed: boolean,
-  start: number,
-  inputs: readonly MachineEvent[],
-  run: (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]) => SimulationResult,
-): SimulationResult {
-  if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
-  const points = timePoints(plan, start, inputs);
-  const key = signature(agreed, inputs, points);
-  let memo = memos.get(plan);
-  if (!memo) {
-    memo = new Map();
-    memos.set(plan, memo);
+type Machine = TruceMachine;
+type Run = (plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]) => SimulationResult;
+
+/**
+ * Machine definitions by plan shape (its phase regions, as a string): the definition reads everything
+ * else, deadlines included, from the plan in its context, and is an immutable value that any number of
+ * actors may run. A pure function of a string key, so it may live as long as the module, whatever run
+ * asks; there are as many entries as plan shapes (a few), bounded all the same.
+ */
+const MACHINES = new Map<string, Machine>();
+
+/** One machine definition per plan shape: building it is the costly part of a short simulation. */
+export function machineFor(plan: PlanSpec): Machine {
+  // whether a phase counts from a response shapes the machine too: only such a phase has an awaiting state
+  const shape = JSON.stringify([phaseRegions(plan), plan.phases.map((p) => typeof p.countedFrom === 'object')]);
+  let m = MACHINES.get(shape);
+  if (!m) {
+    if (MACHINES.size >= 256) MACHINES.clear();
+    m = createTruceMachine(plan);
+    MACHINES.set(shape, m);
   }
-  const hit = memo.get(key);
-  if (hit) return materialise(hit, points);
-  const result = run(plan, agreed, start, inputs);
-  const sym = symbolise(result, points);
-  if (sym) {
-    if (memo.size >= MAX_ENTRIES) memo.clear();
-    memo.set(key, sym);
+  return m;
+}
+
+/**
+ * The statechart's memo of finished runs for many runs (a sweep, a sample, the workbench's
+ * recomputes): owned by the caller that makes the runs and dropped with it, never kept by this module.
+ * Keyed by what a plan says, not by which object says it, so that a sweep's every combination (each a
+ * new plan object) shares it: by the plan with each deadline reduced to whether there is one, since a
+ * deadline's value matters only through where it falls among the other time points, which the run's
+ * key holds.
+ */
+export class StatechartMemo {
+  private readonly runs = new Map<string, Map<string, Symbolic>>();
+  /** the content key of each plan object seen, so that the key is written once per plan */
+  private readonly keys = new WeakMap<PlanSpec, string>();
+
+  simulate(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], run: Run): SimulationResult {
+    if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
+    const points = timePoints(plan, start, inputs);
+    const key = signature(agreed, inputs, points);
+    let planKey = this.keys.get(plan);
+    if (planKey === undefined) {
+      planKey = JSON.stringify({ ...plan, phases: plan.phases.map((p) => ({ ...p, deadlineMs: p.deadlineMs !== null })) });
+      this.keys.set(plan, planKey);
+    }
+    let memo = this.runs.get(planKey);
+    if (!memo) {
+      memo = new Map();
+      this.runs.set(planKey, memo);
+    }
+    const hit = memo.get(key);
+    if (hit) return materialise(hit, points);
+    const result = run(plan, agreed, start, inputs);
+    const sym = symbolise(result, points);
+    if (sym) {
+      if (memo.size >= MAX_ENTRIES) memo.clear();
+      memo.set(key, sym);
+    }
+    return result;
   }
-  return result;
 }
 
 /** The start, every input's time, and every deadline a trigger could set under this plan. */

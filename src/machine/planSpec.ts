@@ -5,15 +5,14 @@ import type { PlanSpec } from './truceMachine.js';
 /** A scenario without an enforcement plan: a statechart with its lifecycle alone, no phase regions. */
 const NO_PLAN: PlanSpec = { appliesTo: [], triggerCertainty: 'certain', phases: [] };
 
-const planSpecs = new WeakMap<NonNullable<Scenario['plan']>, PlanSpec>();
-
-/** The plan as the statechart takes it; one object per plan, so that the machine built from it is reused. */
-export function planSpec(scenario: Scenario): PlanSpec {
+/**
+ * The plan as the statechart takes it. Made anew on each call (a run makes it once, in its RunContext);
+ * the statechart's memos key it by what it says (machine/memoSimulate.ts), not by which object it is.
+ */
+export function planSpec(scenario: Pick<Scenario, 'plan'>): PlanSpec {
   const plan = scenario.plan;
   if (plan === undefined) return NO_PLAN;
-  const cached = planSpecs.get(plan);
-  if (cached) return cached;
-  const spec: PlanSpec = {
+  return {
     appliesTo: plan.appliesTo,
     triggerCertainty: plan.triggerCertainty,
     opensPhases: plan.opensPhases,
@@ -27,6 +26,4 @@ export function planSpec(scenario: Scenario): PlanSpec {
       respondsWith: p.respondsWith,
     })),
   };
-  planSpecs.set(plan, spec);
-  return spec;
 }

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { EventClock } from './eventClock.js';
-import { createTruceMachine, phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec } from './truceMachine.js';
-import { memoSimulate } from './memoSimulate.js';
+import { phaseRegions, type MachineEvent, type PhaseRecord, type PlanSpec, type TruceMachine } from './truceMachine.js';
+import { machineFor, type StatechartMemo } from './memoSimulate.js';
 
 export interface TransitionRecord {
   at: number;
@@ -21,26 +21,21 @@ export interface SimulationResult {
   regions: Record<string, string>;
 }
 
-const machines = new WeakMap<PlanSpec, ReturnType<typeof createTruceMachine>>();
-
-/** One machine definition per plan: building it is the costly part of a short simulation. */
-function machineFor(plan: PlanSpec) {
-  let m = machines.get(plan);
-  if (!m) {
-    m = createTruceMachine(plan);
-    machines.set(plan, m);
-  }
-  return m;
-}
-
 /**
  * Runs the statechart over time-ordered inputs on a clock driven by event time.
  * At one instant: inputs are handled in the order given (the runner sends window-open, then events,
  * then window-close), and deadlines due at that instant fall after all of them, so a response at the
  * very deadline meets it ("within 24 hours" includes the 24th hour's end).
  */
-export function simulateTruce(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[]): SimulationResult {
-  return memoSimulate(plan, agreed, start, inputs, runMachine);
+export function simulateTruce(
+  plan: PlanSpec,
+  agreed: boolean,
+  start: number,
+  inputs: readonly MachineEvent[],
+  /** many runs' memo, owned by whoever makes the runs (none: the statechart itself, every time) */
+  memo?: StatechartMemo,
+): SimulationResult {
+  return memo ? memo.simulate(plan, agreed, start, inputs, runMachine) : runMachine(plan, agreed, start, inputs);
 }
 
 /** The statechart itself, on the event-time clock. */
@@ -78,9 +73,11 @@ export class TruceSimulation {
     start: number,
     /** skip repeats of an input that changed nothing (off only to check that skipping is exact) */
     private readonly skipRepeats = true,
+    /** the machine definition, if one for this plan's shape was built already */
+    machine: TruceMachine = machineFor(plan),
   ) {
     this.clock = new EventClock(start);
-    this.actor = createActor(machineFor(plan), { input: { plan, agreed, start }, clock: this.clock });
+    this.actor = createActor(machine, { input: { plan, agreed, start }, clock: this.clock });
     this.prev = { lifecycle: 'start', ...Object.fromEntries(phaseRegions(plan).map((r) => [r.key, 'inactive'])) };
     this.actor.start();
     // stamped at the start of the record (the scenario's earliest event or window), the same for every reading

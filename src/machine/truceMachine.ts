@@ -363,3 +363,5 @@ export function createTruceMachine(plan: PlanSpec) {
     },
   });
 }
+
+export type TruceMachine = ReturnType<typeof createTruceMachine>;

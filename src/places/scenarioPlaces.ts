@@ -1,20 +1,13 @@
 import type { Scenario } from '../schema/scenario.js';
 import { buildPlaceIndex, type PlaceIndex } from './placeIndex.js';
 
-const indexes = new WeakMap<readonly unknown[], PlaceIndex>();
-
 /**
  * The place hierarchy a scenario's terms are judged on (its `places`, which the loader fills with
  * those of its `placeFiles` first); undefined when it has none, and matching goes by names and kinds.
- * One index per list of places, so that runs and draws of the same scenario share it.
+ * Built on each call: a run builds it once, in its RunContext (and a RunsMemo keeps it for many runs).
  */
 export function placeIndexOf(scenario: Pick<Scenario, 'places'>): PlaceIndex | undefined {
   const places = scenario.places ?? [];
   if (places.length === 0) return undefined;
-  let ix = indexes.get(places);
-  if (!ix) {
-    ix = buildPlaceIndex(places);
-    indexes.set(places, ix);
-  }
-  return ix;
+  return buildPlaceIndex(places);
 }

@@ -2,7 +2,7 @@ import { isAttack } from '../schema/eventKinds.js';
 import { DateTime } from 'luxon';
 import type { RunReport, ReadingRun } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
-import { findingsOf, verdictOf } from '../run/divergence.js';
+import { FindingIndex } from '../run/divergence.js';
 import { edgeLabel, type GraphEdge, type MachineGraph } from '../machine/graph.js';
 import { phaseStatus } from './wording.js';
 
@@ -56,10 +56,11 @@ function zoneNote(zone: string, ms: number): string {
 /** The events a timeline shows: strikes and responses that any reading's window, finding or phase comes near. */
 export function timelineEvents(report: RunReport): RunReport['events'] {
   const [from, to] = timelineRange(report);
+  const indexes = report.runs.map((r) => new FindingIndex(r));
   return report.events.filter(
     ({ event, interval }) =>
       (isAttack(event.kind) || event.kind === 'response') &&
-      ((interval.end >= from && interval.start <= to) || report.runs.some((r) => findingsOf(r, event.id).length > 0)),
+      ((interval.end >= from && interval.start <= to) || indexes.some((x) => x.of(event.id).length > 0)),
   );
 }
 
@@ -128,10 +129,12 @@ export function ganttChart(report: RunReport, title: string): string {
     const w = run.window;
     const bounds = `${w.startInclusive ? '[' : '('}${labelTime(w.start, zone)}, ${labelTime(w.end, zone)}${w.endInclusive ? ']' : ')'}`;
     lines.push(`    ${mermaidText(`window ${bounds}`)} : done, ${mermaidId(`w_${id}`)}, ${span(w.start, w.end)}`);
+    const index = new FindingIndex(run);
     for (const { event, interval } of events) {
       if (!isAttack(event.kind)) continue;
-      const verdict = verdictOf(run, event.id);
-      const esc = findingsOf(run, event.id)
+      const verdict = index.verdict(event.id);
+      const esc = index
+        .of(event.id)
         .filter((f) => f.type === 'escalation-trigger')
         .map((f) => f.trigger ?? 'escalation');
       const tag = verdict === 'violation' ? 'crit, ' : verdict === 'possible-violation' ? 'active, ' : '';

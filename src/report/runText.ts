@@ -1,6 +1,6 @@
 import { isAttack } from '../schema/eventKinds.js';
 import type { RunReport, ReadingRun, OrderedEvent } from '../run/runScenario.js';
-import { divergences, findingsOf } from '../run/divergence.js';
+import { divergences, FindingIndex } from '../run/divergence.js';
 import { describeWindow } from '../run/explainVars.js';
 import { readingZone } from '../time/window.js';
 import { formatHuman, type Interval } from '../time/interval.js';
@@ -100,8 +100,9 @@ function timeline(
 ): string[] {
   const out: string[] = [];
   let context = 0;
+  const index = new FindingIndex(run);
   for (const { event, interval } of events) {
-    const fs = findingsOf(run, event.id);
+    const fs = index.of(event.id);
     const near = interval.end >= run.window.start - 7 * 86_400_000 && interval.start <= run.window.end + 7 * 86_400_000;
     if (fs.length === 0 && !near) {
       context++;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { findingsOf, verdictOf } from '../run/divergence.js';
+import { FindingIndex } from '../run/divergence.js';
 import type { ReadingRun, RunReport } from '../run/runScenario.js';
 import type { Event } from '../schema/event.js';
 import { isAttack } from '../schema/eventKinds.js';
@@ -205,8 +205,9 @@ export function findingMarks(
     });
   };
   if (spares.length > 0) label(domainStart, domainStart, spares.join('; '), '#333', true);
+  const index = new FindingIndex(run);
   for (const { event, interval } of strikes) {
-    const verdict = verdictOf(run, event.id);
+    const verdict = index.verdict(event.id);
     const category = VERDICT_CATEGORY[verdict]!;
     const end = Math.max(interval.end, interval.start + 3_600_000);
     data.push({
@@ -220,7 +221,8 @@ export function findingMarks(
     });
     const rules = [
       ...new Set(
-        findingsOf(run, event.id)
+        index
+          .of(event.id)
           .filter((x) => x.type !== 'escalation-trigger')
           .map((x) => x.rule),
       ),
@@ -233,7 +235,7 @@ export function findingMarks(
       verdict === 'violation' ? COLORS.violation : '#333',
       verdict === 'violation',
     );
-    const esc = findingsOf(run, event.id).filter((x) => x.type === 'escalation-trigger');
+    const esc = index.of(event.id).filter((x) => x.type === 'escalation-trigger');
     if (esc.length > 0) {
       data.push({ kind: 'escalation', lane, row: 'escalations', start: w(interval.start), end: w(end), category: 'escalation trigger' });
       label(interval.start, end, `escalation: ${esc.map((x) => triggerWords(x.trigger)).join(', ')}`, COLORS['escalation trigger']);

@@ -4,7 +4,7 @@ import type { Evidence, Obligation } from '../schema/interpretation.js';
 import { evidenceCount } from './deriveFacts.js';
 import { during, overlaps as overlapsWindow, type Interval } from '../time/interval.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
-import { placeReach, stronger, targetReach, type Reach } from './scope.js';
+import { placeReach, ScopeMemo, stronger, targetReach, type Reach } from './scope.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
 
 type First = { interval: Interval; eventId: string };
@@ -38,6 +38,8 @@ export function conductOf(
   evidence?: Evidence,
 ): Conduct {
   const out = new Map<object, ConductRecord>();
+  // the condition's terms, worked out once for all the counterparty's acts
+  const memo = new ScopeMemo();
   for (const o of obligations) {
     const c = o.condition;
     if (c?.while !== 'counterparty-refrains') continue;
@@ -45,7 +47,7 @@ export function conductOf(
     const rec: ConductRecord = { certain: undefined, done: undefined, possible: undefined };
     for (const { event, interval } of ordered) {
       if (event.actor !== c.counterparty || !isAttack(event.kind)) continue;
-      const reach = scopeOf(event, as, places);
+      const reach = scopeOf(event, as, places, memo);
       const counts = evidenceCount(event, evidence);
       if (reach === 'none' || counts === 'exclude') continue;
       const overlaps = interval.end > window.start && interval.start < window.end;
@@ -67,6 +69,6 @@ export function conductOf(
 }
 
 /** An act's reach under an obligation, as the facts fold it: places or targets, narrowed by means and area. */
-export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex): Reach {
-  return weaker(stronger(placeReach(e, o, places), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
+export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex, memo?: ScopeMemo): Reach {
+  return weaker(stronger(placeReach(e, o, places, memo), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
 }

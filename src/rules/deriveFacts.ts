@@ -3,7 +3,7 @@ import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import { toMillis, type Interval } from '../time/interval.js';
-import { placeScope, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
+import { placeScope, ScopeMemo, stronger, targetScope, type Reach, type ScopeMatch } from './scope.js';
 import type { FactName } from './factNames.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
 import type { Conduct } from './conduct.js';
@@ -84,6 +84,8 @@ export interface ReadingState {
   evidence?: Evidence | undefined;
   /** the counterparty's conduct, for obligations that hang on it (`counterparty-refrains`) */
   conduct?: Conduct | undefined;
+  /** the run's memo of what depends only on where and what an event hit (none: worked out each time) */
+  memo?: FactsMemo | undefined;
 }
 
 export function eventInterval(e: Event): Interval {
@@ -103,37 +105,52 @@ export interface Static {
 
 /**
  * What depends only on where and what an event hit, not on when or how much: the same for every
- * Monte Carlo draw of the event (a draw copies times and counts, and keeps these arrays), so it is
- * computed once per (event parts, obligation).
+ * Monte Carlo draw of the event. Kept by whoever asks many times (a run's RunContext; a sample's
+ * RunsMemo, shared by its draws) and dropped with it. Keyed by the event's `places` array and the
+ * obligation, and checked against the event's targets, exclusions and the place index: a draw that
+ * copies times and counts but keeps those by reference (drawEvents does) shares the match; one that
+ * copies them is worked out again, never matched wrongly.
  */
-const statics = new WeakMap<object, WeakMap<object, Static>>();
+export class FactsMemo {
+  readonly scope = new ScopeMemo();
+  private readonly statics = new WeakMap<object, WeakMap<object, Static>>();
+
+  staticsOf(e: Event, o: Obligation | undefined, index?: PlaceIndex): Static {
+    let byObligation = this.statics.get(e.places);
+    if (!byObligation) {
+      byObligation = new WeakMap();
+      this.statics.set(e.places, byObligation);
+    }
+    const key = o ?? NO_OBLIGATION;
+    const hit = byObligation.get(key);
+    if (
+      hit &&
+      hit.from.targets === e.targets &&
+      hit.from.target === e.target &&
+      hit.from.placesExcluded === e.placesExcluded &&
+      hit.index === index
+    )
+      return hit;
+    const s = computeStatics(e, o, index, this.scope);
+    byObligation.set(key, s);
+    return s;
+  }
+}
 const NO_OBLIGATION = {};
 
-export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceIndex): Static {
-  let byObligation = statics.get(e.places);
-  if (!byObligation) {
-    byObligation = new WeakMap();
-    statics.set(e.places, byObligation);
-  }
-  const key = o ?? NO_OBLIGATION;
-  const hit = byObligation.get(key);
-  if (
-    hit &&
-    hit.from.targets === e.targets &&
-    hit.from.target === e.target &&
-    hit.from.placesExcluded === e.placesExcluded &&
-    hit.index === index
-  )
-    return hit;
-  const s: Static = {
-    places: o ? placeScope(e, o, index) : NONE,
+/** An event's static matches under an obligation: from the memo if given, else worked out now. */
+export function staticsOf(e: Event, o: Obligation | undefined, index?: PlaceIndex, memo?: FactsMemo): Static {
+  return memo ? memo.staticsOf(e, o, index) : computeStatics(e, o, index, new ScopeMemo());
+}
+
+function computeStatics(e: Event, o: Obligation | undefined, index: PlaceIndex | undefined, scope: ScopeMemo): Static {
+  return {
+    places: o ? placeScope(e, o, index, scope) : NONE,
     targets: o ? targetScope(e, o) : NONE,
     regions: regionCount(e.places),
     from: { target: e.target, targets: e.targets, placesExcluded: e.placesExcluded },
     index,
   };
-  byObligation.set(key, s);
-  return s;
 }
 
 /** How many admin-1 regions the places known to a settlement or region lie in. */
@@ -155,7 +172,7 @@ export function deriveFacts(
   const possible = counterpartyBreach(o, state.firstPossible ?? NO_FIRST, state.conduct, 'possible');
   facts.conditionStatus = conditionStatus(o, counterparty, interval, possible);
   facts.actorFirstViolation = actorFirstViolation(e, state.firstViolation);
-  return { facts, context: factContext(e, o, counterparty, state.places, possible) };
+  return { facts, context: factContext(e, o, counterparty, state.places, possible, state.memo) };
 }
 
 const best = (c: Count | undefined) => (c === undefined ? 0 : (c.best ?? c.low));
@@ -168,7 +185,7 @@ const high = (c: Count | undefined) => (c === undefined ? 0 : c.high);
  * `actorFirstViolation` (their defaults here are those of a reading where no one has violated).
  */
 export function staticFacts(e: Event, interval: Interval, o: Obligation | undefined, state: Omit<ReadingState, 'firstViolation'>): Facts {
-  const st = staticsOf(e, o, state.places);
+  const st = staticsOf(e, o, state.places, state.memo);
   return writeStaticFacts(blankFacts(), e, interval, o, state, st.places.scope, st.targets.scope, st.regions);
 }
 
@@ -298,8 +315,9 @@ export function factContext(
   counterparty: Interval | null,
   index?: PlaceIndex,
   possible: Interval | null = null,
+  memo?: FactsMemo,
 ): FactContext {
-  const { places, targets } = staticsOf(e, o, index);
+  const { places, targets } = staticsOf(e, o, index, memo);
   const first = earliestBreach(counterparty, possible);
   return {
     places,

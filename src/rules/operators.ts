@@ -14,6 +14,7 @@ export interface BoundedInterval {
 
 export type TemporalValue = Interval | BoundedInterval | null;
 
+/** ISO duration -> ms: a pure function of a string, so it may live as long as the module, whatever run asks. */
 const durationCache = new Map<string, number>();
 function ms(iso: string | undefined): number | undefined {
   if (iso === undefined) return undefined;

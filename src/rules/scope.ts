@@ -35,15 +35,15 @@ const reachOf = (m: { matched: string[]; possible: string[] }): Reach =>
  * pins to a settlement; a place known only as a region (or not at all) could hold a protected town,
  * so it is possible, unless the text excludes the protected place.
  */
-export function placeScope(event: Event, o: Obligation, index?: PlaceIndex): ScopeMatch {
+export function placeScope(event: Event, o: Obligation, index?: PlaceIndex, memo: ScopeMemo = new ScopeMemo()): ScopeMatch {
   const out: Found = { matched: [], possible: [] };
-  const scope = placeMatch(event, o, out, index);
+  const scope = placeMatch(event, o, out, index, memo);
   return scope === 'none' ? NO_MATCH : { scope, ...out };
 }
 
 /** placeScope's reach alone, without listing what matched (a bulk run needs only this). */
-export function placeReach(event: Event, o: Obligation, index?: PlaceIndex): Reach {
-  return placeMatch(event, o, undefined, index);
+export function placeReach(event: Event, o: Obligation, index?: PlaceIndex, memo: ScopeMemo = new ScopeMemo()): Reach {
+  return placeMatch(event, o, undefined, index, memo);
 }
 
 interface Found {
@@ -52,16 +52,16 @@ interface Found {
 }
 
 /** The one definition of place matching: lists what matched in `out` if given, else stops at the first certain match. */
-function placeMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex | undefined): Reach {
+function placeMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex | undefined, memo: ScopeMemo): Reach {
   if (event.target !== o.towards) return 'none';
   if (coversEverything(o)) {
     // every act against the party is covered, wherever it landed
     if (out) out.matched.push(...(event.places.length > 0 ? event.places.map((p) => p.name) : ['(all hostilities)']));
     return 'certain';
   }
-  const { names, lower, placeKinds, couldHoldKind, any } = termsOf(o);
+  const { names, lower, placeKinds, couldHoldKind, any } = memo.terms(o);
   if (!any) return 'none';
-  if (index !== undefined && index.entries.length > 0) return hierarchyMatch(event, o, out, index);
+  if (index !== undefined && index.entries.length > 0) return hierarchyMatch(event, memo.hierarchyTerms(o, index), out, index);
   const excluded = event.placesExcluded.length === 0 ? NOTHING : new Set(event.placesExcluded.map((p) => p.toLowerCase()));
   let reach: Reach = 'none';
   for (const p of event.places) {
@@ -104,8 +104,7 @@ const EVERY_SETTLEMENT: PlaceKind[] = ['city', 'town', 'village'];
  * protected, possibly when some protected place or kind lies within it. Names the hierarchy does not
  * know are matched as without one.
  */
-function hierarchyMatch(event: Event, o: Obligation, out: Found | undefined, index: PlaceIndex): Reach {
-  const t = hierarchyTermsOf(o, index);
+function hierarchyMatch(event: Event, t: HierarchyTerms, out: Found | undefined, index: PlaceIndex): Reach {
   const excludedIds = new Set<string>();
   const excludedNames = new Set<string>();
   for (const x of event.placesExcluded) {
@@ -202,25 +201,6 @@ interface HierarchyTerms {
   couldHoldKind: boolean;
 }
 
-const hierarchyTerms = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
-function hierarchyTermsOf(o: Obligation, index: PlaceIndex): HierarchyTerms {
-  const hit = hierarchyTerms.get(o);
-  if (hit && hit.index === index) return hit.terms;
-  const base = termsOf(o);
-  const ids: string[] = [];
-  const unresolved: string[] = [];
-  for (const n of base.names) {
-    // a name means the settlement when there is one by that name ("Kyiv"), else the region or country
-    const hits = index.lookup(n);
-    const pick = hits.find((e) => e.kind !== 'region') ?? hits[0];
-    if (pick) ids.push(pick.id);
-    else unresolved.push(n.toLowerCase());
-  }
-  const terms: HierarchyTerms = { names: base.names, placeKinds: base.placeKinds, ids, unresolved, couldHoldKind: base.couldHoldKind };
-  hierarchyTerms.set(o, { index, terms });
-  return terms;
-}
-
 /** What place matching needs of an obligation, worked out once per obligation. */
 interface Terms {
   names: string[];
@@ -233,21 +213,48 @@ interface Terms {
   any: boolean;
 }
 
-const terms = new WeakMap<Obligation, Terms>();
-function termsOf(o: Obligation): Terms {
-  let t = terms.get(o);
-  if (!t) {
-    const { places: names, placeKinds } = o.refrainFrom;
-    t = {
-      names,
-      lower: names.map((n) => n.toLowerCase()),
-      placeKinds,
-      couldHoldKind: placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital'),
-      any: names.length > 0 || placeKinds.length > 0,
-    };
-    terms.set(o, t);
+/**
+ * What place matching works out once per obligation (its terms, and where they sit in a hierarchy).
+ * Kept by whoever matches many events (a run's RunContext, a caller's RunsMemo) and dropped with it:
+ * keyed by the obligation object, which a run never changes.
+ */
+export class ScopeMemo {
+  private readonly byObligation = new Map<Obligation, Terms>();
+  private readonly inHierarchy = new Map<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
+
+  terms(o: Obligation): Terms {
+    let t = this.byObligation.get(o);
+    if (!t) {
+      const { places: names, placeKinds } = o.refrainFrom;
+      t = {
+        names,
+        lower: names.map((n) => n.toLowerCase()),
+        placeKinds,
+        couldHoldKind: placeKinds.some((k) => SETTLEMENT_KINDS.includes(k) && k !== 'capital'),
+        any: names.length > 0 || placeKinds.length > 0,
+      };
+      this.byObligation.set(o, t);
+    }
+    return t;
   }
-  return t;
+
+  hierarchyTerms(o: Obligation, index: PlaceIndex): HierarchyTerms {
+    const hit = this.inHierarchy.get(o);
+    if (hit && hit.index === index) return hit.terms;
+    const base = this.terms(o);
+    const ids: string[] = [];
+    const unresolved: string[] = [];
+    for (const n of base.names) {
+      // a name means the settlement when there is one by that name ("Kyiv"), else the region or country
+      const hits = index.lookup(n);
+      const pick = hits.find((e) => e.kind !== 'region') ?? hits[0];
+      if (pick) ids.push(pick.id);
+      else unresolved.push(n.toLowerCase());
+    }
+    const terms: HierarchyTerms = { names: base.names, placeKinds: base.placeKinds, ids, unresolved, couldHoldKind: base.couldHoldKind };
+    this.inHierarchy.set(o, { index, terms });
+    return terms;
+  }
 }
 
 /** Do the things an event hit fall in the protected target types? Unknown targets are possible. */

@@ -2,7 +2,7 @@ import { isAttack } from '../schema/eventKinds.js';
 import type { Interval } from '../time/interval.js';
 import type { Finding } from '../rules/finding.js';
 import type { RunReport } from './runScenario.js';
-import { findingsOf, verdictOf, type Verdict } from './divergence.js';
+import { FindingIndex, type Verdict } from './divergence.js';
 
 export interface CompareCell {
   verdict: Verdict;
@@ -32,9 +32,10 @@ export interface CompareReport {
 export function compareReadings(report: RunReport): CompareReport {
   const readings = report.runs.map((r) => r.interpretation.id);
   const rows: CompareRow[] = [];
+  const indexes = report.runs.map((r) => new FindingIndex(r));
   for (const { event, interval } of report.events) {
     const cells = Object.fromEntries(
-      report.runs.map((r) => [r.interpretation.id, { verdict: verdictOf(r, event.id), findings: [...findingsOf(r, event.id)] }]),
+      report.runs.map((r, k) => [r.interpretation.id, { verdict: indexes[k]!.verdict(event.id), findings: [...indexes[k]!.of(event.id)] }]),
     );
     const any = Object.values(cells).some((c) => c.findings.length > 0);
     if (!any && !isAttack(event.kind)) continue;

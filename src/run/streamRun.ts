@@ -4,20 +4,10 @@ import { InputError } from '../problem.js';
 import { eventInterval } from '../rules/deriveFacts.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import type { Finding } from '../rules/finding.js';
-import { TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
+import type { TransitionRecord, TruceSimulation } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
-import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
-import {
-  eventInputs,
-  findingsToFixedPoint,
-  keepEarliestDone,
-  planSpec,
-  type FirstViolations,
-  type How,
-  type OrderedEvent,
-  type ScenarioInput,
-} from './runScenario.js';
+import { openRun, type OrderedEvent, type ReadingRunner, type RunsMemo, type ScenarioInput } from './runner.js';
 
 /** What a stream run reports, as it goes. */
 export type StreamRecord =
@@ -67,12 +57,8 @@ const MIN_BATCH = 256;
 
 interface Reading {
   interpretation: Interpretation;
-  window: ReturnType<typeof resolveWindow>;
-  settled: FirstViolations;
-  /** first possible violations (violations or possible ones) of the events already emitted */
-  settledPossible: FirstViolations;
-  /** the certain violations certainly over first, among the events already emitted */
-  settledDone: FirstViolations;
+  /** the runner's reading: its window, and the first violations settled by the events already emitted */
+  runner: ReadingRunner;
   /** window open and close, not yet fed */
   pending: { input: MachineEvent; rank: number }[];
   sim?: TruceSimulation;
@@ -96,40 +82,32 @@ export async function streamRun(
   opts: {
     explain?: boolean;
     evaluator?: RuleEvaluator;
-    interpretation?: string /** fewest ready events decided at once */;
+    interpretation?: string;
+    /** fewest ready events decided at once */
     minBatch?: number;
+    /** what many runs share, owned by the caller */
+    memo?: RunsMemo;
   } = {},
 ): Promise<{ events: number }> {
-  const { scenario } = input;
-  const how: How = {
-    evaluator: opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions),
-    reference: false,
+  const run = openRun(input.scenario, opts.evaluator ?? new RuleEvaluator(input.rules, input.conditions), {
     explain: opts.explain !== false,
-  };
-  const spec = planSpec(scenario);
+    ...(opts.interpretation !== undefined ? { interpretation: opts.interpretation } : {}),
+    ...(opts.memo ? { memo: opts.memo } : {}),
+  });
   const minBatch = opts.minBatch ?? MIN_BATCH;
-  const readings: Reading[] = scenario.interpretations
-    .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
-    .map((interpretation) => {
-      const window = resolveWindow(interpretation.window, readingZone(interpretation, scenario.timeZone));
-      return {
-        interpretation,
-        window,
-        settled: new Map(),
-        settledPossible: new Map(),
-        settledDone: new Map(),
-        pending: [
-          { input: { type: 'WINDOW_OPEN', at: window.start }, rank: 0 },
-          { input: { type: 'WINDOW_CLOSE', at: window.end }, rank: 2 },
-        ],
-      };
-    });
+  const readings: Reading[] = run.readings.map((runner) => ({
+    interpretation: runner.interpretation,
+    runner,
+    pending: [
+      { input: { type: 'WINDOW_OPEN', at: runner.window.start }, rank: 0 },
+      { input: { type: 'WINDOW_CLOSE', at: runner.window.end }, rank: 2 },
+    ],
+  }));
 
-  // as runScenario's recordStart: the earliest of every reading's window and the first event
-  const windowsStart = Math.min(...scenario.interpretations.map((i) => resolveWindow(i.window, readingZone(i, scenario.timeZone)).start));
+  // as a whole run: the statechart starts at the earliest of every reading's window and the first event
   let firstEventStart = Number.POSITIVE_INFINITY;
   const feed = (r: Reading, input: MachineEvent) => {
-    r.sim ??= new TruceSimulation(spec, r.interpretation.agreement.status === 'agreed', Math.min(windowsStart, firstEventStart, input.at));
+    r.sim ??= r.runner.simulation(Math.min(run.ctx.recordStart(firstEventStart), input.at));
     r.sim.feed(input);
     for (const t of r.sim.takeNew()) emit({ record: 'transition', interpretation: r.interpretation.id, transition: t });
   };
@@ -161,7 +139,7 @@ export async function streamRun(
         ...new Set(
           readings.flatMap((r) =>
             r.interpretation.obligations
-              .filter((o) => o.party === actor && o.condition !== undefined && !r.settled.has(o.condition.counterparty))
+              .filter((o) => o.party === actor && o.condition !== undefined && !r.runner.settled.has(o.condition.counterparty))
               .map((o) => o.condition!.counterparty),
           ),
         ),
@@ -233,56 +211,24 @@ export async function streamRun(
       context.push(b.ordered);
       if (n < ready) emitted.add(b.id);
     }
-    const settledBefore = readings.map((r) => r.settled.size);
+    const settledBefore = readings.map((r) => r.runner.settled.size);
     await decide(context, emitted);
     buffer.drop(ready);
     ready = 0;
     until = Number.NEGATIVE_INFINITY;
     recheckAt = Number.NEGATIVE_INFINITY;
-    if (readings.some((r, n) => r.settled.size !== settledBefore[n])) counterpartyCache = new Map();
+    if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) counterpartyCache = new Map();
   };
 
   const decide = async (context: OrderedEvent[], emitted: Set<string>) => {
-    const batch = context.filter((e) => emitted.has(e.event.id));
-    const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     for (const r of readings) {
-      const fixed = await findingsToFixedPoint(
-        scenario,
-        r.interpretation,
-        r.window,
-        context,
-        how,
-        r.settled,
-        r.settledPossible,
-        r.settledDone,
-      );
-      const findings: Finding[] = [];
-      fixed.findings.forEach((f, k) => {
-        if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
-      });
+      const { findings, inputs } = await r.runner.decide(context, emitted);
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
-      // settle only what the emitted events decided
-      const settled: FirstViolations = new Map(r.settled);
-      const settledPossible: FirstViolations = new Map(r.settledPossible);
-      const settledDone: FirstViolations = new Map(r.settledDone);
-      for (const f of findings) {
-        if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
-          settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-        }
-        if (f.type === 'violation' && f.certainty === 'certain')
-          keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-        if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
-          settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-        }
-      }
-      for (const input of eventInputs(batch, findings, settled)) {
+      for (const input of inputs) {
         feedPendingBefore(r, input.at);
-        // as runScenario's withWindow: a trigger after the window's closing is marked so
-        feed(r, input.type === 'TRIGGER' && input.at > r.window.end ? { ...input, afterWindow: true } : input);
+        // as a whole run: a trigger after the window's closing is marked so
+        feed(r, input.type === 'TRIGGER' && input.at > r.runner.window.end ? { ...input, afterWindow: true } : input);
       }
-      r.settled = settled;
-      r.settledPossible = settledPossible;
-      r.settledDone = settledDone;
     }
   };
 
@@ -327,12 +273,10 @@ export async function streamRun(
     emit({
       record: 'summary',
       interpretation: id,
-      window: r.window,
+      window: r.runner.window,
       finalState: result.finalState,
       regions: result.regions,
-      firstViolations: [...r.settled.entries()]
-        .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
-        .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party)),
+      firstViolations: r.runner.firstViolations(),
       events: count,
     });
   }

@@ -1,5 +1,5 @@
 import { RuleEvaluator } from '../rules/ruleEngine.js';
-import { orderEvents, runOrdered, type ScenarioInput } from '../run/runScenario.js';
+import { orderEvents, RunsMemo, runOrdered, type ScenarioInput } from '../run/runScenario.js';
 import { drawEvents } from './drawEvents.js';
 import { addRun, emptyTally, type Tally } from './tally.js';
 
@@ -21,8 +21,10 @@ export async function runDraws(
   let ordered = orderedOf.get(input.events);
   if (!ordered) orderedOf.set(input.events, (ordered = orderEvents(input.events)));
   const tally = emptyTally();
+  // shared by this range's draws and dropped with it: draws keep their events' places and targets (drawEvents)
+  const memo = new RunsMemo();
   for (let i = from; i < to; i++) {
-    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true }));
+    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }));
   }
   return tally;
 }

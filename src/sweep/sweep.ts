@@ -1,7 +1,7 @@
 import type { Resolved } from '../overlay/applyChanges.js';
 import { applySets } from './applySets.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
-import { runScenario } from '../run/runScenario.js';
+import { RunsMemo, runScenario } from '../run/runScenario.js';
 import { InputError } from '../problem.js';
 import type { Vary } from './parseVary.js';
 
@@ -35,6 +35,9 @@ export async function sweep(
 ): Promise<SweepRow[]> {
   const rows: SweepRow[] = [];
   const sharedEvaluator = varies.some((v) => v.path.startsWith('rules.')) ? undefined : new RuleEvaluator(base.rules, base.conditions);
+  // the sweep's own memo, dropped with it: its combinations' plans differ as objects, and often in a
+  // deadline only, which the statechart memo keys by where it falls, not by its value
+  const memo = new RunsMemo();
   for (const values of only ?? combinations(varies)) {
     const { result, problems } = applySets(
       base,
@@ -52,6 +55,7 @@ export async function sweep(
     }
     const report = await runScenario(result, {
       explain: false,
+      memo,
       ...(sharedEvaluator ? { evaluator: sharedEvaluator } : {}),
       ...(interpretation ? { interpretation } : {}),
     });

@@ -43,7 +43,8 @@ const HOUR = 3_600_000;
  * zone -> hour index -> [offset in minutes, luxon's short offset name], or null for an hour in which
  * the offset changes: most changes fall on whole UTC hours, but not all (Asia/Kathmandu went from
  * +05:30 to +05:45 at 18:30 UTC; Australia/Lord_Howe shifts by 30 minutes), so an hour is cached only
- * when its first and last instants share an offset.
+ * when its first and last instants share an offset. It may live as long as the module: it is a pure
+ * function of its primitive keys (a zone name and an hour), whatever run asks.
  */
 const offsets = new Map<string, Map<number, [number, string] | null>>();
 

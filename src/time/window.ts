@@ -7,16 +7,11 @@ import { addDuration, toMillis, type Interval } from './interval.js';
  * midnight, both in the window's zone: its own `timeZone`, else the reading's, else `zone` (the
  * scenario's). Counting in a display zone that changes its clocks inside the window would move the end.
  */
-const cache = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
-
 export type ResolvedWindow = Interval & { startInclusive: boolean; endInclusive: boolean };
 
+/** Worked out on each call: a run resolves each reading's window once, in its RunContext. */
 export function resolveWindow(w: WindowSpec, zone: string): ResolvedWindow {
-  const hit = cache.get(w);
-  if (hit && hit.zone === zone) return hit.value;
-  const value = computeWindow(w, w.timeZone ?? zone);
-  cache.set(w, { zone, value });
-  return value;
+  return computeWindow(w, w.timeZone ?? zone);
 }
 
 /** The zone a reading counts its window in. */

@@ -3,7 +3,7 @@ import type { Source } from '../schema/source.js';
 import type { Problem } from '../problem.js';
 import { applyChanges, type Resolved } from '../overlay/applyChanges.js';
 import { crossCheck } from '../validate/crossCheck.js';
-import { runScenario, type RunReport, type ScenarioInput } from '../run/runScenario.js';
+import { RunsMemo, runScenario, type RunReport, type ScenarioInput } from '../run/runScenario.js';
 import { runJson, type RunJson } from '../report/runJson.js';
 import { diffRuns } from '../run/diffRuns.js';
 import { diffJson, diffText } from '../report/diffText.js';
@@ -66,16 +66,17 @@ export function applyOverlay(
 }
 
 /**
- * What one page keeps between recomputes: the compiled rules per rule set, and the last input run, so that
- * the parts a change left equal stay the same objects and the runner's caches (keyed by object: the
- * plan's statechart, each window, each event's scope matches) still hold for them.
+ * What one page keeps between recomputes: the compiled rules per rule set, the runs' memo (the
+ * statechart's, keyed by what the plan says; each event's scope matches), and the last input run, so
+ * that the parts a change left equal stay the same objects and the memo's matches still hold for them.
  */
 export interface Session {
   evaluators: Map<string, RuleEvaluator>;
+  memo: RunsMemo;
   last: Resolved | null;
 }
 
-export const newSession = (): Session => ({ evaluators: new Map(), last: null });
+export const newSession = (): Session => ({ evaluators: new Map(), memo: new RunsMemo(), last: null });
 
 export function evaluatorFor(input: ScenarioInput, session: Session = newSession()): RuleEvaluator {
   const key = JSON.stringify([input.rules, input.conditions]);
@@ -125,7 +126,7 @@ export async function evaluate(
   return {
     ok: true,
     input,
-    report: await runScenario(input, { evaluator: evaluatorFor(input, session) }),
+    report: await runScenario(input, { evaluator: evaluatorFor(input, session), memo: session.memo }),
     provenance: await provenanceOfInput(input),
   };
 }

@@ -6,7 +6,7 @@ import { EventKind, PlaceKind, PlacePrecision } from '../schema/event.js';
 import type { Interpretation } from '../schema/interpretation.js';
 import type { Count } from '../schema/common.js';
 import type { ScenarioInput, RunReport } from '../run/runScenario.js';
-import { verdictOf } from '../run/divergence.js';
+import { FindingIndex } from '../run/divergence.js';
 import { formatHuman } from '../time/interval.js';
 import { emptyTally, mergeTally, estimate, type Tally } from '../sample/tally.js';
 import { sampleText } from '../report/sampleReport.js';
@@ -278,8 +278,9 @@ function drawMatrix(): void {
   const shape = JSON.stringify([st.report.events.map((e) => [e.event.id, e.interval.start]), runs.map((r) => r.interpretation.id)]);
   const inPlace = box.dataset.shape === shape;
   box.dataset.shape = shape;
+  const indexes = runs.map((r) => new FindingIndex(r));
   const rows = st.report.events.map(({ event, interval }, i) => {
-    const verdicts = runs.map((r) => verdictOf(r, event.id));
+    const verdicts = indexes.map((x) => x.verdict(event.id));
     const diverge = new Set(verdicts).size > 1;
     if (inPlace) {
       const tr = box.querySelectorAll('tbody tr')[i]!;

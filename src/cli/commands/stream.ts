@@ -30,13 +30,13 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
     flags.interpretation,
     loaded.file,
   );
-  const file = source === '-' ? '(stdin)' : source;
-  // a stream's events get the checks the scenario's own events got
-  // the event format (zod) is loaded only to read a stream: the scenario's own events were checked when loaded
+  // a stream's events come through the event-source seam (src/sources/ndjsonSource.ts) and get the
+  // checks the scenario's own events got; the event format (zod) is loaded only to read a stream: the
+  // scenario's own events were checked when loaded
   const events =
     source !== undefined
-      ? await import('../../load/ndjsonEvents.js').then(({ ndjsonEvents, streamBasis }) =>
-          withFile(ndjsonEvents(source, process.cwd(), streamBasis(loaded, loadOptions(g))), file ?? '(events)'),
+      ? await Promise.all([import('../../sources/ndjsonSource.js'), import('../../load/ndjsonEvents.js')]).then(
+          ([{ ndjsonSource }, { streamBasis }]) => ndjsonSource(source, process.cwd(), streamBasis(loaded, loadOptions(g))).events(),
         )
       : fromArray(loaded.events);
   // one stamp for the same input in every format: a stream's header is written before its events are
@@ -85,10 +85,6 @@ function stdinStats(): { name: string; stats: Stats }[] {
   } catch {
     return []; // no stdin at all: nothing it could overwrite
   }
-}
-
-async function* withFile(events: AsyncIterable<{ event: Event; line: number }>, file: string) {
-  for await (const e of events) yield { ...e, file };
 }
 
 async function* fromArray(events: readonly Event[]) {

@@ -1,0 +1,103 @@
+import type { Scenario } from '../schema/scenario.js';
+import type { Interpretation, Obligation, WindowSpec } from '../schema/interpretation.js';
+import { FactsMemo } from '../rules/deriveFacts.js';
+import { StatechartMemo } from '../machine/memoSimulate.js';
+import { planSpec } from '../machine/planSpec.js';
+import type { PlanSpec } from '../machine/truceMachine.js';
+import { readingZone, resolveWindow } from '../time/window.js';
+import type { Interval } from '../time/interval.js';
+import { placeIndexOf } from '../places/scenarioPlaces.js';
+import type { PlaceIndex } from '../places/placeIndex.js';
+
+/**
+ * What many runs share, owned by the caller that makes them (a sweep, a sample's draws, a worker, the
+ * workbench's recomputes) and dropped with it: the statechart's memos (keyed by what a plan says),
+ * the facts that depend only on where and what an event hit, and place indexes. Without one, each run
+ * keeps its own in its RunContext.
+ */
+export class RunsMemo {
+  readonly statechart = new StatechartMemo();
+  readonly facts = new FactsMemo();
+  private readonly placeIndexes = new WeakMap<readonly unknown[], PlaceIndex | undefined>();
+  private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
+
+  /** The scenario's place index, one per list of places (runs of one scenario share the list). */
+  placeIndexOf(scenario: Pick<Scenario, 'places'>): PlaceIndex | undefined {
+    const places = scenario.places ?? [];
+    if (!this.placeIndexes.has(places)) this.placeIndexes.set(places, placeIndexOf(scenario));
+    return this.placeIndexes.get(places);
+  }
+
+  /** A window counted in a zone (luxon's calendar arithmetic is a run's costliest fixed step), one per window object. */
+  resolveWindow(w: WindowSpec, zone: string): ResolvedWindow {
+    const hit = this.windows.get(w);
+    if (hit && hit.zone === zone) return hit.value;
+    const value = resolveWindow(w, zone);
+    this.windows.set(w, { zone, value });
+    return value;
+  }
+}
+
+export type ResolvedWindow = Interval & { startInclusive: boolean; endInclusive: boolean };
+
+/**
+ * One run's context: made when a run opens and dropped with it (as json-rules-engine makes an almanac
+ * per run). It owns what the run works out once and asks for many times: the plan as the statechart
+ * takes it, the place index, each reading's window and obligations by party, and the memos; those of a
+ * RunsMemo when the caller passes one, else its own.
+ */
+export class RunContext {
+  readonly plan: PlanSpec;
+  readonly places: PlaceIndex | undefined;
+  readonly facts: FactsMemo;
+  readonly statechart: StatechartMemo;
+  /** whether the memos are a caller's, shared with other runs (then worth consulting for every event) */
+  readonly shared: boolean;
+  private readonly windows = new Map<Interpretation, ResolvedWindow>();
+  private readonly byActor = new Map<Interpretation, Map<string, Obligation[]>>();
+
+  constructor(
+    readonly scenario: Scenario,
+    private readonly memo?: RunsMemo,
+  ) {
+    this.plan = planSpec(scenario);
+    this.places = memo ? memo.placeIndexOf(scenario) : placeIndexOf(scenario);
+    this.facts = memo?.facts ?? new FactsMemo();
+    this.statechart = memo?.statechart ?? new StatechartMemo();
+    this.shared = memo !== undefined;
+  }
+
+  /** A reading's window, counted in its zone. */
+  window(interpretation: Interpretation): ResolvedWindow {
+    let w = this.windows.get(interpretation);
+    if (!w) {
+      const zone = readingZone(interpretation, this.scenario.timeZone);
+      w = this.memo ? this.memo.resolveWindow(interpretation.window, zone) : resolveWindow(interpretation.window, zone);
+      this.windows.set(interpretation, w);
+    }
+    return w;
+  }
+
+  /** A reading's obligations by the party they bind. */
+  obligationsByActor(interpretation: Interpretation): Map<string, Obligation[]> {
+    let m = this.byActor.get(interpretation);
+    if (!m) {
+      m = new Map();
+      for (const o of interpretation.obligations) m.set(o.party, [...(m.get(o.party) ?? []), o]);
+      this.byActor.set(interpretation, m);
+    }
+    return m;
+  }
+
+  /**
+   * Where every reading's statechart starts, and its `start -> agreed | claimed` transition is stamped:
+   * the earliest of the first event's start and of all the scenario's windows. One instant for all
+   * readings, so that a reading's lifecycle is not stamped at a strike under one reading and at its
+   * window's opening under another.
+   */
+  recordStart(firstEventStart: number): number {
+    let t = firstEventStart;
+    for (const i of this.scenario.interpretations) t = Math.min(t, this.window(i).start);
+    return t;
+  }
+}

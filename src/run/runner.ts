@@ -1,0 +1,340 @@
+import type { Scenario } from '../schema/scenario.js';
+import type { Event } from '../schema/event.js';
+import type { Interpretation } from '../schema/interpretation.js';
+import type { Condition, Rule } from '../schema/rule.js';
+import type { Trigger } from '../schema/plan.js';
+import type { RuleEvaluator } from '../rules/ruleEngine.js';
+import type { Finding } from '../rules/finding.js';
+import type { Interval } from '../time/interval.js';
+import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
+import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
+import { findingsToFixedPoint, keepEarliestDone, type FirstViolations, type How, type OrderedEvent } from './fixedPoint.js';
+import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
+
+export type { FirstViolations, OrderedEvent } from './fixedPoint.js';
+export { RunContext, RunsMemo } from './runContext.js';
+
+/**
+ * The runner's public interface, used by whole runs (runScenario.ts) and streams (streamRun.ts) alike:
+ * open a run (its RunContext, one ReadingRunner per reading), decide events (all at once, or a batch at
+ * a time from the first violations settled before it), feed their statechart inputs, close.
+ */
+
+/** What a run needs: validated data, no files. */
+export interface ScenarioInput {
+  scenario: Scenario;
+  events: readonly Event[];
+  rules: readonly Rule[];
+  conditions: Readonly<Record<string, Condition>>;
+}
+
+export interface RunOptions {
+  /** only this reading */
+  interpretation?: string;
+  /** reuse an evaluator across runs of the same rule set (sweeps, samples) */
+  evaluator?: RuleEvaluator;
+  /** evaluate every rule with json-rules-engine itself instead of the compiled fast path */
+  reference?: boolean;
+  /** write each finding's explanation (default true; bulk runs that only count findings skip it) */
+  explain?: boolean;
+  /**
+   * the events are draws that share their places and targets with other runs' (Monte Carlo): keep
+   * what was worked out from those in the memo's facts, across runs
+   */
+  drawn?: boolean;
+  /** what many runs share (a sweep's, a sample's, the workbench's), owned by the caller; none: this run keeps its own */
+  memo?: RunsMemo;
+  /** keep the fixed point's bookkeeping in its readable reference form (slots.ts; for tests) */
+  referenceSlots?: boolean;
+}
+
+export interface ReadingRun {
+  interpretation: Interpretation;
+  window: Interval & { startInclusive: boolean; endInclusive: boolean };
+  findings: Finding[];
+  phases: PhaseRecord[];
+  transitions: TransitionRecord[];
+  finalState: string;
+  regions: Record<string, string>;
+  /** each party's first certain violation under this reading */
+  firstViolations: { party: string; eventId: string; interval: Interval }[];
+  /** each party's first violation or possible violation: its earliest act that may have broken the truce */
+  firstPossibleViolations: { party: string; eventId: string; interval: Interval }[];
+  /**
+   * whether the first violations reached a fixed point; false when pledges that hang on each other
+   * were broken at the same moment, so that who broke first alternates (the last round stands)
+   */
+  converged: boolean;
+  /**
+   * whether the final state holds whatever the data's uncertainty: every finding is certain, so each
+   * Monte Carlo draw of times and counts ends in the same state (tests/monteCarlo.test.ts). When not,
+   * `finalStateDependsOn` names the events whose possible findings a draw may resolve either way.
+   */
+  finalStateCertain: boolean;
+  finalStateDependsOn: string[];
+  /** the first violations the findings were decided under (explanations re-evaluate under the same) */
+  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations };
+}
+
+/** An open run: its context and one runner per reading asked for. */
+export interface Run {
+  ctx: RunContext;
+  readings: ReadingRunner[];
+}
+
+/** Opens a run of a scenario's readings (or one): its context made here, its memos the caller's if given. */
+export function openRun(scenario: Scenario, evaluator: RuleEvaluator, opts: Omit<RunOptions, 'evaluator'> = {}): Run {
+  const ctx = new RunContext(scenario, opts.memo);
+  const how: How = {
+    ctx,
+    evaluator,
+    reference: opts.reference === true,
+    explain: opts.explain !== false,
+    drawn: opts.drawn === true,
+    referenceSlots: opts.referenceSlots === true,
+  };
+  const readings = scenario.interpretations
+    .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
+    .map((i) => new ReadingRunner(how, i));
+  return { ctx, readings };
+}
+
+/** What a batch of events decided under one reading: their findings and their statechart inputs, in order. */
+export interface BatchDecision {
+  findings: Finding[];
+  inputs: MachineEvent[];
+}
+
+/** One reading of an open run. */
+export class ReadingRunner {
+  readonly window: ResolvedWindow;
+  /** first certain violations settled by the events decided so far (batches) */
+  settled: FirstViolations = new Map();
+  /** first possible violations (violations or possible ones) settled so far */
+  settledPossible: FirstViolations = new Map();
+  /** the certain violations certainly over first, settled so far */
+  settledDone: FirstViolations = new Map();
+
+  constructor(
+    private readonly how: How,
+    readonly interpretation: Interpretation,
+  ) {
+    this.window = how.ctx.window(interpretation);
+  }
+
+  private get agreed(): boolean {
+    return this.interpretation.agreement.status === 'agreed';
+  }
+
+  /**
+   * The whole reading over every event at once: the fixed point, then the statechart over its inputs.
+   * `shared`: findings other readings of the same `ordered` made (one finding object whichever reading gives it).
+   */
+  async whole(ordered: OrderedEvent[], shared?: Map<Rule, Finding[]>): Promise<ReadingRun> {
+    const how: How = shared ? { ...this.how, shared } : this.how;
+    const { ctx } = how;
+    const window = this.window;
+    const fixed = await findingsToFixedPoint(ctx.scenario, this.interpretation, window, ordered, how);
+    const firstViolation = fixed.firstViolation;
+    const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
+
+    const dependsOn = [...new Set(findings.filter((f) => f.certainty !== 'certain').map((f) => f.eventId))];
+    const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
+    // every reading's statechart starts at the same instant, the start of the record
+    const start = Math.min(ctx.recordStart(ordered[0]?.interval.start ?? Number.POSITIVE_INFINITY), inputs[0]!.at);
+    const sim = simulateTruce(ctx.plan, this.agreed, start, inputs, ctx.statechart);
+
+    return {
+      interpretation: this.interpretation,
+      window,
+      findings,
+      phases: sim.phases,
+      transitions: sim.transitions,
+      finalState: sim.finalState,
+      regions: sim.regions,
+      firstViolations: listFirst(firstViolation),
+      firstPossibleViolations: listFirst(fixed.firstPossible),
+      converged: fixed.converged,
+      finalStateCertain: dependsOn.length === 0 && fixed.converged,
+      finalStateDependsOn: dependsOn,
+      evaluatedUnder: fixed.evaluatedUnder,
+    };
+  }
+
+  /**
+   * Decides the `emitted` events of a batch, with `context` (every event the decision may look at, in
+   * time order, the emitted ones among them) from the first violations settled before it; settles what
+   * the emitted events decide.
+   */
+  async decide(context: OrderedEvent[], emitted: ReadonlySet<string>): Promise<BatchDecision> {
+    const { how } = this;
+    const batch = context.filter((e) => emitted.has(e.event.id));
+    const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
+    const fixed = await findingsToFixedPoint(
+      how.ctx.scenario,
+      this.interpretation,
+      this.window,
+      context,
+      how,
+      this.settled,
+      this.settledPossible,
+      this.settledDone,
+    );
+    const findings: Finding[] = [];
+    fixed.findings.forEach((f, k) => {
+      if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
+    });
+    // settle only what the emitted events decided
+    const settled: FirstViolations = new Map(this.settled);
+    const settledPossible: FirstViolations = new Map(this.settledPossible);
+    const settledDone: FirstViolations = new Map(this.settledDone);
+    for (const f of findings) {
+      if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
+        settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+      }
+      if (f.type === 'violation' && f.certainty === 'certain')
+        keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+      if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
+        settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+      }
+    }
+    const inputs = eventInputs(batch, findings, settled);
+    this.settled = settled;
+    this.settledPossible = settledPossible;
+    this.settledDone = settledDone;
+    return { findings, inputs };
+  }
+
+  /** The reading's statechart, to be fed one input at a time (streams), starting at `start`. */
+  simulation(start: number): TruceSimulation {
+    const { ctx } = this.how;
+    return new TruceSimulation(ctx.plan, this.agreed, start);
+  }
+
+  /** The first certain violations settled so far, as a run reports them. */
+  firstViolations(): { party: string; eventId: string; interval: Interval }[] {
+    return listFirst(this.settled);
+  }
+}
+
+function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
+  return [...m.entries()]
+    .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
+    .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+}
+
+export const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
+
+/**
+ * The window's opening and closing among the events' inputs (already in time order): at one
+ * instant the opening comes before the events, the closing after them.
+ */
+function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
+  const out: MachineEvent[] = [];
+  let k = 0;
+  while (k < inputs.length && inputs[k]!.at < window.start) out.push(inputs[k++]!);
+  out.push({ type: 'WINDOW_OPEN', at: window.start });
+  while (k < inputs.length && inputs[k]!.at <= window.end) out.push(inputs[k++]!);
+  out.push({ type: 'WINDOW_CLOSE', at: window.end });
+  // what comes after the closing no longer binds: the plan says whether it may still open a phase
+  while (k < inputs.length) {
+    const i = inputs[k++]!;
+    out.push(i.type === 'TRIGGER' ? { ...i, afterWindow: true } : i);
+  }
+  return out;
+}
+
+/**
+ * The statechart inputs of events in time order: a RESPONSE for each response event; for each event
+ * with findings, a TRIGGER per trigger kind (violation first, then the escalations), certain if any
+ * finding of that kind is.
+ */
+export function eventInputs(
+  ordered: readonly OrderedEvent[],
+  findings: readonly Finding[],
+  firstViolation: FirstViolations,
+): MachineEvent[] {
+  const out: MachineEvent[] = [];
+  // findings come in event order: each event's are the run at the cursor
+  let next = 0;
+  /** per trigger kind, the party of its first finding at the current event */
+  const parties: (string | undefined)[] = TRIGGER_ORDER.map(() => undefined);
+  for (const { event, interval } of ordered) {
+    const at = interval.start;
+    // any event naming a phase may answer it: the phase's `respondsWith` says which kinds count
+    if (event.phase !== undefined) {
+      out.push({
+        type: 'RESPONSE',
+        at,
+        phase: event.phase,
+        eventId: event.id,
+        actor: event.actor,
+        kind: event.kind,
+        ...(event.target !== undefined ? { target: event.target } : {}),
+      });
+    }
+    const from = next;
+    while (next < findings.length && findings[next]!.eventId === event.id) next++;
+    if (next === from) continue;
+    // one pass over the event's findings: per trigger kind (TRIGGER_ORDER), the party of its first
+    // finding and whether any is certain; a finding counts for `violation` by its type, and for an
+    // escalation by its trigger (maybe both)
+    parties.fill(undefined);
+    let certain = 0;
+    for (let k = from; k < next; k++) {
+      const f = findings[k]!;
+      if (f.type === 'violation' || f.type === 'possible-violation') {
+        parties[0] ??= f.party;
+        if (f.type === 'violation' && f.certainty === 'certain') certain |= 1;
+      }
+      const t = f.trigger === undefined ? -1 : TRIGGER_ORDER.indexOf(f.trigger);
+      if (t > 0) {
+        parties[t] ??= f.party;
+        if (f.certainty === 'certain') certain |= 1 << t;
+      }
+    }
+    for (let t = 0; t < TRIGGER_ORDER.length; t++) {
+      const party = parties[t];
+      if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
+    }
+    for (const [trigger, o] of otherTriggers(findings, from, next))
+      out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
+  }
+  if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
+  return out;
+}
+
+/**
+ * Triggers a rule set declares beyond the shipped ones (a plan names them as its phases' triggers), by
+ * name: the party of the first finding of each, and whether any is certain.
+ */
+function otherTriggers(findings: readonly Finding[], from: number, to: number): [Trigger, { party: string; certain: boolean }][] {
+  const m = new Map<Trigger, { party: string; certain: boolean }>();
+  for (let k = from; k < to; k++) {
+    const f = findings[k]!;
+    if (f.trigger === undefined || TRIGGER_ORDER.includes(f.trigger)) continue;
+    const had = m.get(f.trigger);
+    if (had) had.certain ||= f.certainty === 'certain';
+    else m.set(f.trigger, { party: f.party, certain: f.certainty === 'certain' });
+  }
+  return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+function triggerInput(
+  at: number,
+  trigger: Trigger,
+  party: string,
+  eventId: string,
+  certain: boolean,
+  firstViolation: FirstViolations,
+): MachineEvent {
+  return {
+    type: 'TRIGGER',
+    at,
+    trigger,
+    party,
+    eventId,
+    certainty: certain ? 'certain' : 'possible',
+    firstViolationAt: firstViolation.get(party)?.interval.start ?? at,
+  };
+}
