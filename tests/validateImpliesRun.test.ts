@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validatePaths } from '../src/load/validatePaths.js';
 import { loadScenario } from '../src/load/loadScenario.js';
+import { ParseMemo } from '../src/load/parseMemo.js';
 import { runScenario } from '../src/run/runScenario.js';
 import { compareReadings } from '../src/run/compare.js';
 import { explainEvent } from '../src/run/explainEvent.js';
@@ -36,7 +37,9 @@ const dir = scratch({ 'scenarios/jan-feb-2026.yaml': readFileSync(path.join(ROOT
 const scenario = 'scenarios/jan-feb-2026.yaml';
 // without the articles: citations are checked by validate only, and run never reads them; checking fewer
 // lets more mutants through to the runner (a stronger property), and the test is the same on every machine
-const opts = { cwd: dir, articlesDir: path.join(dir, 'no-articles') };
+// a mutant changes one file: the others (and the places and rule files, never mutated) are parsed once, not
+// once per mutant and command (see ParseMemo; its data is frozen, so a command that changed it would fail here)
+const opts = { cwd: dir, articlesDir: path.join(dir, 'no-articles'), parseMemo: new ParseMemo() };
 
 /** What the CLI would exit with, doing all four commands on the scenario. */
 async function exitOfCommands(): Promise<{ code: number; message: string }> {

@@ -59,8 +59,17 @@ export async function loadScenarioCached(scenarioPath: string, opts: LoadOptions
   const { dir: cacheDir, build } = cache;
   const cwd = opts.cwd ?? process.cwd();
   const key = createHash('sha256')
-    // canonical: the same options give the same key whatever their order, and cwd counts once, resolved
-    .update(canonicalJson([build, cwd, path.resolve(cwd, scenarioPath), { ...opts, cwd: undefined }, process.env.TRUCE_ARTICLES ?? null]))
+    // canonical: the same options give the same key whatever their order, and cwd counts once, resolved;
+    // a parse memo changes how a load is done, never what it gives
+    .update(
+      canonicalJson([
+        build,
+        cwd,
+        path.resolve(cwd, scenarioPath),
+        { ...opts, cwd: undefined, parseMemo: undefined },
+        process.env.TRUCE_ARTICLES ?? null,
+      ]),
+    )
     .digest('hex')
     .slice(0, 32);
   const file = path.join(cacheDir, `${key}.json`);

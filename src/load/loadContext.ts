@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { PathSegment, Problem } from '../problem.js';
 import { parseDataFile, type ParsedFile } from './parseDataFile.js';
+import type { ParseMemo } from './parseMemo.js';
 import { zodProblems } from '../schema/zodProblems.js';
 import { DEFAULT_MAX_FILE_BYTES, displayName, readArticles, readText } from './files.js';
 import { realpath, stat } from './observedFs.js';
@@ -16,6 +17,8 @@ export interface LoadOptions {
   allowOutside?: boolean;
   /** the project folder (default: the nearest folder above the file with package.json or .git, else cwd) */
   projectRoot?: string;
+  /** parsed files shared with the caller's other loads (see ParseMemo); without it, every file is parsed afresh */
+  parseMemo?: ParseMemo;
 }
 
 /** The state of one load: files parsed so far (for locations) and problems found so far. */
@@ -25,6 +28,7 @@ export interface Ctx {
   allowOutside: boolean;
   projectRoot?: string;
   articlesDir: string;
+  parseMemo: ParseMemo | undefined;
   articles: Map<string, string[]> | undefined | null;
   parsed: Map<string, ParsedFile>;
   problems: Problem[];
@@ -38,6 +42,7 @@ export function context(opts: LoadOptions): Ctx {
     allowOutside: opts.allowOutside === true,
     ...(opts.projectRoot !== undefined ? { projectRoot: path.resolve(cwd, opts.projectRoot) } : {}),
     articlesDir: path.resolve(cwd, opts.articlesDir ?? process.env.TRUCE_ARTICLES ?? '../shared/seeds'),
+    parseMemo: opts.parseMemo,
     articles: null,
     parsed: new Map(),
     problems: [],
@@ -92,7 +97,7 @@ export function readData(ctx: Ctx, abs: string): unknown {
     ctx.parsed.set(file, { file, data: undefined, locate: () => ({ line: 1, col: 1 }) });
     return undefined;
   }
-  const { parsed, problems: parseProblems } = parseDataFile(file, text);
+  const { parsed, problems: parseProblems } = ctx.parseMemo ? ctx.parseMemo.parse(file, text) : parseDataFile(file, text);
   ctx.problems.push(...parseProblems);
   ctx.parsed.set(file, parsed ?? { file, data: undefined, locate: () => ({ line: 1, col: 1 }) });
   return parsed?.data;
