@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 
 /**
  * Opens an HTML report from disk in headless Chromium (Debian's package, driven by playwright-core; no
@@ -44,17 +45,19 @@ export interface BrowserCheck {
   screenshots: string[];
 }
 
-export async function checkReport(file: string, testIds: string[], name: string): Promise<BrowserCheck> {
+/** One headless Chromium for a test file's checks (starting it is most of a check's cost); close it after. */
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'truce-chromium-profile-'));
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Each check in a context of its own (a fresh profile: no cache, storage or routes of an earlier check),
+ * in the browser the file shares.
+ */
+export async function checkReport(browser: Browser, file: string, testIds: string[], name: string): Promise<BrowserCheck> {
   const url = pathToFileURL(file).href;
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    offline: true,
-  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
   const blockedRequests: string[] = [];
   const consoleErrors: string[] = [];
   try {
@@ -105,6 +108,5 @@ export async function checkReport(file: string, testIds: string[], name: string)
     return { blockedRequests, consoleErrors, visible, boxes, findingRows, narrowOverflow, visibleInPrint, screenshots };
   } finally {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliHere } from './helpers.js';
-import { CHROMIUM, checkReport, hasChromium } from './browser-check.js';
+import { CHROMIUM, checkReport, hasChromium, launchChromium } from './browser-check.js';
 
 /**
  * The HTML reports in a real browser: headless Chromium from Debian's package (/usr/bin/chromium), no
@@ -20,6 +21,14 @@ const READINGS = ['washington', 'kremlin', 'kyiv'];
 
 describe('the HTML reports in headless Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'truce-browser-'));
+  // one browser for both reports, each checked in a fresh context
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (hasChromium) browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it.skipIf(!hasChromium)(
     'truce run --format html: opens from disk without network; the timeline, every lane and the findings show',
@@ -30,7 +39,7 @@ describe('the HTML reports in headless Chromium', () => {
       expect(readFileSync(file, 'utf8')).toContain('data-testid="timeline"');
 
       const ids = ['timeline', ...READINGS.map((id) => `lane-${id}`), 'findings', 'statechart-svg', 'provenance'];
-      const check = await checkReport(file, ids, 'truce-run-report');
+      const check = await checkReport(browser!, file, ids, 'truce-run-report');
       console.log(`browser check screenshots: ${check.screenshots.join(', ')}`);
 
       expect(check.blockedRequests, 'the page tried to reach the network').toEqual([]);
@@ -52,7 +61,7 @@ describe('the HTML reports in headless Chromium', () => {
     const r = await runCliHere(['compare', SCENARIO, '--format', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     const ids = ['matrix', 'timeline', ...READINGS.map((id) => `lane-${id}`), 'findings'];
-    const check = await checkReport(file, ids, 'truce-compare-report');
+    const check = await checkReport(browser!, file, ids, 'truce-compare-report');
     console.log(`browser check screenshots: ${check.screenshots.join(', ')}`);
     expect(check.blockedRequests).toEqual([]);
     expect(check.consoleErrors).toEqual([]);
