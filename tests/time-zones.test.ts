@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { formatHuman } from '../src/time/interval.js';
+import { addDuration, addDurationAt, formatHuman, nextMidnight } from '../src/time/interval.js';
 import { resolveWindow } from '../src/time/window.js';
 import { Window } from '../src/schema/interpretation.js';
 import { runScenario } from '../src/run/runScenario.js';
@@ -120,5 +120,44 @@ describe('time zones', () => {
     s.interpretations[0]!.window = Window.parse({ start: '2025-03-18T00:00:00+03:00', duration: 'P30D', basis: 'test' });
     const r = await runScenario(input([], { ...s, timeZone: 'Europe/Kyiv' }));
     expect(DateTime.fromMillis(r.runs[0]!.window.end, { zone: 'Europe/Moscow' }).toFormat('d LLL HH:mm')).toBe('17 Apr 00:00');
+  });
+
+  it('P1D is a calendar day and PT24H 24 hours: across the end of March in Kyiv (clocks forward) and the end of October (back)', () => {
+    const kyiv = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+    // Kyiv moves its clocks from 03:00 to 04:00 on 29 March 2026 and back on 25 October
+    expect(addDuration('2026-03-28T12:00:00+02:00', 'P1D', 'Europe/Kyiv')).toBe(kyiv('2026-03-29T12:00:00+03:00'));
+    expect(addDuration('2026-03-28T12:00:00+02:00', 'PT24H', 'Europe/Kyiv')).toBe(kyiv('2026-03-29T13:00:00+03:00'));
+    expect(addDuration('2026-10-24T12:00:00+03:00', 'P1D', 'Europe/Kyiv')).toBe(kyiv('2026-10-25T12:00:00+02:00'));
+    expect(addDuration('2026-10-24T12:00:00+03:00', 'PT24H', 'Europe/Kyiv')).toBe(kyiv('2026-10-25T11:00:00+02:00'));
+    // a week from midnight before the change ends at midnight after it, 167 hours later
+    const week = addDuration('2026-03-26T00:00:00+02:00', 'P7D', 'Europe/Kyiv');
+    expect(week).toBe(kyiv('2026-04-02T00:00:00+03:00'));
+    expect((week - kyiv('2026-03-26T00:00:00+02:00')) / 3_600_000).toBe(167);
+    // counted in a zone without the change, the same week is 168 hours
+    expect(addDuration('2026-03-26T00:00:00+02:00', 'P7D', 'UTC+2')).toBe(kyiv('2026-04-02T00:00:00+02:00'));
+  });
+
+  it("a duration added in a zone, and the day's next midnight, are luxon's to the millisecond around changes of the clocks (3,000 random instants)", () => {
+    // zones whose midnight the clocks skip (America/Santiago, Asia/Beirut) besides the usual ones
+    const zones = fc.constantFrom(...ZONES, 'America/Santiago', 'Asia/Beirut', 'America/Havana', 'Pacific/Apia');
+    const around = fc.tuple(
+      fc.constantFrom(...AROUND, Date.parse('2026-09-06T04:00:00Z'), Date.parse('2026-03-29T00:00:00+02:00')),
+      fc.integer({ min: -72 * 4, max: 72 * 4 }),
+    );
+    // days and clock time (worked out without luxon), and what goes to luxon (months, fractions, signs)
+    const duration = fc.oneof(
+      fc
+        .tuple(fc.nat(2), fc.nat(40), fc.nat(50), fc.nat(90), fc.nat(90))
+        .map(([w, d, h, m, sec]) => `P${w > 0 ? `${w}W` : ''}${d}DT${h}H${m}M${sec}S`),
+      fc.constantFrom('P1D', 'PT24H', 'P7D', 'PT0S', 'P1W', 'PT90M', 'P1M', 'P1Y2M3D', 'PT1.5H', 'P1.5D', '-P1D', 'P'),
+    );
+    fc.assert(
+      fc.property(zones, around, duration, (z, [t, quarters], d) => {
+        const ms = t + quarters * 15 * 60_000;
+        expect(addDurationAt(ms, d, z)).toBe(DateTime.fromMillis(ms, { zone: z }).plus(Duration.fromISO(d)).toMillis());
+        expect(nextMidnight(ms, z)).toBe(DateTime.fromMillis(ms, { zone: z }).startOf('day').plus({ days: 1 }).toMillis());
+      }),
+      { numRuns: 3000, seed: 29 },
+    );
   });
 });

@@ -28,7 +28,69 @@ export function durationMillis(iso: string): number {
 
 /** Adds an ISO duration in calendar terms (P7D is seven calendar days in `zone`, DST included). */
 export function addDuration(iso: string, duration: string, zone: string): number {
+  const start = parseInstant(iso);
+  if (!Number.isNaN(start)) return addDurationAt(start, duration, zone);
   return DateTime.fromISO(iso, { setZone: true }).setZone(zone).plus(Duration.fromISO(duration)).toMillis();
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** the range of instants an ECMAScript date holds: beyond it luxon's answer is invalid (NaN) */
+const MAX_INSTANT = 8.64e15;
+/** weeks, days, then hours, minutes, whole seconds: the durations added without luxon (others ask it) */
+const SIMPLE_DURATION = /^P(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,6})S)?)?$/;
+
+/**
+ * `ms` plus an ISO duration, counted in `zone` as luxon's `DateTime.plus` counts it: days (and weeks) move
+ * the wall-clock date and keep the wall-clock time, then hours, minutes and seconds add elapsed time, so
+ * P1D across a change of the clocks is 23 or 25 hours and PT24H is always 24. A sweep resolves one window
+ * per combination, and luxon's parsing and zone lookups were most of a window sweep's time: durations of
+ * days and clock time (all the formats' windows use) are worked out here with luxon's own steps and the
+ * zone's offsets from the hourly cache below; years and months, fractions and signs go to luxon.
+ */
+export function addDurationAt(ms: number, duration: string, zone: string): number {
+  const m = SIMPLE_DURATION.exec(duration);
+  const o = m === null || duration === 'P' || duration.endsWith('T') ? Number.NaN : offsetMinutes(ms, zone);
+  // an offset in whole minutes (local mean times before the 20th century have seconds: luxon's rounding decides)
+  if (m !== null && Number.isInteger(o)) {
+    const days = Number(m[1] ?? 0) * 7 + Number(m[2] ?? 0);
+    const clock = Number(m[3] ?? 0) * 3_600_000 + Number(m[4] ?? 0) * MINUTE + Number(m[5] ?? 0) * 1000;
+    // the wall-clock time `days` later, then back to an instant as luxon does (fixOffset)
+    const t = fixOffset(ms + o * MINUTE + days * DAY, o, zone)[0] + clock;
+    if (Math.abs(t) <= MAX_INSTANT) return t;
+  }
+  return DateTime.fromMillis(ms, { zone }).plus(Duration.fromISO(duration)).toMillis();
+}
+
+/**
+ * The next midnight in `zone` after `ms` (the end of the day it falls on), as luxon's
+ * `startOf('day').plus({ days: 1 })` gives it, a day that starts at a skipped midnight included.
+ */
+export function nextMidnight(ms: number, zone: string): number {
+  const o = offsetMinutes(ms, zone);
+  if (Number.isInteger(o)) {
+    const midnight = fixOffset(Math.floor((ms + o * MINUTE) / DAY) * DAY, o, zone)[0];
+    const o1 = offsetMinutes(midnight, zone);
+    if (Number.isInteger(o1)) {
+      const t = fixOffset(midnight + o1 * MINUTE + DAY, o1, zone)[0];
+      if (Math.abs(t) <= MAX_INSTANT) return t;
+    }
+  }
+  return DateTime.fromMillis(ms, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+}
+
+/**
+ * The instant of wall-clock time `local` (as epoch ms) in `zone`, trying offset `o` first: luxon's
+ * `fixOffset`, step for step, so that a time the clocks skip or repeat resolves as luxon resolves it.
+ */
+function fixOffset(local: number, o: number, zone: string): [number, number] {
+  let utc = local - o * MINUTE;
+  const o2 = offsetMinutes(utc, zone);
+  if (o === o2) return [utc, o];
+  utc -= (o2 - o) * MINUTE;
+  const o3 = offsetMinutes(utc, zone);
+  if (o2 === o3) return [utc, o2];
+  return [local - Math.min(o2, o3) * MINUTE, Math.max(o2, o3)];
 }
 
 /** ISO-8601 with the offset of `zone` at that instant, to the second. */
@@ -40,15 +102,15 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HOUR = 3_600_000;
 /**
- * zone -> hour index -> [offset in minutes, luxon's short offset name], or null for an hour in which
- * the offset changes: most changes fall on whole UTC hours, but not all (Asia/Kathmandu went from
- * +05:30 to +05:45 at 18:30 UTC; Australia/Lord_Howe shifts by 30 minutes), so an hour is cached only
- * when its first and last instants share an offset. It may live as long as the module: it is a pure
- * function of its primitive keys (a zone name and an hour), whatever run asks.
+ * zone -> hour index -> the offset in minutes (and luxon's short offset name, once a report asks), or
+ * null for an hour in which the offset changes: most changes fall on whole UTC hours, but not all
+ * (Asia/Kathmandu went from +05:30 to +05:45 at 18:30 UTC; Australia/Lord_Howe shifts by 30 minutes), so
+ * an hour is cached only when its first and last instants share an offset. It may live as long as the
+ * module: it is a pure function of its primitive keys (a zone name and an hour), whatever run asks.
  */
-const offsets = new Map<string, Map<number, [number, string] | null>>();
+const offsets = new Map<string, Map<number, { offset: number; label?: string } | null>>();
 
-function offsetAt(ms: number, zone: string): [number, string] {
+function hourOf(ms: number, zone: string): { offset: number; label?: string } | null {
   let byHour = offsets.get(zone);
   if (!byHour) {
     byHour = new Map();
@@ -57,17 +119,29 @@ function offsetAt(ms: number, zone: string): [number, string] {
   const h = Math.floor(ms / HOUR);
   let o = byHour.get(h);
   if (o === undefined) {
-    const first = DateTime.fromMillis(h * HOUR, { zone });
-    const last = DateTime.fromMillis(h * HOUR + HOUR - 1, { zone });
-    o = first.offset === last.offset ? [first.offset, first.toFormat('ZZZZ')] : null;
+    const first = DateTime.fromMillis(h * HOUR, { zone }).offset;
+    const last = DateTime.fromMillis(h * HOUR + HOUR - 1, { zone }).offset;
+    // an unknown zone's offset is NaN, never equal: left to luxon on each call
+    o = first === last ? { offset: first } : null;
     if (byHour.size > 100_000) byHour.clear();
     byHour.set(h, o);
   }
+  return o;
+}
+
+/** The offset of `zone` at instant `ms`, in minutes, as luxon gives it (NaN for a zone it does not know). */
+export function offsetMinutes(ms: number, zone: string): number {
+  return hourOf(ms, zone)?.offset ?? DateTime.fromMillis(ms, { zone }).offset;
+}
+
+function offsetAt(ms: number, zone: string): [number, string] {
+  const o = hourOf(ms, zone);
   if (o === null) {
     const dt = DateTime.fromMillis(ms, { zone });
     return [dt.offset, dt.toFormat('ZZZZ')];
   }
-  return o;
+  o.label ??= DateTime.fromMillis(Math.floor(ms / HOUR) * HOUR, { zone }).toFormat('ZZZZ');
+  return [o.offset, o.label];
 }
 
 /**

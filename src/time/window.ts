@@ -1,6 +1,5 @@
 import type { Interpretation, WindowSpec } from '../schema/interpretation.js';
-import { DateTime, Duration } from 'luxon';
-import { addDuration, toMillis, type Interval } from './interval.js';
+import { addDuration, addDurationAt, nextMidnight, toMillis, type Interval } from './interval.js';
 
 /**
  * A reading's window as an interval. Durations (P7D, P30D) are calendar time and a day end is a
@@ -67,13 +66,7 @@ export function windowPeriods(w: WindowSpec, zone: string): ResolvedPeriod[] {
     const prev = out[out.length - 1]!;
     const z = p.timeZone ?? z0;
     const from = p.start !== undefined ? toMillis(p.start) : prev.end;
-    const end = p.open
-      ? from
-      : p.end !== undefined
-        ? toMillis(p.end)
-        : DateTime.fromMillis(from, { zone: z })
-            .plus(Duration.fromISO(p.duration ?? 'PT0S'))
-            .toMillis();
+    const end = p.open ? from : p.end !== undefined ? toMillis(p.end) : addDurationAt(from, p.duration ?? 'PT0S', z);
     out.push({ index: i + 1, start: from, ...periodEnd(end, p.open ? false : p.endInclusive, z), open: p.open === true });
   });
   return out;
@@ -81,7 +74,6 @@ export function windowPeriods(w: WindowSpec, zone: string): ResolvedPeriod[] {
 
 /** A period's end: the instant, or through the whole day it falls on (to the next midnight in `zone`, exclusive). */
 function periodEnd(end: number, inclusive: boolean | 'day', zone: string): { end: number; endInclusive: boolean } {
-  if (inclusive === 'day')
-    return { end: DateTime.fromMillis(end, { zone }).startOf('day').plus({ days: 1 }).toMillis(), endInclusive: false };
+  if (inclusive === 'day') return { end: nextMidnight(end, zone), endInclusive: false };
   return { end, endInclusive: inclusive };
 }
