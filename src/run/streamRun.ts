@@ -72,12 +72,13 @@ interface Reading {
  * The runner over a stream of events in time order, with memory bounded by how far events overlap,
  * not by how many there are. A reading's facts about an event look only at earlier events (first
  * violations, "after") and, for a reciprocal obligation whose counterparty has not yet violated, at
- * events overlapping it (did the counterparty break first?). So events are gathered into a batch only
- * as long as such a reciprocal event is still open: until the stream reaches its end (and past every
- * event sharing its start, for the order of ties). Each batch runs exactly as runScenario would,
- * starting from the first violations settled before it, so the findings, phases and transitions are
- * the same as a whole run's (tests/stream.test.ts). Once every counterparty has violated, batches are
- * single instants and memory stays flat.
+ * events overlapping it (did the counterparty break first?); for one that hangs on the counterparty's
+ * conduct, at the counterparty's acts overlapping it. So events are gathered into a batch only as long
+ * as such an event is still open: until the stream reaches its end (and past every event sharing its
+ * start, for the order of ties). Each batch runs exactly as runScenario would, starting from the first
+ * violations and the conduct settled before it, so the findings, phases and transitions are the same as
+ * a whole run's (tests/stream.test.ts, tests/stream-conduct.test.ts). Once every counterparty has
+ * violated (or, by conduct, released the pledge), batches are single instants and memory stays flat.
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
