@@ -28,7 +28,8 @@ const doneAt = (i: Interval) => (i.end > i.start ? i.end : i.start + 0.5);
  * Reads the counterparty's acts for each obligation that hangs on its conduct. The acts are judged on
  * the condition's own scope, as an obligation of the counterparty towards the bound party would be, but
  * no pledge of the counterparty is needed; they do not depend on anyone's violations, so they are read
- * once per reading, outside the fixed point.
+ * once per reading, outside the fixed point. `prior`: the records of acts that come before all of
+ * `ordered` (a stream's earlier batches), which this goes on from as if they had been read first.
  */
 export function conductOf(
   obligations: readonly Obligation[],
@@ -36,6 +37,7 @@ export function conductOf(
   window: Interval,
   places?: PlaceIndex,
   evidence?: Evidence,
+  prior?: Conduct,
 ): Conduct {
   const out = new Map<object, ConductRecord>();
   // the condition's terms, worked out once for all the counterparty's acts
@@ -43,22 +45,18 @@ export function conductOf(
   for (const o of obligations) {
     const c = o.condition;
     if (c?.while !== 'counterparty-refrains') continue;
-    const as: Obligation = { party: c.counterparty, towards: o.party, refrainFrom: c.from, basis: 'stated', sources: o.sources };
-    const rec: ConductRecord = { certain: undefined, done: undefined, possible: undefined };
+    // one object per condition: the memo keys the terms it works out by the obligation object
+    const as = asCounterparty(o)!;
+    const had = prior?.get(c);
+    const rec: ConductRecord = had ? { ...had } : { certain: undefined, done: undefined, possible: undefined };
     for (const { event, interval } of ordered) {
-      if (event.actor !== c.counterparty || !isAttack(event.kind)) continue;
-      const reach = scopeOf(event, as, places, memo);
-      const counts = evidenceCount(event, evidence);
-      if (reach === 'none' || counts === 'exclude') continue;
-      const overlaps = interval.end > window.start && interval.start < window.end;
-      if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) continue;
-      // an act in a gap between the window's periods releases nothing: the truce did not bind then
-      if (window.gaps !== undefined && !overlapsWindow(interval, window)) continue;
-      const inside =
-        interval.start >= window.start && interval.end <= window.end && (window.gaps === undefined || during(interval, window));
+      // acts come in start order: once one has certainly ended, none that starts later can end before it
+      if (rec.done && interval.start >= doneAt(rec.done.interval)) break;
+      const act = conductAct(as, event, interval, window, places, evidence, memo);
+      if (act === undefined) continue;
       const first = { interval, eventId: event.id };
       rec.possible ??= first;
-      if (reach === 'certain' && inside && counts === 'violation') {
+      if (act === 'certain') {
         rec.certain ??= first;
         if (!rec.done || doneAt(interval) < doneAt(rec.done.interval)) rec.done = first;
       }
@@ -66,6 +64,40 @@ export function conductOf(
     out.set(c, rec);
   }
   return out;
+}
+
+/**
+ * How an act bears on a conduct condition (`as`: the condition as asCounterparty gives it): `certain`, an act of the counterparty certainly
+ * within the condition's scope and wholly inside the window (it releases the pledge once over);
+ * `possible`, one that may have been; undefined, none (not the counterparty's, out of scope, outside the
+ * window or in a gap of it, or left out by the reading's standard of evidence).
+ */
+export function conductAct(
+  as: Obligation,
+  event: Event,
+  interval: Interval,
+  window: Interval,
+  places?: PlaceIndex,
+  evidence?: Evidence,
+  memo?: ScopeMemo,
+): 'certain' | 'possible' | undefined {
+  if (event.actor !== as.party || !isAttack(event.kind)) return undefined;
+  const reach = scopeOf(event, as, places, memo);
+  const counts = evidenceCount(event, evidence);
+  if (reach === 'none' || counts === 'exclude') return undefined;
+  const overlaps = interval.end > window.start && interval.start < window.end;
+  if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) return undefined;
+  // an act in a gap between the window's periods releases nothing: the truce did not bind then
+  if (window.gaps !== undefined && !overlapsWindow(interval, window)) return undefined;
+  const inside = interval.start >= window.start && interval.end <= window.end && (window.gaps === undefined || during(interval, window));
+  return reach === 'certain' && inside && counts === 'violation' ? 'certain' : 'possible';
+}
+
+/** A conduct condition as the counterparty's own obligation towards the bound party, its acts judged on it. */
+export function asCounterparty(o: Obligation): Obligation | undefined {
+  const c = o.condition;
+  if (c?.while !== 'counterparty-refrains') return undefined;
+  return { party: c.counterparty, towards: o.party, refrainFrom: c.from, basis: 'stated', sources: o.sources };
 }
 
 /** An act's reach under an obligation, as the facts fold it: places or targets, narrowed by means and area. */

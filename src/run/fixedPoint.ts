@@ -14,7 +14,7 @@ import {
   type ReadingState,
 } from '../rules/deriveFacts.js';
 import { placeReach, targetReach } from '../rules/scope.js';
-import { conductOf } from '../rules/conduct.js';
+import { conductOf, type Conduct } from '../rules/conduct.js';
 import type { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
@@ -86,6 +86,8 @@ export async function findingsToFixedPoint(
   settledPossible: FirstViolations = new Map(),
   /** the certain violations that ended earliest, settled by earlier events (streams) */
   settledDone: FirstViolations = new Map(),
+  /** the counterparties' conduct in earlier events (streams): what `ordered` shows of it goes on from there */
+  settledConduct?: Conduct,
 ): Promise<
   Decided & {
     firstViolation: FirstViolations;
@@ -101,7 +103,7 @@ export async function findingsToFixedPoint(
   const limit = scenario.parties.length + 4;
   const { ctx } = how;
   const places = ctx.places;
-  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence);
+  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence, settledConduct);
   const state = { window, appliesTo: ctx.plan.appliesTo, places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
   const prepared = prepare(interpretation, ordered, how);
   for (let round = 0; ; round++) {

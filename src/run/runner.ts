@@ -10,6 +10,7 @@ import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machin
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { findingsToFixedPoint, keepEarliestDone, type FirstViolations, type How, type OrderedEvent } from './fixedPoint.js';
 import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
+import { conductOf, type Conduct } from '../rules/conduct.js';
 
 export type { FirstViolations, OrderedEvent } from './fixedPoint.js';
 export { RunContext, RunsMemo } from './runContext.js';
@@ -114,6 +115,11 @@ export class ReadingRunner {
   settledPossible: FirstViolations = new Map();
   /** the certain violations certainly over first, settled so far */
   settledDone: FirstViolations = new Map();
+  /**
+   * the counterparties' conduct in the events decided so far, per `counterparty-refrains` condition:
+   * carried across batches as first violations are, since an act in an earlier batch still releases a pledge
+   */
+  settledConduct: Conduct = new Map();
 
   constructor(
     private readonly how: How,
@@ -179,6 +185,7 @@ export class ReadingRunner {
       this.settled,
       this.settledPossible,
       this.settledDone,
+      this.settledConduct,
     );
     const findings: Finding[] = [];
     fixed.findings.forEach((f, k) => {
@@ -202,6 +209,15 @@ export class ReadingRunner {
     this.settled = settled;
     this.settledPossible = settledPossible;
     this.settledDone = settledDone;
+    // the emitted events come before every later one (a batch is a prefix of the stream's order)
+    this.settledConduct = conductOf(
+      this.interpretation.obligations,
+      batch,
+      this.window,
+      how.ctx.places,
+      this.interpretation.evidence,
+      this.settledConduct,
+    );
     return { findings, inputs };
   }
 

@@ -7,6 +7,10 @@ import type { Finding } from '../rules/finding.js';
 import type { TransitionRecord, TruceSimulation } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import type { Interval } from '../time/interval.js';
+import type { Obligation } from '../schema/interpretation.js';
+import { asCounterparty, conductAct, type Conduct } from '../rules/conduct.js';
+import { ScopeMemo } from '../rules/scope.js';
+import { doneAt } from './fixedPoint.js';
 import { openRun, type OrderedEvent, type ReadingRunner, type RunsMemo, type ScenarioInput } from './runner.js';
 
 /** What a stream run reports, as it goes. */
@@ -68,12 +72,13 @@ interface Reading {
  * The runner over a stream of events in time order, with memory bounded by how far events overlap,
  * not by how many there are. A reading's facts about an event look only at earlier events (first
  * violations, "after") and, for a reciprocal obligation whose counterparty has not yet violated, at
- * events overlapping it (did the counterparty break first?). So events are gathered into a batch only
- * as long as such a reciprocal event is still open: until the stream reaches its end (and past every
- * event sharing its start, for the order of ties). Each batch runs exactly as runScenario would,
- * starting from the first violations settled before it, so the findings, phases and transitions are
- * the same as a whole run's (tests/stream.test.ts). Once every counterparty has violated, batches are
- * single instants and memory stays flat.
+ * events overlapping it (did the counterparty break first?); for one that hangs on the counterparty's
+ * conduct, at the counterparty's acts overlapping it. So events are gathered into a batch only as long
+ * as such an event is still open: until the stream reaches its end (and past every event sharing its
+ * start, for the order of ties). Each batch runs exactly as runScenario would, starting from the first
+ * violations and the conduct settled before it, so the findings, phases and transitions are the same as
+ * a whole run's (tests/stream.test.ts, tests/stream-conduct.test.ts). Once every counterparty has
+ * violated (or, by conduct, released the pledge), batches are single instants and memory stays flat.
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
@@ -127,10 +132,33 @@ export async function streamRun(
   let recheckAt = Number.NEGATIVE_INFINITY;
   /** per party, its arrived events that look ahead and were not yet seen closed, in start order */
   const lookingAhead = new Map<string, Queue<Buffered>>();
+  /**
+   * per counterparty, the pledges that hang on its conduct: their parties, conditions (as its own
+   * obligations) and readings, and the start of its first act that may have been within the condition
+   * (once arrived: it is the first in the runner's order too)
+   */
+  const conductOn = new Map<string, { party: string; as: Obligation; reading: Reading; first?: number }[]>();
+  for (const r of readings)
+    for (const o of r.interpretation.obligations) {
+      const as = asCounterparty(o);
+      if (as) conductOn.set(as.party, [...(conductOn.get(as.party) ?? []), { party: o.party, as, reading: r }]);
+    }
+  /**
+   * per party whose pledge hangs on conduct, the counterparty's lasting acts certainly within the
+   * condition that start with its first act that may have been (at most the acts of one instant per
+   * condition). While such an act goes on, a shorter one starting later may still end first and become
+   * the act after which the pledge lapsed: a run names its counterparty's first act, and the certain one
+   * over first when they start together, so which one it names is not known until that act is over.
+   */
+  const firstCertain = new Map<string, Interval[]>();
+  const scopeMemo = new ScopeMemo();
   let lastStart = Number.NEGATIVE_INFINITY;
   let count = 0;
 
-  /** per actor, the counterparties (under some reading) its pledge hangs on that have not yet violated */
+  /**
+   * per actor, the counterparties (under some reading) its pledge hangs on by `counterparty-complies`
+   * that have not yet violated
+   */
   let counterpartyCache = new Map<string, string[]>();
   const counterparties = (actor: string): string[] => {
     let cps = counterpartyCache.get(actor);
@@ -139,7 +167,10 @@ export async function streamRun(
         ...new Set(
           readings.flatMap((r) =>
             r.interpretation.obligations
-              .filter((o) => o.party === actor && o.condition !== undefined && !r.runner.settled.has(o.condition.counterparty))
+              .filter(
+                (o) =>
+                  o.condition?.while === 'counterparty-complies' && o.party === actor && !r.runner.settled.has(o.condition.counterparty),
+              )
               .map((o) => o.condition!.counterparty),
           ),
         ),
@@ -148,9 +179,34 @@ export async function streamRun(
     }
     return cps;
   };
-  /** whether, under some reading, the actor's obligation hangs on a counterparty not yet in breach */
-  const needsLookahead = (actor: string) => counterparties(actor).length > 0;
-  const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e.actor);
+  /**
+   * per actor, from when every pledge of its that hangs on a counterparty's conduct (`counterparty-refrains`,
+   * under any reading) has certainly lapsed: the latest of the settled acts that released them, certainly
+   * over (-Infinity: it has none; Infinity: one is not yet released). An act of the actor that starts then
+   * or later has lapsed whatever comes after, so nothing later can change its findings.
+   */
+  let conductCache = new Map<string, number>();
+  const conductLapsedFrom = (actor: string): number => {
+    let t = conductCache.get(actor);
+    if (t === undefined) {
+      t = Number.NEGATIVE_INFINITY;
+      for (const r of readings)
+        for (const o of r.interpretation.obligations) {
+          if (o.party !== actor || o.condition?.while !== 'counterparty-refrains') continue;
+          const done = r.runner.settledConduct.get(o.condition)?.done;
+          t = Math.max(t, done ? doneAt(done.interval) : Number.POSITIVE_INFINITY);
+        }
+      conductCache.set(actor, t);
+    }
+    return t;
+  };
+  /**
+   * whether, under some reading, the event's obligation hangs on a counterparty not yet in breach, or on
+   * a counterparty's conduct not yet known to have released it before the event
+   */
+  const needsLookahead = (e: { actor: string; interval: Interval }) =>
+    counterparties(e.actor).length > 0 || e.interval.start < conductLapsedFrom(e.actor);
+  const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e);
   /** the earliest-starting event of the party that looks ahead and is still open at `now` */
   const earliestOpen = (party: string, now: number): Buffered | undefined => {
     const q = lookingAhead.get(party);
@@ -167,8 +223,10 @@ export async function streamRun(
    * Moves `ready` forward, called when every event starting before `now` has arrived (and all
    * buffered ones do start before it). An event is ready when it is closed (it needs no lookahead, or
    * the stream has passed its end) and no counterparty it waits on has an open event that starts
-   * before its end. Readiness only grows with time, so each call goes on from where the last stopped
-   * and, when blocked, notes when to look again.
+   * before its end. For a pledge that hangs on conduct, a counterparty's act in firstCertain that started
+   * by the event's end must also be over, and every event starting before it ended is context. Readiness
+   * only grows with time, so each call goes on from where the last stopped and, when blocked, notes when
+   * to look again.
    */
   const advance = (now: number) => {
     if (now < recheckAt) return;
@@ -178,15 +236,27 @@ export async function streamRun(
         recheckAt = e.interval.end;
         return;
       }
-      const cps = counterparties(e.actor);
-      if (cps.length === 0) continue;
-      for (const c of cps) {
-        // only a counterparty whose own pledge waits on someone can have an open event
-        const o = needsLookahead(c) ? earliestOpen(c, now) : undefined;
+      if (!needsLookahead(e)) continue;
+      for (const c of counterparties(e.actor)) {
+        const o = earliestOpen(c, now);
         if (o !== undefined && o.interval.start < e.interval.end) {
           recheckAt = o.interval.end;
           return;
         }
+      }
+      if (e.interval.start < conductLapsedFrom(e.actor)) {
+        let reach = until;
+        for (const x of firstCertain.get(e.actor) ?? []) {
+          if (x.start >= e.interval.end && x.start !== e.interval.start) continue;
+          if (x.end > now) {
+            recheckAt = x.end;
+            return;
+          }
+          reach = Math.max(reach, x.end);
+        }
+        until = reach;
+        // an instant is not before an act that starts at the same instant: that act is context too
+        if (e.interval.end === e.interval.start) until = Math.max(until, e.interval.start + 1);
       }
       until = Math.max(until, e.interval.end);
     }
@@ -212,12 +282,14 @@ export async function streamRun(
       if (n < ready) emitted.add(b.id);
     }
     const settledBefore = readings.map((r) => r.runner.settled.size);
+    const conductBefore = readings.map((r) => r.runner.settledConduct);
     await decide(context, emitted);
     buffer.drop(ready);
     ready = 0;
     until = Number.NEGATIVE_INFINITY;
     recheckAt = Number.NEGATIVE_INFINITY;
     if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) counterpartyCache = new Map();
+    if (readings.some((r, n) => releasedMore(conductBefore[n]!, r.runner.settledConduct))) conductCache = new Map();
   };
 
   const decide = async (context: OrderedEvent[], emitted: Set<string>) => {
@@ -254,10 +326,23 @@ export async function streamRun(
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
     buffer.items.splice(buffer.head + i, 0, item);
-    if (needsLookahead(item.actor)) {
+    if (needsLookahead(item)) {
       let q = lookingAhead.get(item.actor);
       if (!q) lookingAhead.set(item.actor, (q = new Queue()));
       q.items.push(item);
+    }
+    for (const c of conductOn.get(item.actor) ?? []) {
+      // past the instant of the first act, nothing more is kept (nor worked out)
+      if (c.first !== undefined && interval.start > c.first) continue;
+      const act = conductAct(c.as, event, interval, c.reading.runner.window, run.ctx.places, c.reading.interpretation.evidence, scopeMemo);
+      if (act === undefined) continue;
+      c.first ??= interval.start;
+      // an instant is over as soon as the stream moves on: only an act that lasts can be waited for
+      if (act === 'certain' && interval.end > interval.start) {
+        const xs = firstCertain.get(c.party);
+        if (!xs) firstCertain.set(c.party, [interval]);
+        else if (!xs.includes(interval)) xs.push(interval);
+      }
     }
     count++;
   }
@@ -281,4 +366,10 @@ export async function streamRun(
     });
   }
   return { events: count };
+}
+
+/** Whether a conduct record released a pledge that the one before had not (conductLapsedFrom then moves). */
+function releasedMore(before: Conduct, after: Conduct): boolean {
+  for (const [c, rec] of after) if (rec.done !== before.get(c)?.done) return true;
+  return false;
 }
