@@ -84,3 +84,18 @@ describe('the point run and Monte Carlo agree', () => {
     );
   }, 600_000);
 });
+
+// a memo per range made every small range of draws start cold (half the draws/s): one Draws carries it over
+describe('draws of one scenario share one memo across their ranges', () => {
+  it('a second range of the same draws adds no statechart run to the memo, and the tallies are the same', async () => {
+    const { Draws, runDraws } = await import('../src/sample/runDraws.js');
+    const s = input([strike('a', { start: '2026-02-01T02:00:00+02:00', end: '2026-02-01T06:00:00+02:00' })], scenario());
+    const draws = new Draws(s, 7);
+    const first = await runDraws(draws, 0, 40);
+    const held = draws.memo.statechart.size;
+    expect(held).toBeGreaterThan(0);
+    const again = await runDraws(draws, 0, 40);
+    expect(draws.memo.statechart.size).toBe(held);
+    expect(again).toEqual(first);
+  });
+});

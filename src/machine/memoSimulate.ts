@@ -60,6 +60,13 @@ export class StatechartMemo {
   /** the content key of each plan object seen, so that the key is written once per plan */
   private readonly keys = new WeakMap<PlanSpec, string>();
 
+  /** How many finished runs it holds (what a caller sharing it across ranges of draws can observe). */
+  get size(): number {
+    let n = 0;
+    for (const m of this.runs.values()) n += m.size;
+    return n;
+  }
+
   simulate(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], run: Run): SimulationResult {
     if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
     const points = timePoints(plan, start, inputs);

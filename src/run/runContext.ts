@@ -20,6 +20,15 @@ export class RunsMemo {
   readonly facts = new FactsMemo();
   private readonly placeIndexes = new WeakMap<readonly unknown[], PlaceIndex | undefined>();
   private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
+  private readonly plans = new WeakMap<object, PlanSpec>();
+
+  /** The plan as the statechart takes it, one per plan object (so the statechart memo keys it once, not per run). */
+  planOf(scenario: Pick<Scenario, 'plan'>): PlanSpec {
+    if (scenario.plan === undefined) return planSpec(scenario);
+    let p = this.plans.get(scenario.plan);
+    if (!p) this.plans.set(scenario.plan, (p = planSpec(scenario)));
+    return p;
+  }
 
   /** The scenario's place index, one per list of places (runs of one scenario share the list). */
   placeIndexOf(scenario: Pick<Scenario, 'places'>): PlaceIndex | undefined {
@@ -60,7 +69,7 @@ export class RunContext {
     readonly scenario: Scenario,
     private readonly memo?: RunsMemo,
   ) {
-    this.plan = planSpec(scenario);
+    this.plan = memo ? memo.planOf(scenario) : planSpec(scenario);
     this.places = memo ? memo.placeIndexOf(scenario) : placeIndexOf(scenario);
     this.facts = memo?.facts ?? new FactsMemo();
     this.statechart = memo?.statechart ?? new StatechartMemo();

@@ -3,26 +3,30 @@ import { orderEvents, RunsMemo, runOrdered, type ScenarioInput } from '../run/ru
 import { drawEvents } from './drawEvents.js';
 import { addRun, emptyTally, type Tally } from './tally.js';
 
-export interface DrawRange {
-  input: ScenarioInput;
-  seed: number;
-  from: number;
-  to: number;
+/**
+ * What one thread's draws of one scenario share, made once by the caller (a sample, a worker thread, the
+ * page's web worker) and dropped with it: the rules evaluator, the events in time order, and the runs'
+ * memo (the statechart's finished runs, facts by place, the place index). A range is often small (a
+ * guided share, 50 draws on the main thread), so a memo per range would start cold again and again.
+ */
+export class Draws {
+  readonly ordered: ReturnType<typeof orderEvents>;
+  // draws keep their events' places and targets by reference (drawEvents), which the memo's facts rely on
+  readonly memo = new RunsMemo();
+
+  constructor(
+    readonly input: ScenarioInput,
+    readonly seed: number,
+    readonly evaluator = new RuleEvaluator(input.rules, input.conditions),
+  ) {
+    this.ordered = orderEvents(input.events);
+  }
 }
 
-// a thread draws many small ranges of the same events: order them once
-const orderedOf = new WeakMap<ScenarioInput['events'], ReturnType<typeof orderEvents>>();
-
-/** Runs draws from..to-1 and tallies them. Pure: the same range gives the same tally. */
-export async function runDraws(
-  { input, seed, from, to }: DrawRange,
-  evaluator = new RuleEvaluator(input.rules, input.conditions),
-): Promise<Tally> {
-  let ordered = orderedOf.get(input.events);
-  if (!ordered) orderedOf.set(input.events, (ordered = orderEvents(input.events)));
+/** Runs draws from..to-1 and tallies them. Pure in its result: the same range gives the same tally. */
+export async function runDraws(draws: Draws, from: number, to: number): Promise<Tally> {
   const tally = emptyTally();
-  // shared by this range's draws and dropped with it: draws keep their events' places and targets (drawEvents)
-  const memo = new RunsMemo();
+  const { input, seed, ordered, evaluator, memo } = draws;
   for (let i = from; i < to; i++) {
     addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }));
   }

@@ -1,8 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ScenarioInput } from '../run/runScenario.js';
-import { runDraws } from './runDraws.js';
-import { RuleEvaluator } from '../rules/ruleEngine.js';
+import { Draws, runDraws } from './runDraws.js';
 import { emptyTally, mergeTally, type Tally } from './tally.js';
 import type { WorkerInit, WorkerTask } from './sampleWorker.js';
 
@@ -89,11 +88,11 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     done += t.draws;
     opts.onProgress?.(done, opts.draws);
   };
-  const evaluator = new RuleEvaluator(input.rules, input.conditions);
+  const draws = new Draws(input, opts.seed);
   let failed: Error | undefined;
   const here = async () => {
     for (let r = take(HERE); r && !failed; r = take(HERE)) {
-      finish(await runDraws({ input, seed: opts.seed, ...r }, evaluator));
+      finish(await runDraws(draws, r.from, r.to));
       // let the workers' results in (and their next ranges out) between ranges
       if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }

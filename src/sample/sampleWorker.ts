@@ -1,14 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { RuleEvaluator } from '../rules/ruleEngine.js';
 import type { ScenarioInput } from '../run/runScenario.js';
-import { runDraws } from './runDraws.js';
+import { Draws, runDraws } from './runDraws.js';
 
 /**
  * A Monte Carlo worker thread (src/sample/sample.ts): the validated scenario and the seed come once, as
  * workerData (or, for a thread started before the scenario was loaded, as its first message), and are
  * not validated again; each further message is one range of draws, answered with its tally.
- * One evaluator for the thread's life, so that its caches (the compiled rules, the statechart memo)
- * carry over from range to range.
+ * One `Draws` for the thread's life, so that its evaluator (the compiled rules) and its runs' memo
+ * (the statechart's finished runs) carry over from range to range.
  */
 export interface WorkerInit {
   input: ScenarioInput;
@@ -19,9 +18,9 @@ export interface WorkerTask {
   to: number;
 }
 
-let held: (WorkerInit & { evaluator: RuleEvaluator }) | undefined;
+let held: Draws | undefined;
 const hold = (init: WorkerInit) => {
-  held = { ...init, evaluator: new RuleEvaluator(init.input.rules, init.input.conditions) };
+  held = new Draws(init.input, init.seed);
 };
 if (workerData) hold(workerData as WorkerInit);
 const port = parentPort!;
@@ -30,7 +29,7 @@ let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: WorkerTask | { init: WorkerInit }) => {
   if ('init' in m) return hold(m.init);
   queue = queue
-    .then(() => runDraws({ input: held!.input, seed: held!.seed, from: m.from, to: m.to }, held!.evaluator))
+    .then(() => runDraws(held!, m.from, m.to))
     .then(
       (tally) => port.postMessage({ tally }),
       (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),

@@ -1,5 +1,5 @@
 import type { ScenarioInput } from '../run/runScenario.js';
-import { runDraws } from '../sample/runDraws.js';
+import { Draws, runDraws } from '../sample/runDraws.js';
 import type { Tally } from '../sample/tally.js';
 import { evaluatorFor, type Session } from './engine.js';
 
@@ -18,9 +18,9 @@ export interface SampleRequest {
 export type SampleMessage = { kind: 'tally'; tally: Tally; done: number } | { kind: 'error'; message: string };
 
 export async function sampleInRanges(req: SampleRequest, post: (m: SampleMessage) => void, session?: Session): Promise<void> {
-  const evaluator = evaluatorFor(req.input, session);
+  const draws = new Draws(req.input, req.seed, evaluatorFor(req.input, session));
   for (let from = 0; from < req.draws; from += req.chunk) {
     const to = Math.min(req.draws, from + req.chunk);
-    post({ kind: 'tally', tally: await runDraws({ input: req.input, seed: req.seed, from, to }, evaluator), done: to });
+    post({ kind: 'tally', tally: await runDraws(draws, from, to), done: to });
   }
 }
