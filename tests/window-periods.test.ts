@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { loadScenario } from '../src/load/loadScenario.js';
+import { diffRuns } from '../src/run/diffRuns.js';
 import { runScenario } from '../src/run/runScenario.js';
 import { Window } from '../src/schema/interpretation.js';
 import { resolveWindow } from '../src/time/window.js';
 import { crossCheck } from '../src/validate/crossCheck.js';
-import { CITE, input, runCliHere, scenario, strike } from './helpers.js';
+import { CITE, input, ROOT, runCliHere, scenario, strike } from './helpers.js';
 
 const base = { start: '2022-04-02T19:00:00+03:00', duration: 'P2M', basis: 'two months', timeZone: 'Asia/Aden' };
 const renewed = {
@@ -213,5 +216,25 @@ describe('windows with gaps, an open end, and no overlaps', () => {
   it('an open end together with an end or a duration is refused by the format', () => {
     expect(Window.safeParse({ ...week, open: true }).success).toBe(false);
     expect(Window.safeParse({ ...week, renewals: [{ open: true, end: week.end, basis: 'r', sources: [CITE] }] }).success).toBe(false);
+  });
+});
+
+// a renewal moved later opens a gap while the window's ends stay put: diff must still call the window changed
+describe('truce diff and a gap', () => {
+  it("moving a renewal's start later changes the reading's window in the diff", async () => {
+    const base = loadScenario(path.join(ROOT, 'scenarios/other/yemen-2022/scenario.yaml'));
+    const reading = base.scenario.interpretations[0]!;
+    const [first, ...rest] = reading.window.renewals!;
+    const moved = {
+      ...reading,
+      window: { ...reading.window, renewals: [{ ...first!, start: '2022-06-05T19:00:00+03:00' }, ...rest] },
+    };
+    const variant = { ...base, scenario: { ...base.scenario, interpretations: [moved, ...base.scenario.interpretations.slice(1)] } };
+    const a = await runScenario(base);
+    const b = await runScenario(variant);
+    expect(b.runs[0]!.window.gaps).toBeDefined();
+    const d = diffRuns(a, b).readings.find((r) => r.interpretation === reading.id)!;
+    expect(d.windowChanged).toBe(true);
+    expect(d.termChanges.map((c) => c.term)).toContain('window');
   });
 });

@@ -18,6 +18,7 @@ import {
   listWords,
   claimWords,
   windowPeriodLines,
+  noFindingWhy,
 } from '../src/report/wording.js';
 import { formatHuman } from '../src/time/interval.js';
 import { ROOT } from './helpers.js';
@@ -190,5 +191,22 @@ describe("explain speaks in analysts' words before its condition trace", () => {
         }
       }
     }
+  });
+});
+
+// the gap's edges are the rules' own: a period that ends inclusively still holds its last instant
+describe('why a strike gave no finding, at the edge of a gap between two periods', () => {
+  const end = Date.parse('2026-01-10T00:00:00Z');
+  const renewal = Date.parse('2026-01-12T00:00:00Z');
+  const window = {
+    start: Date.parse('2026-01-01T00:00:00Z'),
+    end: Date.parse('2026-02-01T00:00:00Z'),
+    gaps: [{ start: end, end: renewal, startInclusive: false, endInclusive: false }],
+  };
+  it('an instant at the inclusive end of the first period is not in the gap', () => {
+    expect(noFindingWhy({ start: end, end }, window)).toBe('nothing it protects was hit');
+  });
+  it('an act wholly between the periods is in the gap', () => {
+    expect(noFindingWhy({ start: end + 3_600_000, end: end + 7_200_000 }, window)).toMatch(/^in a gap between two periods/);
   });
 });

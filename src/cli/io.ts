@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Where the CLI prints. The process's own stdout and stderr, except while `main(args, io)` runs with
  * other streams (a test calling the CLI in-process instead of paying a node start per call): `main`
- * sets them for the length of its call and puts the previous ones back, so nothing outlives the call.
+ * sets them for its call and what it awaits (an AsyncLocalStorage), so nothing outlives or crosses a call.
  */
 export interface Sink {
   write(text: string | Uint8Array): unknown;
@@ -14,28 +16,24 @@ export interface CliIo {
   stderr: Sink;
 }
 
-let current: CliIo | undefined;
+// per call, not per module: two calls of main running at once each print into their own streams
+const calls = new AsyncLocalStorage<CliIo | undefined>();
 
 export function stdout(): Sink {
-  return current?.stdout ?? process.stdout;
+  return calls.getStore()?.stdout ?? process.stdout;
 }
 
 export function stderr(): Sink {
-  return current?.stderr ?? process.stderr;
+  return calls.getStore()?.stderr ?? process.stderr;
 }
 
 /** Whether stdout is the process's own (file descriptor 1), which LineWriter writes synchronously. */
 export function stdoutIsProcess(): boolean {
+  const current = calls.getStore();
   return current === undefined || current.stdout === process.stdout;
 }
 
-/** Runs f with io as the CLI's streams (undefined: the process's own), restoring the previous ones after. */
-export async function withIo<T>(io: CliIo | undefined, f: () => Promise<T>): Promise<T> {
-  const outer = current;
-  current = io;
-  try {
-    return await f();
-  } finally {
-    current = outer;
-  }
+/** Runs f with io as the CLI's streams (undefined: the process's own), for f and what it awaits only. */
+export function withIo<T>(io: CliIo | undefined, f: () => Promise<T>): Promise<T> {
+  return calls.run(io, f);
 }

@@ -1,6 +1,7 @@
 import { citeRecord } from '../sources/citeSource.js';
 import { DateTime, Duration } from 'luxon';
 import type { AgreementClaim, Obligation, WindowSpec } from '../schema/interpretation.js';
+import { during, type Interval } from '../time/interval.js';
 import { readingZone, windowPeriods } from '../time/window.js';
 
 /**
@@ -48,14 +49,11 @@ export const FINDING_HEAD: Record<string, string> = {
 };
 
 /** Why a strike gave no finding, as far as its time says: before or after the window, or nothing protected hit. */
-export function noFindingWhy(
-  event: { start: number; end: number },
-  window: { start: number; end: number; gaps?: readonly { start: number; end: number }[] | undefined },
-): string {
+export function noFindingWhy(event: Interval, window: { start: number; end: number; gaps?: readonly Interval[] | undefined }): string {
   if (event.end <= window.start && event.end > event.start) return 'before the window';
   if (event.start >= window.end) return 'after the window';
-  if (window.gaps?.some((g) => event.start >= g.start && (event.end <= g.end || (event.end === event.start && event.start < g.end))))
-    return 'in a gap between two periods of the window, when the truce did not bind';
+  // the runner's own containment test, so that a gap's open or closed edge reads as the rules read it
+  if (window.gaps?.some((g) => during(event, g))) return 'in a gap between two periods of the window, when the truce did not bind';
   return 'nothing it protects was hit';
 }
 

@@ -219,8 +219,9 @@ interface Terms {
  * keyed by the obligation object, which a run never changes.
  */
 export class ScopeMemo {
-  private readonly byObligation = new Map<Obligation, Terms>();
-  private readonly inHierarchy = new Map<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
+  // weak: a sweep's or a session's memo outlives the obligations of the combinations it has run
+  private readonly byObligation = new WeakMap<Obligation, Terms>();
+  private readonly inHierarchy = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
 
   terms(o: Obligation): Terms {
     let t = this.byObligation.get(o);

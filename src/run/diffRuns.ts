@@ -106,7 +106,9 @@ function phaseChanges(a: ReadingRun | undefined, b: ReadingRun | undefined): Pha
     .filter((c) => phaseKey(c.before ?? undefined) !== phaseKey(c.after ?? undefined));
 }
 
-const windowKey = (r: ReadingRun) => `${r.window.start}|${r.window.end}|${r.window.startInclusive}|${r.window.endInclusive}`;
+// the gaps too: moving a renewal's start changes what the window covers without moving its ends
+const windowKey = (r: ReadingRun) =>
+  `${r.window.start}|${r.window.end}|${r.window.startInclusive}|${r.window.endInclusive}|${canonicalJson(r.window.gaps ?? [])}`;
 const differs = (x: unknown, y: unknown) => canonicalJson(x ?? null) !== canonicalJson(y ?? null);
 
 function readingTerms(a: ReadingRun, b: ReadingRun): TermChange[] {

@@ -119,7 +119,7 @@ export function crossCheck(pool: Pool): Problem[] {
         party(c.by, [...at, 'agreement', 'claims', j, 'by']);
         c.sources.forEach((s, k) => checkRef(s, file, [...at, 'agreement', 'claims', j, 'sources', k]));
       });
-      const w = resolveWindow(it.window, scenario.timeZone);
+      const w = resolveWindow(it.window, readingZone(it, scenario.timeZone));
       const periods = it.window.renewals ?? [];
       const resolved = windowPeriods(it.window, readingZone(it, scenario.timeZone));
       const openAt = resolved.findIndex((p) => p.open);

@@ -104,6 +104,8 @@ function keepEqualParts(prev: Resolved | null, next: Resolved): Resolved {
     plan: same(prev.scenario.plan, next.scenario.plan),
     interpretations: byId(prev.scenario.interpretations, next.scenario.interpretations),
     parties: same(prev.scenario.parties, next.scenario.parties),
+    // the place index, and the facts and scope terms memoised against it, are kept per places array
+    places: same(prev.scenario.places, next.scenario.places),
   };
   return {
     scenario,
