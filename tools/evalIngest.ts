@@ -74,6 +74,7 @@ const out: string[] = [`places: ${placeFiles.map((f) => path.relative(root, f)).
 for (const [name, dir] of [
   ['tuned (rules adjusted on these)', 'tuned'],
   ['tuned, second round (held out until their misses were read, then tuned on)', 'tuned2'],
+  ['tuned, third round (held out in the second round, then tuned on)', 'tuned3'],
   ['held out (written and annotated after the last rule change, never tuned on)', 'heldout'],
 ] as const) {
   const s = evalSet(path.join(fixtures, dir));
