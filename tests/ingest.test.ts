@@ -383,6 +383,16 @@ describe('who reports, claims and denies (reportedBy, deniedBy, attribution)', (
     expect(vs('The depot burned, according to Ukrainian officials.')).toEqual([['ukraine', 'reports']]);
     expect(vs('The Kremlin rejected the report.')).toEqual([['russia', 'denies']]);
   });
+  it('a party does not take a later speaker\'s verb: "Russian missiles struck X and regional officials said"', () => {
+    const vs = (t: string) => readVoices(t).map((v) => [v.party ?? 'local', v.stance]);
+    expect(vs('Russian missiles struck Kharkiv on Sunday and regional officials said two people were hurt.')).toEqual([
+      ['local', 'reports'],
+    ]);
+    const e = ingest('Russian missiles struck Kharkiv on Sunday and regional officials said two people were hurt.').events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['russia', 'confirmed', ['ukraine']]);
+    // the party still owns a verb that is its own, with its official's title between
+    expect(vs("Kyiv was hit overnight, Russia's defence ministry said.")).toEqual([['russia', 'reports']]);
+  });
   it('the report cites each voice with its line and words', () => {
     const r = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.');
     expect(r.report.drafts[0]!.fields).toContainEqual(
