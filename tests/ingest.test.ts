@@ -186,6 +186,23 @@ describe('figures', () => {
   it('"an energy worker was killed" is one killed', () => {
     expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
   });
+  it('single persons joined by "and" count together: "a man and his daughter were killed" is two', () => {
+    expect(one('An elderly man and his daughter were killed when the roof fell in.')).toEqual([
+      { q: 'killed', c: { low: 2, best: 2, high: 2 }, role: 'launched' },
+    ]);
+    expect(one('A nurse and her two sons were injured.')[0]!.c).toEqual({ low: 3, best: 3, high: 3 });
+  });
+  it('an aside between a figure and its verb ("Three men, one of them a driver, were killed") keeps the verb', () => {
+    expect(one('Three men, one of them a driver, were killed on the road.')).toEqual([
+      { q: 'killed', c: { low: 3, best: 3, high: 3 }, role: 'launched' },
+    ]);
+  });
+  it('"brought down" is shot down', () => {
+    expect(one('Air defences brought down 50 drones and two missiles.').map((f) => [f.q, f.role])).toEqual([
+      ['drones', 'downed'],
+      ['missiles', 'downed'],
+    ]);
+  });
   it('dates, clock times and distances are not counts', () => {
     expect(one('On 12 February at 18:50 the border 530 km away was quiet.')).toEqual([]);
   });
@@ -304,6 +321,13 @@ describe('one occurrence, one draft', () => {
     ]);
   });
 
+  it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
+    const e = ingest(
+      'Russia fired 60 drones and six cruise missiles at Kharkiv overnight.\nAir defences shot down 50 drones and two missiles, while four missiles were not intercepted.',
+    ).events[0]!;
+    expect(e.munitions?.missiles).toEqual({ low: 6, best: 6, high: 6 });
+    expect(e.munitions?.cruiseMissiles).toEqual({ low: 6, best: 6, high: 6 });
+  });
   it('the same figure given plainly and as "nearly" spans both readings', () => {
     const r = ingest('KYIV\nRussia launched nearly 500 drones at Kyiv overnight.\nThe 500 drones hit homes in Kyiv.');
     expect(r.events[0]!.munitions?.drones).toEqual({ low: 450, best: 500, high: 550 });

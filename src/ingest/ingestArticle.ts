@@ -573,8 +573,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const b = counts.ballisticMissiles;
       const c = counts.cruiseMissiles;
       // only the types the text names: their sum is exact when each of them is
+      // untyped missiles told only as parts ("three shot down", "five not intercepted") are among the typed ones
+      const partsOnly = (byQ.get('missiles') ?? []).every((f) => f.part || f.weak);
       const exact =
-        m === undefined &&
+        (m === undefined || (partsOnly && m.high === undefined && m.low <= typed)) &&
         (b === undefined || b.high === b.low) &&
         (c === undefined || c.high === c.low) &&
         (b?.high !== undefined || c?.high !== undefined);

@@ -19,6 +19,8 @@ export interface FigureMention {
   approximate: boolean;
   words: string;
   index: number;
+  /** a part of those fired: shot down, or "not intercepted"; the launch tally, when given, holds them */
+  part?: true;
 }
 
 const UNITS: Record<string, number> = {
@@ -111,7 +113,15 @@ const PEOPLE =
   /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
 const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|fatalities|fatally|bodies)\b/i;
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|shrapnel wounds)\b/i;
-const DOWNED = /\b(shot down|intercepted|destroyed|downed|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
+const DOWNED =
+  /\b(shot down|intercepted|destroyed|downed|brought down|knocked (?:down|out)|took down|taken down|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
+const PERSON_WORD = String.raw`(?:woman|man|person|child|boy|girl|baby|infant|teenager|son|daughter|mother|father|husband|wife|brother|sister|grandmother|grandfather|doctor|nurse|paramedic|rescuer|firefighter|worker|driver|resident|civilian|pensioner)`;
+const PERSONS_TOGETHER = new RegExp(
+  String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+and\s+(?:(?:her|his|their)\s+)?(?:(a|an|one|two|three|four|five)\s+)?(?:[\w-]+\s+){0,2}?(?:women|men|${PERSON_WORD}(?:s|ren)?)\s+(?:were|have been|had been)\s+(?:(?:both|all)\s+)?(killed|injured|wounded|hurt)\b`,
+  'gi',
+);
+/** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
+const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
@@ -147,8 +157,24 @@ export function readFigures(raw: string): FigureMention[] {
       index: m.index,
     });
   }
+  // "a woman and her infant son were killed": single persons joined by "and" are counted together
+  const together: [number, number][] = [];
+  for (const m of sentence.matchAll(PERSONS_TOGETHER)) {
+    const n = 1 + (m[1] !== undefined ? (wordValue(m[1]) ?? 1) : 1);
+    out.push({
+      quantity: /^kill/i.test(m[2]!) ? 'killed' : 'injured',
+      count: { low: n, best: n, high: n },
+      role: 'launched',
+      weak: false,
+      approximate: false,
+      words: m[0],
+      index: m.index,
+    });
+    together.push([m.index, m.index + m[0].length]);
+  }
   for (const m of sentence.matchAll(FIGURE)) {
     const q = m[1];
+    if (together.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const raw = m[2]!.toLowerCase();
     const idx = m.index;
     const end = idx + m[0].length;
@@ -223,7 +249,7 @@ export function readFigures(raw: string): FigureMention[] {
       (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))
     ) {
       if (SUBCOUNT.test(before)) continue;
-      const verbAfter = clause;
+      const verbAfter = after.replace(ASIDE, '$1').split(/[,;.]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? after;
       const verbBefore = before.slice(-24);
       const k = KILLED.exec(verbAfter);
       const i = INJURED.exec(verbAfter);
@@ -296,6 +322,7 @@ export function readFigures(raw: string): FigureMention[] {
       approximate: base.approximate,
       words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words,
       index: idx,
+      ...(role === 'downed' || notDowned ? { part: true as const } : {}),
     });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
