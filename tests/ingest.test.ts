@@ -321,6 +321,16 @@ describe('one occurrence, one draft', () => {
     ]);
   });
 
+  it('a toll told for one site ("killed at the school") while other regions were hit is only a floor', () => {
+    const e = ingest(
+      'Russian missiles hit a school in Kharkiv and a depot in the Sumy region on Monday morning.\nFour people were killed at the school, the mayor said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 4 });
+    const only = ingest(
+      'Russian missiles hit a school in Kharkiv on Monday morning.\nFour people were killed at the school, the mayor said.',
+    ).events[0]!;
+    expect(only.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
+  });
   it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
     const e = ingest(
       'Russia fired 60 drones and six cruise missiles at Kharkiv overnight.\nAir defences shot down 50 drones and two missiles, while four missiles were not intercepted.',

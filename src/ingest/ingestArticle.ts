@@ -219,6 +219,21 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
 
+/** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
+const AT_SITE =
+  /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+
+/** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
+function tollPlaces(o: Observation, obs: Observation[]): string[] {
+  const own = o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+  if (own.length > 0 || !AT_SITE.test(o.s.text)) return own;
+  const before = obs.slice(0, obs.indexOf(o)).reverse();
+  const site = before.find((x) => x.places.some((p) => !p.excluded && p.precision === 'settlement'));
+  if (!site) return own;
+  const settled = site.places.filter((p) => !p.excluded && p.precision === 'settlement');
+  return [...new Set(settled.map((p) => p.region?.id ?? p.entry.id))];
+}
+
 /** A dateline or a headline: one of the first lines, short, with no closing stop. */
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
@@ -538,7 +553,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
             headline,
             added,
             lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
-            places: o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id),
+            places: tollPlaces(o, g.obs),
             at: [],
           });
         fields.push({
