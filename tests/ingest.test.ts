@@ -235,6 +235,14 @@ describe('places and targets', () => {
   it('an official\'s title is not a place hit ("the governor of the Sumy region")', () => {
     expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);
   });
+  it('"the city" and "the capital" refer back to the settlement named last, when the sentence names none', () => {
+    const ps = (s: string, last?: string) => findPlaces(s, places, last).map((p) => [p.name, p.region?.name]);
+    expect(ps('A shell hit the centre of the city.', 'Kharkiv')).toEqual([['Kharkiv', 'Kharkiv Oblast']]);
+    expect(ps('Drones flew towards the capital.', 'Moscow')).toEqual([['Moscow', 'Moscow City']]);
+    // a city is not "the capital", and a sentence naming its own settlement keeps it
+    expect(ps('Drones flew towards the capital.', 'Kharkiv')).toEqual([]);
+    expect(ps('Sirens sounded in the city of Sumy.', 'Kharkiv').map((x) => x[0])).toEqual(['Sumy']);
+  });
   it('targets by class from the words', () => {
     const t = (s: string) =>
       findTargets(s)
@@ -330,6 +338,24 @@ describe('one occurrence, one draft', () => {
       'Russian missiles hit a school in Kharkiv on Monday morning.\nFour people were killed at the school, the mayor said.',
     ).events[0]!;
     expect(only.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
+  });
+  it('"later on Saturday, another strike" is a second occurrence, after the first began', () => {
+    const es = ingest(
+      'KHARKIV, 8 February 2026\nA Russian bomb hit a market in Kharkiv on Saturday afternoon, killing 3 people.\nLater on Saturday, another strike on the centre of the city injured 9 more people, the mayor said.',
+      at('2026-02-08T10:00:00+02:00'),
+    ).events;
+    expect(es).toHaveLength(2);
+    expect(es[0]!.casualties).toEqual({ killed: { low: 3, best: 3, high: 3 } });
+    expect(es[1]!.casualties).toEqual({ injured: { low: 9, best: 9, high: 9 } });
+    expect([es[1]!.when.start, es[1]!.when.end]).toEqual(['2026-02-07T12:00:00+02:00', '2026-02-08T00:00:00+02:00']);
+    expect(es[1]!.places.map((p) => p.name)).toEqual(['Kharkiv']);
+  });
+  it('places "also attacked" join the attack told before', () => {
+    const e = ingest(
+      'Russia fired 90 drones at Kyiv overnight.\nOdesa and Sumy were also attacked during the night, officials said.',
+    ).events;
+    expect(e).toHaveLength(1);
+    expect(e[0]!.places.map((p) => p.name)).toEqual(['Kyiv', 'Odesa', 'Sumy']);
   });
   it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
     const e = ingest(

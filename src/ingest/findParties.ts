@@ -52,7 +52,7 @@ const NOT_AN_ATTACK =
 const HABITUAL =
   /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
 const PASSIVE_HIT =
-  /\b(was|were|had been|have been|has been)\s+(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
+  /\b(was|were|had been|have been|has been)\s+(?:(?:also|again|too|likewise|then|later|repeatedly)\s+)?(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
 
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>

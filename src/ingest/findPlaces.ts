@@ -192,5 +192,11 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       excluded: false,
     });
   }
+  // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
+  const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);
+  if (back && lastSettlement !== undefined && !out.some((o) => o.precision === 'settlement')) {
+    const e = lookup.lookup(lastSettlement).find((x) => x.kind !== 'region' && x.kind !== 'country');
+    if (e && (back[1] !== 'capital' || e.kind === 'capital')) push(e, e.name, back[0], back.index, 'settlement');
+  }
   return out.sort((x, y) => x.index - y.index);
 }

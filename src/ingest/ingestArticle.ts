@@ -219,6 +219,13 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
 
+/** "another strike", "a second attack": told as an occurrence besides the one before */
+const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
+/** ... and set apart from it in time */
+const SET_APART = /\b(?:later|earlier|afterwards|hours after|hours before)\b/i;
+/** "Later on Saturday": after the occurrence told before it began */
+const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
+
 /** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
 const AT_SITE =
   /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
@@ -348,7 +355,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const when = span(ds);
     const strikeGroups = groups.filter((g) => g.kind === 'strike');
     let home: Group | undefined;
-    if (when) {
+    if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
+      // "Later on Saturday, another strike ...": a second occurrence, not more of the first
+      home = undefined;
+    } else if (when) {
       home = [...strikeGroups].reverse().find((g) => {
         const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
         return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
@@ -476,9 +486,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
       );
       const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
       const use = agree ? near : all;
-      const s0 = DateTime.min(...use.map((d) => d.start))!;
+      let s0: DateTime = DateTime.min(...use.map((d) => d.start))!;
       const e0 = DateTime.max(...use.map((d) => d.end))!;
       const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
+      const prior = before ? span(before.obs.flatMap((o) => eventDates(o, 'strike'))) : undefined;
+      if (prior && LATER.test(g.obs[0]!.s.text) && prior.start > s0 && prior.start < e0) s0 = prior.start;
       const precision = widest.precision;
       when = {
         start: s0,
