@@ -252,6 +252,24 @@ describe('places and targets', () => {
     expect(t('A hospital, a school and a railway station were damaged.')).toEqual(['civilian-transport', 'education', 'health']);
     expect(t('A non-residential building caught fire.')).toEqual(['non-residential']);
   });
+  it('targets: shops, offices and government buildings are non-residential; a military institute is military and education', () => {
+    const t = (s: string) =>
+      findTargets(s)
+        .map((x) => x.target)
+        .sort();
+    expect(t('A glide bomb set a supermarket and an office building on fire.')).toEqual(['non-residential']);
+    expect(t('The roof of the government building burned.')).toEqual(['non-residential']);
+    expect(t('Missiles hit a military academy in the city.')).toEqual(['education', 'military']);
+    expect(t('A fire engine and a petrol station were damaged.')).toEqual(['civilian-infrastructure']);
+  });
+  it('"taken to hospital" is not a hospital hit; an apartment block beside a non-residential building is residential', () => {
+    const t = (s: string) =>
+      findTargets(s)
+        .map((x) => x.target)
+        .sort();
+    expect(t('Two people were taken to hospital.')).toEqual([]);
+    expect(t('A non-residential building and an apartment block were damaged.')).toEqual(['non-residential', 'residential']);
+  });
 });
 
 describe('one occurrence, one draft', () => {
@@ -356,6 +374,12 @@ describe('one occurrence, one draft', () => {
     ).events;
     expect(e).toHaveLength(1);
     expect(e[0]!.places.map((p) => p.name)).toEqual(['Kyiv', 'Odesa', 'Sumy']);
+  });
+  it('a strike that killed people and names nothing else it hit targeted civilians', () => {
+    const e = ingest('A Russian drone hit a minibus near Sumy on Monday, killing 2 people.').events[0]!;
+    expect(e.targets).toEqual(['civilian-transport']);
+    const c = ingest('A Russian drone struck near Sumy on Monday, killing 2 people.').events[0]!;
+    expect(c.targets).toEqual(['civilians']);
   });
   it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
     const e = ingest(

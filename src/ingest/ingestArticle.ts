@@ -545,6 +545,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
           fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
         }
 
+    // a strike that killed or hurt people and names nothing else it hit: the people were what it hit
+    if (targets.length === 0 && g.kind === 'strike') {
+      const toll = g.obs.flatMap((o) =>
+        o.figures.filter((f) => f.quantity === 'killed' || f.quantity === 'injured').map((f) => ({ f, o })),
+      )[0];
+      if (toll) {
+        targets.push('civilians');
+        fields.push({ field: 'targets', value: 'civilians', line: toll.o.s.line, words: toll.f.words, confidence: 'low' });
+      }
+    }
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
     const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
