@@ -381,6 +381,12 @@ describe('one occurrence, one draft', () => {
     const c = ingest('A Russian drone struck near Sumy on Monday, killing 2 people.').events[0]!;
     expect(c.targets).toEqual(['civilians']);
   });
+  it('"two more were killed" in a second town of the same region adds to the first toll', () => {
+    const e = ingest(
+      'Russian missiles struck Dnipro on Tuesday morning, killing 5 people.\nTwo more people were killed and 3 injured in Kryvyi Rih, the governor said.',
+    ).events[0]!;
+    expect(e.casualties).toEqual({ killed: { low: 7, best: 7, high: 7 }, injured: { low: 3, best: 3, high: 3 } });
+  });
   it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
     const e = ingest(
       'Russia fired 60 drones and six cruise missiles at Kharkiv overnight.\nAir defences shot down 50 drones and two missiles, while four missiles were not intercepted.',

@@ -568,7 +568,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
         const added =
           !headline &&
           o.s !== lead &&
-          (/\b(another|a further|additional)\s+$/i.test(before) || /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)));
+          (/\b(another|a further|additional)\s+$/i.test(before) ||
+            /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)) ||
+            // "two more people were killed and 14 injured": both told as more
+            /^\S+\s+more\b(?!\s+than)/i.test(o.s.text.slice(f.index)) ||
+            /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
+              o.s.text.slice(0, f.index),
+            ));
         if (f.quantity === 'killed' || f.quantity === 'injured')
           casualtyItems.push({
             f,
