@@ -232,6 +232,9 @@ describe('places and targets', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
     expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
   });
+  it('"no comment from Kyiv" names a government, not a place hit', () => {
+    expect(names('There was no immediate comment from Kyiv.')).toEqual([]);
+  });
   it('an official\'s title is not a place hit ("the governor of the Sumy region")', () => {
     expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);
   });

@@ -156,6 +156,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
           continue;
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
         if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
+        // "no immediate comment from Kyiv": a capital speaking for its government, not a place hit
+        if (/\b(?:comment|response|reaction|word|statement|reply)\s+(?:from|by)\s+$/i.test(sentence.slice(Math.max(0, start - 24), start)))
+          continue;
         if (
           /\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) &&
           /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))
