@@ -234,6 +234,15 @@ describe('places and targets', () => {
   });
   it('"no comment from Kyiv" names a government, not a place hit', () => {
     expect(names('There was no immediate comment from Kyiv.')).toEqual([]);
+    // a title before a first name that is also a place
+    const withVladimir = buildPlaceIndex([
+      ...readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]),
+      { id: 'vladimir-region', name: 'Vladimir Oblast', kind: 'region', within: 'russia', aliases: [] },
+      { id: 'vladimir', name: 'Vladimir', kind: 'city', within: 'vladimir-region', aliases: [] },
+    ]);
+    const inRussia = (t: string) => findPlaces(t, withVladimir).map((p) => p.name);
+    expect(inRussia('The call with Russian President Vladimir Putin ended.')).toEqual([]);
+    expect(inRussia('Drones hit Vladimir overnight.')).toEqual(['Vladimir']);
   });
   it('an official\'s title is not a place hit ("the governor of the Sumy region")', () => {
     expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);

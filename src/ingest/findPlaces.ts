@@ -149,7 +149,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         const next = words[s + k];
         if (
           next !== undefined &&
-          s === 0 &&
+          // "Russian President Vladimir Putin": a title before it makes it a first name too
+          (s === 0 ||
+            /^(?:President|Minister|Mayor|Governor|Secretary|Chancellor|General|Patriarch|spokesman|envoy)$/.test(words[s - 1]!)) &&
           !/^(Oblast|Region|City|Mayor|Governor|Krai|Republic|District|Regional|Military|Administration)$/.test(next) &&
           lookup.lookup(next).length === 0
         )
