@@ -232,8 +232,13 @@ describe('places and targets', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
     expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
   });
-  it('"no comment from Kyiv" names a government, not a place hit', () => {
+  it('"no comment from Kyiv", "confrontation with Moscow" name a government, not a place hit', () => {
     expect(names('There was no immediate comment from Kyiv.')).toEqual([]);
+    expect(names('Allies fear a direct confrontation with Moscow.')).toEqual([]);
+    expect(names('Moscow is positioning itself to blame Kyiv.')).toEqual([]);
+    expect(names("Moscow's approach to the talks has not changed.")).toEqual([]);
+    expect(names('He said that Moscow always lies.')).toEqual([]);
+    expect(names('Drones were downed near Moscow.').map((x) => x[0])).toEqual(['Moscow']);
     // a title before a first name that is also a place
     const withVladimir = buildPlaceIndex([
       ...readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]),

@@ -30,7 +30,7 @@ const ONE_REGION = new RegExp(String.raw`\b(?:the\s+)?(${NAME})\s+(region|oblast
 const DISTRICT = new RegExp(String.raw`\b(?:the\s+)?(${CAP})\s+(district|raion)\b`, 'gu');
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
-  /^\s*(?:'s\s+)?(?:said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|and Moscow|and Kyiv|regime|government|authorities)\b/;
+  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
 const NOT_PLACES = new Set([
   'Russia',
   'Ukraine',
@@ -158,8 +158,21 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
           continue;
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
         if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
-        // "no immediate comment from Kyiv": a capital speaking for its government, not a place hit
-        if (/\b(?:comment|response|reaction|word|statement|reply)\s+(?:from|by)\s+$/i.test(sentence.slice(Math.max(0, start - 24), start)))
+        // "Moscow's approach to the talks", "Kyiv's forces": a capital's government, its stance and its army
+        if (
+          e.kind === 'capital' &&
+          /^['’]s\s+(?:approach|position|stance|demands?|goals?|policy|terms|claims?|proposals?|plan|war|aggression|negotiators?|delegation|envoys?|forces|troops|army|military|officials|leadership)\b/i.test(
+            sentence.slice(start + name.length),
+          )
+        )
+          continue;
+        // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
+        if (
+          e.kind === 'capital' &&
+          /\b(?:comment|response|reaction|word|statement|reply|confrontation|talks|relations|ties|negotiations|dialogue|contacts?|pressure|sanctions)\s+(?:from|by|with|on|against)\s+$|\b(?:blame|blamed|blaming|accuse|accused|accusing|urged|urging)\s+$/i.test(
+            sentence.slice(Math.max(0, start - 24), start),
+          )
+        )
           continue;
         if (
           /\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) &&
