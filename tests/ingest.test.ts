@@ -232,6 +232,12 @@ describe('places and targets', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
     expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
   });
+  it('"Kyiv and nearby areas" is the city and the region around it', () => {
+    expect(names('The strikes targeted Kyiv and nearby areas.')).toEqual([
+      ['Kyiv', 'Kyiv City', 'settlement'],
+      ['Kyiv region', 'Kyiv Oblast', 'region'],
+    ]);
+  });
   it('"no comment from Kyiv", "confrontation with Moscow" name a government, not a place hit', () => {
     expect(names('There was no immediate comment from Kyiv.')).toEqual([]);
     expect(names('Allies fear a direct confrontation with Moscow.')).toEqual([]);
@@ -278,6 +284,7 @@ describe('places and targets', () => {
     expect(t('The roof of the government building burned.')).toEqual(['non-residential']);
     expect(t('Missiles hit a military academy in the city.')).toEqual(['education', 'military']);
     expect(t('A fire engine and a petrol station were damaged.')).toEqual(['civilian-infrastructure']);
+    expect(t('Civilian buildings were hit.')).toEqual(['civilian-infrastructure']);
   });
   it('"taken to hospital" is not a hospital hit; an apartment block beside a non-residential building is residential', () => {
     const t = (s: string) =>

@@ -28,6 +28,10 @@ const LIST_REGIONS = new RegExp(
 );
 const ONE_REGION = new RegExp(String.raw`\b(?:the\s+)?(${NAME})\s+(region|oblast|Oblast|province|krai|Krai|Republic)\b`, 'gu');
 const DISTRICT = new RegExp(String.raw`\b(?:the\s+)?(${CAP})\s+(district|raion)\b`, 'gu');
+const AROUND = new RegExp(
+  String.raw`\b(${NAME})\s+and\s+(?:the\s+|its\s+)?(?:nearby|surrounding|neighbouring|neighboring)\s+(?:areas|region|villages|towns|suburbs|settlements)\b`,
+  'gu',
+);
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
   /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
@@ -209,6 +213,12 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       index: m.index,
       excluded: false,
     });
+  }
+  // "Kyiv and nearby areas", "Kharkiv and the surrounding region": the region around the city as well
+  for (const m of sentence.matchAll(AROUND)) {
+    const city = out.find((o) => o.precision === 'settlement' && o.words === m[1]);
+    const e = city ? (resolve(lookup, `${m[1]} Oblast`, true) ?? resolve(lookup, `${m[1]} region`, true)) : undefined;
+    if (e?.kind === 'region') push(e, `${m[1]} region`, m[0], m.index, 'region');
   }
   // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
   const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);

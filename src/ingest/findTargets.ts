@@ -18,7 +18,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'civilian-infrastructure',
-    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?))\b/i,
+    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?))\b/i,
   ],
   [
     'non-residential',
@@ -29,7 +29,10 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
     /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|(?:ammunition|arms) depots?)\b/i,
   ],
   ['diplomatic', /\b(consulate|embassy)\b/i],
-  ['civilians', /\b(civilians?|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i],
+  [
+    'civilians',
+    /\b(civilians|civilian(?! (?:buildings|objects|facilities|sites|infrastructure|targets|areas))|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i,
+  ],
 ];
 
 export interface TargetMention {
