@@ -203,6 +203,13 @@ describe('figures', () => {
       ['missiles', 'downed'],
     ]);
   });
+  it('a model designation ("Shahed-136", "Kh-101", "S-300") is no count', () => {
+    expect(one('Russia launched 90 Shahed-136 drones and two Kh-101 cruise missiles.').map((f) => [f.q, f.c.low])).toEqual([
+      ['drones', 90],
+      ['cruiseMissiles', 2],
+    ]);
+    expect(one('S-300 missiles hit the city.').map((f) => [f.q, f.c.low])).toEqual([['missiles', 2]]);
+  });
   it('dates, clock times and distances are not counts', () => {
     expect(one('On 12 February at 18:50 the border 530 km away was quiet.')).toEqual([]);
   });

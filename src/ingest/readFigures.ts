@@ -180,6 +180,8 @@ export function readFigures(raw: string): FigureMention[] {
     const end = idx + m[0].length;
     const before = sentence.slice(Math.max(0, idx - 40), idx);
     const after = sentence.slice(end);
+    // a model's designation ("Shahed-136", "Kh-101", "S-300") is no count
+    if (/[A-Za-z]-$/.test(before) || /^-[A-Za-z]/.test(after)) continue;
     // dates, clock times, ordinals, percentages and the like are not counts
     if (
       /^\s*(?:[-:./]\d|%|st\b|nd\b|rd\b|th\b|per ?cent|km|kilomet|miles?\b|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|-storey|-story|-point)/i.test(
@@ -337,13 +339,15 @@ export function readFigures(raw: string): FigureMention[] {
         out.push({ quantity: q, count: { low }, role: 'launched', weak: true, approximate: false, words: m[0], index: m.index });
     };
     if (/\bdrone(s)?\s+(strikes|attacks)\b/.test(kinds) || kinds === 'drones') {
-      if (kinds !== 'drones' || !/\b(\d|dozens|hundreds)\S*\s+(?:[\w-]+\s+){0,3}drones/i.test(sentence)) push('drones', 2);
+      if (kinds !== 'drones' || !/(?<![A-Za-z]-)\b(\d|dozens|hundreds)\S*\s+(?:[\w-]+\s+){0,3}drones/i.test(sentence)) push('drones', 2);
     } else if (/cruise|ballistic/.test(kinds)) {
       if (/cruise/.test(kinds)) push('cruiseMissiles', 2);
       if (/ballistic/.test(kinds)) push('ballisticMissiles', 2);
     } else if (
       kinds === 'missiles' &&
-      !/\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(sentence)
+      !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(
+        sentence,
+      )
     ) {
       push('missiles', 2);
     }
