@@ -239,6 +239,18 @@ describe('places and targets', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
     expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
   });
+  it('possessives: "Kharkiv\'s Kyivskyi district", "Russia\'s Belgorod and Kursk regions", two districts in one phrase', () => {
+    expect(names("A missile struck Kharkiv's Kyivskyi district.")).toEqual([
+      ['Kharkiv', 'Kharkiv Oblast', 'settlement'],
+      ['Kyivskyi district', 'Kharkiv Oblast', 'settlement'],
+    ]);
+    expect(names("Drones attacked Russia's Belgorod and Kursk regions.").map((x) => x[1])).toEqual(['Belgorod Oblast', 'Kursk Oblast']);
+    expect(names("In Kyiv's Obolonskyi and Podilskyi districts, homes burned.").map((x) => x[0])).toEqual([
+      'Kyiv',
+      'Obolonskyi district',
+      'Podilskyi district',
+    ]);
+  });
   it('"Kyiv and nearby areas" is the city and the region around it', () => {
     expect(names('The strikes targeted Kyiv and nearby areas.')).toEqual([
       ['Kyiv', 'Kyiv City', 'settlement'],
@@ -250,6 +262,8 @@ describe('places and targets', () => {
     expect(names('Allies fear a direct confrontation with Moscow.')).toEqual([]);
     expect(names('Moscow is positioning itself to blame Kyiv.')).toEqual([]);
     expect(names("Moscow's approach to the talks has not changed.")).toEqual([]);
+    expect(names("The strike raised questions about Moscow's intentions.")).toEqual([]);
+    expect(names("Drones were downed on Moscow's outskirts.").map((x) => x[0])).toEqual(['Moscow']);
     expect(names('He said that Moscow always lies.')).toEqual([]);
     expect(names('Drones were downed near Moscow.').map((x) => x[0])).toEqual(['Moscow']);
     // a title before a first name that is also a place
