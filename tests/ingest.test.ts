@@ -103,6 +103,20 @@ describe('dates', () => {
     expect(ds.map((d) => d.reporting)).toEqual([false, true]);
   });
 
+  it('"the night of Sunday to Monday" and "overnight into Monday" are the night that ends on Monday', () => {
+    const monday = at('2026-02-02T11:00:00+02:00');
+    for (const t of ['Drones hit the port on the night of Sunday to Monday.', 'Russia fired 40 drones overnight into Monday.']) {
+      const [d] = dates(t, monday);
+      expect(span(d!)).toEqual(['2026-02-01T18:00:00+02:00', '2026-02-02T09:00:00+02:00']);
+    }
+  });
+  it('a clock time on a named day is the hour around it; "shortly after midnight" is the early hours before the report', () => {
+    const [d] = dates('A missile hit the plant at around 4 a.m. on Monday.');
+    expect(span(d!)).toEqual(['2026-02-02T03:00:00+02:00', '2026-02-02T05:00:00+02:00']);
+    expect(d!.precision).toBe('hour');
+    const [m] = dates('The attack began shortly after midnight.');
+    expect(span(m!)).toEqual(['2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+  });
   it('in the zone given: Moscow nights are Moscow nights', () => {
     const [d] = dates('Drones attacked a refinery overnight.', at('2026-02-03T10:00:00+03:00', 'Europe/Moscow'));
     expect(span(d!)).toEqual(['2026-02-02T18:00:00+03:00', '2026-02-03T09:00:00+03:00']);
@@ -412,6 +426,10 @@ describe('one occurrence, one draft', () => {
     expect(es[1]!.casualties).toEqual({ injured: { low: 9, best: 9, high: 9 } });
     expect([es[1]!.when.start, es[1]!.when.end]).toEqual(['2026-02-07T12:00:00+02:00', '2026-02-08T00:00:00+02:00']);
     expect(es[1]!.places.map((p) => p.name)).toEqual(['Kharkiv']);
+  });
+  it('a munition doing the striking ("Drones hit Odesa") reports a strike', () => {
+    const e = ingest('Drones hit Odesa overnight, damaging a port terminal.').events;
+    expect(e.map((x) => [x.kind, x.actor])).toEqual([['strike', 'russia']]);
   });
   it('places "also attacked" join the attack told before', () => {
     const e = ingest(

@@ -131,6 +131,10 @@ export function readParties(raw: string): Reading {
     /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
+    // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
+    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?)\s+(?:[\w-]+\s+){0,2}?(hit|struck|attacked|targeted|slammed into|damaged|destroyed)\b/i.test(
+      sentence,
+    ) ||
     PASSIVE_HIT.test(sentence);
   if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount || attackPhrase)) {
     return { kind: 'strike', ...base, words: words || STRIKE.exec(sentence)![0] };
