@@ -217,6 +217,10 @@ describe('figures', () => {
       ['missiles', 'downed'],
     ]);
   });
+  it('"the number of injured has risen to 40" is a toll', () => {
+    expect(one('The number of injured has risen to 40.')).toEqual([{ q: 'injured', c: { low: 40, best: 40, high: 40 }, role: 'launched' }]);
+    expect(one('The number of dead reached 9 by evening.')).toEqual([{ q: 'killed', c: { low: 9, best: 9, high: 9 }, role: 'launched' }]);
+  });
   it('a model designation ("Shahed-136", "Kh-101", "S-300") is no count', () => {
     expect(one('Russia launched 90 Shahed-136 drones and two Kh-101 cruise missiles.').map((f) => [f.q, f.c.low])).toEqual([
       ['drones', 90],

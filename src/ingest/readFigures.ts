@@ -265,8 +265,14 @@ export function readFigures(raw: string): FigureMention[] {
       if (/^\s*(?:\w+\s+){0,2}of them\b/i.test(after)) continue;
     } else if (!article && /\b(killing|killed|kills?|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
-    } else if (!article && /\bdeath toll\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)) {
+    } else if (
+      !article &&
+      /\b(?:death toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)
+    ) {
       quantity = 'killed';
+    } else if (!article && /\bnumber of (?:the )?(?:injured|wounded|injuries)\b[^.]*\b(?:to|at|reached)\s+$/i.test(before)) {
+      // "the number of injured has risen to 40"
+      quantity = 'injured';
     }
     if (quantity === undefined) continue;
     if (
