@@ -217,6 +217,14 @@ describe('figures', () => {
       ['missiles', 'downed'],
     ]);
   });
+  it('launched figures of one type joined by "and" add up; a model named alone takes the unit the list ends on', () => {
+    expect(one('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.')).toEqual([
+      { q: 'ballisticMissiles', c: { low: 15, best: 15, high: 15 }, role: 'launched' },
+    ]);
+    expect(one('Russia fired two Kinzhal and five Iskander-M ballistic missiles.')[0]!.c).toEqual({ low: 7, best: 7, high: 7 });
+    // a launch and a shot-down figure are not one list
+    expect(one('Russia launched 80 drones, and 60 drones were shot down.').map((f) => f.c.low)).toEqual([80, 60]);
+  });
   it('"the number of injured has risen to 40" is a toll', () => {
     expect(one('The number of injured has risen to 40.')).toEqual([{ q: 'injured', c: { low: 40, best: 40, high: 40 }, role: 'launched' }]);
     expect(one('The number of dead reached 9 by evening.')).toEqual([{ q: 'killed', c: { low: 9, best: 9, high: 9 }, role: 'launched' }]);

@@ -225,7 +225,9 @@ export function readFigures(raw: string): FigureMention[] {
     let typeWord = '';
     let onePerson = false;
     const d = DRONE.exec(after.trimStart());
-    const mi = MISSILE.exec(after.trimStart());
+    // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
+    const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
+    const mi = MISSILE.exec(after.trimStart()) ?? (elided ? MISSILE.exec(`${elided[1]}${elided[2]}`) : null);
     if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
@@ -236,7 +238,7 @@ export function readFigures(raw: string): FigureMention[] {
         : /cruise|kalibr|kh-101|kh-\d+/.test(head)
           ? 'cruiseMissiles'
           : 'missiles';
-      typeWord = mi[0];
+      typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
     } else if (
       article &&
@@ -358,5 +360,42 @@ export function readFigures(raw: string): FigureMention[] {
       push('missiles', 2);
     }
   }
-  return out.sort((a, b) => a.index - b.index);
+  return sumLists(
+    out.sort((a, b) => a.index - b.index),
+    sentence,
+  );
+}
+
+/**
+ * "40 missiles at Kyiv and 30 missiles at Lviv", "seven Kinzhal missiles and 40 Iskander ballistic
+ * missiles": launched figures of one quantity joined by "and" in one list add up.
+ */
+function sumLists(fs: FigureMention[], sentence: string): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const f of fs) {
+    const prev = out.at(-1);
+    const exact = (c: Count) => c.best === c.low && c.high === c.low;
+    const gap = prev ? sentence.slice(prev.index, f.index) : '';
+    if (
+      prev !== undefined &&
+      prev.quantity === f.quantity &&
+      prev.role === 'launched' &&
+      f.role === 'launched' &&
+      !prev.weak &&
+      !f.weak &&
+      !prev.part &&
+      !f.part &&
+      exact(prev.count) &&
+      exact(f.count) &&
+      (f.quantity === 'drones' || f.quantity === 'missiles' || f.quantity === 'ballisticMissiles' || f.quantity === 'cruiseMissiles') &&
+      /^[^,.;]*\band\s+$/.test(gap.slice(prev.words.length > 0 ? 1 : 0)) &&
+      !/\b(?:including|of them|of which|among them)\b/i.test(gap)
+    ) {
+      const n = prev.count.low + f.count.low;
+      out[out.length - 1] = { ...prev, count: { low: n, best: n, high: n }, words: `${prev.words} and ${f.words}`.slice(0, 80) };
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }
