@@ -225,6 +225,11 @@ describe('figures', () => {
     // a launch and a shot-down figure are not one list
     expect(one('Russia launched 80 drones, and 60 drones were shot down.').map((f) => f.c.low)).toEqual([80, 60]);
   });
+  it('"the bodies of five people" were recovered: five killed', () => {
+    expect(one('Rescuers recovered the bodies of five people.')).toEqual([
+      { q: 'killed', c: { low: 5, best: 5, high: 5 }, role: 'launched' },
+    ]);
+  });
   it('"the number of injured has risen to 40" is a toll', () => {
     expect(one('The number of injured has risen to 40.')).toEqual([{ q: 'injured', c: { low: 40, best: 40, high: 40 }, role: 'launched' }]);
     expect(one('The number of dead reached 9 by evening.')).toEqual([{ q: 'killed', c: { low: 9, best: 9, high: 9 }, role: 'launched' }]);

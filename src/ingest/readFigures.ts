@@ -262,7 +262,7 @@ export function readFigures(raw: string): FigureMention[] {
       else if (/\b(injuring|wounding)\s+(at least\s+|more than\s+)?$/i.test(verbBefore)) quantity = 'injured';
       else if (k && (!i || k.index < i.index)) quantity = 'killed';
       else if (i) quantity = 'injured';
-      else if (/\b(killing|killed|claimed the lives of|left)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'killed';
+      else if (/\b(killing|killed|claimed the lives of|left|bodies of)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'killed';
       else if (/\b(injuring|injured|wounding|wounded)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'injured';
       if (/^\s*(?:\w+\s+){0,2}of them\b/i.test(after)) continue;
     } else if (!article && /\b(killing|killed|kills?|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
