@@ -103,6 +103,20 @@ describe('dates', () => {
     expect(ds.map((d) => d.reporting)).toEqual([false, true]);
   });
 
+  it('"the night of Sunday to Monday" and "overnight into Monday" are the night that ends on Monday', () => {
+    const monday = at('2026-02-02T11:00:00+02:00');
+    for (const t of ['Drones hit the port on the night of Sunday to Monday.', 'Russia fired 40 drones overnight into Monday.']) {
+      const [d] = dates(t, monday);
+      expect(span(d!)).toEqual(['2026-02-01T18:00:00+02:00', '2026-02-02T09:00:00+02:00']);
+    }
+  });
+  it('a clock time on a named day is the hour around it; "shortly after midnight" is the early hours before the report', () => {
+    const [d] = dates('A missile hit the plant at around 4 a.m. on Monday.');
+    expect(span(d!)).toEqual(['2026-02-02T03:00:00+02:00', '2026-02-02T05:00:00+02:00']);
+    expect(d!.precision).toBe('hour');
+    const [m] = dates('The attack began shortly after midnight.');
+    expect(span(m!)).toEqual(['2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+  });
   it('in the zone given: Moscow nights are Moscow nights', () => {
     const [d] = dates('Drones attacked a refinery overnight.', at('2026-02-03T10:00:00+03:00', 'Europe/Moscow'));
     expect(span(d!)).toEqual(['2026-02-02T18:00:00+03:00', '2026-02-03T09:00:00+03:00']);
@@ -186,6 +200,47 @@ describe('figures', () => {
   it('"an energy worker was killed" is one killed', () => {
     expect(one('An energy worker was killed in the region.')).toEqual([{ q: 'killed', c: { low: 1, best: 1, high: 1 }, role: 'launched' }]);
   });
+  it('single persons joined by "and" count together: "a man and his daughter were killed" is two', () => {
+    expect(one('An elderly man and his daughter were killed when the roof fell in.')).toEqual([
+      { q: 'killed', c: { low: 2, best: 2, high: 2 }, role: 'launched' },
+    ]);
+    expect(one('A nurse and her two sons were injured.')[0]!.c).toEqual({ low: 3, best: 3, high: 3 });
+  });
+  it('an aside between a figure and its verb ("Three men, one of them a driver, were killed") keeps the verb', () => {
+    expect(one('Three men, one of them a driver, were killed on the road.')).toEqual([
+      { q: 'killed', c: { low: 3, best: 3, high: 3 }, role: 'launched' },
+    ]);
+  });
+  it('"brought down" is shot down', () => {
+    expect(one('Air defences brought down 50 drones and two missiles.').map((f) => [f.q, f.role])).toEqual([
+      ['drones', 'downed'],
+      ['missiles', 'downed'],
+    ]);
+  });
+  it('launched figures of one type joined by "and" add up; a model named alone takes the unit the list ends on', () => {
+    expect(one('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.')).toEqual([
+      { q: 'ballisticMissiles', c: { low: 15, best: 15, high: 15 }, role: 'launched' },
+    ]);
+    expect(one('Russia fired two Kinzhal and five Iskander-M ballistic missiles.')[0]!.c).toEqual({ low: 7, best: 7, high: 7 });
+    // a launch and a shot-down figure are not one list
+    expect(one('Russia launched 80 drones, and 60 drones were shot down.').map((f) => f.c.low)).toEqual([80, 60]);
+  });
+  it('"the bodies of five people" were recovered: five killed', () => {
+    expect(one('Rescuers recovered the bodies of five people.')).toEqual([
+      { q: 'killed', c: { low: 5, best: 5, high: 5 }, role: 'launched' },
+    ]);
+  });
+  it('"the number of injured has risen to 40" is a toll', () => {
+    expect(one('The number of injured has risen to 40.')).toEqual([{ q: 'injured', c: { low: 40, best: 40, high: 40 }, role: 'launched' }]);
+    expect(one('The number of dead reached 9 by evening.')).toEqual([{ q: 'killed', c: { low: 9, best: 9, high: 9 }, role: 'launched' }]);
+  });
+  it('a model designation ("Shahed-136", "Kh-101", "S-300") is no count', () => {
+    expect(one('Russia launched 90 Shahed-136 drones and two Kh-101 cruise missiles.').map((f) => [f.q, f.c.low])).toEqual([
+      ['drones', 90],
+      ['cruiseMissiles', 2],
+    ]);
+    expect(one('S-300 missiles hit the city.').map((f) => [f.q, f.c.low])).toEqual([['missiles', 2]]);
+  });
   it('dates, clock times and distances are not counts', () => {
     expect(one('On 12 February at 18:50 the border 530 km away was quiet.')).toEqual([]);
   });
@@ -215,8 +270,53 @@ describe('places and targets', () => {
     const ps = findPlaces('There were no strikes on the Kyiv region that night.', places);
     expect(ps.map((p) => [p.name, p.excluded])).toEqual([['Kyiv region', true]]);
   });
+  it('possessives: "Kharkiv\'s Kyivskyi district", "Russia\'s Belgorod and Kursk regions", two districts in one phrase', () => {
+    expect(names("A missile struck Kharkiv's Kyivskyi district.")).toEqual([
+      ['Kharkiv', 'Kharkiv Oblast', 'settlement'],
+      ['Kyivskyi district', 'Kharkiv Oblast', 'settlement'],
+    ]);
+    expect(names("Drones attacked Russia's Belgorod and Kursk regions.").map((x) => x[1])).toEqual(['Belgorod Oblast', 'Kursk Oblast']);
+    expect(names("In Kyiv's Obolonskyi and Podilskyi districts, homes burned.").map((x) => x[0])).toEqual([
+      'Kyiv',
+      'Obolonskyi district',
+      'Podilskyi district',
+    ]);
+  });
+  it('"Kyiv and nearby areas" is the city and the region around it', () => {
+    expect(names('The strikes targeted Kyiv and nearby areas.')).toEqual([
+      ['Kyiv', 'Kyiv City', 'settlement'],
+      ['Kyiv region', 'Kyiv Oblast', 'region'],
+    ]);
+  });
+  it('"no comment from Kyiv", "confrontation with Moscow" name a government, not a place hit', () => {
+    expect(names('There was no immediate comment from Kyiv.')).toEqual([]);
+    expect(names('Allies fear a direct confrontation with Moscow.')).toEqual([]);
+    expect(names('Moscow is positioning itself to blame Kyiv.')).toEqual([]);
+    expect(names("Moscow's approach to the talks has not changed.")).toEqual([]);
+    expect(names("The strike raised questions about Moscow's intentions.")).toEqual([]);
+    expect(names("Drones were downed on Moscow's outskirts.").map((x) => x[0])).toEqual(['Moscow']);
+    expect(names('He said that Moscow always lies.')).toEqual([]);
+    expect(names('Drones were downed near Moscow.').map((x) => x[0])).toEqual(['Moscow']);
+    // a title before a first name that is also a place
+    const withVladimir = buildPlaceIndex([
+      ...readPlaceFiles([path.join(ROOT, 'tests/fixtures/ingest/places.yaml')]),
+      { id: 'vladimir-region', name: 'Vladimir Oblast', kind: 'region', within: 'russia', aliases: [] },
+      { id: 'vladimir', name: 'Vladimir', kind: 'city', within: 'vladimir-region', aliases: [] },
+    ]);
+    const inRussia = (t: string) => findPlaces(t, withVladimir).map((p) => p.name);
+    expect(inRussia('The call with Russian President Vladimir Putin ended.')).toEqual([]);
+    expect(inRussia('Drones hit Vladimir overnight.')).toEqual(['Vladimir']);
+  });
   it('an official\'s title is not a place hit ("the governor of the Sumy region")', () => {
     expect(names('Two died, the governor of the Sumy region said.')).toEqual([]);
+  });
+  it('"the city" and "the capital" refer back to the settlement named last, when the sentence names none', () => {
+    const ps = (s: string, last?: string) => findPlaces(s, places, last).map((p) => [p.name, p.region?.name]);
+    expect(ps('A shell hit the centre of the city.', 'Kharkiv')).toEqual([['Kharkiv', 'Kharkiv Oblast']]);
+    expect(ps('Drones flew towards the capital.', 'Moscow')).toEqual([['Moscow', 'Moscow City']]);
+    // a city is not "the capital", and a sentence naming its own settlement keeps it
+    expect(ps('Drones flew towards the capital.', 'Kharkiv')).toEqual([]);
+    expect(ps('Sirens sounded in the city of Sumy.', 'Kharkiv').map((x) => x[0])).toEqual(['Sumy']);
   });
   it('targets by class from the words', () => {
     const t = (s: string) =>
@@ -226,6 +326,25 @@ describe('places and targets', () => {
     expect(t('The strike hit a thermal power plant and an apartment block.')).toEqual(['energy', 'residential']);
     expect(t('A hospital, a school and a railway station were damaged.')).toEqual(['civilian-transport', 'education', 'health']);
     expect(t('A non-residential building caught fire.')).toEqual(['non-residential']);
+  });
+  it('targets: shops, offices and government buildings are non-residential; a military institute is military and education', () => {
+    const t = (s: string) =>
+      findTargets(s)
+        .map((x) => x.target)
+        .sort();
+    expect(t('A glide bomb set a supermarket and an office building on fire.')).toEqual(['non-residential']);
+    expect(t('The roof of the government building burned.')).toEqual(['non-residential']);
+    expect(t('Missiles hit a military academy in the city.')).toEqual(['education', 'military']);
+    expect(t('A fire engine and a petrol station were damaged.')).toEqual(['civilian-infrastructure']);
+    expect(t('Civilian buildings were hit.')).toEqual(['civilian-infrastructure']);
+  });
+  it('"taken to hospital" is not a hospital hit; an apartment block beside a non-residential building is residential', () => {
+    const t = (s: string) =>
+      findTargets(s)
+        .map((x) => x.target)
+        .sort();
+    expect(t('Two people were taken to hospital.')).toEqual([]);
+    expect(t('A non-residential building and an apartment block were damaged.')).toEqual(['non-residential', 'residential']);
   });
 });
 
@@ -304,6 +423,57 @@ describe('one occurrence, one draft', () => {
     ]);
   });
 
+  it('a toll told for one site ("killed at the school") while other regions were hit is only a floor', () => {
+    const e = ingest(
+      'Russian missiles hit a school in Kharkiv and a depot in the Sumy region on Monday morning.\nFour people were killed at the school, the mayor said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 4 });
+    const only = ingest(
+      'Russian missiles hit a school in Kharkiv on Monday morning.\nFour people were killed at the school, the mayor said.',
+    ).events[0]!;
+    expect(only.casualties?.killed).toEqual({ low: 4, best: 4, high: 4 });
+  });
+  it('"later on Saturday, another strike" is a second occurrence, after the first began', () => {
+    const es = ingest(
+      'KHARKIV, 8 February 2026\nA Russian bomb hit a market in Kharkiv on Saturday afternoon, killing 3 people.\nLater on Saturday, another strike on the centre of the city injured 9 more people, the mayor said.',
+      at('2026-02-08T10:00:00+02:00'),
+    ).events;
+    expect(es).toHaveLength(2);
+    expect(es[0]!.casualties).toEqual({ killed: { low: 3, best: 3, high: 3 } });
+    expect(es[1]!.casualties).toEqual({ injured: { low: 9, best: 9, high: 9 } });
+    expect([es[1]!.when.start, es[1]!.when.end]).toEqual(['2026-02-07T12:00:00+02:00', '2026-02-08T00:00:00+02:00']);
+    expect(es[1]!.places.map((p) => p.name)).toEqual(['Kharkiv']);
+  });
+  it('a munition doing the striking ("Drones hit Odesa") reports a strike', () => {
+    const e = ingest('Drones hit Odesa overnight, damaging a port terminal.').events;
+    expect(e.map((x) => [x.kind, x.actor])).toEqual([['strike', 'russia']]);
+  });
+  it('places "also attacked" join the attack told before', () => {
+    const e = ingest(
+      'Russia fired 90 drones at Kyiv overnight.\nOdesa and Sumy were also attacked during the night, officials said.',
+    ).events;
+    expect(e).toHaveLength(1);
+    expect(e[0]!.places.map((p) => p.name)).toEqual(['Kyiv', 'Odesa', 'Sumy']);
+  });
+  it('a strike that killed people and names nothing else it hit targeted civilians', () => {
+    const e = ingest('A Russian drone hit a minibus near Sumy on Monday, killing 2 people.').events[0]!;
+    expect(e.targets).toEqual(['civilian-transport']);
+    const c = ingest('A Russian drone struck near Sumy on Monday, killing 2 people.').events[0]!;
+    expect(c.targets).toEqual(['civilians']);
+  });
+  it('"two more were killed" in a second town of the same region adds to the first toll', () => {
+    const e = ingest(
+      'Russian missiles struck Dnipro on Tuesday morning, killing 5 people.\nTwo more people were killed and 3 injured in Kryvyi Rih, the governor said.',
+    ).events[0]!;
+    expect(e.casualties).toEqual({ killed: { low: 7, best: 7, high: 7 }, injured: { low: 3, best: 3, high: 3 } });
+  });
+  it('missiles told only as parts (shot down, not intercepted) lie among the typed ones launched', () => {
+    const e = ingest(
+      'Russia fired 60 drones and six cruise missiles at Kharkiv overnight.\nAir defences shot down 50 drones and two missiles, while four missiles were not intercepted.',
+    ).events[0]!;
+    expect(e.munitions?.missiles).toEqual({ low: 6, best: 6, high: 6 });
+    expect(e.munitions?.cruiseMissiles).toEqual({ low: 6, best: 6, high: 6 });
+  });
   it('the same figure given plainly and as "nearly" spans both readings', () => {
     const r = ingest('KYIV\nRussia launched nearly 500 drones at Kyiv overnight.\nThe 500 drones hit homes in Kyiv.');
     expect(r.events[0]!.munitions?.drones).toEqual({ low: 450, best: 500, high: 550 });
@@ -382,6 +552,16 @@ describe('who reports, claims and denies (reportedBy, deniedBy, attribution)', (
     expect(vs('Three people were hurt, the regional governor said.')).toEqual([['local', 'reports']]);
     expect(vs('The depot burned, according to Ukrainian officials.')).toEqual([['ukraine', 'reports']]);
     expect(vs('The Kremlin rejected the report.')).toEqual([['russia', 'denies']]);
+  });
+  it('a party does not take a later speaker\'s verb: "Russian missiles struck X and regional officials said"', () => {
+    const vs = (t: string) => readVoices(t).map((v) => [v.party ?? 'local', v.stance]);
+    expect(vs('Russian missiles struck Kharkiv on Sunday and regional officials said two people were hurt.')).toEqual([
+      ['local', 'reports'],
+    ]);
+    const e = ingest('Russian missiles struck Kharkiv on Sunday and regional officials said two people were hurt.').events[0]!;
+    expect([e.actor, e.attribution, e.reportedBy]).toEqual(['russia', 'confirmed', ['ukraine']]);
+    // the party still owns a verb that is its own, with its official's title between
+    expect(vs("Kyiv was hit overnight, Russia's defence ministry said.")).toEqual([['russia', 'reports']]);
   });
   it('the report cites each voice with its line and words', () => {
     const r = ingest('Ukraine accused Russia of striking a hospital in Kharkiv on Sunday.\nMoscow denied hitting the hospital.');

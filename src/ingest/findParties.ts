@@ -52,7 +52,7 @@ const NOT_AN_ATTACK =
 const HABITUAL =
   /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
 const PASSIVE_HIT =
-  /\b(was|were|had been|have been|has been)\s+(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
+  /\b(was|were|had been|have been|has been)\s+(?:(?:also|again|too|likewise|then|later|repeatedly)\s+)?(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
 
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>
@@ -131,6 +131,10 @@ export function readParties(raw: string): Reading {
     /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
+    // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
+    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?)\s+(?:[\w-]+\s+){0,2}?(hit|struck|attacked|targeted|slammed into|damaged|destroyed)\b/i.test(
+      sentence,
+    ) ||
     PASSIVE_HIT.test(sentence);
   if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount || attackPhrase)) {
     return { kind: 'strike', ...base, words: words || STRIKE.exec(sentence)![0] };

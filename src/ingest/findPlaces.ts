@@ -28,9 +28,16 @@ const LIST_REGIONS = new RegExp(
 );
 const ONE_REGION = new RegExp(String.raw`\b(?:the\s+)?(${NAME})\s+(region|oblast|Oblast|province|krai|Krai|Republic)\b`, 'gu');
 const DISTRICT = new RegExp(String.raw`\b(?:the\s+)?(${CAP})\s+(district|raion)\b`, 'gu');
+const AROUND = new RegExp(
+  String.raw`\b(${NAME})\s+and\s+(?:the\s+|its\s+)?(?:nearby|surrounding|neighbouring|neighboring)\s+(?:areas|region|villages|towns|suburbs|settlements)\b`,
+  'gu',
+);
+const DISTRICTS = new RegExp(String.raw`\b((?:${CAP})(?:\s*,\s*(?:${CAP}))*,?\s+and\s+(?:${CAP}))\s+(?:districts|raions)\b`, 'gu');
+const CITY_PART =
+  /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
-  /^\s*(?:'s\s+)?(?:said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|and Moscow|and Kyiv|regime|government|authorities)\b/;
+  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
 const NOT_PLACES = new Set([
   'Russia',
   'Ukraine',
@@ -115,7 +122,11 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   for (const m of sentence.matchAll(LIST_REGIONS)) {
     const names = m[1]!.split(/\s*,\s*|\s+and\s+/).filter(Boolean);
     let ok = false;
-    for (const n of names) {
+    for (const full of names) {
+      // "Russia's Belgorod and Kursk regions": the possessive before the first name is not part of it
+      const words = full.split(' ');
+      const n =
+        words.map((_, i) => words.slice(i).join(' ')).find((x) => resolve(lookup, `${x} region`, true) ?? resolve(lookup, x, true)) ?? full;
       const e = resolve(lookup, `${n} region`, true) ?? resolve(lookup, n, true);
       if (e?.kind === 'region' || e?.kind === 'capital') {
         push(e.kind === 'capital' ? (resolve(lookup, `${n} Oblast`, true) ?? e) : e, `${n} region`, m[0], m.index, 'region');
@@ -132,7 +143,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     taken.push([m.index, m.index + m[0].length]);
   }
   let settlement = lastSettlement;
-  for (const m of sentence.matchAll(BARE)) {
+  // "Kharkiv's Kyivskyi district": the possessive ending is not part of the name (indexes kept)
+  const plain = sentence.replace(/(\p{L})['’]s\b/gu, '$1  ');
+  for (const m of plain.matchAll(BARE)) {
     const a = m.index;
     const b = a + m[0].length;
     if (!free(a, b)) continue;
@@ -149,13 +162,27 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         const next = words[s + k];
         if (
           next !== undefined &&
-          s === 0 &&
+          // "Russian President Vladimir Putin": a title before it makes it a first name too
+          (s === 0 ||
+            /^(?:President|Minister|Mayor|Governor|Secretary|Chancellor|General|Patriarch|spokesman|envoy)$/.test(words[s - 1]!)) &&
           !/^(Oblast|Region|City|Mayor|Governor|Krai|Republic|District|Regional|Military|Administration)$/.test(next) &&
           lookup.lookup(next).length === 0
         )
           continue;
         if (SPEAKER_AFTER.test(sentence.slice(start + name.length))) continue;
         if (/^\s+time\b/.test(sentence.slice(start + name.length))) continue;
+        // "Moscow's approach", "Kyiv's forces": a capital in the possessive is its government, unless what
+        // follows is a part of the city ("Kyiv's Obolonskyi district", "Moscow's airports", "the capital's outskirts")
+        const owned = sentence.slice(start + name.length);
+        if (e.kind === 'capital' && /^['’]s\s/.test(owned) && !CITY_PART.test(owned)) continue;
+        // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
+        if (
+          e.kind === 'capital' &&
+          /\b(?:comment|response|reaction|word|statement|reply|confrontation|talks|relations|ties|negotiations|dialogue|contacts?|pressure|sanctions)\s+(?:from|by|with|on|against)\s+$|\b(?:blame|blamed|blaming|accuse|accused|accusing|urged|urging)\s+$/i.test(
+            sentence.slice(Math.max(0, start - 24), start),
+          )
+        )
+          continue;
         if (
           /\b(?:from|of)\s+$/.test(sentence.slice(Math.max(0, start - 6), start)) &&
           /\bwho\b|'s/.test(sentence.slice(start + name.length, start + name.length + 4))
@@ -169,28 +196,45 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       }
     }
   }
-  for (const m of sentence.matchAll(DISTRICT)) {
+  const district = (name: string, words: string, index: number) => {
     const s = settlement !== undefined ? lookup.lookup(settlement).find((e) => e.kind !== 'region') : undefined;
-    if (!s || NOT_PLACES.has(m[1]!)) continue;
+    if (!s || NOT_PLACES.has(name)) return;
     const region = describe(lookup, s).region;
     const pseudo: PlaceEntry = {
-      id: `${s.id}-${m[1]!.toLowerCase()}`,
-      name: `${m[1]} district`,
+      id: `${s.id}-${name.toLowerCase()}`,
+      name: `${name} district`,
       kind: 'district',
       within: s.id,
       aliases: [],
     };
+    if (out.some((o) => o.entry.id === pseudo.id)) return;
     out.push({
       entry: pseudo,
       ...(region ? { region } : {}),
       ...describe(lookup, s),
-      name: `${m[1]} district`,
+      name: `${name} district`,
       precision: 'settlement',
       settlement: s.name,
-      words: m[0],
-      index: m.index,
+      words,
+      index,
       excluded: false,
     });
+  };
+  for (const m of sentence.matchAll(DISTRICT)) district(m[1]!, m[0], m.index);
+  // "the Shevchenkivskyi and Solomianskyi districts"
+  for (const m of sentence.matchAll(DISTRICTS))
+    for (const name of m[1]!.split(/\s*,\s*|\s+and\s+/).filter(Boolean)) district(name, m[0], m.index);
+  // "Kyiv and nearby areas", "Kharkiv and the surrounding region": the region around the city as well
+  for (const m of sentence.matchAll(AROUND)) {
+    const city = out.find((o) => o.precision === 'settlement' && o.words === m[1]);
+    const e = city ? (resolve(lookup, `${m[1]} Oblast`, true) ?? resolve(lookup, `${m[1]} region`, true)) : undefined;
+    if (e?.kind === 'region') push(e, `${m[1]} region`, m[0], m.index, 'region');
+  }
+  // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
+  const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);
+  if (back && lastSettlement !== undefined && !out.some((o) => o.precision === 'settlement')) {
+    const e = lookup.lookup(lastSettlement).find((x) => x.kind !== 'region' && x.kind !== 'country');
+    if (e && (back[1] !== 'capital' || e.kind === 'capital')) push(e, e.name, back[0], back.index, 'settlement');
   }
   return out.sort((x, y) => x.index - y.index);
 }

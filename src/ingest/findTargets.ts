@@ -11,18 +11,28 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
     /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|houses|private houses|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
   ],
   ['health', /\b(hospitals?|clinics?|medical (?:facilit(?:y|ies)|centre|center)|maternity|ambulances?|retirement home|care home)\b/i],
-  ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college)\b/i],
+  ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
   [
     'civilian-transport',
-    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|bus(?:es)?|metro|transport infrastructure|railway station|airport)\b/i,
+    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|(?:mini)?bus(?:es)?|metro|transport infrastructure|railway station|airport)\b/i,
   ],
   [
     'civilian-infrastructure',
-    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure)\b/i,
+    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?))\b/i,
   ],
-  ['non-residential', /\b(non-?residential)\b/i],
+  [
+    'non-residential',
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?)\b/i,
+  ],
+  [
+    'military',
+    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|(?:ammunition|arms) depots?)\b/i,
+  ],
   ['diplomatic', /\b(consulate|embassy)\b/i],
-  ['civilians', /\b(civilians?|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i],
+  [
+    'civilians',
+    /\b(civilians|civilian(?! (?:buildings|objects|facilities|sites|infrastructure|targets|areas))|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i,
+  ],
 ];
 
 export interface TargetMention {
@@ -37,12 +47,30 @@ export function findTargets(sentence: string): TargetMention[] {
     const m = re.exec(sentence);
     if (!m) continue;
     // "non-residential" is not residential
+    let found = m;
     if (
       target === 'residential' &&
-      /non-?residential/i.test(sentence) &&
-      !/\b(?<!non-?)residential\b/i.test(sentence.replace(/non-?residential/gi, ''))
-    )
-      continue;
+      /^residential$/i.test(m[0]) &&
+      /non-?residential/i.test(sentence.slice(Math.max(0, m.index - 4), m.index + 11))
+    ) {
+      // "a non-residential building ... an apartment block": the other words still name homes
+      const rest = re.exec(sentence.replace(/non-?residential/gi, (x) => '_'.repeat(x.length)));
+      if (!rest) continue;
+      found = rest;
+    }
+    // "taken to hospital", "in hospital": where the hurt went, not what was hit
+    if (
+      target === 'health' &&
+      /\b(?:to|in|into)\s+$/i.test(sentence.slice(Math.max(0, m.index - 6), m.index)) &&
+      /^hospital$/i.test(m[0])
+    ) {
+      const rest = new RegExp(re.source, 'gi');
+      const other = [...sentence.matchAll(rest)].find(
+        (x) => !/\b(?:to|in|into)\s+$/i.test(sentence.slice(Math.max(0, x.index - 6), x.index)),
+      );
+      if (!other) continue;
+      found = other;
+    }
     // "without power", "energy war", "energy workers" speak of effects and people, not what was hit
     if (target === 'energy' && /^energy$/i.test(m[0]) && !/\b(attack|strike|hit|target|damag)/i.test(sentence)) continue;
     if (
@@ -52,7 +80,7 @@ export function findTargets(sentence: string): TargetMention[] {
       !/\benergy (infrastructure|facilit)/i.test(sentence)
     )
       continue;
-    out.push({ target, words: m[0], index: m.index });
+    out.push({ target, words: found[0], index: found.index });
   }
   return out;
 }

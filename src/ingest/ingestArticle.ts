@@ -219,6 +219,28 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
 
+/** "another strike", "a second attack": told as an occurrence besides the one before */
+const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
+/** ... and set apart from it in time */
+const SET_APART = /\b(?:later|earlier|afterwards|hours after|hours before)\b/i;
+/** "Later on Saturday": after the occurrence told before it began */
+const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
+
+/** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
+const AT_SITE =
+  /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+
+/** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
+function tollPlaces(o: Observation, obs: Observation[]): string[] {
+  const own = o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+  if (own.length > 0 || !AT_SITE.test(o.s.text)) return own;
+  const before = obs.slice(0, obs.indexOf(o)).reverse();
+  const site = before.find((x) => x.places.some((p) => !p.excluded && p.precision === 'settlement'));
+  if (!site) return own;
+  const settled = site.places.filter((p) => !p.excluded && p.precision === 'settlement');
+  return [...new Set(settled.map((p) => p.region?.id ?? p.entry.id))];
+}
+
 /** A dateline or a headline: one of the first lines, short, with no closing stop. */
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
@@ -333,7 +355,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const when = span(ds);
     const strikeGroups = groups.filter((g) => g.kind === 'strike');
     let home: Group | undefined;
-    if (when) {
+    if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
+      // "Later on Saturday, another strike ...": a second occurrence, not more of the first
+      home = undefined;
+    } else if (when) {
       home = [...strikeGroups].reverse().find((g) => {
         const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
         return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
@@ -461,9 +486,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
       );
       const agree = all.every((d) => d.start < narrowest.end && narrowest.start < d.end);
       const use = agree ? near : all;
-      const s0 = DateTime.min(...use.map((d) => d.start))!;
+      let s0: DateTime = DateTime.min(...use.map((d) => d.start))!;
       const e0 = DateTime.max(...use.map((d) => d.end))!;
       const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
+      const prior = before ? span(before.obs.flatMap((o) => eventDates(o, 'strike'))) : undefined;
+      if (prior && LATER.test(g.obs[0]!.s.text) && prior.start > s0 && prior.start < e0) s0 = prior.start;
       const precision = widest.precision;
       when = {
         start: s0,
@@ -518,6 +545,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
           fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
         }
 
+    // a strike that killed or hurt people and names nothing else it hit: the people were what it hit
+    if (targets.length === 0 && g.kind === 'strike') {
+      const toll = g.obs.flatMap((o) =>
+        o.figures.filter((f) => f.quantity === 'killed' || f.quantity === 'injured').map((f) => ({ f, o })),
+      )[0];
+      if (toll) {
+        targets.push('civilians');
+        fields.push({ field: 'targets', value: 'civilians', line: toll.o.s.line, words: toll.f.words, confidence: 'low' });
+      }
+    }
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
     const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
@@ -531,14 +568,20 @@ export function ingestArticle(input: IngestInput): IngestResult {
         const added =
           !headline &&
           o.s !== lead &&
-          (/\b(another|a further|additional)\s+$/i.test(before) || /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)));
+          (/\b(another|a further|additional)\s+$/i.test(before) ||
+            /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)) ||
+            // "two more people were killed and 14 injured": both told as more
+            /^\S+\s+more\b(?!\s+than)/i.test(o.s.text.slice(f.index)) ||
+            /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
+              o.s.text.slice(0, f.index),
+            ));
         if (f.quantity === 'killed' || f.quantity === 'injured')
           casualtyItems.push({
             f,
             headline,
             added,
             lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
-            places: o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id),
+            places: tollPlaces(o, g.obs),
             at: [],
           });
         fields.push({
@@ -573,8 +616,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const b = counts.ballisticMissiles;
       const c = counts.cruiseMissiles;
       // only the types the text names: their sum is exact when each of them is
+      // untyped missiles told only as parts ("three shot down", "five not intercepted") are among the typed ones
+      const partsOnly = (byQ.get('missiles') ?? []).every((f) => f.part || f.weak);
       const exact =
-        m === undefined &&
+        (m === undefined || (partsOnly && m.high === undefined && m.low <= typed)) &&
         (b === undefined || b.high === b.low) &&
         (c === undefined || c.high === c.low) &&
         (b?.high !== undefined || c?.high !== undefined);

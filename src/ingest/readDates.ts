@@ -171,8 +171,15 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       day = weekdayNear(pub, weekday === 0 ? 7 : weekday, future);
     }
     if (day === undefined) continue;
-    const into = /\binto\b|\bto\b/i.test(m[0].slice(0, 20));
+    // "the night of Saturday to Sunday": the night that ends on the second day
+    const pair = /^(?:\w+day)\s+(?:to|into|and)\s+(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i.exec(m[1]!);
+    if (pair && r.start.isCertain('weekday') && !r.start.isCertain('day')) {
+      const second = ['mon', 'tues', 'wednes', 'thurs', 'fri', 'satur', 'sun'].indexOf(pair[1]!.toLowerCase()) + 1;
+      day = weekdayNear(pub, second, future).minus({ days: 1 });
+    }
+    const into = /\binto\b|\bto\b/i.test(m[0].slice(0, 20)) || pair !== null;
     const words = m[0];
+    if (pair) day = day.plus({ days: 1 });
     if (into || day.hasSame(pubDay, 'day')) {
       // the night that ends on the named day
       out.push(
@@ -298,6 +305,32 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       continue;
     }
     if (day === undefined || !day.isValid) continue;
+    // "overnight into Sunday", "the night to Tuesday": the night that ends on that day
+    if (/\b(?:overnight|night)\s+(?:into|to)\s+$/i.test(before)) {
+      const words = `${before.match(/\b(?:overnight|night)\s+(?:into|to)\s+$/i)![0]}${text}`;
+      out.push(
+        mention(
+          day.minus({ days: 1 }).plus({ hours: NIGHT_START }),
+          day.plus({ hours: NIGHT_END }),
+          'part-of-day',
+          words,
+          a - (words.length - text.length),
+          sentence,
+          explicit,
+          'high',
+          pub,
+        ),
+      );
+      taken.push([a, b]);
+      continue;
+    }
+    // "at around 4 a.m. on Sunday": the hour around the stated time
+    if (s.isCertain('hour') && s.get('hour') !== null) {
+      const at = day.plus({ hours: s.get('hour')!, minutes: s.get('minute') ?? 0 });
+      out.push(mention(at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
+      taken.push([a, b]);
+      continue;
+    }
     const span = dayWithPart(day, part);
     const pre = before.match(/\b(late|early)\s+(on\s+)?$/i)?.[0] ?? '';
     const post = after.match(/^\s*(night|morning|evening|afternoon)\b/i)?.[0] ?? '';
@@ -325,11 +358,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   }
 
   // "overnight", "during the night", "in the early hours": the night before the report
-  for (const m of sentence.matchAll(/\b(overnight|during the night|through the night|in the early hours|at night)\b/gi)) {
+  for (const m of sentence.matchAll(
+    /\b(overnight|during the night|through the night|in the early hours|at night|(?:shortly |just |soon )?after midnight|before dawn|at dawn)\b/gi,
+  )) {
     if (!free(m.index, m.index + m[0].length)) continue;
     // a weekday or date already read in the same sentence carries the night (chrono saw "Monday night")
     if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
-    const early = /early hours/i.test(m[0]);
+    const early = /early hours|midnight|dawn/i.test(m[0]);
     const start = early ? pubDay : pubDay.minus({ days: 1 }).plus({ hours: NIGHT_START });
     const end = pubDay.plus({ hours: early ? 12 : NIGHT_END });
     out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));

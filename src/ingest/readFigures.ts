@@ -19,6 +19,8 @@ export interface FigureMention {
   approximate: boolean;
   words: string;
   index: number;
+  /** a part of those fired: shot down, or "not intercepted"; the launch tally, when given, holds them */
+  part?: true;
 }
 
 const UNITS: Record<string, number> = {
@@ -111,7 +113,15 @@ const PEOPLE =
   /^(?:[\w-]+\s+){0,2}?(people|persons?|civilians?|residents?|children|adults|miners|workers?|women|men|soldiers|passengers|others?)\b/i;
 const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|fatalities|fatally|bodies)\b/i;
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|hospitali[sz]ed|casualties|shrapnel wounds)\b/i;
-const DOWNED = /\b(shot down|intercepted|destroyed|downed|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
+const DOWNED =
+  /\b(shot down|intercepted|destroyed|downed|brought down|knocked (?:down|out)|took down|taken down|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
+const PERSON_WORD = String.raw`(?:woman|man|person|child|boy|girl|baby|infant|teenager|son|daughter|mother|father|husband|wife|brother|sister|grandmother|grandfather|doctor|nurse|paramedic|rescuer|firefighter|worker|driver|resident|civilian|pensioner)`;
+const PERSONS_TOGETHER = new RegExp(
+  String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+and\s+(?:(?:her|his|their)\s+)?(?:(a|an|one|two|three|four|five)\s+)?(?:[\w-]+\s+){0,2}?(?:women|men|${PERSON_WORD}(?:s|ren)?)\s+(?:were|have been|had been)\s+(?:(?:both|all)\s+)?(killed|injured|wounded|hurt)\b`,
+  'gi',
+);
+/** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
+const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
@@ -147,13 +157,31 @@ export function readFigures(raw: string): FigureMention[] {
       index: m.index,
     });
   }
+  // "a woman and her infant son were killed": single persons joined by "and" are counted together
+  const together: [number, number][] = [];
+  for (const m of sentence.matchAll(PERSONS_TOGETHER)) {
+    const n = 1 + (m[1] !== undefined ? (wordValue(m[1]) ?? 1) : 1);
+    out.push({
+      quantity: /^kill/i.test(m[2]!) ? 'killed' : 'injured',
+      count: { low: n, best: n, high: n },
+      role: 'launched',
+      weak: false,
+      approximate: false,
+      words: m[0],
+      index: m.index,
+    });
+    together.push([m.index, m.index + m[0].length]);
+  }
   for (const m of sentence.matchAll(FIGURE)) {
     const q = m[1];
+    if (together.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const raw = m[2]!.toLowerCase();
     const idx = m.index;
     const end = idx + m[0].length;
     const before = sentence.slice(Math.max(0, idx - 40), idx);
     const after = sentence.slice(end);
+    // a model's designation ("Shahed-136", "Kh-101", "S-300") is no count
+    if (/[A-Za-z]-$/.test(before) || /^-[A-Za-z]/.test(after)) continue;
     // dates, clock times, ordinals, percentages and the like are not counts
     if (
       /^\s*(?:[-:./]\d|%|st\b|nd\b|rd\b|th\b|per ?cent|km|kilomet|miles?\b|years?|months?|weeks?|days?|hours?|minutes?|a\.m|p\.m|-storey|-story|-point)/i.test(
@@ -197,7 +225,9 @@ export function readFigures(raw: string): FigureMention[] {
     let typeWord = '';
     let onePerson = false;
     const d = DRONE.exec(after.trimStart());
-    const mi = MISSILE.exec(after.trimStart());
+    // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
+    const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
+    const mi = MISSILE.exec(after.trimStart()) ?? (elided ? MISSILE.exec(`${elided[1]}${elided[2]}`) : null);
     if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
@@ -208,7 +238,7 @@ export function readFigures(raw: string): FigureMention[] {
         : /cruise|kalibr|kh-101|kh-\d+/.test(head)
           ? 'cruiseMissiles'
           : 'missiles';
-      typeWord = mi[0];
+      typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
     } else if (
       article &&
@@ -223,7 +253,7 @@ export function readFigures(raw: string): FigureMention[] {
       (PEOPLE.test(after.trimStart()) || /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))
     ) {
       if (SUBCOUNT.test(before)) continue;
-      const verbAfter = clause;
+      const verbAfter = after.replace(ASIDE, '$1').split(/[,;.]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? after;
       const verbBefore = before.slice(-24);
       const k = KILLED.exec(verbAfter);
       const i = INJURED.exec(verbAfter);
@@ -232,13 +262,19 @@ export function readFigures(raw: string): FigureMention[] {
       else if (/\b(injuring|wounding)\s+(at least\s+|more than\s+)?$/i.test(verbBefore)) quantity = 'injured';
       else if (k && (!i || k.index < i.index)) quantity = 'killed';
       else if (i) quantity = 'injured';
-      else if (/\b(killing|killed|claimed the lives of|left)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'killed';
+      else if (/\b(killing|killed|claimed the lives of|left|bodies of)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'killed';
       else if (/\b(injuring|injured|wounding|wounded)\s+(at least\s+)?$/i.test(verbBefore)) quantity = 'injured';
       if (/^\s*(?:\w+\s+){0,2}of them\b/i.test(after)) continue;
     } else if (!article && /\b(killing|killed|kills?|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
-    } else if (!article && /\bdeath toll\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)) {
+    } else if (
+      !article &&
+      /\b(?:death toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)
+    ) {
       quantity = 'killed';
+    } else if (!article && /\bnumber of (?:the )?(?:injured|wounded|injuries)\b[^.]*\b(?:to|at|reached)\s+$/i.test(before)) {
+      // "the number of injured has risen to 40"
+      quantity = 'injured';
     }
     if (quantity === undefined) continue;
     if (
@@ -296,6 +332,7 @@ export function readFigures(raw: string): FigureMention[] {
       approximate: base.approximate,
       words: `${m[0]} ${typeWord.trim()}`.replace(/\s+/g, ' ').trim().slice(0, 60) || words,
       index: idx,
+      ...(role === 'downed' || notDowned ? { part: true as const } : {}),
     });
     // "45 missiles, including 32 ballistic ones" counts the ballistic ones among the missiles
   }
@@ -310,16 +347,55 @@ export function readFigures(raw: string): FigureMention[] {
         out.push({ quantity: q, count: { low }, role: 'launched', weak: true, approximate: false, words: m[0], index: m.index });
     };
     if (/\bdrone(s)?\s+(strikes|attacks)\b/.test(kinds) || kinds === 'drones') {
-      if (kinds !== 'drones' || !/\b(\d|dozens|hundreds)\S*\s+(?:[\w-]+\s+){0,3}drones/i.test(sentence)) push('drones', 2);
+      if (kinds !== 'drones' || !/(?<![A-Za-z]-)\b(\d|dozens|hundreds)\S*\s+(?:[\w-]+\s+){0,3}drones/i.test(sentence)) push('drones', 2);
     } else if (/cruise|ballistic/.test(kinds)) {
       if (/cruise/.test(kinds)) push('cruiseMissiles', 2);
       if (/ballistic/.test(kinds)) push('ballisticMissiles', 2);
     } else if (
       kinds === 'missiles' &&
-      !/\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(sentence)
+      !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(
+        sentence,
+      )
     ) {
       push('missiles', 2);
     }
   }
-  return out.sort((a, b) => a.index - b.index);
+  return sumLists(
+    out.sort((a, b) => a.index - b.index),
+    sentence,
+  );
+}
+
+/**
+ * "40 missiles at Kyiv and 30 missiles at Lviv", "seven Kinzhal missiles and 40 Iskander ballistic
+ * missiles": launched figures of one quantity joined by "and" in one list add up.
+ */
+function sumLists(fs: FigureMention[], sentence: string): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const f of fs) {
+    const prev = out.at(-1);
+    const exact = (c: Count) => c.best === c.low && c.high === c.low;
+    const gap = prev ? sentence.slice(prev.index, f.index) : '';
+    if (
+      prev !== undefined &&
+      prev.quantity === f.quantity &&
+      prev.role === 'launched' &&
+      f.role === 'launched' &&
+      !prev.weak &&
+      !f.weak &&
+      !prev.part &&
+      !f.part &&
+      exact(prev.count) &&
+      exact(f.count) &&
+      (f.quantity === 'drones' || f.quantity === 'missiles' || f.quantity === 'ballisticMissiles' || f.quantity === 'cruiseMissiles') &&
+      /^[^,.;]*\band\s+$/.test(gap.slice(prev.words.length > 0 ? 1 : 0)) &&
+      !/\b(?:including|of them|of which|among them)\b/i.test(gap)
+    ) {
+      const n = prev.count.low + f.count.low;
+      out[out.length - 1] = { ...prev, count: { low: n, best: n, high: n }, words: `${prev.words} and ${f.words}`.slice(0, 80) };
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }

@@ -20,8 +20,12 @@ const OFFICIAL = String.raw`(officials|authorities|(?:the\s+)?(?:regional\s+)?go
 const VERB = String.raw`(said|says|reported|told|confirmed|announced|wrote|claimed|claims|alleged|alleges|accused|accuses|denied|denies|rejected|rejects|dismissed|dismisses|blamed|blames)`;
 const DENY = /^(denied|denies|rejected|rejects|dismissed|dismisses|blamed|blames)$/i;
 const CLAIM = /^(claimed|claims|alleged|alleges|accused|accuses)$/i;
-// "..., the governor said": a speaker with its verb, within one clause; "according to X" as well
-const SPEAKER_VERB = new RegExp(String.raw`\b(?:${NAMED}|${OFFICIAL})\b[^.;,]{0,60}?\b${VERB}\b`, 'gi');
+// "..., the governor said": a speaker with its verb, within one clause; "according to X" as well. The
+// lookahead consumes only the speaker, so a later speaker in the same stretch is read on its own
+const SPEAKER_VERB = new RegExp(String.raw`\b(?:${NAMED}|${OFFICIAL})\b(?=([^.;,]{0,60}?)\b${VERB}\b)`, 'gi');
+/** what the speaker did before the verb: another clause ("struck X and officials said") whose subject it is */
+const CLAUSE_BREAK =
+  /\b(?:and|but|while|as|which|who|after|when)\b|\b(?:struck|strikes?|hit|hits|attacked|launched|fired|killed|killing|injured|targeted|shelled|pounded|damaged|destroyed)\b/i;
 const ACCORDING = new RegExp(String.raw`\baccording to\s+(?:[\w'’]+\s+){0,3}?(?:${NAMED}|${OFFICIAL})\b`, 'gi');
 
 function party(word: string): Party | undefined {
@@ -35,17 +39,33 @@ function party(word: string): Party | undefined {
 /** Every voice of the sentence, in the order they are written. */
 export function readVoices(sentence: string): Voice[] {
   const out: (Voice & { index: number })[] = [];
+  // the verb each voice takes, by its position: the nearest speaker before it owns it
+  const taken = new Set<number>();
   for (const m of sentence.matchAll(SPEAKER_VERB)) {
     const named = m[1] ?? '';
     const official = m[2] ?? '';
-    const verb = m[3] ?? '';
+    const gap = m[3] ?? '';
+    const verb = m[4] ?? '';
+    const verbAt = m.index + m[0].length + gap.length;
+    // "Russian missiles struck Kharkiv and regional officials said": the party is the subject of "struck",
+    // the officials of "said"
+    if (CLAUSE_BREAK.test(gap)) continue;
+    // "Kyiv" as a speaker is the government; as a place it says nothing of who speaks
+    if (named.toLowerCase() === 'kyiv' && !(/^\s*$/.test(gap) && /^(?:said|says|claimed|accused|denied|rejected|blamed)$/i.test(verb)))
+      continue;
+    // "Russia's defence ministry said": one voice, the party's, not a second local one
+    if (taken.has(verbAt)) continue;
+    taken.add(verbAt);
     // a party named within the official's own words ("Russia's defence ministry", "Ukraine's air force")
     const p = named ? party(named) : party(official.split(/\s+/).pop() ?? '');
-    // "Kyiv" as a speaker is the government; as a place it says nothing of who speaks
-    if (named.toLowerCase() === 'kyiv' && !/^\s*(?:said|says|claimed|accused|denied|rejected|blamed)/i.test(m[0].slice(named.length)))
-      continue;
     const stance: Voice['stance'] = DENY.test(verb) ? 'denies' : CLAIM.test(verb) ? 'claims' : 'reports';
-    out.push({ ...(p ? { party: p } : {}), local: p === undefined, stance, words: m[0].trim(), index: m.index });
+    out.push({
+      ...(p ? { party: p } : {}),
+      local: p === undefined,
+      stance,
+      words: sentence.slice(m.index, verbAt + verb.length).trim(),
+      index: m.index,
+    });
   }
   for (const m of sentence.matchAll(ACCORDING)) {
     const who = m[0].replace(/^according to\s+/i, '');
