@@ -4,6 +4,7 @@ import { InputError, type PathSegment, type Problem } from '../problem.js';
 import { toMillis } from '../time/interval.js';
 import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/checkEvent.js';
 import { zodProblems } from '../schema/zodProblems.js';
+import { IdTable } from './idTable.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
 import { decodeText, notAFile } from './files.js';
 import { NotAFile, stdinStream, streamRegular } from './observedFs.js';
@@ -72,9 +73,15 @@ export async function* ndjsonEvents(
   const problems: Problem[] = [];
   const push = (code: Problem['code'], f: string, p: PathSegment[], message: string) => problems.push({ code, file: f, path: p, message });
   const check = basis ? eventChecks(basis, push) : undefined;
-  // id -> line: the one thing kept per event (see above)
-  const lines = new Map<string, number>();
-  const ids: IdRegister = { get: (id) => (lines.has(id) ? `${file} line ${lines.get(id)}` : undefined), set: (id) => lines.set(id, n) };
+  // id -> line: the one thing kept per event (see above), in a table the collector need not walk
+  const lines = new IdTable();
+  const ids: IdRegister = {
+    get: (id) => {
+      const at = lines.get(id);
+      return at === undefined ? undefined : `${file} line ${at}`;
+    },
+    set: (id) => lines.add(id, n),
+  };
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let n = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
