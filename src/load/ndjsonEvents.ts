@@ -90,18 +90,15 @@ export async function* ndjsonEvents(
 
   const take = (bytes: Buffer): { event: Event; line: number } | undefined => {
     n++;
-    let decoded: { text?: string; problems: Problem[] };
+    let decoded: string;
     try {
-      decoded = { text: utf8.decode(bytes), problems: [] };
+      decoded = utf8.decode(bytes);
     } catch {
       // the slow path says where and what
-      decoded = decodeText(file, bytes);
-    }
-    if (decoded.text === undefined) {
-      const p = decoded.problems[0]!;
+      const p = decodeText(file, bytes).problems[0]!;
       throw new InputError([{ ...p, line: n, message: p.message.replace(/^byte \d+/, `byte ${p.col ?? 1} of the line`) }]);
     }
-    let text = n === 1 && decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    let text = n === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return undefined;
     if (jsonDepthOver(text, MAX_DEPTH))

@@ -84,13 +84,14 @@ export function conductAct(
   placesId?: number,
 ): 'certain' | 'possible' | undefined {
   if (event.actor !== as.party || !isAttack(event.kind)) return undefined;
-  const reach = scopeOf(event, as, places, memo, placesId);
-  const counts = evidenceCount(event, evidence);
-  if (reach === 'none' || counts === 'exclude') return undefined;
+  // the time first: it is cheap, and most of a long stream's acts fall outside the window
   const overlaps = interval.end > window.start && interval.start < window.end;
   if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) return undefined;
   // an act in a gap between the window's periods releases nothing: the truce did not bind then
   if (window.gaps !== undefined && !overlapsWindow(interval, window)) return undefined;
+  const reach = scopeOf(event, as, places, memo, placesId);
+  const counts = evidenceCount(event, evidence);
+  if (reach === 'none' || counts === 'exclude') return undefined;
   const inside = interval.start >= window.start && interval.end <= window.end && (window.gaps === undefined || during(interval, window));
   return reach === 'certain' && inside && counts === 'violation' ? 'certain' : 'possible';
 }

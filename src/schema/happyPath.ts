@@ -130,8 +130,11 @@ function checksOf(checks: CheckNode[]): Test | undefined {
 
 function checkTest(c: CheckNode): Test {
   const d = c._zod.def;
+  // one payload per check, reused (the check reads it, and writes to it only what it finds wrong)
+  const payload: { value: unknown; issues: unknown[] } = { value: undefined, issues: [] };
   const zods: Test = (v) => {
-    const payload = { value: v, issues: [] as unknown[] };
+    payload.value = v;
+    payload.issues.length = 0;
     try {
       c._zod.check(payload);
     } catch {
