@@ -5,14 +5,20 @@
  * collector never looks inside, in an open-addressing hash table of entry numbers.
  */
 export class IdTable {
-  /** the ids' UTF-16 code units, one after another */
-  private chars = new Uint16Array(1 << 16);
+  /**
+   * the ids one after another, a byte per code unit (ids are ASCII: the format's pattern), or two for
+   * an id with a unit above 0xff (its length then has WIDE set)
+   */
+  private bytes = new Uint8Array(1 << 16);
   private used = 0;
-  /** per entry: where its id starts in `chars`, its length, its hash and its line */
-  private start = new Float64Array(1 << 12);
+  /**
+   * per entry: where its id starts in `bytes`, its length in code units (| WIDE), its hash and its
+   * line; 32 bits each (past 4 GiB of ids or 4 billion lines a stream is refused rather than wrong)
+   */
+  private start = new Uint32Array(1 << 12);
   private length = new Uint32Array(1 << 12);
   private hashes = new Int32Array(1 << 12);
-  private lines = new Float64Array(1 << 12);
+  private lines = new Uint32Array(1 << 12);
   private count = 0;
   /** entry number + 1 per slot, 0 when empty; its size a power of two, at most half full */
   private slots = new Int32Array(1 << 13);
@@ -38,19 +44,31 @@ export class IdTable {
     if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     const e = this.count++;
     if (e >= this.lines.length) this.growEntries();
-    if (this.used + id.length > this.chars.length) {
-      let n = this.chars.length * 2;
-      while (this.used + id.length > n) n *= 2;
-      const chars = new Uint16Array(n);
-      chars.set(this.chars.subarray(0, this.used));
-      this.chars = chars;
+    let wide = false;
+    for (let i = 0; i < id.length && !wide; i++) wide = id.charCodeAt(i) > 0xff;
+    const size = wide ? 2 * id.length : id.length;
+    if (this.used + size > this.bytes.length) {
+      let n = this.bytes.length * 2;
+      while (this.used + size > n) n *= 2;
+      const bytes = new Uint8Array(n);
+      bytes.set(this.bytes.subarray(0, this.used));
+      this.bytes = bytes;
     }
-    for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
-    this.start[e] = this.used;
-    this.length[e] = id.length;
+    const at = this.used;
+    if (at + size > 0xffffffff || line > 0xffffffff)
+      throw new RangeError('more ids than a stream can hold (4 GiB of ids, or 4 billion lines)');
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (wide) {
+        this.bytes[at + 2 * i] = c >>> 8;
+        this.bytes[at + 2 * i + 1] = c & 0xff;
+      } else this.bytes[at + i] = c;
+    }
+    this.start[e] = at;
+    this.length[e] = wide ? (id.length | WIDE) >>> 0 : id.length;
     this.hashes[e] = h;
     this.lines[e] = line;
-    this.used += id.length;
+    this.used += size;
     this.place(e, h);
   }
 
@@ -74,9 +92,15 @@ export class IdTable {
   }
 
   private equals(e: number, id: string): boolean {
-    if (this.length[e] !== id.length) return false;
+    const len = this.length[e]!;
     const from = this.start[e]!;
-    for (let i = 0; i < id.length; i++) if (this.chars[from + i] !== id.charCodeAt(i)) return false;
+    if ((len & ~WIDE) >>> 0 !== id.length) return false;
+    if (len === id.length) {
+      for (let i = 0; i < id.length; i++) if (this.bytes[from + i] !== id.charCodeAt(i)) return false;
+      return true;
+    }
+    for (let i = 0; i < id.length; i++)
+      if (((this.bytes[from + 2 * i]! << 8) | this.bytes[from + 2 * i + 1]!) !== id.charCodeAt(i)) return false;
     return true;
   }
 
@@ -94,17 +118,20 @@ export class IdTable {
 
   private growEntries(): void {
     const n = this.lines.length * 2;
-    const grow = <T extends Float64Array | Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a);
       return b;
     };
-    this.start = grow(this.start, (k) => new Float64Array(k));
+    this.start = grow(this.start, (k) => new Uint32Array(k));
     this.length = grow(this.length, (k) => new Uint32Array(k));
     this.hashes = grow(this.hashes, (k) => new Int32Array(k));
-    this.lines = grow(this.lines, (k) => new Float64Array(k));
+    this.lines = grow(this.lines, (k) => new Uint32Array(k));
   }
 }
+
+/** marks, in an entry's length, an id stored two bytes per code unit */
+const WIDE = 0x80000000;
 
 /** FNV-1a over the code units, mixed at the end so that the low bits (the slot) depend on every unit. */
 function hashOf(s: string): number {

@@ -38,8 +38,8 @@ export function streamBasis(loaded: LoadedScenario, opts: LoadOptions = {}): Str
  * Events as NDJSON, one JSON event per line, from a regular file or stdin ("-"), read as bytes and
  * validated line by line: UTF-8, nesting, the event format, then the same cross-checks a seed file's
  * events get (with `basis`), and order by start. The first bad line stops the stream with an InputError
- * naming the file and line. Memory stays flat however long the stream, except for the set of ids seen
- * (one string per event: a duplicate id can be anywhere earlier).
+ * naming the file and line. Memory stays flat however long the stream, except for the ids seen (a
+ * duplicate id can be anywhere earlier), kept compactly in an IdTable.
  */
 export async function* ndjsonEvents(
   source: string,
