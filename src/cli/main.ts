@@ -268,7 +268,9 @@ if (startedAsProgram()) {
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
  * `--format ndjson` over `--events` (or an import) the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
  * is fixed when an isolate is made, so it cannot be set on this one), so that peak memory reflects what
- * the stream holds rather than V8's appetite. A worker costs a few milliseconds; a second process, as
+ * the stream holds rather than V8's appetite; its young generation is kept small too (a million-event
+ * stream peaked 30 MB lower with 8 MB than with V8's default, at no measurable cost in time: what
+ * survives a scavenge is little). A worker costs a few milliseconds; a second process, as
  * before, cost a second start of node and of every module. Undefined: not delegated, run here.
  */
 async function streamsInWorker(argv: string[]): Promise<number | undefined> {
@@ -280,7 +282,10 @@ async function streamsInWorker(argv: string[]): Promise<number | undefined> {
   if (!ndjson || !unbounded) return undefined;
   const { isMainThread, Worker } = await import('node:worker_threads');
   if (!isMainThread || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
-  const worker = new Worker(new URL(import.meta.url), { argv, resourceLimits: { maxOldGenerationSizeMb: 768 } });
+  const worker = new Worker(new URL(import.meta.url), {
+    argv,
+    resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 8 },
+  });
   return new Promise<number>((resolve) => {
     let failed = false;
     worker.on('error', (e) => {

@@ -67,19 +67,28 @@ export function buildPlaceIndex(entries: readonly PlaceEntry[]): PlaceIndex {
     return out;
   };
   const byOrder = (a: PlaceEntry, b: PlaceEntry) => order.get(a.id)! - order.get(b.id)!;
+  const find = (name: string): PlaceEntry[] => {
+    const norm = normalizePlaceName(name);
+    const stems = regionStems(norm);
+    if (stems.length > 0) {
+      const found = stems.flatMap((s) => byStem.get(s) ?? []);
+      if (found.length > 0) return [...new Set(found)].sort(byOrder);
+    }
+    return byName.get(norm) ?? byStem.get(norm) ?? [];
+  };
+  // names as written, looked up again and again by place matching (normalizing is the costly part);
+  // bounded: a stream of ever new names starts it again
+  const looked = new Map<string, PlaceEntry[]>();
   return {
     entries: list,
     byId: (id) => ids.get(id),
     lookup(name) {
-      const norm = normalizePlaceName(name);
-      const stems = regionStems(norm);
-      if (stems.length > 0) {
-        const found = stems.flatMap((s) => byStem.get(s) ?? []);
-        if (found.length > 0) return [...new Set(found)].sort(byOrder);
+      let hit = looked.get(name);
+      if (hit === undefined) {
+        if (looked.size >= 10_000) looked.clear();
+        looked.set(name, (hit = find(name)));
       }
-      const exact = byName.get(norm);
-      if (exact) return [...exact];
-      return [...(byStem.get(norm) ?? [])];
+      return [...hit];
     },
     ancestors: (id) => [...ancestors(id)],
     contains: (outerId, innerId) => outerId === innerId || ancestors(innerId).some((p) => p.id === outerId),

@@ -33,26 +33,26 @@ const doneAt = (i: Interval) => (i.end > i.start ? i.end : i.start + 0.5);
  */
 export function conductOf(
   obligations: readonly Obligation[],
-  ordered: readonly { event: Event; interval: Interval }[],
+  ordered: readonly { event: Event; interval: Interval; placesId?: number }[],
   window: Interval,
   places?: PlaceIndex,
   evidence?: Evidence,
   prior?: Conduct,
+  /** the run's scope memo (src/run/runContext.ts); none: one for this call */
+  memo: ScopeMemo = new ScopeMemo(),
 ): Conduct {
   const out = new Map<object, ConductRecord>();
-  // the condition's terms, worked out once for all the counterparty's acts
-  const memo = new ScopeMemo();
   for (const o of obligations) {
     const c = o.condition;
     if (c?.while !== 'counterparty-refrains') continue;
-    // one object per condition: the memo keys the terms it works out by the obligation object
-    const as = asCounterparty(o)!;
+    // one object per condition, from call to call: the memo keys what it works out by the obligation object
+    const as = memo.counterpart(o, asCounterparty)!;
     const had = prior?.get(c);
     const rec: ConductRecord = had ? { ...had } : { certain: undefined, done: undefined, possible: undefined };
-    for (const { event, interval } of ordered) {
+    for (const { event, interval, placesId } of ordered) {
       // acts come in start order: once one has certainly ended, none that starts later can end before it
       if (rec.done && interval.start >= doneAt(rec.done.interval)) break;
-      const act = conductAct(as, event, interval, window, places, evidence, memo);
+      const act = conductAct(as, event, interval, window, places, evidence, memo, placesId);
       if (act === undefined) continue;
       const first = { interval, eventId: event.id };
       rec.possible ??= first;
@@ -80,15 +80,18 @@ export function conductAct(
   places?: PlaceIndex,
   evidence?: Evidence,
   memo?: ScopeMemo,
+  /** the event's memo.placesId, if kept */
+  placesId?: number,
 ): 'certain' | 'possible' | undefined {
   if (event.actor !== as.party || !isAttack(event.kind)) return undefined;
-  const reach = scopeOf(event, as, places, memo);
-  const counts = evidenceCount(event, evidence);
-  if (reach === 'none' || counts === 'exclude') return undefined;
+  // the time first: it is cheap, and most of a long stream's acts fall outside the window
   const overlaps = interval.end > window.start && interval.start < window.end;
   if (!overlaps && !(interval.start === interval.end && interval.start >= window.start && interval.start < window.end)) return undefined;
   // an act in a gap between the window's periods releases nothing: the truce did not bind then
   if (window.gaps !== undefined && !overlapsWindow(interval, window)) return undefined;
+  const reach = scopeOf(event, as, places, memo, placesId);
+  const counts = evidenceCount(event, evidence);
+  if (reach === 'none' || counts === 'exclude') return undefined;
   const inside = interval.start >= window.start && interval.end <= window.end && (window.gaps === undefined || during(interval, window));
   return reach === 'certain' && inside && counts === 'violation' ? 'certain' : 'possible';
 }
@@ -101,6 +104,6 @@ export function asCounterparty(o: Obligation): Obligation | undefined {
 }
 
 /** An act's reach under an obligation, as the facts fold it: places or targets, narrowed by means and area. */
-export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex, memo?: ScopeMemo): Reach {
-  return weaker(stronger(placeReach(e, o, places, memo), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
+export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex, memo?: ScopeMemo, placesId?: number): Reach {
+  return weaker(stronger(placeReach(e, o, places, memo, placesId), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
 }

@@ -155,11 +155,19 @@ function computeStatics(e: Event, o: Obligation | undefined, index: PlaceIndex |
 
 /** How many admin-1 regions the places known to a settlement or region lie in. */
 export function regionCount(places: Event['places']): number {
-  const seen: string[] = [];
-  for (const p of places)
-    if ((p.precision === 'settlement' || p.precision === 'region') && p.region && !seen.includes(p.region)) seen.push(p.region);
-  return seen.length;
+  // each counted region once, at its first place (no list made: this runs for every event of a stream)
+  let n = 0;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if (!counts(p)) continue;
+    let before = false;
+    for (let j = 0; j < i && !before; j++) before = counts(places[j]!) && places[j]!.region === p.region;
+    if (!before) n++;
+  }
+  return n;
 }
+
+const counts = (p: Event['places'][number]): boolean => (p.precision === 'settlement' || p.precision === 'region') && !!p.region;
 
 export function deriveFacts(
   e: Event,

@@ -41,10 +41,40 @@ export function placeScope(event: Event, o: Obligation, index?: PlaceIndex, memo
   return scope === 'none' ? NO_MATCH : { scope, ...out };
 }
 
-/** placeScope's reach alone, without listing what matched (a bulk run needs only this). */
-export function placeReach(event: Event, o: Obligation, index?: PlaceIndex, memo: ScopeMemo = new ScopeMemo()): Reach {
-  return placeMatch(event, o, undefined, index, memo);
+/**
+ * placeScope's reach alone, without listing what matched (a bulk run needs only this). It depends only
+ * on the obligation and on the event's target, places and exclusions, so the memo keeps it per distinct
+ * places written out: a long stream names the same few places again and again.
+ */
+export function placeReach(
+  event: Event,
+  o: Obligation,
+  index?: PlaceIndex,
+  memo: ScopeMemo = new ScopeMemo(),
+  /** the event's `memo.placesId`, when the caller keeps it (once per event, not per obligation and reading) */
+  placesId?: number,
+): Reach {
+  if (event.target !== o.towards) return 'none';
+  if (coversEverything(o)) return 'certain';
+  return memo.placeReach(event, o, index, placesId);
 }
+
+/**
+ * The parts of an event that place matching reads, as one string that differs whenever one of them
+ * does: each string with its length in front, an absent one as `~`.
+ */
+function placesKey(event: Event): string {
+  let k = '';
+  const s = (x: string | undefined) => (x === undefined ? '~' : `${x.length}:${x}`);
+  for (const p of event.places) k += `[${s(p.name)}${s(p.precision)}${s(p.kind)}${s(p.settlement)}${s(p.region)}`;
+  if (event.placesExcluded.length === 0) return k;
+  k += '|';
+  for (const x of event.placesExcluded) k += s(x);
+  return k;
+}
+
+/** Distinct places kept per obligation before the memo starts again (it holds only what can be worked out again). */
+const MAX_PLACES_KEPT = 50_000;
 
 interface Found {
   matched: string[];
@@ -222,6 +252,48 @@ export class ScopeMemo {
   // weak: a sweep's or a session's memo outlives the obligations of the combinations it has run
   private readonly byObligation = new WeakMap<Obligation, Terms>();
   private readonly inHierarchy = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
+  /** per obligation, the reach of each distinct places (by placesId) */
+  private readonly reaches = new WeakMap<Obligation, { index: PlaceIndex | undefined; byPlaces: Map<number, Reach> }>();
+  /** distinct places written out (placesKey) -> a number; numbers are never reused, so one kept by a caller stays right */
+  private readonly ids = new Map<string, number>();
+  private nextId = 0;
+  private readonly counterparts = new WeakMap<Obligation, Obligation>();
+
+  /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them). */
+  placesId(event: Event): number {
+    const key = placesKey(event);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      // a stream of ever new places: start again rather than grow with the count (the numbers go on)
+      if (this.ids.size >= MAX_PLACES_KEPT) this.ids.clear();
+      this.ids.set(key, (id = this.nextId++));
+    }
+    return id;
+  }
+
+  /** placeReach once the target and blanket coverage are checked: worked out once per obligation and distinct places. */
+  placeReach(event: Event, o: Obligation, index: PlaceIndex | undefined, placesId = this.placesId(event)): Reach {
+    if (!this.terms(o).any) return 'none';
+    let memo = this.reaches.get(o);
+    if (!memo || memo.index !== index) this.reaches.set(o, (memo = { index, byPlaces: new Map() }));
+    let r = memo.byPlaces.get(placesId);
+    if (r === undefined) {
+      r = placeMatch(event, o, undefined, index, this);
+      if (memo.byPlaces.size >= MAX_PLACES_KEPT) memo.byPlaces.clear();
+      memo.byPlaces.set(placesId, r);
+    }
+    return r;
+  }
+
+  /** One object per obligation for `make(o)` (a conduct condition as the counterparty's obligation), so that what is kept by it hits again. */
+  counterpart(o: Obligation, make: (o: Obligation) => Obligation | undefined): Obligation | undefined {
+    let c = this.counterparts.get(o);
+    if (!c) {
+      c = make(o);
+      if (c) this.counterparts.set(o, c);
+    }
+    return c;
+  }
 
   terms(o: Obligation): Terms {
     let t = this.byObligation.get(o);

@@ -26,6 +26,8 @@ import { FastSlots, ReferenceSlots, type Slots } from './slots.js';
 export interface OrderedEvent {
   event: Event;
   interval: Interval;
+  /** the event's places as a number of the run's scope memo (ScopeMemo.placesId), when the caller keeps one (streams) */
+  placesId?: number;
 }
 
 /** How a run decides: its context, its rules, and what it writes. */
@@ -103,7 +105,7 @@ export async function findingsToFixedPoint(
   const limit = scenario.parties.length + 4;
   const { ctx } = how;
   const places = ctx.places;
-  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence, settledConduct);
+  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence, settledConduct, ctx.facts.scope);
   const state = { window, appliesTo: ctx.plan.appliesTo, places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
   const prepared = prepare(interpretation, ordered, how);
   for (let round = 0; ; round++) {
@@ -152,7 +154,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
   // runs that share a memo (draws, a sweep's combinations) mostly share their events' places and targets
   const memoized = how.drawn === true || ctx.shared;
   for (let i = 0; i < ordered.length; i++) {
-    const { event } = ordered[i]!;
+    const { event, placesId } = ordered[i]!;
     const regions = memoized ? 0 : regionCount(event.places);
     for (let s = slots.start(i), end = slots.start(i + 1); s < end; s++) {
       const o = slots.obligation(s);
@@ -160,7 +162,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
         const st = ctx.facts.staticsOf(event, o, ctx.places);
         slots.setStatic(s, st.places.scope, st.targets.scope, st.regions);
       } else if (o) {
-        slots.setStatic(s, placeReach(event, o, ctx.places, ctx.facts.scope), targetReach(event, o), regions);
+        slots.setStatic(s, placeReach(event, o, ctx.places, ctx.facts.scope, placesId), targetReach(event, o), regions);
       } else {
         slots.setStatic(s, 'none', 'none', regions);
       }

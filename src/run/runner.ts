@@ -217,6 +217,7 @@ export class ReadingRunner {
       how.ctx.places,
       this.interpretation.evidence,
       this.settledConduct,
+      how.ctx.facts.scope,
     );
     return { findings, inputs };
   }

@@ -9,7 +9,6 @@ import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import type { Interval } from '../time/interval.js';
 import type { Obligation } from '../schema/interpretation.js';
 import { asCounterparty, conductAct, type Conduct } from '../rules/conduct.js';
-import { ScopeMemo } from '../rules/scope.js';
 import { doneAt } from './fixedPoint.js';
 import { openRun, type OrderedEvent, type ReadingRunner, type RunsMemo, type ScenarioInput } from './runner.js';
 
@@ -151,7 +150,7 @@ export async function streamRun(
    * over first when they start together, so which one it names is not known until that act is over.
    */
   const firstCertain = new Map<string, Interval[]>();
-  const scopeMemo = new ScopeMemo();
+  const scopeMemo = run.ctx.facts.scope;
   let lastStart = Number.NEGATIVE_INFINITY;
   let count = 0;
 
@@ -321,7 +320,8 @@ export async function streamRun(
     if (count === 0) firstEventStart = interval.start;
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
-    const item: Buffered = { id: event.id, actor: event.actor, interval, ordered: { event, interval } };
+    const placesId = scopeMemo.placesId(event);
+    const item: Buffered = { id: event.id, actor: event.actor, interval, ordered: { event, interval, placesId } };
     // ties in start are put in the runner's order as they come (only among events not yet ready)
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
@@ -334,7 +334,16 @@ export async function streamRun(
     for (const c of conductOn.get(item.actor) ?? []) {
       // past the instant of the first act, nothing more is kept (nor worked out)
       if (c.first !== undefined && interval.start > c.first) continue;
-      const act = conductAct(c.as, event, interval, c.reading.runner.window, run.ctx.places, c.reading.interpretation.evidence, scopeMemo);
+      const act = conductAct(
+        c.as,
+        event,
+        interval,
+        c.reading.runner.window,
+        run.ctx.places,
+        c.reading.interpretation.evidence,
+        scopeMemo,
+        placesId,
+      );
       if (act === undefined) continue;
       c.first ??= interval.start;
       // an instant is over as soon as the stream moves on: only an act that lasts can be waited for
