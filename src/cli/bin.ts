@@ -84,7 +84,8 @@ if (file !== undefined)
     // none yet: written after this run
   }
 // main.ts's `#!` line, which esbuild keeps, is no JavaScript inside a function
-const source = readFileSync(BUNDLE, 'utf8').replace(/^#!/, '//');
+// Latin-1: the bundle is ASCII (tools/bundleCli.ts checks), and Latin-1 is read without decoding
+const source = readFileSync(BUNDLE, 'latin1').replace(/^#!/, '//');
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __truceMain, __truceImport) {${source}\n})`, {
   filename: BUNDLE,
   // no importModuleDynamically: the bundle calls no import() (tools/bundleCli.ts checks)
