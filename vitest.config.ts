@@ -20,7 +20,7 @@ export default defineConfig({
       deps: {
         // the compiled CLI that tests call in-process (runCliHere) is loaded by node itself, as a spawned
         // CLI would load it, not through vitest's transform
-        external: [/\/dist\/src\//],
+        external: [/\/dist\/src\//, /\/dist\/cli\//],
       },
     },
     testTimeout: 60_000,

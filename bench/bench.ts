@@ -22,7 +22,7 @@ import { benchStart } from './start.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'scenarios/jan-feb-2026.yaml');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
 const N = Number(process.env.BENCH_EVENTS ?? 100_000);
 const NAIVE_N = Number(process.env.BENCH_NAIVE_EVENTS ?? 10_000);
 const REPS = Number(process.env.BENCH_REPS ?? 5);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
 const CHROMIUM = process.env.TRUCE_CHROMIUM ?? '/usr/bin/chromium';
 
 type Line = (label: string, value: string, target?: string) => void;

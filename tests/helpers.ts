@@ -20,7 +20,7 @@ export const HAVE_ARTICLES = existsSync(ARTICLES);
 export const NEEDS_ARTICLES = HAVE_ARTICLES ? '' : ` (skipped: needs the articles, none at ${ARTICLES}; set TRUCE_ARTICLES)`;
 /** Our own stand-ins for the articles (tests/fixtures/articles/README.md): for tests of the citation checks themselves. */
 export const FIXTURE_ARTICLES = path.join(ROOT, 'tests', 'fixtures', 'articles');
-export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
 
 /** What a command did: its exit code and what it printed. */
 export interface CliResult {

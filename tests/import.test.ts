@@ -420,7 +420,7 @@ describe('truce import (CLI)', () => {
   // a terminal: `script` gives the command one (util-linux; skipped where it is not installed)
   it.skipIf(!existsSync('/usr/bin/script'))('shows progress on a terminal, and none in a pipe', async () => {
     const dir = scratch();
-    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))} import ucdp ${JSON.stringify(fx('ucdp-ged.csv'))} --actors ${JSON.stringify(fx('actors.yaml'))} --out ${JSON.stringify(path.join(dir, 'o.yaml'))}`;
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'dist/cli/main.js'))} import ucdp ${JSON.stringify(fx('ucdp-ged.csv'))} --actors ${JSON.stringify(fx('actors.yaml'))} --out ${JSON.stringify(path.join(dir, 'o.yaml'))}`;
     const tty = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
     const size = statSync(fx('ucdp-ged.csv')).size;
     expect(tty.stdout).toContain(`100% | ${size}/${size} bytes`);

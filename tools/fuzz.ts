@@ -19,7 +19,7 @@ import { parse, stringify } from 'yaml';
 import { mutate, type Pick } from './mutateData.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 
 function option(name: string, env: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

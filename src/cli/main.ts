@@ -251,7 +251,10 @@ function startedAsProgram(): boolean {
   }
 }
 
-if (startedAsProgram()) {
+// not a top-level await: the CLI's bundle is CommonJS (tools/bundleCli.ts), which has none
+if (startedAsProgram()) void runAsProgram();
+
+async function runAsProgram(): Promise<void> {
   // a reader that goes away (`truce ... | head`) ends the run quietly, with success, as Unix tools do
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(EXIT.ok);

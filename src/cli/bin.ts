@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+/**
+ * The start of the CLI's bundle (dist/cli/main.js, built from this file by tools/bundleCli.ts): it runs
+ * dist/cli/truce.cjs, the whole CLI in one CommonJS file, through V8's code cache. node 20 has no compile
+ * cache for modules (`module.enableCompileCache` is node 22), but a `vm.Script` takes the code V8 compiled
+ * in an earlier run (`cachedData`): with it V8 neither parses the bundle nor compiles the functions that
+ * run, which is about a fifth of a cached start (README, "Cold start"). The cache is code, never data: it
+ * changes no output, and V8 itself refuses an entry of another V8 or other flags (then it is written again).
+ *
+ * Entries go where the scenario cache goes ($TRUCE_CACHE_DIR, else node_modules/.cache/truce above the
+ * working folder; none with TRUCE_CACHE=0), one per build, node and command: which functions run
+ * depends on the command, and an entry holds what the run that wrote it compiled. Imports nothing of ours,
+ * so that it costs nothing before the bundle.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUNDLE = path.join(here, 'truce.cjs');
+const COMMANDS = new Set([
+  'validate',
+  'run',
+  'ingest',
+  'compare',
+  'diff',
+  'sweep',
+  'sample',
+  'merge',
+  'test',
+  'explain',
+  'graph',
+  'workbench',
+  'import',
+]);
+
+const PREFIX = 'code-';
+
+/** The command of a call: the first argument that names one (global options come before it). */
+function commandOf(args: readonly string[]): string {
+  return args.find((a) => COMMANDS.has(a)) ?? 'other';
+}
+
+/** Where this build's entry for this command goes; undefined: no code cache. */
+function cacheFile(args: readonly string[]): string | undefined {
+  if (process.env.TRUCE_CACHE === '0') return undefined;
+  let build: string;
+  try {
+    build = readFileSync(path.join(here, '..', 'build-id.txt'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}.bin`;
+  if (process.env.TRUCE_CACHE_DIR) return path.join(path.resolve(process.env.TRUCE_CACHE_DIR), name);
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    try {
+      if (statSync(path.join(dir, 'node_modules')).isDirectory()) return path.join(dir, 'node_modules', '.cache', 'truce', name);
+    } catch {
+      // no node_modules here: look further up
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function startedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// only a run as the program reads or writes entries (not the tests, which import this file for `main`)
+const file = startedAsProgram() ? cacheFile(process.argv.slice(2)) : undefined;
+let cachedData: Buffer | undefined;
+if (file !== undefined)
+  try {
+    cachedData = readFileSync(file);
+  } catch {
+    // none yet: written after this run
+  }
+// main.ts's `#!` line, which esbuild keeps, is no JavaScript inside a function
+// Latin-1: the bundle is ASCII (tools/bundleCli.ts checks), and Latin-1 is read without decoding
+const source = readFileSync(BUNDLE, 'latin1').replace(/^#!/, '//');
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __truceMain, __truceImport) {${source}\n})`, {
+  filename: BUNDLE,
+  // no importModuleDynamically: the bundle calls no import() (tools/bundleCli.ts checks)
+  ...(cachedData !== undefined ? { cachedData } : {}),
+});
+if (file !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+  // at exit: the entry then holds every function this run compiled, not only the bundle's top level
+  process.once('exit', () => {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, file);
+      // entries of other builds or nodes are never read again: each is about a megabyte
+      const mine = path.basename(file).slice(0, path.basename(file).lastIndexOf('-') + 1);
+      for (const f of readdirSync(path.dirname(file)))
+        if (f.startsWith(PREFIX) && f.endsWith('.bin') && !f.startsWith(mine)) rmSync(path.join(path.dirname(file), f), { force: true });
+    } catch {
+      rmSync(`${file}.${process.pid}.tmp`, { force: true });
+    }
+  });
+const mod = { exports: {} as { main: (args: readonly string[], io?: unknown) => Promise<number> } };
+(script.runInThisContext() as (...a: unknown[]) => void)(
+  mod.exports,
+  createRequire(BUNDLE),
+  mod,
+  BUNDLE,
+  here,
+  import.meta.url,
+  // what the bundle leaves to node as ES modules (the HTML report, tools/bundleCli.ts OUTSIDE)
+  (url: string) => import(url),
+);
+
+/** The CLI's `main` (src/cli/main.ts), for the tests that call it in-process. */
+export const main = mod.exports.main;
