@@ -1,7 +1,7 @@
 import { isAttack } from '../schema/eventKinds.js';
 import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
-import { evidenceCount } from './deriveFacts.js';
+import { evidenceCount, type FactsMemo } from './deriveFacts.js';
 import { during, overlaps as overlapsWindow, type Interval } from '../time/interval.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
 import { placeReach, ScopeMemo, stronger, targetReach, type Reach } from './scope.js';
@@ -25,11 +25,22 @@ export type Conduct = ReadonlyMap<object, ConductRecord>;
 const doneAt = (i: Interval) => (i.end > i.start ? i.end : i.start + 0.5);
 
 /**
+ * What conductOf may keep across the runs of one caller (a sample's draws, a sweep's combinations): the
+ * condition as the counterparty's obligation, one object per obligation, and the place and target
+ * matches of the acts under it, by event and that object (the facts memo checks them against the event).
+ */
+export interface ConductMemo {
+  counterpartyOf(o: Obligation): Obligation;
+  facts: FactsMemo;
+}
+
+/**
  * Reads the counterparty's acts for each obligation that hangs on its conduct. The acts are judged on
  * the condition's own scope, as an obligation of the counterparty towards the bound party would be, but
  * no pledge of the counterparty is needed; they do not depend on anyone's violations, so they are read
  * once per reading, outside the fixed point. `prior`: the records of acts that come before all of
  * `ordered` (a stream's earlier batches), which this goes on from as if they had been read first.
+ * `memo`: the run's, so that where an act landed is matched once, not once per run.
  */
 export function conductOf(
   obligations: readonly Obligation[],
@@ -38,21 +49,26 @@ export function conductOf(
   places?: PlaceIndex,
   evidence?: Evidence,
   prior?: Conduct,
+  memo?: ConductMemo,
 ): Conduct {
   const out = new Map<object, ConductRecord>();
   // the condition's terms, worked out once for all the counterparty's acts
-  const memo = new ScopeMemo();
+  const scope = memo?.facts.scope ?? new ScopeMemo();
   for (const o of obligations) {
     const c = o.condition;
     if (c?.while !== 'counterparty-refrains') continue;
-    // one object per condition: the memo keys the terms it works out by the obligation object
-    const as = asCounterparty(o)!;
+    // one object per condition: the memos key what they work out by the obligation object
+    const as = memo ? memo.counterpartyOf(o) : asCounterparty(o)!;
     const had = prior?.get(c);
     const rec: ConductRecord = had ? { ...had } : { certain: undefined, done: undefined, possible: undefined };
     for (const { event, interval } of ordered) {
       // acts come in start order: once one has certainly ended, none that starts later can end before it
       if (rec.done && interval.start >= doneAt(rec.done.interval)) break;
-      const act = conductAct(as, event, interval, window, places, evidence, memo);
+      const act = memo
+        ? event.actor === as.party && isAttack(event.kind)
+          ? actIn(reachOf(event, as, places, memo.facts), event, interval, window, evidence)
+          : undefined
+        : conductAct(as, event, interval, window, places, evidence, scope);
       if (act === undefined) continue;
       const first = { interval, eventId: event.id };
       rec.possible ??= first;
@@ -82,7 +98,11 @@ export function conductAct(
   memo?: ScopeMemo,
 ): 'certain' | 'possible' | undefined {
   if (event.actor !== as.party || !isAttack(event.kind)) return undefined;
-  const reach = scopeOf(event, as, places, memo);
+  return actIn(scopeOf(event, as, places, memo), event, interval, window, evidence);
+}
+
+/** conductAct for an act of the counterparty, its reach under the condition given. */
+function actIn(reach: Reach, event: Event, interval: Interval, window: Interval, evidence?: Evidence): 'certain' | 'possible' | undefined {
   const counts = evidenceCount(event, evidence);
   if (reach === 'none' || counts === 'exclude') return undefined;
   const overlaps = interval.end > window.start && interval.start < window.end;
@@ -103,4 +123,14 @@ export function asCounterparty(o: Obligation): Obligation | undefined {
 /** An act's reach under an obligation, as the facts fold it: places or targets, narrowed by means and area. */
 export function scopeOf(e: Event, o: Obligation, places?: PlaceIndex, memo?: ScopeMemo): Reach {
   return weaker(stronger(placeReach(e, o, places, memo), targetReach(e, o)), weaker(meansReach(e, o), areaReach(e, o)));
+}
+
+/**
+ * scopeOf with the place and target matches from the facts memo (the same reaches: placeScope and
+ * targetScope are placeReach and targetReach with their lists); means and area are read from the act
+ * itself, since a draw's counts may change them.
+ */
+function reachOf(e: Event, o: Obligation, places: PlaceIndex | undefined, facts: FactsMemo): Reach {
+  const st = facts.staticsOf(e, o, places);
+  return weaker(stronger(st.places.scope, st.targets.scope), weaker(meansReach(e, o), areaReach(e, o)));
 }

@@ -14,7 +14,7 @@ import {
   type ReadingState,
 } from '../rules/deriveFacts.js';
 import { placeReach, targetReach } from '../rules/scope.js';
-import { conductOf, type Conduct } from '../rules/conduct.js';
+import type { Conduct } from '../rules/conduct.js';
 import type { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
@@ -103,7 +103,7 @@ export async function findingsToFixedPoint(
   const limit = scenario.parties.length + 4;
   const { ctx } = how;
   const places = ctx.places;
-  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence, settledConduct);
+  const conduct = ctx.conduct(interpretation, ordered, window, settledConduct);
   const state = { window, appliesTo: ctx.plan.appliesTo, places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
   const prepared = prepare(interpretation, ordered, how);
   for (let round = 0; ; round++) {

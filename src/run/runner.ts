@@ -10,7 +10,7 @@ import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machin
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import { findingsToFixedPoint, keepEarliestDone, type FirstViolations, type How, type OrderedEvent } from './fixedPoint.js';
 import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
-import { conductOf, type Conduct } from '../rules/conduct.js';
+import type { Conduct } from '../rules/conduct.js';
 
 export type { FirstViolations, OrderedEvent } from './fixedPoint.js';
 export { RunContext, RunsMemo } from './runContext.js';
@@ -210,14 +210,7 @@ export class ReadingRunner {
     this.settledPossible = settledPossible;
     this.settledDone = settledDone;
     // the emitted events come before every later one (a batch is a prefix of the stream's order)
-    this.settledConduct = conductOf(
-      this.interpretation.obligations,
-      batch,
-      this.window,
-      how.ctx.places,
-      this.interpretation.evidence,
-      this.settledConduct,
-    );
+    this.settledConduct = how.ctx.conduct(this.interpretation, batch, this.window, this.settledConduct);
     return { findings, inputs };
   }
 
