@@ -37,12 +37,13 @@ export interface How {
   drawn?: boolean;
   /** keep the fixed point's bookkeeping in ReferenceSlots (tests check that it changes nothing) */
   referenceSlots?: boolean;
-  /**
-   * findings already made by another reading of the same events, per rule by event index: a finding
-   * is the same object whichever reading gives it (its explanation, which differs, is added to a copy)
-   */
-  shared?: Map<Rule, Finding[]>;
 }
+
+/**
+ * Findings already made by another reading of the same events, per rule by event index: a finding is
+ * the same object whichever reading gives it (its explanation, which differs, is added to a copy).
+ */
+export type SharedFindings = Map<Rule, Finding[]>;
 
 /** A reading's findings in event order, and their explanations, written only if wanted. */
 export interface Decided {
@@ -52,12 +53,16 @@ export interface Decided {
 
 /** The first violations a reading's findings were decided under (explanations re-evaluate under the same). */
 export interface EvaluatedUnder {
-  firstViolation: FirstViolations;
-  firstPossible: FirstViolations;
-  breachDone: FirstViolations;
+  firstViolation: SettledViolations;
+  firstPossible: SettledViolations;
+  breachDone: SettledViolations;
 }
 
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+/** First violations as read (those settled before a run or a round): never changed once made. */
+export type SettledViolations = ReadonlyMap<string, { interval: Interval; eventId: string }>;
+/** None settled: one shared value, read only. */
+export const NONE_SETTLED: SettledViolations = new Map();
 
 /** The moment by which an act is certainly over: its end, or the instant itself (an instant is over only after it). */
 export function doneAt(i: Interval): number {
@@ -68,6 +73,15 @@ export function doneAt(i: Interval): number {
 export function keepEarliestDone(m: FirstViolations, party: string, v: { interval: Interval; eventId: string }): void {
   const had = m.get(party);
   if (!had || doneAt(v.interval) < doneAt(had.interval)) m.set(party, v);
+}
+
+/** What a reading's fixed point decided. */
+export interface FixedPoint extends Decided {
+  firstViolation: FirstViolations;
+  firstPossible: FirstViolations;
+  breachDone: FirstViolations;
+  converged: boolean;
+  evaluatedUnder: EvaluatedUnder;
 }
 
 /**
@@ -81,25 +95,19 @@ export async function findingsToFixedPoint(
   ordered: OrderedEvent[],
   how: How,
   /** first violations already settled by earlier events (streams) */
-  settled: FirstViolations = new Map(),
+  settled: SettledViolations = NONE_SETTLED,
   /** first possible violations settled by earlier events (streams) */
-  settledPossible: FirstViolations = new Map(),
+  settledPossible: SettledViolations = NONE_SETTLED,
   /** the certain violations that ended earliest, settled by earlier events (streams) */
-  settledDone: FirstViolations = new Map(),
+  settledDone: SettledViolations = NONE_SETTLED,
   /** the counterparties' conduct in earlier events (streams): what `ordered` shows of it goes on from there */
   settledConduct?: Conduct,
-): Promise<
-  Decided & {
-    firstViolation: FirstViolations;
-    firstPossible: FirstViolations;
-    breachDone: FirstViolations;
-    converged: boolean;
-    evaluatedUnder: EvaluatedUnder;
-  }
-> {
-  let firstViolation: FirstViolations = settled;
-  let firstPossible: FirstViolations = settledPossible;
-  let breachDone: FirstViolations = settledDone;
+  /** findings the run's other readings made of the same `ordered` (whole runs) */
+  shared?: SharedFindings,
+): Promise<FixedPoint> {
+  let firstViolation: SettledViolations = settled;
+  let firstPossible: SettledViolations = settledPossible;
+  let breachDone: SettledViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const { ctx } = how;
   const places = ctx.places;
@@ -125,8 +133,10 @@ export async function findingsToFixedPoint(
       sameFirstViolations(next.done, breachDone);
     // Without a fixed point the last round stands, and the run says so.
     if (converged || round >= limit) {
+      const { findings, explain } = decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, shared);
       return {
-        ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared),
+        findings,
+        explain,
         firstViolation: next.certain,
         firstPossible: next.possible,
         breachDone: next.done,
@@ -181,16 +191,16 @@ const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type =
  * rewritten per event: nothing per event is left for the collector.
  */
 async function evaluateRound(
-  firstViolation: FirstViolations,
-  firstPossible: FirstViolations,
-  breachDone: FirstViolations,
+  firstViolation: SettledViolations,
+  firstPossible: SettledViolations,
+  breachDone: SettledViolations,
   ordered: OrderedEvent[],
   prepared: Slots,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
-  settled: FirstViolations,
-  settledPossible: FirstViolations,
-  settledDone: FirstViolations,
+  settled: SettledViolations,
+  settledPossible: SettledViolations,
+  settledDone: SettledViolations,
 ): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
   const next: FirstViolations = new Map(settled);
@@ -241,10 +251,10 @@ function decided(
   ordered: OrderedEvent[],
   prepared: Slots,
   state: Omit<ReadingState, 'firstViolation'>,
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
   /** whether explanations will be asked for (else nothing is kept for them) */
   explaining: boolean,
-  shared: Map<Rule, Finding[]> | undefined,
+  shared: SharedFindings | undefined,
 ): Decided {
   const findings: Finding[] = [];
   // per finding, for its explanation: its event, slot and rule
@@ -257,7 +267,10 @@ function decided(
     const to = prepared.start(i + 1);
     const mine = findings.length;
     for (let s = from; s < to; s++) {
-      for (const rule of prepared.fired(s)!) {
+      // indexed: a for-of over the shared frozen lists made an iterator per slot
+      const fired = prepared.fired(s)!;
+      for (let r = 0; r < fired.length; r++) {
+        const rule = fired[r]!;
         // under a second obligation, a rule that already fired for this event is not a second finding
         if (s > from && firedBefore(findings, mine, rule.name)) continue;
         let byEvent = shared?.get(rule);
@@ -286,6 +299,7 @@ function decided(
       }
     }
   }
+  if (!explaining) return { findings, explain: NO_EXPLANATION };
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   // the facts the rules saw, made again for the finding whose explanation is asked for
   const explain = (k: number) => {
@@ -310,13 +324,17 @@ function decided(
   return { findings, explain };
 }
 
+const NO_EXPLANATION = (): string => {
+  throw new Error('explanations were not asked for');
+};
+
 /** Whether findings[from..] has one by this rule. */
 function firedBefore(findings: Finding[], from: number, rule: string): boolean {
   for (let k = from; k < findings.length; k++) if (findings[k]!.rule === rule) return true;
   return false;
 }
 
-function sameFirstViolations(a: FirstViolations, b: FirstViolations): boolean {
+function sameFirstViolations(a: SettledViolations, b: SettledViolations): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k)?.eventId !== v.eventId) return false;
   return true;

@@ -8,7 +8,17 @@ import type { Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
 import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
-import { findingsToFixedPoint, keepEarliestDone, type FirstViolations, type How, type OrderedEvent } from './fixedPoint.js';
+import {
+  findingsToFixedPoint,
+  keepEarliestDone,
+  NONE_SETTLED,
+  type EvaluatedUnder,
+  type FirstViolations,
+  type How,
+  type OrderedEvent,
+  type SettledViolations,
+  type SharedFindings,
+} from './fixedPoint.js';
 import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
 import type { Conduct } from '../rules/conduct.js';
 
@@ -74,7 +84,7 @@ export interface ReadingRun {
   finalStateCertain: boolean;
   finalStateDependsOn: string[];
   /** the first violations the findings were decided under (explanations re-evaluate under the same) */
-  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations };
+  evaluatedUnder: EvaluatedUnder;
 }
 
 /** An open run: its context and one runner per reading asked for. */
@@ -109,17 +119,18 @@ export interface BatchDecision {
 /** One reading of an open run. */
 export class ReadingRunner {
   readonly window: ResolvedWindow;
+  // each replaced, never changed, by a batch (decide): a whole run shares one empty value for them all
   /** first certain violations settled by the events decided so far (batches) */
-  settled: FirstViolations = new Map();
+  settled: SettledViolations = NONE_SETTLED;
   /** first possible violations (violations or possible ones) settled so far */
-  settledPossible: FirstViolations = new Map();
+  settledPossible: SettledViolations = NONE_SETTLED;
   /** the certain violations certainly over first, settled so far */
-  settledDone: FirstViolations = new Map();
+  settledDone: SettledViolations = NONE_SETTLED;
   /**
    * the counterparties' conduct in the events decided so far, per `counterparty-refrains` condition:
    * carried across batches as first violations are, since an act in an earlier batch still releases a pledge
    */
-  settledConduct: Conduct = new Map();
+  settledConduct: Conduct = NO_CONDUCT;
 
   constructor(
     private readonly how: How,
@@ -136,15 +147,27 @@ export class ReadingRunner {
    * The whole reading over every event at once: the fixed point, then the statechart over its inputs.
    * `shared`: findings other readings of the same `ordered` made (one finding object whichever reading gives it).
    */
-  async whole(ordered: OrderedEvent[], shared?: Map<Rule, Finding[]>): Promise<ReadingRun> {
-    const how: How = shared ? { ...this.how, shared } : this.how;
+  async whole(ordered: OrderedEvent[], shared?: SharedFindings): Promise<ReadingRun> {
+    const { how } = this;
     const { ctx } = how;
     const window = this.window;
-    const fixed = await findingsToFixedPoint(ctx.scenario, this.interpretation, window, ordered, how);
+    const fixed = await findingsToFixedPoint(
+      ctx.scenario,
+      this.interpretation,
+      window,
+      ordered,
+      how,
+      NONE_SETTLED,
+      NONE_SETTLED,
+      NONE_SETTLED,
+      undefined,
+      shared,
+    );
     const firstViolation = fixed.firstViolation;
     const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 
-    const dependsOn = [...new Set(findings.filter((f) => f.certainty !== 'certain').map((f) => f.eventId))];
+    const dependsOn: string[] = [];
+    for (const f of findings) if (f.certainty !== 'certain' && !dependsOn.includes(f.eventId)) dependsOn.push(f.eventId);
     const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
     // every reading's statechart starts at the same instant, the start of the record
     const start = Math.min(ctx.recordStart(ordered[0]?.interval.start ?? Number.POSITIVE_INFINITY), inputs[0]!.at);
@@ -226,11 +249,14 @@ export class ReadingRunner {
   }
 }
 
-function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
+function listFirst(m: SettledViolations): { party: string; eventId: string; interval: Interval }[] {
   return [...m.entries()]
     .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
     .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
 }
+
+/** No conduct settled: one shared value, read only. */
+const NO_CONDUCT: Conduct = new Map();
 
 export const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
 
