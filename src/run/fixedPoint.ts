@@ -20,7 +20,7 @@ import { fillTemplate, type Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
 import { explainVars } from './explainVars.js';
 import type { RunContext } from './runContext.js';
-import { FastSlots, ReferenceSlots, type Slots } from './slots.js';
+import { ReferenceSlots, VIOLATION_ANY, VIOLATION_CERTAIN, type Slots } from './slots.js';
 
 /** An event and its interval, as the runner takes them (in time order). */
 export interface OrderedEvent {
@@ -134,6 +134,8 @@ export async function findingsToFixedPoint(
     // Without a fixed point the last round stands, and the run says so.
     if (converged || round >= limit) {
       const { findings, explain } = decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, shared);
+      // an explanation reads the slots later; else they are free for the next run
+      if (!how.explain) ctx.release(prepared);
       return {
         findings,
         explain,
@@ -158,7 +160,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
   const { ctx } = how;
   const byActor = ctx.obligationsByActor(interpretation);
   const obligationsOf = (i: number) => byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS;
-  const slots = how.referenceSlots ? new ReferenceSlots(ordered.length, obligationsOf) : new FastSlots(ordered.length, obligationsOf);
+  const slots = how.referenceSlots ? new ReferenceSlots(ordered.length, obligationsOf) : ctx.slots(ordered.length, obligationsOf);
   // runs that share a memo (draws, a sweep's combinations) mostly share their events' places and targets
   const memoized = how.drawn === true || ctx.shared;
   for (let i = 0; i < ordered.length; i++) {
@@ -181,9 +183,6 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
 
 const NO_OBLIGATIONS: readonly (Obligation | undefined)[] = [undefined];
 
-const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
-const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type === 'possible-violation';
-
 /**
  * One round: each event's rules under the first violations of the round before; returns the first
  * violations they give. Rules read nothing else that changes between rounds, so an event whose
@@ -203,9 +202,9 @@ async function evaluateRound(
   settledDone: SettledViolations,
 ): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
-  const next: FirstViolations = new Map(settled);
-  const nextPossible: FirstViolations = new Map(settledPossible);
-  const nextDone: FirstViolations = new Map(settledDone);
+  const next = copyOf(settled);
+  const nextPossible = copyOf(settledPossible);
+  const nextDone = copyOf(settledDone);
   const facts = blankFacts();
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
@@ -235,10 +234,13 @@ async function evaluateRound(
         prepared.record(s, status, counterparty, possible, fired);
       }
       // events come in order, so the first certain violation met per party is its earliest
-      if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
-      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation))
+      const violations = prepared.violations(s);
+      if (violations === 0) continue;
+      const certain = (violations & VIOLATION_CERTAIN) !== 0;
+      if (open && certain && !next.has(event.actor)) next.set(event.actor, { interval, eventId: event.id });
+      if (openPossible && (violations & VIOLATION_ANY) !== 0 && !nextPossible.has(event.actor))
         nextPossible.set(event.actor, { interval, eventId: event.id });
-      if (fired.some(certainViolation)) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
+      if (certain) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
     }
   }
   return { certain: next, possible: nextPossible, done: nextDone };
@@ -333,6 +335,9 @@ function firedBefore(findings: Finding[], from: number, rule: string): boolean {
   for (let k = from; k < findings.length; k++) if (findings[k]!.rule === rule) return true;
   return false;
 }
+
+/** A copy to add to (an empty one made directly: a Map made from an iterable goes through its iterator). */
+const copyOf = (m: SettledViolations): FirstViolations => (m.size === 0 ? new Map() : new Map(m));
 
 function sameFirstViolations(a: SettledViolations, b: SettledViolations): boolean {
   if (a.size !== b.size) return false;

@@ -12,6 +12,7 @@ import type { Event } from '../schema/event.js';
 type OrderedEvent = { event: Event; interval: Interval };
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
+import { FastSlots, type ObligationsOf, type Slots } from './slots.js';
 
 /**
  * What many runs share, owned by the caller that makes them (a sweep, a sample's draws, a worker, the
@@ -26,6 +27,8 @@ export class RunsMemo {
   private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
   private readonly plans = new WeakMap<object, PlanSpec>();
   private readonly counterparties = new WeakMap<Obligation, Obligation>();
+  /** the fixed point's bookkeeping of finished runs, for the next runs to lay theirs out in (RunContext.slots) */
+  readonly freeSlots: FastSlots[] = [];
 
   /**
    * A conduct condition as the counterparty's obligation, one object per obligation: the facts memo
@@ -62,6 +65,9 @@ export class RunsMemo {
   }
 }
 
+/** more than runs ever interleave on one memo, few enough that their arrays cost nothing to keep */
+const MAX_FREE_SLOTS = 4;
+
 export type ResolvedWindow = Interval & { startInclusive: boolean; endInclusive: boolean };
 
 /**
@@ -80,6 +86,7 @@ export class RunContext {
   private readonly windows = new Map<Interpretation, ResolvedWindow>();
   private readonly byActor = new Map<Interpretation, Map<string, Obligation[]>>();
   private readonly conductMemo: ConductMemo;
+  private readonly freeSlots: FastSlots[];
 
   constructor(
     readonly scenario: Scenario,
@@ -90,6 +97,7 @@ export class RunContext {
     this.facts = memo?.facts ?? new FactsMemo();
     this.statechart = memo?.statechart ?? new StatechartMemo();
     this.shared = memo !== undefined;
+    this.freeSlots = memo?.freeSlots ?? [];
     // a run of its own still reads the conduct of several readings (or a stream's batches) on one memo
     const counterparties = new WeakMap<Obligation, Obligation>();
     const counterpartyOf = (o: Obligation): Obligation => {
@@ -98,6 +106,19 @@ export class RunContext {
       return as;
     };
     this.conductMemo = { counterpartyOf: memo ? (o) => memo.counterpartyOf(o) : counterpartyOf, facts: this.facts };
+  }
+
+  /**
+   * Bookkeeping for a reading's fixed point: a finished run's, laid out afresh, if one was released.
+   * Taken off the list while a run uses it, so that runs that interleave (they await) never share one.
+   */
+  slots(events: number, obligationsOf: ObligationsOf): FastSlots {
+    return this.freeSlots.pop()?.reset(events, obligationsOf) ?? new FastSlots(events, obligationsOf);
+  }
+
+  /** Gives back bookkeeping that nothing reads any more (no explanation will be asked of it). */
+  release(slots: Slots): void {
+    if (slots instanceof FastSlots && this.freeSlots.length < MAX_FREE_SLOTS) this.freeSlots.push(slots);
   }
 
   /** The counterparties' conduct under a reading (conductOf), where their acts landed matched once per memo. */
