@@ -4,7 +4,6 @@ import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Rule } from '../schema/rule.js';
 import {
   actorFirstViolation,
-  blankFacts,
   conditionStatus,
   counterpartyBreach,
   factContext,
@@ -77,9 +76,9 @@ export function keepEarliestDone(m: FirstViolations, party: string, v: { interva
 
 /** What a reading's fixed point decided. */
 export interface FixedPoint extends Decided {
-  firstViolation: FirstViolations;
-  firstPossible: FirstViolations;
-  breachDone: FirstViolations;
+  firstViolation: SettledViolations;
+  firstPossible: SettledViolations;
+  breachDone: SettledViolations;
   converged: boolean;
   evaluatedUnder: EvaluatedUnder;
 }
@@ -200,19 +199,20 @@ async function evaluateRound(
   settled: SettledViolations,
   settledPossible: SettledViolations,
   settledDone: SettledViolations,
-): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
+): Promise<{ certain: SettledViolations; possible: SettledViolations; done: SettledViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
-  const next = copyOf(settled);
-  const nextPossible = copyOf(settledPossible);
-  const nextDone = copyOf(settledDone);
-  const facts = blankFacts();
+  // each made when the round first adds to it: a round that adds nothing gives back what was settled
+  let next: FirstViolations | undefined;
+  let nextPossible: FirstViolations | undefined;
+  let nextDone: FirstViolations | undefined;
+  const { facts } = prepared;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
     const actorFirst = actorFirstViolation(event, firstViolation);
     const actorChanged = actorFirst !== prepared.actorFirst(i);
     prepared.setActorFirst(i, actorFirst);
-    const open = !next.has(event.actor);
-    const openPossible = !nextPossible.has(event.actor);
+    const open = !(next ?? settled).has(event.actor);
+    const openPossible = !(nextPossible ?? settledPossible).has(event.actor);
     for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++) {
       const obligation = prepared.obligation(s);
       // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
@@ -237,13 +237,19 @@ async function evaluateRound(
       const violations = prepared.violations(s);
       if (violations === 0) continue;
       const certain = (violations & VIOLATION_CERTAIN) !== 0;
-      if (open && certain && !next.has(event.actor)) next.set(event.actor, { interval, eventId: event.id });
-      if (openPossible && (violations & VIOLATION_ANY) !== 0 && !nextPossible.has(event.actor))
-        nextPossible.set(event.actor, { interval, eventId: event.id });
-      if (certain) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
+      if (open && certain && !(next ?? settled).has(event.actor))
+        (next ??= copyOf(settled)).set(event.actor, { interval, eventId: event.id });
+      if (openPossible && (violations & VIOLATION_ANY) !== 0 && !(nextPossible ?? settledPossible).has(event.actor))
+        (nextPossible ??= copyOf(settledPossible)).set(event.actor, { interval, eventId: event.id });
+      // keepEarliestDone, the map made only when it changes
+      if (certain) {
+        const had = (nextDone ?? settledDone).get(event.actor);
+        if (!had || doneAt(interval) < doneAt(had.interval))
+          (nextDone ??= copyOf(settledDone)).set(event.actor, { interval, eventId: event.id });
+      }
     }
   }
-  return { certain: next, possible: nextPossible, done: nextDone };
+  return { certain: next ?? settled, possible: nextPossible ?? settledPossible, done: nextDone ?? settledDone };
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */

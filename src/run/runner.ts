@@ -287,7 +287,7 @@ function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
 export function eventInputs(
   ordered: readonly OrderedEvent[],
   findings: readonly Finding[],
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
 ): MachineEvent[] {
   const out: MachineEvent[] = [];
   // findings come in event order: each event's are the run at the cursor
@@ -316,6 +316,7 @@ export function eventInputs(
     // escalation by its trigger (maybe both)
     parties.fill(undefined);
     let certain = 0;
+    let others = false;
     for (let k = from; k < next; k++) {
       const f = findings[k]!;
       if (f.type === 'violation' || f.type === 'possible-violation') {
@@ -327,13 +328,16 @@ export function eventInputs(
         parties[t] ??= f.party;
         if (f.certainty === 'certain') certain |= 1 << t;
       }
+      if (t < 0 && f.trigger !== undefined) others = true;
     }
     for (let t = 0; t < TRIGGER_ORDER.length; t++) {
       const party = parties[t];
       if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
     }
-    for (const [trigger, o] of otherTriggers(findings, from, next))
-      out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
+    // a rule set's own triggers are rare: their map only when the event has one
+    if (others)
+      for (const [trigger, o] of otherTriggers(findings, from, next))
+        out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
@@ -361,7 +365,7 @@ function triggerInput(
   party: string,
   eventId: string,
   certain: boolean,
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
 ): MachineEvent {
   return {
     type: 'TRIGGER',

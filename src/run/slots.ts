@@ -1,6 +1,6 @@
 import type { Obligation } from '../schema/interpretation.js';
 import type { Rule } from '../schema/rule.js';
-import type { ConditionStatus } from '../rules/deriveFacts.js';
+import { blankFacts, type ConditionStatus, type Facts } from '../rules/deriveFacts.js';
 import type { Reach } from '../rules/scope.js';
 import type { Interval } from '../time/interval.js';
 
@@ -13,6 +13,8 @@ import type { Interval } from '../time/interval.js';
  * and slot, to read); tests/fixedPoint.test.ts checks that runs on either are the same.
  */
 export interface Slots {
+  /** the facts the rules read, rewritten for each evaluation: kept with the slots, so that a run laid out again makes none */
+  readonly facts: Facts;
   /** event i's slots are start(i) .. start(i + 1) - 1 */
   start(i: number): number;
   obligation(s: number): Obligation | undefined;
@@ -59,6 +61,7 @@ export type ObligationsOf = (i: number) => readonly (Obligation | undefined)[];
  * follow: a sample's draws would otherwise make ten arrays per reading and draw).
  */
 export class FastSlots implements Slots {
+  readonly facts = blankFacts();
   private first!: Int32Array;
   private obligations!: (Obligation | undefined)[];
   private placeReaches!: Reach[];
@@ -175,6 +178,7 @@ interface Slot {
 
 /** The same bookkeeping as plain objects: a list of events, each with its list of slots. */
 export class ReferenceSlots implements Slots {
+  readonly facts = blankFacts();
   private readonly events: { actorFirst: Interval | null; slots: Slot[] }[] = [];
   /** slot number -> [event, slot within it] */
   private readonly where: [number, number][] = [];
