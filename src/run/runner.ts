@@ -250,10 +250,14 @@ export class ReadingRunner {
 }
 
 function listFirst(m: SettledViolations): { party: string; eventId: string; interval: Interval }[] {
-  return [...m.entries()]
-    .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
-    .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+  const out: { party: string; eventId: string; interval: Interval }[] = [];
+  // forEach: no entry pairs and no spread copies (a sample's every draw lists these twice per reading)
+  m.forEach((v, party) => out.push({ party, eventId: v.eventId, interval: v.interval }));
+  if (out.length > 1) out.sort(byFirst);
+  return out;
 }
+const byFirst = (a: { party: string; interval: Interval }, b: { party: string; interval: Interval }) =>
+  a.interval.start - b.interval.start || a.party.localeCompare(b.party);
 
 /** No conduct settled: one shared value, read only. */
 const NO_CONDUCT: Conduct = new Map();
