@@ -2,7 +2,9 @@
  * CPU and allocation per Monte Carlo draw and per sweep combination, in one thread of this process:
  * what the 2-worker ratio of `truce sample` depends on (one worker already uses the second core for
  * V8's background compiling and collecting, so only less of that work per draw moves the ratio).
- * `node --expose-gc dist/bench/perDraw.js [sample|sweep-window|sweep-deadline] [N]`; the CPU is the
+ * `node --expose-gc dist/bench/perDraw.js [sample|sweep-window|sweep-deadline|threads-1|threads-2] [N]`
+ * (`threads-W`: `sample` itself on W threads, its workers started before the scenario loads as the CLI
+ * does, timed from after the load: the draws without the process's start); the CPU is the
  * process's (this thread and V8's background threads), the bytes are what the heap took in between
  * collections (v8.GCProfiler). Figures, never assertions.
  */
@@ -11,6 +13,7 @@ import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { Draws, runDraws } from '../src/sample/runDraws.js';
+import { sample, startWorkers } from '../src/sample/sample.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
 import { Session } from 'node:inspector/promises';
@@ -71,8 +74,15 @@ async function measured(f: () => Promise<number>): Promise<void> {
   );
 }
 
+const threads = /^threads-(\d+)$/.exec(mode);
+if (threads) startWorkers(n, Number(threads[1]));
 const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
-if (mode === 'sample') {
+if (threads) {
+  await measured(async () => {
+    await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]) });
+    return n;
+  });
+} else if (mode === 'sample') {
   const draws = new Draws(loaded, 1);
   await measured(async () => {
     // in ranges of 50, as the calling thread of a sample takes them
