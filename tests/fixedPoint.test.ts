@@ -58,27 +58,48 @@ describe('who broke first, under pledges that hang on each other', () => {
 // the fixed point's bookkeeping sits behind src/run/slots.ts: parallel arrays for speed, and a plain
 // reference beside them; they must never tell the fixed point different things
 describe('the fixed point bookkeeping: fast slots and reference slots agree', () => {
-  it('answer the same after the same random writes (200 random layouts)', () => {
+  it('answer the same after the same random writes (200 random layouts), fresh or laid out again over another run', () => {
     const o1 = { party: 'russia' } as Obligation;
     const o2 = { party: 'ukraine' } as Obligation;
-    const rule = (n: string) => ({ name: n }) as Rule;
+    // of every kind the fixed point tells apart by what fired (VIOLATION_CERTAIN, VIOLATION_ANY)
+    const kinds = [
+      { type: 'violation', params: { certainty: 'certain' } },
+      { type: 'violation', params: { certainty: 'possible' } },
+      { type: 'possible-violation', params: { certainty: 'possible' } },
+      { type: 'escalation-trigger', params: { certainty: 'certain' } },
+    ];
+    const rule = (n: string, k: number) => ({ name: n, event: kinds[k % kinds.length] }) as unknown as Rule;
+    const iv = (k: number) => (k === 0 ? null : { start: k, end: k + 1 });
     const reaches = ['certain', 'possible', 'none'] as const;
     const statuses = ['none', 'holds', 'lapsed', 'uncertain'] as const;
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.constantFrom<Obligation | undefined>(undefined, o1, o2), { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
         fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.nat(3), fc.nat(5), fc.boolean()), { maxLength: 40 }),
-        (layout, writes) => {
-          const both: Slots[] = [new FastSlots(layout.length, (i) => layout[i]!), new ReferenceSlots(layout.length, (i) => layout[i]!)];
+        fc.array(fc.array(fc.constantFrom<Obligation | undefined>(undefined, o1, o2), { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
+        (layout, writes, before) => {
+          // a FastSlots that held another run (written all over) and is laid out afresh, as RunContext reuses them
+          const reused = new FastSlots(before.length, (i) => before[i]!);
+          const beforeTotal = before.reduce((n, l) => n + l.length, 0);
+          for (let s = 0; s < beforeTotal; s++) {
+            reused.setStatic(s, 'certain', 'possible', 3);
+            reused.record(s, 'lapsed', iv(1), iv(2), [rule('x', 0)]);
+          }
+          for (let i = 0; i < before.length; i++) reused.setActorFirst(i, iv(1));
+          reused.reset(layout.length, (i) => layout[i]!);
+          const both: Slots[] = [
+            new FastSlots(layout.length, (i) => layout[i]!),
+            new ReferenceSlots(layout.length, (i) => layout[i]!),
+            reused,
+          ];
           const total = layout.reduce((n, l) => n + l.length, 0);
-          const iv = (k: number) => (k === 0 ? null : { start: k, end: k + 1 });
           for (const [at, r, st, k, flag] of writes) {
             for (const slots of both) {
               if (layout.length > 0) slots.setActorFirst(at % layout.length, iv(k));
               if (total === 0) continue;
               const s = at % total;
               if (flag) slots.setStatic(s, reaches[r]!, reaches[(r + 1) % 3]!, k);
-              else slots.record(s, statuses[st]!, iv(k), iv(k + 1), [rule(`r${k}`)]);
+              else slots.record(s, statuses[st]!, iv(k), iv(k + 1), k === 5 ? [rule('a', 0), rule('b', 2)] : [rule(`r${k}`, k)]);
             }
           }
           const read = (slots: Slots) => ({
@@ -93,9 +114,11 @@ describe('the fixed point bookkeeping: fast slots and reference slots agree', ()
               slots.counterparty(s),
               slots.counterpartyPossible(s),
               slots.fired(s),
+              slots.violations(s),
             ]),
           });
           expect(read(both[0]!)).toEqual(read(both[1]!));
+          expect(read(both[2]!)).toEqual(read(both[1]!));
         },
       ),
       { numRuns: 200, seed: 21 },

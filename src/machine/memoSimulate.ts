@@ -47,92 +47,169 @@ export function machineFor(plan: PlanSpec): Machine {
   return m;
 }
 
+/** Finished runs under one plan, by their key's hash; a key is compared in full, never trusted to its hash. */
+interface RunTable {
+  byHash: Map<number, { key: Int32Array; run: Symbolic }[]>;
+  size: number;
+}
+
 /**
  * The statechart's memo of finished runs for many runs (a sweep, a sample, the workbench's
  * recomputes): owned by the caller that makes the runs and dropped with it, never kept by this module.
  * Keyed by what a plan says, not by which object says it, so that a sweep's every combination (each a
  * new plan object) shares it: by the plan with each deadline reduced to whether there is one, since a
  * deadline's value matters only through where it falls among the other time points, which the run's
- * key holds.
+ * key holds. A run's key is a list of small numbers (the rank of each time point, each input's type
+ * and its strings as numbers this memo hands out), written into a scratch buffer and copied only when
+ * a run is kept: a hit, the common case of a sample's draws, makes no string and no garbage for it.
  */
 export class StatechartMemo {
-  private readonly runs = new Map<string, Map<string, Symbolic>>();
+  private readonly runs = new Map<string, RunTable>();
   /** the content key of each plan object seen, so that the key is written once per plan */
   private readonly keys = new WeakMap<PlanSpec, string>();
+  /** the strings of inputs (event ids, parties, phases...) as numbers, for the runs' keys */
+  private readonly ids = new Map<string, number>();
+  /** scratch: the key being looked up, the time points and their sorted distinct values */
+  private key = new Int32Array(256);
+  private points = new Float64Array(256);
+  private sorted = new Float64Array(256);
 
   /** How many finished runs it holds (what a caller sharing it across ranges of draws can observe). */
   get size(): number {
     let n = 0;
-    for (const m of this.runs.values()) n += m.size;
+    for (const t of this.runs.values()) n += t.size;
     return n;
   }
 
   simulate(plan: PlanSpec, agreed: boolean, start: number, inputs: readonly MachineEvent[], run: Run): SimulationResult {
     if (inputs.length > MAX_INPUTS) return run(plan, agreed, start, inputs);
-    const points = timePoints(plan, start, inputs);
-    const key = signature(agreed, inputs, points);
+    const n = this.timePoints(plan, start, inputs);
+    const length = this.signature(agreed, inputs, n);
     let planKey = this.keys.get(plan);
     if (planKey === undefined) {
       planKey = JSON.stringify({ ...plan, phases: plan.phases.map((p) => ({ ...p, deadlineMs: p.deadlineMs !== null })) });
       this.keys.set(plan, planKey);
     }
-    let memo = this.runs.get(planKey);
-    if (!memo) {
-      memo = new Map();
-      this.runs.set(planKey, memo);
+    let table = this.runs.get(planKey);
+    if (!table) {
+      table = { byHash: new Map(), size: 0 };
+      this.runs.set(planKey, table);
     }
-    const hit = memo.get(key);
-    if (hit) return materialise(hit, points);
+    const key = this.key;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ key[k]!, 0x01000193);
+    const bucket = table.byHash.get(h);
+    if (bucket) {
+      for (const e of bucket) if (sameKey(e.key, key, length)) return materialise(e.run, this.points);
+    }
     const result = run(plan, agreed, start, inputs);
-    const sym = symbolise(result, points);
+    const sym = symbolise(result, this.points, n);
     if (sym) {
-      if (memo.size >= MAX_ENTRIES) memo.clear();
-      memo.set(key, sym);
+      if (table.size >= MAX_ENTRIES) {
+        table.byHash.clear();
+        table.size = 0;
+      }
+      const entry = { key: key.slice(0, length), run: sym };
+      const b = table.byHash.get(h);
+      if (b) b.push(entry);
+      else table.byHash.set(h, [entry]);
+      table.size++;
     }
     return result;
   }
-}
 
-/** The start, every input's time, and every deadline a trigger could set under this plan. */
-function timePoints(plan: PlanSpec, start: number, inputs: readonly MachineEvent[]): number[] {
-  const points = [start];
-  for (const i of inputs) {
-    points.push(i.at);
-    if (i.type === 'TRIGGER') {
-      for (const p of plan.phases) {
-        if (p.deadlineMs !== null && typeof p.countedFrom !== 'object')
-          points.push((p.countedFrom === 'first-violation' ? i.firstViolationAt : i.at) + p.deadlineMs);
+  /** The start, every input's time, and every deadline a trigger could set under this plan, into `points`; their number. */
+  private timePoints(plan: PlanSpec, start: number, inputs: readonly MachineEvent[]): number {
+    const need = 1 + inputs.length * (1 + plan.phases.length);
+    if (this.points.length < need) this.points = new Float64Array(2 * need);
+    const points = this.points;
+    let n = 0;
+    points[n++] = start;
+    for (const i of inputs) {
+      points[n++] = i.at;
+      if (i.type === 'TRIGGER') {
+        for (const p of plan.phases) {
+          if (p.deadlineMs !== null && typeof p.countedFrom !== 'object')
+            points[n++] = (p.countedFrom === 'first-violation' ? i.firstViolationAt : i.at) + p.deadlineMs;
+        }
+      }
+      // a deadline counted from the response to an earlier phase: due that long after the response
+      if (i.type === 'RESPONSE') {
+        for (const p of plan.phases) if (p.deadlineMs !== null && typeof p.countedFrom === 'object') points[n++] = i.at + p.deadlineMs;
       }
     }
-    // a deadline counted from the response to an earlier phase: due that long after the response
-    if (i.type === 'RESPONSE') {
-      for (const p of plan.phases) if (p.deadlineMs !== null && typeof p.countedFrom === 'object') points.push(i.at + p.deadlineMs);
+    return n;
+  }
+
+  /**
+   * Writes the run's key into `key`, returns its length: whether the plan is agreed, the rank of each of
+   * the n time points among their distinct values (their order, ties included), and each input without
+   * its times.
+   */
+  private signature(agreed: boolean, inputs: readonly MachineEvent[], n: number): number {
+    if (this.sorted.length < n) this.sorted = new Float64Array(this.points.length);
+    const sorted = this.sorted.subarray(0, n);
+    sorted.set(this.points.subarray(0, n));
+    sorted.sort();
+    let distinct = 0;
+    for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k]!;
+    // at most 7 numbers per input, and the points
+    const need = 3 + n + 7 * inputs.length;
+    if (this.key.length < need) this.key = new Int32Array(2 * need);
+    const key = this.key;
+    let len = 0;
+    key[len++] = agreed ? 1 : 0;
+    key[len++] = n;
+    for (let k = 0; k < n; k++) key[len++] = rankOf(sorted, distinct, this.points[k]!);
+    key[len++] = inputs.length;
+    for (const i of inputs) {
+      if (i.type === 'TRIGGER') {
+        key[len++] = 2;
+        key[len++] = this.id(i.trigger);
+        key[len++] = this.id(i.party);
+        key[len++] = this.id(i.certainty);
+        key[len++] = this.id(i.eventId);
+        key[len++] = i.afterWindow === true ? 1 : 0;
+      } else if (i.type === 'RESPONSE') {
+        key[len++] = 3;
+        key[len++] = this.id(i.phase);
+        key[len++] = this.id(i.eventId);
+        key[len++] = i.actor === undefined ? -1 : this.id(i.actor);
+        key[len++] = i.target === undefined ? -1 : this.id(i.target);
+        key[len++] = i.kind === undefined ? -1 : this.id(i.kind);
+      } else key[len++] = i.type === 'WINDOW_OPEN' ? 0 : 1;
     }
+    return len;
   }
-  return points;
+
+  private id(s: string): number {
+    let v = this.ids.get(s);
+    if (v === undefined) this.ids.set(s, (v = this.ids.size));
+    return v;
+  }
 }
 
-function signature(agreed: boolean, inputs: readonly MachineEvent[], points: number[]): string {
-  const sorted = [...new Set(points)].sort((a, b) => a - b);
-  const rank = new Map(sorted.map((t, i) => [t, i]));
-  const parts = [agreed ? 'A' : 'C', points.map((t) => rank.get(t)).join(',')];
-  for (const i of inputs) {
-    parts.push(
-      i.type === 'TRIGGER'
-        ? `T${i.trigger}|${i.party}|${i.certainty}|${i.eventId}|${i.afterWindow === true ? 'a' : ''}`
-        : i.type === 'RESPONSE'
-          ? `R${i.phase}|${i.eventId}|${i.actor ?? ''}|${i.target ?? ''}|${i.kind ?? ''}`
-          : i.type,
-    );
+/** The index of t among sorted[0..distinct) (it is there). */
+function rankOf(sorted: Float64Array, distinct: number, t: number): number {
+  let lo = 0;
+  let hi = distinct - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < t) lo = mid + 1;
+    else hi = mid;
   }
-  return parts.join(';');
+  return lo;
 }
 
-function symbolise(r: SimulationResult, points: number[]): Symbolic | undefined {
+function sameKey(a: Int32Array, b: Int32Array, length: number): boolean {
+  if (a.length !== length) return false;
+  for (let k = 0; k < length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function symbolise(r: SimulationResult, points: Float64Array, n: number): Symbolic | undefined {
   const index = new Map<number, number>();
-  points.forEach((t, i) => {
-    if (!index.has(t)) index.set(t, i);
-  });
+  for (let i = 0; i < n; i++) if (!index.has(points[i]!)) index.set(points[i]!, i);
   let ok = true;
   const ref = (t: number): Sym => {
     const i = index.get(t);
@@ -154,7 +231,7 @@ function symbolise(r: SimulationResult, points: number[]): Symbolic | undefined 
   return ok ? sym : undefined;
 }
 
-function materialise(s: Symbolic, points: number[]): SimulationResult {
+function materialise(s: Symbolic, points: Float64Array): SimulationResult {
   const t = (i: Sym) => points[i]!;
   return {
     phases: s.phases.map((p) => ({

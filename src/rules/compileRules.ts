@@ -1,6 +1,6 @@
 import type { Condition, Rule } from '../schema/rule.js';
 import type { Facts } from './deriveFacts.js';
-import { temporalOperators } from './operators.js';
+import { boundedOperators, boundsFrom, temporalOperators } from './operators.js';
 
 /** The rules compiled to one plain function over precomputed facts, and those left to the engine. */
 export interface CompiledRules {
@@ -63,6 +63,16 @@ class Writer {
     return read;
   }
 
+  /** The anchor fact a value names with bounds (`{ fact, params: { min?, max? } }`), whose value `fact` writes as `{ interval, min, max }`. */
+  anchorOf(v: unknown): { fact: string; min: string | undefined; max: string | undefined } | undefined {
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || !('fact' in v)) return undefined;
+    const ref = v as { fact: string; params?: Record<string, unknown>; path?: string };
+    const p = ref.params;
+    if (ref.path !== undefined || !ANCHORS.has(ref.fact) || !p || (p.min === undefined && p.max === undefined)) return undefined;
+    if ((p.min !== undefined && typeof p.min !== 'string') || (p.max !== undefined && typeof p.max !== 'string')) return undefined;
+    return { fact: ref.fact, min: p.min as string | undefined, max: p.max as string | undefined };
+  }
+
   condition(c: Condition, seen: readonly string[]): string {
     if ('all' in c) return c.all.length === 0 ? 'true' : `(${c.all.map((x) => this.condition(x, seen)).join(' && ')})`;
     if ('any' in c) return c.any.length === 0 ? 'false' : `(${c.any.map((x) => this.condition(x, seen)).join(' || ')})`;
@@ -82,6 +92,19 @@ class Writer {
     if (!op) throw new Unsupported(`operator ${c.operator}`);
     const left = this.fact(c.fact, c.params);
     const v = c.value;
+    const anchor = this.anchorOf(v);
+    const bounded = boundedOperators[c.operator];
+    if (anchor && bounded) {
+      // a temporal operator against an anchor fact: its bounds worked out now, not an object per call
+      let bounds: ReturnType<typeof boundsFrom>;
+      try {
+        bounds = boundsFrom(anchor.min, anchor.max);
+      } catch {
+        // a duration it cannot read fails where it did, in the evaluation
+        throw new Unsupported('bounds');
+      }
+      return `${this.ref(bounded)}(${left}, f[${JSON.stringify(anchor.fact)}], ${this.ref(bounds)})`;
+    }
     let right: string;
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) {
       const ref = v as { fact: string; params?: Record<string, unknown>; path?: string };

@@ -1,7 +1,7 @@
 import { isAttack } from '../schema/eventKinds.js';
 import type { Event } from '../schema/event.js';
 import type { Evidence, Obligation } from '../schema/interpretation.js';
-import { evidenceCount } from './deriveFacts.js';
+import { evidenceCount, type FactsMemo } from './deriveFacts.js';
 import { during, overlaps as overlapsWindow, type Interval } from '../time/interval.js';
 import { areaReach, meansReach, weaker } from './coverage.js';
 import { placeReach, ScopeMemo, stronger, targetReach, type Reach } from './scope.js';
@@ -25,6 +25,16 @@ export type Conduct = ReadonlyMap<object, ConductRecord>;
 const doneAt = (i: Interval) => (i.end > i.start ? i.end : i.start + 0.5);
 
 /**
+ * What conductOf may keep across the runs of one caller (a sample's draws, a sweep's combinations): the
+ * condition as the counterparty's obligation, one object per obligation, and the place and target
+ * matches of the acts under it, by event and that object (the facts memo checks them against the event).
+ */
+export interface ConductMemo {
+  counterpartyOf(o: Obligation): Obligation;
+  facts: FactsMemo;
+}
+
+/**
  * Reads the counterparty's acts for each obligation that hangs on its conduct. The acts are judged on
  * the condition's own scope, as an obligation of the counterparty towards the bound party would be, but
  * no pledge of the counterparty is needed; they do not depend on anyone's violations, so they are read
@@ -38,21 +48,22 @@ export function conductOf(
   places?: PlaceIndex,
   evidence?: Evidence,
   prior?: Conduct,
-  /** the run's scope memo (src/run/runContext.ts); none: one for this call */
-  memo: ScopeMemo = new ScopeMemo(),
+  /** the run's (src/run/runContext.ts); none: memos for this call only */
+  memo?: ConductMemo,
 ): Conduct {
   const out = new Map<object, ConductRecord>();
+  const scope = memo?.facts.scope ?? new ScopeMemo();
   for (const o of obligations) {
     const c = o.condition;
     if (c?.while !== 'counterparty-refrains') continue;
-    // one object per condition, from call to call: the memo keys what it works out by the obligation object
-    const as = memo.counterpart(o, asCounterparty)!;
+    // one object per condition, from call to call: the memos key what they work out by the obligation object
+    const as = memo ? memo.counterpartyOf(o) : scope.counterpart(o, asCounterparty)!;
     const had = prior?.get(c);
     const rec: ConductRecord = had ? { ...had } : { certain: undefined, done: undefined, possible: undefined };
     for (const { event, interval, placesId } of ordered) {
       // acts come in start order: once one has certainly ended, none that starts later can end before it
       if (rec.done && interval.start >= doneAt(rec.done.interval)) break;
-      const act = conductAct(as, event, interval, window, places, evidence, memo, placesId);
+      const act = conductAct(as, event, interval, window, places, evidence, scope, placesId);
       if (act === undefined) continue;
       const first = { interval, eventId: event.id };
       rec.possible ??= first;

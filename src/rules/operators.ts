@@ -26,44 +26,54 @@ function ms(iso: string | undefined): number | undefined {
   return v;
 }
 
-function unpack(v: TemporalValue): { interval: Interval | null; bounds: Bounds } {
-  if (v === null || v === undefined) return { interval: null, bounds: {} };
-  if ('interval' in v) {
-    const bounds: Bounds = {};
-    const min = ms(v.min);
-    const max = ms(v.max);
-    if (min !== undefined) bounds.min = min;
-    if (max !== undefined) bounds.max = max;
-    return { interval: v.interval, bounds };
-  }
-  return { interval: v, bounds: {} };
+/** No bounds: one shared value (the interval functions only read them). */
+const NO_BOUNDS: Bounds = Object.freeze({});
+
+/** A temporal value's interval: the value itself, or the one a bounded value carries. */
+function intervalOf(v: TemporalValue): Interval | null {
+  if (v === null || v === undefined) return null;
+  return 'interval' in v ? v.interval : v;
+}
+
+/** A temporal value's bounds in ms (none for a plain interval, so that comparing with one makes no object). */
+function boundsOf(v: TemporalValue): Bounds {
+  if (v === null || v === undefined || !('interval' in v)) return NO_BOUNDS;
+  return boundsFrom(v.min, v.max);
+}
+
+/** Bounds from ISO durations; the compiled rules work theirs out once, when compiled. */
+export function boundsFrom(minIso: string | undefined, maxIso: string | undefined): Bounds {
+  const min = ms(minIso);
+  const max = ms(maxIso);
+  if (min === undefined && max === undefined) return NO_BOUNDS;
+  const bounds: Bounds = {};
+  if (min !== undefined) bounds.min = min;
+  if (max !== undefined) bounds.max = max;
+  return bounds;
 }
 
 const isInterval = (a: unknown): a is Interval =>
   typeof a === 'object' && a !== null && typeof (a as Interval).start === 'number' && typeof (a as Interval).end === 'number';
 
-export const temporalOperators: Record<string, (fact: unknown, value: TemporalValue) => boolean> = {
-  during: (a, v) => {
-    const { interval } = unpack(v);
-    return isInterval(a) && interval !== null && during(a, interval);
-  },
-  overlaps: (a, v) => {
-    const { interval } = unpack(v);
-    return isInterval(a) && interval !== null && overlaps(a, interval);
-  },
-  before: (a, v) => {
-    const { interval, bounds } = unpack(v);
-    return isInterval(a) && interval !== null && before(a, interval, bounds);
-  },
-  after: (a, v) => {
-    const { interval, bounds } = unpack(v);
-    return isInterval(a) && interval !== null && after(a, interval, bounds);
-  },
+/**
+ * The temporal operators over the interval and bounds of their value, taken apart: the compiled rules
+ * call these with bounds worked out when compiled (an anchor fact's params), making nothing per call.
+ */
+export const boundedOperators: Record<string, (fact: unknown, interval: Interval | null, bounds: Bounds) => boolean> = {
+  during: (a, interval) => isInterval(a) && interval !== null && during(a, interval),
+  overlaps: (a, interval) => isInterval(a) && interval !== null && overlaps(a, interval),
+  before: (a, interval, bounds) => isInterval(a) && interval !== null && before(a, interval, bounds),
+  after: (a, interval, bounds) => isInterval(a) && interval !== null && after(a, interval, bounds),
   /** `after` for some instants the two intervals allow: whether the event may have come after the value */
-  mayFollow: (a, v) => {
-    const { interval, bounds } = unpack(v);
-    return isInterval(a) && interval !== null && mayFollow(a, interval, bounds);
-  },
+  mayFollow: (a, interval, bounds) => isInterval(a) && interval !== null && mayFollow(a, interval, bounds),
+};
+
+export const temporalOperators: Record<string, (fact: unknown, value: TemporalValue) => boolean> = {
+  during: (a, v) => boundedOperators.during!(a, intervalOf(v), NO_BOUNDS),
+  overlaps: (a, v) => boundedOperators.overlaps!(a, intervalOf(v), NO_BOUNDS),
+  before: (a, v) => boundedOperators.before!(a, intervalOf(v), boundsOf(v)),
+  after: (a, v) => boundedOperators.after!(a, intervalOf(v), boundsOf(v)),
+  mayFollow: (a, v) => boundedOperators.mayFollow!(a, intervalOf(v), boundsOf(v)),
 };
 
 /** A json-rules-engine value that names a fact (`{ "fact": "window" }`): decided at run time, not checked here. */

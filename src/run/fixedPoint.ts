@@ -4,7 +4,6 @@ import type { Interpretation, Obligation } from '../schema/interpretation.js';
 import type { Rule } from '../schema/rule.js';
 import {
   actorFirstViolation,
-  blankFacts,
   conditionStatus,
   counterpartyBreach,
   factContext,
@@ -14,13 +13,13 @@ import {
   type ReadingState,
 } from '../rules/deriveFacts.js';
 import { placeReach, targetReach } from '../rules/scope.js';
-import { conductOf, type Conduct } from '../rules/conduct.js';
+import type { Conduct } from '../rules/conduct.js';
 import type { RuleEvaluator } from '../rules/ruleEngine.js';
 import { fillTemplate, type Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
 import { explainVars } from './explainVars.js';
 import type { RunContext } from './runContext.js';
-import { FastSlots, ReferenceSlots, type Slots } from './slots.js';
+import { ReferenceSlots, VIOLATION_ANY, VIOLATION_CERTAIN, type Slots } from './slots.js';
 
 /** An event and its interval, as the runner takes them (in time order). */
 export interface OrderedEvent {
@@ -39,12 +38,13 @@ export interface How {
   drawn?: boolean;
   /** keep the fixed point's bookkeeping in ReferenceSlots (tests check that it changes nothing) */
   referenceSlots?: boolean;
-  /**
-   * findings already made by another reading of the same events, per rule by event index: a finding
-   * is the same object whichever reading gives it (its explanation, which differs, is added to a copy)
-   */
-  shared?: Map<Rule, Finding[]>;
 }
+
+/**
+ * Findings already made by another reading of the same events, per rule by event index: a finding is
+ * the same object whichever reading gives it (its explanation, which differs, is added to a copy).
+ */
+export type SharedFindings = Map<Rule, Finding[]>;
 
 /** A reading's findings in event order, and their explanations, written only if wanted. */
 export interface Decided {
@@ -54,12 +54,16 @@ export interface Decided {
 
 /** The first violations a reading's findings were decided under (explanations re-evaluate under the same). */
 export interface EvaluatedUnder {
-  firstViolation: FirstViolations;
-  firstPossible: FirstViolations;
-  breachDone: FirstViolations;
+  firstViolation: SettledViolations;
+  firstPossible: SettledViolations;
+  breachDone: SettledViolations;
 }
 
 export type FirstViolations = Map<string, { interval: Interval; eventId: string }>;
+/** First violations as read (those settled before a run or a round): never changed once made. */
+export type SettledViolations = ReadonlyMap<string, { interval: Interval; eventId: string }>;
+/** None settled: one shared value, read only. */
+export const NONE_SETTLED: SettledViolations = new Map();
 
 /** The moment by which an act is certainly over: its end, or the instant itself (an instant is over only after it). */
 export function doneAt(i: Interval): number {
@@ -70,6 +74,15 @@ export function doneAt(i: Interval): number {
 export function keepEarliestDone(m: FirstViolations, party: string, v: { interval: Interval; eventId: string }): void {
   const had = m.get(party);
   if (!had || doneAt(v.interval) < doneAt(had.interval)) m.set(party, v);
+}
+
+/** What a reading's fixed point decided. */
+export interface FixedPoint extends Decided {
+  firstViolation: SettledViolations;
+  firstPossible: SettledViolations;
+  breachDone: SettledViolations;
+  converged: boolean;
+  evaluatedUnder: EvaluatedUnder;
 }
 
 /**
@@ -83,29 +96,23 @@ export async function findingsToFixedPoint(
   ordered: OrderedEvent[],
   how: How,
   /** first violations already settled by earlier events (streams) */
-  settled: FirstViolations = new Map(),
+  settled: SettledViolations = NONE_SETTLED,
   /** first possible violations settled by earlier events (streams) */
-  settledPossible: FirstViolations = new Map(),
+  settledPossible: SettledViolations = NONE_SETTLED,
   /** the certain violations that ended earliest, settled by earlier events (streams) */
-  settledDone: FirstViolations = new Map(),
+  settledDone: SettledViolations = NONE_SETTLED,
   /** the counterparties' conduct in earlier events (streams): what `ordered` shows of it goes on from there */
   settledConduct?: Conduct,
-): Promise<
-  Decided & {
-    firstViolation: FirstViolations;
-    firstPossible: FirstViolations;
-    breachDone: FirstViolations;
-    converged: boolean;
-    evaluatedUnder: EvaluatedUnder;
-  }
-> {
-  let firstViolation: FirstViolations = settled;
-  let firstPossible: FirstViolations = settledPossible;
-  let breachDone: FirstViolations = settledDone;
+  /** findings the run's other readings made of the same `ordered` (whole runs) */
+  shared?: SharedFindings,
+): Promise<FixedPoint> {
+  let firstViolation: SettledViolations = settled;
+  let firstPossible: SettledViolations = settledPossible;
+  let breachDone: SettledViolations = settledDone;
   const limit = scenario.parties.length + 4;
   const { ctx } = how;
   const places = ctx.places;
-  const conduct = conductOf(interpretation.obligations, ordered, window, places, interpretation.evidence, settledConduct, ctx.facts.scope);
+  const conduct = ctx.conduct(interpretation, ordered, window, settledConduct);
   const state = { window, appliesTo: ctx.plan.appliesTo, places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
   const prepared = prepare(interpretation, ordered, how);
   for (let round = 0; ; round++) {
@@ -127,8 +134,12 @@ export async function findingsToFixedPoint(
       sameFirstViolations(next.done, breachDone);
     // Without a fixed point the last round stands, and the run says so.
     if (converged || round >= limit) {
+      const { findings, explain } = decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, shared);
+      // an explanation reads the slots later; else they are free for the next run
+      if (!how.explain) ctx.release(prepared);
       return {
-        ...decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, how.shared),
+        findings,
+        explain,
         firstViolation: next.certain,
         firstPossible: next.possible,
         breachDone: next.done,
@@ -150,7 +161,7 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
   const { ctx } = how;
   const byActor = ctx.obligationsByActor(interpretation);
   const obligationsOf = (i: number) => byActor.get(ordered[i]!.event.actor) ?? NO_OBLIGATIONS;
-  const slots = how.referenceSlots ? new ReferenceSlots(ordered.length, obligationsOf) : new FastSlots(ordered.length, obligationsOf);
+  const slots = how.referenceSlots ? new ReferenceSlots(ordered.length, obligationsOf) : ctx.slots(ordered.length, obligationsOf);
   // runs that share a memo (draws, a sweep's combinations) mostly share their events' places and targets
   const memoized = how.drawn === true || ctx.shared;
   for (let i = 0; i < ordered.length; i++) {
@@ -173,9 +184,6 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
 
 const NO_OBLIGATIONS: readonly (Obligation | undefined)[] = [undefined];
 
-const certainViolation = (r: Rule) => r.event.type === 'violation' && r.event.params.certainty === 'certain';
-const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type === 'possible-violation';
-
 /**
  * One round: each event's rules under the first violations of the round before; returns the first
  * violations they give. Rules read nothing else that changes between rounds, so an event whose
@@ -183,29 +191,30 @@ const anyViolation = (r: Rule) => r.event.type === 'violation' || r.event.type =
  * rewritten per event: nothing per event is left for the collector.
  */
 async function evaluateRound(
-  firstViolation: FirstViolations,
-  firstPossible: FirstViolations,
-  breachDone: FirstViolations,
+  firstViolation: SettledViolations,
+  firstPossible: SettledViolations,
+  breachDone: SettledViolations,
   ordered: OrderedEvent[],
   prepared: Slots,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
-  settled: FirstViolations,
-  settledPossible: FirstViolations,
-  settledDone: FirstViolations,
-): Promise<{ certain: FirstViolations; possible: FirstViolations; done: FirstViolations }> {
+  settled: SettledViolations,
+  settledPossible: SettledViolations,
+  settledDone: SettledViolations,
+): Promise<{ certain: SettledViolations; possible: SettledViolations; done: SettledViolations }> {
   const sync = !how.reference && how.evaluator.fullyCompiled;
-  const next: FirstViolations = new Map(settled);
-  const nextPossible: FirstViolations = new Map(settledPossible);
-  const nextDone: FirstViolations = new Map(settledDone);
-  const facts = blankFacts();
+  // each made when the round first adds to it: a round that adds nothing gives back what was settled
+  let next: FirstViolations | undefined;
+  let nextPossible: FirstViolations | undefined;
+  let nextDone: FirstViolations | undefined;
+  const { facts } = prepared;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
     const actorFirst = actorFirstViolation(event, firstViolation);
     const actorChanged = actorFirst !== prepared.actorFirst(i);
     prepared.setActorFirst(i, actorFirst);
-    const open = !next.has(event.actor);
-    const openPossible = !nextPossible.has(event.actor);
+    const open = !(next ?? settled).has(event.actor);
+    const openPossible = !(nextPossible ?? settledPossible).has(event.actor);
     for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++) {
       const obligation = prepared.obligation(s);
       // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
@@ -227,13 +236,22 @@ async function evaluateRound(
         prepared.record(s, status, counterparty, possible, fired);
       }
       // events come in order, so the first certain violation met per party is its earliest
-      if (open && !next.has(event.actor) && fired.some(certainViolation)) next.set(event.actor, { interval, eventId: event.id });
-      if (openPossible && !nextPossible.has(event.actor) && fired.some(anyViolation))
-        nextPossible.set(event.actor, { interval, eventId: event.id });
-      if (fired.some(certainViolation)) keepEarliestDone(nextDone, event.actor, { interval, eventId: event.id });
+      const violations = prepared.violations(s);
+      if (violations === 0) continue;
+      const certain = (violations & VIOLATION_CERTAIN) !== 0;
+      if (open && certain && !(next ?? settled).has(event.actor))
+        (next ??= copyOf(settled)).set(event.actor, { interval, eventId: event.id });
+      if (openPossible && (violations & VIOLATION_ANY) !== 0 && !(nextPossible ?? settledPossible).has(event.actor))
+        (nextPossible ??= copyOf(settledPossible)).set(event.actor, { interval, eventId: event.id });
+      // keepEarliestDone, the map made only when it changes
+      if (certain) {
+        const had = (nextDone ?? settledDone).get(event.actor);
+        if (!had || doneAt(interval) < doneAt(had.interval))
+          (nextDone ??= copyOf(settledDone)).set(event.actor, { interval, eventId: event.id });
+      }
     }
   }
-  return { certain: next, possible: nextPossible, done: nextDone };
+  return { certain: next ?? settled, possible: nextPossible ?? settledPossible, done: nextDone ?? settledDone };
 }
 
 /** The findings of the last round, in event order; with several obligations a rule that fired under more than one is one finding. */
@@ -243,10 +261,10 @@ function decided(
   ordered: OrderedEvent[],
   prepared: Slots,
   state: Omit<ReadingState, 'firstViolation'>,
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
   /** whether explanations will be asked for (else nothing is kept for them) */
   explaining: boolean,
-  shared: Map<Rule, Finding[]> | undefined,
+  shared: SharedFindings | undefined,
 ): Decided {
   const findings: Finding[] = [];
   // per finding, for its explanation: its event, slot and rule
@@ -259,7 +277,10 @@ function decided(
     const to = prepared.start(i + 1);
     const mine = findings.length;
     for (let s = from; s < to; s++) {
-      for (const rule of prepared.fired(s)!) {
+      // indexed: a for-of over the shared frozen lists made an iterator per slot
+      const fired = prepared.fired(s)!;
+      for (let r = 0; r < fired.length; r++) {
+        const rule = fired[r]!;
         // under a second obligation, a rule that already fired for this event is not a second finding
         if (s > from && firedBefore(findings, mine, rule.name)) continue;
         let byEvent = shared?.get(rule);
@@ -288,6 +309,7 @@ function decided(
       }
     }
   }
+  if (!explaining) return { findings, explain: NO_EXPLANATION };
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   // the facts the rules saw, made again for the finding whose explanation is asked for
   const explain = (k: number) => {
@@ -312,13 +334,20 @@ function decided(
   return { findings, explain };
 }
 
+const NO_EXPLANATION = (): string => {
+  throw new Error('explanations were not asked for');
+};
+
 /** Whether findings[from..] has one by this rule. */
 function firedBefore(findings: Finding[], from: number, rule: string): boolean {
   for (let k = from; k < findings.length; k++) if (findings[k]!.rule === rule) return true;
   return false;
 }
 
-function sameFirstViolations(a: FirstViolations, b: FirstViolations): boolean {
+/** A copy to add to (an empty one made directly: a Map made from an iterable goes through its iterator). */
+const copyOf = (m: SettledViolations): FirstViolations => (m.size === 0 ? new Map() : new Map(m));
+
+function sameFirstViolations(a: SettledViolations, b: SettledViolations): boolean {
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k)?.eventId !== v.eventId) return false;
   return true;

@@ -1,13 +1,18 @@
 import type { Scenario } from '../schema/scenario.js';
 import type { Interpretation, Obligation, WindowSpec } from '../schema/interpretation.js';
 import { FactsMemo } from '../rules/deriveFacts.js';
+import { asCounterparty, conductOf, type Conduct, type ConductMemo } from '../rules/conduct.js';
 import { StatechartMemo } from '../machine/memoSimulate.js';
 import { planSpec } from '../machine/planSpec.js';
 import type { PlanSpec } from '../machine/truceMachine.js';
 import { readingZone, resolveWindow } from '../time/window.js';
 import type { Interval } from '../time/interval.js';
+import type { Event } from '../schema/event.js';
+
+type OrderedEvent = { event: Event; interval: Interval };
 import { placeIndexOf } from '../places/scenarioPlaces.js';
 import type { PlaceIndex } from '../places/placeIndex.js';
+import { FastSlots, type ObligationsOf, type Slots } from './slots.js';
 
 /**
  * What many runs share, owned by the caller that makes them (a sweep, a sample's draws, a worker, the
@@ -21,6 +26,19 @@ export class RunsMemo {
   private readonly placeIndexes = new WeakMap<readonly unknown[], PlaceIndex | undefined>();
   private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
   private readonly plans = new WeakMap<object, PlanSpec>();
+  private readonly counterparties = new WeakMap<Obligation, Obligation>();
+  /** the fixed point's bookkeeping of finished runs, for the next runs to lay theirs out in (RunContext.slots) */
+  readonly freeSlots: FastSlots[] = [];
+
+  /**
+   * A conduct condition as the counterparty's obligation, one object per obligation: the facts memo
+   * keys the place matches of the counterparty's acts by it, so they carry over from run to run.
+   */
+  counterpartyOf(o: Obligation): Obligation {
+    let as = this.counterparties.get(o);
+    if (!as) this.counterparties.set(o, (as = asCounterparty(o)!));
+    return as;
+  }
 
   /** The plan as the statechart takes it, one per plan object (so the statechart memo keys it once, not per run). */
   planOf(scenario: Pick<Scenario, 'plan'>): PlanSpec {
@@ -47,6 +65,9 @@ export class RunsMemo {
   }
 }
 
+/** more than runs ever interleave on one memo, few enough that their arrays cost nothing to keep */
+const MAX_FREE_SLOTS = 4;
+
 export type ResolvedWindow = Interval & { startInclusive: boolean; endInclusive: boolean };
 
 /**
@@ -64,6 +85,8 @@ export class RunContext {
   readonly shared: boolean;
   private readonly windows = new Map<Interpretation, ResolvedWindow>();
   private readonly byActor = new Map<Interpretation, Map<string, Obligation[]>>();
+  private readonly conductMemo: ConductMemo;
+  private readonly freeSlots: FastSlots[];
 
   constructor(
     readonly scenario: Scenario,
@@ -74,6 +97,33 @@ export class RunContext {
     this.facts = memo?.facts ?? new FactsMemo();
     this.statechart = memo?.statechart ?? new StatechartMemo();
     this.shared = memo !== undefined;
+    this.freeSlots = memo?.freeSlots ?? [];
+    // a run of its own still reads the conduct of several readings (or a stream's batches) on one memo
+    const counterparties = new WeakMap<Obligation, Obligation>();
+    const counterpartyOf = (o: Obligation): Obligation => {
+      let as = counterparties.get(o);
+      if (!as) counterparties.set(o, (as = asCounterparty(o)!));
+      return as;
+    };
+    this.conductMemo = { counterpartyOf: memo ? (o) => memo.counterpartyOf(o) : counterpartyOf, facts: this.facts };
+  }
+
+  /**
+   * Bookkeeping for a reading's fixed point: a finished run's, laid out afresh, if one was released.
+   * Taken off the list while a run uses it, so that runs that interleave (they await) never share one.
+   */
+  slots(events: number, obligationsOf: ObligationsOf): FastSlots {
+    return this.freeSlots.pop()?.reset(events, obligationsOf) ?? new FastSlots(events, obligationsOf);
+  }
+
+  /** Gives back bookkeeping that nothing reads any more (no explanation will be asked of it). */
+  release(slots: Slots): void {
+    if (slots instanceof FastSlots && this.freeSlots.length < MAX_FREE_SLOTS) this.freeSlots.push(slots);
+  }
+
+  /** The counterparties' conduct under a reading (conductOf), where their acts landed matched once per memo. */
+  conduct(interpretation: Interpretation, ordered: readonly OrderedEvent[], window: Interval, prior?: Conduct): Conduct {
+    return conductOf(interpretation.obligations, ordered, window, this.places, interpretation.evidence, prior, this.conductMemo);
   }
 
   /** A reading's window, counted in its zone. */

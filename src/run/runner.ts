@@ -8,9 +8,19 @@ import type { Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
 import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
-import { findingsToFixedPoint, keepEarliestDone, type FirstViolations, type How, type OrderedEvent } from './fixedPoint.js';
+import {
+  findingsToFixedPoint,
+  keepEarliestDone,
+  NONE_SETTLED,
+  type EvaluatedUnder,
+  type FirstViolations,
+  type How,
+  type OrderedEvent,
+  type SettledViolations,
+  type SharedFindings,
+} from './fixedPoint.js';
 import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
-import { conductOf, type Conduct } from '../rules/conduct.js';
+import type { Conduct } from '../rules/conduct.js';
 
 export type { FirstViolations, OrderedEvent } from './fixedPoint.js';
 export { RunContext, RunsMemo } from './runContext.js';
@@ -74,7 +84,7 @@ export interface ReadingRun {
   finalStateCertain: boolean;
   finalStateDependsOn: string[];
   /** the first violations the findings were decided under (explanations re-evaluate under the same) */
-  evaluatedUnder: { firstViolation: FirstViolations; firstPossible: FirstViolations; breachDone: FirstViolations };
+  evaluatedUnder: EvaluatedUnder;
 }
 
 /** An open run: its context and one runner per reading asked for. */
@@ -109,17 +119,18 @@ export interface BatchDecision {
 /** One reading of an open run. */
 export class ReadingRunner {
   readonly window: ResolvedWindow;
+  // each replaced, never changed, by a batch (decide): a whole run shares one empty value for them all
   /** first certain violations settled by the events decided so far (batches) */
-  settled: FirstViolations = new Map();
+  settled: SettledViolations = NONE_SETTLED;
   /** first possible violations (violations or possible ones) settled so far */
-  settledPossible: FirstViolations = new Map();
+  settledPossible: SettledViolations = NONE_SETTLED;
   /** the certain violations certainly over first, settled so far */
-  settledDone: FirstViolations = new Map();
+  settledDone: SettledViolations = NONE_SETTLED;
   /**
    * the counterparties' conduct in the events decided so far, per `counterparty-refrains` condition:
    * carried across batches as first violations are, since an act in an earlier batch still releases a pledge
    */
-  settledConduct: Conduct = new Map();
+  settledConduct: Conduct = NO_CONDUCT;
 
   constructor(
     private readonly how: How,
@@ -136,15 +147,27 @@ export class ReadingRunner {
    * The whole reading over every event at once: the fixed point, then the statechart over its inputs.
    * `shared`: findings other readings of the same `ordered` made (one finding object whichever reading gives it).
    */
-  async whole(ordered: OrderedEvent[], shared?: Map<Rule, Finding[]>): Promise<ReadingRun> {
-    const how: How = shared ? { ...this.how, shared } : this.how;
+  async whole(ordered: OrderedEvent[], shared?: SharedFindings): Promise<ReadingRun> {
+    const { how } = this;
     const { ctx } = how;
     const window = this.window;
-    const fixed = await findingsToFixedPoint(ctx.scenario, this.interpretation, window, ordered, how);
+    const fixed = await findingsToFixedPoint(
+      ctx.scenario,
+      this.interpretation,
+      window,
+      ordered,
+      how,
+      NONE_SETTLED,
+      NONE_SETTLED,
+      NONE_SETTLED,
+      undefined,
+      shared,
+    );
     const firstViolation = fixed.firstViolation;
     const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 
-    const dependsOn = [...new Set(findings.filter((f) => f.certainty !== 'certain').map((f) => f.eventId))];
+    const dependsOn: string[] = [];
+    for (const f of findings) if (f.certainty !== 'certain' && !dependsOn.includes(f.eventId)) dependsOn.push(f.eventId);
     const inputs = withWindow(window, eventInputs(ordered, findings, firstViolation));
     // every reading's statechart starts at the same instant, the start of the record
     const start = Math.min(ctx.recordStart(ordered[0]?.interval.start ?? Number.POSITIVE_INFINITY), inputs[0]!.at);
@@ -210,15 +233,7 @@ export class ReadingRunner {
     this.settledPossible = settledPossible;
     this.settledDone = settledDone;
     // the emitted events come before every later one (a batch is a prefix of the stream's order)
-    this.settledConduct = conductOf(
-      this.interpretation.obligations,
-      batch,
-      this.window,
-      how.ctx.places,
-      this.interpretation.evidence,
-      this.settledConduct,
-      how.ctx.facts.scope,
-    );
+    this.settledConduct = how.ctx.conduct(this.interpretation, batch, this.window, this.settledConduct);
     return { findings, inputs };
   }
 
@@ -234,11 +249,18 @@ export class ReadingRunner {
   }
 }
 
-function listFirst(m: FirstViolations): { party: string; eventId: string; interval: Interval }[] {
-  return [...m.entries()]
-    .map(([party, v]) => ({ party, eventId: v.eventId, interval: v.interval }))
-    .sort((a, b) => a.interval.start - b.interval.start || a.party.localeCompare(b.party));
+function listFirst(m: SettledViolations): { party: string; eventId: string; interval: Interval }[] {
+  const out: { party: string; eventId: string; interval: Interval }[] = [];
+  // forEach: no entry pairs and no spread copies (a sample's every draw lists these twice per reading)
+  m.forEach((v, party) => out.push({ party, eventId: v.eventId, interval: v.interval }));
+  if (out.length > 1) out.sort(byFirst);
+  return out;
 }
+const byFirst = (a: { party: string; interval: Interval }, b: { party: string; interval: Interval }) =>
+  a.interval.start - b.interval.start || a.party.localeCompare(b.party);
+
+/** No conduct settled: one shared value, read only. */
+const NO_CONDUCT: Conduct = new Map();
 
 export const TRIGGER_ORDER: Trigger[] = ['violation', 'hostilities-continued', 'broader-attack'];
 
@@ -269,7 +291,7 @@ function withWindow(window: Interval, inputs: MachineEvent[]): MachineEvent[] {
 export function eventInputs(
   ordered: readonly OrderedEvent[],
   findings: readonly Finding[],
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
 ): MachineEvent[] {
   const out: MachineEvent[] = [];
   // findings come in event order: each event's are the run at the cursor
@@ -298,6 +320,7 @@ export function eventInputs(
     // escalation by its trigger (maybe both)
     parties.fill(undefined);
     let certain = 0;
+    let others = false;
     for (let k = from; k < next; k++) {
       const f = findings[k]!;
       if (f.type === 'violation' || f.type === 'possible-violation') {
@@ -309,13 +332,16 @@ export function eventInputs(
         parties[t] ??= f.party;
         if (f.certainty === 'certain') certain |= 1 << t;
       }
+      if (t < 0 && f.trigger !== undefined) others = true;
     }
     for (let t = 0; t < TRIGGER_ORDER.length; t++) {
       const party = parties[t];
       if (party !== undefined) out.push(triggerInput(at, TRIGGER_ORDER[t]!, party, event.id, (certain & (1 << t)) !== 0, firstViolation));
     }
-    for (const [trigger, o] of otherTriggers(findings, from, next))
-      out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
+    // a rule set's own triggers are rare: their map only when the event has one
+    if (others)
+      for (const [trigger, o] of otherTriggers(findings, from, next))
+        out.push(triggerInput(at, trigger, o.party, event.id, o.certain, firstViolation));
   }
   if (next !== findings.length) throw new Error('eventInputs: findings must follow the order of the events');
   return out;
@@ -343,7 +369,7 @@ function triggerInput(
   party: string,
   eventId: string,
   certain: boolean,
-  firstViolation: FirstViolations,
+  firstViolation: SettledViolations,
 ): MachineEvent {
   return {
     type: 'TRIGGER',

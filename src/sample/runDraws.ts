@@ -1,7 +1,7 @@
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { orderEvents, RunsMemo, runOrdered, type ScenarioInput } from '../run/runScenario.js';
 import { drawEvents } from './drawEvents.js';
-import { addRun, emptyTally, type Tally } from './tally.js';
+import { addRun, emptyTally, FindingKeys, type Tally } from './tally.js';
 
 /**
  * What one thread's draws of one scenario share, made once by the caller (a sample, a worker thread, the
@@ -13,6 +13,8 @@ export class Draws {
   readonly ordered: ReturnType<typeof orderEvents>;
   // draws keep their events' places and targets by reference (drawEvents), which the memo's facts rely on
   readonly memo = new RunsMemo();
+  /** the tally's keys of findings, one string per event and type */
+  readonly keys = new FindingKeys();
 
   constructor(
     readonly input: ScenarioInput,
@@ -26,9 +28,9 @@ export class Draws {
 /** Runs draws from..to-1 and tallies them. Pure in its result: the same range gives the same tally. */
 export async function runDraws(draws: Draws, from: number, to: number): Promise<Tally> {
   const tally = emptyTally();
-  const { input, seed, ordered, evaluator, memo } = draws;
+  const { input, seed, ordered, evaluator, memo, keys } = draws;
   for (let i = from; i < to; i++) {
-    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }));
+    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }), keys);
   }
   return tally;
 }

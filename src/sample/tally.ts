@@ -33,11 +33,39 @@ const bump = (m: Record<string, number>, k: string, by = 1) => {
   m[k] = (own(m, k) ?? 0) + by;
 };
 
-export function addRun(t: Tally, report: RunReport): void {
+/**
+ * The tally's key of a finding, "eventId|type", one string per pair for as long as its owner keeps it
+ * (a thread's draws: src/sample/runDraws.ts), so that a draw writes none; with the last reading's run
+ * that counted it, so that a run counts each pair once without a set of its own.
+ */
+export class FindingKeys {
+  private readonly byEvent = new Map<string, Map<string, { key: string; run: number }>>();
+  /** the reading's run being counted */
+  run = 0;
+
+  of(eventId: string, type: string): { key: string; run: number } {
+    let byType = this.byEvent.get(eventId);
+    if (!byType) this.byEvent.set(eventId, (byType = new Map()));
+    let k = byType.get(type);
+    if (k === undefined) byType.set(type, (k = { key: `${eventId}|${type}`, run: 0 }));
+    return k;
+  }
+}
+
+export function addRun(t: Tally, report: RunReport, keys: FindingKeys = new FindingKeys()): void {
   t.draws++;
   for (const run of report.runs) {
     const r = readingOf(t, run.interpretation.id);
-    for (const k of new Set(run.findings.map((f) => `${f.eventId}|${f.type}`))) bump(r.findings, k);
+    const counting = ++keys.run;
+    const { findings } = run;
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k]!;
+      // once per event and type, in the order they first come
+      const key = keys.of(f.eventId, f.type);
+      if (key.run === counting) continue;
+      key.run = counting;
+      bump(r.findings, key.key);
+    }
     for (const p of run.phases) {
       bump(r.phases, p.phase);
       if (p.met === true) bump(r.met, p.phase);
