@@ -590,6 +590,32 @@ describe('statements and claims about a truce', () => {
   });
 });
 
+describe('fourth round: dates in reports filed days later', () => {
+  // Friday 6 February 2026, 10:00 in Kyiv
+  const FRI = at('2026-02-06T10:00:00+02:00');
+  it('"by Thursday morning N were dead" is the state as of then, not when the strike happened', () => {
+    const e = ingest('A Russian missile hit Poltava on Wednesday afternoon, and by Thursday morning 9 people were dead.', FRI).events[0]!;
+    expect([e.when.start, e.when.end]).toEqual(['2026-02-04T12:00:00+02:00', '2026-02-04T18:00:00+02:00']);
+  });
+  it('"late on Thursday" runs from the evening to midnight', () => {
+    const [d] = dates('A drone hit a house in Sumy late on Thursday.', FRI);
+    expect(span(d!)).toEqual(['2026-02-05T18:00:00+02:00', '2026-02-06T00:00:00+02:00']);
+  });
+  it('"overnight and into Friday morning" runs from the evening before through that morning', () => {
+    const [d] = dates('Russia fired drones at Lviv overnight and into Friday morning.', at('2026-02-06T15:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-02-05T18:00:00+02:00', '2026-02-06T12:00:00+02:00']);
+  });
+  it('in a report filed days later, "after midnight" and "that night" follow the day the story is on', () => {
+    const e = ingest(
+      'ODESA, 9 February 2026\nA Russian drone hit a house in Odesa early on Saturday, killing 3 people, officials said on Monday.\nThe drone struck shortly after midnight.\nRussia launched 40 drones at Ukraine that night.',
+      at('2026-02-09T12:00:00+02:00'),
+    ).events;
+    expect(e).toHaveLength(1);
+    expect([e[0]!.when.start, e[0]!.when.end]).toEqual(['2026-02-06T18:00:00+02:00', '2026-02-07T12:00:00+02:00']);
+    expect(e[0]!.munitions?.drones).toEqual({ low: 40, best: 40, high: 40 });
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

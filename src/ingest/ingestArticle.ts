@@ -270,17 +270,24 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const sentences = splitSentences(input.text);
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
+  let previousEarly = false;
   let lastSettlement: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay } : {}) });
+    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement);
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
-    const last = dates.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? dates.at(-1);
-    if (last) previousDay = last.start;
+    // a date something was said on ("officials said on Monday") is not the day the story is about
+    const told = dates.filter((d) => !d.reporting);
+    const last = told.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? told.at(-1);
+    if (last) {
+      previousDay = last.start;
+      previousEarly =
+        last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
+    }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     if (settled) lastSettlement = settled.entry.name;
   }

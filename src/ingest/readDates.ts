@@ -30,6 +30,8 @@ export interface DateContext {
   published: DateTime;
   /** the day the previous sentence was about, for "that night", "the same day" */
   previousDay?: DateTime;
+  /** that day was told by its small hours or its morning ("early on Saturday"): its night is the one before */
+  previousEarly?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -42,6 +44,9 @@ const FUTURE =
   /\b(will|would|is set to|are set to|set to|is due to|are due to|due to|plans? to|planned|scheduled|next|upcoming|ahead of)\b/i;
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
+
+/** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
+const AS_OF = /\b(?:by|as of)\s+$/i;
 
 interface Part {
   from: number;
@@ -58,7 +63,8 @@ function partAround(before: string, after: string, matched: string): Part {
   if (/\bafternoon\b/.test(near)) return { from: AFTERNOON[0], to: AFTERNOON[1], label: 'afternoon' };
   if (/\bevening\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
   if (/\b(early|early hours of|small hours of)\s*(on\s+)?$/i.test(before.slice(-24))) return { from: 0, to: 12, label: 'early' };
-  if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 27, label: 'late' };
+  // "late on Friday": the evening up to midnight; past midnight a report would name the next day
+  if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 24, label: 'late' };
   return { from: 0, to: 24, label: 'day' };
 }
 
@@ -102,7 +108,7 @@ function mention(
     precision,
     words: words.trim(),
     index,
-    reporting: REPORTING.test(sentence.slice(0, index)),
+    reporting: REPORTING.test(sentence.slice(0, index)) || AS_OF.test(sentence.slice(0, index)),
     explicit,
     confidence,
   };
@@ -305,16 +311,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       continue;
     }
     if (day === undefined || !day.isValid) continue;
-    // "overnight into Sunday", "the night to Tuesday": the night that ends on that day
-    if (/\b(?:overnight|night)\s+(?:into|to)\s+$/i.test(before)) {
-      const words = `${before.match(/\b(?:overnight|night)\s+(?:into|to)\s+$/i)![0]}${text}`;
+    // "overnight into Sunday", "the night to Tuesday": the night that ends on that day; "overnight and
+    // into Friday morning" runs on through that morning
+    const into = /\b(?:overnight|night)(?:\s+and)?\s+(?:into|to)\s+$/i.exec(before);
+    if (into) {
+      const morning = /\bmorning\b/i.test(text) || /^\s*morning\b/i.test(after);
+      const words = `${into[0]}${text}${!/\bmorning\b/i.test(text) && morning ? ' morning' : ''}`;
       out.push(
         mention(
           day.minus({ days: 1 }).plus({ hours: NIGHT_START }),
-          day.plus({ hours: NIGHT_END }),
+          day.plus({ hours: morning ? MORNING[1] : NIGHT_END }),
           'part-of-day',
           words,
-          a - (words.length - text.length),
+          a - into[0].length,
           sentence,
           explicit,
           'high',
@@ -343,9 +352,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
     const w = m[0].toLowerCase();
+    const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
     const span =
       w === 'that night'
-        ? { s: d.plus({ hours: NIGHT_START }), e: d.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
+        ? { s: night.plus({ hours: NIGHT_START }), e: night.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
         : w === 'the following night'
           ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
           : w === 'the next day'
@@ -365,8 +375,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // a weekday or date already read in the same sentence carries the night (chrono saw "Monday night")
     if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
     const early = /early hours|midnight|dawn/i.test(m[0]);
-    const start = early ? pubDay : pubDay.minus({ days: 1 }).plus({ hours: NIGHT_START });
-    const end = pubDay.plus({ hours: early ? 12 : NIGHT_END });
+    // a report dated days after the event, whose story is already on an earlier day ("early on Saturday"
+    // in a Monday report): its night is that day's, not the one before the dateline
+    const told = ctx.previousDay?.startOf('day');
+    const nightEnds = told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
+    const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
+    const end = nightEnds.plus({ hours: early ? 12 : NIGHT_END });
     out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
