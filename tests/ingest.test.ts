@@ -616,6 +616,34 @@ describe('fourth round: dates in reports filed days later', () => {
   });
 });
 
+describe('fourth round: occurrences and targets', () => {
+  const SAT = at('2026-02-07T20:00:00+03:00', 'Europe/Moscow');
+  it('a city that "came under fire", with a toll, reports a strike', () => {
+    const e = ingest('Six people were killed when Belgorod came under fire on Saturday, officials said.', SAT).events;
+    expect(e.map((x) => [x.kind, x.actor])).toEqual([['strike', 'ukraine']]);
+    expect(e[0]!.casualties?.killed).toEqual({ low: 6, best: 6, high: 6 });
+  });
+  it('"debris from Russia\'s own air defences" blames no attack on Russia', () => {
+    const e = ingest(
+      "Six people were killed when Belgorod came under fire on Saturday.\nA Ukrainian source said debris from Russia's own air defences was to blame.",
+      SAT,
+    ).events;
+    expect(e.map((x) => x.actor)).toEqual(['ukraine']);
+  });
+  it('"Earlier on Saturday" with other places only is a separate occurrence on the same day', () => {
+    const e = ingest(
+      'Six people were killed when Belgorod came under fire on Saturday.\nEarlier on Saturday, 20 Ukrainian drones were shot down over the Moscow region, officials said.',
+      SAT,
+    ).events;
+    expect(e).toHaveLength(2);
+    expect(e[0]!.munitions).toBeUndefined();
+    expect(e[1]!.munitions?.drones).toEqual({ low: 20 });
+  });
+  it('"a private house" is a home', () => {
+    expect(findTargets('A missile hit a private house in the village.').map((t) => t.target)).toEqual(['residential']);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

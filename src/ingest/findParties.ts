@@ -20,13 +20,13 @@ const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zele
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing)`;
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`,
+    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
 const TRUCE =
   /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;

@@ -383,6 +383,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // an undated sentence about the other side's attack is a different occurrence
       if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
     }
+    // "Earlier on Saturday, drones were shot down over three other regions": set apart in time and told of
+    // other places, a separate occurrence even on the same day
+    const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+    const own = regionsOf(o.places);
+    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && own.length > 0) {
+      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+      if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
+    }
     if (home) {
       home.obs.push(o);
       if (home.actor === undefined && actor !== undefined) {
