@@ -644,6 +644,42 @@ describe('fourth round: occurrences and targets', () => {
   });
 });
 
+describe('fourth round: figures', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('"the number of people killed ... has risen to N"', () => {
+    expect(q('The number of people killed in the strike on the block has risen to 31, the mayor said.')).toEqual([
+      ['killed', { low: 31, best: 31, high: 31 }, 'launched'],
+    ]);
+  });
+  it('"put the number of missiles at about N" is a launch figure', () => {
+    expect(q('An early count put the number of missiles at about 60.')).toEqual([
+      ['missiles', { low: 55, best: 60, high: 65 }, 'launched'],
+    ]);
+  });
+  it('launch figures that disagree span both, the exact count as best', () => {
+    const e = ingest(
+      'Russia launched 64 missiles at Ukraine overnight, the air force said.\nThe mayor had put the number of missiles at about 50.',
+    ).events[0]!;
+    expect(e.munitions?.missiles).toEqual({ low: 45, best: 64, high: 64 });
+  });
+  it('"two of the four fired at the city": four of the munition the sentence names flew', () => {
+    expect(q('The missiles came from a ship, and air defences brought down two of the four fired at the city.')).toEqual([
+      ['missiles', { low: 4, best: 4, high: 4 }, 'launched'],
+    ]);
+  });
+  it('"eight drones had been involved: five were shot down": the colon opens the breakdown', () => {
+    expect(q('Officials said eight drones had been involved: five were shot down.')).toEqual([
+      ['drones', { low: 8, best: 8, high: 8 }, 'launched'],
+    ]);
+  });
+  it('while people are still missing, the dead counted so far are a floor', () => {
+    const e = ingest('A Russian missile hit a block in Dnipro on Monday, killing 12 people; 20 are still missing.').events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 12 });
+    const none = ingest('A Russian missile hit a block in Dnipro on Monday, killing 12 people.').events[0]!;
+    expect(none.casualties?.killed).toEqual({ low: 12, best: 12, high: 12 });
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

@@ -215,6 +215,10 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
   return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
 }
 
+/** people not yet found: a toll told beside them is not final */
+const MISSING =
+  /\b(?:(?:are|were|remain|remained|still)\s+(?:still\s+)?(?:missing|unaccounted for)|\d+\s+(?:people\s+)?missing|(?:dozens|scores|hundreds)\s+(?:\w+\s+)?missing|trapped under the rubble)\b/i;
+
 /** A tally kept for the whole country: its emergency service, its interior or health ministry. */
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
@@ -624,6 +628,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const c = q === 'killed' || q === 'injured' ? casualtyCount(items, eventRegions) : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
+    // "30 are still unaccounted for": while people are missing, the dead counted so far are a floor
+    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text))) counts.killed = { low: counts.killed.low };
     // every missile, ballistic and cruise ones included
     const typed = (counts.ballisticMissiles?.low ?? 0) + (counts.cruiseMissiles?.low ?? 0);
     if (typed > 0 && (counts.missiles === undefined || counts.missiles.low < typed)) {
