@@ -680,6 +680,32 @@ describe('fourth round: figures', () => {
   });
 });
 
+describe('fourth round: truce windows and people', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count]);
+  it('"noon Moscow time on Friday" is read on Moscow\'s clock', () => {
+    const [d] = dates('The pause runs from noon Moscow time on Friday.', at('2026-02-06T18:00:00+02:00'));
+    expect(span(d!)[0]).toBe('2026-02-06T11:00:00+02:00');
+    expect(d!.precision).toBe('hour');
+  });
+  it('strikes told by the truce\'s clock: "minutes after it took effect" and "hours before it was due to begin"', () => {
+    const e = ingest(
+      'Russia declared a truce for 24 hours from noon Moscow time on Friday.\nOn Friday morning, hours before the truce was due to begin, Russian missiles hit Kramatorsk.\nMinutes after the truce took effect, Russian shelling hit Kherson, killing a firefighter.',
+      at('2026-02-06T18:00:00+02:00'),
+    ).events.filter((x) => x.kind === 'strike');
+    expect(e.map((x) => [x.places.map((p) => p.name), x.when.start, x.when.end])).toEqual([
+      [['Kramatorsk'], '2026-02-06T05:00:00+02:00', '2026-02-06T11:00:00+02:00'],
+      [['Kherson'], '2026-02-06T11:00:00+02:00', '2026-02-06T12:00:00+02:00'],
+    ]);
+    expect(e[1]!.casualties?.killed).toEqual({ low: 1, best: 1, high: 1 });
+  });
+  it('"killed a woman and her daughter" after the verb is two', () => {
+    expect(q('A drone killed a young man and his elderly mother.')).toEqual([
+      ['drones', { low: 1, best: 1, high: 1 }],
+      ['killed', { low: 2, best: 2, high: 2 }],
+    ]);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

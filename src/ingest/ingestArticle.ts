@@ -296,6 +296,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (settled) lastSettlement = settled.entry.name;
   }
 
+  anchorToTruce(observations);
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
@@ -747,4 +748,40 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
     month: latest.d.start.startOf('month'),
     why: `the article names only earlier dates (latest: "${latest.d.words}" on line ${latest.line}, ${latest.d.start.toFormat('LLLL yyyy')}), weeks before its dateline ${pub.toISODate()}`,
   };
+}
+
+/** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
+const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;
+const TRUCE_FROM = /\b(?:from|starting(?: at)?|begins? at|beginning at|takes? effect at|comes? into force at|since)\s+$/i;
+/** "minutes after the truce took effect", "hours before the truce was due to begin" */
+const TRUCE_RELATIVE =
+  /\b(minutes|hours|an hour|shortly|soon|just)\s+(after|before)\s+the\s+(?:truce|ceasefire|cease-fire|pause)\s+(?:was due to |was set to |had )?(?:took effect|take effect|taken effect|began|begun|begin|started|start|came into force|come into force|kicked in)\b/i;
+
+/**
+ * A strike told by the truce's own clock ("minutes after the truce took effect") is dated from the truce's
+ * start as the article states it: minutes after is the hour after it, hours after the six hours after it;
+ * "hours before" ends at it.
+ */
+function anchorToTruce(obs: Observation[]): void {
+  const start = obs
+    .filter((o) => TRUCE_WORDS.test(o.s.text))
+    .flatMap((o) => o.dates.filter((d) => d.precision === 'hour' && TRUCE_FROM.test(o.s.text.slice(0, d.index))))[0]?.start;
+  if (start === undefined) return;
+  for (const o of obs) {
+    const m = TRUCE_RELATIVE.exec(o.s.text);
+    if (!m) continue;
+    const short = !/^hours$/i.test(m[1]!);
+    const base = { words: m[0], index: m.index, reporting: false, explicit: false, confidence: 'medium' as const };
+    if (/after/i.test(m[2]!)) {
+      o.dates = [...o.dates, { ...base, start, end: start.plus({ hours: short ? 1 : 6 }), precision: short ? 'hour' : 'part-of-day' }];
+      continue;
+    }
+    const holding = o.dates.filter((d) => d.start < start && start < d.end);
+    if (holding.length > 0) o.dates = o.dates.map((d) => (holding.includes(d) ? { ...d, end: start } : d));
+    else
+      o.dates = [
+        ...o.dates,
+        { ...base, start: start.minus({ hours: short ? 1 : 6 }), end: start, precision: short ? 'hour' : 'part-of-day' },
+      ];
+  }
 }

@@ -48,6 +48,29 @@ const REPORTING =
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
 const AS_OF = /\b(?:by|as of)\s+$/i;
 
+/** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
+const CLOCK_IN_ZONE =
+  /\b(noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2})\s+(Moscow|Kyiv|Kiev|GMT|UTC|local)\s+time\s+((?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}))/gi;
+const ZONES: Record<string, string> = {
+  moscow: 'Europe/Moscow',
+  kyiv: 'Europe/Kyiv',
+  kiev: 'Europe/Kyiv',
+  gmt: 'UTC',
+  utc: 'UTC',
+};
+
+function clockOf(t: string): [number | undefined, number] {
+  const w = t.toLowerCase().replace(/\s+/g, '');
+  if (w === 'noon' || w === 'midday') return [12, 0];
+  if (w === 'midnight') return [0, 0];
+  const m = /^(\d{1,2})(?::(\d{2}))?(a\.m\.|p\.m\.|am|pm)?$/.exec(w);
+  if (!m) return [undefined, 0];
+  let h = Number(m[1]);
+  if (m[3]?.startsWith('p') && h < 12) h += 12;
+  if (m[3]?.startsWith('a') && h === 12) h = 0;
+  return [h, Number(m[2] ?? 0)];
+}
+
 interface Part {
   from: number;
   to: number;
@@ -217,6 +240,30 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
         ),
       );
     }
+    taken.push([idx, idx + m[0].length]);
+  }
+
+  // "from noon Moscow time on Friday": a clock time told in a named zone, on a named day
+  for (const m of sentence.matchAll(CLOCK_IN_ZONE)) {
+    const idx = m.index;
+    if (!free(idx, idx + m[0].length)) continue;
+    const clockZone = ZONES[m[2]!.toLowerCase()] ?? zone;
+    const parsed = chrono.en.parse(m[3]!, pub.toJSDate(), { forwardDate: false })[0];
+    if (parsed === undefined) continue;
+    const r = parsed.start;
+    let day: DateTime | undefined;
+    if (r.isCertain('day') && r.isCertain('month'))
+      day = r.isCertain('year')
+        ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone })
+        : yearFor(pub, r.get('month')!, r.get('day')!, future);
+    else if (r.isCertain('weekday')) day = weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
+    if (day === undefined) continue;
+    const [h, min] = clockOf(m[1]!);
+    if (h === undefined) continue;
+    const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: h, minute: min }, { zone: clockZone }).setZone(
+      zone,
+    );
+    out.push(mention(at, at.plus({ hours: 1 }), 'hour', m[0], idx, sentence, r.isCertain('month'), 'high', pub));
     taken.push([idx, idx + m[0].length]);
   }
 

@@ -144,12 +144,17 @@ export function readFigures(raw: string): FigureMention[] {
     out.push({ quantity: q, count: { low: 2 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
   }
   // "killed a woman": one person
+  // "killed a young woman and her two-year-old daughter": single persons joined by "and" after the verb
   for (const m of sentence.matchAll(
-    /\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(woman|man|person|child|boy|girl|civilian|resident|worker|driver)\b/gi,
+    new RegExp(
+      String.raw`\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b(?:\s+and\s+(?:her|his|their|a|an)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\b)?`,
+      'gi',
+    ),
   )) {
+    const n = /\band\b/i.test(m[0]) ? 2 : 1;
     out.push({
       quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured',
-      count: { low: 1, best: 1, high: 1 },
+      count: { low: n, best: n, high: n },
       role: 'launched',
       weak: false,
       approximate: false,
