@@ -706,6 +706,18 @@ describe('fourth round: truce windows and people', () => {
   });
 });
 
+describe('fourth round: places not hit', () => {
+  it('where the attack came from ("bombers flying over Russia\'s Kursk region") is no place hit', () => {
+    expect(
+      findPlaces("The missiles were fired by bombers flying over Russia's Kursk region at Kremenchuk.", places).map((p) => p.name),
+    ).toEqual(['Kremenchuk']);
+  });
+  it('a capital that "denies" or "had nothing to do with" it is its government', () => {
+    expect(findPlaces('Moscow denies targeting civilians in Vinnytsia.', places).map((p) => p.name)).toEqual(['Vinnytsia']);
+    expect(findPlaces('An adviser said Kyiv had nothing to do with the attack on Moscow.', places).map((p) => p.name)).toEqual(['Moscow']);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',
