@@ -718,6 +718,18 @@ describe('fourth round: places not hit', () => {
   });
 });
 
+describe('fourth round: targets', () => {
+  it('a cafe, a shop and offices are non-residential', () => {
+    expect(findTargets('A missile flattened a cafe in the village.').map((t) => t.target)).toEqual(['non-residential']);
+    expect(findTargets('Offices and a shop were damaged.').map((t) => t.target)).toEqual(['non-residential']);
+  });
+  it('a pause on strikes against energy infrastructure names its terms, not a target hit', () => {
+    const e = ingest('Putin agreed on Tuesday to a 30-day pause on strikes against energy infrastructure.').events[0]!;
+    expect(e.kind).toBe('agreement-claim');
+    expect(e.targets).toEqual([]);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

@@ -558,7 +558,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const targets: TargetType[] = [];
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
-    for (const o of g.obs)
+    // what a pause or a statement speaks of ("strikes on energy infrastructure") is its terms, not a hit
+    for (const o of g.kind === 'strike' ? g.obs : [])
       for (const t of o.targets)
         if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
