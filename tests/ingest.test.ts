@@ -730,6 +730,17 @@ describe('fourth round: targets', () => {
   });
 });
 
+describe('fourth round: one missile type', () => {
+  it('when cruise missiles alone are named, with no number, the missiles counted are cruise missiles', () => {
+    const e = ingest(
+      'Russian cruise missiles hit Vinnytsia on Thursday.\nThe missiles came from a ship, and air defences brought down two of the four fired at the city.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 4, best: 4, high: 4 }, cruiseMissiles: { low: 4, best: 4, high: 4 } });
+    const both = ingest('Russia fired 30 missiles at Kyiv on Thursday, cruise and ballistic missiles among them.').events[0]!;
+    expect(both.munitions?.cruiseMissiles).toEqual({ low: 2 });
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

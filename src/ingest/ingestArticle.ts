@@ -632,6 +632,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
     // "30 are still unaccounted for": while people are missing, the dead counted so far are a floor
     if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text))) counts.killed = { low: counts.killed.low };
+    // "Russian cruise missiles slammed into ..." and "four fired": when one type alone is named, with no
+    // number of its own, the missiles counted are all of that type
+    const onlyType = (['cruiseMissiles', 'ballisticMissiles'] as const).filter((q) => counts[q] !== undefined);
+    if (
+      onlyType.length === 1 &&
+      counts.missiles?.best !== undefined &&
+      (byQ.get(onlyType[0]!) ?? []).every((f) => f.weak) &&
+      counts.missiles.low >= counts[onlyType[0]!]!.low
+    )
+      counts[onlyType[0]!] = { ...counts.missiles };
     // every missile, ballistic and cruise ones included
     const typed = (counts.ballisticMissiles?.low ?? 0) + (counts.cruiseMissiles?.low ?? 0);
     if (typed > 0 && (counts.missiles === undefined || counts.missiles.low < typed)) {
