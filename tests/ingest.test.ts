@@ -741,6 +741,16 @@ describe('fourth round: one missile type', () => {
   });
 });
 
+describe('fourth round: a speaker going on about one place', () => {
+  it('"N were wounded, he said" after a toll told for one city is that city\'s, a floor when others were hit', () => {
+    const text =
+      'A Russian missile hit a block in Dnipro on Saturday, killing 20 people, the mayor said.\nForty people were wounded, he said.\nKyiv and Lviv were also hit on Saturday.';
+    expect(ingest(text).events[0]!.casualties?.injured).toEqual({ low: 40 });
+    const told = ingest(text.replace(', he said.', ', the emergency service said.')).events[0]!;
+    expect(told.casualties?.injured).toEqual({ low: 40, best: 40, high: 40 });
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

@@ -237,6 +237,17 @@ const AT_SITE =
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
   const own = o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+  // "Seventy-five were wounded, he said": the same speaker going on about the toll he gave for one place
+  const prev = obs[obs.indexOf(o) - 1];
+  if (
+    own.length === 0 &&
+    prev !== undefined &&
+    /,\s*(?:he|she) (?:said|added)\.?$/i.test(o.s.text) &&
+    prev.figures.some((f) => f.quantity === 'killed' || f.quantity === 'injured')
+  ) {
+    const there = prev.places.filter((p) => !p.excluded && p.precision === 'settlement');
+    if (there.length === 1) return [there[0]!.region?.id ?? there[0]!.entry.id];
+  }
   if (own.length > 0 || !AT_SITE.test(o.s.text)) return own;
   const before = obs.slice(0, obs.indexOf(o)).reverse();
   const site = before.find((x) => x.places.some((p) => !p.excluded && p.precision === 'settlement'));
