@@ -639,8 +639,9 @@ describe('fourth round: occurrences and targets', () => {
     expect(e[0]!.munitions).toBeUndefined();
     expect(e[1]!.munitions?.drones).toEqual({ low: 20 });
   });
-  it('"a private house" is a home', () => {
+  it('"a private house" is a home; "a building that houses a consulate" is not', () => {
     expect(findTargets('A missile hit a private house in the village.').map((t) => t.target)).toEqual(['residential']);
+    expect(findTargets('A missile hit a building that houses a consulate.').map((t) => t.target)).toEqual(['diplomatic']);
   });
 });
 

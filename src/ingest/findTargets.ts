@@ -8,7 +8,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'residential',
-    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|houses?(?! of\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
+    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
   ],
   ['health', /\b(hospitals?|clinics?|medical (?:facilit(?:y|ies)|centre|center)|maternity|ambulances?|retirement home|care home)\b/i],
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
