@@ -752,6 +752,15 @@ describe('fourth round: a speaker going on about one place', () => {
   });
 });
 
+describe('fourth round: a side dismissing a truce', () => {
+  it('"in his nightly address on Thursday, Zelensky dismissed the truce" is Ukraine\'s statement that evening', () => {
+    const e = ingest('In his nightly address on Thursday, Zelensky dismissed the truce as a ploy.', at('2026-02-06T18:00:00+02:00')).events;
+    expect(e.map((x) => [x.kind, x.actor, x.when.start, x.when.end])).toEqual([
+      ['statement', 'ukraine', '2026-02-05T17:00:00+02:00', '2026-02-06T00:00:00+02:00'],
+    ]);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

@@ -84,7 +84,8 @@ function partAround(before: string, after: string, matched: string): Part {
   if (nightAfter || /\bovernight\b/.test(near)) return { from: NIGHT_START, to: 24 + NIGHT_END, label: 'night' };
   if (/\bmorning\b/.test(near)) return { from: MORNING[0], to: MORNING[1], label: 'morning' };
   if (/\bafternoon\b/.test(near)) return { from: AFTERNOON[0], to: AFTERNOON[1], label: 'afternoon' };
-  if (/\bevening\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
+  // "in his nightly address on Thursday": the evening
+  if (/\bevening\b|\bnightly\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
   if (/\b(early|early hours of|small hours of)\s*(on\s+)?$/i.test(before.slice(-24))) return { from: 0, to: 12, label: 'early' };
   // "late on Friday": the evening up to midnight; past midnight a report would name the next day
   if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 24, label: 'late' };
