@@ -596,6 +596,8 @@ describe('fourth round: dates in reports filed days later', () => {
   it('"by Thursday morning N were dead" is the state as of then, not when the strike happened', () => {
     const e = ingest('A Russian missile hit Poltava on Wednesday afternoon, and by Thursday morning 9 people were dead.', FRI).events[0]!;
     expect([e.when.start, e.when.end]).toEqual(['2026-02-04T12:00:00+02:00', '2026-02-04T18:00:00+02:00']);
+    const [d] = dates("Rescuers searched the block hit by Wednesday's strike.", FRI);
+    expect(d!.reporting).toBe(false);
   });
   it('"late on Thursday" runs from the evening to midnight', () => {
     const [d] = dates('A drone hit a house in Sumy late on Thursday.', FRI);
@@ -613,6 +615,10 @@ describe('fourth round: dates in reports filed days later', () => {
     expect(e).toHaveLength(1);
     expect([e[0]!.when.start, e[0]!.when.end]).toEqual(['2026-02-06T18:00:00+02:00', '2026-02-07T12:00:00+02:00']);
     expect(e[0]!.munitions?.drones).toEqual({ low: 40, best: 40, high: 40 });
+  });
+  it('a bare "overnight" keeps the night before the report, whatever day the text spoke of before', () => {
+    const [d] = dates('Russia struck Kharkiv overnight.', at('2026-02-09T09:00:00+02:00'), at('2026-02-07T00:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-02-08T18:00:00+02:00', '2026-02-09T09:00:00+02:00']);
   });
 });
 

@@ -132,7 +132,9 @@ function mention(
     precision,
     words: words.trim(),
     index,
-    reporting: REPORTING.test(sentence.slice(0, index)) || AS_OF.test(sentence.slice(0, index)),
+    // "hit by Monday's strike" is no "as of"
+    reporting:
+      REPORTING.test(sentence.slice(0, index)) || (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
     confidence,
   };
@@ -424,9 +426,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
     const early = /early hours|midnight|dawn/i.test(m[0]);
     // a report dated days after the event, whose story is already on an earlier day ("early on Saturday"
-    // in a Monday report): its night is that day's, not the one before the dateline
+    // in a Monday report): "after midnight" is that day's small hours; a bare "overnight" keeps the news
+    // convention of the night before the report
     const told = ctx.previousDay?.startOf('day');
-    const nightEnds = told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
+    const nightEnds = early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
     const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
     const end = nightEnds.plus({ hours: early ? 12 : NIGHT_END });
     out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
