@@ -644,6 +644,11 @@ describe('fourth round: occurrences and targets', () => {
     expect(e).toHaveLength(2);
     expect(e[0]!.munitions).toBeUndefined();
     expect(e[1]!.munitions?.drones).toEqual({ low: 20 });
+    const also = ingest(
+      'Russian missiles hit Kyiv on Saturday, killing 3 people.\nLater on Saturday, missiles also hit Lviv, officials said.',
+      SAT,
+    ).events;
+    expect(also).toHaveLength(1);
   });
   it('"a private house" is a home; "a building that houses a consulate" is not', () => {
     expect(findTargets('A missile hit a private house in the village.').map((t) => t.target)).toEqual(['residential']);

@@ -403,7 +403,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // other places, a separate occurrence even on the same day
     const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
     const own = regionsOf(o.places);
-    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && own.length > 0) {
+    // ("later, missiles also hit Lviv" stays one barrage)
+    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length > 0) {
       const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
