@@ -590,6 +590,188 @@ describe('statements and claims about a truce', () => {
   });
 });
 
+describe('fourth round: dates in reports filed days later', () => {
+  // Friday 6 February 2026, 10:00 in Kyiv
+  const FRI = at('2026-02-06T10:00:00+02:00');
+  it('"by Thursday morning N were dead" is the state as of then, not when the strike happened', () => {
+    const e = ingest('A Russian missile hit Poltava on Wednesday afternoon, and by Thursday morning 9 people were dead.', FRI).events[0]!;
+    expect([e.when.start, e.when.end]).toEqual(['2026-02-04T12:00:00+02:00', '2026-02-04T18:00:00+02:00']);
+    const [d] = dates("Rescuers searched the block hit by Wednesday's strike.", FRI);
+    expect(d!.reporting).toBe(false);
+  });
+  it('"late on Thursday" runs from the evening to midnight', () => {
+    const [d] = dates('A drone hit a house in Sumy late on Thursday.', FRI);
+    expect(span(d!)).toEqual(['2026-02-05T18:00:00+02:00', '2026-02-06T00:00:00+02:00']);
+  });
+  it('"overnight and into Friday morning" runs from the evening before through that morning', () => {
+    const [d] = dates('Russia fired drones at Lviv overnight and into Friday morning.', at('2026-02-06T15:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-02-05T18:00:00+02:00', '2026-02-06T12:00:00+02:00']);
+  });
+  it('in a report filed days later, "after midnight" and "that night" follow the day the story is on', () => {
+    const e = ingest(
+      'ODESA, 9 February 2026\nA Russian drone hit a house in Odesa early on Saturday, killing 3 people, officials said on Monday.\nThe drone struck shortly after midnight.\nRussia launched 40 drones at Ukraine that night.',
+      at('2026-02-09T12:00:00+02:00'),
+    ).events;
+    expect(e).toHaveLength(1);
+    expect([e[0]!.when.start, e[0]!.when.end]).toEqual(['2026-02-06T18:00:00+02:00', '2026-02-07T12:00:00+02:00']);
+    expect(e[0]!.munitions?.drones).toEqual({ low: 40, best: 40, high: 40 });
+  });
+  it('a bare "overnight" keeps the night before the report, whatever day the text spoke of before', () => {
+    const [d] = dates('Russia struck Kharkiv overnight.', at('2026-02-09T09:00:00+02:00'), at('2026-02-07T00:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-02-08T18:00:00+02:00', '2026-02-09T09:00:00+02:00']);
+  });
+});
+
+describe('fourth round: occurrences and targets', () => {
+  const SAT = at('2026-02-07T20:00:00+03:00', 'Europe/Moscow');
+  it('a city that "came under fire", with a toll, reports a strike', () => {
+    const e = ingest('Six people were killed when Belgorod came under fire on Saturday, officials said.', SAT).events;
+    expect(e.map((x) => [x.kind, x.actor])).toEqual([['strike', 'ukraine']]);
+    expect(e[0]!.casualties?.killed).toEqual({ low: 6, best: 6, high: 6 });
+  });
+  it('"debris from Russia\'s own air defences" blames no attack on Russia', () => {
+    const e = ingest(
+      "Six people were killed when Belgorod came under fire on Saturday.\nA Ukrainian source said debris from Russia's own air defences was to blame.",
+      SAT,
+    ).events;
+    expect(e.map((x) => x.actor)).toEqual(['ukraine']);
+  });
+  it('"Earlier on Saturday" with other places only is a separate occurrence on the same day', () => {
+    const e = ingest(
+      'Six people were killed when Belgorod came under fire on Saturday.\nEarlier on Saturday, 20 Ukrainian drones were shot down over the Moscow region, officials said.',
+      SAT,
+    ).events;
+    expect(e).toHaveLength(2);
+    expect(e[0]!.munitions).toBeUndefined();
+    expect(e[1]!.munitions?.drones).toEqual({ low: 20 });
+    const also = ingest(
+      'Russian missiles hit Kyiv on Saturday, killing 3 people.\nLater on Saturday, missiles also hit Lviv, officials said.',
+      SAT,
+    ).events;
+    expect(also).toHaveLength(1);
+  });
+  it('"a private house" is a home; "a building that houses a consulate" is not', () => {
+    expect(findTargets('A missile hit a private house in the village.').map((t) => t.target)).toEqual(['residential']);
+    expect(findTargets('A missile hit a building that houses a consulate.').map((t) => t.target)).toEqual(['diplomatic']);
+  });
+});
+
+describe('fourth round: figures', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('"the number of people killed ... has risen to N"', () => {
+    expect(q('The number of people killed in the strike on the block has risen to 31, the mayor said.')).toEqual([
+      ['killed', { low: 31, best: 31, high: 31 }, 'launched'],
+    ]);
+  });
+  it('"put the number of missiles at about N" is a launch figure', () => {
+    expect(q('An early count put the number of missiles at about 60.')).toEqual([
+      ['missiles', { low: 55, best: 60, high: 65 }, 'launched'],
+    ]);
+  });
+  it('launch figures that disagree span both, the exact count as best', () => {
+    const e = ingest(
+      'Russia launched 64 missiles at Ukraine overnight, the air force said.\nThe mayor had put the number of missiles at about 50.',
+    ).events[0]!;
+    expect(e.munitions?.missiles).toEqual({ low: 45, best: 64, high: 64 });
+  });
+  it('"two of the four fired at the city": four of the munition the sentence names flew', () => {
+    expect(q('The missiles came from a ship, and air defences brought down two of the four fired at the city.')).toEqual([
+      ['missiles', { low: 4, best: 4, high: 4 }, 'launched'],
+    ]);
+  });
+  it('"eight drones had been involved: five were shot down": the colon opens the breakdown', () => {
+    expect(q('Officials said eight drones had been involved: five were shot down.')).toEqual([
+      ['drones', { low: 8, best: 8, high: 8 }, 'launched'],
+    ]);
+  });
+  it('while people are still missing, the dead counted so far are a floor', () => {
+    const e = ingest('A Russian missile hit a block in Dnipro on Monday, killing 12 people; 20 are still missing.').events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 12 });
+    const none = ingest('A Russian missile hit a block in Dnipro on Monday, killing 12 people.').events[0]!;
+    expect(none.casualties?.killed).toEqual({ low: 12, best: 12, high: 12 });
+  });
+});
+
+describe('fourth round: truce windows and people', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count]);
+  it('"noon Moscow time on Friday" is read on Moscow\'s clock', () => {
+    const [d] = dates('The pause runs from noon Moscow time on Friday.', at('2026-02-06T18:00:00+02:00'));
+    expect(span(d!)[0]).toBe('2026-02-06T11:00:00+02:00');
+    expect(d!.precision).toBe('hour');
+  });
+  it('strikes told by the truce\'s clock: "minutes after it took effect" and "hours before it was due to begin"', () => {
+    const e = ingest(
+      'Russia declared a truce for 24 hours from noon Moscow time on Friday.\nOn Friday morning, hours before the truce was due to begin, Russian missiles hit Kramatorsk.\nMinutes after the truce took effect, Russian shelling hit Kherson, killing a firefighter.',
+      at('2026-02-06T18:00:00+02:00'),
+    ).events.filter((x) => x.kind === 'strike');
+    expect(e.map((x) => [x.places.map((p) => p.name), x.when.start, x.when.end])).toEqual([
+      [['Kramatorsk'], '2026-02-06T05:00:00+02:00', '2026-02-06T11:00:00+02:00'],
+      [['Kherson'], '2026-02-06T11:00:00+02:00', '2026-02-06T12:00:00+02:00'],
+    ]);
+    expect(e[1]!.casualties?.killed).toEqual({ low: 1, best: 1, high: 1 });
+  });
+  it('"killed a woman and her daughter" after the verb is two', () => {
+    expect(q('A drone killed a young man and his elderly mother.')).toEqual([
+      ['drones', { low: 1, best: 1, high: 1 }],
+      ['killed', { low: 2, best: 2, high: 2 }],
+    ]);
+  });
+});
+
+describe('fourth round: places not hit', () => {
+  it('where the attack came from ("bombers flying over Russia\'s Kursk region") is no place hit', () => {
+    expect(
+      findPlaces("The missiles were fired by bombers flying over Russia's Kursk region at Kremenchuk.", places).map((p) => p.name),
+    ).toEqual(['Kremenchuk']);
+  });
+  it('a capital that "denies" or "had nothing to do with" it is its government', () => {
+    expect(findPlaces('Moscow denies targeting civilians in Vinnytsia.', places).map((p) => p.name)).toEqual(['Vinnytsia']);
+    expect(findPlaces('An adviser said Kyiv had nothing to do with the attack on Moscow.', places).map((p) => p.name)).toEqual(['Moscow']);
+  });
+});
+
+describe('fourth round: targets', () => {
+  it('a cafe, a shop and offices are non-residential', () => {
+    expect(findTargets('A missile flattened a cafe in the village.').map((t) => t.target)).toEqual(['non-residential']);
+    expect(findTargets('Offices and a shop were damaged.').map((t) => t.target)).toEqual(['non-residential']);
+  });
+  it('a pause on strikes against energy infrastructure names its terms, not a target hit', () => {
+    const e = ingest('Putin agreed on Tuesday to a 30-day pause on strikes against energy infrastructure.').events[0]!;
+    expect(e.kind).toBe('agreement-claim');
+    expect(e.targets).toEqual([]);
+  });
+});
+
+describe('fourth round: one missile type', () => {
+  it('when cruise missiles alone are named, with no number, the missiles counted are cruise missiles', () => {
+    const e = ingest(
+      'Russian cruise missiles hit Vinnytsia on Thursday.\nThe missiles came from a ship, and air defences brought down two of the four fired at the city.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 4, best: 4, high: 4 }, cruiseMissiles: { low: 4, best: 4, high: 4 } });
+    const both = ingest('Russia fired 30 missiles at Kyiv on Thursday, cruise and ballistic missiles among them.').events[0]!;
+    expect(both.munitions?.cruiseMissiles).toEqual({ low: 2 });
+  });
+});
+
+describe('fourth round: a speaker going on about one place', () => {
+  it('"N were wounded, he said" after a toll told for one city is that city\'s, a floor when others were hit', () => {
+    const text =
+      'A Russian missile hit a block in Dnipro on Saturday, killing 20 people, the mayor said.\nForty people were wounded, he said.\nKyiv and Lviv were also hit on Saturday.';
+    expect(ingest(text).events[0]!.casualties?.injured).toEqual({ low: 40 });
+    const told = ingest(text.replace(', he said.', ', the emergency service said.')).events[0]!;
+    expect(told.casualties?.injured).toEqual({ low: 40, best: 40, high: 40 });
+  });
+});
+
+describe('fourth round: a side dismissing a truce', () => {
+  it('"in his nightly address on Thursday, Zelensky dismissed the truce" is Ukraine\'s statement that evening', () => {
+    const e = ingest('In his nightly address on Thursday, Zelensky dismissed the truce as a ploy.', at('2026-02-06T18:00:00+02:00')).events;
+    expect(e.map((x) => [x.kind, x.actor, x.when.start, x.when.end])).toEqual([
+      ['statement', 'ukraine', '2026-02-05T17:00:00+02:00', '2026-02-06T00:00:00+02:00'],
+    ]);
+  });
+});
+
 describe('--against', () => {
   const existing = Event.parse({
     id: 'ru-strike-2026-02-02-03',

@@ -20,21 +20,24 @@ const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zele
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing)`;
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b`,
+    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
 const TRUCE =
   /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
 const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
 const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
-const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted)\b/i;
+const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;
+/** "dismissed the truce as cover": a side's word against a truce, a statement rather than its terms */
+const REJECTS =
+  /\b(?:dismissed|rejected|denounced)\s+(?:the|a|it|this|Moscow's|Russia's|Putin's|Kyiv's)\s*(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|cease-fire|pause|offer|proposal)\b/i;
 const SPEAKER = new RegExp(
-  String.raw`\b(${RU}|${UA}|Trump|US president|Washington|the White House|Poland)\b[^.]{0,60}?\b(said|says|claimed|alleged|accused|denied|declared|announced|told)\b`,
+  String.raw`\b(${RU}|${UA}|Trump|US president|Washington|the White House|Poland)\b[^.]{0,60}?\b(said|says|claimed|alleged|accused|denied|declared|announced|told|dismissed|rejected)\b`,
   'i',
 );
 
@@ -142,7 +145,7 @@ export function readParties(raw: string): Reading {
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {
     const by = speaker ? party(speaker[1]!) : undefined;
     // a claim about the truce's terms is a claim about the agreement; an accusation of breaking it is a statement
-    const kind: EventKind = /\b(brok|break|violat|breach)/i.test(sentence) ? 'statement' : 'agreement-claim';
+    const kind: EventKind = /\b(brok|break|violat|breach)/i.test(sentence) || REJECTS.test(sentence) ? 'statement' : 'agreement-claim';
     return {
       kind,
       ...(by ? { actor: by } : {}),

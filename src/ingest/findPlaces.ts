@@ -37,7 +37,7 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
-  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
+  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
 const NOT_PLACES = new Set([
   'Russia',
   'Ukraine',
@@ -98,6 +98,13 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     if (
       /\b(head|heads|governor|governors|mayor|chief|administration|authorities|officials?|police) (of|in) (the )?$/i.test(
         sentence.slice(Math.max(0, index - 30), index),
+      )
+    )
+      return;
+    // "fired by bombers flying over Russia's Kursk region", "launched from the Black Sea": where the attack came from
+    if (
+      /\b(?:(?:flying|flew|operating)\s+(?:over|from)|(?:fired|launched|took off|taking off)\s+from)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i.test(
+        sentence.slice(Math.max(0, index - 40), index),
       )
     )
       return;

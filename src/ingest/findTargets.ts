@@ -8,7 +8,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'residential',
-    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|houses|private houses|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
+    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
   ],
   ['health', /\b(hospitals?|clinics?|medical (?:facilit(?:y|ies)|centre|center)|maternity|ambulances?|retirement home|care home)\b/i],
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
@@ -22,7 +22,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?)\b/i,
   ],
   [
     'military',

@@ -215,6 +215,10 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
   return { low: sum.low, ...(sum.best !== undefined ? { best: sum.best } : {}), high: sum.high };
 }
 
+/** people not yet found: a toll told beside them is not final */
+const MISSING =
+  /\b(?:(?:are|were|remain|remained|still)\s+(?:still\s+)?(?:missing|unaccounted for)|\d+\s+(?:people\s+)?missing|(?:dozens|scores|hundreds)\s+(?:\w+\s+)?missing|trapped under the rubble)\b/i;
+
 /** A tally kept for the whole country: its emergency service, its interior or health ministry. */
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
@@ -233,6 +237,17 @@ const AT_SITE =
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
   const own = o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+  // "Seventy-five were wounded, he said": the same speaker going on about the toll he gave for one place
+  const prev = obs[obs.indexOf(o) - 1];
+  if (
+    own.length === 0 &&
+    prev !== undefined &&
+    /,\s*(?:he|she) (?:said|added)\.?$/i.test(o.s.text) &&
+    prev.figures.some((f) => f.quantity === 'killed' || f.quantity === 'injured')
+  ) {
+    const there = prev.places.filter((p) => !p.excluded && p.precision === 'settlement');
+    if (there.length === 1) return [there[0]!.region?.id ?? there[0]!.entry.id];
+  }
   if (own.length > 0 || !AT_SITE.test(o.s.text)) return own;
   const before = obs.slice(0, obs.indexOf(o)).reverse();
   const site = before.find((x) => x.places.some((p) => !p.excluded && p.precision === 'settlement'));
@@ -270,21 +285,29 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const sentences = splitSentences(input.text);
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
+  let previousEarly = false;
   let lastSettlement: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay } : {}) });
+    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement);
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
-    const last = dates.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? dates.at(-1);
-    if (last) previousDay = last.start;
+    // a date something was said on ("officials said on Monday") is not the day the story is about
+    const told = dates.filter((d) => !d.reporting);
+    const last = told.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? told.at(-1);
+    if (last) {
+      previousDay = last.start;
+      previousEarly =
+        last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
+    }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     if (settled) lastSettlement = settled.entry.name;
   }
 
+  anchorToTruce(observations);
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
@@ -375,6 +398,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
       home = [...strikeGroups].reverse().find((g) => g.actor === actor || g.actor === undefined);
       // an undated sentence about the other side's attack is a different occurrence
       if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
+    }
+    // "Earlier on Saturday, drones were shot down over three other regions": set apart in time and told of
+    // other places, a separate occurrence even on the same day
+    const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+    const own = regionsOf(o.places);
+    // ("later, missiles also hit Lviv" stays one barrage)
+    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length > 0) {
+      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+      if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
     if (home) {
       home.obs.push(o);
@@ -538,7 +570,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
 
     const targets: TargetType[] = [];
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
-    for (const o of g.obs)
+    // what a pause or a statement speaks of ("strikes on energy infrastructure") is its terms, not a hit
+    for (const o of g.kind === 'strike' ? g.obs : [])
       for (const t of o.targets)
         if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
@@ -609,6 +642,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const c = q === 'killed' || q === 'injured' ? casualtyCount(items, eventRegions) : mergeCounts(byQ.get(q) ?? []);
       if (c) counts[q] = c;
     }
+    // "30 are still unaccounted for": while people are missing, the dead counted so far are a floor
+    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text))) counts.killed = { low: counts.killed.low };
+    // "Russian cruise missiles slammed into ..." and "four fired": when one type alone is named, with no
+    // number of its own, the missiles counted are all of that type
+    const onlyType = (['cruiseMissiles', 'ballisticMissiles'] as const).filter((q) => counts[q] !== undefined);
+    if (
+      onlyType.length === 1 &&
+      counts.missiles?.best !== undefined &&
+      (byQ.get(onlyType[0]!) ?? []).every((f) => f.weak) &&
+      counts.missiles.low >= counts[onlyType[0]!]!.low
+    )
+      counts[onlyType[0]!] = { ...counts.missiles };
     // every missile, ballistic and cruise ones included
     const typed = (counts.ballisticMissiles?.low ?? 0) + (counts.cruiseMissiles?.low ?? 0);
     if (typed > 0 && (counts.missiles === undefined || counts.missiles.low < typed)) {
@@ -726,4 +771,40 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
     month: latest.d.start.startOf('month'),
     why: `the article names only earlier dates (latest: "${latest.d.words}" on line ${latest.line}, ${latest.d.start.toFormat('LLLL yyyy')}), weeks before its dateline ${pub.toISODate()}`,
   };
+}
+
+/** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
+const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;
+const TRUCE_FROM = /\b(?:from|starting(?: at)?|begins? at|beginning at|takes? effect at|comes? into force at|since)\s+$/i;
+/** "minutes after the truce took effect", "hours before the truce was due to begin" */
+const TRUCE_RELATIVE =
+  /\b(minutes|hours|an hour|shortly|soon|just)\s+(after|before)\s+the\s+(?:truce|ceasefire|cease-fire|pause)\s+(?:was due to |was set to |had )?(?:took effect|take effect|taken effect|began|begun|begin|started|start|came into force|come into force|kicked in)\b/i;
+
+/**
+ * A strike told by the truce's own clock ("minutes after the truce took effect") is dated from the truce's
+ * start as the article states it: minutes after is the hour after it, hours after the six hours after it;
+ * "hours before" ends at it.
+ */
+function anchorToTruce(obs: Observation[]): void {
+  const start = obs
+    .filter((o) => TRUCE_WORDS.test(o.s.text))
+    .flatMap((o) => o.dates.filter((d) => d.precision === 'hour' && TRUCE_FROM.test(o.s.text.slice(0, d.index))))[0]?.start;
+  if (start === undefined) return;
+  for (const o of obs) {
+    const m = TRUCE_RELATIVE.exec(o.s.text);
+    if (!m) continue;
+    const short = !/^hours$/i.test(m[1]!);
+    const base = { words: m[0], index: m.index, reporting: false, explicit: false, confidence: 'medium' as const };
+    if (/after/i.test(m[2]!)) {
+      o.dates = [...o.dates, { ...base, start, end: start.plus({ hours: short ? 1 : 6 }), precision: short ? 'hour' : 'part-of-day' }];
+      continue;
+    }
+    const holding = o.dates.filter((d) => d.start < start && start < d.end);
+    if (holding.length > 0) o.dates = o.dates.map((d) => (holding.includes(d) ? { ...d, end: start } : d));
+    else
+      o.dates = [
+        ...o.dates,
+        { ...base, start: start.minus({ hours: short ? 1 : 6 }), end: start, precision: short ? 'hour' : 'part-of-day' },
+      ];
+  }
 }

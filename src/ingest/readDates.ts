@@ -30,6 +30,8 @@ export interface DateContext {
   published: DateTime;
   /** the day the previous sentence was about, for "that night", "the same day" */
   previousDay?: DateTime;
+  /** that day was told by its small hours or its morning ("early on Saturday"): its night is the one before */
+  previousEarly?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -42,6 +44,32 @@ const FUTURE =
   /\b(will|would|is set to|are set to|set to|is due to|are due to|due to|plans? to|planned|scheduled|next|upcoming|ahead of)\b/i;
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
+
+/** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
+const AS_OF = /\b(?:by|as of)\s+$/i;
+
+/** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
+const CLOCK_IN_ZONE =
+  /\b(noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2})\s+(Moscow|Kyiv|Kiev|GMT|UTC|local)\s+time\s+((?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}))/gi;
+const ZONES: Record<string, string> = {
+  moscow: 'Europe/Moscow',
+  kyiv: 'Europe/Kyiv',
+  kiev: 'Europe/Kyiv',
+  gmt: 'UTC',
+  utc: 'UTC',
+};
+
+function clockOf(t: string): [number | undefined, number] {
+  const w = t.toLowerCase().replace(/\s+/g, '');
+  if (w === 'noon' || w === 'midday') return [12, 0];
+  if (w === 'midnight') return [0, 0];
+  const m = /^(\d{1,2})(?::(\d{2}))?(a\.m\.|p\.m\.|am|pm)?$/.exec(w);
+  if (!m) return [undefined, 0];
+  let h = Number(m[1]);
+  if (m[3]?.startsWith('p') && h < 12) h += 12;
+  if (m[3]?.startsWith('a') && h === 12) h = 0;
+  return [h, Number(m[2] ?? 0)];
+}
 
 interface Part {
   from: number;
@@ -56,9 +84,11 @@ function partAround(before: string, after: string, matched: string): Part {
   if (nightAfter || /\bovernight\b/.test(near)) return { from: NIGHT_START, to: 24 + NIGHT_END, label: 'night' };
   if (/\bmorning\b/.test(near)) return { from: MORNING[0], to: MORNING[1], label: 'morning' };
   if (/\bafternoon\b/.test(near)) return { from: AFTERNOON[0], to: AFTERNOON[1], label: 'afternoon' };
-  if (/\bevening\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
+  // "in his nightly address on Thursday": the evening
+  if (/\bevening\b|\bnightly\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
   if (/\b(early|early hours of|small hours of)\s*(on\s+)?$/i.test(before.slice(-24))) return { from: 0, to: 12, label: 'early' };
-  if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 27, label: 'late' };
+  // "late on Friday": the evening up to midnight; past midnight a report would name the next day
+  if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 24, label: 'late' };
   return { from: 0, to: 24, label: 'day' };
 }
 
@@ -102,7 +132,9 @@ function mention(
     precision,
     words: words.trim(),
     index,
-    reporting: REPORTING.test(sentence.slice(0, index)),
+    // "hit by Monday's strike" is no "as of"
+    reporting:
+      REPORTING.test(sentence.slice(0, index)) || (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
     confidence,
   };
@@ -214,6 +246,30 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([idx, idx + m[0].length]);
   }
 
+  // "from noon Moscow time on Friday": a clock time told in a named zone, on a named day
+  for (const m of sentence.matchAll(CLOCK_IN_ZONE)) {
+    const idx = m.index;
+    if (!free(idx, idx + m[0].length)) continue;
+    const clockZone = ZONES[m[2]!.toLowerCase()] ?? zone;
+    const parsed = chrono.en.parse(m[3]!, pub.toJSDate(), { forwardDate: false })[0];
+    if (parsed === undefined) continue;
+    const r = parsed.start;
+    let day: DateTime | undefined;
+    if (r.isCertain('day') && r.isCertain('month'))
+      day = r.isCertain('year')
+        ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone })
+        : yearFor(pub, r.get('month')!, r.get('day')!, future);
+    else if (r.isCertain('weekday')) day = weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
+    if (day === undefined) continue;
+    const [h, min] = clockOf(m[1]!);
+    if (h === undefined) continue;
+    const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: h, minute: min }, { zone: clockZone }).setZone(
+      zone,
+    );
+    out.push(mention(at, at.plus({ hours: 1 }), 'hour', m[0], idx, sentence, r.isCertain('month'), 'high', pub));
+    taken.push([idx, idx + m[0].length]);
+  }
+
   // chrono: explicit dates, weekdays, yesterday, last week/month, N days ago
   for (const r of chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false })) {
     const a = r.index;
@@ -305,16 +361,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       continue;
     }
     if (day === undefined || !day.isValid) continue;
-    // "overnight into Sunday", "the night to Tuesday": the night that ends on that day
-    if (/\b(?:overnight|night)\s+(?:into|to)\s+$/i.test(before)) {
-      const words = `${before.match(/\b(?:overnight|night)\s+(?:into|to)\s+$/i)![0]}${text}`;
+    // "overnight into Sunday", "the night to Tuesday": the night that ends on that day; "overnight and
+    // into Friday morning" runs on through that morning
+    const into = /\b(?:overnight|night)(?:\s+and)?\s+(?:into|to)\s+$/i.exec(before);
+    if (into) {
+      const morning = /\bmorning\b/i.test(text) || /^\s*morning\b/i.test(after);
+      const words = `${into[0]}${text}${!/\bmorning\b/i.test(text) && morning ? ' morning' : ''}`;
       out.push(
         mention(
           day.minus({ days: 1 }).plus({ hours: NIGHT_START }),
-          day.plus({ hours: NIGHT_END }),
+          day.plus({ hours: morning ? MORNING[1] : NIGHT_END }),
           'part-of-day',
           words,
-          a - (words.length - text.length),
+          a - into[0].length,
           sentence,
           explicit,
           'high',
@@ -343,9 +402,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
     const w = m[0].toLowerCase();
+    const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
     const span =
       w === 'that night'
-        ? { s: d.plus({ hours: NIGHT_START }), e: d.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
+        ? { s: night.plus({ hours: NIGHT_START }), e: night.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
         : w === 'the following night'
           ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
           : w === 'the next day'
@@ -365,8 +425,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // a weekday or date already read in the same sentence carries the night (chrono saw "Monday night")
     if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
     const early = /early hours|midnight|dawn/i.test(m[0]);
-    const start = early ? pubDay : pubDay.minus({ days: 1 }).plus({ hours: NIGHT_START });
-    const end = pubDay.plus({ hours: early ? 12 : NIGHT_END });
+    // a report dated days after the event, whose story is already on an earlier day ("early on Saturday"
+    // in a Monday report): "after midnight" is that day's small hours; a bare "overnight" keeps the news
+    // convention of the night before the report
+    const told = ctx.previousDay?.startOf('day');
+    const nightEnds = early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
+    const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
+    const end = nightEnds.plus({ hours: early ? 12 : NIGHT_END });
     out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }

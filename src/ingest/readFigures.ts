@@ -144,12 +144,17 @@ export function readFigures(raw: string): FigureMention[] {
     out.push({ quantity: q, count: { low: 2 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
   }
   // "killed a woman": one person
+  // "killed a young woman and her two-year-old daughter": single persons joined by "and" after the verb
   for (const m of sentence.matchAll(
-    /\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(woman|man|person|child|boy|girl|civilian|resident|worker|driver)\b/gi,
+    new RegExp(
+      String.raw`\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b(?:\s+and\s+(?:her|his|their|a|an)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\b)?`,
+      'gi',
+    ),
   )) {
+    const n = /\band\b/i.test(m[0]) ? 2 : 1;
     out.push({
       quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured',
-      count: { low: 1, best: 1, high: 1 },
+      count: { low: n, best: n, high: n },
       role: 'launched',
       weak: false,
       approximate: false,
@@ -269,12 +274,38 @@ export function readFigures(raw: string): FigureMention[] {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
     } else if (
       !article &&
-      /\b(?:death toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(before)
+      /\b(?:death toll|number of (?:the )?(?:(?:people|civilians|those)\s+)?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(
+        sentence.slice(0, idx),
+      )
     ) {
       quantity = 'killed';
-    } else if (!article && /\bnumber of (?:the )?(?:injured|wounded|injuries)\b[^.]*\b(?:to|at|reached)\s+$/i.test(before)) {
+    } else if (
+      !article &&
+      /\bnumber of (?:the )?(?:(?:people|civilians|those)\s+)?(?:injured|wounded|injuries)\b[^.]*\b(?:to|at|reached)\s+$/i.test(
+        sentence.slice(0, idx),
+      )
+    ) {
       // "the number of injured has risen to 40"
       quantity = 'injured';
+    }
+    // "put the number of missiles at about 110", "the number of drones rose to 90"
+    const numberOf = /\bnumber of (?:(cruise|ballistic)\s+)?(missiles|drones)\b(?:\s+[\w-]+){0,4}?\s+(?:at|to|was|reached)\s+$/i.exec(
+      sentence.slice(0, idx),
+    );
+    if (quantity === undefined && numberOf && !article) {
+      quantity = /drones/i.test(numberOf[2]!)
+        ? 'drones'
+        : /ballistic/i.test(numberOf[1] ?? '')
+          ? 'ballisticMissiles'
+          : /cruise/i.test(numberOf[1] ?? '')
+            ? 'cruiseMissiles'
+            : 'missiles';
+    }
+    // "brought down two of the four fired at the city": the munition the sentence speaks of, as many as flew
+    const ofFired = /^\s+(?:fired|launched)\b/i.test(after) && /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+the\s+$/i.test(before);
+    if (quantity === undefined && ofFired && !article) {
+      const munition = /\b(drones?|missiles?|rockets?)\b/i.exec(sentence)?.[1];
+      if (munition) quantity = /drone/i.test(munition) ? 'drones' : 'missiles';
     }
     if (quantity === undefined) continue;
     if (
@@ -303,7 +334,8 @@ export function readFigures(raw: string): FigureMention[] {
     )
       continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
-    const tail = after.split(/[,;]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
+    // "eight drones had been involved: five were shot down": the colon opens the breakdown
+    const tail = after.split(/[,;:]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
     const downedAfter = DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
     // "... were intercepted, while one ballistic missile was not": the verb before stays in its own clause
     const beforeClause =
@@ -313,7 +345,7 @@ export function readFigures(raw: string): FigureMention[] {
         .at(-1) ?? '';
     const downedBefore = DOWNED.test(beforeClause) && !/\bnot\s+$/i.test(beforeClause);
     // "35 of 53 missiles were shot down": the second figure is how many flew, as stated
-    const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+$/i.test(before);
+    const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+)?$/i.test(before);
     const role =
       quantity === 'killed' || quantity === 'injured' || ofTotal ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     // "one ballistic missile was not intercepted": those that got through are a floor on those fired
