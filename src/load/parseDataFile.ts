@@ -168,6 +168,9 @@ const NOT_SURE = Symbol('not sure');
 
 /** A plain scalar as `yaml`'s core schema reads it (its tests, in its order), or NOT_SURE. */
 function corePlain(text: string): unknown {
+  // most plain scalars are words: a first character no null, boolean, number or doubtful form starts with
+  const c = text.charCodeAt(0) | 0x20;
+  if (c >= 0x61 /* a */ && c <= 0x7a /* z */ && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66 /* f */) return text;
   if (DOUBTFUL_PLAIN.test(text)) return NOT_SURE;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
