@@ -13,6 +13,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
+import { getScalarValue, parseEvents, type Event } from 'js-yaml';
 import type { PathSegment, Problem } from '../problem.js';
 import { FORBIDDEN_KEYS } from '../schema/forbiddenKeys.js';
 
@@ -109,7 +110,14 @@ function cstDepthOver(tokens: readonly CST.Token[], max: number): number {
  */
 export function parseDataFile(file: string, text: string): { parsed?: ParsedFile; problems: Problem[] } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return (file.endsWith('.json') && parseJsonFast(file, source)) || parseYaml(file, source);
+  return (file.endsWith('.json') ? parseJsonFast(file, source) : parseYamlFast(file, source)) || parseYaml(file, source);
+}
+
+/** A parse result whose positions are found by the positioned parse, run only when one is asked for. */
+function lazilyLocated(file: string, source: string, data: unknown): { parsed: ParsedFile; problems: Problem[] } {
+  let located: ParsedFile | undefined;
+  const locate = (path: PathSegment[]) => (located ??= parseYaml(file, source).parsed)?.locate(path) ?? { line: 1, col: 1 };
+  return { parsed: { file, data, locate }, problems: [] };
 }
 
 /**
@@ -129,9 +137,122 @@ function parseJsonFast(file: string, source: string): { parsed: ParsedFile; prob
   }
   // JSON.parse keeps the last of duplicate keys silently, where YAML refuses them: fewer keys than pairs written is a duplicate
   if (data === null || typeof data !== 'object' || keyCount(data) !== pairs || findForbiddenInData(data, [])) return undefined;
-  let located: ParsedFile | undefined;
-  const locate = (path: PathSegment[]) => (located ??= parseYaml(file, source).parsed)?.locate(path) ?? { line: 1, col: 1 };
-  return { parsed: { file, data, locate }, problems: [] };
+  return lazilyLocated(file, source, data);
+}
+
+/**
+ * A YAML file in the plain subset our data files are written in, through js-yaml's event parser (about ten
+ * times faster than `yaml` building a document with positions, which a start afresh spent most of its time
+ * in); the positioned parse runs only when a position is asked for (a problem to report). The data is built
+ * here from the events, resolving plain scalars exactly as `yaml`'s YAML 1.2 core schema does, so the two
+ * parsers cannot differ in meaning. Anything this path is unsure of gives undefined and the positioned
+ * parse decides, with its wording: a parse error, several documents or none, directives, tags, anchors,
+ * aliases, a key that is not a string (a number, true, null, a list or mapping), `<<`, a duplicate or
+ * forbidden key, nesting past MAX_DEPTH, tabs or carriage returns (where `yaml` is the stricter), and plain
+ * scalars that look numeric but are not plain decimals (0x/0o/0b, leading zeros, `_` in numbers, 1:30,
+ * .inf/.nan). YAML 1.1's words (yes/no/on/off) and plain dates stay strings, as in `yaml`'s YAML 1.2 core
+ * schema (no 1.1 booleans, no timestamp type; a `%YAML 1.1` directive is given up on): the files write both
+ * (`figures: [Yes]`, `date: 2026-01-29`), so giving up on them would lose the fast path for the seed files.
+ * tests/parseFast.test.ts checks it against the positioned parse.
+ */
+export function parseYamlFast(file: string, source: string): { parsed: ParsedFile; problems: Problem[] } | undefined {
+  const data = fastYamlData(source);
+  return data === undefined ? undefined : lazilyLocated(file, source, data);
+}
+
+/** Plain scalars that another YAML version or parser could read otherwise: left to the positioned parse. */
+const DOUBTFUL_PLAIN =
+  /^(?:[-+]?0[xXoObB].*|[-+]?0[0-9]+|[-+]?[0-9.][0-9._]*_[0-9._eE+-]*|[-+]?[0-9][0-9_]*(?::[0-9_]+)+(?:\.[0-9_]*)?|[-+]?\.(?:[Ii][Nn][Ff]|[Nn][Aa][Nn])|<<)$/;
+
+const NOT_SURE = Symbol('not sure');
+
+/** A plain scalar as `yaml`'s core schema reads it (its tests, in its order), or NOT_SURE. */
+function corePlain(text: string): unknown {
+  // most plain scalars are words: a first character no null, boolean, number or doubtful form starts with
+  const c = text.charCodeAt(0) | 0x20;
+  if (c >= 0x61 /* a */ && c <= 0x7a /* z */ && c !== 0x6e /* n */ && c !== 0x74 /* t */ && c !== 0x66 /* f */) return text;
+  if (DOUBTFUL_PLAIN.test(text)) return NOT_SURE;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
+  return text;
+}
+
+const EV_DOCUMENT = 1;
+const EV_SEQUENCE = 2;
+const EV_MAPPING = 3;
+const EV_SCALAR = 4;
+const EV_POP = 6;
+const STYLE_PLAIN = 1;
+
+/** The data of a plain-subset YAML text, or undefined when the fast path is not sure (see parseYamlFast). */
+function fastYamlData(source: string): unknown {
+  if (/[\t\r]/.test(source) || roughDepthOver(source, MAX_DEPTH) >= 0) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(source, { maxDepth: MAX_DEPTH });
+  } catch {
+    return undefined;
+  }
+  // an explicit stack, as in cstDepthOver: nothing here recurses
+  const stack: { list?: unknown[]; map?: Record<string, unknown>; key?: string }[] = [];
+  let root: unknown;
+  let docs = 0;
+  let roots = 0;
+  /** places a value; false when it cannot be placed (a mapping or list as a key, a second root) */
+  const place = (value: unknown): boolean => {
+    const top = stack.at(-1);
+    if (!top) {
+      root = value;
+      return ++roots === 1;
+    }
+    if (top.list) top.list.push(value);
+    else {
+      if (top.key === undefined) return false;
+      top.map![top.key] = value;
+      top.key = undefined;
+    }
+    return true;
+  };
+  for (const ev of events) {
+    switch (ev.type) {
+      case EV_DOCUMENT:
+        if (++docs > 1 || ev.directives.length > 0) return undefined;
+        break;
+      case EV_SEQUENCE:
+      case EV_MAPPING: {
+        if (ev.anchorStart !== -1 || ev.tagStart !== -1 || stack.length >= MAX_DEPTH) return undefined;
+        const frame = ev.type === EV_SEQUENCE ? { list: [] as unknown[] } : { map: {} as Record<string, unknown> };
+        if (!place(frame.list ?? frame.map)) return undefined;
+        stack.push(frame);
+        break;
+      }
+      case EV_SCALAR: {
+        if (ev.anchorStart !== -1 || ev.tagStart !== -1) return undefined;
+        const text = getScalarValue(source, ev);
+        const value = ev.style === STYLE_PLAIN ? corePlain(text) : text;
+        if (value === NOT_SURE) return undefined;
+        const top = stack.at(-1);
+        if (top?.map && top.key === undefined) {
+          // a key: a string only, written once, not a forbidden name
+          if (typeof value !== 'string' || value === '<<' || FORBIDDEN_KEYS.has(value) || Object.hasOwn(top.map, value)) return undefined;
+          top.key = value;
+        } else if (!place(value)) return undefined;
+        break;
+      }
+      case EV_POP:
+        // a document's end pops too; a mapping left waiting for a value is not sure
+        if (stack.length > 0 && stack.pop()!.key !== undefined) return undefined;
+        break;
+      default:
+        // aliases
+        return undefined;
+    }
+  }
+  if (docs !== 1 || roots !== 1 || stack.length > 0 || root === null || typeof root !== 'object') return undefined;
+  return root;
 }
 
 /** Key-value pairs written in JSON text (a `:` outside strings), or -1 when `[`/`{` nest deeper than `max`. */
@@ -166,7 +287,8 @@ function keyCount(value: unknown): number {
   return n;
 }
 
-function parseYaml(file: string, source: string): { parsed?: ParsedFile; problems: Problem[] } {
+/** The positioned parse: every problem found with its line and column. */
+export function parseYaml(file: string, source: string): { parsed?: ParsedFile; problems: Problem[] } {
   const problems: Problem[] = [];
   const lineCounter = new LineCounter();
   const at = (offset: number) => lineCounter.linePos(offset);
