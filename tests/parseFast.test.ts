@@ -203,6 +203,14 @@ describe('the fast YAML path agrees with the positioned parse or gives up', () =
     expect(taken).toBeGreaterThan(100);
   });
 
+  // guards: js-yaml takes a key over 1024 characters that yaml (strict) refuses
+  it('gives up on a key whose ":" is more than 1024 characters from its start, which the positioned parse refuses', () => {
+    for (const text of [`${'k'.repeat(1100)}: 1\n`, `a${' '.repeat(1100)}: 1\n`, `[${'k'.repeat(1100)}: 1]\n`]) {
+      expect(parseYamlFast('long.yaml', text)).toBeUndefined();
+      expect(parseYaml('long.yaml', text).problems.length).toBeGreaterThan(0);
+    }
+  });
+
   it('a file that takes the fast path still locates its values as the positioned parse does', () => {
     const text = readFileSync(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), 'utf8');
     const fast = parseDataFile('s.yaml', text).parsed!;

@@ -135,11 +135,13 @@ export async function bundleCli(): Promise<{ files: number; bytes: number; warni
   // esbuild leaves regular expressions as written (a few hold curly quotes and dashes): as \u escapes they
   // match the same, and the file is ASCII, which bin.ts reads as Latin-1 without decoding
   const cjs = readFileSync(cjsFile, 'utf8').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(cjsFile, cjs);
+  // checked before it is written back: a failed build leaves no bundle that bin.ts would run
   const left = /[^\w$.]import\(\s*["'`]([^"'`]*)/.exec(cjs);
-  if (left) throw new Error(`cli bundle: truce.cjs still calls import(${JSON.stringify(left[1])}), which bin.ts cannot serve`);
   const vega = /require\(["']vega[^"']*["']\)/.exec(cjs);
+  if (left || vega) rmSync(cjsFile, { force: true });
+  if (left) throw new Error(`cli bundle: truce.cjs still calls import(${JSON.stringify(left[1])}), which bin.ts cannot serve`);
   if (vega) throw new Error(`cli bundle: truce.cjs calls ${vega[0]}: a module that reaches vega must be in OUTSIDE`);
+  writeFileSync(cjsFile, cjs);
   const outputs = results.flatMap((r) => Object.values(r.metafile?.outputs ?? {}));
   return {
     files: outputs.length,

@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const hash = createHash('sha256');
-// the CLI's bundle (dist/cli, tools/bundleCli.ts) too: it also holds the dependencies' code
+// the CLI's bundle (dist/cli, tools/bundleCli.ts, truce.cjs included) too: it also holds the dependencies'
+// code, and V8 checks a code-cache entry against its source by length only
 for (const dir of ['src', 'cli']) {
-  const files = (readdirSync(path.join(dist, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.js')).sort();
+  const files = (readdirSync(path.join(dist, dir), { recursive: true }) as string[]).filter((f) => /\.c?js$/.test(f)).sort();
   for (const f of files)
     hash
       .update(path.posix.join(dir, f.split(path.sep).join('/')))

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 /**
  * The start of the CLI's bundle (dist/cli/main.js, built from this file by tools/bundleCli.ts): it runs
@@ -52,7 +53,9 @@ function cacheFile(args: readonly string[]): string | undefined {
   } catch {
     return undefined;
   }
-  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}.bin`;
+  // a stream's worker thread runs this file too, with the same arguments: its own entry (no '-' in the
+  // suffix, which ends the part of the name that tells a build's entries), so neither overwrites the other's
+  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}${isMainThread ? '' : '+worker'}.bin`;
   if (process.env.TRUCE_CACHE_DIR) return path.join(path.resolve(process.env.TRUCE_CACHE_DIR), name);
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     try {

@@ -238,6 +238,9 @@ function fastYamlData(source: string): unknown {
         if (top?.map && top.key === undefined) {
           // a key: a string only, written once, not a forbidden name
           if (typeof value !== 'string' || value === '<<' || FORBIDDEN_KEYS.has(value) || Object.hasOwn(top.map, value)) return undefined;
+          // yaml refuses an implicit key whose ':' lies more than 1024 characters from its start; js-yaml does not
+          const colon = source.indexOf(':', ev.valueEnd);
+          if (colon === -1 || colon - ev.valueStart > 1000) return undefined;
           top.key = value;
         } else if (!place(value)) return undefined;
         break;
