@@ -125,6 +125,19 @@ const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|amo
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
+/** An exact toll of persons told one by one ("killed a woman and her daughter"), by its verb. */
+function personsToll(verb: string, n: number, words: string, index: number): FigureMention {
+  return {
+    quantity: /^kill/i.test(verb) ? 'killed' : 'injured',
+    count: { low: n, best: n, high: n },
+    role: 'launched',
+    weak: false,
+    approximate: false,
+    words,
+    index,
+  };
+}
+
 export function readFigures(raw: string): FigureMention[] {
   // quotation marks inside a figure ("a significant number of ballistic” missiles") do not change it
   const sentence = raw.replace(/[“”"]/g, ' ').replace(/ {2,}/g, ' ');
@@ -151,30 +164,12 @@ export function readFigures(raw: string): FigureMention[] {
       'gi',
     ),
   )) {
-    const n = /\band\b/i.test(m[0]) ? 2 : 1;
-    out.push({
-      quantity: /^kill/i.test(m[1]!) ? 'killed' : 'injured',
-      count: { low: n, best: n, high: n },
-      role: 'launched',
-      weak: false,
-      approximate: false,
-      words: m[0],
-      index: m.index,
-    });
+    out.push(personsToll(m[1]!, /\band\b/i.test(m[0]) ? 2 : 1, m[0], m.index));
   }
   // "a woman and her infant son were killed": single persons joined by "and" are counted together
   const together: [number, number][] = [];
   for (const m of sentence.matchAll(PERSONS_TOGETHER)) {
-    const n = 1 + (m[1] !== undefined ? (wordValue(m[1]) ?? 1) : 1);
-    out.push({
-      quantity: /^kill/i.test(m[2]!) ? 'killed' : 'injured',
-      count: { low: n, best: n, high: n },
-      role: 'launched',
-      weak: false,
-      approximate: false,
-      words: m[0],
-      index: m.index,
-    });
+    out.push(personsToll(m[2]!, 1 + (m[1] !== undefined ? (wordValue(m[1]) ?? 1) : 1), m[0], m.index));
     together.push([m.index, m.index + m[0].length]);
   }
   for (const m of sentence.matchAll(FIGURE)) {
