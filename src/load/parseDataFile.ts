@@ -13,7 +13,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { PathSegment, Problem } from '../problem.js';
 import { FORBIDDEN_KEYS } from '../schema/forbiddenKeys.js';
 
@@ -180,13 +180,6 @@ function corePlain(text: string): unknown {
   return text;
 }
 
-const EV_DOCUMENT = 1;
-const EV_SEQUENCE = 2;
-const EV_MAPPING = 3;
-const EV_SCALAR = 4;
-const EV_POP = 6;
-const STYLE_PLAIN = 1;
-
 /** The data of a plain-subset YAML text, or undefined when the fast path is not sure (see parseYamlFast). */
 function fastYamlData(source: string): unknown {
   if (/[\t\r]/.test(source) || roughDepthOver(source, MAX_DEPTH) >= 0) return undefined;
@@ -218,21 +211,21 @@ function fastYamlData(source: string): unknown {
   };
   for (const ev of events) {
     switch (ev.type) {
-      case EV_DOCUMENT:
+      case EVENT_ID.DOCUMENT:
         if (++docs > 1 || ev.directives.length > 0) return undefined;
         break;
-      case EV_SEQUENCE:
-      case EV_MAPPING: {
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
         if (ev.anchorStart !== -1 || ev.tagStart !== -1 || stack.length >= MAX_DEPTH) return undefined;
-        const frame = ev.type === EV_SEQUENCE ? { list: [] as unknown[] } : { map: {} as Record<string, unknown> };
+        const frame = ev.type === EVENT_ID.SEQUENCE ? { list: [] as unknown[] } : { map: {} as Record<string, unknown> };
         if (!place(frame.list ?? frame.map)) return undefined;
         stack.push(frame);
         break;
       }
-      case EV_SCALAR: {
+      case EVENT_ID.SCALAR: {
         if (ev.anchorStart !== -1 || ev.tagStart !== -1) return undefined;
         const text = getScalarValue(source, ev);
-        const value = ev.style === STYLE_PLAIN ? corePlain(text) : text;
+        const value = ev.style === SCALAR_STYLE.PLAIN ? corePlain(text) : text;
         if (value === NOT_SURE) return undefined;
         const top = stack.at(-1);
         if (top?.map && top.key === undefined) {
@@ -245,7 +238,7 @@ function fastYamlData(source: string): unknown {
         } else if (!place(value)) return undefined;
         break;
       }
-      case EV_POP:
+      case EVENT_ID.POP:
         // a document's end pops too; a mapping left waiting for a value is not sure
         if (stack.length > 0 && stack.pop()!.key !== undefined) return undefined;
         break;
