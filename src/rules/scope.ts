@@ -258,10 +258,20 @@ export class ScopeMemo {
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private readonly counterparts = new WeakMap<Obligation, Obligation>();
+  /** placesId by the places array itself (its exclusions checked too), as FactsMemo.staticsOf keys its matches */
+  private readonly idOfPlaces = new WeakMap<Event['places'], { excluded: Event['placesExcluded']; id: number }>();
 
   /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them). */
   placesId(event: Event): number {
-    const key = placesKey(event);
+    // the same places array (a run's events, a draw's copies of them) is numbered once, not written out per call
+    const seen = this.idOfPlaces.get(event.places);
+    if (seen !== undefined && seen.excluded === event.placesExcluded) return seen.id;
+    const id = this.placesIdOfKey(placesKey(event));
+    this.idOfPlaces.set(event.places, { excluded: event.placesExcluded, id });
+    return id;
+  }
+
+  private placesIdOfKey(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) {
       // a stream of ever new places: start again rather than grow with the count (the numbers go on)
