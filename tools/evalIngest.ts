@@ -76,6 +76,7 @@ for (const [name, dir] of [
   ['tuned, second round (held out until their misses were read, then tuned on)', 'tuned2'],
   ['tuned, third round (held out in the second round, then tuned on)', 'tuned3'],
   ['tuned, fourth round (held out in the third round, then tuned on)', 'tuned4'],
+  ['tuned, fifth round (held out in the fourth round, then tuned on)', 'tuned5'],
   ['held out (written and annotated after the last rule change, never tuned on)', 'heldout'],
 ] as const) {
   const s = evalSet(path.join(fixtures, dir));
