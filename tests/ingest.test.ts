@@ -218,7 +218,7 @@ describe('figures', () => {
     ]);
   });
   it('launched figures of one type joined by "and" add up; a model named alone takes the unit the list ends on', () => {
-    expect(one('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.')).toEqual([
+    expect(one('It fired three Kinzhal ballistic missiles and 12 Iskander ballistic missiles.')).toEqual([
       { q: 'ballisticMissiles', c: { low: 15, best: 15, high: 15 }, role: 'launched' },
     ]);
     expect(one('Russia fired two Kinzhal and five Iskander-M ballistic missiles.')[0]!.c).toEqual({ low: 7, best: 7, high: 7 });
@@ -823,5 +823,89 @@ describe("the eval's interval test", () => {
         w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'),
       ),
     ).toBe(false);
+  });
+});
+
+describe('fifth round: figures', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('a preposition, a verb or a person between a figure and a munition ends the figure ("Four dead after Russian drones hit ...")', () => {
+    expect(q('Four dead after Russian drones hit a port')).toEqual([
+      ['killed', { low: 4, best: 4, high: 4 }, 'launched'],
+      ['drones', { low: 2 }, 'launched'],
+    ]);
+    expect(q('Six people injured in Russian missile strike on a city')).toEqual([['injured', { low: 6, best: 6, high: 6 }, 'launched']]);
+    expect(q('Toll climbs to 15 as Russian missiles pound an eastern city')).toEqual([
+      ['killed', { low: 15, best: 15, high: 15 }, 'launched'],
+    ]);
+  });
+  it('only "ballistic" or "cruise" types a missile: a model named alone ("Kh-22", "Iskander") does not', () => {
+    expect(q('Bombers fired two Kh-22 missiles at the port.')).toEqual([['missiles', { low: 2, best: 2, high: 2 }, 'launched']]);
+    expect(
+      q('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.').map((f) => [f[0], (f[1] as { low: number }).low]),
+    ).toEqual([
+      ['missiles', 3],
+      ['ballisticMissiles', 12],
+    ]);
+  });
+  it('"along with" and "as well as" add launch figures of one munition up', () => {
+    expect(q('Three Kh-59 missiles were fired at the port, along with nine missiles from S-300 launchers.')).toEqual([
+      ['missiles', { low: 12, best: 12, high: 12 }, 'launched'],
+    ]);
+    expect(q('Russia sent 40 drones at the east as well as 15 drones at the capital.')[0]![1]).toEqual({ low: 55, best: 55, high: 55 });
+  });
+  it('a munition doing the hitting ("a drone destroyed a barn") is not shot down', () => {
+    expect(q('A drone destroyed a barn near the border.')[0]![2]).toBe('launched');
+    expect(q('Air defences destroyed a drone near the border.')[0]![2]).toBe('downed');
+  });
+  it('"N were among the dead" is a part of a toll told elsewhere', () => {
+    expect(q('Three children were among the dead, the governor said.')).toEqual([]);
+    expect(q('Among the 14 dead were three teenagers.')).toEqual([['killed', { low: 14, best: 14, high: 14 }, 'launched']]);
+  });
+  it('a count still going on ("so far", "to date") is a floor; "recovered N bodies" is killed', () => {
+    expect(q('Rescuers have so far pulled nine bodies from the ruins.')).toEqual([['killed', { low: 9 }, 'launched']]);
+    expect(q('Eleven people have been confirmed killed to date.')).toEqual([['killed', { low: 11 }, 'launched']]);
+  });
+  it('"taken to hospital" or "hospitalised" with no word of injury is injured, a floor', () => {
+    expect(q('Four people were taken to hospital after the blast.')).toEqual([['injured', { low: 4 }, 'launched']]);
+    expect(q('Seven residents were hospitalised overnight.')).toEqual([['injured', { low: 7 }, 'launched']]);
+    expect(q('Two men were taken to hospital with burns and shrapnel wounds.')).toEqual([
+      ['injured', { low: 2, best: 2, high: 2 }, 'launched'],
+    ]);
+  });
+  it('a munition named for something else ("drone makers", "missile defence") counts nothing', () => {
+    expect(q('The hall was hosting a fair of drone makers.')).toEqual([]);
+    expect(q('The city asked for more missile defence systems.')).toEqual([]);
+  });
+  it('munitions kept or made ("stored cruise missiles", "produced 300 drones") were not fired', () => {
+    expect(q('The depot stored shells and cruise missiles.')).toEqual([]);
+    expect(q('The plant had produced 300 drones a month.')).toEqual([]);
+  });
+  it('a munition told "a week after" or "days before" belongs to another occurrence', () => {
+    expect(q('The attack came a week after a missile barrage hit the port.')).toEqual([]);
+    expect(q('It happened two days after missiles struck the same district.')).toEqual([]);
+  });
+  it('an earlier count gives way to the updated one ("put at 90 ..., had climbed to 144"; "up from four")', () => {
+    expect(q('The number of injured, put at 40 on Monday, had risen to 52 by Tuesday.')).toEqual([
+      ['injured', { low: 52, best: 52, high: 52 }, 'launched'],
+    ]);
+    expect(q('At least eight people are now known to have died, up from an earlier count of five.')).toEqual([
+      ['killed', { low: 8 }, 'launched'],
+    ]);
+    expect(readFigures('The death toll has risen to 19.')[0]!.updated).toBe(true);
+  });
+  it('an updated toll replaces the earlier counts and the parts told in other sentences', () => {
+    const e = ingest(
+      'The number of people killed in the Russian missile strike on Sumy on Monday has risen to 12.\nNine people were killed at the station, and three more bodies were found later.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 12, best: 12, high: 12 });
+    // a toll told for another place still adds
+    const two = ingest(
+      'The number of people killed in the Russian missile strike on Sumy on Monday has risen to 12.\nIn Kharkiv, two people were killed.',
+    ).events[0]!;
+    expect(two.casualties?.killed).toEqual({ low: 14, best: 14, high: 14 });
+  });
+  it('a dateline names where the report was filed, not which town "the town" is', () => {
+    const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
+    expect(e.places).toEqual([]);
   });
 });

@@ -163,8 +163,13 @@ interface CasualtyItem {
  * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
  * nothing of the others: their sum is then only a floor.
  */
-function casualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
-  if (items.length === 0) return undefined;
+function casualtyCount(told: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
+  if (told.length === 0) return undefined;
+  // "has risen to 25": the latest count replaces the earlier ones and the parts told for its places;
+  // only tolls told for other places still add
+  const latest = told.filter((x) => x.f.updated);
+  const theirs = new Set(latest.flatMap((x) => x.at));
+  const items = latest.length === 0 ? told : told.filter((x) => x.f.updated || (x.at.length > 0 && !x.at.some((r) => theirs.has(r))));
   const base = baseCasualtyCount(
     items.filter((x) => !x.added),
     eventRegions,
@@ -287,11 +292,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let previousDay: DateTime | undefined;
   let previousEarly = false;
   let lastSettlement: string | undefined;
+  let datelineCapital: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
-    const places = findPlaces(s.text, input.places, lastSettlement);
+    const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
@@ -304,7 +310,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
         last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
     }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
-    if (settled) lastSettlement = settled.entry.name;
+    // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
+    if (settled && !/^[A-Z][A-Z .'-]+,/.test(s.text)) lastSettlement = settled.entry.name;
+    else if (settled?.entry.kind === 'capital') datelineCapital = settled.entry.name;
   }
 
   anchorToTruce(observations);
