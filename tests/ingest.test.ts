@@ -904,6 +904,29 @@ describe('fifth round: figures', () => {
     ).events[0]!;
     expect(two.casualties?.killed).toEqual({ low: 14, best: 14, high: 14 });
   });
+  it('more shot down than the launch figure holds: that figure was a part, the downed are the floor', () => {
+    const e = ingest(
+      'Russia sent 20 drones towards Kharkiv overnight, the mayor said.\nAir defences shot down 31 drones across the country overnight.',
+    ).events[0]!;
+    expect(e.munitions?.drones).toEqual({ low: 31 });
+    const within = ingest('Russia sent 40 drones towards Kharkiv overnight.\nAir defences shot down 31 drones overnight.').events[0]!;
+    expect(within.munitions?.drones).toEqual({ low: 40, best: 40, high: 40 });
+  });
+  it("a national body's toll told for the one building hit is that site's, and other places' tolls add", () => {
+    const e = ingest(
+      'A Russian missile hit an apartment building in Cherkasy overnight, killing 15 people, the Interior Ministry said.\nIn Lviv, a missile killed two men, the mayor said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 17, best: 17, high: 17 });
+    // told for the attack, not a site, it stays the national tally
+    const all = ingest(
+      'Russia hit Cherkasy with missiles overnight, killing 15 people, the Interior Ministry said.\nIn Lviv, a missile killed two men, the mayor said.',
+    ).events[0]!;
+    expect(all.casualties?.killed).toEqual({ low: 15, best: 15, high: 15 });
+  });
+  it('a capital that "made no comment" or a visitor "arrived in" is no place hit', () => {
+    expect(findPlaces('Moscow made no comment on the strike.', places)).toEqual([]);
+    expect(findPlaces('The strike came as a foreign minister arrived in Kyiv.', places)).toEqual([]);
+  });
   it('a dateline names where the report was filed, not which town "the town" is', () => {
     const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
     expect(e.places).toEqual([]);

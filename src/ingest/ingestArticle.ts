@@ -147,6 +147,10 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
     floors.length > 0 && floorLow > Math.max(...ranged.map((c) => c.high!)) ? undefined : Math.max(...ranged.map((c) => c.high!));
   const bests = ranged.map((c) => c.best).filter((b): b is number => b !== undefined && b >= low && (high === undefined || b <= high));
   const best = bests.length > 0 ? mode(bests) : undefined;
+  // "28 drones sent at the city" and "37 shot down across the country": more were downed than the launch
+  // figure holds, so it told only a part of the attack and the downed are the floor on those flown
+  const downed = launched.length > 0 ? use.filter((f) => f.role === 'downed').map((f) => f.count.low) : [];
+  if (downed.length > 0 && high !== undefined && Math.max(...downed) > high) return { low: Math.max(...downed) };
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
 }
 
@@ -227,6 +231,13 @@ const MISSING =
 /** A tally kept for the whole country: its emergency service, its interior or health ministry. */
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
+
+/**
+ * "A missile hit an apartment building in Uman, killing 23, the Interior Ministry said": a national body's
+ * toll told for the one site hit is that site's, not the whole attack's
+ */
+const SITE =
+  /\b(?:building|block|house|home|station|market|mall|shopping (?:centre|center)|hospital|school|restaurant|pizzeria|cafe|theatre|church|dormitory|hotel)s?\b/i;
 
 /** "another strike", "a second attack": told as an occurrence besides the one before */
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
@@ -621,7 +632,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
             f,
             headline,
             added,
-            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
+            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text) && !SITE.test(o.s.text.slice(0, f.index)),
             places: tollPlaces(o, g.obs),
             at: [],
           });
