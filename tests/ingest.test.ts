@@ -927,6 +927,22 @@ describe('fifth round: figures', () => {
     expect(findPlaces('Moscow made no comment on the strike.', places)).toEqual([]);
     expect(findPlaces('The strike came as a foreign minister arrived in Kyiv.', places)).toEqual([]);
   });
+  it('a toll told for one city is a floor when a region is also hit in its own right ("elsewhere in the ... region")', () => {
+    const e = ingest(
+      'A Russian missile hit a block of flats in Sumy on Monday, killing five people.\nAnother hit elsewhere in the Sumy region cut power to a thousand homes.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 5 });
+    // a region that only locates the town named before it is no other place hit
+    const one = ingest('A Russian missile hit the village of Velyka Pysarivka in the Sumy region on Monday, killing five people.')
+      .events[0]!;
+    expect(one.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+  });
+  it('a headline toll the body repeats in other letters ("Three" and "three") gives way to the body\'s', () => {
+    const e = ingest(
+      'Three dead in Kharkiv school strike\nA Russian missile hit a school in Kharkiv on Monday, killing three people.\nDrones also hit the Sumy region, officials said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 3 });
+  });
   it('a dateline names where the report was filed, not which town "the town" is', () => {
     const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
     expect(e.places).toEqual([]);

@@ -160,6 +160,8 @@ interface CasualtyItem {
   at: string[];
   /** told as more on top of a toll already given ("another", "a further", "also") */
   added: boolean;
+  /** the regions its sentence names as a whole ("in the Kharkiv region"), not only a settlement in them */
+  whole?: string[];
 }
 
 /**
@@ -202,7 +204,10 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
     parts.set(key, [...(parts.get(key) ?? []), x.f]);
   }
   const partCounts = [...parts.values()].map((fs) => mergeCounts(fs)!);
-  const covered = new Set([...parts.keys()].flatMap((k) => k.split('|')));
+  const covered = new Set([
+    ...[...parts.keys()].flatMap((k) => k.split('|')),
+    ...items.filter((i) => i.at.length > 0).flatMap((i) => (i.whole ?? []).map((r) => `whole:${r}`)),
+  ]);
   const sum =
     partCounts.length === 0
       ? undefined
@@ -248,7 +253,7 @@ const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
 
 /** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
 const AT_SITE =
-  /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+  /\b(?:at|in|inside|near|outside|out of) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
 
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
@@ -634,6 +639,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
             added,
             lead: o.s === lead && NATIONAL_TALLY.test(o.s.text) && !SITE.test(o.s.text.slice(0, f.index)),
             places: tollPlaces(o, g.obs),
+            whole: o.places.filter((p) => !p.excluded && p.precision === 'region').map((p) => p.region?.id ?? p.entry.id),
             at: [],
           });
         fields.push({
@@ -647,13 +653,36 @@ export function ingestArticle(input: IngestInput): IngestResult {
       }
     const counts: Partial<Record<Quantity, Count>> = {};
     const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
+    // "a separate hit elsewhere in the Poltava region": a region hit in its own right, in a sentence naming
+    // none of its settlements, is not covered by a toll told for one settlement in it
+    for (const o of g.obs)
+      for (const p of o.places) {
+        const r = p.region?.id ?? p.entry.id;
+        // ("the village of Serhiivka in the Odesa region" only locates a village the hierarchy may not know)
+        const locates = /\b[A-Z][\p{L}'’-]+,?\s+(?:in|of)\s+$/u.test(o.s.text.slice(Math.max(0, p.index - 30), p.index));
+        if (
+          !p.excluded &&
+          p.precision === 'region' &&
+          !locates &&
+          !o.places.some((x) => x.precision === 'settlement' && (x.region?.id ?? x.entry.id) === r)
+        )
+          eventRegions.add(`whole:${r}`);
+      }
     for (const q of QUANTITIES) {
       // a headline drops qualifiers ("killing four" for "at least four"): when the body tells the same
       // number, the body's words stand for it
       const told = casualtyItems.filter(
         (x, _, all) =>
           x.f.quantity === q &&
-          !(x.headline && all.some((y) => !y.headline && y.f.quantity === q && figureTokens(y.f.words)[0] === figureTokens(x.f.words)[0])),
+          !(
+            x.headline &&
+            all.some(
+              (y) =>
+                !y.headline &&
+                y.f.quantity === q &&
+                figureTokens(y.f.words)[0]?.toLowerCase() === figureTokens(x.f.words)[0]?.toLowerCase(),
+            )
+          ),
       );
       // the lead's toll is the whole event's unless a headline's is there to say what the parts add up to
       const headlined = told.some((x) => x.headline);
