@@ -943,6 +943,41 @@ describe('fifth round: figures', () => {
     ).events[0]!;
     expect(e.casualties?.killed).toEqual({ low: 3 });
   });
+  // Other phrasings of the same conventions, whole reports, to check that the rules generalise
+  it('other phrasings: a toll updated within the report, told with "since", "now stands at", "up from"', () => {
+    const e = ingest(
+      'Russian drones hit a block of flats in Odesa overnight, and the number of dead has since climbed to nine, the governor said.\nEarlier, officials had reported six dead.\nTwo children were among those killed, and 18 people were taken to hospital.',
+    ).events[0]!;
+    expect(e.casualties).toEqual({ killed: { low: 9, best: 9, high: 9 }, injured: { low: 18 } });
+  });
+  it('other phrasings: models named without a type, joined by "and" and "as well as", a toll while another city was hit', () => {
+    const e = ingest(
+      'Russian missiles struck a factory in Kharkiv on Monday morning, killing three workers, the governor said.\nTwo Kh-59 and three Kh-31 missiles were used, as well as four missiles from S-400 systems, the air force said.\nSumy also came under attack, officials said.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 9, best: 9, high: 9 } });
+    expect(e.casualties?.killed).toEqual({ low: 3 });
+  });
+  it('other phrasings: a count still going on, an earlier figure and a drone maker', () => {
+    const e = ingest(
+      'A Russian ballistic missile hit a block in Dnipro on Monday, and rescuers have so far pulled 14 bodies from the ruins, the emergency service said.\nThe block had housed the office of a drone maker, and the city had put the toll at 11 on Monday evening.\nAt least 40 people were wounded.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 1, best: 1, high: 1 }, ballisticMissiles: { low: 1, best: 1, high: 1 } });
+    expect(e.casualties).toEqual({ killed: { low: 14 }, injured: { low: 40 } });
+  });
+  it('other phrasings: two authorities side by side, and more shot down nationwide than sent at one city', () => {
+    const e = ingest(
+      'Ukrainian drones struck Belgorod overnight, killing a man and wounding 11 people, the governor said; the city administration later put the number of wounded at 14.\nThe defence ministry said air defences had destroyed 58 drones over several regions overnight, after the governor said 25 drones were launched at the city.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ drones: { low: 58 } });
+    expect(e.casualties).toEqual({ killed: { low: 1, best: 1, high: 1 }, injured: { low: 11, best: 14, high: 14 } });
+  });
+  it('other phrasings: a munition told "a month after", and people in hospital', () => {
+    const e = ingest(
+      'A Russian ballistic missile hit a hotel in Zaporizhzhia on Monday afternoon, killing four people, a month after a missile attack on the same district.\nSix people were hospitalised, the mayor said.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 1, best: 1, high: 1 }, ballisticMissiles: { low: 1, best: 1, high: 1 } });
+    expect(e.casualties).toEqual({ killed: { low: 4, best: 4, high: 4 }, injured: { low: 6 } });
+  });
   it('a dateline names where the report was filed, not which town "the town" is', () => {
     const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
     expect(e.places).toEqual([]);
