@@ -892,6 +892,7 @@ describe('fifth round: figures', () => {
       ['killed', { low: 8 }, 'launched'],
     ]);
     expect(readFigures('The death toll has risen to 19.')[0]!.updated).toBe(true);
+    expect(readFigures('Officials raised the death toll to 23 on Friday.')[0]!.updated).toBe(true);
   });
   it('an updated toll replaces the earlier counts and the parts told in other sentences', () => {
     const e = ingest(
@@ -944,7 +945,7 @@ describe('fifth round: figures', () => {
     expect(e.casualties?.killed).toEqual({ low: 3 });
   });
   // Other phrasings of the same conventions, whole reports, to check that the rules generalise
-  it('other phrasings: a toll updated within the report, told with "since", "now stands at", "up from"', () => {
+  it('other phrasings: a toll updated within the report ("has since climbed to"), an earlier count and "among those killed"', () => {
     const e = ingest(
       'Russian drones hit a block of flats in Odesa overnight, and the number of dead has since climbed to nine, the governor said.\nEarlier, officials had reported six dead.\nTwo children were among those killed, and 18 people were taken to hospital.',
     ).events[0]!;

@@ -25,9 +25,9 @@ export interface FigureMention {
   updated?: true;
 }
 
-/** "has risen to", "climbed to", "now stands at": the count that replaces those told before it */
+/** "has risen to", "climbed to", "now stands at", "raised the toll to": the count that replaces those told before it */
 const RISEN =
-  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$/i;
+  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$|\b(?:raised|revised|updated)\s+(?:[\w-]+\s+){0,4}?to\s+(?:at least\s+)?$/i;
 /** "up from an overnight count of four": an earlier count, replaced */
 const UP_FROM = /\bup from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:count|toll|figure|tally)\s+of\s+)?$/i;
 
