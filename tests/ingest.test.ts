@@ -944,6 +944,15 @@ describe('fifth round: figures', () => {
     ).events[0]!;
     expect(e.casualties?.killed).toEqual({ low: 3 });
   });
+  it("the attacker's own word on whom its strike killed is its claim, not the toll", () => {
+    const e = ingest(
+      "A Russian missile hit a railway station in Kharkiv on Monday, killing five people, the governor said.\nRussia's defence ministry said its missile had hit a military train and claimed that 120 soldiers were killed.",
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+    // the side hit telling its own toll is the toll
+    const hit = ingest("Ukrainian drones hit Belgorod on Monday, killing two people, Russia's defence ministry said.").events[0]!;
+    expect(hit.casualties?.killed).toEqual({ low: 2, best: 2, high: 2 });
+  });
   // Other phrasings of the same conventions, whole reports, to check that the rules generalise
   it('other phrasings: a toll updated within the report ("has since climbed to"), an earlier count and "among those killed"', () => {
     const e = ingest(

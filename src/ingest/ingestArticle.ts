@@ -632,7 +632,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
             /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
               o.s.text.slice(0, f.index),
             ));
-        if (f.quantity === 'killed' || f.quantity === 'injured')
+        // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
+        // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)
+        const voices = readVoices(o.s.text);
+        const attackersWord = g.actor !== undefined && voices.length > 0 && voices.every((v) => !v.local && v.party === g.actor);
+        if ((f.quantity === 'killed' || f.quantity === 'injured') && !attackersWord)
           casualtyItems.push({
             f,
             headline,
