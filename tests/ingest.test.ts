@@ -864,6 +864,11 @@ describe('fifth round: figures', () => {
   it('a count still going on ("so far", "to date") is a floor; "recovered N bodies" is killed', () => {
     expect(q('Rescuers have so far pulled nine bodies from the ruins.')).toEqual([['killed', { low: 9 }, 'launched']]);
     expect(q('Eleven people have been confirmed killed to date.')).toEqual([['killed', { low: 11 }, 'launched']]);
+    // "its biggest attack so far" says how big the attack was
+    expect(q('Russia launched 700 drones in its biggest attack so far.')).toEqual([
+      ['drones', { low: 700, best: 700, high: 700 }, 'launched'],
+    ]);
+    expect(q('The biggest raid to date killed 12 people.')).toEqual([['killed', { low: 12, best: 12, high: 12 }, 'launched']]);
   });
   it('"taken to hospital" or "hospitalised" with no word of injury is injured, a floor', () => {
     expect(q('Four people were taken to hospital after the blast.')).toEqual([['injured', { low: 4 }, 'launched']]);

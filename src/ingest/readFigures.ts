@@ -397,7 +397,15 @@ export function readFigures(raw: string): FigureMention[] {
       quantity !== 'killed' &&
       quantity !== 'injured' &&
       /\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail);
-    const soFar = SO_FAR.test(`${before.split(/[,;]/).at(-1) ?? ''} ${tail}`);
+    // ("its biggest attack so far" says how big the attack was, not that the count goes on)
+    const soFar =
+      (quantity === 'killed' || quantity === 'injured') &&
+      SO_FAR.test(
+        `${before.split(/[,;]/).at(-1) ?? ''} ${tail}`.replace(
+          /\b(?:attack|strike|raid|barrage|assault|war)\s+(?:so far|to date|as yet)\b/gi,
+          '',
+        ),
+      );
     const base = floorOnly || notDowned || hospitalOnly || soFar ? { count: { low: n }, approximate: false } : qualified(q, n);
     // "more than 100 drones" with no qualifier for the casualties: a plain death toll is a count as reported
     out.push({
