@@ -898,6 +898,10 @@ describe('fifth round: figures', () => {
     ]);
     expect(readFigures('The death toll has risen to 19.')[0]!.updated).toBe(true);
     expect(readFigures('Officials raised the death toll to 23 on Friday.')[0]!.updated).toBe(true);
+    // a toll in a clause of its own is no earlier count
+    expect(
+      q('Two people were killed in the suburbs, and the toll in the centre rose to 12.').map((f) => (f[1] as { low: number }).low),
+    ).toEqual([2, 12]);
   });
   it('an updated toll replaces the earlier counts and the parts told in other sentences', () => {
     const e = ingest(

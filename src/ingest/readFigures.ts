@@ -451,9 +451,18 @@ export function readFigures(raw: string): FigureMention[] {
     }
   }
   // "put at 90 on Saturday, had climbed to 144 by Sunday": the earlier count gives way to the updated one
+  // (not one told in a clause of its own: "two were killed in Kharkiv, and the toll in Dnipro rose to 12")
   const latest = out.filter(
     (f) =>
-      !out.some((g) => g.updated && g.quantity === f.quantity && g.index > f.index && !f.updated && RISEN.test(sentence.slice(0, g.index))),
+      !out.some(
+        (g) =>
+          g.updated &&
+          g.quantity === f.quantity &&
+          g.index > f.index &&
+          !f.updated &&
+          RISEN.test(sentence.slice(0, g.index)) &&
+          !/\band\b|;/.test(sentence.slice(f.index, g.index)),
+      ),
   );
   return sumLists(
     latest.sort((a, b) => a.index - b.index),
