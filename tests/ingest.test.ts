@@ -860,6 +860,7 @@ describe('fifth round: figures', () => {
   it('"N were among the dead" is a part of a toll told elsewhere', () => {
     expect(q('Three children were among the dead, the governor said.')).toEqual([]);
     expect(q('Among the 14 dead were three teenagers.')).toEqual([['killed', { low: 14, best: 14, high: 14 }, 'launched']]);
+    expect(q('Four children were among 26 people injured.')).toEqual([['injured', { low: 26, best: 26, high: 26 }, 'launched']]);
   });
   it('a count still going on ("so far", "to date") is a floor; "recovered N bodies" is killed', () => {
     expect(q('Rescuers have so far pulled nine bodies from the ruins.')).toEqual([['killed', { low: 9 }, 'launched']]);

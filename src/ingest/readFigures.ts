@@ -293,9 +293,10 @@ export function readFigures(raw: string): FigureMention[] {
         /^\s*(?:more\s+)?bodies\b/i.test(after) ||
         /^\s*(?:were|was|have been|had been|are)?\s*(?:killed|injured|wounded|dead|hurt)/i.test(after))
     ) {
-      if (SUBCOUNT.test(before)) continue;
-      // "two children were among the dead": a part of a toll told elsewhere
-      if (/^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\b/i.test(after)) continue;
+      // ("three children were among 20 people injured": the figure after "were among" is the toll)
+      if (SUBCOUNT.test(before) && !/\b(?:were|was|are|is)\s+(?:also\s+)?among\s*$/i.test(before)) continue;
+      // "two children were among the dead", "... among 20 people injured": a part of a toll told elsewhere
+      if (/^\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+(?:also\s+)?among\b/i.test(after)) continue;
       const verbAfter = after.replace(ASIDE, '$1').split(/[,;.]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? after;
       const verbBefore = before.slice(-24);
       const k = KILLED.exec(verbAfter);
