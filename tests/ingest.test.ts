@@ -853,6 +853,10 @@ describe('fifth round: figures', () => {
     ]);
     expect(q('Russia sent 40 drones at the east as well as 15 drones at the capital.')[0]![1]).toEqual({ low: 55, best: 55, high: 55 });
   });
+  it('"all 12 drones were shot down": all of them is how many flew', () => {
+    expect(q('Air defences shot down all 12 drones over the region.')).toEqual([['drones', { low: 12, best: 12, high: 12 }, 'launched']]);
+    expect(q('All of the six missiles were intercepted.')).toEqual([['missiles', { low: 6, best: 6, high: 6 }, 'launched']]);
+  });
   it('a munition doing the hitting ("a drone destroyed a barn") is not shot down', () => {
     expect(q('A drone destroyed a barn near the border.')[0]![2]).toBe('launched');
     expect(q('Air defences destroyed a drone near the border.')[0]![2]).toBe('downed');

@@ -389,7 +389,8 @@ export function readFigures(raw: string): FigureMention[] {
         .at(-1) ?? '';
     const downedBefore = DOWNED.test(beforeClause) && !/\bnot\s+$/i.test(beforeClause);
     // "35 of 53 missiles were shot down": the second figure is how many flew, as stated
-    const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+)?$/i.test(before);
+    // "all 14 missiles were shot down": all of them is how many flew
+    const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+)?$|\ball\s+(?:of\s+the\s+)?$/i.test(before);
     const role =
       quantity === 'killed' || quantity === 'injured' || ofTotal ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
     // "one ballistic missile was not intercepted": those that got through are a floor on those fired
