@@ -218,7 +218,7 @@ describe('figures', () => {
     ]);
   });
   it('launched figures of one type joined by "and" add up; a model named alone takes the unit the list ends on', () => {
-    expect(one('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.')).toEqual([
+    expect(one('It fired three Kinzhal ballistic missiles and 12 Iskander ballistic missiles.')).toEqual([
       { q: 'ballisticMissiles', c: { low: 15, best: 15, high: 15 }, role: 'launched' },
     ]);
     expect(one('Russia fired two Kinzhal and five Iskander-M ballistic missiles.')[0]!.c).toEqual({ low: 7, best: 7, high: 7 });
@@ -823,5 +823,187 @@ describe("the eval's interval test", () => {
         w('2026-02-02T18:00:00+02:00', '2026-02-03T09:00:00+02:00'),
       ),
     ).toBe(false);
+  });
+});
+
+describe('fifth round: figures', () => {
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('a preposition, a verb or a person between a figure and a munition ends the figure ("Four dead after Russian drones hit ...")', () => {
+    expect(q('Four dead after Russian drones hit a port')).toEqual([
+      ['killed', { low: 4, best: 4, high: 4 }, 'launched'],
+      ['drones', { low: 2 }, 'launched'],
+    ]);
+    expect(q('Six people injured in Russian missile strike on a city')).toEqual([['injured', { low: 6, best: 6, high: 6 }, 'launched']]);
+    expect(q('Toll climbs to 15 as Russian missiles pound an eastern city')).toEqual([
+      ['killed', { low: 15, best: 15, high: 15 }, 'launched'],
+    ]);
+  });
+  it('only "ballistic" or "cruise" types a missile: a model named alone ("Kh-22", "Iskander") does not', () => {
+    expect(q('Bombers fired two Kh-22 missiles at the port.')).toEqual([['missiles', { low: 2, best: 2, high: 2 }, 'launched']]);
+    expect(
+      q('It fired three Kinzhal missiles and 12 Iskander ballistic missiles.').map((f) => [f[0], (f[1] as { low: number }).low]),
+    ).toEqual([
+      ['missiles', 3],
+      ['ballisticMissiles', 12],
+    ]);
+  });
+  it('"along with" and "as well as" add launch figures of one munition up', () => {
+    expect(q('Three Kh-59 missiles were fired at the port, along with nine missiles from S-300 launchers.')).toEqual([
+      ['missiles', { low: 12, best: 12, high: 12 }, 'launched'],
+    ]);
+    expect(q('Russia sent 40 drones at the east as well as 15 drones at the capital.')[0]![1]).toEqual({ low: 55, best: 55, high: 55 });
+  });
+  it('"all 12 drones were shot down": all of them is how many flew', () => {
+    expect(q('Air defences shot down all 12 drones over the region.')).toEqual([['drones', { low: 12, best: 12, high: 12 }, 'launched']]);
+    expect(q('All of the six missiles were intercepted.')).toEqual([['missiles', { low: 6, best: 6, high: 6 }, 'launched']]);
+  });
+  it('a munition doing the hitting ("a drone destroyed a barn") is not shot down', () => {
+    expect(q('A drone destroyed a barn near the border.')[0]![2]).toBe('launched');
+    expect(q('Air defences destroyed a drone near the border.')[0]![2]).toBe('downed');
+  });
+  it('"N were among the dead" is a part of a toll told elsewhere', () => {
+    expect(q('Three children were among the dead, the governor said.')).toEqual([]);
+    expect(q('Among the 14 dead were three teenagers.')).toEqual([['killed', { low: 14, best: 14, high: 14 }, 'launched']]);
+    expect(q('Four children were among 26 people injured.')).toEqual([['injured', { low: 26, best: 26, high: 26 }, 'launched']]);
+  });
+  it('a count still going on ("so far", "to date") is a floor; "recovered N bodies" is killed', () => {
+    expect(q('Rescuers have so far pulled nine bodies from the ruins.')).toEqual([['killed', { low: 9 }, 'launched']]);
+    expect(q('Eleven people have been confirmed killed to date.')).toEqual([['killed', { low: 11 }, 'launched']]);
+    // "its biggest attack so far" says how big the attack was
+    expect(q('Russia launched 700 drones in its biggest attack so far.')).toEqual([
+      ['drones', { low: 700, best: 700, high: 700 }, 'launched'],
+    ]);
+    expect(q('The biggest raid to date killed 12 people.')).toEqual([['killed', { low: 12, best: 12, high: 12 }, 'launched']]);
+  });
+  it('"taken to hospital" or "hospitalised" with no word of injury is injured, a floor', () => {
+    expect(q('Four people were taken to hospital after the blast.')).toEqual([['injured', { low: 4 }, 'launched']]);
+    expect(q('Seven residents were hospitalised overnight.')).toEqual([['injured', { low: 7 }, 'launched']]);
+    expect(q('Two men were taken to hospital with burns and shrapnel wounds.')).toEqual([
+      ['injured', { low: 2, best: 2, high: 2 }, 'launched'],
+    ]);
+  });
+  it('a munition named for something else ("drone makers", "missile defence") counts nothing', () => {
+    expect(q('The hall was hosting a fair of drone makers.')).toEqual([]);
+    expect(q('The city asked for more missile defence systems.')).toEqual([]);
+  });
+  it('munitions kept or made ("stored cruise missiles", "produced 300 drones") were not fired', () => {
+    expect(q('The depot stored shells and cruise missiles.')).toEqual([]);
+    expect(q('The plant had produced 300 drones a month.')).toEqual([]);
+  });
+  it('a munition told "a week after" or "days before" belongs to another occurrence', () => {
+    expect(q('The attack came a week after a missile barrage hit the port.')).toEqual([]);
+    expect(q('It happened two days after missiles struck the same district.')).toEqual([]);
+  });
+  it('an earlier count gives way to the updated one ("put at 90 ..., had climbed to 144"; "up from four")', () => {
+    expect(q('The number of injured, put at 40 on Monday, had risen to 52 by Tuesday.')).toEqual([
+      ['injured', { low: 52, best: 52, high: 52 }, 'launched'],
+    ]);
+    expect(q('At least eight people are now known to have died, up from an earlier count of five.')).toEqual([
+      ['killed', { low: 8 }, 'launched'],
+    ]);
+    expect(readFigures('The death toll has risen to 19.')[0]!.updated).toBe(true);
+    expect(readFigures('Officials raised the death toll to 23 on Friday.')[0]!.updated).toBe(true);
+    // a toll in a clause of its own is no earlier count
+    expect(
+      q('Two people were killed in the suburbs, and the toll in the centre rose to 12.').map((f) => (f[1] as { low: number }).low),
+    ).toEqual([2, 12]);
+  });
+  it('an updated toll replaces the earlier counts and the parts told in other sentences', () => {
+    const e = ingest(
+      'The number of people killed in the Russian missile strike on Sumy on Monday has risen to 12.\nNine people were killed at the station, and three more bodies were found later.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 12, best: 12, high: 12 });
+    // a toll told for another place still adds
+    const two = ingest(
+      'The number of people killed in the Russian missile strike on Sumy on Monday has risen to 12.\nIn Kharkiv, two people were killed.',
+    ).events[0]!;
+    expect(two.casualties?.killed).toEqual({ low: 14, best: 14, high: 14 });
+  });
+  it('more shot down than the launch figure holds: that figure was a part, the downed are the floor', () => {
+    const e = ingest(
+      'Russia sent 20 drones towards Kharkiv overnight, the mayor said.\nAir defences shot down 31 drones across the country overnight.',
+    ).events[0]!;
+    expect(e.munitions?.drones).toEqual({ low: 31 });
+    const within = ingest('Russia sent 40 drones towards Kharkiv overnight.\nAir defences shot down 31 drones overnight.').events[0]!;
+    expect(within.munitions?.drones).toEqual({ low: 40, best: 40, high: 40 });
+  });
+  it("a national body's toll told for the one building hit is that site's, and other places' tolls add", () => {
+    const e = ingest(
+      'A Russian missile hit an apartment building in Cherkasy overnight, killing 15 people, the Interior Ministry said.\nIn Lviv, a missile killed two men, the mayor said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 17, best: 17, high: 17 });
+    // told for the attack, not a site, it stays the national tally
+    const all = ingest(
+      'Russia hit Cherkasy with missiles overnight, killing 15 people, the Interior Ministry said.\nIn Lviv, a missile killed two men, the mayor said.',
+    ).events[0]!;
+    expect(all.casualties?.killed).toEqual({ low: 15, best: 15, high: 15 });
+  });
+  it('a capital that "made no comment" or a visitor "arrived in" is no place hit', () => {
+    expect(findPlaces('Moscow made no comment on the strike.', places)).toEqual([]);
+    expect(findPlaces('The strike came as a foreign minister arrived in Kyiv.', places)).toEqual([]);
+  });
+  it('a toll told for one city is a floor when a region is also hit in its own right ("elsewhere in the ... region")', () => {
+    const e = ingest(
+      'A Russian missile hit a block of flats in Sumy on Monday, killing five people.\nAnother hit elsewhere in the Sumy region cut power to a thousand homes.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 5 });
+    // a region that only locates the town named before it is no other place hit
+    const one = ingest('A Russian missile hit the village of Velyka Pysarivka in the Sumy region on Monday, killing five people.')
+      .events[0]!;
+    expect(one.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+  });
+  it('a headline toll the body repeats in other letters ("Three" and "three") gives way to the body\'s', () => {
+    const e = ingest(
+      'Three dead in Kharkiv school strike\nA Russian missile hit a school in Kharkiv on Monday, killing three people.\nDrones also hit the Sumy region, officials said.',
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 3 });
+  });
+  it("the attacker's own word on whom its strike killed is its claim, not the toll", () => {
+    const e = ingest(
+      "A Russian missile hit a railway station in Kharkiv on Monday, killing five people, the governor said.\nRussia's defence ministry said its missile had hit a military train and claimed that 120 soldiers were killed.",
+    ).events[0]!;
+    expect(e.casualties?.killed).toEqual({ low: 5, best: 5, high: 5 });
+    // the side hit telling its own toll is the toll
+    const hit = ingest("Ukrainian drones hit Belgorod on Monday, killing two people, Russia's defence ministry said.").events[0]!;
+    expect(hit.casualties?.killed).toEqual({ low: 2, best: 2, high: 2 });
+  });
+  // Other phrasings of the same conventions, whole reports, to check that the rules generalise
+  it('other phrasings: a toll updated within the report ("has since climbed to"), an earlier count and "among those killed"', () => {
+    const e = ingest(
+      'Russian drones hit a block of flats in Odesa overnight, and the number of dead has since climbed to nine, the governor said.\nEarlier, officials had reported six dead.\nTwo children were among those killed, and 18 people were taken to hospital.',
+    ).events[0]!;
+    expect(e.casualties).toEqual({ killed: { low: 9, best: 9, high: 9 }, injured: { low: 18 } });
+  });
+  it('other phrasings: models named without a type, joined by "and" and "as well as", a toll while another city was hit', () => {
+    const e = ingest(
+      'Russian missiles struck a factory in Kharkiv on Monday morning, killing three workers, the governor said.\nTwo Kh-59 and three Kh-31 missiles were used, as well as four missiles from S-400 systems, the air force said.\nSumy also came under attack, officials said.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 9, best: 9, high: 9 } });
+    expect(e.casualties?.killed).toEqual({ low: 3 });
+  });
+  it('other phrasings: a count still going on, an earlier figure and a drone maker', () => {
+    const e = ingest(
+      'A Russian ballistic missile hit a block in Dnipro on Monday, and rescuers have so far pulled 14 bodies from the ruins, the emergency service said.\nThe block had housed the office of a drone maker, and the city had put the toll at 11 on Monday evening.\nAt least 40 people were wounded.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 1, best: 1, high: 1 }, ballisticMissiles: { low: 1, best: 1, high: 1 } });
+    expect(e.casualties).toEqual({ killed: { low: 14 }, injured: { low: 40 } });
+  });
+  it('other phrasings: two authorities side by side, and more shot down nationwide than sent at one city', () => {
+    const e = ingest(
+      'Ukrainian drones struck Belgorod overnight, killing a man and wounding 11 people, the governor said; the city administration later put the number of wounded at 14.\nThe defence ministry said air defences had destroyed 58 drones over several regions overnight, after the governor said 25 drones were launched at the city.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ drones: { low: 58 } });
+    expect(e.casualties).toEqual({ killed: { low: 1, best: 1, high: 1 }, injured: { low: 11, best: 14, high: 14 } });
+  });
+  it('other phrasings: a munition told "a month after", and people in hospital', () => {
+    const e = ingest(
+      'A Russian ballistic missile hit a hotel in Zaporizhzhia on Monday afternoon, killing four people, a month after a missile attack on the same district.\nSix people were hospitalised, the mayor said.',
+    ).events[0]!;
+    expect(e.munitions).toEqual({ missiles: { low: 1, best: 1, high: 1 }, ballisticMissiles: { low: 1, best: 1, high: 1 } });
+    expect(e.casualties).toEqual({ killed: { low: 4, best: 4, high: 4 }, injured: { low: 6 } });
+  });
+  it('a dateline names where the report was filed, not which town "the town" is', () => {
+    const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
+    expect(e.places).toEqual([]);
   });
 });

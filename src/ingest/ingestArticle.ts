@@ -147,6 +147,10 @@ function mergeCounts(fs: FigureMention[]): Count | undefined {
     floors.length > 0 && floorLow > Math.max(...ranged.map((c) => c.high!)) ? undefined : Math.max(...ranged.map((c) => c.high!));
   const bests = ranged.map((c) => c.best).filter((b): b is number => b !== undefined && b >= low && (high === undefined || b <= high));
   const best = bests.length > 0 ? mode(bests) : undefined;
+  // "28 drones sent at the city" and "37 shot down across the country": more were downed than the launch
+  // figure holds, so it told only a part of the attack and the downed are the floor on those flown
+  const downed = launched.length > 0 ? use.filter((f) => f.role === 'downed').map((f) => f.count.low) : [];
+  if (downed.length > 0 && high !== undefined && Math.max(...downed) > high) return { low: Math.max(...downed) };
   return { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined && high >= low ? { high } : {}) };
 }
 
@@ -156,6 +160,8 @@ interface CasualtyItem {
   at: string[];
   /** told as more on top of a toll already given ("another", "a further", "also") */
   added: boolean;
+  /** the regions its sentence names as a whole ("in the Kharkiv region"), not only a settlement in them */
+  whole?: string[];
 }
 
 /**
@@ -163,8 +169,13 @@ interface CasualtyItem {
  * told without a place is the whole event's and wins if it is higher. Tolls for some of the places hit say
  * nothing of the others: their sum is then only a floor.
  */
-function casualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
-  if (items.length === 0) return undefined;
+function casualtyCount(told: CasualtyItem[], eventRegions: Set<string>): Count | undefined {
+  if (told.length === 0) return undefined;
+  // "has risen to 25": the latest count replaces the earlier ones and the parts told for its places;
+  // only tolls told for other places still add
+  const latest = told.filter((x) => x.f.updated);
+  const theirs = new Set(latest.flatMap((x) => x.at));
+  const items = latest.length === 0 ? told : told.filter((x) => x.f.updated || (x.at.length > 0 && !x.at.some((r) => theirs.has(r))));
   const base = baseCasualtyCount(
     items.filter((x) => !x.added),
     eventRegions,
@@ -193,7 +204,10 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
     parts.set(key, [...(parts.get(key) ?? []), x.f]);
   }
   const partCounts = [...parts.values()].map((fs) => mergeCounts(fs)!);
-  const covered = new Set([...parts.keys()].flatMap((k) => k.split('|')));
+  const covered = new Set([
+    ...[...parts.keys()].flatMap((k) => k.split('|')),
+    ...items.filter((i) => i.at.length > 0).flatMap((i) => (i.whole ?? []).map((r) => `whole:${r}`)),
+  ]);
   const sum =
     partCounts.length === 0
       ? undefined
@@ -223,6 +237,13 @@ const MISSING =
 const NATIONAL_TALLY =
   /\b(?:State Emergency Service|emergency services?|Interior Minist(?:ry|er)|Health Minist(?:ry|er)|(?:interior|health) minist(?:ry|er))\b/i;
 
+/**
+ * "A missile hit an apartment building in Uman, killing 23, the Interior Ministry said": a national body's
+ * toll told for the one site hit is that site's, not the whole attack's
+ */
+const SITE =
+  /\b(?:building|block|house|home|station|market|mall|shopping (?:centre|center)|hospital|school|restaurant|pizzeria|cafe|theatre|church|dormitory|hotel)s?\b/i;
+
 /** "another strike", "a second attack": told as an occurrence besides the one before */
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
 /** ... and set apart from it in time */
@@ -232,7 +253,7 @@ const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
 
 /** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
 const AT_SITE =
-  /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+  /\b(?:at|in|inside|near|outside|out of) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
 
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
@@ -287,11 +308,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let previousDay: DateTime | undefined;
   let previousEarly = false;
   let lastSettlement: string | undefined;
+  let datelineCapital: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
-    const places = findPlaces(s.text, input.places, lastSettlement);
+    const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
@@ -304,7 +326,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
         last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
     }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
-    if (settled) lastSettlement = settled.entry.name;
+    // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
+    if (settled && !/^[A-Z][A-Z .'-]+,/.test(s.text)) lastSettlement = settled.entry.name;
+    else if (settled?.entry.kind === 'capital') datelineCapital = settled.entry.name;
   }
 
   anchorToTruce(observations);
@@ -608,13 +632,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
             /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
               o.s.text.slice(0, f.index),
             ));
-        if (f.quantity === 'killed' || f.quantity === 'injured')
+        // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
+        // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)
+        const voices = readVoices(o.s.text);
+        const attackersWord = g.actor !== undefined && voices.length > 0 && voices.every((v) => !v.local && v.party === g.actor);
+        if ((f.quantity === 'killed' || f.quantity === 'injured') && !attackersWord)
           casualtyItems.push({
             f,
             headline,
             added,
-            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text),
+            lead: o.s === lead && NATIONAL_TALLY.test(o.s.text) && !SITE.test(o.s.text.slice(0, f.index)),
             places: tollPlaces(o, g.obs),
+            whole: o.places.filter((p) => !p.excluded && p.precision === 'region').map((p) => p.region?.id ?? p.entry.id),
             at: [],
           });
         fields.push({
@@ -628,13 +657,36 @@ export function ingestArticle(input: IngestInput): IngestResult {
       }
     const counts: Partial<Record<Quantity, Count>> = {};
     const eventRegions = new Set(hit.map(({ p }) => p.region?.id ?? p.entry.id));
+    // "a separate hit elsewhere in the Poltava region": a region hit in its own right, in a sentence naming
+    // none of its settlements, is not covered by a toll told for one settlement in it
+    for (const o of g.obs)
+      for (const p of o.places) {
+        const r = p.region?.id ?? p.entry.id;
+        // ("the village of Serhiivka in the Odesa region" only locates a village the hierarchy may not know)
+        const locates = /\b[A-Z][\p{L}'’-]+,?\s+(?:in|of)\s+$/u.test(o.s.text.slice(Math.max(0, p.index - 30), p.index));
+        if (
+          !p.excluded &&
+          p.precision === 'region' &&
+          !locates &&
+          !o.places.some((x) => x.precision === 'settlement' && (x.region?.id ?? x.entry.id) === r)
+        )
+          eventRegions.add(`whole:${r}`);
+      }
     for (const q of QUANTITIES) {
       // a headline drops qualifiers ("killing four" for "at least four"): when the body tells the same
       // number, the body's words stand for it
       const told = casualtyItems.filter(
         (x, _, all) =>
           x.f.quantity === q &&
-          !(x.headline && all.some((y) => !y.headline && y.f.quantity === q && figureTokens(y.f.words)[0] === figureTokens(x.f.words)[0])),
+          !(
+            x.headline &&
+            all.some(
+              (y) =>
+                !y.headline &&
+                y.f.quantity === q &&
+                figureTokens(y.f.words)[0]?.toLowerCase() === figureTokens(x.f.words)[0]?.toLowerCase(),
+            )
+          ),
       );
       // the lead's toll is the whole event's unless a headline's is there to say what the parts add up to
       const headlined = told.some((x) => x.headline);
