@@ -12,11 +12,10 @@ export interface SampleOptions {
   first?: number;
   /** threads drawing, this one included; 1 runs in this thread only */
   workers?: number;
-  /**
-   * fewer draws than this per thread and no further thread is started: a thread's start and warm-up
-   * (its modules, the JIT, its own statechart memo) cost about what its first ~1,500 draws save
-   */
+  /** fewer draws than this per thread and no further thread is started (default: see threadsFor) */
   minDrawsPerThread?: number;
+  /** the largest range of draws handed to a worker at once (default 2,000; tests vary it) */
+  chunk?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -30,9 +29,31 @@ const started: Worker[] = [];
 /** what ended such a thread before a `sample` took it */
 const earlyErrors = new WeakMap<Worker, Error>();
 
-/** How many threads `sample` uses for so many draws: no thread for fewer than minDrawsPerThread each. */
-export function threadsFor(draws: number, workers = defaultWorkers(), minDrawsPerThread = 2_000): number {
-  return Math.max(1, Math.min(workers, Math.floor(draws / minDrawsPerThread)));
+/**
+ * Draws each thread must get for one more thread to pay its way. A thread costs its start and above all
+ * its JIT warm-up: every isolate compiles the draw's code again, about 0.5 s of CPU on this project's
+ * 2-core machine, most of it V8's optimising compiler on background threads (README, Monte Carlo). With a
+ * core to spare that work runs beside the draws; with every core drawing it takes their place, and a
+ * thread's warm-up then costs about as much as 10,000-20,000 warm draws of the seed scenario.
+ */
+const MIN_DRAWS_SPARE_CORE = 2_000;
+const MIN_DRAWS_EVERY_CORE = 20_000;
+
+/**
+ * How many threads `sample` uses for so many draws: the most, up to `workers`, that each get at least
+ * minDrawsPerThread (by default, more when the threads would take every core of the machine).
+ */
+export function threadsFor(
+  draws: number,
+  workers = defaultWorkers(),
+  minDrawsPerThread?: number,
+  cores = os.availableParallelism?.() ?? os.cpus().length,
+): number {
+  for (let t = workers; t > 1; t--) {
+    const least = minDrawsPerThread ?? (t >= cores ? MIN_DRAWS_EVERY_CORE : MIN_DRAWS_SPARE_CORE);
+    if (draws / t >= least) return t;
+  }
+  return 1;
 }
 
 /**
@@ -65,8 +86,9 @@ const HERE = 50;
  * holds two ranges, so that it never waits for this thread to hand it the next; ranges shrink as the
  * draws run out (guided scheduling), so that the threads finish together. This thread takes small
  * ranges from the same counter and lets the workers' messages in between them. Each draw depends only
- * on the seed and its index, and tallies add up in any order, so the result is the same whatever the
- * number of threads or the size of the ranges.
+ * on the seed and its index, and the ranges' tallies are added in the order of their draws, whatever
+ * order they finish in, so the result is the same whatever the number of threads or the size of the
+ * ranges: its counts, and the order of its keys too (which a `--shard` part writes as it is).
  */
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const first = opts.first ?? 0;
@@ -80,11 +102,21 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     return r;
   };
   // a worker's range: a share of what is left, large enough that its message costs little
-  const guided = () => Math.min(2_000, Math.max(100, Math.ceil((end - cursor) / (4 * threads))));
+  const most = opts.chunk ?? 2_000;
+  const guided = () => Math.min(most, Math.max(Math.min(100, most), Math.ceil((end - cursor) / (4 * threads))));
   const total = emptyTally();
   let done = 0;
-  const finish = (t: Tally) => {
-    mergeTally(total, t);
+  // tallies of ranges that finished before an earlier range, by their first draw, until it is in
+  const early = new Map<number, Tally>();
+  let next = first;
+  const finish = (from: number, t: Tally) => {
+    early.set(from, t);
+    // a tally's keys come in the order it first meets them: added in the draws' order, the total's do too
+    for (let e = early.get(next); e !== undefined; e = early.get(next)) {
+      early.delete(next);
+      mergeTally(total, e);
+      next += e.draws;
+    }
     done += t.draws;
     opts.onProgress?.(done, opts.draws);
   };
@@ -92,7 +124,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   let failed: Error | undefined;
   const here = async () => {
     for (let r = take(HERE); r && !failed; r = take(HERE)) {
-      finish(await runDraws(draws, r.from, r.to));
+      finish(r.from, await runDraws(draws, r.from, r.to));
       // let the workers' results in (and their next ranges out) between ranges
       if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -112,10 +144,13 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   const feed = (w: Worker) =>
     new Promise<void>((resolve, reject) => {
       let inFlight = 0;
+      // the ranges it holds, in the order it runs them
+      const held: number[] = [];
       const send = () => {
         const r = take(guided());
         if (!r) return false;
         inFlight++;
+        held.push(r.from);
         w.postMessage(r);
         return true;
       };
@@ -125,7 +160,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
           failed = new Error(`a sample worker failed: ${m.error}`);
           return reject(failed);
         }
-        finish(m.tally);
+        finish(held.shift()!, m.tally);
         send();
         if (inFlight === 0) resolve();
       });
