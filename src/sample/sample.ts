@@ -61,8 +61,8 @@ export function threadsFor(
  * their modules while this thread loads the scenario; `sample` hands them the scenario. Until then they
  * do not keep the process alive.
  */
-export function startWorkers(draws: number, workers = defaultWorkers()): void {
-  for (let i = started.length; i < threadsFor(draws, workers) - 1; i++) {
+export function startWorkers(draws: number, workers = defaultWorkers(), minDrawsPerThread?: number): void {
+  for (let i = started.length; i < threadsFor(draws, workers, minDrawsPerThread) - 1; i++) {
     const w = new Worker(WORKER);
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
