@@ -248,7 +248,7 @@ rl.on('close', () => process.stdout.write(n + '\\n'));
 
 /** Monte Carlo, cold start and streams. */
 async function after(loaded: ReturnType<typeof loadScenario>) {
-  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
+  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS, loaded);
   if (want('sweep')) await benchSweep(line, loaded, REPS);
   if (want('whole') && existsSync('/usr/bin/time')) benchWhole(line, ROOT, CLI, WHOLE_SIZES);
   if (want('start')) benchStart(line, ROOT, CLI, REPS);

@@ -12,7 +12,7 @@ import { RunsMemo, runScenario } from '../src/run/runScenario.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
-import { threadsFor } from '../src/sample/sample.js';
+import { drawSeconds, threadsFor } from '../src/sample/sample.js';
 import { syntheticStream } from './synthetic.js';
 
 type Line = (label: string, value: string, target?: string) => void;
@@ -113,7 +113,7 @@ run(1).then((one) => run(2).then((two) => console.log((2 * one) / two)));`;
   return Number(r.stdout.trim());
 }
 
-export function benchSample(line: Line, root: string, cli: string, draws: readonly number[]): void {
+export function benchSample(line: Line, root: string, cli: string, draws: readonly number[], loaded: Loaded): void {
   const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
   const run = (n: number, workers: number) =>
     timed(cli, ['sample', scenario, '-n', String(n), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
@@ -123,7 +123,7 @@ export function benchSample(line: Line, root: string, cli: string, draws: readon
   const after = parallelCapacity();
   for (const { n, one, two } of runs) {
     // -w 2 starts a second thread only where it pays its warm-up (src/sample/sample.ts, threadsFor)
-    const threads = threadsFor(n, 2);
+    const threads = threadsFor(n, 2, { drawSeconds: drawSeconds(loaded) });
     line(
       `truce sample -n ${n.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`,
       Math.round(n / one.secs).toLocaleString('en-US'),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/load/loadScenario.js';
-import { threadsFor } from '../src/sample/sample.js';
+import { drawSeconds, threadsFor } from '../src/sample/sample.js';
 import { ROOT } from './helpers.js';
 
 // the compiled sampler: its worker threads run dist/src/sample/sampleWorker.js (vitest cannot start one on a .ts file)
@@ -41,17 +41,25 @@ describe('sample shares its draws out without leaking the order they finish in',
 });
 
 describe('threadsFor', () => {
-  it('starts a thread only for the draws that pay its warm-up: fewer when the threads would take every core', () => {
+  it('starts a thread only for draws that pay its warm-up: more of them when the threads would take every core, fewer when they cost more', () => {
+    const seed = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
+    const small = loadScenario(path.join(ROOT, 'scenarios/other/yemen-2022/scenario.yaml'), { cwd: ROOT });
+    expect(drawSeconds(seed)).toBeGreaterThan(3 * drawSeconds(small));
+    const on = (cores: number, input = seed) => ({ cores, drawSeconds: drawSeconds(input) });
     // two cores: a second thread warms up in the place of draws
-    expect(threadsFor(20_000, 2, undefined, 2)).toBe(1);
-    expect(threadsFor(40_000, 2, undefined, 2)).toBe(2);
+    expect(threadsFor(20_000, 2, on(2))).toBe(1);
+    expect(threadsFor(40_000, 2, on(2))).toBe(2);
+    // cheaper draws need more of them
+    expect(threadsFor(40_000, 2, on(2, small))).toBe(1);
+    // a draw ten times the seed scenario's pays a thread in a tenth of the draws
+    expect(threadsFor(4_000, 2, { cores: 2, drawSeconds: 10 * drawSeconds(seed) })).toBe(2);
     // a core to spare for V8's background compiling
-    expect(threadsFor(20_000, 2, undefined, 4)).toBe(2);
-    expect(threadsFor(3_000, 2, undefined, 4)).toBe(1);
+    expect(threadsFor(20_000, 2, on(4))).toBe(2);
+    expect(threadsFor(3_000, 2, on(4))).toBe(1);
     // four asked on four cores: three, which leave one spare, before four
-    expect(threadsFor(30_000, 4, undefined, 4)).toBe(3);
-    expect(threadsFor(100_000, 4, undefined, 4)).toBe(4);
-    expect(threadsFor(10, 3, 1, 2)).toBe(3);
-    expect(threadsFor(10, 1, 1, 2)).toBe(1);
+    expect(threadsFor(30_000, 4, on(4))).toBe(3);
+    expect(threadsFor(100_000, 4, on(4))).toBe(4);
+    expect(threadsFor(10, 3, { minDrawsPerThread: 1, cores: 2 })).toBe(3);
+    expect(threadsFor(10, 1, { minDrawsPerThread: 1, cores: 2 })).toBe(1);
   });
 });

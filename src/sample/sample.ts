@@ -12,7 +12,7 @@ export interface SampleOptions {
   first?: number;
   /** threads drawing, this one included; 1 runs in this thread only */
   workers?: number;
-  /** fewer draws than this per thread and no further thread is started (default: see threadsFor) */
+  /** fewer draws than this per thread and no further thread is started (default: what pays, see threadsFor) */
   minDrawsPerThread?: number;
   /** the largest range of draws handed to a worker at once (default 2,000; tests vary it) */
   chunk?: number;
@@ -30,39 +30,58 @@ const started: Worker[] = [];
 const earlyErrors = new WeakMap<Worker, Error>();
 
 /**
- * Draws each thread must get for one more thread to pay its way. A thread costs its start and above all
- * its JIT warm-up: every isolate compiles the draw's code again, about 0.5 s of CPU on this project's
- * 2-core machine, most of it V8's optimising compiler on background threads (README, Monte Carlo). With a
- * core to spare that work runs beside the draws; with every core drawing it takes their place, and a
- * thread's warm-up then costs about as much as 10,000-20,000 warm draws of the seed scenario.
+ * Seconds of warm draws a thread must get for it to pay its way. A thread costs its start and above all
+ * its JIT warm-up: every isolate compiles the draw's code again, 0.4-0.5 s of CPU on this project's
+ * 2-core machine whatever the scenario, most of it V8's optimising compiler on background threads
+ * (README, Monte Carlo). With a core to spare that work runs beside the draws; with every core drawing it
+ * takes their place: at 20,000 draws of the seed scenario (about 1 s of warm draws) two threads on two
+ * cores were slower than one.
  */
-const MIN_DRAWS_SPARE_CORE = 2_000;
-const MIN_DRAWS_EVERY_CORE = 20_000;
+const PAYS_EVERY_CORE = 1.0;
+const PAYS_SPARE_CORE = 0.1;
 
 /**
- * How many threads `sample` uses for so many draws: the most, up to `workers`, that each get at least
- * minDrawsPerThread (by default, more when the threads would take every core of the machine).
+ * A warm draw's CPU in seconds, roughly (measured on this project's machine): a fixed part and a part
+ * per event and reading. The seed scenario (16 events, 3 readings) 50-55 us, the other shipped ones
+ * (2-3 events, 3 readings) 14-23 us.
  */
-export function threadsFor(
-  draws: number,
-  workers = defaultWorkers(),
-  minDrawsPerThread?: number,
-  cores = os.availableParallelism?.() ?? os.cpus().length,
-): number {
+export function drawSeconds(input: ScenarioInput): number {
+  return (10 + 0.9 * input.events.length * input.scenario.interpretations.length) * 1e-6;
+}
+/** what a draw is taken to cost before the scenario is known (the seed scenario's) */
+const TYPICAL_DRAW = 53e-6;
+
+export interface ThreadsOptions {
+  /** fewer draws than this per thread and no further thread (instead of what a thread must pay) */
+  minDrawsPerThread?: number;
+  /** a warm draw's CPU in seconds (drawSeconds) */
+  drawSeconds?: number;
+  cores?: number;
+}
+
+/**
+ * How many threads `sample` uses for so many draws: the most, up to `workers`, whose draws each pay the
+ * thread's warm-up (more of them when the threads would take every core), or that each get at least
+ * minDrawsPerThread.
+ */
+export function threadsFor(draws: number, workers = defaultWorkers(), o: ThreadsOptions = {}): number {
+  const cores = o.cores ?? os.availableParallelism?.() ?? os.cpus().length;
   for (let t = workers; t > 1; t--) {
-    const least = minDrawsPerThread ?? (t >= cores ? MIN_DRAWS_EVERY_CORE : MIN_DRAWS_SPARE_CORE);
+    const least = o.minDrawsPerThread ?? Math.ceil((t >= cores ? PAYS_EVERY_CORE : PAYS_SPARE_CORE) / (o.drawSeconds ?? TYPICAL_DRAW));
     if (draws / t >= least) return t;
   }
   return 1;
 }
 
 /**
- * Starts the worker threads a coming `sample` of so many draws will use, so that they boot and load
- * their modules while this thread loads the scenario; `sample` hands them the scenario. Until then they
- * do not keep the process alive.
+ * Starts the worker threads a coming `sample` of so many draws will likely use (a draw taken to cost
+ * what the seed scenario's does), so that they boot and load their modules while this thread loads the
+ * scenario; `sample` hands them the scenario, starts any more it needs and stops any it does not. Until
+ * then they do not keep the process alive.
  */
 export function startWorkers(draws: number, workers = defaultWorkers(), minDrawsPerThread?: number): void {
-  for (let i = started.length; i < threadsFor(draws, workers, minDrawsPerThread) - 1; i++) {
+  const threads = threadsFor(draws, workers, minDrawsPerThread === undefined ? {} : { minDrawsPerThread });
+  for (let i = started.length; i < threads - 1; i++) {
     const w = new Worker(WORKER);
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
@@ -93,7 +112,13 @@ const HERE = 50;
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const first = opts.first ?? 0;
   const end = first + opts.draws;
-  const threads = threadsFor(opts.draws, opts.workers, opts.minDrawsPerThread);
+  const threads = threadsFor(opts.draws, opts.workers, {
+    drawSeconds: drawSeconds(input),
+    ...(opts.minDrawsPerThread === undefined ? {} : { minDrawsPerThread: opts.minDrawsPerThread }),
+  });
+  // threads started ahead for draws dearer than these: not needed
+  const surplus = started.splice(Math.max(0, threads - 1));
+  if (surplus.length > 0) await Promise.all(surplus.map((w) => w.terminate()));
   let cursor = first;
   const take = (size: number): WorkerTask | undefined => {
     if (cursor >= end) return undefined;
