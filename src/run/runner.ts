@@ -104,9 +104,11 @@ export function openRun(scenario: Scenario, evaluator: RuleEvaluator, opts: Omit
     drawn: opts.drawn === true,
     referenceSlots: opts.referenceSlots === true,
   };
-  const readings = scenario.interpretations
-    .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
-    .map((i) => new ReadingRunner(how, i));
+  // pushed, not filter().map(): the map builtin and its optimised inlining give arrays of two maps, and the
+  // loops over them were compiled again for the second (src/sample/drawEvents.ts)
+  const readings: ReadingRunner[] = [];
+  for (const i of scenario.interpretations)
+    if (opts.interpretation === undefined || i.id === opts.interpretation) readings.push(new ReadingRunner(how, i));
   return { ctx, readings };
 }
 
