@@ -299,7 +299,9 @@ export function eventInputs(
   // findings come in event order: each event's are the run at the cursor
   let next = 0;
   /** per trigger kind, the party of its first finding at the current event */
-  const parties: (string | undefined)[] = TRIGGER_ORDER.map(() => undefined);
+  // pushed, not TRIGGER_ORDER.map: the map builtin and its optimised inlining give arrays of two maps
+  const parties: (string | undefined)[] = [];
+  for (let k = 0; k < TRIGGER_ORDER.length; k++) parties.push(undefined);
   for (const { event, interval } of ordered) {
     const at = interval.start;
     // any event naming a phase may answer it: the phase's `respondsWith` says which kinds count
