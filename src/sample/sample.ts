@@ -31,7 +31,7 @@ const earlyErrors = new WeakMap<Worker, Error>();
 
 /**
  * Seconds of warm draws a thread must get for it to pay its way. A thread costs its start and above all
- * its JIT warm-up: every isolate compiles the draw's code again, 0.4-0.5 s of CPU on this project's
+ * its JIT warm-up: every isolate compiles the draw's code again, 0.3-0.5 s of CPU on this project's
  * 2-core machine whatever the scenario, most of it V8's optimising compiler on background threads
  * (README, Monte Carlo). With a core to spare that work runs beside the draws; with every core drawing it
  * takes their place: at 20,000 draws of the seed scenario (about 1 s of warm draws) two threads on two
