@@ -36,7 +36,8 @@ const WHOLE_SIZES = (process.env.BENCH_WHOLE ?? '10000,100000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
-const DRAWS = Number(process.env.BENCH_DRAWS ?? 20_000);
+/** draws of the Monte Carlo rows, comma-separated: 20,000 (the target's) and a run long enough for a second thread */
+const DRAWS = (process.env.BENCH_DRAWS ?? '20000,100000').split(',').map(Number);
 /** only these parts (comma-separated: rules, sample, sweep, start, cold, stream, whole, workbench, import, entry); all by default */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part: string) => ONLY === undefined || ONLY.includes(part);
@@ -247,7 +248,7 @@ rl.on('close', () => process.stdout.write(n + '\\n'));
 
 /** Monte Carlo, cold start and streams. */
 async function after(loaded: ReturnType<typeof loadScenario>) {
-  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS);
+  if (want('sample')) benchSample(line, ROOT, CLI, DRAWS, loaded);
   if (want('sweep')) await benchSweep(line, loaded, REPS);
   if (want('whole') && existsSync('/usr/bin/time')) benchWhole(line, ROOT, CLI, WHOLE_SIZES);
   if (want('start')) benchStart(line, ROOT, CLI, REPS);

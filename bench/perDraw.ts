@@ -3,8 +3,9 @@
  * what the 2-worker ratio of `truce sample` depends on (one worker already uses the second core for
  * V8's background compiling and collecting, so only less of that work per draw moves the ratio).
  * `node --expose-gc dist/bench/perDraw.js [sample|sweep-window|sweep-deadline|threads-1|threads-2] [N]`
- * (`threads-W`: `sample` itself on W threads, its workers started before the scenario loads as the CLI
- * does, timed from after the load: the draws without the process's start); the CPU is the
+ * (`threads-W`: `sample` itself on W threads, even where the CLI would start fewer (threadsFor), its
+ * workers started before the scenario loads as the CLI does, timed from after the load: the draws
+ * without the process's start); the CPU is the
  * process's (this thread and V8's background threads), the bytes are what the heap took in between
  * collections (v8.GCProfiler). Figures, never assertions.
  */
@@ -75,11 +76,11 @@ async function measured(f: () => Promise<number>): Promise<void> {
 }
 
 const threads = /^threads-(\d+)$/.exec(mode);
-if (threads) startWorkers(n, Number(threads[1]));
+if (threads) startWorkers(n, Number(threads[1]), 1);
 const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
 if (threads) {
   await measured(async () => {
-    await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]) });
+    await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1 });
     return n;
   });
 } else if (mode === 'sample') {

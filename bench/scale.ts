@@ -12,6 +12,7 @@ import { RunsMemo, runScenario } from '../src/run/runScenario.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
+import { drawSeconds, threadsFor } from '../src/sample/sample.js';
 import { syntheticStream } from './synthetic.js';
 
 type Line = (label: string, value: string, target?: string) => void;
@@ -112,29 +113,32 @@ run(1).then((one) => run(2).then((two) => console.log((2 * one) / two)));`;
   return Number(r.stdout.trim());
 }
 
-export function benchSample(line: Line, root: string, cli: string, draws: number): void {
+export function benchSample(line: Line, root: string, cli: string, draws: readonly number[], loaded: Loaded): void {
   const scenario = path.join(root, 'scenarios/jan-feb-2026.yaml');
-  const run = (workers: number) =>
-    timed(cli, ['sample', scenario, '-n', String(draws), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
+  const run = (n: number, workers: number) =>
+    timed(cli, ['sample', scenario, '-n', String(n), '--seed', '1', '--workers', String(workers), '--format', 'json'], root);
   // the machine's own ceiling, just before and just after: the sample's ratio is judged against it
   const before = parallelCapacity();
-  const one = run(1);
-  const two = run(2);
+  const runs = draws.map((n) => ({ n, one: run(n, 1), two: run(n, 2) }));
   const after = parallelCapacity();
-  line(
-    `truce sample -n ${draws.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`,
-    Math.round(draws / one.secs).toLocaleString('en-US'),
-    `${one.secs.toFixed(2)} s, CPU ${one.cpu.toFixed(2)} s`,
-  );
-  line(
-    `  the same, 2 workers (draws/s)`,
-    Math.round(draws / two.secs).toLocaleString('en-US'),
-    `${two.secs.toFixed(2)} s, CPU ${two.cpu.toFixed(2)} s: ${(one.secs / two.secs).toFixed(2)}x one worker (target >= 1.6x on 2 cores, >= 10,000 draws/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
-  );
+  for (const { n, one, two } of runs) {
+    // -w 2 starts a second thread only where it pays its warm-up (src/sample/sample.ts, threadsFor)
+    const threads = threadsFor(n, 2, { drawSeconds: drawSeconds(loaded) });
+    line(
+      `truce sample -n ${n.toLocaleString('en-US')}, end to end, 1 worker (draws/s)`,
+      Math.round(n / one.secs).toLocaleString('en-US'),
+      `${one.secs.toFixed(2)} s, CPU ${one.cpu.toFixed(2)} s`,
+    );
+    line(
+      `  the same, 2 workers (draws/s)`,
+      Math.round(n / two.secs).toLocaleString('en-US'),
+      `${two.secs.toFixed(2)} s, CPU ${two.cpu.toFixed(2)} s: ${(one.secs / two.secs).toFixed(2)}x one worker, on ${threads} thread${threads > 1 ? 's' : ''} here (target at 20,000: >= 1.6x on 2 cores, >= 10,000 draws/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+  }
   line(
     '  two threads against one on a bare loop, before / after (x)',
     `${before.toFixed(2)} / ${after.toFixed(2)}`,
-    'the ceiling of the ratio above at that moment (shared vCPUs)',
+    'the ceiling of the ratios above at that moment (shared vCPUs)',
   );
 }
 

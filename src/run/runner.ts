@@ -104,9 +104,11 @@ export function openRun(scenario: Scenario, evaluator: RuleEvaluator, opts: Omit
     drawn: opts.drawn === true,
     referenceSlots: opts.referenceSlots === true,
   };
-  const readings = scenario.interpretations
-    .filter((i) => opts.interpretation === undefined || i.id === opts.interpretation)
-    .map((i) => new ReadingRunner(how, i));
+  // pushed, not filter().map(): the map builtin and its optimised inlining give arrays of two maps, and the
+  // loops over them were compiled again for the second (src/sample/drawEvents.ts)
+  const readings: ReadingRunner[] = [];
+  for (const i of scenario.interpretations)
+    if (opts.interpretation === undefined || i.id === opts.interpretation) readings.push(new ReadingRunner(how, i));
   return { ctx, readings };
 }
 
@@ -297,7 +299,9 @@ export function eventInputs(
   // findings come in event order: each event's are the run at the cursor
   let next = 0;
   /** per trigger kind, the party of its first finding at the current event */
-  const parties: (string | undefined)[] = TRIGGER_ORDER.map(() => undefined);
+  // pushed, not TRIGGER_ORDER.map: the map builtin and its optimised inlining give arrays of two maps
+  const parties: (string | undefined)[] = [];
+  for (let k = 0; k < TRIGGER_ORDER.length; k++) parties.push(undefined);
   for (const { event, interval } of ordered) {
     const at = interval.start;
     // any event naming a phase may answer it: the phase's `respondsWith` says which kinds count

@@ -12,11 +12,10 @@ export interface SampleOptions {
   first?: number;
   /** threads drawing, this one included; 1 runs in this thread only */
   workers?: number;
-  /**
-   * fewer draws than this per thread and no further thread is started: a thread's start and warm-up
-   * (its modules, the JIT, its own statechart memo) cost about what its first ~1,500 draws save
-   */
+  /** fewer draws than this per thread and no further thread is started (default: what pays, see threadsFor) */
   minDrawsPerThread?: number;
+  /** the largest range of draws handed to a worker at once (default 2,000; tests vary it) */
+  chunk?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -30,18 +29,59 @@ const started: Worker[] = [];
 /** what ended such a thread before a `sample` took it */
 const earlyErrors = new WeakMap<Worker, Error>();
 
-/** How many threads `sample` uses for so many draws: no thread for fewer than minDrawsPerThread each. */
-export function threadsFor(draws: number, workers = defaultWorkers(), minDrawsPerThread = 2_000): number {
-  return Math.max(1, Math.min(workers, Math.floor(draws / minDrawsPerThread)));
+/**
+ * Seconds of warm draws a thread must get for it to pay its way. A thread costs its start and above all
+ * its JIT warm-up: every isolate compiles the draw's code again, 0.3-0.5 s of CPU on this project's
+ * 2-core machine whatever the scenario, most of it V8's optimising compiler on background threads
+ * (README, Monte Carlo). With a core to spare that work runs beside the draws; with every core drawing it
+ * takes their place: at 20,000 draws of the seed scenario (about 1 s of warm draws) two threads on two
+ * cores were slower than one.
+ */
+const PAYS_EVERY_CORE = 1.0;
+const PAYS_SPARE_CORE = 0.1;
+
+/**
+ * A warm draw's CPU in seconds, roughly (measured on this project's machine): a fixed part and a part
+ * per event and reading. The seed scenario (16 events, 3 readings) 50-55 us, the other shipped ones
+ * (2-3 events, 3 readings) 14-23 us.
+ */
+export function drawSeconds(input: ScenarioInput): number {
+  return (10 + 0.9 * input.events.length * input.scenario.interpretations.length) * 1e-6;
+}
+/** what a draw is taken to cost before the scenario is known (the seed scenario's) */
+const TYPICAL_DRAW = 53e-6;
+
+export interface ThreadsOptions {
+  /** fewer draws than this per thread and no further thread (instead of what a thread must pay) */
+  minDrawsPerThread?: number;
+  /** a warm draw's CPU in seconds (drawSeconds) */
+  drawSeconds?: number;
+  cores?: number;
 }
 
 /**
- * Starts the worker threads a coming `sample` of so many draws will use, so that they boot and load
- * their modules while this thread loads the scenario; `sample` hands them the scenario. Until then they
- * do not keep the process alive.
+ * How many threads `sample` uses for so many draws: the most, up to `workers`, whose draws each pay the
+ * thread's warm-up (more of them when the threads would take every core), or that each get at least
+ * minDrawsPerThread.
  */
-export function startWorkers(draws: number, workers = defaultWorkers()): void {
-  for (let i = started.length; i < threadsFor(draws, workers) - 1; i++) {
+export function threadsFor(draws: number, workers = defaultWorkers(), o: ThreadsOptions = {}): number {
+  const cores = o.cores ?? os.availableParallelism?.() ?? os.cpus().length;
+  for (let t = workers; t > 1; t--) {
+    const least = o.minDrawsPerThread ?? Math.ceil((t >= cores ? PAYS_EVERY_CORE : PAYS_SPARE_CORE) / (o.drawSeconds ?? TYPICAL_DRAW));
+    if (draws / t >= least) return t;
+  }
+  return 1;
+}
+
+/**
+ * Starts the worker threads a coming `sample` of so many draws will likely use (a draw taken to cost
+ * what the seed scenario's does), so that they boot and load their modules while this thread loads the
+ * scenario; `sample` hands them the scenario, starts any more it needs and stops any it does not. Until
+ * then they do not keep the process alive.
+ */
+export function startWorkers(draws: number, workers = defaultWorkers(), minDrawsPerThread?: number): void {
+  const threads = threadsFor(draws, workers, minDrawsPerThread === undefined ? {} : { minDrawsPerThread });
+  for (let i = started.length; i < threads - 1; i++) {
     const w = new Worker(WORKER);
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
@@ -65,13 +105,20 @@ const HERE = 50;
  * holds two ranges, so that it never waits for this thread to hand it the next; ranges shrink as the
  * draws run out (guided scheduling), so that the threads finish together. This thread takes small
  * ranges from the same counter and lets the workers' messages in between them. Each draw depends only
- * on the seed and its index, and tallies add up in any order, so the result is the same whatever the
- * number of threads or the size of the ranges.
+ * on the seed and its index, and the ranges' tallies are added in the order of their draws, whatever
+ * order they finish in, so the result is the same whatever the number of threads or the size of the
+ * ranges: its counts, and the order of its keys too (which a `--shard` part writes as it is).
  */
 export async function sample(input: ScenarioInput, opts: SampleOptions): Promise<Tally> {
   const first = opts.first ?? 0;
   const end = first + opts.draws;
-  const threads = threadsFor(opts.draws, opts.workers, opts.minDrawsPerThread);
+  const threads = threadsFor(opts.draws, opts.workers, {
+    drawSeconds: drawSeconds(input),
+    ...(opts.minDrawsPerThread === undefined ? {} : { minDrawsPerThread: opts.minDrawsPerThread }),
+  });
+  // threads started ahead for draws dearer than these: not needed
+  const surplus = started.splice(Math.max(0, threads - 1));
+  if (surplus.length > 0) await Promise.all(surplus.map((w) => w.terminate()));
   let cursor = first;
   const take = (size: number): WorkerTask | undefined => {
     if (cursor >= end) return undefined;
@@ -80,11 +127,21 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     return r;
   };
   // a worker's range: a share of what is left, large enough that its message costs little
-  const guided = () => Math.min(2_000, Math.max(100, Math.ceil((end - cursor) / (4 * threads))));
+  const most = opts.chunk ?? 2_000;
+  const guided = () => Math.min(most, Math.max(Math.min(100, most), Math.ceil((end - cursor) / (4 * threads))));
   const total = emptyTally();
   let done = 0;
-  const finish = (t: Tally) => {
-    mergeTally(total, t);
+  // tallies of ranges that finished before an earlier range, by their first draw, until it is in
+  const early = new Map<number, Tally>();
+  let next = first;
+  const finish = (from: number, t: Tally) => {
+    early.set(from, t);
+    // a tally's keys come in the order it first meets them: added in the draws' order, the total's do too
+    for (let e = early.get(next); e !== undefined; e = early.get(next)) {
+      early.delete(next);
+      mergeTally(total, e);
+      next += e.draws;
+    }
     done += t.draws;
     opts.onProgress?.(done, opts.draws);
   };
@@ -92,7 +149,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   let failed: Error | undefined;
   const here = async () => {
     for (let r = take(HERE); r && !failed; r = take(HERE)) {
-      finish(await runDraws(draws, r.from, r.to));
+      finish(r.from, await runDraws(draws, r.from, r.to));
       // let the workers' results in (and their next ranges out) between ranges
       if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -112,10 +169,13 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   const feed = (w: Worker) =>
     new Promise<void>((resolve, reject) => {
       let inFlight = 0;
+      // the ranges it holds, in the order it runs them
+      const held: number[] = [];
       const send = () => {
         const r = take(guided());
         if (!r) return false;
         inFlight++;
+        held.push(r.from);
         w.postMessage(r);
         return true;
       };
@@ -125,7 +185,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
           failed = new Error(`a sample worker failed: ${m.error}`);
           return reject(failed);
         }
-        finish(m.tally);
+        finish(held.shift()!, m.tally);
         send();
         if (inFlight === 0) resolve();
       });
