@@ -79,10 +79,26 @@ function startedAsProgram(): boolean {
 
 // only a run as the program reads or writes entries (not the tests, which import this file for `main`)
 const file = startedAsProgram() ? cacheFile(process.argv.slice(2)) : undefined;
+/**
+ * An entry's first byte tells whether the run that wrote it loaded a scenario afresh (FULL: its code
+ * holds the loader, YAML and zod) or was served by the scenario cache (only what such a run compiles).
+ * A run that loads afresh while its entry lacks the loader writes the entry again, with both: otherwise
+ * every `--no-cache` run, and the first after an edit, compiled the loader anew (the entry of every command
+ * but the first after a build came from a run served by the cache). The larger entry costs a cached run
+ * nothing measurable (V8 deserialises a megabyte in about 5 ms).
+ */
+const FULL = 0x46;
+const SERVED = 0x53;
+const LOADER_RAN = Symbol.for('truce.loaderRan'); // set by src/load/loadScenario.ts
 let cachedData: Buffer | undefined;
+let full = false;
 if (file !== undefined)
   try {
-    cachedData = readFileSync(file);
+    const bytes = readFileSync(file);
+    if (bytes[0] === FULL || bytes[0] === SERVED) {
+      full = bytes[0] === FULL;
+      cachedData = bytes.subarray(1);
+    }
   } catch {
     // none yet: written after this run
   }
@@ -94,13 +110,16 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   // no importModuleDynamically: the bundle calls no import() (tools/bundleCli.ts checks)
   ...(cachedData !== undefined ? { cachedData } : {}),
 });
-if (file !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+if (file !== undefined)
   // at exit: the entry then holds every function this run compiled, not only the bundle's top level
   process.once('exit', () => {
+    const loaded = (globalThis as Record<symbol, unknown>)[LOADER_RAN] === true;
+    if (cachedData !== undefined && script.cachedDataRejected !== true && (full || !loaded)) return;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
+      // accepted, the entry's functions are compiled in this run too: the new one holds both
+      writeFileSync(tmp, Buffer.concat([Buffer.of(loaded ? FULL : SERVED), script.createCachedData()]));
       renameSync(tmp, file);
       // entries of other builds or nodes are never read again: each is about a megabyte
       const mine = path.basename(file).slice(0, path.basename(file).lastIndexOf('-') + 1);
