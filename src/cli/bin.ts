@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 /**
  * The start of the CLI's bundle (dist/cli/main.js, built from this file by tools/bundleCli.ts): it runs
@@ -38,6 +37,8 @@ const COMMANDS = new Set([
 ]);
 
 const PREFIX = 'code-';
+/** set in the environment of the worker thread src/cli/main.ts runs a stream in */
+const STREAM_WORKER = 'TRUCE_STREAM_WORKER';
 
 /** The command of a call: the first argument that names one (global options come before it). */
 function commandOf(args: readonly string[]): string {
@@ -55,7 +56,9 @@ function cacheFile(args: readonly string[]): string | undefined {
   }
   // a stream's worker thread runs this file too, with the same arguments: its own entry (no '-' in the
   // suffix, which ends the part of the name that tells a build's entries), so neither overwrites the other's
-  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}${isMainThread ? '' : '+worker'}.bin`;
+  // (told by the variable src/cli/main.ts gives that worker, not by node:worker_threads, whose loading
+  // costs every start about 3 ms of CPU)
+  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}${process.env[STREAM_WORKER] === '1' ? '+worker' : ''}.bin`;
   if (process.env.TRUCE_CACHE_DIR) return path.join(path.resolve(process.env.TRUCE_CACHE_DIR), name);
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     try {

@@ -308,6 +308,8 @@ async function streamsInWorker(argv: string[]): Promise<number | undefined> {
   if (!isMainThread || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
   const worker = new Worker(new URL(import.meta.url), {
     argv,
+    // how src/cli/bin.ts tells this worker from the main thread (its own code-cache entry)
+    env: { ...process.env, TRUCE_STREAM_WORKER: '1' },
     resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 8 },
   });
   return new Promise<number>((resolve) => {
