@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,29 @@ describe('the code cache of the CLI', () => {
         .map((f) => f.replace(/^.*-/, ''))
         .sort(),
     ).toEqual(['compare.bin', 'graph.bin']);
+  });
+
+  it('an entry written by a run the scenario cache served gets the loader once a run loads afresh', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'truce-code-cache-'));
+    const env = { TRUCE_CACHE_DIR: dir };
+    const args = ['graph', SCENARIO];
+    const entry = () => {
+      const [f] = readdirSync(dir).filter((n) => n.startsWith('code-'));
+      return readFileSync(path.join(dir, f!));
+    };
+    const first = runCli(args, { env }); // loads afresh, fills the scenario cache
+    expect(String.fromCharCode(entry()[0]!)).toBe('F');
+    for (const f of readdirSync(dir)) if (f.startsWith('code-')) rmSync(path.join(dir, f));
+    const served = runCli(args, { env }); // served by the scenario cache: no loader compiled
+    const small = entry();
+    expect(String.fromCharCode(small[0]!)).toBe('S');
+    const afresh = runCli(['--no-cache', ...args], { env });
+    const both = entry();
+    expect(String.fromCharCode(both[0]!)).toBe('F');
+    expect(both.length).toBeGreaterThan(small.length);
+    const again = runCli(args, { env });
+    expect(entry().equals(both)).toBe(true); // a full entry is not written again
+    for (const r of [served, afresh, again]) expect(r).toEqual(first);
   });
 
   it('removes the entries of another build when it writes one', () => {

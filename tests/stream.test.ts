@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import path from 'node:path';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/run/runScenario.js';
@@ -120,6 +120,19 @@ describe('truce run --events / --format ndjson', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"rule":"protected-place","eventId":"a"');
+  });
+  it('prints the same whether it runs in this thread (a small file) or in the capped worker (stdin)', () => {
+    const args = ['run', 'scenarios/jan-feb-2026.yaml', '--format', 'ndjson'];
+    // the worker keeps a code-cache entry of its own (src/cli/bin.ts): which thread ran shows there
+    const cache = mkdtempSync(path.join(tmpdir(), 'truce-ndjson-cache-'));
+    const workerEntries = () => readdirSync(cache).filter((f) => f.endsWith('+worker.bin'));
+    const here = runCli([...args, '--events', good], { env: { TRUCE_CACHE_DIR: cache } });
+    expect(workerEntries()).toEqual([]);
+    const worker = runCli([...args, '--events', '-'], { input: readFileSync(good, 'utf8'), env: { TRUCE_CACHE_DIR: cache } });
+    expect(workerEntries()).toHaveLength(1);
+    expect(here.code).toBe(0);
+    expect(here.stdout).toContain('"record":"finding"');
+    expect(worker).toEqual(here);
   });
   it('gives the usual report formats over a stream too', async () => {
     const r = await runCliHere(['run', 'scenarios/jan-feb-2026.yaml', '--events', good, '--format', 'json']);

@@ -94,6 +94,27 @@ const cjsAsNode: Plugin = {
   },
 };
 
+/**
+ * commander requires node:child_process at its top, for subcommands that are executables of their own,
+ * which truce has none of; node:child_process loads net, dgram, streams and more: about 6 ms of CPU of
+ * every start (README, "Cold start"). Here it is required when first used, if ever. The replaced line is
+ * checked, so a commander that changes it fails the build instead of quietly loading it again.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!code.includes(eager)) throw new Error(`cli bundle: ${args.path} no longer has the line ${eager}`);
+      return {
+        contents: code.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -110,6 +131,18 @@ const common: BuildOptions = {
   logLevel: 'silent',
 };
 
+/**
+ * main.js (the bin) and sampleWorker.js as CommonJS, under a package.json of their own that says so:
+ * node starts an ES module through its ES loader, which a CommonJS start never loads, about 7 ms of CPU
+ * of every start (README, "Cold start"). Each keeps its own import.meta.url, its file's URL; the bin's
+ * import() of the HTML reports stays an import() (node runs it from CommonJS too).
+ */
+const asCommonJs: BuildOptions = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__truceSelfUrl' },
+  banner: { js: "'use strict'; var __truceSelfUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 export async function bundleCli(): Promise<{ files: number; bytes: number; warnings: string[] }> {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
   const results = await Promise.all([
@@ -120,17 +153,18 @@ export async function bundleCli(): Promise<{ files: number; bytes: number; warni
       format: 'cjs',
       // only runHtml.js (OUTSIDE) draws with them
       external: ['vega', 'vega-lite'],
-      plugins: [importMetaUrl, cjsAsNode],
+      plugins: [importMetaUrl, cjsAsNode, lazyChildProcess],
     }),
-    build({ ...common, entryPoints: [path.join(DIST, 'src/cli/bin.js')], outfile: path.join(BUNDLE_DIR, 'main.js'), format: 'esm' }),
+    build({ ...common, ...asCommonJs, entryPoints: [path.join(DIST, 'src/cli/bin.js')], outfile: path.join(BUNDLE_DIR, 'main.js') }),
     build({
       ...common,
+      ...asCommonJs,
       entryPoints: [path.join(DIST, 'src/sample/sampleWorker.js')],
       outfile: path.join(BUNDLE_DIR, 'sampleWorker.js'),
-      format: 'esm',
-      banner: { js: "import { createRequire as __truceRequire } from 'node:module'; const require = __truceRequire(import.meta.url);" },
     }),
   ]);
+  // dist/cli's .js files are CommonJS whatever the package's "type" says (see asCommonJs)
+  writeFileSync(path.join(BUNDLE_DIR, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   const cjsFile = path.join(BUNDLE_DIR, 'truce.cjs');
   // esbuild leaves regular expressions as written (a few hold curly quotes and dashes): as \u escapes they
   // match the same, and the file is ASCII, which bin.ts reads as Latin-1 without decoding

@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 /**
  * The start of the CLI's bundle (dist/cli/main.js, built from this file by tools/bundleCli.ts): it runs
@@ -38,6 +37,8 @@ const COMMANDS = new Set([
 ]);
 
 const PREFIX = 'code-';
+/** set in the environment of the worker thread src/cli/main.ts runs a stream in */
+const STREAM_WORKER = 'TRUCE_STREAM_WORKER';
 
 /** The command of a call: the first argument that names one (global options come before it). */
 function commandOf(args: readonly string[]): string {
@@ -55,7 +56,9 @@ function cacheFile(args: readonly string[]): string | undefined {
   }
   // a stream's worker thread runs this file too, with the same arguments: its own entry (no '-' in the
   // suffix, which ends the part of the name that tells a build's entries), so neither overwrites the other's
-  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}${isMainThread ? '' : '+worker'}.bin`;
+  // (told by the variable src/cli/main.ts gives that worker, not by node:worker_threads, whose loading
+  // costs every start about 3 ms of CPU)
+  const name = `${PREFIX}${build}-${process.version}-${process.arch}-${commandOf(args)}${process.env[STREAM_WORKER] === '1' ? '+worker' : ''}.bin`;
   if (process.env.TRUCE_CACHE_DIR) return path.join(path.resolve(process.env.TRUCE_CACHE_DIR), name);
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     try {
@@ -79,10 +82,26 @@ function startedAsProgram(): boolean {
 
 // only a run as the program reads or writes entries (not the tests, which import this file for `main`)
 const file = startedAsProgram() ? cacheFile(process.argv.slice(2)) : undefined;
+/**
+ * An entry's first byte tells whether the run that wrote it loaded a scenario afresh (FULL: its code
+ * holds the loader, YAML and zod) or was served by the scenario cache (only what such a run compiles).
+ * A run that loads afresh while its entry lacks the loader writes the entry again, with both: otherwise
+ * every `--no-cache` run, and the first after an edit, compiled the loader anew (the entry of every command
+ * but the first after a build came from a run served by the cache). The larger entry costs a cached run
+ * nothing measurable (V8 deserialises a megabyte in about 5 ms).
+ */
+const FULL = 0x46;
+const SERVED = 0x53;
+const LOADER_RAN = Symbol.for('truce.loaderRan'); // set by src/load/loadScenario.ts
 let cachedData: Buffer | undefined;
+let full = false;
 if (file !== undefined)
   try {
-    cachedData = readFileSync(file);
+    const bytes = readFileSync(file);
+    if (bytes[0] === FULL || bytes[0] === SERVED) {
+      full = bytes[0] === FULL;
+      cachedData = bytes.subarray(1);
+    }
   } catch {
     // none yet: written after this run
   }
@@ -94,13 +113,16 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
   // no importModuleDynamically: the bundle calls no import() (tools/bundleCli.ts checks)
   ...(cachedData !== undefined ? { cachedData } : {}),
 });
-if (file !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+if (file !== undefined)
   // at exit: the entry then holds every function this run compiled, not only the bundle's top level
   process.once('exit', () => {
+    const loaded = (globalThis as Record<symbol, unknown>)[LOADER_RAN] === true;
+    if (cachedData !== undefined && script.cachedDataRejected !== true && (full || !loaded)) return;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, script.createCachedData());
+      // accepted, the entry's functions are compiled in this run too: the new one holds both
+      writeFileSync(tmp, Buffer.concat([Buffer.of(loaded ? FULL : SERVED), script.createCachedData()]));
       renameSync(tmp, file);
       // entries of other builds or nodes are never read again: each is about a megabyte
       const mine = path.basename(file).slice(0, path.basename(file).lastIndexOf('-') + 1);

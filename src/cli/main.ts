@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, reportError } from './exitCodes.js';
 import { type CliIo, withIo } from './io.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/files.js';
 
 /**
  * The CLI: parses arguments, loads each command lazily (a command pays only for what it uses), prints,
@@ -268,6 +269,26 @@ async function runAsProgram(): Promise<void> {
 }
 
 /**
+ * Events small enough to hold: `--events` given once, naming a regular file of at most a data file's
+ * size (4 MiB), and no import. Its stream cannot outgrow what a scenario's own seeds take, so it runs
+ * here: a worker thread loads the whole bundle a second time, which was a third of a short stream's
+ * start (README, "Cold start"). Anything else (stdin, a FIFO, a larger file, a file that cannot be
+ * looked at now) keeps the capped worker; the command itself reads and checks the file either way.
+ */
+function smallEventsFile(argv: readonly string[]): boolean {
+  if (argv.includes('import')) return false;
+  const at = argv.flatMap((a, i) => (a === '--events' ? [argv[i + 1]] : a.startsWith('--events=') ? [a.slice('--events='.length)] : []));
+  const file = at.length === 1 ? at[0] : undefined;
+  if (file === undefined || file === '' || file.startsWith('-')) return false;
+  try {
+    const s = statSync(file);
+    return s.isFile() && s.size <= DEFAULT_MAX_FILE_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
  * `--format ndjson` over `--events` (or an import) the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
  * is fixed when an isolate is made, so it cannot be set on this one), so that peak memory reflects what
@@ -282,11 +303,13 @@ async function streamsInWorker(argv: string[]): Promise<number | undefined> {
   );
   // only what can grow without bound: a stream of `--events`, an import; a scenario's own seeds are bounded
   const unbounded = argv.some((a) => a === '--events' || a.startsWith('--events=') || a === 'import');
-  if (!ndjson || !unbounded) return undefined;
+  if (!ndjson || !unbounded || smallEventsFile(argv)) return undefined;
   const { isMainThread, Worker } = await import('node:worker_threads');
   if (!isMainThread || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return undefined;
   const worker = new Worker(new URL(import.meta.url), {
     argv,
+    // how src/cli/bin.ts tells this worker from the main thread (its own code-cache entry)
+    env: { ...process.env, TRUCE_STREAM_WORKER: '1' },
     resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 8 },
   });
   return new Promise<number>((resolve) => {

@@ -103,11 +103,20 @@ export function readData(ctx: Ctx, abs: string): unknown {
   return parsed?.data;
 }
 
+/**
+ * How a file is schema-checked: without zod's compiled fast path. zod compiles an object schema into a
+ * function (`new Function`) on its first parse, which pays off over thousands of parses (a stream's
+ * events) but not over one file's few hundred objects: a one-shot load spends more compiling than the
+ * compiled check saves (README, "Cold start"). Per parse, so a stream's own checks keep the fast path.
+ * The issues, and so every message, are the same either way.
+ */
+export const ONE_SHOT = { jitless: true } as const;
+
 /** Reads, parses and schema-checks one file. */
 export function readDoc<S extends z.ZodType>(ctx: Ctx, abs: string, schema: S): z.infer<S> | undefined {
   const data = readData(ctx, abs);
   if (data === undefined) return undefined;
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, ONE_SHOT);
   if (!result.success) {
     ctx.problems.push(...zodProblems(displayName(abs, ctx.cwd), result.error.issues));
     return undefined;

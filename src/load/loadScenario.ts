@@ -41,8 +41,14 @@ interface Loaded extends Resolved {
   labelWindows?: Record<string, WindowSpec>;
 }
 
+/** The mark loadScenario leaves on globalThis (read by src/cli/bin.ts, which imports nothing of ours). */
+export const LOADER_RAN = Symbol.for('truce.loaderRan');
+
 /** Loads a scenario or overlay, its seeds and its rules; throws InputError with every problem found. */
 export function loadScenario(scenarioPath: string, opts: LoadOptions = {}): LoadedScenario {
+  // tells the CLI's start (src/cli/bin.ts) that this run compiled the loader, which a run served by the
+  // scenario cache never does: its code-cache entry then gets the loader's code too
+  (globalThis as Record<symbol, unknown>)[LOADER_RAN] = true;
   const ctx = context(opts);
   const abs = path.resolve(ctx.cwd, scenarioPath);
   const root = projectRootOf(ctx, abs);

@@ -12,7 +12,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { isMainThread } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 
 /**
  * The file-system reads the loader makes, each noted while a recording is on, so that a load can be
@@ -131,6 +131,9 @@ export function openRegular(abs: string): number {
  * process.stdin of its own: it reads file descriptor 0.
  */
 export function stdinStream(): NodeJS.ReadableStream {
+  // required here, not imported: node:worker_threads costs every start of the CLI about 3 ms of CPU,
+  // and only a stream of stdin asks
+  const { isMainThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   return isMainThread ? process.stdin : createReadStream('', { fd: 0, autoClose: false });
 }
 

@@ -3,7 +3,7 @@ import { ConditionsFile, Rule } from '../schema/rule.js';
 import type { Pool } from '../validate/crossCheck.js';
 import { zodProblems } from '../schema/zodProblems.js';
 import { displayName, isDirectory, listFiles } from './files.js';
-import { readData, type Ctx } from './loadContext.js';
+import { ONE_SHOT, readData, type Ctx } from './loadContext.js';
 
 export interface RuleSet {
   rules: Pool['rules'];
@@ -32,7 +32,7 @@ export function readRuleFile(ctx: Ctx, abs: string, set: RuleSet): void {
   const file = displayName(abs, ctx.cwd);
   const format = typeof data === 'object' && data !== null && 'format' in data ? (data as { format: unknown }).format : undefined;
   if (format === 'truce.conditions/v1') {
-    const r = ConditionsFile.safeParse(data);
+    const r = ConditionsFile.safeParse(data, ONE_SHOT);
     if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues));
     else for (const [name, condition] of Object.entries(r.data.conditions)) set.conditions.push({ file, name, condition });
     return;
@@ -44,13 +44,13 @@ export function readRuleFile(ctx: Ctx, abs: string, set: RuleSet): void {
       return;
     }
     list.forEach((item, i) => {
-      const r = Rule.safeParse(item);
+      const r = Rule.safeParse(item, ONE_SHOT);
       if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues, ['rules', i]));
       else set.rules.push({ file, path: ['rules', i], rule: r.data });
     });
     return;
   }
-  const r = Rule.safeParse(data);
+  const r = Rule.safeParse(data, ONE_SHOT);
   if (!r.success) ctx.problems.push(...zodProblems(file, r.error.issues));
   else set.rules.push({ file, path: [], rule: r.data });
 }

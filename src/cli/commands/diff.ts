@@ -9,8 +9,11 @@ import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
 
 export async function diffCommand(basePath: string, variantPath: string, flags: { format: 'text' | 'json' }, g: Globals): Promise<number> {
-  const base = await loadForOutput(basePath, loadOptions(g), undefined, g.cache);
-  const variant = await loadForOutput(variantPath, loadOptions(g), undefined, g.cache);
+  // afresh, the two loads share their parses: a variant mostly reads the base's own files (what it extends,
+  // the seeds, the places), each then parsed once (the memo is imported only here, not by a cached diff)
+  const opts = g.cache ? loadOptions(g) : { ...loadOptions(g), parseMemo: new (await import('../../load/parseMemo.js')).ParseMemo() };
+  const base = await loadForOutput(basePath, opts, undefined, g.cache);
+  const variant = await loadForOutput(variantPath, opts, undefined, g.cache);
   const d = diffRuns(await runScenario(base), await runScenario(variant), { base: base.rules, variant: variant.rules });
   const zone = base.scenario.timeZone;
   // a party renamed or added by the variant is named as the variant names it
