@@ -61,16 +61,13 @@ export function placeReach(
 
 /**
  * The parts of an event that place matching reads, as one string that differs whenever one of them
- * does: each string with its length in front, an absent one as `~`.
+ * does: its places and exclusions as JSON (the same places with their keys in another order are only
+ * another string, worked out once more). JSON.stringify writes the string in one piece, where joining
+ * its parts made a rope per part, flattened again when the map looked it up.
  */
 function placesKey(event: Event): string {
-  let k = '';
-  const s = (x: string | undefined) => (x === undefined ? '~' : `${x.length}:${x}`);
-  for (const p of event.places) k += `[${s(p.name)}${s(p.precision)}${s(p.kind)}${s(p.settlement)}${s(p.region)}`;
-  if (event.placesExcluded.length === 0) return k;
-  k += '|';
-  for (const x of event.placesExcluded) k += s(x);
-  return k;
+  const k = JSON.stringify(event.places);
+  return event.placesExcluded.length === 0 ? k : `${k}|${JSON.stringify(event.placesExcluded)}`;
 }
 
 /** Distinct places kept per obligation before the memo starts again (it holds only what can be worked out again). */
@@ -261,13 +258,15 @@ export class ScopeMemo {
   /** placesId by the places array itself (its exclusions checked too), as FactsMemo.staticsOf keys its matches */
   private readonly idOfPlaces = new WeakMap<Event['places'], { excluded: Event['placesExcluded']; id: number }>();
 
-  /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them). */
-  placesId(event: Event): number {
+  /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them); `once`: not asked again by the array. */
+  placesId(event: Event, once = false): number {
     // the same places array (a run's events, a draw's copies of them) is numbered once, not written out per call
     const seen = this.idOfPlaces.get(event.places);
     if (seen !== undefined && seen.excluded === event.placesExcluded) return seen.id;
     const id = this.placesIdOfKey(placesKey(event));
-    this.idOfPlaces.set(event.places, { excluded: event.placesExcluded, id });
+    // a streamed event's places are asked for once, by a caller that keeps the number: remembering them
+    // by their array would only add an entry per event to a weak map for the collector to clear
+    if (!once) this.idOfPlaces.set(event.places, { excluded: event.placesExcluded, id });
     return id;
   }
 

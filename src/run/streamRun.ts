@@ -320,7 +320,7 @@ export async function streamRun(
     if (count === 0) firstEventStart = interval.start;
     if (interval.start > lastStart) await release(interval.start);
     lastStart = interval.start;
-    const placesId = scopeMemo.placesId(event);
+    const placesId = scopeMemo.placesId(event, true);
     const item: Buffered = { id: event.id, actor: event.actor, interval, ordered: { event, interval, placesId } };
     // ties in start are put in the runner's order as they come (only among events not yet ready)
     let i = buffer.size;
