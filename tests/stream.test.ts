@@ -176,6 +176,27 @@ describe('truce run --events / --format ndjson', () => {
     });
   });
 
+  // nesting is counted only for a line that is not a plain event; too deep is still what such a line is told
+  it('tells a line nested past the limit so, whether it parses or not, with a forbidden key or not', async () => {
+    const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');
+    const ok = line('a', '2026-02-02T23:00:00+02:00');
+    const deep = (inner: string) => `${'['.repeat(150)}${inner}${']'.repeat(150)}`;
+    for (const bad of [
+      ok.replace('"note":"test"', `"note":${deep('1')}`),
+      ok.replace('"note":"test"', `"note":${deep('{"__proto__": 1}')}`),
+      `{"id": ${'['.repeat(5000)}`,
+    ]) {
+      const f = path.join(dir, 'deep.ndjson');
+      writeFileSync(f, `${ok}\n${bad}\n`);
+      const read = async () => {
+        for await (const _ of ndjsonEvents(f)) void _;
+      };
+      await expect(read()).rejects.toMatchObject({
+        problems: [expect.objectContaining({ code: 'E_PARSE', line: 2, message: expect.stringMatching(/nested more than 100 deep/) })],
+      });
+    }
+  });
+
   // lines are parsed without a reviver unless they could hold a forbidden key: plainly or through an escape
   it('refuses a forbidden key in a line, written plainly or with \\u escapes, in-process', async () => {
     const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');

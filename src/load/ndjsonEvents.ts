@@ -108,9 +108,8 @@ export async function* ndjsonEvents(
     let text = n === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return undefined;
-    if (jsonDepthOver(text, MAX_DEPTH))
-      fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
     let data: unknown;
+    let parseError: Error | undefined;
     try {
       // a reviver makes JSON.parse several times slower: only a line that could spell a forbidden key
       // (plainly or through a \u escape) is parsed with one
@@ -121,12 +120,17 @@ export async function* ndjsonEvents(
           })
         : JSON.parse(text);
     } catch (e) {
-      fail(n, [], 'E_PARSE', `not a JSON event (${(e as Error).message}); write one event object per line`);
+      parseError = e as Error;
     }
     let event: Event;
-    // the common line, valid as written, is its own parse; zod decides (and words) every other
-    if (happy(data)) event = data as Event;
+    // the common line, valid as written, is its own parse (and no deeper than the format, far within
+    // MAX_DEPTH, so its nesting need not be counted); zod decides (and words) every other
+    if (parseError === undefined && happy(data)) event = data as Event;
     else {
+      // too deep is said first, as when it was counted before parsing
+      if (jsonDepthOver(text, MAX_DEPTH))
+        fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
+      if (parseError !== undefined) fail(n, [], 'E_PARSE', `not a JSON event (${parseError.message}); write one event object per line`);
       const r = Event.safeParse(data);
       if (!r.success) throw new InputError(zodProblems(file, r.error.issues).map((p): Problem => ({ ...p, line: n, col: 1 })));
       event = r.data;
