@@ -16,6 +16,14 @@ import type { LoadedScenario } from './loadScenario.js';
 /** One line of a stream (one event) may not be longer than this; a line without end is refused here. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
+/** An event of the stream, where it came from (the file as problems name it, its line) and its 1-based number among the events. */
+export interface StreamedEvent {
+  event: Event;
+  file: string;
+  line: number;
+  row: number;
+}
+
 /** What a stream's events are checked against: the scenario's parties and sources, and the articles. */
 export interface StreamBasis extends EventCheckBasis {
   parties: ReadonlySet<string>;
@@ -46,7 +54,9 @@ export async function* ndjsonEvents(
   source: string,
   cwd = process.cwd(),
   basis?: StreamBasis,
-): AsyncGenerator<{ event: Event; line: number }> {
+  /** counts the events given out (an event source's report) */
+  tally?: { events: number },
+): AsyncGenerator<StreamedEvent> {
   const file = source === '-' ? '(stdin)' : source;
   const fail = (line: number, path: PathSegment[], code: Problem['code'], message: string): never => {
     throw new InputError([{ code, file, line, col: 1, path, message }]);
@@ -87,10 +97,12 @@ export async function* ndjsonEvents(
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const happy = happyPath(Event, KNOWN_CHECKS);
   let n = 0;
+  /** events given out */
+  let rows = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
 
   /** a line as bytes: decoded on its own (a line that spans chunks, or one of a run of lines that is not valid UTF-8) */
-  const take = (bytes: Buffer): { event: Event; line: number } | undefined => {
+  const take = (bytes: Buffer): StreamedEvent | undefined => {
     let decoded: string;
     try {
       decoded = utf8.decode(bytes);
@@ -103,7 +115,7 @@ export async function* ndjsonEvents(
   };
 
   /** a line decoded */
-  const takeText = (decoded: string): { event: Event; line: number } | undefined => {
+  const takeText = (decoded: string): StreamedEvent | undefined => {
     n++;
     let text = n === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -150,7 +162,8 @@ export async function* ndjsonEvents(
         `event ${event.id} starts before the event on the line above; a stream must be sorted by start time (sort it, e.g. by when.start)`,
       );
     lastStart = start;
-    return { event, line: n };
+    if (tally) tally.events++;
+    return { event, file, line: n, row: ++rows };
   };
 
   let pending: Buffer[] = [];
@@ -202,7 +215,7 @@ export async function* ndjsonEvents(
       for (let i = 0; i < k; i++) {
         const end = ends[i]!;
         if (end - byte > MAX_LINE_BYTES) tooLong(n + 1);
-        let got: { event: Event; line: number } | undefined;
+        let got: StreamedEvent | undefined;
         if (text !== undefined) {
           const nl = i === k - 1 ? text.length : text.indexOf('\n', at);
           got = takeText(text.slice(at, nl));

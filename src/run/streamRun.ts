@@ -260,14 +260,18 @@ export async function streamRun(
   };
 
   /**
-   * Decides the ready events once there are enough of them (a batch at least as large as what still
-   * waits, so that each event is read into a decision's context a bounded number of times), with
-   * every later event starting before their lookahead ends as context.
+   * Whether there are enough ready events to decide (a batch at least as large as what still waits, so
+   * that each event is read into a decision's context a bounded number of times). Apart from release,
+   * and not async: asked at every new start time, it would otherwise make a promise per event.
    */
-  const release = async (now: number, final = false) => {
+  const due = (now: number, final = false): boolean => {
     advance(now);
     const waiting = buffer.size - ready;
-    if (ready === 0 || (!final && (ready < minBatch || ready < waiting))) return;
+    return ready > 0 && (final || (ready >= minBatch && ready >= waiting));
+  };
+
+  /** Decides the ready events, with every later event starting before their lookahead ends as context. */
+  const release = async () => {
     let k = ready;
     while (k < buffer.size && buffer.at(k).interval.start < until) k++;
     const context: OrderedEvent[] = [];
@@ -315,7 +319,7 @@ export async function streamRun(
       ]);
     }
     if (count === 0) firstEventStart = interval.start;
-    if (interval.start > lastStart) await release(interval.start);
+    if (interval.start > lastStart && due(interval.start)) await release();
     lastStart = interval.start;
     const placesId = scopeMemo.placesId(event, true);
     const item: Buffered = { event, interval, placesId };
@@ -352,7 +356,7 @@ export async function streamRun(
     }
     count++;
   }
-  await release(Number.POSITIVE_INFINITY, true);
+  if (due(Number.POSITIVE_INFINITY, true)) await release();
 
   for (const r of readings) {
     while (r.pending.length > 0) feed(r, r.pending.shift()!.input);
