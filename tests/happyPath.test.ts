@@ -3,10 +3,15 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { Event } from '../src/schema/event.js';
 import { happyPath } from '../src/schema/happyPath.js';
+import { KNOWN_CHECKS } from '../src/schema/knownChecks.js';
+import { Count, Instant } from '../src/schema/common.js';
 import { loadScenario } from '../src/load/loadScenario.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const happy = happyPath(Event);
+const VALIDATORS = [
+  ['every refinement through zod', happyPath(Event)],
+  ['instants and counts by KNOWN_CHECKS', happyPath(Event, KNOWN_CHECKS)],
+] as const;
 /** the seed scenario's events as zod gives them (keys in the format's order), as a stream would carry them */
 const seeds = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), {
   articlesDir: path.join(ROOT, 'tests/fixtures/articles'),
@@ -56,7 +61,7 @@ function apply(e: unknown, ed: { depth: number; pick: number[]; value: unknown; 
   }
 }
 
-describe('the happy path compiled from the event format', () => {
+describe.each(VALIDATORS)('the happy path compiled from the event format, %s', (_, happy) => {
   it('takes every seed event as it is (so it is a path, not a wall)', () => {
     expect(seeds.length).toBeGreaterThan(10);
     for (const e of seeds) {
@@ -82,5 +87,57 @@ describe('the happy path compiled from the event format', () => {
     // both answers were exercised
     expect(yes).toBeGreaterThan(50);
     expect(no).toBeGreaterThan(50);
+  });
+});
+
+describe('KNOWN_CHECKS', () => {
+  const instantOk = KNOWN_CHECKS.get(Instant)!;
+  const countOk = KNOWN_CHECKS.get(Count)!;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const instant = fc
+    .record({
+      year: fc.constantFrom(1899, 1900, 1999, 2026, 2200, 2201, 20026),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      seconds: fc.option(fc.integer({ min: 0, max: 60 })),
+      fraction: fc.option(fc.stringMatching(/^[0-9]{0,10}$/)),
+      offset: fc.constantFrom('Z', '+02:00', '-05:00', '+14:00', '+14:01', '-13:59', '+0200', '+02', '', 'z', '+02:60'),
+    })
+    .map(
+      (t) =>
+        `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}${t.seconds === null ? '' : `:${two(t.seconds)}${t.fraction === null ? '' : `.${t.fraction}`}`}${t.offset}`,
+    );
+
+  it('a refinement has only the one check that KNOWN_CHECKS stands for', () => {
+    for (const schema of [Instant, Count]) expect((schema._zod.def.checks ?? []).length).toBe(1);
+  });
+
+  it("passes an instant only where zod's Instant does (and passes the common ones)", () => {
+    let yes = 0;
+    fc.assert(
+      fc.property(instant, (s) => {
+        if (instantOk(s)) {
+          yes++;
+          expect(Instant.safeParse(s).success).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(yes).toBeGreaterThan(100);
+    expect(instantOk('2026-02-01T00:00:00+02:00')).toBe(true);
+    expect(instantOk('2026-02-01T00:00:00.123456Z')).toBe(true);
+  });
+
+  it("passes a count exactly where zod's Count refinement does", () => {
+    const n = fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), n, n, (low, best, high) => {
+        const c = { low, ...(best !== undefined ? { best } : {}), ...(high !== undefined ? { high } : {}) };
+        expect(countOk(c)).toBe(Count.safeParse(c).success);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

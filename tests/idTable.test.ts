@@ -36,4 +36,17 @@ describe('IdTable: the ids a stream has seen, against a Map', () => {
     expect(table.get('syn-100000')).toBeUndefined();
     expect(table.get('syn-')).toBeUndefined();
   });
+
+  it('keeps ids longer than a chunk of its bytes, wide ones too, among short ones', () => {
+    const table = new IdTable();
+    const long = 'x'.repeat(1_500_000);
+    const wide = `${'\u0100'.repeat(600_000)}y`;
+    const ids = ['a', long, 'b', wide, `${long}z`, 'c', long.slice(1)];
+    ids.forEach((id, line) => table.add(id, line + 1));
+    table.add(long, 99);
+    ids.forEach((id, line) => expect(table.get(id)).toBe(line + 1));
+    expect(table.get(`${long}x`)).toBeUndefined();
+    expect(table.get(wide.slice(1))).toBeUndefined();
+    expect(table.size).toBe(ids.length);
+  });
 });

@@ -62,6 +62,26 @@ describe('parseInstant, the fast ISO parser', () => {
     expect(parseInstant('2026-02-29T00:00:00+02:00')).toBeNaN();
     expect(parseInstant('2024-02-29T00:00:00+02:00')).toBe(Date.UTC(2024, 1, 28, 22));
   });
+  it('reads a fraction of 1 to 9 digits as floor(0.DIGITS * 1000) milliseconds (floating point and all)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,9}$/), (f) => {
+        expect(parseInstant(`2026-02-03T01:30:15.${f}Z`)).toBe(Date.UTC(2026, 1, 3, 1, 30, 15) + Math.floor(Number(`0.${f}`) * 1000));
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
+    // where floating point rounds below the digits written
+    expect(parseInstant('2026-02-03T01:30:15.029Z') - Date.UTC(2026, 1, 3, 1, 30, 15)).toBe(Math.floor(0.029 * 1000));
+  });
+  it('answers the same for a string read again, among others, as for one read afresh (it keeps the last few)', () => {
+    const xs = ['2026-01-29T00:00Z', '', '2026-02-03T01:30:15.5+02:00', 'x', '2026-02-01T23:59:59-05:30', '2026-01-29T00:00Z'];
+    const fresh = xs.map((x) => parseInstant(x.split('').join('')));
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: xs.length - 1 }), { maxLength: 30 }), (picks) => {
+        for (const k of picks) expect(Object.is(parseInstant(xs[k]!), fresh[k])).toBe(true);
+      }),
+      { numRuns: 300, seed: 4 },
+    );
+  });
 });
 
 import { formatHuman } from '../src/time/interval.js';

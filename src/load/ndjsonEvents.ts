@@ -6,6 +6,7 @@ import { eventChecks, type EventCheckBasis, type IdRegister } from '../validate/
 import { zodProblems } from '../schema/zodProblems.js';
 import { IdTable } from './idTable.js';
 import { happyPath } from '../schema/happyPath.js';
+import { KNOWN_CHECKS } from '../schema/knownChecks.js';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
 import { decodeText, notAFile } from './files.js';
 import { NotAFile, stdinStream, streamRegular } from './observedFs.js';
@@ -14,6 +15,14 @@ import type { LoadedScenario } from './loadScenario.js';
 
 /** One line of a stream (one event) may not be longer than this; a line without end is refused here. */
 export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** An event of the stream, where it came from (the file as problems name it, its line) and its 1-based number among the events. */
+export interface StreamedEvent {
+  event: Event;
+  file: string;
+  line: number;
+  row: number;
+}
 
 /** What a stream's events are checked against: the scenario's parties and sources, and the articles. */
 export interface StreamBasis extends EventCheckBasis {
@@ -45,7 +54,9 @@ export async function* ndjsonEvents(
   source: string,
   cwd = process.cwd(),
   basis?: StreamBasis,
-): AsyncGenerator<{ event: Event; line: number }> {
+  /** counts the events given out (an event source's report) */
+  tally?: { events: number },
+): AsyncGenerator<StreamedEvent> {
   const file = source === '-' ? '(stdin)' : source;
   const fail = (line: number, path: PathSegment[], code: Problem['code'], message: string): never => {
     throw new InputError([{ code, file, line, col: 1, path, message }]);
@@ -84,26 +95,33 @@ export async function* ndjsonEvents(
     set: (id) => lines.add(id, n),
   };
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const happy = happyPath(Event);
+  const happy = happyPath(Event, KNOWN_CHECKS);
   let n = 0;
+  /** events given out */
+  let rows = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
 
-  const take = (bytes: Buffer): { event: Event; line: number } | undefined => {
-    n++;
+  /** a line as bytes: decoded on its own (a line that spans chunks, or one of a run of lines that is not valid UTF-8) */
+  const take = (bytes: Buffer): StreamedEvent | undefined => {
     let decoded: string;
     try {
       decoded = utf8.decode(bytes);
     } catch {
       // the slow path says where and what
       const p = decodeText(file, bytes).problems[0]!;
-      throw new InputError([{ ...p, line: n, message: p.message.replace(/^byte \d+/, `byte ${p.col ?? 1} of the line`) }]);
+      throw new InputError([{ ...p, line: n + 1, message: p.message.replace(/^byte \d+/, `byte ${p.col ?? 1} of the line`) }]);
     }
+    return takeText(decoded);
+  };
+
+  /** a line decoded */
+  const takeText = (decoded: string): StreamedEvent | undefined => {
+    n++;
     let text = n === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return undefined;
-    if (jsonDepthOver(text, MAX_DEPTH))
-      fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
     let data: unknown;
+    let parseError: Error | undefined;
     try {
       // a reviver makes JSON.parse several times slower: only a line that could spell a forbidden key
       // (plainly or through a \u escape) is parsed with one
@@ -114,12 +132,17 @@ export async function* ndjsonEvents(
           })
         : JSON.parse(text);
     } catch (e) {
-      fail(n, [], 'E_PARSE', `not a JSON event (${(e as Error).message}); write one event object per line`);
+      parseError = e as Error;
     }
     let event: Event;
-    // the common line, valid as written, is its own parse; zod decides (and words) every other
-    if (happy(data)) event = data as Event;
+    // the common line, valid as written, is its own parse (and no deeper than the format, far within
+    // MAX_DEPTH, so its nesting need not be counted); zod decides (and words) every other
+    if (parseError === undefined && happy(data)) event = data as Event;
     else {
+      // too deep is said first, as when it was counted before parsing
+      if (jsonDepthOver(text, MAX_DEPTH))
+        fail(n, [], 'E_PARSE', `the event is nested more than ${MAX_DEPTH} deep (the limit); write one flat event object per line`);
+      if (parseError !== undefined) fail(n, [], 'E_PARSE', `not a JSON event (${parseError.message}); write one event object per line`);
       const r = Event.safeParse(data);
       if (!r.success) throw new InputError(zodProblems(file, r.error.issues).map((p): Problem => ({ ...p, line: n, col: 1 })));
       event = r.data;
@@ -139,22 +162,69 @@ export async function* ndjsonEvents(
         `event ${event.id} starts before the event on the line above; a stream must be sorted by start time (sort it, e.g. by when.start)`,
       );
     lastStart = start;
-    return { event, line: n };
+    if (tally) tally.events++;
+    return { event, file, line: n, row: ++rows };
   };
 
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  /** where each line of a run of whole lines ends in its bytes (reused from chunk to chunk) */
+  let ends = new Int32Array(1024);
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
-      const piece = buf.subarray(0, nl);
-      const line = pending.length > 0 ? Buffer.concat([...pending, piece]) : piece;
+    // a line begun in an earlier chunk: joined and taken on its own
+    if (pending.length > 0) {
+      const nl = buf.indexOf(0x0a);
+      if (nl < 0) {
+        pending.push(Buffer.from(buf));
+        pendingBytes += buf.length;
+        if (pendingBytes > MAX_LINE_BYTES) tooLong(n + 1);
+        continue;
+      }
+      const line = Buffer.concat([...pending, buf.subarray(0, nl)]);
       pending = [];
       pendingBytes = 0;
       if (line.length > MAX_LINE_BYTES) tooLong(n + 1);
       const got = take(line);
       if (got) yield got;
       buf = buf.subarray(nl + 1);
+    }
+    // the chunk's whole lines, decoded at once (a newline byte is never inside a UTF-8 sequence, so the
+    // run ends on a character): one decoding and no Buffer per line
+    const last = buf.lastIndexOf(0x0a);
+    if (last >= 0) {
+      let k = 0;
+      for (let from = 0; from <= last; k++) {
+        const nl = buf.indexOf(0x0a, from);
+        if (k === ends.length) {
+          const more = new Int32Array(2 * k);
+          more.set(ends);
+          ends = more;
+        }
+        ends[k] = nl;
+        from = nl + 1;
+      }
+      let text: string | undefined;
+      try {
+        text = utf8.decode(buf.subarray(0, last));
+      } catch {
+        // not valid UTF-8 somewhere: line by line, so that the bad line is named
+      }
+      let at = 0;
+      let byte = 0;
+      for (let i = 0; i < k; i++) {
+        const end = ends[i]!;
+        if (end - byte > MAX_LINE_BYTES) tooLong(n + 1);
+        let got: StreamedEvent | undefined;
+        if (text !== undefined) {
+          const nl = i === k - 1 ? text.length : text.indexOf('\n', at);
+          got = takeText(text.slice(at, nl));
+          at = nl + 1;
+        } else got = take(buf.subarray(byte, end));
+        if (got) yield got;
+        byte = end + 1;
+      }
+      buf = buf.subarray(last + 1);
     }
     if (buf.length > 0) {
       pending.push(Buffer.from(buf));

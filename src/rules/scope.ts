@@ -59,19 +59,22 @@ export function placeReach(
   return memo.placeReach(event, o, index, placesId);
 }
 
-/**
- * The parts of an event that place matching reads, as one string that differs whenever one of them
- * does: each string with its length in front, an absent one as `~`.
- */
-function placesKey(event: Event): string {
-  let k = '';
-  const s = (x: string | undefined) => (x === undefined ? '~' : `${x.length}:${x}`);
-  for (const p of event.places) k += `[${s(p.name)}${s(p.precision)}${s(p.kind)}${s(p.settlement)}${s(p.region)}`;
-  if (event.placesExcluded.length === 0) return k;
-  k += '|';
-  for (const x of event.placesExcluded) k += s(x);
-  return k;
+/** One step of the places trie: what follows, and the number of the list that ends here (-1: none yet). */
+interface PlacesNode {
+  next: Map<number, PlacesNode> | undefined;
+  id: number;
 }
+
+function step(node: PlacesNode, k: number): PlacesNode {
+  let m = node.next;
+  if (m === undefined) node.next = m = new Map();
+  let c = m.get(k);
+  if (c === undefined) m.set(k, (c = { next: undefined, id: -1 }));
+  return c;
+}
+
+/** Bound of the places numbering's small numbers (a pair of them is a safe integer, a Map's cheapest key). */
+const SMALL = 1 << 15;
 
 /** Distinct places kept per obligation before the memo starts again (it holds only what can be worked out again). */
 const MAX_PLACES_KEPT = 50_000;
@@ -254,31 +257,81 @@ export class ScopeMemo {
   private readonly inHierarchy = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
   /** per obligation, the reach of each distinct places (by placesId) */
   private readonly reaches = new WeakMap<Obligation, { index: PlaceIndex | undefined; byPlaces: Map<number, Reach> }>();
-  /** distinct places written out (placesKey) -> a number; numbers are never reused, so one kept by a caller stays right */
-  private readonly ids = new Map<string, number>();
+  /**
+   * Distinct places numbered without writing them out: each string a place holds (name, settlement,
+   * region, kind, precision) and each exclusion becomes a small number, a place the number of its five,
+   * and a list of places (then its exclusions) a path in a trie of those numbers, whose end holds the
+   * list's number. A key written out per event (a JSON string of a hundred characters or more, hashed
+   * and compared in a Map) was a tenth of a long stream's time. Numbers are never reused, so one kept by
+   * a caller stays right; the tables start again (the numbers go on) when one of them is full.
+   */
+  private strings = new Map<string, number>();
+  /** a place, a field at a time: (name, settlement) -> a, (a, region) -> b, (b, kind) -> c, (c, precision) -> the place */
+  private readonly pairs: Map<number, number>[] = [new Map(), new Map(), new Map(), new Map()];
+  private trie: PlacesNode = { next: undefined, id: -1 };
+  private lists = 0;
   private nextId = 0;
   private readonly counterparts = new WeakMap<Obligation, Obligation>();
   /** placesId by the places array itself (its exclusions checked too), as FactsMemo.staticsOf keys its matches */
   private readonly idOfPlaces = new WeakMap<Event['places'], { excluded: Event['placesExcluded']; id: number }>();
 
-  /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them). */
-  placesId(event: Event): number {
-    // the same places array (a run's events, a draw's copies of them) is numbered once, not written out per call
+  /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them); `once`: not asked again by the array. */
+  placesId(event: Event, once = false): number {
+    // the same places array (a run's events, a draw's copies of them) is numbered once, not walked per call
     const seen = this.idOfPlaces.get(event.places);
     if (seen !== undefined && seen.excluded === event.placesExcluded) return seen.id;
-    const id = this.placesIdOfKey(placesKey(event));
-    this.idOfPlaces.set(event.places, { excluded: event.placesExcluded, id });
+    const id = this.number(event.places, event.placesExcluded);
+    // a streamed event's places are asked for once, by a caller that keeps the number: remembering them
+    // by their array would only add an entry per event to a weak map for the collector to clear
+    if (!once) this.idOfPlaces.set(event.places, { excluded: event.placesExcluded, id });
     return id;
   }
 
-  private placesIdOfKey(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      // a stream of ever new places: start again rather than grow with the count (the numbers go on)
-      if (this.ids.size >= MAX_PLACES_KEPT) this.ids.clear();
-      this.ids.set(key, (id = this.nextId++));
+  private number(places: Event['places'], excluded: Event['placesExcluded']): number {
+    // room for every string and place of this event, so that nothing starts again half way along
+    const strings = 5 * places.length + excluded.length;
+    if (this.lists >= MAX_PLACES_KEPT || this.strings.size + strings >= SMALL || this.pairs.some((m) => m.size + places.length >= SMALL)) {
+      this.strings = new Map();
+      for (const m of this.pairs) m.clear();
+      this.trie = { next: undefined, id: -1 };
+      this.lists = 0;
     }
-    return id;
+    let node = this.trie;
+    for (let i = 0; i < places.length; i++) {
+      const p = places[i]!;
+      let v = this.str(p.name);
+      v = this.pair(0, v, this.str(p.settlement));
+      v = this.pair(1, v, this.str(p.region));
+      v = this.pair(2, v, this.str(p.kind));
+      node = step(node, this.pair(3, v, this.str(p.precision)));
+    }
+    if (excluded.length > 0) {
+      // past every place's number (< SMALL): the exclusions follow
+      node = step(node, SMALL);
+      for (let i = 0; i < excluded.length; i++) node = step(node, this.str(excluded[i]));
+    }
+    if (node.id < 0) {
+      node.id = this.nextId++;
+      this.lists++;
+    }
+    return node.id;
+  }
+
+  /** a string's small number (0: absent) */
+  private str(x: string | undefined): number {
+    if (x === undefined) return 0;
+    let n = this.strings.get(x);
+    if (n === undefined) this.strings.set(x, (n = this.strings.size + 1));
+    return n;
+  }
+
+  /** the small number of a pair of small numbers, at one of a place's four steps */
+  private pair(level: number, a: number, b: number): number {
+    const m = this.pairs[level]!;
+    const k = a * SMALL + b;
+    let n = m.get(k);
+    if (n === undefined) m.set(k, (n = m.size + 1));
+    return n;
   }
 
   /** placeReach once the target and blanket coverage are checked: worked out once per obligation and distinct places. */

@@ -216,6 +216,8 @@ export class ReadingRunner {
     fixed.findings.forEach((f, k) => {
       if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
     });
+    // every explanation of the batch is written: its bookkeeping is free for the next batch
+    fixed.done();
     // settle only what the emitted events decided
     const settled: FirstViolations = new Map(this.settled);
     const settledPossible: FirstViolations = new Map(this.settledPossible);

@@ -27,14 +27,12 @@ export type StreamRecord =
       events: number;
     };
 
-/** An event waiting in the stream's buffer. */
-interface Buffered {
-  id: string;
-  actor: string;
-  interval: Interval;
-  /** the validated event and its interval as the runner takes them: kept parsed, never written out and read again */
-  ordered: OrderedEvent;
-}
+/**
+ * An event waiting in the stream's buffer: the validated event, its interval and its places' number, as
+ * the runner takes them (one object, handed to the runner as it is: kept parsed, never written out and
+ * read again).
+ */
+type Buffered = OrderedEvent & { placesId: number };
 
 /** A queue with a moving head, compacted now and then, so that taking from the front costs nothing. */
 class Queue<T> {
@@ -203,8 +201,7 @@ export async function streamRun(
    * whether, under some reading, the event's obligation hangs on a counterparty not yet in breach, or on
    * a counterparty's conduct not yet known to have released it before the event
    */
-  const needsLookahead = (e: { actor: string; interval: Interval }) =>
-    counterparties(e.actor).length > 0 || e.interval.start < conductLapsedFrom(e.actor);
+  const needsLookahead = (e: Buffered) => counterparties(e.event.actor).length > 0 || e.interval.start < conductLapsedFrom(e.event.actor);
   const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e);
   /** the earliest-starting event of the party that looks ahead and is still open at `now` */
   const earliestOpen = (party: string, now: number): Buffered | undefined => {
@@ -216,7 +213,7 @@ export async function streamRun(
     return q.size > 0 ? q.at(0) : undefined;
   };
   const before = (a: Buffered, b: Buffered) =>
-    a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.id.localeCompare(b.id);
+    a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
 
   /**
    * Moves `ready` forward, called when every event starting before `now` has arrived (and all
@@ -236,16 +233,16 @@ export async function streamRun(
         return;
       }
       if (!needsLookahead(e)) continue;
-      for (const c of counterparties(e.actor)) {
+      for (const c of counterparties(e.event.actor)) {
         const o = earliestOpen(c, now);
         if (o !== undefined && o.interval.start < e.interval.end) {
           recheckAt = o.interval.end;
           return;
         }
       }
-      if (e.interval.start < conductLapsedFrom(e.actor)) {
+      if (e.interval.start < conductLapsedFrom(e.event.actor)) {
         let reach = until;
-        for (const x of firstCertain.get(e.actor) ?? []) {
+        for (const x of firstCertain.get(e.event.actor) ?? []) {
           if (x.start >= e.interval.end && x.start !== e.interval.start) continue;
           if (x.end > now) {
             recheckAt = x.end;
@@ -263,22 +260,26 @@ export async function streamRun(
   };
 
   /**
-   * Decides the ready events once there are enough of them (a batch at least as large as what still
-   * waits, so that each event is read into a decision's context a bounded number of times), with
-   * every later event starting before their lookahead ends as context.
+   * Whether there are enough ready events to decide (a batch at least as large as what still waits, so
+   * that each event is read into a decision's context a bounded number of times). Apart from release,
+   * and not async: asked at every new start time, it would otherwise make a promise per event.
    */
-  const release = async (now: number, final = false) => {
+  const due = (now: number, final = false): boolean => {
     advance(now);
     const waiting = buffer.size - ready;
-    if (ready === 0 || (!final && (ready < minBatch || ready < waiting))) return;
+    return ready > 0 && (final || (ready >= minBatch && ready >= waiting));
+  };
+
+  /** Decides the ready events, with every later event starting before their lookahead ends as context. */
+  const release = async () => {
     let k = ready;
     while (k < buffer.size && buffer.at(k).interval.start < until) k++;
     const context: OrderedEvent[] = [];
     const emitted = new Set<string>();
     for (let n = 0; n < k; n++) {
       const b = buffer.at(n);
-      context.push(b.ordered);
-      if (n < ready) emitted.add(b.id);
+      context.push(b);
+      if (n < ready) emitted.add(b.event.id);
     }
     const settledBefore = readings.map((r) => r.runner.settled.size);
     const conductBefore = readings.map((r) => r.runner.settledConduct);
@@ -318,20 +319,20 @@ export async function streamRun(
       ]);
     }
     if (count === 0) firstEventStart = interval.start;
-    if (interval.start > lastStart) await release(interval.start);
+    if (interval.start > lastStart && due(interval.start)) await release();
     lastStart = interval.start;
-    const placesId = scopeMemo.placesId(event);
-    const item: Buffered = { id: event.id, actor: event.actor, interval, ordered: { event, interval, placesId } };
+    const placesId = scopeMemo.placesId(event, true);
+    const item: Buffered = { event, interval, placesId };
     // ties in start are put in the runner's order as they come (only among events not yet ready)
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
     buffer.items.splice(buffer.head + i, 0, item);
     if (needsLookahead(item)) {
-      let q = lookingAhead.get(item.actor);
-      if (!q) lookingAhead.set(item.actor, (q = new Queue()));
+      let q = lookingAhead.get(event.actor);
+      if (!q) lookingAhead.set(event.actor, (q = new Queue()));
       q.items.push(item);
     }
-    for (const c of conductOn.get(item.actor) ?? []) {
+    for (const c of conductOn.get(event.actor) ?? []) {
       // past the instant of the first act, nothing more is kept (nor worked out)
       if (c.first !== undefined && interval.start > c.first) continue;
       const act = conductAct(
@@ -355,7 +356,7 @@ export async function streamRun(
     }
     count++;
   }
-  await release(Number.POSITIVE_INFINITY, true);
+  if (due(Number.POSITIVE_INFINITY, true)) await release();
 
   for (const r of readings) {
     while (r.pending.length > 0) feed(r, r.pending.shift()!.input);

@@ -9,9 +9,17 @@ import type { z } from 'zod';
  * the commonest (lengths, patterns, integers, minimums), which are done inline where they certainly pass.
  * A kind of schema it does not know always answers false.
  */
-export function happyPath(schema: z.ZodType): (value: unknown) => boolean {
-  return compile(schema as unknown as Node);
+export function happyPath(schema: z.ZodType, known: KnownChecks = new Map()): (value: unknown) => boolean {
+  return compile(schema as unknown as Node, known as unknown as ReadonlyMap<Node, Test>);
 }
+
+/**
+ * Tests that stand for all the checks (refinements) of a sub-schema, by the schema: each true only
+ * where every one of them passes (its type is still tested here). A refinement run through zod makes
+ * its payload's closures and the refinement's own regular expressions per value; a stream runs the
+ * event's instants and counts through them millions of times.
+ */
+export type KnownChecks = ReadonlyMap<z.ZodType, Test>;
 
 /** What is read of a zod 4 schema: its definition. */
 interface Node {
@@ -35,18 +43,18 @@ interface CheckNode {
   };
 }
 
-type Test = (v: unknown) => boolean;
+export type Test = (v: unknown) => boolean;
 const NEVER: Test = () => false;
 
-function compile(node: Node): Test {
+function compile(node: Node, known: ReadonlyMap<Node, Test>): Test {
   const def = node._zod.def;
-  const checks = checksOf(def.checks ?? []);
-  const typed = typeTest(def);
+  const checks = known.get(node) ?? checksOf(def.checks ?? []);
+  const typed = typeTest(def, known);
   if (checks === undefined) return typed;
   return (v) => typed(v) && checks(v);
 }
 
-function typeTest(def: Def): Test {
+function typeTest(def: Def, known: ReadonlyMap<Node, Test>): Test {
   switch (def.type) {
     case 'string':
       return (v) => typeof v === 'string';
@@ -63,16 +71,16 @@ function typeTest(def: Def): Test {
       return (v) => values.has(v);
     }
     case 'optional': {
-      const inner = compile(def.innerType!);
+      const inner = compile(def.innerType!, known);
       return (v) => v === undefined || inner(v);
     }
     case 'default': {
       // a missing value gets the default: zod's output then differs from the value
-      const inner = compile(def.innerType!);
+      const inner = compile(def.innerType!, known);
       return (v) => v !== undefined && inner(v);
     }
     case 'array': {
-      const element = compile(def.element!);
+      const element = compile(def.element!, known);
       return (v) => {
         if (!Array.isArray(v)) return false;
         for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
@@ -81,23 +89,23 @@ function typeTest(def: Def): Test {
     }
     case 'union': {
       // zod takes the first option that accepts the value
-      const options = (def.options ?? []).map(compile);
+      const options = (def.options ?? []).map((o) => compile(o, known));
       return (v) => options.some((o) => o(v));
     }
     case 'object':
-      return objectTest(def);
+      return objectTest(def, known);
     default:
       return NEVER;
   }
 }
 
 /** A strict object whose keys come in the shape's order (zod writes its output in that order). */
-function objectTest(def: Def): Test {
+function objectTest(def: Def, known: ReadonlyMap<Node, Test>): Test {
   // only a strict object: another drops unknown keys or keeps them where zod would not
   if (def.catchall?._zod.def.type !== 'never') return NEVER;
   const shape = def.shape ?? {};
   const keys = Object.keys(shape);
-  const tests = keys.map((k) => compile(shape[k]!));
+  const tests = keys.map((k) => compile(shape[k]!, known));
   const mayBeAbsent = keys.map((k) => shape[k]!._zod.def.type === 'optional');
   const n = keys.length;
   return (v) => {

@@ -17,7 +17,36 @@ function digits(s: string, i: number, n: number): number {
   return v;
 }
 
+/**
+ * The last few instants read and their values: a streamed event's start and end are each read several
+ * times (validated, checked, ordered, turned into an interval), and a string compared costs less than
+ * one parsed again.
+ */
+const RECENT = 4;
+const recentText: string[] = new Array<string>(RECENT).fill('');
+const recentValue = new Float64Array(RECENT).fill(Number.NaN);
+let recentNext = 0;
+
 export function parseInstant(s: string): number {
+  for (let k = 0; k < RECENT; k++) if (recentText[k] === s) return recentValue[k]!;
+  const v = parse(s);
+  recentText[recentNext] = s;
+  recentValue[recentNext] = v;
+  recentNext = (recentNext + 1) % RECENT;
+  return v;
+}
+
+/**
+ * Milliseconds of a fraction of 1 to 3 digits by its length and value, as Math.floor(Number(`0.${f}`) *
+ * 1000) gives them (floating point included, so that a table lookup changes no result): no string is made.
+ */
+const FRACTION_MS: Float64Array[] = [1, 2, 3].map((len) => {
+  const t = new Float64Array(10 ** len);
+  for (let v = 0; v < t.length; v++) t[v] = Math.floor(Number(`0.${String(v).padStart(len, '0')}`) * 1000);
+  return t;
+});
+
+function parse(s: string): number {
   // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)
   if (s.length < 17 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
   const year = digits(s, 0, 4);
@@ -28,6 +57,9 @@ export function parseInstant(s: string): number {
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return Number.NaN;
   let i = 16;
   let second = 0;
+  /** the fraction's digits: read as a number when 1 to 3 of them, else kept as written */
+  let fracLen = 0;
+  let fracValue = 0;
   let frac: string | undefined;
   if (s[i] === ':') {
     second = digits(s, i + 1, 2);
@@ -37,7 +69,9 @@ export function parseInstant(s: string): number {
       let j = i + 1;
       while (j < s.length && j - i <= 9 && digits(s, j, 1) >= 0) j++;
       if (j === i + 1) return Number.NaN;
-      frac = s.slice(i + 1, j);
+      fracLen = j - i - 1;
+      if (fracLen <= 3) fracValue = digits(s, i + 1, fracLen);
+      else frac = s.slice(i + 1, j);
       i = j;
     }
   }
@@ -57,7 +91,7 @@ export function parseInstant(s: string): number {
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return Number.NaN;
   // 24:00 is left to luxon (which reads it as the next midnight)
   if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  const ms = fracLen === 0 ? 0 : frac === undefined ? FRACTION_MS[fracLen - 1]![fracValue]! : Math.floor(Number(`0.${frac}`) * 1000);
   if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
   // Date.UTC reads years 0-99 as 1900-1999
   const date = new Date(0);

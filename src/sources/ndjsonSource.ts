@@ -8,15 +8,11 @@ import type { EventSource } from './eventSource.js';
  */
 export function ndjsonSource(source: string, cwd = process.cwd(), basis?: StreamBasis): EventSource<{ events: number }> {
   const file = source === '-' ? '(stdin)' : source;
-  let count = 0;
+  const tally = { events: 0 };
   return {
     label: `NDJSON stream ${file}`,
-    async *events() {
-      for await (const { event, line } of ndjsonEvents(source, cwd, basis)) {
-        count++;
-        yield { event, file, line, row: count };
-      }
-    },
-    report: () => ({ events: count }),
+    // the reader's own iterator: a generator around it cost a promise and an object per event
+    events: () => ndjsonEvents(source, cwd, basis, tally),
+    report: () => ({ events: tally.events }),
   };
 }
