@@ -227,12 +227,21 @@ const NATIONAL_TALLY =
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
 /** ... and set apart from it in time */
 const SET_APART = /\b(?:later|earlier|afterwards|hours after|hours before)\b/i;
+/** "the ministry said ... and accused Ukraine of ...": a statement reported as news, with no date words */
+const SAID_TODAY = /\b(?:said|accused)\b/i;
+
+/** "Earlier on Sunday", "Earlier that day": before the occurrence told before */
+const EARLIER_ON = /^Earlier (?:on|that|in the)\b/i;
 /** "Later on Saturday": after the occurrence told before it began */
 const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
 
 /** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
 const AT_SITE =
   /\b(?:at|in|inside|near|outside) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+
+/** "the station", "the plant": a site named again */
+const AT_SITE_NOUN =
+  /\bthe (?:same )?(hospital|clinic|school|market|station|plant|factory|refinery|depot|building|block|bridge|port|airfield|base|dam)\b/i;
 
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
@@ -300,8 +309,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const last = told.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? told.at(-1);
     if (last) {
       previousDay = last.start;
+      // ("shortly after midnight", an hour, is as early as "early on Saturday")
       previousEarly =
-        last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
+        (last.precision === 'part-of-day' || last.precision === 'hour') &&
+        last.start.hour < 12 &&
+        last.end.hour <= 12 &&
+        last.end.hasSame(last.start, 'day');
     }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     if (settled) lastSettlement = settled.entry.name;
@@ -348,7 +361,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           continue;
         }
       }
-      if (ds.length === 0) {
+      if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
         undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
         continue;
       }
@@ -378,7 +391,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const when = span(ds);
     const strikeGroups = groups.filter((g) => g.kind === 'strike');
     let home: Group | undefined;
-    if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
+    if (o.reading.counter && !when && strikeGroups.some((g) => g.actor !== named)) {
+      // "X said it was Russia that had shelled the station": the other side's account of the occurrence
+      // told before at that site, not a strike of its own
+      const site = AT_SITE_NOUN.exec(o.s.text)?.[1]?.toLowerCase();
+      const others = [...strikeGroups].reverse().filter((g) => g.actor !== named);
+      home = others.find((g) => site !== undefined && g.obs.some((x) => new RegExp(`\\b${site}\\b`, 'i').test(x.s.text))) ?? others[0];
+      home!.obs.push(o);
+      continue;
+    } else if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
       // "Later on Saturday, another strike ...": a second occurrence, not more of the first
       home = undefined;
     } else if (when) {
@@ -408,6 +429,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
+    // "drones sent against a refinery in the Saratov region over the past 24 hours" beside a hit on Sudzha
+    // pinned to one morning: a wide window that merely holds a pinned hit, told of other places, is
+    // another occurrence
+    if (home && when && own.length > 0) {
+      const hours = (w: { start: DateTime; end: DateTime }) => w.end.diff(w.start, 'hours').hours;
+      const pinned = Math.min(...home.obs.flatMap((x) => eventDates(x, 'strike')).map(hours));
+      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+      if (pinned <= 12 && Math.min(...ds.map(hours)) >= 24 && theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
+    }
+    // "Earlier on Sunday, Russia had fired 120 missiles at the grid" after a strike on one city late on
+    // Sunday: set on a named day before it, with an attacker and no place of its own, another occurrence
+    if (home && EARLIER_ON.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length === 0 && named !== undefined) home = undefined;
     if (home) {
       home.obs.push(o);
       if (home.actor === undefined && actor !== undefined) {
@@ -481,6 +514,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
         evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`,
         confidence: 'medium',
       };
+    } else if (ds.length === 0 && g.kind === 'statement' && !older) {
+      // a side's words reported as the day's news ("the ministry said ... and accused ..."): said that day
+      const first = g.obs[0]!.s.line;
+      when = {
+        start: pub.startOf('day'),
+        end: pub.startOf('day').plus({ days: 1 }),
+        precision: 'day',
+        evidence: `line ${first}: reported with no date words, so on the day of publication`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: taken as said on the day of publication');
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older
@@ -775,7 +819,12 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
 
 /** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
 const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;
-const TRUCE_FROM = /\b(?:from|starting(?: at)?|begins? at|beginning at|takes? effect at|comes? into force at|since)\s+$/i;
+const TRUCE_FROM =
+  /\b(?:from|starting(?: at)?|begins? at|began at|beginning at|(?:takes?|took) effect at|(?:comes?|came) into force at|since)\s+$/i;
+/** "within three hours of the truce taking effect": from its start to N hours after */
+const TRUCE_WITHIN =
+  /\bwithin\s+(an|one|two|three|four|five|six|\d+)\s+hours?\s+of\s+the\s+(?:truce|ceasefire|cease-fire|pause)(?:'s)?\s+(?:taking effect|coming into force|beginning|starting|start)\b/i;
+const HOURS: Record<string, number> = { an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** "minutes after the truce took effect", "hours before the truce was due to begin" */
 const TRUCE_RELATIVE =
   /\b(minutes|hours|an hour|shortly|soon|just)\s+(after|before)\s+the\s+(?:truce|ceasefire|cease-fire|pause)\s+(?:was due to |was set to |had )?(?:took effect|take effect|taken effect|began|begun|begin|started|start|came into force|come into force|kicked in)\b/i;
@@ -791,6 +840,24 @@ function anchorToTruce(obs: Observation[]): void {
     .flatMap((o) => o.dates.filter((d) => d.precision === 'hour' && TRUCE_FROM.test(o.s.text.slice(0, d.index))))[0]?.start;
   if (start === undefined) return;
   for (const o of obs) {
+    const w = TRUCE_WITHIN.exec(o.s.text);
+    if (w) {
+      const n = HOURS[w[1]!.toLowerCase()] ?? Number(w[1]);
+      o.dates = [
+        ...o.dates,
+        {
+          words: w[0],
+          index: w.index,
+          reporting: false,
+          explicit: false,
+          confidence: 'medium',
+          start,
+          end: start.plus({ hours: n }),
+          precision: n <= 3 ? 'hour' : 'part-of-day',
+        },
+      ];
+      continue;
+    }
     const m = TRUCE_RELATIVE.exec(o.s.text);
     if (!m) continue;
     const short = !/^hours$/i.test(m[1]!);

@@ -71,6 +71,56 @@ function clockOf(t: string): [number | undefined, number] {
   return [h, Number(m[2] ?? 0)];
 }
 
+const WEEKDAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
+const MIDDLE_OF_NIGHT =
+  /\b(?:in the (?:middle|dead) of (?:the )?night|in the small hours|in the early hours) (?:on|of) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/gi;
+const PAST_HOURS =
+  /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
+/** "three days earlier", "a week after" (chrono's words for a day counted from another) */
+const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(days?|weeks?)\s+(earlier|later|after|before)$/i;
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  'seventy-two': 72,
+};
+
+function numberWord(w: string): number | undefined {
+  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()];
+}
+
+/** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
+function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
+  const r = chrono.en.parse(words, pub.toJSDate(), { forwardDate: false })[0]?.start;
+  if (r === undefined) return undefined;
+  if (r.isCertain('day') && r.isCertain('month'))
+    return r.isCertain('year')
+      ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone: pub.zone })
+      : yearFor(pub, r.get('month')!, r.get('day')!, future);
+  if (r.isCertain('weekday')) return weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
+  return undefined;
+}
+
 interface Part {
   from: number;
   to: number;
@@ -270,6 +320,26 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([idx, idx + m[0].length]);
   }
 
+  // "in the middle of the night on Sunday": that day's small hours, up to the night's end
+  for (const m of sentence.matchAll(MIDDLE_OF_NIGHT)) {
+    const idx = m.index;
+    const day = namedDay(m[1]!, pub, future);
+    if (day === undefined || !free(idx, idx + m[0].length)) continue;
+    out.push(mention(day, day.plus({ hours: NIGHT_END }), 'part-of-day', m[0], idx, sentence, !WEEKDAY.test(m[1]!), 'high', pub));
+    taken.push([idx, idx + m[0].length]);
+  }
+
+  // "over the past 24 hours": the days that window touches, up to the report
+  for (const m of sentence.matchAll(PAST_HOURS)) {
+    const idx = m.index;
+    if (!free(idx, idx + m[0].length) || /\bfor\s*$/i.test(sentence.slice(0, idx))) continue;
+    const n = numberWord(m[1]!);
+    if (n === undefined) continue;
+    const from = /^hour/i.test(m[2]!) ? pub.minus({ hours: n }) : pubDay.minus({ days: n });
+    out.push(mention(from.startOf('day'), pub, 'days', m[0], idx, sentence, false, 'high', pub));
+    taken.push([idx, idx + m[0].length]);
+  }
+
   // chrono: explicit dates, weekdays, yesterday, last week/month, N days ago
   for (const r of chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false })) {
     const a = r.index;
@@ -289,9 +359,25 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     )
       continue;
     if (/\bsince\s*$/i.test(before)) continue;
-    // a duration ("for a week", "a week until") is not a date
-    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before))
+    // a duration ("for a week", "within three hours") is not a date
+    if (
+      /^(?:for\s+|within\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour|minute)s?$/i.test(text.trim()) ||
+      /\b(?:for|within)\s*$/i.test(before)
+    )
       continue;
+    // "a week after a missile barrage hit the city": told against another happening, not the report
+    if (OFFSET.test(text.trim()) && /^(?:after|before)$/i.test(text.trim().split(/\s+/).at(-1)!)) continue;
+    // "three days earlier": counted from the day the story is on, not from the dateline
+    const offset = OFFSET.exec(text.trim());
+    if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
+      const n = numberWord(offset[1]!) ?? 1;
+      const unit = offset[2]!.toLowerCase().replace(/s$/, '') as 'day' | 'week';
+      const d = ctx.previousDay.startOf('day');
+      const at = /^earlier$/i.test(offset[3]!) ? d.minus({ [`${unit}s`]: n }) : d.plus({ [`${unit}s`]: n });
+      out.push(mention(at, at.plus({ [`${unit}s`]: 1 }), unit === 'day' ? 'day' : 'days', text, a, sentence, false, 'medium', pub));
+      taken.push([a, b]);
+      continue;
+    }
     const part = partAround(before, after, text);
     let day: DateTime | undefined;
     let explicit = false;
@@ -383,10 +469,11 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       taken.push([a, b]);
       continue;
     }
-    // "at around 4 a.m. on Sunday": the hour around the stated time
+    // "at around 4 a.m. on Sunday": the hour around the stated time; "at midnight on Thursday" the hour from it
     if (s.isCertain('hour') && s.get('hour') !== null) {
       const at = day.plus({ hours: s.get('hour')!, minutes: s.get('minute') ?? 0 });
-      out.push(mention(at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
+      const sharp = /^(?:at\s+)?(?:midnight|noon|midday)\b/i.test(text) && !/\b(?:around|about|approximately|roughly)\s*$/i.test(before);
+      out.push(mention(sharp ? at : at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
       taken.push([a, b]);
       continue;
     }
@@ -431,8 +518,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     const told = ctx.previousDay?.startOf('day');
     const nightEnds = early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
     const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
-    const end = nightEnds.plus({ hours: early ? 12 : NIGHT_END });
-    out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
+    // "shortly after midnight": the hour after it
+    const soon = /^(?:shortly|just|soon) after midnight$/i.test(m[0]);
+    const end = nightEnds.plus({ hours: soon ? 1 : early ? 12 : NIGHT_END });
+    out.push(mention(start, end, soon ? 'hour' : 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
 
