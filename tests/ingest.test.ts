@@ -980,6 +980,24 @@ describe('fifth round: dates and occurrences', () => {
     expect(r.map((e) => e[4])).toEqual([[2], [3]]);
   });
 
+  it('"the night before", "the next morning", "that evening" are told against the day the story is on', () => {
+    const tuesday = at('2026-03-10T00:00:00+02:00');
+    const d = (t: string) => span(dates(t, THU, tuesday)[0]!);
+    expect(d('Drones had circled the city the night before.')).toEqual(['2026-03-09T18:00:00+02:00', '2026-03-10T09:00:00+02:00']);
+    expect(d('A second missile hit the next morning.')).toEqual(['2026-03-11T05:00:00+02:00', '2026-03-11T12:00:00+02:00']);
+    expect(d('Shells fell on the market that evening.')).toEqual(['2026-03-10T17:00:00+02:00', '2026-03-11T00:00:00+02:00']);
+    expect(d('Rescuers found two more bodies the following day.')).toEqual(['2026-03-11T00:00:00+02:00', '2026-03-12T00:00:00+02:00']);
+  });
+
+  it('"on the evening of 8 March" and "before dawn on Sunday" are that part of the day they name', () => {
+    const [e] = dates('Shelling hit Kherson on the evening of 8 March.', THU);
+    expect(span(e!)).toEqual(['2026-03-08T17:00:00+02:00', '2026-03-09T00:00:00+02:00']);
+    const [m] = dates('Missiles hit the port on the morning of Saturday, 7 March.', THU);
+    expect(span(m!)).toEqual(['2026-03-07T05:00:00+02:00', '2026-03-07T12:00:00+02:00']);
+    const [b] = dates('Drones struck Sumy before dawn on Sunday.', THU);
+    expect(span(b!)).toEqual(['2026-03-08T00:00:00+02:00', '2026-03-08T09:00:00+02:00']);
+  });
+
   it("a tally of breaches is a statement by the accusing side; one said as the day's news is dated that day", () => {
     const r = kinds(
       'KYIV, 12 March 2026\nThe foreign minister said Russian forces had violated the truce 320 times, including drone strikes.\nMoscow said its troops held their lines and accused Ukraine of continuing to shell its positions in breach of the ceasefire.',

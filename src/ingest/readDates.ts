@@ -121,6 +121,13 @@ function namedDay(words: string, pub: DateTime, future: boolean): DateTime | und
   return undefined;
 }
 
+/** words for a day or a part of one, told against the day the text spoke of last */
+const ANAPHORIC_DAY =
+  /\b(that night|that day|the same day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+/** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
+const PART_OF_DAY =
+  /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
+
 interface Part {
   from: number;
   to: number;
@@ -329,6 +336,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([idx, idx + m[0].length]);
   }
 
+  // "on the evening of 8 March": that part of the named day
+  for (const m of sentence.matchAll(PART_OF_DAY)) {
+    const idx = m.index;
+    const day = namedDay(m[2]!, pub, future);
+    if (day === undefined || !free(idx, idx + m[0].length)) continue;
+    const p = m[1]!.toLowerCase();
+    const [from, to] = p === 'morning' ? MORNING : p === 'afternoon' ? AFTERNOON : EVENING;
+    out.push(
+      mention(day.plus({ hours: from }), day.plus({ hours: to }), 'part-of-day', m[0], idx, sentence, !WEEKDAY.test(m[2]!), 'high', pub),
+    );
+    taken.push([idx, idx + m[0].length]);
+  }
+
   // "over the past 24 hours": the days that window touches, up to the report
   for (const m of sentence.matchAll(PAST_HOURS)) {
     const idx = m.index;
@@ -484,22 +504,43 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([a, b]);
   }
 
-  // "that night", "the same day": the day the text spoke of last
-  for (const m of sentence.matchAll(/\b(that night|that day|the same day|the following night|the next day|the day before)\b/gi)) {
+  // "that night", "the same day", "the next morning": the day the text spoke of last
+  for (const m of sentence.matchAll(ANAPHORIC_DAY)) {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
-    const w = m[0].toLowerCase();
+    const w = m[0].toLowerCase().replace(/\s+/g, ' ');
     const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
+    const nightOf = (x: DateTime) => ({
+      s: x.plus({ hours: NIGHT_START }),
+      e: x.plus({ days: 1, hours: NIGHT_END }),
+      p: 'part-of-day' as const,
+    });
+    const partOf = (x: DateTime, [from, to]: readonly [number, number]) => ({
+      s: x.plus({ hours: from }),
+      e: x.plus({ hours: to }),
+      p: 'part-of-day' as const,
+    });
+    const dayOf = (x: DateTime) => ({ s: x, e: x.plus({ days: 1 }), p: 'day' as const });
     const span =
       w === 'that night'
-        ? { s: night.plus({ hours: NIGHT_START }), e: night.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
-        : w === 'the following night'
-          ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
-          : w === 'the next day'
-            ? { s: d.plus({ days: 1 }), e: d.plus({ days: 2 }), p: 'day' as const }
-            : w === 'the day before'
-              ? { s: d.minus({ days: 1 }), e: d, p: 'day' as const }
-              : { s: d, e: d.plus({ days: 1 }), p: 'day' as const };
+        ? nightOf(night)
+        : w === 'the following night' || w === 'the next night'
+          ? nightOf(d.plus({ days: 1 }))
+          : w === 'the previous night' || w === 'the night before'
+            ? nightOf(d.minus({ days: 1 }))
+            : w === 'the next day' || w === 'the following day'
+              ? dayOf(d.plus({ days: 1 }))
+              : w === 'the day before' || w === 'the previous day'
+                ? dayOf(d.minus({ days: 1 }))
+                : w === 'that morning'
+                  ? partOf(d, MORNING)
+                  : w === 'that afternoon'
+                    ? partOf(d, AFTERNOON)
+                    : w === 'that evening'
+                      ? partOf(d, EVENING)
+                      : w === 'the next morning' || w === 'the following morning'
+                        ? partOf(d.plus({ days: 1 }), MORNING)
+                        : dayOf(d);
     out.push(mention(span.s, span.e, span.p, m[0], m.index, sentence, false, 'medium', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
@@ -516,11 +557,18 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // in a Monday report): "after midnight" is that day's small hours; a bare "overnight" keeps the news
     // convention of the night before the report
     const told = ctx.previousDay?.startOf('day');
-    const nightEnds = early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
+    // "before dawn on Sunday", "shortly after midnight on 3 March": the small hours of the day it names
+    const on = /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
+      sentence.slice(m.index + m[0].length),
+    );
+    const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
+    const nightEnds =
+      named ?? (early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
     const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
     // "shortly after midnight": the hour after it
     const soon = /^(?:shortly|just|soon) after midnight$/i.test(m[0]);
-    const end = nightEnds.plus({ hours: soon ? 1 : early ? 12 : NIGHT_END });
+    // dawn comes before the night's end; the small hours and "after midnight" run on to noon like "early on"
+    const end = nightEnds.plus({ hours: soon ? 1 : /dawn/i.test(m[0]) ? NIGHT_END : early ? 12 : NIGHT_END });
     out.push(mention(start, end, soon ? 'hour' : 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
