@@ -998,6 +998,32 @@ describe('fifth round: dates and occurrences', () => {
     expect(span(b!)).toEqual(['2026-03-08T00:00:00+02:00', '2026-03-08T09:00:00+02:00']);
   });
 
+  it('"the toll rose to 40 on Monday" dates the toll, not the strike', () => {
+    const mon = at('2026-03-16T14:00:00+02:00');
+    const r = kinds(
+      "DNIPRO, 16 March 2026\nThe toll from Saturday's Russian missile strike on Dnipro rose to 31 on Monday, officials said.",
+      mon,
+    );
+    expect(r.map((e) => e.slice(2, 4))).toEqual([['2026-03-14T00:00:00+02:00', '2026-03-15T00:00:00+02:00']]);
+    const [d] = dates('By then the number of dead had climbed to 12 on Sunday.', mon);
+    expect(d!.reporting).toBe(true);
+  });
+
+  it('"In a separate attack" on other places is another occurrence; a later detail of a place goes with the occurrence there', () => {
+    const r = kinds(
+      'MYKOLAIV, 22 June 2026\nRussian strikes kill five in Mykolaiv, two in Kherson\nRussian missiles hit a plant in Mykolaiv on Monday morning, killing five.\nIn a separate attack on Monday, Russian drones struck a bus in Kherson, killing two.\nBy the evening, the number of injured in Mykolaiv had risen to 14.',
+      at('2026-06-22T21:00:00+03:00'),
+    );
+    expect(r.map((e) => e[4])).toEqual([[2, 3, 5], [4]]);
+  });
+
+  it('what the attacker says it hit ("its strikes destroyed military depots") is its claim, not a target', () => {
+    const r = ingest(
+      "LVIV, 12 March 2026\nRussian missiles hit a block of flats in Lviv overnight, killing two.\nRussia's defence ministry said its strikes had destroyed military depots.",
+    ).events;
+    expect(r.map((e) => e.targets)).toEqual([['residential']]);
+  });
+
   it("a tally of breaches is a statement by the accusing side; one said as the day's news is dated that day", () => {
     const r = kinds(
       'KYIV, 12 March 2026\nThe foreign minister said Russian forces had violated the truce 320 times, including drone strikes.\nMoscow said its troops held their lines and accused Ukraine of continuing to shell its positions in breach of the ceasefire.',

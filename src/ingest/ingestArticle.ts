@@ -230,6 +230,10 @@ const SET_APART = /\b(?:later|earlier|afterwards|hours after|hours before)\b/i;
 /** "the ministry said ... and accused Ukraine of ...": a statement reported as news, with no date words */
 const SAID_TODAY = /\b(?:said|accused)\b/i;
 
+/** "In a separate attack", "In another strike": the text itself sets it apart */
+const IN_SEPARATE =
+  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
+
 /** "Earlier on Sunday", "Earlier that day": before the occurrence told before */
 const EARLIER_ON = /^Earlier (?:on|that|in the)\b/i;
 /** "Later on Saturday": after the occurrence told before it began */
@@ -333,7 +337,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
       const dated = eventDates(o, 'strike').length > 0;
-      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
+      // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
+      // detail told of a place goes with the occurrence at that place
+      const mine = new Set(o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id));
+      const regionsIn = (g: Group) =>
+        new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
+      const there =
+        current?.kind === 'strike' && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
+          ? groups.filter((g) => g.kind === 'strike' && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
+          : undefined;
+      if (there && adds && !dated) there.obs.push(o);
+      else if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
         current.obs.push(o);
       continue;
     }
@@ -425,8 +439,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
     const own = regionsOf(o.places);
     // ("later, missiles also hit Lviv" stays one barrage)
-    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length > 0) {
-      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+    // ("In a separate attack, drones struck Kherson" likewise)
+    if (
+      home &&
+      (/^(?:earlier|later|separately)\b/i.test(o.s.text) || IN_SEPARATE.test(o.s.text)) &&
+      !/\balso\b/i.test(o.s.text) &&
+      own.length > 0
+    ) {
+      const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
     // "drones sent against a refinery in the Saratov region over the past 24 hours" beside a hit on Sudzha
@@ -435,7 +455,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (home && when && own.length > 0) {
       const hours = (w: { start: DateTime; end: DateTime }) => w.end.diff(w.start, 'hours').hours;
       const pinned = Math.min(...home.obs.flatMap((x) => eventDates(x, 'strike')).map(hours));
-      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+      const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (pinned <= 12 && Math.min(...ds.map(hours)) >= 24 && theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
     // "Earlier on Sunday, Russia had fired 120 missiles at the grid" after a strike on one city late on
@@ -615,7 +635,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const targets: TargetType[] = [];
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
     // what a pause or a statement speaks of ("strikes on energy infrastructure") is its terms, not a hit
-    for (const o of g.kind === 'strike' ? g.obs : [])
+    // ("its strikes had destroyed military bases": what the attacker says it hit is its claim, not a target told)
+    for (const o of g.kind === 'strike' ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
       for (const t of o.targets)
         if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);

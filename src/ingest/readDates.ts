@@ -47,6 +47,9 @@ const REPORTING =
 
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
 const AS_OF = /\b(?:by|as of)\s+$/i;
+/** "the toll rose to 40 on Monday", "had climbed to 12 by Sunday": when a toll stood so, not when the strike was */
+const TOLL_STATE =
+  /\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|increased|jumped|grew|grown)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+)?[\w,-]+(?:\s+(?:people|dead|deaths|killed|injured|wounded))?\s+(?:late\s+|early\s+)?(?:on\s+|by\s+|in\s+)?$/i;
 
 /** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
 const CLOCK_IN_ZONE =
@@ -191,7 +194,9 @@ function mention(
     index,
     // "hit by Monday's strike" is no "as of"
     reporting:
-      REPORTING.test(sentence.slice(0, index)) || (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
+      REPORTING.test(sentence.slice(0, index)) ||
+      TOLL_STATE.test(sentence.slice(0, index)) ||
+      (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
     confidence,
   };
