@@ -1024,6 +1024,21 @@ describe('fifth round: dates and occurrences', () => {
     expect(r.map((e) => e.targets)).toEqual([['residential']]);
   });
 
+  it('"Kyiv\'s 48-hour ceasefire took effect at noon on Sunday": the truce, dated by the day it was told of', () => {
+    const r = kinds(
+      "KYIV, 15 March 2026\nUkraine's 48-hour ceasefire for the Easter holiday took effect at noon on Sunday and is to run until the end of Tuesday, officials said.",
+      at('2026-03-15T18:00:00+02:00'),
+    );
+    expect(r).toEqual([['agreement-claim', 'ukraine', '2026-03-15T00:00:00+02:00', '2026-03-16T00:00:00+02:00', [2]]]);
+    // a truce's start in a sentence about fire is no truce told
+    expect(
+      kinds(
+        'KYIV, 15 March 2026\nShells hit Kherson minutes after the ceasefire took effect at noon on Sunday.',
+        at('2026-03-15T18:00:00+02:00'),
+      ).map((e) => e[0]),
+    ).toEqual(['strike']);
+  });
+
   it("a tally of breaches is a statement by the accusing side; one said as the day's news is dated that day", () => {
     const r = kinds(
       'KYIV, 12 March 2026\nThe foreign minister said Russian forces had violated the truce 320 times, including drone strikes.\nMoscow said its troops held their lines and accused Ukraine of continuing to shell its positions in breach of the ceasefire.',

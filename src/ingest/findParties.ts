@@ -41,6 +41,10 @@ const BREACH_TALLY =
 /** "accused Ukraine of continuing to shell towns": an accusation of fire */
 const ACCUSED_OF_FIRE =
   /\baccus\w+\s+(?:[\w'-]+\s+){1,3}?of\s+(?:continuing\s+to\s+|still\s+)?(?:shell|attack|strik|fir|bomb|launch|target)\w*/i;
+/** "the ceasefire took effect at midnight", "the pause came into force" */
+const TAKES_EFFECT =
+  /\b(?:truce|ceasefire|cease-fire|pause|moratorium)\s+(?:[\w-]+\s+){0,12}?(?:took effect|takes effect|came into force|comes into force|began|begins)\b/i;
+const BREACH_WORDS = /\b(?:brok|break|violat|breach)/i;
 /** "The strike was part of ...": the definite article refers back to the occurrence told before */
 const ANAPHORIC = /^(?:The|This|That) (?:strike|attack|raid|barrage|bombardment|shelling)\b/;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
@@ -167,9 +171,14 @@ export function readParties(text: string): Reading {
   const speaker = SPEAKER.exec(sentence);
   const claimBy = claim ? (speaker ? (party(speaker[1]!) ?? speaker[1]) : undefined) : undefined;
   const base = { ...(actor ? { actor } : {}), ...(target ? { target } : {}), ...(claimBy ? { claimBy } : {}) };
-  if (TRUCE.test(raw) && AGREE.test(raw) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
+  // "Putin's ceasefire took effect at midnight": the truce told as in force, with no fire in the sentence
+  const inForce = TAKES_EFFECT.test(raw) && !STRIKE.test(sentence) && !BREACH_WORDS.test(sentence);
+  if (TRUCE.test(raw) && (AGREE.test(raw) || inForce) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
     const by = speaker ? party(speaker[1]!) : undefined;
-    const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence) ? 'russia' : by;
+    const owner = new RegExp(String.raw`\b(${RU}|${UA})(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause)\b`, 'i').exec(raw);
+    const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence)
+      ? 'russia'
+      : (by ?? (inForce && owner ? party(owner[1]!.replace(/'s$/, '')) : undefined));
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
   const munitionCount =

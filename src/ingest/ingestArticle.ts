@@ -86,7 +86,7 @@ const iso = (d: DateTime) => d.toISO(ISO)!;
 
 /** "meant to end on February 1", "a week until February 1": the terms spoken of, not when they were spoken */
 const TERMS_DATE =
-  /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
+  /\b(until(?: the end of)?|till(?: the end of)?|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
 
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
@@ -587,10 +587,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
       const prior = before ? span(before.obs.flatMap((o) => eventDates(o, 'strike'))) : undefined;
       if (prior && LATER.test(g.obs[0]!.s.text) && prior.start > s0 && prior.start < e0) s0 = prior.start;
-      const precision = widest.precision;
+      let precision = widest.precision;
+      let e1: DateTime = e0;
+      // a truce declared or in force is dated by the day it was told of ("took effect at midnight on Thursday")
+      if (g.kind === 'agreement-claim' && (precision === 'hour' || precision === 'exact')) {
+        s0 = s0.startOf('day');
+        e1 = s0.plus({ days: 1 });
+        precision = 'day';
+      }
       when = {
         start: s0,
-        end: e0,
+        end: e1,
         precision,
         evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`,
         confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium',
