@@ -850,6 +850,17 @@ describe('fifth round: dates and occurrences', () => {
     ]);
   });
 
+  it('"a day earlier" after an overnight attack is the day before the morning it ended, and another occurrence', () => {
+    const r = kinds(
+      'KYIV, 4 February 2026\nRussian missiles struck energy sites in Kyiv overnight, the mayor said.\nA day earlier, strikes on the capital had killed two people.',
+      at('2026-02-04T11:00:00+02:00'),
+    );
+    expect(r).toEqual([
+      ['strike', 'russia', '2026-02-03T18:00:00+02:00', '2026-02-04T09:00:00+02:00', [2]],
+      ['strike', 'russia', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', [3]],
+    ]);
+  });
+
   it('"a week after" another happening, "within three hours": no date of their own', () => {
     expect(dates('Drones hit Kharkiv, a week after a barrage hit the city.', THU)).toEqual([]);
     expect(dates('The strike came two days after troops left the island.', THU)).toEqual([]);

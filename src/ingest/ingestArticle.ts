@@ -234,6 +234,9 @@ const SAID_TODAY = /\b(?:said|accused)\b/i;
 const IN_SEPARATE =
   /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
 
+/** "three days earlier", "a week later" */
+const COUNTED_APART = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)\s+(?:earlier|later)$/i;
+
 /** "Earlier on Sunday", "Earlier that day": before the occurrence told before */
 const EARLIER_ON = /^Earlier (?:on|that|in the)\b/i;
 /** "Later on Saturday": after the occurrence told before it began */
@@ -299,11 +302,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
   let previousEarly = false;
+  let previousNight = false;
   let lastSettlement: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
+    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement);
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
@@ -314,6 +318,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (last) {
       previousDay = last.start;
       // ("shortly after midnight", an hour, is as early as "early on Saturday")
+      // (past midnight: "late on Monday", ending at midnight, is still Monday)
+      previousNight = last.precision === 'part-of-day' && last.start.hour >= 17 && last.end > last.start.startOf('day').plus({ days: 1 });
       previousEarly =
         (last.precision === 'part-of-day' || last.precision === 'hour') &&
         last.start.hour < 12 &&
@@ -458,6 +464,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (pinned <= 12 && Math.min(...ds.map(hours)) >= 24 && theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
+    // "A day earlier, strikes had killed two": a time of its own, counted from the story's, is set apart
+    if (home && ds.some((d) => COUNTED_APART.test(d.words))) home = undefined;
     // "Earlier on Sunday, Russia had fired 120 missiles at the grid" after a strike on one city late on
     // Sunday: set on a named day before it, with an attacker and no place of its own, another occurrence
     if (home && EARLIER_ON.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length === 0 && named !== undefined) home = undefined;

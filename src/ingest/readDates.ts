@@ -32,6 +32,8 @@ export interface DateContext {
   previousDay?: DateTime;
   /** that day was told by its small hours or its morning ("early on Saturday"): its night is the one before */
   previousEarly?: boolean;
+  /** it was a night ("overnight", from the evening before): its day is the morning it ends on */
+  previousNight?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -397,7 +399,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
       const n = numberWord(offset[1]!) ?? 1;
       const unit = offset[2]!.toLowerCase().replace(/s$/, '') as 'day' | 'week';
-      const d = ctx.previousDay.startOf('day');
+      // a night ("overnight" into Wednesday) is on the day it ends: "a day earlier" is Tuesday
+      const d = ctx.previousDay.startOf('day').plus({ days: ctx.previousNight ? 1 : 0 });
       const at = /^earlier$/i.test(offset[3]!) ? d.minus({ [`${unit}s`]: n }) : d.plus({ [`${unit}s`]: n });
       out.push(mention(at, at.plus({ [`${unit}s`]: 1 }), unit === 'day' ? 'day' : 'days', text, a, sentence, false, 'medium', pub));
       taken.push([a, b]);
