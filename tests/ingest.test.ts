@@ -861,6 +861,14 @@ describe('fifth round: dates and occurrences', () => {
     ]);
   });
 
+  it('a strike "on Thursday" is not the attack "early on Friday", though Friday\'s night began on Thursday evening', () => {
+    const r = kinds(
+      'MOSCOW, 11 September 2026\nUkrainian drones set fire to a depot in the Volgograd region early on Friday, the governor said.\nThe ministry said 46 drones had been downed over six regions overnight.\nUkrainian shelling had killed two people in the same region on Thursday, officials said.',
+      at('2026-09-11T14:00:00+03:00', 'Europe/Moscow'),
+    );
+    expect(r.map((e) => e[4])).toEqual([[2, 3], [4]]);
+  });
+
   it('"a week after" another happening, "within three hours": no date of their own', () => {
     expect(dates('Drones hit Kharkiv, a week after a barrage hit the city.', THU)).toEqual([]);
     expect(dates('The strike came two days after troops left the island.', THU)).toEqual([]);

@@ -423,9 +423,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // "Later on Saturday, another strike ...": a second occurrence, not more of the first
       home = undefined;
     } else if (when) {
+      // a whole named day ("on Thursday") meets a night only at its edge: it must meet the occurrence's
+      // narrowest time ("early on Friday"), not just the night that began the evening before
+      const wholeDays = ds.every((d) => d.precision === 'day');
       home = [...strikeGroups].reverse().find((g) => {
-        const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
-        return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
+        const gds = g.obs.flatMap((x) => eventDates(x, 'strike'));
+        const gw = span(gds);
+        const narrowest = gds.reduce<DateMention | undefined>(
+          (a, b) => (a === undefined || b.end.diff(b.start).toMillis() < a.end.diff(a.start).toMillis() ? b : a),
+          undefined,
+        );
+        return (
+          (g.actor === actor || actor === undefined || g.actor === undefined) &&
+          (gw === undefined || overlaps(gw, when)) &&
+          (!wholeDays || narrowest === undefined || overlaps(narrowest, when))
+        );
       });
     } else if (actor === undefined || (named === undefined && fromPlaces === undefined)) {
       // no attacker and no place: the occurrence the article is mostly about
