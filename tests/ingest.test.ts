@@ -110,12 +110,13 @@ describe('dates', () => {
       expect(span(d!)).toEqual(['2026-02-01T18:00:00+02:00', '2026-02-02T09:00:00+02:00']);
     }
   });
-  it('a clock time on a named day is the hour around it; "shortly after midnight" is the early hours before the report', () => {
+  it('a clock time on a named day is the hour around it; "shortly after midnight" is the hour after it, before the report', () => {
     const [d] = dates('A missile hit the plant at around 4 a.m. on Monday.');
     expect(span(d!)).toEqual(['2026-02-02T03:00:00+02:00', '2026-02-02T05:00:00+02:00']);
     expect(d!.precision).toBe('hour');
+    // (the fifth round: the hour, as the golds read it, where it was the small hours up to the report)
     const [m] = dates('The attack began shortly after midnight.');
-    expect(span(m!)).toEqual(['2026-02-03T00:00:00+02:00', '2026-02-03T09:00:00+02:00']);
+    expect(span(m!)).toEqual(['2026-02-03T00:00:00+02:00', '2026-02-03T01:00:00+02:00']);
   });
   it('in the zone given: Moscow nights are Moscow nights', () => {
     const [d] = dates('Drones attacked a refinery overnight.', at('2026-02-03T10:00:00+03:00', 'Europe/Moscow'));
@@ -1005,5 +1006,249 @@ describe('fifth round: figures', () => {
   it('a dateline names where the report was filed, not which town "the town" is', () => {
     const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
     expect(e.places).toEqual([]);
+  });
+});
+
+describe('fifth round: dates and occurrences', () => {
+  // Thursday 12 March 2026, 15:00 in Kyiv; Sunday was 8 March
+  const THU = at('2026-03-12T15:00:00+02:00');
+  const kinds = (text: string, pub = THU) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, e.when.start, e.when.end, e.sources.map((x) => x.line)]);
+
+  it('"N days earlier" counts from the day the story is on, not from the dateline', () => {
+    const sunday = at('2026-03-08T00:00:00+02:00');
+    const [d] = dates('Two days earlier, shells hit the same street.', THU, sunday);
+    expect(span(d!)).toEqual(['2026-03-06T00:00:00+02:00', '2026-03-07T00:00:00+02:00']);
+    const [w] = dates('A week later, drones returned.', THU, at('2026-02-20T00:00:00+02:00'));
+    expect(span(w!)).toEqual(['2026-02-27T00:00:00+02:00', '2026-03-06T00:00:00+02:00']);
+    // in an article: the weekday the story is on anchors it
+    expect(
+      kinds(
+        'ODESA, 12 March 2026\nRussian drones hit Odesa late on Monday, killing two people.\nFour days earlier, a missile hit the port of Odesa.',
+      ).map((e) => e.slice(2, 4)),
+    ).toEqual([
+      ['2026-03-09T18:00:00+02:00', '2026-03-10T00:00:00+02:00'],
+      ['2026-03-05T00:00:00+02:00', '2026-03-06T00:00:00+02:00'],
+    ]);
+  });
+
+  it('"a day earlier" after an overnight attack is the day before the morning it ended, and another occurrence', () => {
+    const r = kinds(
+      'KYIV, 4 February 2026\nRussian missiles struck energy sites in Kyiv overnight, the mayor said.\nA day earlier, strikes on the capital had killed two people.',
+      at('2026-02-04T11:00:00+02:00'),
+    );
+    expect(r).toEqual([
+      ['strike', 'russia', '2026-02-03T18:00:00+02:00', '2026-02-04T09:00:00+02:00', [2]],
+      ['strike', 'russia', '2026-02-03T00:00:00+02:00', '2026-02-04T00:00:00+02:00', [3]],
+    ]);
+  });
+
+  it('a strike "on Thursday" is not the attack "early on Friday", though Friday\'s night began on Thursday evening', () => {
+    const r = kinds(
+      'MOSCOW, 11 September 2026\nUkrainian drones set fire to a depot in the Volgograd region early on Friday, the governor said.\nThe ministry said 46 drones had been downed over six regions overnight.\nUkrainian shelling had killed two people in the same region on Thursday, officials said.',
+      at('2026-09-11T14:00:00+03:00', 'Europe/Moscow'),
+    );
+    expect(r.map((e) => e[4])).toEqual([[2, 3], [4]]);
+  });
+
+  it('"a week after" another happening, "within three hours": no date of their own', () => {
+    expect(dates('Drones hit Kharkiv, a week after a barrage hit the city.', THU)).toEqual([]);
+    expect(dates('The strike came two days after troops left the island.', THU)).toEqual([]);
+    expect(dates('Guns fell silent within three hours.', THU)).toEqual([]);
+  });
+
+  it('"in the middle of the night on Sunday" is the small hours of Sunday, up to 09:00', () => {
+    const [d] = dates('Missiles hit Mykolaiv in the middle of the night on Sunday, officials said on Monday.', THU);
+    expect(span(d!)).toEqual(['2026-03-08T00:00:00+02:00', '2026-03-08T09:00:00+02:00']);
+    const [e] = dates('Shells hit the town in the dead of night on 3 March.', THU);
+    expect(span(e!)).toEqual(['2026-03-03T00:00:00+02:00', '2026-03-03T09:00:00+02:00']);
+  });
+
+  it('"over the past N hours" runs from the start of the day the window opens up to the report', () => {
+    const [d] = dates('Air defences downed 41 drones over the past 24 hours.', THU);
+    expect(span(d!)).toEqual(['2026-03-11T00:00:00+02:00', '2026-03-12T15:00:00+02:00']);
+    expect(d!.precision).toBe('days');
+    const [e] = dates('The air force counted 12 drones in the last ten hours.', THU);
+    expect(span(e!)).toEqual(['2026-03-12T00:00:00+02:00', '2026-03-12T15:00:00+02:00']);
+  });
+
+  it('"shortly after midnight" in a report of the next morning is the hour after midnight', () => {
+    const [d] = dates('Just after midnight, a drone struck a depot.', at('2026-03-12T10:00:00+02:00'));
+    expect(span(d!)).toEqual(['2026-03-12T00:00:00+02:00', '2026-03-12T01:00:00+02:00']);
+    expect(d!.precision).toBe('hour');
+    // after a strike "late on Wednesday", told on Thursday: the midnight that ends Wednesday
+    expect(
+      kinds(
+        'KHARKIV, 12 March 2026\nA Russian missile hit Kharkiv late on Wednesday, killing three.\nShortly after midnight, a second missile hit a substation in the city.',
+      ).map((e) => e.slice(2, 4)),
+    ).toEqual([
+      ['2026-03-11T18:00:00+02:00', '2026-03-12T00:00:00+02:00'],
+      ['2026-03-12T00:00:00+02:00', '2026-03-12T01:00:00+02:00'],
+    ]);
+  });
+
+  it('a side shooting drones down, with no attacker named, was the side attacked', () => {
+    // (no place named, so the places hit cannot tell)
+    const r = ingest('KYIV, 12 March 2026\nUkrainian forces brought down 25 drones across the country overnight.').events;
+    expect(r.map((e) => [e.actor, e.target])).toEqual([['russia', 'ukraine']]);
+    const s = ingest("MOSCOW, 12 March 2026\nRussia's defence ministry said its air defences had destroyed 30 drones overnight.").events;
+    expect(s.map((e) => [e.actor, e.target])).toEqual([['ukraine', 'russia']]);
+  });
+
+  it('a ministry owning its strikes is the attacker; "destroyed" without a munition is no shoot-down', () => {
+    const r = ingest(
+      "LVIV, 12 March 2026\nRussian missiles hit Lviv overnight, killing two.\nRussia's defence ministry said its strikes had destroyed fuel depots.",
+    ).events;
+    expect(r.map((e) => [e.actor, e.sources.map((x) => x.line)])).toEqual([['russia', [2, 3]]]);
+  });
+
+  it('an accusation with a day between ("accused Ukraine on Friday of firing"), "blowing up", "in breach of the moratorium on strikes"', () => {
+    const fri = at('2026-03-13T17:00:00+03:00', 'Europe/Moscow');
+    const r = ingest(
+      'MOSCOW, 13 March 2026\nRussia accused Ukraine on Friday of firing rockets at a pumping station in the Kursk region on Friday morning.\nMoscow had also accused Ukrainian troops of blowing up a bridge in the Bryansk region last week.\nThe ministry said Kyiv had sent 14 drones against a depot in the Saratov region over the past 24 hours, in breach of the moratorium on strikes against energy sites.',
+      fri,
+    ).events;
+    expect(r.map((e) => [e.kind, e.actor, e.places.map((p) => p.region), e.sources.map((x) => x.line)])).toEqual([
+      ['strike', 'ukraine', ['Kursk Oblast'], [2]],
+      ['strike', 'ukraine', ['Bryansk Oblast'], [3]],
+      ['strike', 'ukraine', ['Saratov Oblast'], [4]],
+    ]);
+    // the wide window is days up to the report, not the pinned morning
+    expect([r[2]!.when.start, r[2]!.when.end]).toEqual(['2026-03-12T00:00:00+03:00', '2026-03-13T17:00:00+03:00']);
+  });
+
+  it('"dropped guided bombs" is a strike', () => {
+    const r = ingest('SUMY, 12 March 2026\nRussian aircraft dropped guided bombs on the Sumy region overnight.').events;
+    expect(r.map((e) => [e.kind, e.actor])).toEqual([['strike', 'russia']]);
+  });
+
+  it('"The strike was part of an overnight attack" goes on about the occurrence, and its night widens it', () => {
+    const r = kinds(
+      'DNIPRO, 12 March 2026\nA Russian missile hit a school in Dnipro early on Thursday, injuring six.\nThe strike was part of an overnight attack with drones and missiles on several regions.',
+    );
+    expect(r).toEqual([['strike', 'russia', '2026-03-11T18:00:00+02:00', '2026-03-12T12:00:00+02:00', [2, 3]]]);
+  });
+
+  it('a capital doing something ("Kyiv had sent", "Moscow did not comment") is its government, not a place hit', () => {
+    const r = ingest('KHARKIV, 12 March 2026\nRussian drones hit Kharkiv overnight, and Moscow did not comment.').events;
+    expect(r[0]!.places.map((p) => p.name)).toEqual(['Kharkiv']);
+  });
+
+  it('"Earlier on Sunday, Russia had fired ..." with no place of its own is another occurrence', () => {
+    const mon = at('2026-03-09T11:00:00+02:00');
+    const r = kinds(
+      'ODESA, 9 March 2026\nA Russian drone hit a block of flats in Odesa late on Sunday, killing four.\nEarlier on Sunday, Russia had fired 60 missiles at the power grid.',
+      mon,
+    );
+    expect(r).toEqual([
+      ['strike', 'russia', '2026-03-08T18:00:00+02:00', '2026-03-09T00:00:00+02:00', [2]],
+      ['strike', 'russia', '2026-03-08T00:00:00+02:00', '2026-03-09T00:00:00+02:00', [3]],
+    ]);
+  });
+
+  it('"it was Russia that had shelled the plant": the other side\'s account of the occurrence at that site', () => {
+    const fri = at('2026-03-13T17:00:00+03:00', 'Europe/Moscow');
+    const r = ingest(
+      "MOSCOW, 13 March 2026\nRussia accused Ukraine of shelling a power plant in the Belgorod region on Friday morning.\nUkraine's army said it was Russia that had shelled the plant.",
+      fri,
+    ).events;
+    expect(r.map((e) => [e.actor, e.sources.map((x) => x.line)])).toEqual([['ukraine', [2, 3]]]);
+  });
+
+  it('a strike "within two hours of the truce taking effect" is dated from the truce\'s stated start', () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nThe ceasefire took effect at midnight on Thursday, the Kremlin said.\nUkraine said Russian drones hit the Kharkiv region within two hours of the truce taking effect.',
+    ).filter((e) => e[0] === 'strike');
+    expect(r).toEqual([['strike', 'russia', '2026-03-12T00:00:00+02:00', '2026-03-12T02:00:00+02:00', [3]]]);
+  });
+
+  it('other phrasings of the same conventions', () => {
+    // Saturday 21 November 2026, 08:30 in Kyiv
+    const sat = at('2026-11-21T08:30:00+02:00');
+    const [later] = dates('Three days later, a drone hit the same depot.', sat, at('2026-11-14T00:00:00+02:00'));
+    expect(span(later!)).toEqual(['2026-11-17T00:00:00+02:00', '2026-11-18T00:00:00+02:00']);
+    const [dead] = dates('Shells hit Kherson in the middle of the night on Tuesday.', sat);
+    expect(span(dead!)).toEqual(['2026-11-17T00:00:00+02:00', '2026-11-17T09:00:00+02:00']);
+    const [past] = dates('The air force said 70 drones were downed over the past 48 hours.', sat);
+    expect(span(past!)).toEqual(['2026-11-19T00:00:00+02:00', '2026-11-21T08:30:00+02:00']);
+    const [soon] = dates('Soon after midnight, sirens sounded and a missile hit a warehouse.', sat);
+    expect(span(soon!)).toEqual(['2026-11-21T00:00:00+02:00', '2026-11-21T01:00:00+02:00']);
+    expect(dates('The barrage came three days before the talks opened.', sat)).toEqual([]);
+    const r = kinds(
+      'ZAPORIZHZHIA, 21 November 2026\nA Russian glide bomb hit a bus depot in Zaporizhzhia late on Friday, wounding nine.\nEarlier that day, Russia had launched 40 drones at energy sites.',
+      sat,
+    );
+    expect(r.map((e) => e[4])).toEqual([[2], [3]]);
+  });
+
+  it('"the night before", "the next morning", "that evening" are told against the day the story is on', () => {
+    const tuesday = at('2026-03-10T00:00:00+02:00');
+    const d = (t: string) => span(dates(t, THU, tuesday)[0]!);
+    expect(d('Drones had circled the city the night before.')).toEqual(['2026-03-09T18:00:00+02:00', '2026-03-10T09:00:00+02:00']);
+    expect(d('A second missile hit the next morning.')).toEqual(['2026-03-11T05:00:00+02:00', '2026-03-11T12:00:00+02:00']);
+    expect(d('Shells fell on the market that evening.')).toEqual(['2026-03-10T17:00:00+02:00', '2026-03-11T00:00:00+02:00']);
+    expect(d('Rescuers found two more bodies the following day.')).toEqual(['2026-03-11T00:00:00+02:00', '2026-03-12T00:00:00+02:00']);
+  });
+
+  it('"on the evening of 8 March" and "before dawn on Sunday" are that part of the day they name', () => {
+    const [e] = dates('Shelling hit Kherson on the evening of 8 March.', THU);
+    expect(span(e!)).toEqual(['2026-03-08T17:00:00+02:00', '2026-03-09T00:00:00+02:00']);
+    const [m] = dates('Missiles hit the port on the morning of Saturday, 7 March.', THU);
+    expect(span(m!)).toEqual(['2026-03-07T05:00:00+02:00', '2026-03-07T12:00:00+02:00']);
+    const [b] = dates('Drones struck Sumy before dawn on Sunday.', THU);
+    expect(span(b!)).toEqual(['2026-03-08T00:00:00+02:00', '2026-03-08T09:00:00+02:00']);
+  });
+
+  it('"the toll rose to 40 on Monday" dates the toll, not the strike', () => {
+    const mon = at('2026-03-16T14:00:00+02:00');
+    const r = kinds(
+      "DNIPRO, 16 March 2026\nThe toll from Saturday's Russian missile strike on Dnipro rose to 31 on Monday, officials said.",
+      mon,
+    );
+    expect(r.map((e) => e.slice(2, 4))).toEqual([['2026-03-14T00:00:00+02:00', '2026-03-15T00:00:00+02:00']]);
+    const [d] = dates('By then the number of dead had climbed to 12 on Sunday.', mon);
+    expect(d!.reporting).toBe(true);
+  });
+
+  it('"In a separate attack" on other places is another occurrence; a later detail of a place goes with the occurrence there', () => {
+    const r = kinds(
+      'MYKOLAIV, 22 June 2026\nRussian strikes kill five in Mykolaiv, two in Kherson\nRussian missiles hit a plant in Mykolaiv on Monday morning, killing five.\nIn a separate attack on Monday, Russian drones struck a bus in Kherson, killing two.\nBy the evening, the number of injured in Mykolaiv had risen to 14.',
+      at('2026-06-22T21:00:00+03:00'),
+    );
+    expect(r.map((e) => e[4])).toEqual([[2, 3, 5], [4]]);
+  });
+
+  it('what the attacker says it hit ("its strikes destroyed military depots") is its claim, not a target', () => {
+    const r = ingest(
+      "LVIV, 12 March 2026\nRussian missiles hit a block of flats in Lviv overnight, killing two.\nRussia's defence ministry said its strikes had destroyed military depots.",
+    ).events;
+    expect(r.map((e) => e.targets)).toEqual([['residential']]);
+  });
+
+  it('"Kyiv\'s 48-hour ceasefire took effect at noon on Sunday": the truce, dated by the day it was told of', () => {
+    const r = kinds(
+      "KYIV, 15 March 2026\nUkraine's 48-hour ceasefire for the Easter holiday took effect at noon on Sunday and is to run until the end of Tuesday, officials said.",
+      at('2026-03-15T18:00:00+02:00'),
+    );
+    expect(r).toEqual([['agreement-claim', 'ukraine', '2026-03-15T00:00:00+02:00', '2026-03-16T00:00:00+02:00', [2]]]);
+    // a truce's start in a sentence about fire is no truce told
+    expect(
+      kinds(
+        'KYIV, 15 March 2026\nShells hit Kherson minutes after the ceasefire took effect at noon on Sunday.',
+        at('2026-03-15T18:00:00+02:00'),
+      ).map((e) => e[0]),
+    ).toEqual(['strike']);
+  });
+
+  it("a tally of breaches is a statement by the accusing side; one said as the day's news is dated that day", () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nThe foreign minister said Russian forces had violated the truce 320 times, including drone strikes.\nMoscow said its troops held their lines and accused Ukraine of continuing to shell its positions in breach of the ceasefire.',
+    );
+    expect(r).toEqual([
+      ['statement', 'ukraine', '2026-03-12T00:00:00+02:00', '2026-03-13T00:00:00+02:00', [2]],
+      ['statement', 'russia', '2026-03-12T00:00:00+02:00', '2026-03-13T00:00:00+02:00', [3]],
+    ]);
+    // "has dismissed ... and says": background, not the day's statement
+    expect(kinds('KYIV, 12 March 2026\nZelensky has dismissed the truce as a show and says Kyiv is ready for talks.')).toEqual([]);
   });
 });

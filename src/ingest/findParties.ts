@@ -12,12 +12,14 @@ export interface Reading {
   target?: Party;
   /** the sentence reports a claim or denial by someone ("claimed", "denied", "alleged") */
   claimBy?: string;
+  /** "it was Russia that had shelled the station": the other side's account of an occurrence told before */
+  counter?: boolean;
   words: string;
 }
 
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
-const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing)`;
+const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
 const ATTACKER = (who: string) =>
   new RegExp(
     String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
@@ -26,7 +28,25 @@ const ATTACKER = (who: string) =>
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
+/** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
+const DOWNED =
+  /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
+/** "in breach of the moratorium on strikes": an accusation of an attack, not the terms of a pause */
+const IN_BREACH =
+  /\b(?:in (?:breach|violation) of|breaching|violating|breaking)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause|moratorium)(?:\s+on\s+(?:[\w-]+\s+){0,4}?(?:strikes|attacks))?/gi;
+/** "accused Ukraine of breaking the truce 488 times": a tally of breaches is a side's statement, not one strike */
+const BREACH_TALLY =
+  /\b(?:brok\w*|break\w*|violat\w*|breach\w*)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire|pause|moratorium)\s+(?:more than\s+|over\s+|at least\s+|nearly\s+)?[\d,]+\s+times\b/i;
+/** "accused Ukraine of continuing to shell towns": an accusation of fire */
+const ACCUSED_OF_FIRE =
+  /\baccus\w+\s+(?:[\w'-]+\s+){1,3}?of\s+(?:continuing\s+to\s+|still\s+)?(?:shell|attack|strik|fir|bomb|launch|target)\w*/i;
+/** "the ceasefire took effect at midnight", "the pause came into force" */
+const TAKES_EFFECT =
+  /\b(?:truce|ceasefire|cease-fire|pause|moratorium)\s+(?:[\w-]+\s+){0,12}?(?:took effect|takes effect|came into force|comes into force|began|begins)\b/i;
+const BREACH_WORDS = /\b(?:brok|break|violat|breach)/i;
+/** "The strike was part of ...": the definite article refers back to the occurrence told before */
+const ANAPHORIC = /^(?:The|This|That) (?:strike|attack|raid|barrage|bombardment|shelling)\b/;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
 const TRUCE =
   /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
@@ -60,17 +80,37 @@ const PASSIVE_HIT =
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>
   new RegExp(
-    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:of|for)\s+(?:an?\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|strikes?|attacks?)\b`,
+    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:of|for)\s+(?:an?\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|blowing up|strikes?|attacks?)\b`,
     'i',
   );
 // "Russia's defence ministry said it had struck ...": a side owning its own attack
 const OWNED = (who: string) =>
   new RegExp(
-    String.raw`\b${who}\b[^.]{0,40}?\b(?:said|says|claimed|claims|announced)(?:\s+[\w-]+){0,3}?\s+(?:that\s+)?(?:it|its forces|its troops|they)\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|targeted|launched|fired)\b`,
+    String.raw`\b${who}\b[^.]{0,40}?\b(?:said|says|claimed|claims|announced)(?:\s+[\w-]+){0,3}?\s+(?:that\s+)?(?:it|its forces|its troops|its strikes|its missiles|its drones|they)\s+(?:had\s+|has\s+|have\s+)?(?:struck|hit|attacked|targeted|launched|fired|destroyed)\b`,
     'i',
   );
 
-export function readParties(raw: string): Reading {
+export function readParties(text: string): Reading {
+  const raw = text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'));
+  if (BREACH_TALLY.test(raw) && !CASUALTY.test(raw)) {
+    const speaker = SPEAKER.exec(raw);
+    const by = speaker ? party(speaker[1]!) : undefined;
+    // the side accused of the breaches ("accused Ukraine of", "Russian forces had broken"); the other spoke
+    const breaker = new RegExp(
+      String.raw`\baccus\w+\s+(${RU}|${UA})|\b(${RU}|${UA})\s+(?:forces|troops|army|military)?\s*(?:had\s+|has\s+|have\s+)?(?:brok|break|violat|breach)`,
+      'i',
+    ).exec(raw);
+    const accused = breaker ? party(breaker[1] ?? breaker[2]!) : undefined;
+    const other = accused === 'russia' ? 'ukraine' : accused === 'ukraine' ? 'russia' : undefined;
+    const who = by !== undefined && by !== accused ? by : other;
+    return {
+      kind: 'statement',
+      ...(who ? { actor: who } : {}),
+      ...(who === 'russia' ? { target: 'ukraine' as const } : who === 'ukraine' ? { target: 'russia' as const } : {}),
+      ...(who ? { claimBy: who } : {}),
+      words: BREACH_TALLY.exec(raw)![0],
+    };
+  }
   const accused = ACCUSED(RU).exec(raw) ?? OWNED(RU).exec(raw);
   const accusedUa = ACCUSED(UA).exec(raw) ?? OWNED(UA).exec(raw);
   if ((accused || accusedUa) && !NOT_AN_ATTACK.test(raw) && !TRUCE.test(raw)) {
@@ -101,18 +141,25 @@ export function readParties(raw: string): Reading {
     actor = 'ukraine';
     words = ua[0];
   }
-  // "Ukrainian air defences shot down 20 drones that Russia fired": the defender is named first
+  // "Ukrainian air defences shot down 20 drones that Russia fired": the defender is named first; with no
+  // attacker named ("Ukrainian forces brought down 37 drones"), the side shooting them down was attacked
+  const downed = DOWNED.exec(sentence);
   if (
     actor === 'ukraine' &&
-    /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed)\b/i.test(sentence) &&
-    ru
+    (ru
+      ? /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed)\b/i.test(sentence)
+      : downed !== null &&
+        ua!.index + ua![0].length <= downed.index &&
+        /^\S+\s+(?:[\w-]+\s+){0,2}?(?:had\s+|has\s+)?(?:shot down|brought down|intercepted|destroyed|downed)\b/i.test(
+          sentence.slice(ua!.index),
+        ))
   ) {
     actor = 'russia';
-    words = ru[0];
+    words = ru ? ru[0] : `${ua![0]} ${downed?.[0] ?? ''}`.trim();
   }
   if (
     actor !== 'ukraine' &&
-    /\bRussia(?:'s|n)?\s+(?:defen[cs]e ministry|air defen[cs]es?|ministry of defen[cs]e)\b[^.]*\b(shot down|intercepted|destroyed|downed|repelled)\b/i.test(
+    /\bRussia(?:'s|n)?\s+(?:defen[cs]e ministry|air defen[cs]es?|ministry of defen[cs]e)\b[^.]*\b((shot down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?)\b|repelled)/i.test(
       sentence,
     )
   ) {
@@ -124,9 +171,14 @@ export function readParties(raw: string): Reading {
   const speaker = SPEAKER.exec(sentence);
   const claimBy = claim ? (speaker ? (party(speaker[1]!) ?? speaker[1]) : undefined) : undefined;
   const base = { ...(actor ? { actor } : {}), ...(target ? { target } : {}), ...(claimBy ? { claimBy } : {}) };
-  if (TRUCE.test(raw) && AGREE.test(raw) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
+  // "Putin's ceasefire took effect at midnight": the truce told as in force, with no fire in the sentence
+  const inForce = TAKES_EFFECT.test(raw) && !STRIKE.test(sentence) && !BREACH_WORDS.test(sentence);
+  if (TRUCE.test(raw) && (AGREE.test(raw) || inForce) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
     const by = speaker ? party(speaker[1]!) : undefined;
-    const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence) ? 'russia' : by;
+    const owner = new RegExp(String.raw`\b(${RU}|${UA})(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause)\b`, 'i').exec(raw);
+    const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence)
+      ? 'russia'
+      : (by ?? (inForce && owner ? party(owner[1]!.replace(/'s$/, '')) : undefined));
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
   const munitionCount =
@@ -139,13 +191,24 @@ export function readParties(raw: string): Reading {
       sentence,
     ) ||
     PASSIVE_HIT.test(sentence);
-  if (STRIKE.test(sentence) && (actor !== undefined || CASUALTY.test(sentence) || munitionCount || attackPhrase)) {
-    return { kind: 'strike', ...base, words: words || STRIKE.exec(sentence)![0] };
+  if (
+    STRIKE.test(sentence) &&
+    (actor !== undefined || CASUALTY.test(sentence) || munitionCount || attackPhrase || ANAPHORIC.test(sentence))
+  ) {
+    const counter = new RegExp(
+      String.raw`\bit was (?:the\s+)?(?:${RU}|${UA})(?:\s+(?:forces|troops|army|military))?\s+(?:that|who)\b`,
+      'i',
+    ).test(sentence);
+    return { kind: 'strike', ...base, ...(counter ? { counter } : {}), words: words || STRIKE.exec(sentence)![0] };
   }
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {
     const by = speaker ? party(speaker[1]!) : undefined;
     // a claim about the truce's terms is a claim about the agreement; an accusation of breaking it is a statement
-    const kind: EventKind = /\b(brok|break|violat|breach)/i.test(sentence) || REJECTS.test(sentence) ? 'statement' : 'agreement-claim';
+    // ("accused Ukraine of continuing to shell towns" is an accusation of breaking it too)
+    const kind: EventKind =
+      /\b(brok|break|violat|breach)/i.test(sentence) || REJECTS.test(sentence) || ACCUSED_OF_FIRE.test(sentence)
+        ? 'statement'
+        : 'agreement-claim';
     return {
       kind,
       ...(by ? { actor: by } : {}),

@@ -37,7 +37,7 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
-  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|made no comment|(?:did|does|has|had) not (?:yet )?comment(?:ed)?|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities)\b/;
+  /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still|already)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|made no comment|(?:did|does|has|had) not (?:yet )?comment(?:ed)?|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities|(?:(?:had|has|have)\s+)?(?:(?:also|already|again)\s+)?(?:sent|launched|fired|blames|blamed|called|calls|accused|denied|said|claimed|warned)|(?:does|did|do|has|had|have|would|will)\s+not)\b/;
 const NOT_PLACES = new Set([
   'Russia',
   'Ukraine',

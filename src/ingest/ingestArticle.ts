@@ -86,7 +86,7 @@ const iso = (d: DateTime) => d.toISO(ISO)!;
 
 /** "meant to end on February 1", "a week until February 1": the terms spoken of, not when they were spoken */
 const TERMS_DATE =
-  /\b(until|till|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
+  /\b(until(?: the end of)?|till(?: the end of)?|to end on|end on|ends on|ending on|expire on|expires on|expiring on|from|starting|start on|starts on|by|before|after)\s*$/i;
 
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
@@ -248,12 +248,28 @@ const SITE =
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
 /** ... and set apart from it in time */
 const SET_APART = /\b(?:later|earlier|afterwards|hours after|hours before)\b/i;
+/** "the ministry said ... and accused Ukraine of ...": a statement reported as news, with no date words */
+const SAID_TODAY = /\b(?:said|accused)\b/i;
+
+/** "In a separate attack", "In another strike": the text itself sets it apart */
+const IN_SEPARATE =
+  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
+
+/** "three days earlier", "a week later" */
+const COUNTED_APART = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)\s+(?:earlier|later)$/i;
+
+/** "Earlier on Sunday", "Earlier that day": before the occurrence told before */
+const EARLIER_ON = /^Earlier (?:on|that|in the)\b/i;
 /** "Later on Saturday": after the occurrence told before it began */
 const LATER = /^(?:later\b|hours later\b)|\blater (?:on|that)\b/i;
 
 /** "killed at the hospital", "injured in the city": a toll told for one site, named in the sentence before */
 const AT_SITE =
   /\b(?:at|in|inside|near|outside|out of) the (?:[\w-]+\s+){0,2}?(?:hospital|clinic|school|kindergarten|store|shop|hypermarket|supermarket|market|shopping (?:centre|center|mall)|station|plant|factory|site|building|block|institute|city|capital|town|village)\b/i;
+
+/** "the station", "the plant": a site named again */
+const AT_SITE_NOUN =
+  /\bthe (?:same )?(hospital|clinic|school|market|station|plant|factory|refinery|depot|building|block|bridge|port|airfield|base|dam)\b/i;
 
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
 function tollPlaces(o: Observation, obs: Observation[]): string[] {
@@ -307,12 +323,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
   let previousEarly = false;
+  let previousNight = false;
   let lastSettlement: string | undefined;
   let datelineCapital: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly } : {}) });
+    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
     observations.push(o);
@@ -322,8 +339,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const last = told.filter((d) => d.precision === 'day' || d.explicit).at(-1) ?? told.at(-1);
     if (last) {
       previousDay = last.start;
+      // ("shortly after midnight", an hour, is as early as "early on Saturday")
+      // (past midnight: "late on Monday", ending at midnight, is still Monday)
+      previousNight = last.precision === 'part-of-day' && last.start.hour >= 17 && last.end > last.start.startOf('day').plus({ days: 1 });
       previousEarly =
-        last.precision === 'part-of-day' && last.start.hour < 12 && last.end.hour <= 12 && last.end.hasSame(last.start, 'day');
+        (last.precision === 'part-of-day' || last.precision === 'hour') &&
+        last.start.hour < 12 &&
+        last.end.hour <= 12 &&
+        last.end.hasSame(last.start, 'day');
     }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
@@ -344,7 +367,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
       const dated = eventDates(o, 'strike').length > 0;
-      if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
+      // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
+      // detail told of a place goes with the occurrence at that place
+      const mine = new Set(o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id));
+      const regionsIn = (g: Group) =>
+        new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
+      const there =
+        current?.kind === 'strike' && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
+          ? groups.filter((g) => g.kind === 'strike' && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
+          : undefined;
+      if (there && adds && !dated) there.obs.push(o);
+      else if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
         current.obs.push(o);
       continue;
     }
@@ -372,7 +405,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           continue;
         }
       }
-      if (ds.length === 0) {
+      if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
         undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
         continue;
       }
@@ -402,13 +435,33 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const when = span(ds);
     const strikeGroups = groups.filter((g) => g.kind === 'strike');
     let home: Group | undefined;
-    if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
+    if (o.reading.counter && !when && strikeGroups.some((g) => g.actor !== named)) {
+      // "X said it was Russia that had shelled the station": the other side's account of the occurrence
+      // told before at that site, not a strike of its own
+      const site = AT_SITE_NOUN.exec(o.s.text)?.[1]?.toLowerCase();
+      const others = [...strikeGroups].reverse().filter((g) => g.actor !== named);
+      home = others.find((g) => site !== undefined && g.obs.some((x) => new RegExp(`\\b${site}\\b`, 'i').test(x.s.text))) ?? others[0];
+      home!.obs.push(o);
+      continue;
+    } else if (SEPARATE.test(o.s.text) && SET_APART.test(o.s.text) && strikeGroups.length > 0) {
       // "Later on Saturday, another strike ...": a second occurrence, not more of the first
       home = undefined;
     } else if (when) {
+      // a whole named day ("on Thursday") meets a night only at its edge: it must meet the occurrence's
+      // narrowest time ("early on Friday"), not just the night that began the evening before
+      const wholeDays = ds.every((d) => d.precision === 'day');
       home = [...strikeGroups].reverse().find((g) => {
-        const gw = span(g.obs.flatMap((x) => eventDates(x, 'strike')));
-        return (g.actor === actor || actor === undefined || g.actor === undefined) && (gw === undefined || overlaps(gw, when));
+        const gds = g.obs.flatMap((x) => eventDates(x, 'strike'));
+        const gw = span(gds);
+        const narrowest = gds.reduce<DateMention | undefined>(
+          (a, b) => (a === undefined || b.end.diff(b.start).toMillis() < a.end.diff(a.start).toMillis() ? b : a),
+          undefined,
+        );
+        return (
+          (g.actor === actor || actor === undefined || g.actor === undefined) &&
+          (gw === undefined || overlaps(gw, when)) &&
+          (!wholeDays || narrowest === undefined || overlaps(narrowest, when))
+        );
       });
     } else if (actor === undefined || (named === undefined && fromPlaces === undefined)) {
       // no attacker and no place: the occurrence the article is mostly about
@@ -428,10 +481,30 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
     const own = regionsOf(o.places);
     // ("later, missiles also hit Lviv" stays one barrage)
-    if (home && /^(?:earlier|later|separately)\b/i.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length > 0) {
-      const theirs = new Set(home.obs.flatMap((x) => regionsOf(x.places)));
+    // ("In a separate attack, drones struck Kherson" likewise)
+    if (
+      home &&
+      (/^(?:earlier|later|separately)\b/i.test(o.s.text) || IN_SEPARATE.test(o.s.text)) &&
+      !/\balso\b/i.test(o.s.text) &&
+      own.length > 0
+    ) {
+      const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
+    // "drones sent against a refinery in the Saratov region over the past 24 hours" beside a hit on Sudzha
+    // pinned to one morning: a wide window that merely holds a pinned hit, told of other places, is
+    // another occurrence
+    if (home && when && own.length > 0) {
+      const hours = (w: { start: DateTime; end: DateTime }) => w.end.diff(w.start, 'hours').hours;
+      const pinned = Math.min(...home.obs.flatMap((x) => eventDates(x, 'strike')).map(hours));
+      const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
+      if (pinned <= 12 && Math.min(...ds.map(hours)) >= 24 && theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
+    }
+    // "A day earlier, strikes had killed two": a time of its own, counted from the story's, is set apart
+    if (home && ds.some((d) => COUNTED_APART.test(d.words))) home = undefined;
+    // "Earlier on Sunday, Russia had fired 120 missiles at the grid" after a strike on one city late on
+    // Sunday: set on a named day before it, with an attacker and no place of its own, another occurrence
+    if (home && EARLIER_ON.test(o.s.text) && !/\balso\b/i.test(o.s.text) && own.length === 0 && named !== undefined) home = undefined;
     if (home) {
       home.obs.push(o);
       if (home.actor === undefined && actor !== undefined) {
@@ -505,6 +578,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
         evidence: `line ${g.obs[0]!.s.line}: "${g.obs[0]!.s.text.split(/\s+/)[0]}", the days of the occurrence told before it`,
         confidence: 'medium',
       };
+    } else if (ds.length === 0 && g.kind === 'statement' && !older) {
+      // a side's words reported as the day's news ("the ministry said ... and accused ..."): said that day
+      const first = g.obs[0]!.s.line;
+      when = {
+        start: pub.startOf('day'),
+        end: pub.startOf('day').plus({ days: 1 }),
+        precision: 'day',
+        evidence: `line ${first}: reported with no date words, so on the day of publication`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: taken as said on the day of publication');
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older
@@ -547,10 +631,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const widest = use.reduce((a, b) => (width(b) > width(a) ? b : a));
       const prior = before ? span(before.obs.flatMap((o) => eventDates(o, 'strike'))) : undefined;
       if (prior && LATER.test(g.obs[0]!.s.text) && prior.start > s0 && prior.start < e0) s0 = prior.start;
-      const precision = widest.precision;
+      let precision = widest.precision;
+      let e1: DateTime = e0;
+      // a truce declared or in force is dated by the day it was told of ("took effect at midnight on Thursday")
+      if (g.kind === 'agreement-claim' && (precision === 'hour' || precision === 'exact')) {
+        s0 = s0.startOf('day');
+        e1 = s0.plus({ days: 1 });
+        precision = 'day';
+      }
       when = {
         start: s0,
-        end: e0,
+        end: e1,
         precision,
         evidence: ds.map((x) => `line ${x.line}: "${x.d.words}"`).join('; ') + ` (published ${iso(pub)})`,
         confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium',
@@ -595,7 +686,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const targets: TargetType[] = [];
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
     // what a pause or a statement speaks of ("strikes on energy infrastructure") is its terms, not a hit
-    for (const o of g.kind === 'strike' ? g.obs : [])
+    // ("its strikes had destroyed military bases": what the attacker says it hit is its claim, not a target told)
+    for (const o of g.kind === 'strike' ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
       for (const t of o.targets)
         if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
@@ -827,7 +919,12 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
 
 /** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
 const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;
-const TRUCE_FROM = /\b(?:from|starting(?: at)?|begins? at|beginning at|takes? effect at|comes? into force at|since)\s+$/i;
+const TRUCE_FROM =
+  /\b(?:from|starting(?: at)?|begins? at|began at|beginning at|(?:takes?|took) effect at|(?:comes?|came) into force at|since)\s+$/i;
+/** "within three hours of the truce taking effect": from its start to N hours after */
+const TRUCE_WITHIN =
+  /\bwithin\s+(an|one|two|three|four|five|six|\d+)\s+hours?\s+of\s+the\s+(?:truce|ceasefire|cease-fire|pause)(?:'s)?\s+(?:taking effect|coming into force|beginning|starting|start)\b/i;
+const HOURS: Record<string, number> = { an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 /** "minutes after the truce took effect", "hours before the truce was due to begin" */
 const TRUCE_RELATIVE =
   /\b(minutes|hours|an hour|shortly|soon|just)\s+(after|before)\s+the\s+(?:truce|ceasefire|cease-fire|pause)\s+(?:was due to |was set to |had )?(?:took effect|take effect|taken effect|began|begun|begin|started|start|came into force|come into force|kicked in)\b/i;
@@ -843,6 +940,24 @@ function anchorToTruce(obs: Observation[]): void {
     .flatMap((o) => o.dates.filter((d) => d.precision === 'hour' && TRUCE_FROM.test(o.s.text.slice(0, d.index))))[0]?.start;
   if (start === undefined) return;
   for (const o of obs) {
+    const w = TRUCE_WITHIN.exec(o.s.text);
+    if (w) {
+      const n = HOURS[w[1]!.toLowerCase()] ?? Number(w[1]);
+      o.dates = [
+        ...o.dates,
+        {
+          words: w[0],
+          index: w.index,
+          reporting: false,
+          explicit: false,
+          confidence: 'medium',
+          start,
+          end: start.plus({ hours: n }),
+          precision: n <= 3 ? 'hour' : 'part-of-day',
+        },
+      ];
+      continue;
+    }
     const m = TRUCE_RELATIVE.exec(o.s.text);
     if (!m) continue;
     const short = !/^hours$/i.test(m[1]!);

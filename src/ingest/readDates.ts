@@ -32,6 +32,8 @@ export interface DateContext {
   previousDay?: DateTime;
   /** that day was told by its small hours or its morning ("early on Saturday"): its night is the one before */
   previousEarly?: boolean;
+  /** it was a night ("overnight", from the evening before): its day is the morning it ends on */
+  previousNight?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -47,6 +49,9 @@ const REPORTING =
 
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
 const AS_OF = /\b(?:by|as of)\s+$/i;
+/** "the toll rose to 40 on Monday", "had climbed to 12 by Sunday": when a toll stood so, not when the strike was */
+const TOLL_STATE =
+  /\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|increased|jumped|grew|grown)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+)?[\w,-]+(?:\s+(?:people|dead|deaths|killed|injured|wounded))?\s+(?:late\s+|early\s+)?(?:on\s+|by\s+|in\s+)?$/i;
 
 /** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
 const CLOCK_IN_ZONE =
@@ -70,6 +75,63 @@ function clockOf(t: string): [number | undefined, number] {
   if (m[3]?.startsWith('a') && h === 12) h = 0;
   return [h, Number(m[2] ?? 0)];
 }
+
+const WEEKDAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
+const MIDDLE_OF_NIGHT =
+  /\b(?:in the (?:middle|dead) of (?:the )?night|in the small hours|in the early hours) (?:on|of) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/gi;
+const PAST_HOURS =
+  /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
+/** "three days earlier", "a week after" (chrono's words for a day counted from another) */
+const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(days?|weeks?)\s+(earlier|later|after|before)$/i;
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  'seventy-two': 72,
+};
+
+function numberWord(w: string): number | undefined {
+  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()];
+}
+
+/** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
+function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
+  const r = chrono.en.parse(words, pub.toJSDate(), { forwardDate: false })[0]?.start;
+  if (r === undefined) return undefined;
+  if (r.isCertain('day') && r.isCertain('month'))
+    return r.isCertain('year')
+      ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone: pub.zone })
+      : yearFor(pub, r.get('month')!, r.get('day')!, future);
+  if (r.isCertain('weekday')) return weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
+  return undefined;
+}
+
+/** words for a day or a part of one, told against the day the text spoke of last */
+const ANAPHORIC_DAY =
+  /\b(that night|that day|the same day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+/** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
+const PART_OF_DAY =
+  /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
 
 interface Part {
   from: number;
@@ -134,7 +196,9 @@ function mention(
     index,
     // "hit by Monday's strike" is no "as of"
     reporting:
-      REPORTING.test(sentence.slice(0, index)) || (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
+      REPORTING.test(sentence.slice(0, index)) ||
+      TOLL_STATE.test(sentence.slice(0, index)) ||
+      (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
     confidence,
   };
@@ -270,6 +334,39 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([idx, idx + m[0].length]);
   }
 
+  // "in the middle of the night on Sunday": that day's small hours, up to the night's end
+  for (const m of sentence.matchAll(MIDDLE_OF_NIGHT)) {
+    const idx = m.index;
+    const day = namedDay(m[1]!, pub, future);
+    if (day === undefined || !free(idx, idx + m[0].length)) continue;
+    out.push(mention(day, day.plus({ hours: NIGHT_END }), 'part-of-day', m[0], idx, sentence, !WEEKDAY.test(m[1]!), 'high', pub));
+    taken.push([idx, idx + m[0].length]);
+  }
+
+  // "on the evening of 8 March": that part of the named day
+  for (const m of sentence.matchAll(PART_OF_DAY)) {
+    const idx = m.index;
+    const day = namedDay(m[2]!, pub, future);
+    if (day === undefined || !free(idx, idx + m[0].length)) continue;
+    const p = m[1]!.toLowerCase();
+    const [from, to] = p === 'morning' ? MORNING : p === 'afternoon' ? AFTERNOON : EVENING;
+    out.push(
+      mention(day.plus({ hours: from }), day.plus({ hours: to }), 'part-of-day', m[0], idx, sentence, !WEEKDAY.test(m[2]!), 'high', pub),
+    );
+    taken.push([idx, idx + m[0].length]);
+  }
+
+  // "over the past 24 hours": the days that window touches, up to the report
+  for (const m of sentence.matchAll(PAST_HOURS)) {
+    const idx = m.index;
+    if (!free(idx, idx + m[0].length) || /\bfor\s*$/i.test(sentence.slice(0, idx))) continue;
+    const n = numberWord(m[1]!);
+    if (n === undefined) continue;
+    const from = /^hour/i.test(m[2]!) ? pub.minus({ hours: n }) : pubDay.minus({ days: n });
+    out.push(mention(from.startOf('day'), pub, 'days', m[0], idx, sentence, false, 'high', pub));
+    taken.push([idx, idx + m[0].length]);
+  }
+
   // chrono: explicit dates, weekdays, yesterday, last week/month, N days ago
   for (const r of chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false })) {
     const a = r.index;
@@ -289,9 +386,26 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     )
       continue;
     if (/\bsince\s*$/i.test(before)) continue;
-    // a duration ("for a week", "a week until") is not a date
-    if (/^(?:for\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour)s?$/i.test(text.trim()) || /\bfor\s*$/i.test(before))
+    // a duration ("for a week", "within three hours") is not a date
+    if (
+      /^(?:for\s+|within\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour|minute)s?$/i.test(text.trim()) ||
+      /\b(?:for|within)\s*$/i.test(before)
+    )
       continue;
+    // "a week after a missile barrage hit the city": told against another happening, not the report
+    if (OFFSET.test(text.trim()) && /^(?:after|before)$/i.test(text.trim().split(/\s+/).at(-1)!)) continue;
+    // "three days earlier": counted from the day the story is on, not from the dateline
+    const offset = OFFSET.exec(text.trim());
+    if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
+      const n = numberWord(offset[1]!) ?? 1;
+      const unit = offset[2]!.toLowerCase().replace(/s$/, '') as 'day' | 'week';
+      // a night ("overnight" into Wednesday) is on the day it ends: "a day earlier" is Tuesday
+      const d = ctx.previousDay.startOf('day').plus({ days: ctx.previousNight ? 1 : 0 });
+      const at = /^earlier$/i.test(offset[3]!) ? d.minus({ [`${unit}s`]: n }) : d.plus({ [`${unit}s`]: n });
+      out.push(mention(at, at.plus({ [`${unit}s`]: 1 }), unit === 'day' ? 'day' : 'days', text, a, sentence, false, 'medium', pub));
+      taken.push([a, b]);
+      continue;
+    }
     const part = partAround(before, after, text);
     let day: DateTime | undefined;
     let explicit = false;
@@ -383,10 +497,11 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       taken.push([a, b]);
       continue;
     }
-    // "at around 4 a.m. on Sunday": the hour around the stated time
+    // "at around 4 a.m. on Sunday": the hour around the stated time; "at midnight on Thursday" the hour from it
     if (s.isCertain('hour') && s.get('hour') !== null) {
       const at = day.plus({ hours: s.get('hour')!, minutes: s.get('minute') ?? 0 });
-      out.push(mention(at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
+      const sharp = /^(?:at\s+)?(?:midnight|noon|midday)\b/i.test(text) && !/\b(?:around|about|approximately|roughly)\s*$/i.test(before);
+      out.push(mention(sharp ? at : at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
       taken.push([a, b]);
       continue;
     }
@@ -397,22 +512,43 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([a, b]);
   }
 
-  // "that night", "the same day": the day the text spoke of last
-  for (const m of sentence.matchAll(/\b(that night|that day|the same day|the following night|the next day|the day before)\b/gi)) {
+  // "that night", "the same day", "the next morning": the day the text spoke of last
+  for (const m of sentence.matchAll(ANAPHORIC_DAY)) {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
-    const w = m[0].toLowerCase();
+    const w = m[0].toLowerCase().replace(/\s+/g, ' ');
     const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
+    const nightOf = (x: DateTime) => ({
+      s: x.plus({ hours: NIGHT_START }),
+      e: x.plus({ days: 1, hours: NIGHT_END }),
+      p: 'part-of-day' as const,
+    });
+    const partOf = (x: DateTime, [from, to]: readonly [number, number]) => ({
+      s: x.plus({ hours: from }),
+      e: x.plus({ hours: to }),
+      p: 'part-of-day' as const,
+    });
+    const dayOf = (x: DateTime) => ({ s: x, e: x.plus({ days: 1 }), p: 'day' as const });
     const span =
       w === 'that night'
-        ? { s: night.plus({ hours: NIGHT_START }), e: night.plus({ days: 1, hours: NIGHT_END }), p: 'part-of-day' as const }
-        : w === 'the following night'
-          ? { s: d.plus({ days: 1, hours: NIGHT_START }), e: d.plus({ days: 2, hours: NIGHT_END }), p: 'part-of-day' as const }
-          : w === 'the next day'
-            ? { s: d.plus({ days: 1 }), e: d.plus({ days: 2 }), p: 'day' as const }
-            : w === 'the day before'
-              ? { s: d.minus({ days: 1 }), e: d, p: 'day' as const }
-              : { s: d, e: d.plus({ days: 1 }), p: 'day' as const };
+        ? nightOf(night)
+        : w === 'the following night' || w === 'the next night'
+          ? nightOf(d.plus({ days: 1 }))
+          : w === 'the previous night' || w === 'the night before'
+            ? nightOf(d.minus({ days: 1 }))
+            : w === 'the next day' || w === 'the following day'
+              ? dayOf(d.plus({ days: 1 }))
+              : w === 'the day before' || w === 'the previous day'
+                ? dayOf(d.minus({ days: 1 }))
+                : w === 'that morning'
+                  ? partOf(d, MORNING)
+                  : w === 'that afternoon'
+                    ? partOf(d, AFTERNOON)
+                    : w === 'that evening'
+                      ? partOf(d, EVENING)
+                      : w === 'the next morning' || w === 'the following morning'
+                        ? partOf(d.plus({ days: 1 }), MORNING)
+                        : dayOf(d);
     out.push(mention(span.s, span.e, span.p, m[0], m.index, sentence, false, 'medium', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
@@ -429,10 +565,19 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // in a Monday report): "after midnight" is that day's small hours; a bare "overnight" keeps the news
     // convention of the night before the report
     const told = ctx.previousDay?.startOf('day');
-    const nightEnds = early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay;
+    // "before dawn on Sunday", "shortly after midnight on 3 March": the small hours of the day it names
+    const on = /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
+      sentence.slice(m.index + m[0].length),
+    );
+    const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
+    const nightEnds =
+      named ?? (early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
     const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
-    const end = nightEnds.plus({ hours: early ? 12 : NIGHT_END });
-    out.push(mention(start, end, 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
+    // "shortly after midnight": the hour after it
+    const soon = /^(?:shortly|just|soon) after midnight$/i.test(m[0]);
+    // dawn comes before the night's end; the small hours and "after midnight" run on to noon like "early on"
+    const end = nightEnds.plus({ hours: soon ? 1 : /dawn/i.test(m[0]) ? NIGHT_END : early ? 12 : NIGHT_END });
+    out.push(mention(start, end, soon ? 'hour' : 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
 
