@@ -1007,6 +1007,20 @@ describe('fifth round: figures', () => {
     const e = ingest('KYIV, 3 February 2026\nA Russian missile hit the town on Monday, killing four people.').events[0]!;
     expect(e.places).toEqual([]);
   });
+  // review: a sentence opening with an acronym and a comma was taken for a dateline
+  it('a sentence opening with an acronym ("NATO, ...") is no dateline: the town it names is "the town" after it', () => {
+    const { events } = ingest(
+      'KYIV, 3 February 2026\nStrikes in the north\nSome context comes first in this report, as it often does in wire copy.\nNATO, in a statement, said a Russian missile hit Sumy on Sunday.\nEarly on Monday, a Russian drone hit the town, killing two people.',
+    );
+    expect(events.map((e) => e.places.map((p) => p.name))).toEqual([['Sumy'], ['Sumy']]);
+  });
+  // review: "landed" read as a visitor's arrival dropped the city debris fell on
+  it('debris or a munition that "landed in" a city is a place hit, a visitor who landed is not', () => {
+    expect(findPlaces('Debris from a downed drone landed in Kharkiv, injuring two people.', places).map((p) => p.entry.name)).toEqual([
+      'Kharkiv',
+    ]);
+    expect(findPlaces('The strike came as the envoy landed in Kyiv for talks.', places)).toEqual([]);
+  });
 });
 
 describe('fifth round: dates and occurrences', () => {

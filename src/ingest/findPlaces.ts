@@ -35,6 +35,8 @@ const AROUND = new RegExp(
 const DISTRICTS = new RegExp(String.raw`\b((?:${CAP})(?:\s*,\s*(?:${CAP}))*,?\s+and\s+(?:${CAP}))\s+(?:districts|raions)\b`, 'gu');
 const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
+const MUNITION_OR_DEBRIS =
+  /\b(?:debris|fragments?|wreckage|missiles?|drones?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?)\b/i;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
   /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still|already)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|made no comment|(?:did|does|has|had) not (?:yet )?comment(?:ed)?|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities|(?:(?:had|has|have)\s+)?(?:(?:also|already|again)\s+)?(?:sent|launched|fired|blames|blamed|called|calls|accused|denied|said|claimed|warned)|(?:does|did|do|has|had|have|would|will)\s+not)\b/;
@@ -182,13 +184,12 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         // follows is a part of the city ("Kyiv's Obolonskyi district", "Moscow's airports", "the capital's outskirts")
         const owned = sentence.slice(start + name.length);
         if (e.kind === 'capital' && /^['’]s\s/.test(owned) && !CITY_PART.test(owned)) continue;
-        // "Blinken arrived in Kyiv on a visit": where a visitor went, not a place hit
-        if (
-          /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to)\s+(?:in\s+)?$/i.test(
-            sentence.slice(Math.max(0, start - 16), start),
-          )
-        )
-          continue;
+        // "Blinken arrived in Kyiv on a visit": where a visitor went, not a place hit ("landed" too, unless what
+        // landed is debris or a munition: "debris from a downed drone landed in Kharkiv" is a place hit)
+        const visitor = /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to)\s+(?:in\s+)?$/i.exec(
+          sentence.slice(Math.max(0, start - 16), start),
+        );
+        if (visitor && !(/^landed/i.test(visitor[0]) && MUNITION_OR_DEBRIS.test(sentence.slice(0, start)))) continue;
         // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
         if (
           e.kind === 'capital' &&

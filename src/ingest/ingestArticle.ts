@@ -350,7 +350,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
     const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
     // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
-    if (settled && !/^[A-Z][A-Z .'-]+,/.test(s.text)) lastSettlement = settled.entry.name;
+    // (a dateline is a heading line: a sentence opening with an acronym, "NATO, ...", is not one)
+    if (settled && !(isHeadline(s) && /^[A-Z][A-Z .'-]+,/.test(s.text))) lastSettlement = settled.entry.name;
     else if (settled?.entry.kind === 'capital') datelineCapital = settled.entry.name;
   }
 
