@@ -72,16 +72,6 @@ describe('parseInstant, the fast ISO parser', () => {
     // where floating point rounds below the digits written
     expect(parseInstant('2026-02-03T01:30:15.029Z') - Date.UTC(2026, 1, 3, 1, 30, 15)).toBe(Math.floor(0.029 * 1000));
   });
-  it('answers the same for a string read again, among others, as for one read afresh (it keeps the last few)', () => {
-    const xs = ['2026-01-29T00:00Z', '', '2026-02-03T01:30:15.5+02:00', 'x', '2026-02-01T23:59:59-05:30', '2026-01-29T00:00Z'];
-    const fresh = xs.map((x) => parseInstant(x.split('').join('')));
-    fc.assert(
-      fc.property(fc.array(fc.nat({ max: xs.length - 1 }), { maxLength: 30 }), (picks) => {
-        for (const k of picks) expect(Object.is(parseInstant(xs[k]!), fresh[k])).toBe(true);
-      }),
-      { numRuns: 300, seed: 4 },
-    );
-  });
 });
 
 import { formatHuman } from '../src/time/interval.js';

@@ -25,13 +25,18 @@ const END_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
 export const MAX_DURATION_YEARS = LAST_YEAR - FIRST_YEAR;
 const MAX_DURATION_MS = LuxonDuration.fromObject({ years: MAX_DURATION_YEARS }).toMillis();
 
+/** Whether an instant's milliseconds fall in the years the formats accept. */
+export function instantInRange(ms: number): boolean {
+  return ms >= FIRST_MS && ms < END_MS;
+}
+
 /** Why an instant (already known to be a real ISO date-time with an offset) is out of range, if it is. */
 export function instantRangeProblem(s: string, ms: number): string | undefined {
   const o = /([+-])(\d{2}):(\d{2})$/.exec(s);
   if (o && Number(o[2]) * 60 + Number(o[3]) > MAX_OFFSET_MINUTES) {
     return `"${s}" has the UTC offset ${o[0]}, beyond the ±14:00 that any place keeps; fix the offset (Kyiv is +02:00 in winter)`;
   }
-  if (!(ms >= FIRST_MS && ms < END_MS)) return `"${s}" is outside the years ${FIRST_YEAR}-${LAST_YEAR} that truce accepts; fix the year`;
+  if (!instantInRange(ms)) return `"${s}" is outside the years ${FIRST_YEAR}-${LAST_YEAR} that truce accepts; fix the year`;
   return undefined;
 }
 
@@ -119,7 +124,17 @@ const NonNegInt = z.number().int({ message: 'a count is a whole number' }).min(0
  * A count after UCDP's low/best/high convention: `low` is what the text guarantees ("more than 100"
  * is low 101), `high` is absent when the text sets no ceiling, `best` is the figure most sources give.
  */
+/** Whether a count's three figures are in order (what Count's refinement words a problem for when not). */
+export function countInOrder(c: { low: number; best?: number | undefined; high?: number | undefined }): boolean {
+  return (
+    (c.best === undefined || c.best >= c.low) &&
+    (c.high === undefined || c.high >= c.low) &&
+    (c.high === undefined || c.best === undefined || c.best <= c.high)
+  );
+}
+
 export const Count = z.strictObject({ low: NonNegInt, best: NonNegInt.optional(), high: NonNegInt.optional() }).superRefine((c, ctx) => {
+  if (countInOrder(c)) return;
   if (c.best !== undefined && c.best < c.low)
     ctx.addIssue({ code: 'custom', path: ['best'], message: `best (${c.best}) is below low (${c.low})` });
   if (c.high !== undefined && c.high < c.low)

@@ -18,25 +18,6 @@ function digits(s: string, i: number, n: number): number {
 }
 
 /**
- * The last few instants read and their values: a streamed event's start and end are each read several
- * times (validated, checked, ordered, turned into an interval), and a string compared costs less than
- * one parsed again.
- */
-const RECENT = 4;
-const recentText: string[] = new Array<string>(RECENT).fill('');
-const recentValue = new Float64Array(RECENT).fill(Number.NaN);
-let recentNext = 0;
-
-export function parseInstant(s: string): number {
-  for (let k = 0; k < RECENT; k++) if (recentText[k] === s) return recentValue[k]!;
-  const v = parse(s);
-  recentText[recentNext] = s;
-  recentValue[recentNext] = v;
-  recentNext = (recentNext + 1) % RECENT;
-  return v;
-}
-
-/**
  * Milliseconds of a fraction of 1 to 3 digits by its length and value, as Math.floor(Number(`0.${f}`) *
  * 1000) gives them (floating point included, so that a table lookup changes no result): no string is made.
  */
@@ -46,7 +27,7 @@ const FRACTION_MS: Float64Array[] = [1, 2, 3].map((len) => {
   return t;
 });
 
-function parse(s: string): number {
+export function parseInstant(s: string): number {
   // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|+HH:MM|-HH:MM)
   if (s.length < 17 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return Number.NaN;
   const year = digits(s, 0, 4);
