@@ -108,7 +108,8 @@ const lazyChildProcess: Plugin = {
       const eager = "const childProcess = require('node:child_process');";
       if (!code.includes(eager)) throw new Error(`cli bundle: ${args.path} no longer has the line ${eager}`);
       return {
-        contents: code.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"),
+        // every member read goes to the real module (a later commander may use more than spawn)
+        contents: code.replace(eager, "const childProcess = new Proxy({}, { get: (_, k) => require('node:child_process')[k] });"),
         loader: 'js',
       };
     });

@@ -115,8 +115,10 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 });
 if (file !== undefined)
   // at exit: the entry then holds every function this run compiled, not only the bundle's top level
-  process.once('exit', () => {
-    const loaded = (globalThis as Record<symbol, unknown>)[LOADER_RAN] === true;
+  process.once('exit', (code) => {
+    // a load that failed (bad input) may have stopped before compiling all of the loader: not FULL, so the
+    // next successful load writes the entry again
+    const loaded = (globalThis as Record<symbol, unknown>)[LOADER_RAN] === true && code === 0;
     if (cachedData !== undefined && script.cachedDataRejected !== true && (full || !loaded)) return;
     try {
       mkdirSync(path.dirname(file), { recursive: true });

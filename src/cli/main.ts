@@ -5,7 +5,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, reportError } from './exitCodes.js';
 import { type CliIo, withIo } from './io.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/files.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/maxFileBytes.js';
 
 /**
  * The CLI: parses arguments, loads each command lazily (a command pays only for what it uses), prints,
@@ -129,7 +129,10 @@ export async function main(args: readonly string[], io?: CliIo): Promise<number>
     .argument('<scenario>', 'scenario file')
     .requiredOption('-n, --draws <n>', 'number of draws')
     .requiredOption('--seed <s>', 'seed (the result depends only on it and the data)')
-    .option('-w, --workers <n>', 'worker threads (default: one per core, at most 2)')
+    .option(
+      '-w, --workers <n>',
+      'at most this many threads (default: one per core, at most 2); a further thread starts only for enough draws to repay its start-up',
+    )
     .option('--shard <I/N>', 'run only the I-th of N equal parts of the draws and write a partial result for `truce merge`')
     .addOption(format(['table', 'json'], 'table'))
     .action(async (scenario: string, opts) => {
@@ -290,8 +293,10 @@ function smallEventsFile(argv: readonly string[]): boolean {
 
 /**
  * A stream's memory is flat, but V8 lets garbage pile up to a large heap before it collects. For
- * `--format ndjson` over `--events` (or an import) the CLI runs in a worker thread whose isolate has a capped old space (the heap limit
- * is fixed when an isolate is made, so it cannot be set on this one), so that peak memory reflects what
+ * `--format ndjson` over stdin, a pipe, an import or an `--events` file larger than a data file may be
+ * (smallEventsFile, above: a small one runs here, as its events fit in memory anyway), the CLI runs in a worker
+ * thread whose isolate has a capped old space (the heap limit is fixed when an isolate is made, so it
+ * cannot be set on this one), so that peak memory reflects what
  * the stream holds rather than V8's appetite; its young generation is kept small too (a million-event
  * stream peaked 30 MB lower with 8 MB than with V8's default, at no measurable cost in time: what
  * survives a scavenge is little). A worker costs a few milliseconds; a second process, as

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { list, NotAFile, readAtMost, stat as statOf } from './observedFs.js';
 import type { Problem } from '../problem.js';
+import { DEFAULT_MAX_FILE_BYTES } from './maxFileBytes.js';
 
-/** A data file larger than this is refused before it is parsed. */
-export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 
 export interface ReadOptions {
   cwd: string;

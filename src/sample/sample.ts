@@ -10,7 +10,7 @@ export interface SampleOptions {
   seed: number;
   /** the first draw (a shard's range starts further on); draws `first`..`first + draws - 1` are run */
   first?: number;
-  /** threads drawing, this one included; 1 runs in this thread only */
+  /** at most this many threads drawing, this one included (threadsFor starts fewer when draws would not repay one); 1 runs in this thread only */
   workers?: number;
   /** fewer draws than this per thread and no further thread is started (default: what pays, see threadsFor) */
   minDrawsPerThread?: number;
