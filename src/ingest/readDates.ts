@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Precision as PrecisionSchema } from '../schema/event.js';
+import { wordValue } from './readFigures.js';
 
 type Precision = z.infer<typeof PrecisionSchema>;
 
@@ -83,36 +84,6 @@ const PAST_HOURS =
   /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
 /** "three days earlier", "a week after" (chrono's words for a day counted from another) */
 const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(days?|weeks?)\s+(earlier|later|after|before)$/i;
-
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  'twenty-four': 24,
-  'forty-eight': 48,
-  'seventy-two': 72,
-};
-
-function numberWord(w: string): number | undefined {
-  return /^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()];
-}
 
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
 function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
@@ -360,7 +331,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const m of sentence.matchAll(PAST_HOURS)) {
     const idx = m.index;
     if (!free(idx, idx + m[0].length) || /\bfor\s*$/i.test(sentence.slice(0, idx))) continue;
-    const n = numberWord(m[1]!);
+    const n = wordValue(m[1]!);
     if (n === undefined) continue;
     const from = /^hour/i.test(m[2]!) ? pub.minus({ hours: n }) : pubDay.minus({ days: n });
     out.push(mention(from.startOf('day'), pub, 'days', m[0], idx, sentence, false, 'high', pub));
@@ -397,7 +368,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // "three days earlier": counted from the day the story is on, not from the dateline
     const offset = OFFSET.exec(text.trim());
     if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
-      const n = numberWord(offset[1]!) ?? 1;
+      const n = wordValue(offset[1]!) ?? 1;
       const unit = offset[2]!.toLowerCase().replace(/s$/, '') as 'day' | 'week';
       // a night ("overnight" into Wednesday) is on the day it ends: "a day earlier" is Tuesday
       const d = ctx.previousDay.startOf('day').plus({ days: ctx.previousNight ? 1 : 0 });

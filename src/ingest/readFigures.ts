@@ -62,7 +62,8 @@ const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER}|a dozen|two dozen|th
 const QUALIFIER = `(?:more than|over|upwards of|in excess of|at least|no fewer than|no less than|nearly|almost|close to|just under|about|around|approximately|roughly|some|an estimated|up to|as many as)`;
 const FIGURE = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(${NUMBER})\\b`, 'gi');
 
-function wordValue(w: string): number | undefined {
+/** A number written in digits or words ("seven", "twenty-four", "three hundred"). */
+export function wordValue(w: string): number | undefined {
   const s = w.toLowerCase().replace(/,/g, '');
   if (/^\d+$/.test(s)) return Number(s);
   const mult = /\s+hundred$/.test(s) ? 100 : /\s+thousand$/.test(s) ? 1000 : 1;
