@@ -20,14 +20,32 @@ export interface Provenance {
   events?: 'scenario' | 'stream';
 }
 
-/** Two reports with the same stamp came from the same tool version, rules and scenario. */
-export function provenanceOf(input: ScenarioInput): Provenance {
+/** The two hashes of a stamp, which the scenario cache keeps with a loaded scenario (src/load/loadCache.ts). */
+export interface Hashes {
+  rulesHash: string;
+  scenarioHash: string;
+}
+
+/**
+ * Where a scenario read from the cache carries the hashes worked out when it was loaded: a symbol, not
+ * enumerable, so neither JSON, structuredClone nor a spread (`{ ...loaded, events }`, a different input)
+ * carries it on. A constant, not state: the hashes live on the object they describe.
+ */
+export const HASHES: unique symbol = Symbol('truce.hashes');
+
+export function hashesOf(input: ScenarioInput): Hashes {
   return {
-    tool: 'truce',
-    version: VERSION,
     rulesHash: hash({ rules: input.rules, conditions: input.conditions }),
     scenarioHash: hash({ scenario: input.scenario, events: [...input.events].sort((a, b) => a.id.localeCompare(b.id)) }),
   };
+}
+
+/** Two reports with the same stamp came from the same tool version, rules and scenario. */
+export function provenanceOf(input: ScenarioInput): Provenance {
+  // hashing the scenario and rules is about 5 ms of a cached start; the cache worked them out once
+  const kept = (input as { [HASHES]?: Hashes })[HASHES];
+  const { rulesHash, scenarioHash } = kept ?? hashesOf(input);
+  return { tool: 'truce', version: VERSION, rulesHash, scenarioHash };
 }
 
 function hash(value: unknown): string {
