@@ -24,6 +24,8 @@ export interface Provenance {
 export interface Hashes {
   rulesHash: string;
   scenarioHash: string;
+  /** the scenario hash with no events, a stream's stamp (see Provenance.events) */
+  termsHash?: string;
 }
 
 /**
@@ -33,19 +35,31 @@ export interface Hashes {
  */
 export const HASHES: unique symbol = Symbol('truce.hashes');
 
-export function hashesOf(input: ScenarioInput): Hashes {
+export function hashesOf(input: ScenarioInput): Required<Hashes> {
   return {
-    rulesHash: hash({ rules: input.rules, conditions: input.conditions }),
-    scenarioHash: hash({ scenario: input.scenario, events: [...input.events].sort((a, b) => a.id.localeCompare(b.id)) }),
+    rulesHash: rulesHash(input),
+    scenarioHash: scenarioHash(input, input.events),
+    termsHash: scenarioHash(input, []),
   };
 }
 
-/** Two reports with the same stamp came from the same tool version, rules and scenario. */
-export function provenanceOf(input: ScenarioInput): Provenance {
+const rulesHash = (input: ScenarioInput) => hash({ rules: input.rules, conditions: input.conditions });
+const scenarioHash = (input: ScenarioInput, events: ScenarioInput['events']) =>
+  hash({ scenario: input.scenario, events: [...events].sort((a, b) => a.id.localeCompare(b.id)) });
+
+/**
+ * Two reports with the same stamp came from the same tool version, rules and scenario. `terms`: the
+ * scenario's terms only, its events left out (a stream's, whose events come from elsewhere).
+ */
+export function provenanceOf(input: ScenarioInput, terms = false): Provenance {
   // hashing the scenario and rules is about 5 ms of a cached start; the cache worked them out once
   const kept = (input as { [HASHES]?: Hashes })[HASHES];
-  const { rulesHash, scenarioHash } = kept ?? hashesOf(input);
-  return { tool: 'truce', version: VERSION, rulesHash, scenarioHash };
+  return {
+    tool: 'truce',
+    version: VERSION,
+    rulesHash: kept?.rulesHash ?? rulesHash(input),
+    scenarioHash: (terms ? kept?.termsHash : kept?.scenarioHash) ?? scenarioHash(input, terms ? [] : input.events),
+  };
 }
 
 function hash(value: unknown): string {
