@@ -20,13 +20,45 @@ export interface Provenance {
   events?: 'scenario' | 'stream';
 }
 
-/** Two reports with the same stamp came from the same tool version, rules and scenario. */
-export function provenanceOf(input: ScenarioInput): Provenance {
+/** The two hashes of a stamp, which the scenario cache keeps with a loaded scenario (src/load/loadCache.ts). */
+export interface Hashes {
+  rulesHash: string;
+  scenarioHash: string;
+  /** the scenario hash with no events, a stream's stamp (see Provenance.events) */
+  termsHash?: string;
+}
+
+/**
+ * Where a scenario read from the cache carries the hashes worked out when it was loaded: a symbol, not
+ * enumerable, so neither JSON, structuredClone nor a spread (`{ ...loaded, events }`, a different input)
+ * carries it on. A constant, not state: the hashes live on the object they describe.
+ */
+export const HASHES: unique symbol = Symbol('truce.hashes');
+
+export function hashesOf(input: ScenarioInput): Required<Hashes> {
+  return {
+    rulesHash: rulesHash(input),
+    scenarioHash: scenarioHash(input, input.events),
+    termsHash: scenarioHash(input, []),
+  };
+}
+
+const rulesHash = (input: ScenarioInput) => hash({ rules: input.rules, conditions: input.conditions });
+const scenarioHash = (input: ScenarioInput, events: ScenarioInput['events']) =>
+  hash({ scenario: input.scenario, events: [...events].sort((a, b) => a.id.localeCompare(b.id)) });
+
+/**
+ * Two reports with the same stamp came from the same tool version, rules and scenario. `terms`: the
+ * scenario's terms only, its events left out (a stream's, whose events come from elsewhere).
+ */
+export function provenanceOf(input: ScenarioInput, terms = false): Provenance {
+  // hashing the scenario and rules is about 5 ms of a cached start; the cache worked them out once
+  const kept = (input as { [HASHES]?: Hashes })[HASHES];
   return {
     tool: 'truce',
     version: VERSION,
-    rulesHash: hash({ rules: input.rules, conditions: input.conditions }),
-    scenarioHash: hash({ scenario: input.scenario, events: [...input.events].sort((a, b) => a.id.localeCompare(b.id)) }),
+    rulesHash: kept?.rulesHash ?? rulesHash(input),
+    scenarioHash: (terms ? kept?.termsHash : kept?.scenarioHash) ?? scenarioHash(input, terms ? [] : input.events),
   };
 }
 

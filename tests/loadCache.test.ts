@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/load/loadScenario.js';
 import { loadScenarioCached, type CacheSpec } from '../src/load/loadCache.js';
 import { InputError } from '../src/problem.js';
+import { provenanceOf } from '../src/provenance.js';
 import { ARTICLES, ROOT, runCliHere, scratch } from './helpers.js';
 
 const SCENARIO = 'scenarios/jan-feb-2026.yaml';
@@ -27,6 +28,21 @@ describe('the load cache', () => {
     expect(entries()).toHaveLength(1);
     expect(first).toEqual(fresh);
     expect(second).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
+  it('keeps the provenance hashes with an entry, the same as hashed afresh, and a changed copy hashed again', async () => {
+    const { cache, opts } = project();
+    const fresh = loadScenario(SCENARIO, opts);
+    await loadScenarioCached(SCENARIO, opts, cache);
+    const hit = await loadScenarioCached(SCENARIO, opts, cache);
+    const entry = JSON.parse(readFileSync(path.join(cache.dir, readdirSync(cache.dir).find((f) => f.endsWith('.json'))!), 'utf8'));
+    expect(entry.hashes.scenarioHash).toBe(provenanceOf(fresh).scenarioHash);
+    expect(provenanceOf(hit)).toEqual(provenanceOf(fresh));
+    expect(provenanceOf(hit, true)).toEqual(provenanceOf({ ...fresh, events: [] }));
+    // a spread is another input: its own events, hashed afresh, never the entry's hashes
+    const fewer = { ...hit, events: hit.events.slice(1) };
+    expect(provenanceOf(fewer).scenarioHash).not.toBe(provenanceOf(hit).scenarioHash);
+    expect(provenanceOf(fewer)).toEqual(provenanceOf({ ...fresh, events: fresh.events.slice(1) }));
   });
 
   it('sees a changed seed file, a new rule file and a removed one', async () => {

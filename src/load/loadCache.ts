@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoadedScenario, LoadOptions } from './loadScenario.js';
 import { recording, stat, unchanged, type Observation } from './observedFs.js';
 import { canonicalJson } from '../canonicalJson.js';
+import { HASHES, hashesOf, type Hashes } from '../provenance.js';
 
 /**
  * loadScenario memoised on disk. A load is a pure function of its options and of what it reads, and
@@ -18,6 +19,8 @@ interface Entry {
   key: string;
   observations: Observation[];
   loaded: LoadedScenario;
+  /** the provenance hashes of `loaded`, worked out from it when it was loaded (absent in older entries) */
+  hashes?: Hashes;
 }
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,10 +77,20 @@ export async function loadScenarioCached(scenarioPath: string, opts: LoadOptions
     .slice(0, 32);
   const file = path.join(cacheDir, `${key}.json`);
   const hit = read(file);
-  if (hit && hit.build === build && hit.key === key && unchanged(hit.observations)) return hit.loaded;
+  if (hit && hit.build === build && hit.key === key && unchanged(hit.observations)) return withHashes(hit.loaded, hit.hashes);
   const loadScenario = await load();
   const { value: loaded, observations } = recording(() => loadScenario(scenarioPath, opts));
-  write(file, { build, key, observations, loaded });
+  const hashes = hashesOf(loaded);
+  write(file, { build, key, observations, loaded, hashes });
+  return withHashes(loaded, hashes);
+}
+
+/**
+ * A hit's scenario with its hashes for provenanceOf. They hold while it is as loaded: no command changes
+ * a loaded scenario (an overlay, a sweep's row or a stream's terms make a new object, without them).
+ */
+function withHashes(loaded: LoadedScenario, hashes: Hashes | undefined): LoadedScenario {
+  if (hashes !== undefined) Object.defineProperty(loaded, HASHES, { value: hashes, enumerable: false });
   return loaded;
 }
 

@@ -128,6 +128,8 @@ export async function explainEvent(
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   const { event, interval } = ordered;
   const readings: ReadingExplanation[] = [];
+  // one index for every reading (the same places): building it is most of what a reading's state costs
+  const places = placeIndexOf(scenario);
   for (const run of report.runs) {
     if (opts.interpretation !== undefined && run.interpretation.id !== opts.interpretation) continue;
     const state: ReadingState = {
@@ -140,9 +142,9 @@ export async function explainEvent(
       breachDone:
         run.evaluatedUnder?.breachDone ?? new Map(run.firstViolations.map((v) => [v.party, { interval: v.interval, eventId: v.eventId }])),
       appliesTo: planSpec(scenario).appliesTo,
-      places: placeIndexOf(scenario),
+      places,
       evidence: run.interpretation.evidence,
-      conduct: conductOf(run.interpretation.obligations, report.events, run.window, placeIndexOf(scenario), run.interpretation.evidence),
+      conduct: conductOf(run.interpretation.obligations, report.events, run.window, places, run.interpretation.evidence),
     };
     const obligations = run.interpretation.obligations.map((o, i) => ({ o, i })).filter(({ o }) => o.party === event.actor);
     const evaluations: ObligationEvaluation[] = [];

@@ -42,7 +42,7 @@ export async function streamCommand(scenarioPath: string | undefined, flags: Run
   // one stamp for the same input in every format: a stream's header is written before its events are
   // read, so with --events the scenario hash covers the terms only, and says so
   const provenance: Provenance = {
-    ...provenanceOf({ ...loaded, events: source !== undefined ? [] : loaded.events }),
+    ...provenanceOf(loaded, source !== undefined),
     events: source !== undefined ? 'stream' : 'scenario',
   };
 
