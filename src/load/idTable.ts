@@ -36,16 +36,25 @@ export class IdTable {
   private lastId: string | undefined;
   private lastHash = 0;
 
+  /** the last id get did not find, and how many entries there were then: add need not look for it again */
+  private missedId: string | undefined;
+  private missedAt = -1;
+
   /** The line the id was first seen on, if seen. */
   get(id: string): number | undefined {
     const e = this.find(id, this.hash(id));
-    return e < 0 ? undefined : this.lines[e >>> ENTRY_BITS]![e & ENTRY_MASK];
+    if (e >= 0) return this.lines[e >>> ENTRY_BITS]![e & ENTRY_MASK];
+    this.missedId = id;
+    this.missedAt = this.count;
+    return undefined;
   }
 
   /** Notes the id as seen on `line`, unless it was seen before (the first line stays). */
   add(id: string, line: number): void {
     const h = this.hash(id);
-    if (this.find(id, h) >= 0) return;
+    // not found by the get just before, with nothing added since: certainly absent
+    if (!(id === this.missedId && this.missedAt === this.count) && this.find(id, h) >= 0) return;
+    this.missedId = undefined;
     if (line > 0xffffffff) throw new RangeError('more lines than a stream can hold (4 billion)');
     if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     let wide = false;

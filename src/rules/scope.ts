@@ -256,7 +256,7 @@ export class ScopeMemo {
   private readonly byObligation = new WeakMap<Obligation, Terms>();
   private readonly inHierarchy = new WeakMap<Obligation, { index: PlaceIndex; terms: HierarchyTerms }>();
   /** per obligation, the reach of each distinct places (by placesId) */
-  private readonly reaches = new WeakMap<Obligation, { index: PlaceIndex | undefined; byPlaces: Map<number, Reach> }>();
+  private readonly reaches = new WeakMap<Obligation, { index: PlaceIndex | undefined; any: boolean; byPlaces: Map<number, Reach> }>();
   /**
    * Distinct places numbered without writing them out: each string a place holds (name, settlement,
    * region, kind, precision) and each exclusion becomes a small number, a place the number of its five,
@@ -278,7 +278,8 @@ export class ScopeMemo {
   /** A number for the event's places and exclusions, the same for the same ones (while the memo keeps them); `once`: not asked again by the array. */
   placesId(event: Event, once = false): number {
     // the same places array (a run's events, a draw's copies of them) is numbered once, not walked per call
-    const seen = this.idOfPlaces.get(event.places);
+    // (a streamed event's array is new: looking it up would only miss)
+    const seen = once ? undefined : this.idOfPlaces.get(event.places);
     if (seen !== undefined && seen.excluded === event.placesExcluded) return seen.id;
     const id = this.number(event.places, event.placesExcluded);
     // a streamed event's places are asked for once, by a caller that keeps the number: remembering them
@@ -336,9 +337,10 @@ export class ScopeMemo {
 
   /** placeReach once the target and blanket coverage are checked: worked out once per obligation and distinct places. */
   placeReach(event: Event, o: Obligation, index: PlaceIndex | undefined, placesId = this.placesId(event)): Reach {
-    if (!this.terms(o).any) return 'none';
+    // one weak-map lookup per call: whether the obligation names any place is kept with its reaches
     let memo = this.reaches.get(o);
-    if (!memo || memo.index !== index) this.reaches.set(o, (memo = { index, byPlaces: new Map() }));
+    if (!memo || memo.index !== index) this.reaches.set(o, (memo = { index, any: this.terms(o).any, byPlaces: new Map() }));
+    if (!memo.any) return 'none';
     let r = memo.byPlaces.get(placesId);
     if (r === undefined) {
       r = placeMatch(event, o, undefined, index, this);

@@ -79,7 +79,8 @@ interface Reading {
  */
 export async function streamRun(
   input: Omit<ScenarioInput, 'events'>,
-  events: AsyncIterable<{ event: Event; line: number; file?: string }>,
+  /** each with its interval if its reader has it already (else read here) */
+  events: AsyncIterable<{ event: Event; line: number; file?: string; interval?: Interval }>,
   emit: (r: StreamRecord) => void,
   opts: {
     explain?: boolean;
@@ -304,8 +305,8 @@ export async function streamRun(
     }
   };
 
-  for await (const { event, line, file } of events) {
-    const interval = eventInterval(event);
+  for await (const { event, line, file, interval: read } of events) {
+    const interval = read ?? eventInterval(event);
     if (interval.start < lastStart) {
       throw new InputError([
         {

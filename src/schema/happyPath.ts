@@ -10,7 +10,7 @@ import type { z } from 'zod';
  * A kind of schema it does not know always answers false.
  */
 export function happyPath(schema: z.ZodType, known: KnownChecks = new Map()): (value: unknown) => boolean {
-  return compile(schema as unknown as Node, known as unknown as ReadonlyMap<Node, Test>);
+  return generate(schema as unknown as Node, known as unknown as ReadonlyMap<Node, Test>);
 }
 
 /**
@@ -165,4 +165,86 @@ function checkTest(c: CheckNode): Test {
     return d.inclusive === true ? (v) => (v as number) >= min || zods(v) : (v) => (v as number) > min || zods(v);
   }
   return zods;
+}
+
+/**
+ * The same test as compile's, written out as the source of one function (as the rules are, in
+ * compileRules.ts): objects, arrays, optional values and the plain types inline, so that a stream's
+ * event is walked without a call per key. What is not inlined (a union, a check, a known test) is the
+ * closure compile makes for it, called from the source. Keys and literals enter the source only through
+ * JSON.stringify; nothing from a value or a format runs as code.
+ */
+function generate(root: Node, known: ReadonlyMap<Node, Test>): Test {
+  const closures: Test[] = [];
+  let vars = 0;
+  const closure = (t: Test): string => `c[${closures.push(t) - 1}]`;
+  /** statements that return false unless the value of variable v passes node's test */
+  const emit = (node: Node, v: string): string => {
+    const def = node._zod.def;
+    const knownTest = known.get(node);
+    const checks = knownTest !== undefined ? `if (!${closure(knownTest)}(${v})) return false;` : checkSource(def.checks ?? [], v);
+    return `${typeSource(def, v)}${checks}`;
+  };
+  const checkSource = (checks: CheckNode[], v: string): string =>
+    checks
+      .map((c) => {
+        const d = c._zod.def;
+        if (d.check === 'string_format' && d.format === 'regex' && d.pattern instanceof RegExp && !d.pattern.global && !d.pattern.sticky) {
+          const pattern = d.pattern;
+          return `if (!${closure((x) => pattern.test(x as string))}(${v})) return false;`;
+        }
+        return `if (!${closure(checkTest(c))}(${v})) return false;`;
+      })
+      .join('');
+  const typeSource = (def: Def, v: string): string => {
+    switch (def.type) {
+      case 'string':
+        return `if (typeof ${v} !== "string") return false;`;
+      case 'number':
+        return `if (typeof ${v} !== "number" || !Number.isFinite(${v})) return false;`;
+      case 'boolean':
+        return `if (typeof ${v} !== "boolean") return false;`;
+      case 'optional':
+        return `if (${v} !== undefined) {${emit(def.innerType!, v)}}`;
+      case 'default':
+        // a missing value gets the default: zod's output then differs from the value
+        return `if (${v} === undefined) return false;${emit(def.innerType!, v)}`;
+      case 'array': {
+        const i = `i${vars++}`;
+        const x = `x${vars++}`;
+        return `if (!Array.isArray(${v})) return false;for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {const ${x} = ${v}[${i}];${emit(def.element!, x)}}`;
+      }
+      case 'object':
+        return objectSource(def, v);
+      default:
+        // literal, enum, union and any other kind: compile's own test (NEVER for a kind it does not know)
+        return `if (!${closure(typeTest(def, known))}(${v})) return false;`;
+    }
+  };
+  /** as objectTest: a strict object, its keys in the shape's order, the optional ones possibly absent */
+  const objectSource = (def: Def, v: string): string => {
+    if (def.catchall?._zod.def.type !== 'never') return 'return false;';
+    const shape = def.shape ?? {};
+    const keys = Object.keys(shape);
+    const optional = keys.map((k) => shape[k]!._zod.def.type === 'optional');
+    // the least position a key at j may follow: the keys between it and j must all be optional
+    const least = keys.map((_, j) => {
+      let lo = j;
+      while (lo > 0 && optional[lo - 1]) lo--;
+      return lo;
+    });
+    let end = keys.length;
+    while (end > 0 && optional[end - 1]) end--;
+    const at = `p${vars++}`;
+    const k = `k${vars++}`;
+    const cases = keys
+      .map((key, j) => {
+        const x = `x${vars++}`;
+        return `case ${JSON.stringify(key)}: {if (${at} < ${least[j]} || ${at} > ${j}) return false;${at} = ${j + 1};const ${x} = ${v}[${k}];${emit(shape[key]!, x)}break;}`;
+      })
+      .join('');
+    return `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;let ${at} = 0;for (const ${k} in ${v}) {if (!Object.hasOwn(${v}, ${k})) return false;switch (${k}) {${cases}default: return false;}}if (${at} < ${end}) return false;`;
+  };
+  const body = `${emit(root, 'v')}return true;`;
+  return new Function('c', `return function happyPath(v) {${body}};`)(closures) as Test;
 }

@@ -74,7 +74,12 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
  * NDJSON stream): its own consistency, its citations, its parties, and that its id is not taken. `ids`
  * holds the ids seen so far (id -> where), and is the only state kept between events.
  */
-export function eventChecks(basis: EventCheckBasis, push: Push) {
+export function eventChecks(
+  basis: EventCheckBasis,
+  push: Push,
+  /** how an instant is read (a stream passes its run's memo of the instants just read) */
+  millis: (iso: string) => number = toMillis,
+) {
   const { checkRef } = citationChecks(basis, push);
   return function checkEvent(
     e: Event,
@@ -95,7 +100,7 @@ export function eventChecks(basis: EventCheckBasis, push: Push) {
       );
     }
     if (seen === undefined) ids.set(e.id, where);
-    if (toMillis(e.when.end) < toMillis(e.when.start)) {
+    if (millis(e.when.end) < millis(e.when.start)) {
       push(
         'E_INTERVAL_ORDER',
         file,
