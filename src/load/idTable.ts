@@ -39,6 +39,9 @@ export class IdTable {
   /** the last id get did not find, and how many entries there were then: add need not look for it again */
   private missedId: string | undefined;
   private missedAt = -1;
+  /** where head() found an entry's bytes */
+  private body: Uint8Array = new Uint8Array(0);
+  private bodyAt = 0;
 
   /** The line the id was first seen on, if seen. */
   get(id: string): number | undefined {
@@ -111,17 +114,29 @@ export class IdTable {
     }
   }
 
-  private equals(e: number, id: string): boolean {
+  /**
+   * Entry e's head (its id's length times two, plus one when stored as two bytes a character), read from
+   * the varint before its bytes; leaves the chunk and the offset of those bytes in `body` / `bodyAt`.
+   */
+  private head(e: number): number {
     const start = this.starts[e >>> ENTRY_BITS]![e & ENTRY_MASK]!;
     const bytes = this.chunks[start >>> 20]!;
     let at = start & 0xfffff;
-    // the varint of the length, read inline
     let head = 0;
     for (let shift = 0; ; shift += 7) {
       const b = bytes[at++]!;
       head += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) break;
     }
+    this.body = bytes;
+    this.bodyAt = at;
+    return head;
+  }
+
+  private equals(e: number, id: string): boolean {
+    const head = this.head(e);
+    const bytes = this.body;
+    const at = this.bodyAt;
     if (Math.floor(head / 2) !== id.length) return false;
     if (head % 2 === 0) {
       for (let i = 0; i < id.length; i++) if (bytes[at + i] !== id.charCodeAt(i)) return false;
@@ -146,15 +161,9 @@ export class IdTable {
 
   /** hashOf of entry e's id, read from its bytes. */
   private hashAt(e: number): number {
-    const start = this.starts[e >>> ENTRY_BITS]![e & ENTRY_MASK]!;
-    const bytes = this.chunks[start >>> 20]!;
-    let at = start & 0xfffff;
-    let head = 0;
-    for (let shift = 0; ; shift += 7) {
-      const b = bytes[at++]!;
-      head += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-    }
+    const head = this.head(e);
+    const bytes = this.body;
+    const at = this.bodyAt;
     const n = Math.floor(head / 2);
     let h = FNV_OFFSET;
     if (head % 2 === 0) for (let i = 0; i < n; i++) h = Math.imul(h ^ bytes[at + i]!, FNV_PRIME);
