@@ -76,11 +76,11 @@ async function measured(f: () => Promise<number>): Promise<void> {
 }
 
 const threads = /^threads-(\d+)$/.exec(mode);
-if (threads) startWorkers(n, Number(threads[1]), 1);
+const pool = threads ? startWorkers(n, Number(threads[1]), 1) : undefined;
 const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
 if (threads) {
   await measured(async () => {
-    await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1 });
+    await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1, ...(pool ? { pool } : {}) });
     return n;
   });
 } else if (mode === 'sample') {

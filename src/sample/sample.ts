@@ -14,6 +14,8 @@ export interface SampleOptions {
   workers?: number;
   /** fewer draws than this per thread and no further thread is started (default: what pays, see threadsFor) */
   minDrawsPerThread?: number;
+  /** threads started ahead (startWorkers) for this sample to take first */
+  pool?: WorkerPool;
   /** the largest range of draws handed to a worker at once (default 2,000; tests vary it) */
   chunk?: number;
   onProgress?: (done: number, total: number) => void;
@@ -24,10 +26,17 @@ export function defaultWorkers(): number {
 }
 
 const WORKER = new URL('./sampleWorker.js', import.meta.url);
-/** threads started ahead by startWorkers, not yet given a scenario */
-const started: Worker[] = [];
-/** what ended such a thread before a `sample` took it */
-const earlyErrors = new WeakMap<Worker, Error>();
+
+/**
+ * Worker threads started ahead of a `sample` (startWorkers), for it to take: held by the command that
+ * started them and handed to `sample` (SampleOptions.pool), never kept by this module.
+ */
+export interface WorkerPool {
+  /** threads not yet given a scenario */
+  readonly idle: Worker[];
+  /** what ended such a thread before a `sample` took it */
+  readonly errors: WeakMap<Worker, Error>;
+}
 
 /**
  * Seconds of warm draws a thread must get for it to pay its way. A thread costs its start and above all
@@ -79,20 +88,22 @@ export function threadsFor(draws: number, workers = defaultWorkers(), o: Threads
  * scenario; `sample` hands them the scenario, starts any more it needs and stops any it does not. Until
  * then they do not keep the process alive.
  */
-export function startWorkers(draws: number, workers = defaultWorkers(), minDrawsPerThread?: number): void {
+export function startWorkers(draws: number, workers = defaultWorkers(), minDrawsPerThread?: number): WorkerPool {
+  const pool: WorkerPool = { idle: [], errors: new WeakMap() };
   const threads = threadsFor(draws, workers, minDrawsPerThread === undefined ? {} : { minDrawsPerThread });
-  for (let i = started.length; i < threads - 1; i++) {
+  for (let i = 0; i < threads - 1; i++) {
     const w = new Worker(WORKER);
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
-    w.on('error', (e) => earlyErrors.set(w, e));
-    started.push(w);
+    w.on('error', (e) => pool.errors.set(w, e));
+    pool.idle.push(w);
   }
+  return pool;
 }
 
-/** Stops threads startWorkers started that no `sample` took (the load failed). */
-export async function stopWorkers(): Promise<void> {
-  await Promise.all(started.splice(0).map((w) => w.terminate()));
+/** Stops the pool's threads that no `sample` took (the load failed). */
+export async function stopWorkers(pool: WorkerPool): Promise<void> {
+  await Promise.all(pool.idle.splice(0).map((w) => w.terminate()));
 }
 
 /** draws this thread runs between two looks at the workers' messages (a few milliseconds) */
@@ -117,7 +128,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     ...(opts.minDrawsPerThread === undefined ? {} : { minDrawsPerThread: opts.minDrawsPerThread }),
   });
   // threads started ahead for draws dearer than these: not needed
-  const surplus = started.splice(Math.max(0, threads - 1));
+  const surplus = opts.pool?.idle.splice(Math.max(0, threads - 1)) ?? [];
   if (surplus.length > 0) await Promise.all(surplus.map((w) => w.terminate()));
   let cursor = first;
   const take = (size: number): WorkerTask | undefined => {
@@ -160,7 +171,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   }
   const init: WorkerInit = { input: plain(input), seed: opts.seed };
   const workers = Array.from({ length: threads - 1 }, () => {
-    const w = started.shift();
+    const w = opts.pool?.idle.shift();
     if (!w) return new Worker(WORKER, { workerData: init });
     w.ref();
     w.postMessage({ init });
@@ -193,7 +204,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
       w.on('exit', (code) => {
         if (inFlight > 0) reject((failed = new Error(`a sample worker stopped (exit ${code})`)));
       });
-      const early = earlyErrors.get(w);
+      const early = opts.pool?.errors.get(w);
       if (early) return reject((failed = early));
       // two ranges: one running, the next waiting in the worker
       if (send()) send();

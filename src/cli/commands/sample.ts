@@ -28,9 +28,9 @@ export async function sampleCommand(
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined;
   const range = shard ? shardRange(draws, shard) : { from: 0, to: draws };
   // the worker threads boot while this thread loads the scenario
-  startWorkers(range.to - range.from, workers);
+  const pool = startWorkers(range.to - range.from, workers);
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), undefined, g.cache).catch(async (e: unknown) => {
-    await stopWorkers();
+    await stopWorkers(pool);
     throw e;
   });
   // a bar only on the process's own terminal (not on a pipe, nor on streams given to main)
@@ -40,6 +40,7 @@ export async function sampleCommand(
     first: range.from,
     seed,
     workers,
+    pool,
     ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
   });
   bar?.stop();
