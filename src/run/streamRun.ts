@@ -45,6 +45,9 @@ class Queue<T> {
     return this.items[this.head + i]!;
   }
   drop(n: number): void {
+    // let go of what was taken at once: held until the next compaction (thousands of events later), every
+    // event outlived the young generation and went to the old one
+    this.items.fill(undefined as T, this.head, this.head + n);
     this.head += n;
     if (this.head > 4096 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
