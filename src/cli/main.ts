@@ -297,11 +297,11 @@ function smallEventsFile(argv: readonly string[]): boolean {
  * (smallEventsFile, above: a small one runs here, as its events fit in memory anyway), the CLI runs in a worker
  * thread whose isolate has a capped old space (the heap limit is fixed when an isolate is made, so it
  * cannot be set on this one), so that peak memory reflects what
- * the stream holds rather than V8's appetite; its young generation is capped too, at 32 MB: with 8 MB a
- * million-event stream (6 KB allocated per event) promoted about 0.9 KB per event to the old space and
- * took 16.5-18.1 s, with 16 MB 16.3 s, with 32 MB 12.7-17.0 s (run for run, 6-23 % faster) for 25-35 MB
- * more peak memory. A worker
- * costs a few milliseconds; a second process, as
+ * the stream holds rather than V8's appetite; its young generation is capped too, at 8 MB. Measured on a
+ * million-event stream (6 KB allocated per event, about 0.9 KB of it promoted to the old space at 8 MB):
+ * 16.5-18.1 s and 161-163 MB at 8 MB, 12.7-17.0 s (run for run 6-23 % faster) but 184-197 MB at 32 MB,
+ * at the edge of the 200 MB a stream may take; the memory bound is kept. A worker costs a few
+ * milliseconds; a second process, as
  * before, cost a second start of node and of every module. Undefined: not delegated, run here.
  */
 async function streamsInWorker(argv: string[]): Promise<number | undefined> {
@@ -317,7 +317,7 @@ async function streamsInWorker(argv: string[]): Promise<number | undefined> {
     argv,
     // how src/cli/bin.ts tells this worker from the main thread (its own code-cache entry)
     env: { ...process.env, TRUCE_STREAM_WORKER: '1' },
-    resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 8 },
   });
   return new Promise<number>((resolve) => {
     let failed = false;
