@@ -77,6 +77,7 @@ for (const [name, dir] of [
   ['tuned, third round (held out in the second round, then tuned on)', 'tuned3'],
   ['tuned, fourth round (held out in the third round, then tuned on)', 'tuned4'],
   ['tuned, fifth round (held out in the fourth round, then tuned on)', 'tuned5'],
+  ['tuned, sixth round (held out in the fifth round, then tuned on)', 'tuned6'],
   ['held out (written and annotated after the last rule change, never tuned on)', 'heldout'],
 ] as const) {
   const s = evalSet(path.join(fixtures, dir));
