@@ -6,7 +6,8 @@
  * (`threads-W`: `sample` itself on W threads, even where the CLI would start fewer (threadsFor), its
  * workers started before the scenario loads as the CLI does, timed from after the load: the draws
  * without the process's start); the CPU is the
- * process's (this thread and V8's background threads), the bytes are what the heap took in between
+ * process's (this thread, any workers and V8's background threads) and, apart, this thread's own (what
+ * bench/scale.ts's ceiling of two threads rests on), the bytes are what the heap took in between
  * collections (v8.GCProfiler). Figures, never assertions.
  */
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { sample, startWorkers } from '../src/sample/sample.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const mode = process.argv[2] ?? 'sample';
@@ -27,6 +28,18 @@ const SPECS: Record<string, string> = {
   'sweep-window': 'interpretations.washington.window.start=2026-01-20T00:00:00+02:00..2026-02-05T00:00:00+02:00:PT1H',
   'sweep-deadline': 'plan.phases.diplomatic.deadline=PT1H..PT384H:PT1H',
 };
+
+/**
+ * This thread's CPU seconds so far (Linux: its time on a CPU in nanoseconds, schedstat's first field;
+ * NaN elsewhere). process.cpuUsage counts every thread: the workers and V8's background compiler too.
+ */
+function mainThreadCpu(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Bytes allocated over what `f` does: each collection's heap before it, less the heap after the one before. */
 async function measured(f: () => Promise<number>): Promise<void> {
@@ -46,10 +59,12 @@ async function measured(f: () => Promise<number>): Promise<void> {
   const profiler = new v8.GCProfiler();
   profiler.start();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpu();
   const t0 = performance.now();
   const units = await f();
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const main = mainThreadCpu() - main0;
   const used1 = v8.getHeapStatistics().used_heap_size;
   if (session) {
     const { profile } = await session.post('HeapProfiler.stopSampling');
@@ -70,7 +85,7 @@ async function measured(f: () => Promise<number>): Promise<void> {
   allocated += used1 - last;
   const cpuS = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `${mode} ${units}: wall ${wall.toFixed(2)} s (${Math.round(units / wall)}/s), CPU ${cpuS.toFixed(2)} s (${((cpuS / units) * 1e6).toFixed(0)} us each, ${(cpuS / wall).toFixed(2)} cores), ` +
+    `${mode} ${units}: wall ${wall.toFixed(2)} s (${Math.round(units / wall)}/s), CPU ${cpuS.toFixed(2)} s (${((cpuS / units) * 1e6).toFixed(0)} us each, ${(cpuS / wall).toFixed(2)} cores; this thread ${Number.isNaN(main) ? '?' : main.toFixed(3)} s), ` +
       `allocated ${(allocated / 2 ** 20).toFixed(0)} MiB (${Math.round(allocated / units / 1024)} KiB each), GC ${gcMs.toFixed(0)} ms ${JSON.stringify(kinds)}`,
   );
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, cpSync, readFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { loadScenario } from '../src/load/loadScenario.js';
 import { RunsMemo, runScenario } from '../src/run/runScenario.js';
 import { RuleEvaluator } from '../src/rules/ruleEngine.js';
@@ -133,6 +134,33 @@ export function benchSample(line: Line, root: string, cli: string, draws: readon
       `  the same, 2 workers (draws/s)`,
       Math.round(n / two.secs).toLocaleString('en-US'),
       `${two.secs.toFixed(2)} s, CPU ${two.cpu.toFixed(2)} s: ${(one.secs / two.secs).toFixed(2)}x one worker, on ${threads} thread${threads > 1 ? 's' : ''} here (target at 20,000: >= 1.6x on 2 cores, >= 10,000 draws/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+  }
+  // the same draws on one and on two threads whatever threadsFor would start, after the load, in turn
+  const perDraw = fileURLToPath(new URL('./perDraw.js', import.meta.url));
+  for (const n of draws) {
+    const ceilings: number[] = [];
+    // what a second thread that cost nothing (no start, no warm-up, no messages) could gain at most
+    const free: number[] = [];
+    const cpus: string[] = [];
+    // three turns where they are short, one where they take seconds each
+    for (let rep = 0; rep < (n <= 20_000 ? 3 : 1); rep++) {
+      const [one, two] = [1, 2].map((w) => {
+        const out = spawnSync(process.execPath, [perDraw, `threads-${w}`, String(n)], { cwd: root, encoding: 'utf8' }).stdout;
+        const m = /CPU ([\d.]+) s .*this thread ([\d.]+) s/.exec(out);
+        return { cpu: Number(m?.[1] ?? NaN), main: Number(m?.[2] ?? NaN) };
+      });
+      // one thread lasts at least its own CPU; two on two cores at least half of all their process's CPU
+      ceilings.push(one!.main / Math.max(two!.cpu / 2, two!.main));
+      free.push(one!.main / (one!.cpu / 2));
+      cpus.push(`${one!.main.toFixed(2)}/${one!.cpu.toFixed(2)} -> ${two!.cpu.toFixed(2)}`);
+    }
+    ceilings.sort((a, b) => a - b);
+    free.sort((a, b) => a - b);
+    line(
+      `  ${n.toLocaleString('en-US')} draws after the load, 2 threads forced: the most they could gain on 2 idle cores (x)`,
+      `${ceilings[0]!.toFixed(2)}-${ceilings.at(-1)!.toFixed(2)}`,
+      `one thread's own CPU over half the two threads' process CPU (or the calling thread's, if more); a second thread that cost nothing: ${free[0]!.toFixed(2)}-${free.at(-1)!.toFixed(2)}x (one thread's own CPU over half its process's: V8 compiles and collects beside it already); CPU s, one thread's own/process -> two threads' process: ${cpus.join(', ')}; independent of the load (the wall ratio above is not)`,
     );
   }
   line(
