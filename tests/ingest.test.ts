@@ -1266,3 +1266,28 @@ describe('fifth round: dates and occurrences', () => {
     expect(kinds('KYIV, 12 March 2026\nZelensky has dismissed the truce as a show and says Kyiv is ready for talks.')).toEqual([]);
   });
 });
+
+describe('sixth round: figures read across the report', () => {
+  const casualties = (text: string, pub = at('2026-04-11T10:00:00+03:00')) => ingest(text, pub).events.map((e) => e.casualties);
+  it('the latest count replaces earlier ones: a count told as the first one gives way to the count told plainly', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a school in Chernihiv on Friday evening, killing six people and injuring 40, the mayor said on Saturday.\nThe mayor had first reported two dead and 11 injured.',
+      ),
+    ).toEqual([{ killed: { low: 6, best: 6, high: 6 }, injured: { low: 40, best: 40, high: 40 } }]);
+  });
+  it('an earlier count told alone is only a floor (tolls rise)', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a school in Chernihiv on Friday evening.\nThe first count given by the mayor was two dead.',
+      ),
+    ).toEqual([{ killed: { low: 2 } }]);
+  });
+  it('a toll told while the search of the rubble goes on is a floor', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a block of flats in Chernihiv on Friday evening, killing 14 people, the mayor said; by Saturday rescuers had cleared about 40% of the debris.',
+      ),
+    ).toEqual([{ killed: { low: 14 } }]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
+import { resolveFigures } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { readParties, type Party, type Reading } from './findParties.js';
@@ -708,8 +709,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
     const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
-    for (const o of g.obs)
-      for (const f of o.figures) {
+    const resolved = resolveFigures(g.obs.map((o) => ({ text: o.s.text, figures: o.figures })));
+    for (const [i, o] of g.obs.entries())
+      for (const f of resolved[i]!) {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down

@@ -1,0 +1,63 @@
+import type { Count } from '../schema/common.js';
+import type { FigureMention, Quantity } from './readFigures.js';
+
+/**
+ * Which figure answers which question, read across all the lines of one drafted event rather than
+ * sentence by sentence. `readFigures` reads each sentence's candidates; this sees every candidate of the
+ * event at once, with what the sentence says about it (an earlier count, a count still going on, a part of a
+ * list), and keeps, drops or widens each before the event's counts are merged. The principles are those of
+ * docs/data-conventions.md (Figures, "Read across the report"):
+ *
+ * - the latest count replaces earlier ones: a count the text tells as superseded ("had first reported",
+ *   "the first count was") gives way to any count told plainly; told alone, it is only a floor (tolls rise);
+ * - a count told while the count goes on ("rescuers were still searching", "the day was not yet over") is
+ *   a floor, as "so far" is;
+ * - parts never stand for the whole: munitions shot down told as a list ("six drones and three drones were
+ *   destroyed") add up to one floor; launch figures that fit inside a larger exact total of the same
+ *   munition are its breakdown, not rival totals.
+ */
+export interface FigureLine {
+  text: string;
+  figures: readonly FigureMention[];
+}
+
+const CASUALTY = new Set<Quantity>(['killed', 'injured']);
+
+/** "had first reported", "the first count was", "initially put the toll at": a count the text says was superseded */
+const EARLIER =
+  /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b/i;
+
+/** "rescuers were still searching", "the day was not yet over": the count is still going on */
+const ONGOING =
+  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\b(?:could not|cannot|can't|did not|unable to)\s+(?:yet\s+)?give\s+(?:a\s+)?final\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+
+interface Candidate {
+  f: FigureMention;
+  line: number;
+}
+
+const floor = (c: Count): Count => ({ low: c.low });
+
+/** The figures of each line of one event, resolved against all the others (same order as `lines`). */
+export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] {
+  const all: Candidate[] = lines.flatMap((l, line) => l.figures.map((f) => ({ f, line })));
+  const drop = new Set<FigureMention>();
+  const replace = new Map<FigureMention, FigureMention>();
+  const ongoing = lines.some((l) => ONGOING.test(l.text));
+
+  for (const q of CASUALTY) {
+    const told = all.filter((c) => c.f.quantity === q);
+    // the latest count replaces earlier ones
+    const marked = told.filter((c) => !c.f.updated && EARLIER.test(lines[c.line]!.text));
+    const plain = told.filter((c) => !marked.includes(c));
+    // (a first count the later one repeats was not superseded: it tells the same number)
+    const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
+    if (plain.length > 0) for (const c of earlier) drop.add(c.f);
+    else for (const c of earlier) replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
+    // a count told while the search goes on is a floor
+    if (ongoing && q === 'killed')
+      for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
+  }
+
+  return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
+}
