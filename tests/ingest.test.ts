@@ -1290,4 +1290,18 @@ describe('sixth round: figures read across the report', () => {
       ),
     ).toEqual([{ killed: { low: 14 } }]);
   });
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('parts never stand for the whole: munitions shot down told as a list add up to one floor', () => {
+    expect(q('Eight Shahed drones and four Lancet drones were destroyed over the region.')).toEqual([
+      ['drones', { low: 12, best: 12, high: 12 }, 'downed'],
+    ]);
+  });
+  it('those still in hospital are a part of the injured: a floor', () => {
+    expect(q('Eleven wounded were being treated in hospital on Sunday.')).toEqual([['injured', { low: 11 }, 'launched']]);
+    // all of them taken to hospital tells the toll
+    expect(q('Eleven people were injured and taken to hospital.')).toEqual([['injured', { low: 11, best: 11, high: 11 }, 'launched']]);
+  });
+  it('one injured person told in passing ("a badly injured woman was flown to Lviv") is a floor of one', () => {
+    expect(q('A badly injured woman was flown to Lviv.')).toEqual([['injured', { low: 1 }, 'launched']]);
+  });
 });
