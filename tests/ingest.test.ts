@@ -1304,4 +1304,13 @@ describe('sixth round: figures read across the report', () => {
   it('one injured person told in passing ("a badly injured woman was flown to Lviv") is a floor of one', () => {
     expect(q('A badly injured woman was flown to Lviv.')).toEqual([['injured', { low: 1 }, 'launched']]);
   });
+  it('parts never stand for the whole: launch figures that add up to a larger total are its breakdown', () => {
+    const r = ingest(
+      'KHARKIV, 11 April 2026\nRussia fired 20 missiles at Kharkiv overnight, among them four Kinzhal missiles, officials said on Saturday.\nTen cruise missiles were fired from bombers and six missiles from the ground.',
+      at('2026-04-11T10:00:00+03:00'),
+    ).events;
+    expect(r.map((e) => e.munitions)).toEqual([
+      { missiles: { low: 20, best: 20, high: 20 }, cruiseMissiles: { low: 10, best: 10, high: 10 } },
+    ]);
+  });
 });

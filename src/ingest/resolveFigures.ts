@@ -22,6 +22,9 @@ export interface FigureLine {
 }
 
 const CASUALTY = new Set<Quantity>(['killed', 'injured']);
+const MUNITION = new Set<Quantity>(['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles']);
+/** "including six Kinzhals", "among them", "of which": a part of the figure told before it */
+const PART_OF = /\b(?:including|among them|among which|of them|of which|of these)\s+(?:some\s+)?$/i;
 
 /** "had first reported", "the first count was", "initially put the toll at": a count the text says was superseded */
 const EARLIER =
@@ -57,6 +60,29 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     // a count told while the search goes on is a floor
     if (ongoing && q === 'killed')
       for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
+  }
+
+  // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
+  // ("18 missiles, among them six Kinzhals"; "nine cruise missiles ... and three land-based missiles") are its
+  // breakdown, not rival totals; two totals that disagree still span both (mergeCounts)
+  const exact = (c: Candidate) =>
+    !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+  for (const q of MUNITION) {
+    const told = all.filter((c) => c.f.quantity === q && exact(c));
+    if (told.length < 2) continue;
+    const whole = Math.max(...told.map((c) => c.f.count.low));
+    const smaller = told.filter((c) => c.f.count.low < whole);
+    const marked = smaller.filter((c) => PART_OF.test(lines[c.line]!.text.slice(Math.max(0, c.f.index - 30), c.f.index)));
+    // typed missiles told apart are parts of the missiles too
+    const typed =
+      q === 'missiles'
+        ? all
+            .filter((c) => (c.f.quantity === 'cruiseMissiles' || c.f.quantity === 'ballisticMissiles') && exact(c))
+            .map((c) => c.f.count.low)
+        : [];
+    const values = [...new Set(smaller.map((c) => c.f.count.low))];
+    const breakdown = values.reduce((a, n) => a + n, 0) + [...new Set(typed)].reduce((a, n) => a + n, 0) === whole;
+    for (const c of breakdown ? smaller : marked) drop.add(c.f);
   }
 
   return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
