@@ -1313,4 +1313,8 @@ describe('sixth round: figures read across the report', () => {
       { missiles: { low: 20, best: 20, high: 20 }, cruiseMissiles: { low: 10, best: 10, high: 10 } },
     ]);
   });
+  it('rockets from rocket artillery ("HIMARS rockets") are rounds (shells), not missiles', () => {
+    expect(q('Eight rockets from Grad launchers hit the town.')).toEqual([['shells', { low: 8, best: 8, high: 8 }, 'launched']]);
+    expect(q('Four S-300 missiles hit the town.')).toEqual([['missiles', { low: 4, best: 4, high: 4 }, 'launched']]);
+  });
 });

@@ -822,7 +822,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
           : { low: typed };
     }
     const munitions = Object.fromEntries(
-      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]),
+      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells'] as const)
+        .filter((q) => counts[q])
+        .map((q) => [q, counts[q]!]),
     );
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
 

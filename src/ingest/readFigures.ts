@@ -5,7 +5,7 @@ import type { Count } from '../schema/common.js';
  * "more than 70" is low 71; "at least 28" low 28; "nearly 500" high 500 with low 450 (half the unit it is
  * rounded to below); "about 450" 425-475; "up to 30" high 30; "dozens" low 24; "hundreds" low 200.
  */
-export const QUANTITIES = ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'killed', 'injured'] as const;
+export const QUANTITIES = ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells', 'killed', 'injured'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
 export interface FigureMention {
@@ -289,6 +289,8 @@ export function readFigures(raw: string): FigureMention[] {
       // only the words "ballistic" and "cruise" type a missile: a model named alone ("Iskander", "Kh-22")
       // leaves it untyped, as the golds and docs/data-conventions.md read it
       quantity = /ballistic/.test(head) ? 'ballisticMissiles' : /cruise/.test(head) ? 'cruiseMissiles' : 'missiles';
+      // "six HIMARS rockets", "Vampire rockets": rocket artillery fires rounds (shells), not missiles
+      if (quantity === 'missiles' && /\brockets?$/.test(head)) quantity = 'shells';
       typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
     } else if (
@@ -388,7 +390,8 @@ export function readFigures(raw: string): FigureMention[] {
       quantity !== 'drones' &&
       quantity !== 'missiles' &&
       quantity !== 'ballisticMissiles' &&
-      quantity !== 'cruiseMissiles'
+      quantity !== 'cruiseMissiles' &&
+      quantity !== 'shells'
     )
       continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
@@ -506,7 +509,8 @@ function sumLists(fs: FigureMention[], sentence: string): FigureMention[] {
       prev.part === f.part &&
       exact(prev.count) &&
       exact(f.count) &&
-      (f.quantity === 'drones' || f.quantity === 'missiles' || f.quantity === 'ballisticMissiles' || f.quantity === 'cruiseMissiles') &&
+      f.quantity !== 'killed' &&
+      f.quantity !== 'injured' &&
       // "four Kh-22 and two Kh-59 missiles ..., along with 16 missiles from S-300 systems"
       (/^[^,.;]*\band\s+$/.test(gap.slice(prev.words.length > 0 ? 1 : 0)) ||
         /^[^.;]*\b(?:along with|as well as|together with|plus)\s+$/.test(gap.slice(1))) &&
