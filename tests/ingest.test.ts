@@ -1317,4 +1317,12 @@ describe('sixth round: figures read across the report', () => {
     expect(q('Eight rockets from Grad launchers hit the town.')).toEqual([['shells', { low: 8, best: 8, high: 8 }, 'launched']]);
     expect(q('Four S-300 missiles hit the town.')).toEqual([['missiles', { low: 4, best: 4, high: 4 }, 'launched']]);
   });
+  it('a toll adds to the one told before only when its own clause tells it as more ("also" of another thing does not)', () => {
+    const toll = (t: string) =>
+      casualties(`KHERSON, 11 April 2026\nRussian shelling killed 10 people in Kherson on Friday, the mayor said.\n${t}`);
+    expect(toll('One shell hit a bus in Kherson, killing one person, and a shop nearby was also hit.')).toEqual([
+      { killed: { low: 10, best: 10, high: 10 } },
+    ]);
+    expect(toll('Two people were also killed in Kherson when a shell hit a bus.')).toEqual([{ killed: { low: 12, best: 12, high: 12 } }]);
+  });
 });

@@ -19,6 +19,8 @@ import type { FigureMention, Quantity } from './readFigures.js';
 export interface FigureLine {
   text: string;
   figures: readonly FigureMention[];
+  /** the places the line names (none: it names no place) */
+  places?: readonly string[];
 }
 
 const CASUALTY = new Set<Quantity>(['killed', 'injured']);
@@ -62,6 +64,21 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
       for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
   }
 
+  // parts never stand for the whole: a smaller toll told later for a place the larger toll was told for
+  // ("shelling killed 10 in Kherson" ... "a shell hit a bus in Kherson, killing one") is within it, unless
+  // it is told as more ("another", "also" in its own clause)
+  for (const q of CASUALTY) {
+    const told = all.filter((c) => c.f.quantity === q && !drop.has(c.f) && !c.f.weak);
+    for (const c of told) {
+      const mine = lines[c.line]!.places ?? [];
+      if (mine.length === 0 || c.f.updated || toldAsMore(lines[c.line]!.text, c.f.index)) continue;
+      const whole = told.find(
+        (w) => w.line < c.line && w.f.count.low > c.f.count.low && mine.every((r) => (lines[w.line]!.places ?? []).includes(r)),
+      );
+      if (whole) drop.add(c.f);
+    }
+  }
+
   // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
   // ("18 missiles, among them six Kinzhals"; "nine cruise missiles ... and three land-based missiles") are its
   // breakdown, not rival totals; two totals that disagree still span both (mergeCounts)
@@ -86,4 +103,30 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   }
 
   return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
+}
+
+/**
+ * "two more people were also killed in Kharkiv": a toll told as more adds to the one told before; "also"
+ * counts only in the figure's own clause ("killing one person, and an ambulance was also hit" tells one
+ * death within the toll, the "also" is the ambulance's).
+ */
+export function alsoOwnClause(text: string, index: number): boolean {
+  const before =
+    text
+      .slice(Math.max(0, index - 30), index)
+      .split(/[,;]/)
+      .at(-1) ?? '';
+  const after = text.slice(index, index + 60).split(/[,;]|\s(?:and|while|but|as)\s/)[0] ?? '';
+  return /\balso\b/i.test(before) || /\balso\b/i.test(after);
+}
+
+/** "another two", "a further three", "two more", "were also killed": a toll told as more than one before it */
+export function toldAsMore(text: string, index: number): boolean {
+  return (
+    /\b(?:another|a further|additional)\s+$/i.test(text.slice(Math.max(0, index - 30), index)) ||
+    /^\S+\s+more\b(?!\s+than)/i.test(text.slice(index)) ||
+    // "two more people were killed and 14 injured": both told as more
+    /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(text.slice(0, index)) ||
+    alsoOwnClause(text, index)
+  );
 }
