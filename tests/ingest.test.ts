@@ -1325,4 +1325,25 @@ describe('sixth round: figures read across the report', () => {
     ]);
     expect(toll('Two people were also killed in Kherson when a shell hit a bus.')).toEqual([{ killed: { low: 12, best: 12, high: 12 } }]);
   });
+  it('parts never stand for the whole: a toll told for one village while the attack is told for several regions is a floor', () => {
+    expect(
+      casualties(
+        'KHARKIV, 11 April 2026\nRussian missiles hit power plants in several regions on Friday morning, officials said.\nTwo people were killed in a village in the Kharkiv region.',
+      ),
+    ).toEqual([{ killed: { low: 2 } }]);
+  });
+  it('parts never stand for the whole: missiles told for one town while other towns were hit are a floor; told at the country, the whole', () => {
+    const missiles = (text: string) =>
+      ingest(`KRAMATORSK, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.munitions?.missiles);
+    expect(
+      missiles(
+        'Russian missiles struck Kramatorsk on Friday afternoon, officials said.\nSix missiles hit the city.\nSloviansk was hit in the same attack.',
+      ),
+    ).toEqual([{ low: 6 }]);
+    expect(
+      missiles(
+        'Russia fired 20 missiles at Ukraine on Friday afternoon, most of them at Kramatorsk, officials said.\nSloviansk was hit in the same attack.',
+      ),
+    ).toEqual([{ low: 20, best: 20, high: 20 }]);
+  });
 });

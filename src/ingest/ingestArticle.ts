@@ -710,7 +710,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const figLines = new Map<number, string[]>();
     const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
     const resolved = resolveFigures(
-      g.obs.map((o) => ({ text: o.s.text, figures: o.figures, places: o.places.filter((p) => !p.excluded).map((p) => p.entry.id) })),
+      g.obs.map((o) => ({
+        text: o.s.text,
+        figures: o.figures,
+        places: o.places.filter((p) => !p.excluded).map((p) => ({ id: p.settlement ?? p.entry.id, kind: p.entry.kind })),
+      })),
     );
     for (const [i, o] of g.obs.entries())
       for (const f of resolved[i]!) {

@@ -19,8 +19,8 @@ import type { FigureMention, Quantity } from './readFigures.js';
 export interface FigureLine {
   text: string;
   figures: readonly FigureMention[];
-  /** the places the line names (none: it names no place) */
-  places?: readonly string[];
+  /** the places the line names (none: it names no place); a district goes by its settlement */
+  places?: readonly { id: string; kind: string }[];
 }
 
 const CASUALTY = new Set<Quantity>(['killed', 'injured']);
@@ -35,6 +35,15 @@ const EARLIER =
 /** "rescuers were still searching", "the day was not yet over": the count is still going on */
 const ONGOING =
   /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\b(?:could not|cannot|can't|did not|unable to)\s+(?:yet\s+)?give\s+(?:a\s+)?final\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+
+/** "across the country", "in several regions": the attack told for more than the places named ("shot down over
+ * several regions" tells where munitions flew, not where they hit) */
+const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
+const WIDE =
+  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/i;
+
+/** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
+const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
 interface Candidate {
   f: FigureMention;
@@ -70,12 +79,34 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   for (const q of CASUALTY) {
     const told = all.filter((c) => c.f.quantity === q && !drop.has(c.f) && !c.f.weak);
     for (const c of told) {
-      const mine = lines[c.line]!.places ?? [];
+      const mine = (lines[c.line]!.places ?? []).map((p) => p.id);
       if (mine.length === 0 || c.f.updated || toldAsMore(lines[c.line]!.text, c.f.index)) continue;
       const whole = told.find(
-        (w) => w.line < c.line && w.f.count.low > c.f.count.low && mine.every((r) => (lines[w.line]!.places ?? []).includes(r)),
+        (w) => w.line < c.line && w.f.count.low > c.f.count.low && mine.every((r) => (lines[w.line]!.places ?? []).some((p) => p.id === r)),
       );
       if (whole) drop.add(c.f);
+    }
+  }
+
+  // parts never stand for the whole: a count told for one place while the attack is told for more is a floor
+  // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
+  // missiles struck the city" ... "two other towns were hit in the same attack")
+  const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
+  const wholeCountry =
+    lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
+    lines.some((l) => WIDE.test(l.text) && !SHOT_DOWN.test(l.text));
+  const settlements = new Set(lines.flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)));
+  for (const c of all) {
+    if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
+    const mine = lines[c.line]!.places ?? [];
+    if (mine.length === 0 || mine.some((p) => p.kind === 'country')) continue;
+    const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
+    const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
+    // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
+    const partOfTowns = MUNITION.has(c.f.quantity) && oneSettlement && settlements.size > 1 && !AT_COUNTRY.test(lines[c.line]!.text);
+    if (partOfCountry || partOfTowns) {
+      const f = replace.get(c.f) ?? c.f;
+      replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
     }
   }
 
