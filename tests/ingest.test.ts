@@ -1346,4 +1346,11 @@ describe('sixth round: figures read across the report', () => {
       ),
     ).toEqual([{ low: 20, best: 20, high: 20 }]);
   });
+  it('a type one voice names types the count another gives ("40 drones" and "FPV drones had attacked": 40 FPV drones)', () => {
+    const r = ingest(
+      "BELGOROD, 12 April 2026\nUkrainian drones hit an airfield near Belgorod on Sunday morning, and Kyiv's security service said 40 drones had been used.\nRussia's defence ministry said FPV drones had attacked the airfield.",
+      at('2026-04-12T15:00:00+03:00', 'Europe/Moscow'),
+    ).events;
+    expect(r.map((e) => e.munitions)).toEqual([{ fpvDrones: { low: 40, best: 40, high: 40 } }]);
+  });
 });

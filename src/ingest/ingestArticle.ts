@@ -828,7 +828,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           : { low: typed };
     }
     const munitions = Object.fromEntries(
-      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells'] as const)
+      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells', 'fpvDrones'] as const)
         .filter((q) => counts[q])
         .map((q) => [q, counts[q]!]),
     );

@@ -5,7 +5,16 @@ import type { Count } from '../schema/common.js';
  * "more than 70" is low 71; "at least 28" low 28; "nearly 500" high 500 with low 450 (half the unit it is
  * rounded to below); "about 450" 425-475; "up to 30" high 30; "dozens" low 24; "hundreds" low 200.
  */
-export const QUANTITIES = ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells', 'killed', 'injured'] as const;
+export const QUANTITIES = [
+  'drones',
+  'missiles',
+  'ballisticMissiles',
+  'cruiseMissiles',
+  'shells',
+  'fpvDrones',
+  'killed',
+  'injured',
+] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
 export interface FigureMention {

@@ -45,6 +45,9 @@ const WIDE =
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
+/** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
+const FPV = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/i;
+
 interface Candidate {
   f: FigureMention;
   line: number;
@@ -132,6 +135,12 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const breakdown = values.reduce((a, n) => a + n, 0) + [...new Set(typed)].reduce((a, n) => a + n, 0) === whole;
     for (const c of breakdown ? smaller : marked) drop.add(c.f);
   }
+
+  // a type one voice names types the count another gives: "117 drones" and "FPV drones had attacked" are
+  // 117 FPV drones (as one missile type named alone takes the missile count)
+  if (lines.some((l) => FPV.test(l.text)))
+    for (const c of all)
+      if (c.f.quantity === 'drones' && !drop.has(c.f)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
 
   return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
 }
