@@ -10,11 +10,16 @@ import type { FigureMention, Quantity } from './readFigures.js';
  *
  * - the latest count replaces earlier ones: a count the text tells as superseded ("had first reported",
  *   "the first count was") gives way to any count told plainly; told alone, it is only a floor (tolls rise);
- * - a count told while the count goes on ("rescuers were still searching", "the day was not yet over") is
- *   a floor, as "so far" is;
- * - parts never stand for the whole: munitions shot down told as a list ("six drones and three drones were
- *   destroyed") add up to one floor; launch figures that fit inside a larger exact total of the same
- *   munition are its breakdown, not rival totals.
+ * - a floor stays a floor: a toll told while the count goes on ("rescuers were still searching", "had cleared
+ *   about 65% of the wreckage") is a floor on the dead, as "so far" is;
+ * - a part never stands for the whole: a smaller toll told later for the same place is within the larger one
+ *   unless told as more; a count told for one place while the attack is told for several regions (tolls) or
+ *   other towns (launch figures) is a floor; launch figures that add up to a larger exact total of the same
+ *   munition, or are told as a part of it ("among them"), are its breakdown, not rival totals;
+ * - a type one voice names ("FPV drones") types the count another voice gives.
+ *
+ * Sentence-level readings (those still in hospital as a floor, shot-down lists adding up, rocket artillery
+ * as shells) stay in readFigures.
  */
 export interface FigureLine {
   text: string;
@@ -34,11 +39,11 @@ const EARLIER =
 
 /** "rescuers were still searching", "the day was not yet over": the count is still going on */
 const ONGOING =
-  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\b(?:could not|cannot|can't|did not|unable to)\s+(?:yet\s+)?give\s+(?:a\s+)?final\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
 
-/** "across the country", "in several regions": the attack told for more than the places named ("shot down over
- * several regions" tells where munitions flew, not where they hit) */
+/** "shot down over several regions" tells where munitions flew, not where they hit */
 const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
+/** "across the country", "in several regions": the attack told for more than the places named */
 const WIDE =
   /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/i;
 
