@@ -1266,3 +1266,91 @@ describe('fifth round: dates and occurrences', () => {
     expect(kinds('KYIV, 12 March 2026\nZelensky has dismissed the truce as a show and says Kyiv is ready for talks.')).toEqual([]);
   });
 });
+
+describe('sixth round: figures read across the report', () => {
+  const casualties = (text: string, pub = at('2026-04-11T10:00:00+03:00')) => ingest(text, pub).events.map((e) => e.casualties);
+  it('the latest count replaces earlier ones: a count told as the first one gives way to the count told plainly', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a school in Chernihiv on Friday evening, killing six people and injuring 40, the mayor said on Saturday.\nThe mayor had first reported two dead and 11 injured.',
+      ),
+    ).toEqual([{ killed: { low: 6, best: 6, high: 6 }, injured: { low: 40, best: 40, high: 40 } }]);
+  });
+  it('an earlier count told alone is only a floor (tolls rise)', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a school in Chernihiv on Friday evening.\nThe first count given by the mayor was two dead.',
+      ),
+    ).toEqual([{ killed: { low: 2 } }]);
+  });
+  it('a toll told while the search of the rubble goes on is a floor', () => {
+    expect(
+      casualties(
+        'CHERNIHIV, 11 April 2026\nA Russian missile hit a block of flats in Chernihiv on Friday evening, killing 14 people, the mayor said; by Saturday rescuers had cleared about 40% of the debris.',
+      ),
+    ).toEqual([{ killed: { low: 14 } }]);
+  });
+  const q = (s: string) => readFigures(s).map((f) => [f.quantity, f.count, f.role]);
+  it('parts never stand for the whole: munitions shot down told as a list add up to one floor', () => {
+    expect(q('Eight Shahed drones and four Lancet drones were destroyed over the region.')).toEqual([
+      ['drones', { low: 12, best: 12, high: 12 }, 'downed'],
+    ]);
+  });
+  it('those still in hospital are a part of the injured: a floor', () => {
+    expect(q('Eleven wounded were being treated in hospital on Sunday.')).toEqual([['injured', { low: 11 }, 'launched']]);
+    // all of them taken to hospital tells the toll
+    expect(q('Eleven people were injured and taken to hospital.')).toEqual([['injured', { low: 11, best: 11, high: 11 }, 'launched']]);
+  });
+  it('one injured person told in passing ("a badly injured woman was flown to Lviv") is a floor of one', () => {
+    expect(q('A badly injured woman was flown to Lviv.')).toEqual([['injured', { low: 1 }, 'launched']]);
+  });
+  it('parts never stand for the whole: launch figures that add up to a larger total are its breakdown', () => {
+    const r = ingest(
+      'KHARKIV, 11 April 2026\nRussia fired 20 missiles at Kharkiv overnight, among them four Kinzhal missiles, officials said on Saturday.\nTen cruise missiles were fired from bombers and six missiles from the ground.',
+      at('2026-04-11T10:00:00+03:00'),
+    ).events;
+    expect(r.map((e) => e.munitions)).toEqual([
+      { missiles: { low: 20, best: 20, high: 20 }, cruiseMissiles: { low: 10, best: 10, high: 10 } },
+    ]);
+  });
+  it('rockets from rocket artillery ("HIMARS rockets") are rounds (shells), not missiles', () => {
+    expect(q('Eight rockets from Grad launchers hit the town.')).toEqual([['shells', { low: 8, best: 8, high: 8 }, 'launched']]);
+    expect(q('Four S-300 missiles hit the town.')).toEqual([['missiles', { low: 4, best: 4, high: 4 }, 'launched']]);
+  });
+  it('a toll adds to the one told before only when its own clause tells it as more ("also" of another thing does not)', () => {
+    const toll = (t: string) =>
+      casualties(`KHERSON, 11 April 2026\nRussian shelling killed 10 people in Kherson on Friday, the mayor said.\n${t}`);
+    expect(toll('One shell hit a bus in Kherson, killing one person, and a shop nearby was also hit.')).toEqual([
+      { killed: { low: 10, best: 10, high: 10 } },
+    ]);
+    expect(toll('Two people were also killed in Kherson when a shell hit a bus.')).toEqual([{ killed: { low: 12, best: 12, high: 12 } }]);
+  });
+  it('parts never stand for the whole: a toll told for one village while the attack is told for several regions is a floor', () => {
+    expect(
+      casualties(
+        'KHARKIV, 11 April 2026\nRussian missiles hit power plants in several regions on Friday morning, officials said.\nTwo people were killed in a village in the Kharkiv region.',
+      ),
+    ).toEqual([{ killed: { low: 2 } }]);
+  });
+  it('parts never stand for the whole: missiles told for one town while other towns were hit are a floor; told at the country, the whole', () => {
+    const missiles = (text: string) =>
+      ingest(`KRAMATORSK, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.munitions?.missiles);
+    expect(
+      missiles(
+        'Russian missiles struck Kramatorsk on Friday afternoon, officials said.\nSix missiles hit the city.\nSloviansk was hit in the same attack.',
+      ),
+    ).toEqual([{ low: 6 }]);
+    expect(
+      missiles(
+        'Russia fired 20 missiles at Ukraine on Friday afternoon, most of them at Kramatorsk, officials said.\nSloviansk was hit in the same attack.',
+      ),
+    ).toEqual([{ low: 20, best: 20, high: 20 }]);
+  });
+  it('a type one voice names types the count another gives ("40 drones" and "FPV drones had attacked": 40 FPV drones)', () => {
+    const r = ingest(
+      "BELGOROD, 12 April 2026\nUkrainian drones hit an airfield near Belgorod on Sunday morning, and Kyiv's security service said 40 drones had been used.\nRussia's defence ministry said FPV drones had attacked the airfield.",
+      at('2026-04-12T15:00:00+03:00', 'Europe/Moscow'),
+    ).events;
+    expect(r.map((e) => e.munitions)).toEqual([{ fpvDrones: { low: 40, best: 40, high: 40 } }]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
+import { alsoOwnClause, resolveFigures } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { readParties, type Party, type Reading } from './findParties.js';
@@ -708,8 +709,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const byQ = new Map<Quantity, FigureMention[]>();
     const figLines = new Map<number, string[]>();
     const casualtyItems: (CasualtyItem & { headline: boolean; lead: boolean; places: string[] })[] = [];
-    for (const o of g.obs)
-      for (const f of o.figures) {
+    const resolved = resolveFigures(
+      g.obs.map((o) => ({
+        text: o.s.text,
+        figures: o.figures,
+        places: o.places.filter((p) => !p.excluded).map((p) => ({ id: p.settlement ?? p.entry.id, kind: p.entry.kind })),
+      })),
+    );
+    for (const [i, o] of g.obs.entries())
+      for (const f of resolved[i]!) {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down
@@ -719,7 +727,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           !headline &&
           o.s !== lead &&
           (/\b(another|a further|additional)\s+$/i.test(before) ||
-            /\balso\b/i.test(before + o.s.text.slice(f.index, f.index + 60)) ||
+            alsoOwnClause(o.s.text, f.index) ||
             // "two more people were killed and 14 injured": both told as more
             /^\S+\s+more\b(?!\s+than)/i.test(o.s.text.slice(f.index)) ||
             /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
@@ -820,7 +828,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
           : { low: typed };
     }
     const munitions = Object.fromEntries(
-      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]),
+      (['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells', 'fpvDrones'] as const)
+        .filter((q) => counts[q])
+        .map((q) => [q, counts[q]!]),
     );
     const casualties = Object.fromEntries((['killed', 'injured'] as const).filter((q) => counts[q]).map((q) => [q, counts[q]!]));
 

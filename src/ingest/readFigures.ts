@@ -5,7 +5,16 @@ import type { Count } from '../schema/common.js';
  * "more than 70" is low 71; "at least 28" low 28; "nearly 500" high 500 with low 450 (half the unit it is
  * rounded to below); "about 450" 425-475; "up to 30" high 30; "dozens" low 24; "hundreds" low 200.
  */
-export const QUANTITIES = ['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'killed', 'injured'] as const;
+export const QUANTITIES = [
+  'drones',
+  'missiles',
+  'ballisticMissiles',
+  'cruiseMissiles',
+  'shells',
+  'fpvDrones',
+  'killed',
+  'injured',
+] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
 export interface FigureMention {
@@ -145,6 +154,8 @@ const KILLED = /\b(killed|killing|dead|died|deaths|death toll|lost their lives|f
 const INJURED = /\b(injured|injuring|wounded|wounding|hurt|casualties|shrapnel wounds)\b/i;
 /** "three people were taken to hospital": those in hospital are some of the injured, so a floor */
 const HOSPITAL = /\b(?:(?:taken|admitted|brought|rushed) to (?:a |the )?hospitals?|hospitali[sz]ed|in hospital)\b/i;
+/** "were being treated in hospital", "remain in hospital": those in hospital at the time told */
+const IN_HOSPITAL = /\b(?:being treated|treated|remain(?:ed|s)?|(?:were|are|was|is)(?: still)?)\s+in\s+(?:a\s+|the\s+)?hospitals?\b/i;
 /** "recovered 21 bodies so far": a count still going on is a floor */
 const SO_FAR = /\b(?:so far|thus far|to date|as yet)\b/i;
 /** "a missile destroyed his house": the munition doing the hitting, not shot down */
@@ -201,6 +212,15 @@ export function readFigures(raw: string): FigureMention[] {
     ),
   )) {
     out.push(personsToll(m[1]!, /\band\b/i.test(m[0]) ? 2 : 1, m[0], m.index));
+  }
+  // "a seriously injured man was taken to hospital": one of the injured, told in passing, so a floor
+  for (const m of sentence.matchAll(
+    new RegExp(
+      String.raw`\b(?:a|an|one)\s+(?:(?:seriously|badly|severely|critically|gravely|lightly|slightly)\s+)?(?:injured|wounded)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b`,
+      'gi',
+    ),
+  )) {
+    out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
   }
   // "a woman and her infant son were killed": single persons joined by "and" are counted together
   const together: [number, number][] = [];
@@ -278,6 +298,8 @@ export function readFigures(raw: string): FigureMention[] {
       // only the words "ballistic" and "cruise" type a missile: a model named alone ("Iskander", "Kh-22")
       // leaves it untyped, as the golds and docs/data-conventions.md read it
       quantity = /ballistic/.test(head) ? 'ballisticMissiles' : /cruise/.test(head) ? 'cruiseMissiles' : 'missiles';
+      // "six HIMARS rockets", "Vampire rockets": rocket artillery fires rounds (shells), not missiles
+      if (quantity === 'missiles' && /\brockets?$/.test(head)) quantity = 'shells';
       typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
     } else if (
@@ -313,6 +335,9 @@ export function readFigures(raw: string): FigureMention[] {
         quantity = 'injured';
         hospitalOnly = true;
       }
+      // "seven wounded were being treated in hospital": those still in hospital at the time told are a part of
+      // the injured, so a floor ("were injured and taken to hospital" tells all of them)
+      if (quantity === 'injured' && IN_HOSPITAL.test(verbAfter)) hospitalOnly = true;
       if (/^\s*(?:\w+\s+){0,2}of them\b/i.test(after)) continue;
     } else if (!article && /\b(killing|killed|kills?|injuring|wounding|injured|wounded)\s+(?:at least\s+|more than\s+)?$/i.test(before)) {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
@@ -374,7 +399,8 @@ export function readFigures(raw: string): FigureMention[] {
       quantity !== 'drones' &&
       quantity !== 'missiles' &&
       quantity !== 'ballisticMissiles' &&
-      quantity !== 'cruiseMissiles'
+      quantity !== 'cruiseMissiles' &&
+      quantity !== 'shells'
     )
       continue;
     // "406 drones and nine missiles were shot down": the verb closes the whole list
@@ -486,15 +512,14 @@ function sumLists(fs: FigureMention[], sentence: string): FigureMention[] {
     if (
       prev !== undefined &&
       prev.quantity === f.quantity &&
-      prev.role === 'launched' &&
-      f.role === 'launched' &&
+      prev.role === f.role &&
       !prev.weak &&
       !f.weak &&
-      !prev.part &&
-      !f.part &&
+      prev.part === f.part &&
       exact(prev.count) &&
       exact(f.count) &&
-      (f.quantity === 'drones' || f.quantity === 'missiles' || f.quantity === 'ballisticMissiles' || f.quantity === 'cruiseMissiles') &&
+      f.quantity !== 'killed' &&
+      f.quantity !== 'injured' &&
       // "four Kh-22 and two Kh-59 missiles ..., along with 16 missiles from S-300 systems"
       (/^[^,.;]*\band\s+$/.test(gap.slice(prev.words.length > 0 ? 1 : 0)) ||
         /^[^.;]*\b(?:along with|as well as|together with|plus)\s+$/.test(gap.slice(1))) &&

@@ -1,0 +1,177 @@
+import type { Count } from '../schema/common.js';
+import type { FigureMention, Quantity } from './readFigures.js';
+
+/**
+ * Which figure answers which question, read across all the lines of one drafted event rather than
+ * sentence by sentence. `readFigures` reads each sentence's candidates; this sees every candidate of the
+ * event at once, with what the sentence says about it (an earlier count, a count still going on, a part of a
+ * list), and keeps, drops or widens each before the event's counts are merged. The principles are those of
+ * docs/data-conventions.md (Figures, "Read across the report"):
+ *
+ * - the latest count replaces earlier ones: a count the text tells as superseded ("had first reported",
+ *   "the first count was") gives way to any count told plainly; told alone, it is only a floor (tolls rise);
+ * - a floor stays a floor: a toll told while the count goes on ("rescuers were still searching", "had cleared
+ *   about 65% of the wreckage") is a floor on the dead, as "so far" is;
+ * - a part never stands for the whole: a smaller toll told later for the same place is within the larger one
+ *   unless told as more; a count told for one place while the attack is told for several regions (tolls) or
+ *   other towns (launch figures) is a floor; launch figures that add up to a larger exact total of the same
+ *   munition, or are told as a part of it ("among them"), are its breakdown, not rival totals;
+ * - a type one voice names ("FPV drones") types the count another voice gives.
+ *
+ * Sentence-level readings (those still in hospital as a floor, shot-down lists adding up, rocket artillery
+ * as shells) stay in readFigures.
+ */
+export interface FigureLine {
+  text: string;
+  figures: readonly FigureMention[];
+  /** the places the line names (none: it names no place); a district goes by its settlement */
+  places?: readonly { id: string; kind: string }[];
+}
+
+const CASUALTY = new Set<Quantity>(['killed', 'injured']);
+const MUNITION = new Set<Quantity>(['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles']);
+/** "including six Kinzhals", "among them", "of which": a part of the figure told before it */
+const PART_OF = /\b(?:including|among them|among which|of them|of which|of these)\s+(?:some\s+)?$/i;
+
+/** "had first reported", "the first count was", "initially put the toll at": a count the text says was superseded */
+const EARLIER =
+  /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b/i;
+
+/** "rescuers were still searching", "the day was not yet over": the count is still going on */
+const ONGOING =
+  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+
+/** "shot down over several regions" tells where munitions flew, not where they hit */
+const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
+/** "across the country", "in several regions": the attack told for more than the places named */
+const WIDE =
+  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/i;
+
+/** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
+const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
+
+/** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
+const FPV = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/i;
+
+interface Candidate {
+  f: FigureMention;
+  line: number;
+}
+
+const floor = (c: Count): Count => ({ low: c.low });
+
+/** The figures of each line of one event, resolved against all the others (same order as `lines`). */
+export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] {
+  const all: Candidate[] = lines.flatMap((l, line) => l.figures.map((f) => ({ f, line })));
+  const drop = new Set<FigureMention>();
+  const replace = new Map<FigureMention, FigureMention>();
+  const ongoing = lines.some((l) => ONGOING.test(l.text));
+
+  for (const q of CASUALTY) {
+    const told = all.filter((c) => c.f.quantity === q);
+    // the latest count replaces earlier ones
+    const marked = told.filter((c) => !c.f.updated && EARLIER.test(lines[c.line]!.text));
+    const plain = told.filter((c) => !marked.includes(c));
+    // (a first count the later one repeats was not superseded: it tells the same number)
+    const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
+    if (plain.length > 0) for (const c of earlier) drop.add(c.f);
+    else for (const c of earlier) replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
+    // a count told while the search goes on is a floor
+    if (ongoing && q === 'killed')
+      for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
+  }
+
+  // parts never stand for the whole: a smaller toll told later for a place the larger toll was told for
+  // ("shelling killed 10 in Kherson" ... "a shell hit a bus in Kherson, killing one") is within it, unless
+  // it is told as more ("another", "also" in its own clause)
+  for (const q of CASUALTY) {
+    const told = all.filter((c) => c.f.quantity === q && !drop.has(c.f) && !c.f.weak);
+    for (const c of told) {
+      const mine = (lines[c.line]!.places ?? []).map((p) => p.id);
+      if (mine.length === 0 || c.f.updated || toldAsMore(lines[c.line]!.text, c.f.index)) continue;
+      const whole = told.find(
+        (w) => w.line < c.line && w.f.count.low > c.f.count.low && mine.every((r) => (lines[w.line]!.places ?? []).some((p) => p.id === r)),
+      );
+      if (whole) drop.add(c.f);
+    }
+  }
+
+  // parts never stand for the whole: a count told for one place while the attack is told for more is a floor
+  // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
+  // missiles struck the city" ... "two other towns were hit in the same attack")
+  const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
+  const wholeCountry =
+    lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
+    lines.some((l) => WIDE.test(l.text) && !SHOT_DOWN.test(l.text));
+  const settlements = new Set(lines.flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)));
+  for (const c of all) {
+    if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
+    const mine = lines[c.line]!.places ?? [];
+    if (mine.length === 0 || mine.some((p) => p.kind === 'country')) continue;
+    const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
+    const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
+    // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
+    const partOfTowns = MUNITION.has(c.f.quantity) && oneSettlement && settlements.size > 1 && !AT_COUNTRY.test(lines[c.line]!.text);
+    if (partOfCountry || partOfTowns) {
+      const f = replace.get(c.f) ?? c.f;
+      replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
+    }
+  }
+
+  // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
+  // ("18 missiles, among them six Kinzhals"; "nine cruise missiles ... and three land-based missiles") are its
+  // breakdown, not rival totals; two totals that disagree still span both (mergeCounts)
+  const exact = (c: Candidate) =>
+    !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+  for (const q of MUNITION) {
+    const told = all.filter((c) => c.f.quantity === q && exact(c));
+    if (told.length < 2) continue;
+    const whole = Math.max(...told.map((c) => c.f.count.low));
+    const smaller = told.filter((c) => c.f.count.low < whole);
+    const marked = smaller.filter((c) => PART_OF.test(lines[c.line]!.text.slice(Math.max(0, c.f.index - 30), c.f.index)));
+    // typed missiles told apart are parts of the missiles too
+    const typed =
+      q === 'missiles'
+        ? all
+            .filter((c) => (c.f.quantity === 'cruiseMissiles' || c.f.quantity === 'ballisticMissiles') && exact(c))
+            .map((c) => c.f.count.low)
+        : [];
+    const values = [...new Set(smaller.map((c) => c.f.count.low))];
+    const breakdown = values.reduce((a, n) => a + n, 0) + [...new Set(typed)].reduce((a, n) => a + n, 0) === whole;
+    for (const c of breakdown ? smaller : marked) drop.add(c.f);
+  }
+
+  // a type one voice names types the count another gives: "117 drones" and "FPV drones had attacked" are
+  // 117 FPV drones (as one missile type named alone takes the missile count)
+  if (lines.some((l) => FPV.test(l.text)))
+    for (const c of all)
+      if (c.f.quantity === 'drones' && !drop.has(c.f)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
+
+  return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
+}
+
+/**
+ * "two more people were also killed in Kharkiv": a toll told as more adds to the one told before; "also"
+ * counts only in the figure's own clause ("killing one person, and an ambulance was also hit" tells one
+ * death within the toll, the "also" is the ambulance's).
+ */
+export function alsoOwnClause(text: string, index: number): boolean {
+  const before =
+    text
+      .slice(Math.max(0, index - 30), index)
+      .split(/[,;]/)
+      .at(-1) ?? '';
+  const after = text.slice(index, index + 60).split(/[,;]|\s(?:and|while|but|as)\s/)[0] ?? '';
+  return /\balso\b/i.test(before) || /\balso\b/i.test(after);
+}
+
+/** "another two", "a further three", "two more", "were also killed": a toll told as more than one before it */
+export function toldAsMore(text: string, index: number): boolean {
+  return (
+    /\b(?:another|a further|additional)\s+$/i.test(text.slice(Math.max(0, index - 30), index)) ||
+    /^\S+\s+more\b(?!\s+than)/i.test(text.slice(index)) ||
+    // "two more people were killed and 14 injured": both told as more
+    /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(text.slice(0, index)) ||
+    alsoOwnClause(text, index)
+  );
+}
