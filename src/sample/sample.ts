@@ -1,5 +1,6 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { ScenarioInput } from '../run/runScenario.js';
 import { Draws, runDraws } from './runDraws.js';
 import { emptyTally, mergeTally, type Tally } from './tally.js';
@@ -26,6 +27,16 @@ export function defaultWorkers(): number {
 }
 
 const WORKER = new URL('./sampleWorker.js', import.meta.url);
+
+/**
+ * A new worker thread. node:worker_threads is required when the first thread starts, not imported: its
+ * loading is about 2 ms of CPU, which a sample in this thread alone (`-w 1`, or too few draws to repay a
+ * thread) never needs.
+ */
+function newWorker(options?: import('node:worker_threads').WorkerOptions): Worker {
+  const { Worker: Thread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return new Thread(WORKER, options);
+}
 
 /**
  * Worker threads started ahead of a `sample` (startWorkers), for it to take: held by the command that
@@ -92,7 +103,7 @@ export function startWorkers(draws: number, workers = defaultWorkers(), minDraws
   const pool: WorkerPool = { idle: [], errors: new WeakMap() };
   const threads = threadsFor(draws, workers, minDrawsPerThread === undefined ? {} : { minDrawsPerThread });
   for (let i = 0; i < threads - 1; i++) {
-    const w = new Worker(WORKER);
+    const w = newWorker();
     // not holding the process open: if the load fails, the command ends as it would without them
     w.unref();
     w.on('error', (e) => pool.errors.set(w, e));
@@ -172,7 +183,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
   const init: WorkerInit = { input: plain(input), seed: opts.seed };
   const workers = Array.from({ length: threads - 1 }, () => {
     const w = opts.pool?.idle.shift();
-    if (!w) return new Worker(WORKER, { workerData: init });
+    if (!w) return newWorker({ workerData: init });
     w.ref();
     w.postMessage({ init });
     return w;
