@@ -7,6 +7,7 @@ import { readDates } from '../src/ingest/readDates.js';
 import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
 import { readVoices } from '../src/ingest/readVoices.js';
 import { findPlaces } from '../src/ingest/findPlaces.js';
+import { readParties } from '../src/ingest/findParties.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
 import { intervalCorrect } from '../src/ingest/scoreIngest.js';
@@ -1264,5 +1265,43 @@ describe('fifth round: dates and occurrences', () => {
     ]);
     // "has dismissed ... and says": background, not the day's statement
     expect(kinds('KYIV, 12 March 2026\nZelensky has dismissed the truce as a show and says Kyiv is ready for talks.')).toEqual([]);
+  });
+});
+
+describe('sixth round: dates, occurrences, places and actors', () => {
+  // Thursday 12 March 2026, 15:00 in Kyiv
+  const THU = at('2026-03-12T15:00:00+02:00');
+  const kinds = (text: string, pub = THU) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, e.when.start, e.when.end, e.sources.map((x) => x.line)]);
+  const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+
+  it('a gap between two happenings ("20 minutes after the first") is no time counted from the report', () => {
+    const ds = dates('A second drone struck the depot 20 minutes after the first on Tuesday evening.', THU);
+    expect(ds.map((d) => d.words)).toEqual(['on Tuesday evening']);
+    expect(dates('The shelling resumed two hours before the talks.', THU)).toEqual([]);
+  });
+
+  it('"now" is the time of writing: it dates no happening', () => {
+    expect(dates('Moscow now admits its missiles hit the depot.', THU)).toEqual([]);
+  });
+
+  it('a count in words is a count: "three cruise missiles were fired at" a city is a strike', () => {
+    expect(kinds('ODESA, 12 March 2026\nThree cruise missiles were fired at Odesa early on Wednesday.')).toEqual([
+      ['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', [2]],
+    ]);
+  });
+
+  it('a capital opening a clause is its government acting, not a place hit', () => {
+    expect(placeNames('Drones hit Kharkiv overnight; Moscow confirms the raid on its airfield.')).toEqual(['Kharkiv']);
+    expect(placeNames('Moscow, which rejects the charge, gave no comment on the strike on Odesa.')).toEqual(['Odesa']);
+    expect(placeNames('Ukraine said Moscow was inventing the attack.')).toEqual([]);
+    // the city hit still counts: the subject of a passive, of what a city suffers, or an adjective of place
+    expect(placeNames('Kyiv was hit again overnight, and Kharkiv too.')).toEqual(['Kyiv', 'Kharkiv']);
+    expect(placeNames('Moscow airports closed for hours.')).toEqual(['Moscow']);
+  });
+
+  it('a party after a preposition of place is where the attack went, not who made it', () => {
+    expect(readParties('Drones smuggled into Russia hit four air bases, Ukraine said.').actor).not.toBe('russia');
+    expect(readParties('Russian drones hit Kharkiv.').actor).toBe('russia');
   });
 });

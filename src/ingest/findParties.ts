@@ -20,9 +20,11 @@ export interface Reading {
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
+// a party after a preposition of place ("drones smuggled into Russia hit bombers", "attacks on Ukraine
+// killed") is where the attack went, not who made it
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -181,9 +183,12 @@ export function readParties(text: string): Reading {
       : (by ?? (inForce && owner ? party(owner[1]!.replace(/'s$/, '')) : undefined));
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
+  // a count in words is a count ("four cruise missiles were fired at the port"): news style spells out
+  // numbers below ten
   const munitionCount =
-    /\b(\d[\d,]*|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(sentence) &&
-    /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
+    /\b(\d[\d,]*|dozens of|hundreds of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(
+      sentence,
+    ) && /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking

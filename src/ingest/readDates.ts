@@ -84,6 +84,9 @@ const PAST_HOURS =
   /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
 /** "three days earlier", "a week after" (chrono's words for a day counted from another) */
 const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(days?|weeks?)\s+(earlier|later|after|before)$/i;
+/** "40 minutes after", "an hour before": a gap between happenings (minutes and hours too) */
+const GAP =
+  /(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|\d+)\s+(?:minutes?|hours?)\s+(?:after|before)$/i;
 
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
 function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
@@ -365,6 +368,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       continue;
     // "a week after a missile barrage hit the city": told against another happening, not the report
     if (OFFSET.test(text.trim()) && /^(?:after|before)$/i.test(text.trim().split(/\s+/).at(-1)!)) continue;
+    // "the second 40 minutes after the first", "two hours before the talks": a gap between two happenings
+    // the text tells, at any scale, never a time counted from the report
+    if (GAP.test(text.trim())) continue;
+    // "Russia now says", "is now in force": "now" is the time of writing, which dates the report and no
+    // happening it tells of (chrono reads it as the publication hour)
+    if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
     // "three days earlier": counted from the day the story is on, not from the dateline
     const offset = OFFSET.exec(text.trim());
     if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
