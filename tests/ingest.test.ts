@@ -1304,4 +1304,49 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     expect(readParties('Drones smuggled into Russia hit four air bases, Ukraine said.').actor).not.toBe('russia');
     expect(readParties('Russian drones hit Kharkiv.').actor).toBe('russia');
   });
+
+  it('an attack asked for or allowed ("asked allies to let Ukraine strike the bases") is no attack, and hits nothing', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nRussian drones hit Kharkiv early on Wednesday, injuring four people.\nThe mayor asked partners to let Ukraine strike the airfields that Russia uses, as he did last week.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', [2]]]);
+    expect(
+      ingest(
+        'KYIV, 12 March 2026\nRussian drones hit Kharkiv early on Wednesday.\nHe urged allies to allow strikes on air bases, asking them to hit the airfields.',
+        THU,
+      ).events[0]!.targets,
+    ).toEqual([]);
+  });
+
+  it('the other side blamed "for the attack" is its account of the occurrence told, not a new one', () => {
+    expect(
+      kinds(
+        'ODESA, 12 March 2026\nRussian missiles hit the port of Odesa on Wednesday morning, killing three people.\nA Russian-installed official blamed Ukrainian forces for the attack.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T05:00:00+02:00', '2026-03-11T12:00:00+02:00', [2, 3]]]);
+  });
+
+  it('a day of mourning follows the happening: it bounds it, never dates it', () => {
+    expect(dates('Russia shelled the town, and Thursday was declared a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
+    expect(dates('The mayor declared Thursday a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
+    expect(
+      kinds(
+        'KHERSON, 12 March 2026\nRussian shelling killed five people in Kherson on Wednesday evening.\nZelensky said Russia shelled the city on purpose, and Thursday was declared a day of mourning.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T17:00:00+02:00', '2026-03-12T00:00:00+02:00', [2, 3]]]);
+  });
+
+  it('where people were travelling to ("a train about to leave for Lviv") is not a place hit', () => {
+    expect(placeNames('A shell hit a train about to leave for Lviv in Kherson.')).toEqual(['Kherson']);
+    expect(placeNames('Drones struck a bus bound for Odesa near Kherson.')).toEqual(['Kherson']);
+  });
+
+  it('talks that "reached no ceasefire" are talks, not a truce claimed; their actor is the party named first', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nOn Wednesday, Ukrainian and Russian envoys met in Riyadh for talks; they agreed to swap prisoners but reached no ceasefire.',
+      ).map((e) => e.slice(0, 2)),
+    ).toEqual([['talks', 'ukraine']]);
+  });
 });

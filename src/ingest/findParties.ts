@@ -71,8 +71,15 @@ function party(word: string): Party | undefined {
   return undefined;
 }
 
+// an attack asked for, allowed or wished ("asked allies to let Ukraine strike the bases", "urged them to
+// hit back") is told as not yet happened
 const NOT_AN_ATTACK =
-  /\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
+  /\blet\s+(?:[\w'-]+\s+){1,2}?(?:strike|attack|hit|target)\b|\b(?:allow|allows|allowed|allowing|permit|permitted|permission|ask|asks|asked|asking|urge|urges|urged|urging|want|wants|wanted)\s+(?:[\w'-]+\s+){0,3}?to\s+(?:strike|attack|hit|target)\b|\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
+/** the sentence tells an attack only as asked for, refrained from or stopped: what it names was not hit */
+export function toldAsNoAttack(text: string): boolean {
+  return NOT_AN_ATTACK.test(text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts')));
+}
+
 /** what has been going on "for months", "since October": background, not an occurrence */
 const HABITUAL =
   /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
@@ -82,7 +89,7 @@ const PASSIVE_HIT =
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>
   new RegExp(
-    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:of|for)\s+(?:an?\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|blowing up|strikes?|attacks?)\b`,
+    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:of|for)\s+(?:an?\s+|the\s+|this\s+|that\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|blowing up|strikes?|attacks?)\b`,
     'i',
   );
 // "Russia's defence ministry said it had struck ...": a side owning its own attack
@@ -92,8 +99,15 @@ const OWNED = (who: string) =>
     'i',
   );
 
+/** "reached no ceasefire", "without agreeing a truce", "no truce was agreed": talks that agreed no truce */
+const NO_TRUCE_AGREED =
+  /\b(?:reach\w*|agree\w*|secur\w*)\s+no\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bwithout\s+(?:reaching|agreeing(?:\s+on)?|securing)\s+(?:a|any)\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bno\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\s+(?:was|has been|had been)\s+(?:agreed|reached)\b/gi;
+
 export function readParties(text: string): Reading {
-  const raw = text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'));
+  // a truce not agreed is no truce told: what the sentence tells is the talks, or what they did agree
+  const raw = text
+    .replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'))
+    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, 'deal'));
   if (BREACH_TALLY.test(raw) && !CASUALTY.test(raw)) {
     const speaker = SPEAKER.exec(raw);
     const by = speaker ? party(speaker[1]!) : undefined;
@@ -119,12 +133,17 @@ export function readParties(text: string): Reading {
     const ru = accused !== null && (accusedUa === null || accused.index <= accusedUa.index);
     const speaker = SPEAKER.exec(raw);
     const claimBy = speaker ? (party(speaker[1]!) ?? speaker[1]) : undefined;
+    const m = (ru ? accused : accusedUa)!;
+    // "blamed Ukrainian forces for the attack": a definite article refers back, so this is the other
+    // side's account of an occurrence already told, not a new one
+    const counter = /\b(?:for|of)\s+(?:the|this|that)\s+\w+$/i.test(m[0]);
     return {
       kind: 'strike',
       actor: ru ? 'russia' : 'ukraine',
       target: ru ? 'ukraine' : 'russia',
       ...(claimBy ? { claimBy } : {}),
-      words: (ru ? accused : accusedUa)![0],
+      ...(counter ? { counter } : {}),
+      words: m[0],
     };
   }
   // a request not to attack, or a habit of attacking, names an attacker but reports no attack
@@ -222,7 +241,20 @@ export function readParties(text: string): Reading {
       words: claim![0],
     };
   }
-  if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence))
-    return { kind: 'talks', words: TALKS.exec(sentence)![0] };
+  if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence)) {
+    // talks take two sides, and the format names one actor: the party the sentence names first (its
+    // subject, usually), the other as its counterpart
+    const sides = [...sentence.matchAll(new RegExp(String.raw`\b(${RU}|${UA}|Trump|Washington|the White House)\b`, 'gi'))]
+      .map((m) => party(m[1]!))
+      .filter((p): p is Party => p !== undefined);
+    const first = sides[0];
+    const other = sides.find((p) => p !== first);
+    return {
+      kind: 'talks',
+      ...(first ? { actor: first } : {}),
+      ...(other ? { target: other } : {}),
+      words: TALKS.exec(sentence)![0],
+    };
+  }
   return { kind: undefined, ...base, words };
 }

@@ -205,9 +205,11 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         if (e.kind === 'capital' && capitalAsActor(sentence, start, start + name.length)) continue;
         // "Blinken arrived in Kyiv on a visit": where a visitor went, not a place hit ("landed" too, unless what
         // landed is debris or a munition: "debris from a downed drone landed in Kharkiv" is a place hit)
-        const visitor = /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to)\s+(?:in\s+)?$/i.exec(
-          sentence.slice(Math.max(0, start - 16), start),
-        );
+        // ("a train about to leave for Lviv", "a convoy bound for Kyiv": where people were going, not where it hit)
+        const visitor =
+          /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to|(?:leave|leaves|leaving|left|bound|heading|headed|departing|departed|set off|way)\s+(?:for|to))\s+(?:in\s+)?$/i.exec(
+            sentence.slice(Math.max(0, start - 16), start),
+          );
         if (visitor && !(/^landed/i.test(visitor[0]) && MUNITION_OR_DEBRIS.test(sentence.slice(0, start)))) continue;
         // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
         if (

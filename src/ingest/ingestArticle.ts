@@ -8,7 +8,7 @@ import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
-import { readParties, type Party, type Reading } from './findParties.js';
+import { readParties, toldAsNoAttack, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
@@ -331,7 +331,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
-    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
+    // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
+    const targets = toldAsNoAttack(s.text) ? [] : findTargets(s.text);
+    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
     // a date something was said on ("officials said on Monday") is not the day the story is about

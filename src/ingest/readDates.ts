@@ -54,6 +54,11 @@ const AS_OF = /\b(?:by|as of)\s+$/i;
 const TOLL_STATE =
   /\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|increased|jumped|grew|grown)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+)?[\w,-]+(?:\s+(?:people|dead|deaths|killed|injured|wounded))?\s+(?:late\s+|early\s+)?(?:on\s+|by\s+|in\s+)?$/i;
 
+/** "Thursday was declared a day of mourning", "declared Sunday a day of mourning": a day that follows the
+ * happening and is named for it, so it bounds it and never dates it */
+const MOURNING =
+  /^\s*(?:(?:was|is|will be|has been|had been)\s+)?(?:declared\s+|named\s+|proclaimed\s+)?(?:as\s+)?an?\s+(?:national\s+|official\s+|citywide\s+)?day of (?:mourning|remembrance)\b/i;
+
 /** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
 const CLOCK_IN_ZONE =
   /\b(noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2})\s+(Moscow|Kyiv|Kiev|GMT|UTC|local)\s+time\s+((?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}))/gi;
@@ -171,6 +176,8 @@ function mention(
     // "hit by Monday's strike" is no "as of"
     reporting:
       REPORTING.test(sentence.slice(0, index)) ||
+      MOURNING.test(sentence.slice(index + words.length)) ||
+      /\bdeclared\s+$/i.test(sentence.slice(0, index)) ||
       TOLL_STATE.test(sentence.slice(0, index)) ||
       (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
