@@ -1349,4 +1349,23 @@ describe('sixth round: dates, occurrences, places and actors', () => {
       ).map((e) => e.slice(0, 2)),
     ).toEqual([['talks', 'ukraine']]);
   });
+
+  it('a side that "sent 90 drones" or whose aircraft "bombed" a place is the attacker', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nUkrainian drones hit an oil depot in the Belgorod region on Wednesday afternoon.\nThe air force said Russia had sent 90 drones at Ukraine overnight.',
+      ).map((e) => e.slice(0, 2)),
+    ).toEqual([
+      ['strike', 'ukraine'],
+      ['strike', 'russia'],
+    ]);
+    expect(readParties('A Russian aircraft bombed the market in Kharkiv.').actor).toBe('russia');
+  });
+
+  it('a place the report calls occupied is held by the other side: its country does not name the attacker', () => {
+    const r = kinds(
+      'MOSCOW, 12 March 2026\nUkrainian rockets hit a hostel in the occupied part of the Zaporizhzhia region on Wednesday morning, Russian-installed officials said.\nA wounded woman was taken to hospital in Zaporizhzhia, the officials said.',
+    );
+    expect(r.map((e) => [e[0], e[1], e[4]])).toEqual([['strike', 'ukraine', [2, 3]]]);
+  });
 });

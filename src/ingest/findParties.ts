@@ -19,18 +19,21 @@ export interface Reading {
 
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
-const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
+// ("bombed", "bombing": an aircraft's attack, as "shelled" is artillery's)
+const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|bombed|bombing|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
+// "Russia had sent 117 drones", "Ukraine used 40 drones": a side sending munitions is attacking with them
+const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|directed)\s+(?:[\w,-]+\s+){0,3}?(?:drones|missiles|rockets|bombs|UAVs)\b`;
 // a party after a preposition of place ("drones smuggled into Russia hit bombers", "attacks on Ukraine
 // killed") is where the attack went, not who made it
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
   /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;

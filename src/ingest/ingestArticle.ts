@@ -112,6 +112,8 @@ function countryParty(p: PlaceMention): Party | undefined {
 }
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
+const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
+
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
   const hit = places
     .filter((p) => !p.excluded)
@@ -361,6 +363,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
+  // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a region the report calls occupied is
+  // held by the other side, so the country it lies in on the map says nothing of who struck there (for the
+  // whole report: a later line naming another town of that region is on the same side of the line)
+  const occupiedRegions = new Set(
+    observations
+      .filter((o) => OCCUPIED.test(o.s.text))
+      .flatMap((o) => o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+  );
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
@@ -424,7 +434,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       groups.push(g);
       continue;
     }
-    const fromPlaces = actorFromPlaces(o.places);
+    // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a place the other side holds is no
+    // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
+    const fromPlaces = actorFromPlaces(o.places.filter((p) => !occupiedRegions.has(p.region?.id ?? p.entry.id)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
     const named =
       o.reading.actor !== undefined &&
