@@ -1368,4 +1368,24 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     );
     expect(r.map((e) => [e[0], e[1], e[4]])).toEqual([['strike', 'ukraine', [2, 3]]]);
   });
+
+  it('a fixed-date holiday names its date: "shortly after midnight on New Year\'s Day" in a later report', () => {
+    const jan3 = at('2027-01-03T12:00:00+02:00');
+    const ds = dates("Drones hit the depot shortly after midnight on New Year's Day.", jan3);
+    expect(ds.map((d) => [d.words, ...span(d)])).toEqual([
+      ['shortly after midnight', '2027-01-01T00:00:00+02:00', '2027-01-01T01:00:00+02:00'],
+      ["on New Year's Day", '2027-01-01T00:00:00+02:00', '2027-01-02T00:00:00+02:00'],
+    ]);
+    expect(span(dates("Shelling went on through New Year's Eve.", jan3)[0]!)).toEqual([
+      '2026-12-31T00:00:00+02:00',
+      '2027-01-01T00:00:00+02:00',
+    ]);
+  });
+
+  it('a strike told as a reply ("struck back") runs from the occurrence it answers to the report', () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nUkrainian drones hit a depot in the Belgorod region early on Tuesday.\nRussia said it had struck back, hitting a base near Kharkiv.',
+    );
+    expect(r[1]!.slice(0, 4)).toEqual(['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-12T15:00:00+02:00']);
+  });
 });

@@ -112,6 +112,8 @@ function countryParty(p: PlaceMention): Party | undefined {
 }
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
+/** a strike told as a reply to one told before */
+const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
 const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
 
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
@@ -604,6 +606,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: taken as said on the day of publication');
+    } else if (ds.length === 0 && before && g.kind === 'strike' && REPLY.test(g.obs[0]!.s.text)) {
+      // "Russia had struck back", "in retaliation": a reply comes after the occurrence it answers, and
+      // before the report
+      const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
+      when = {
+        start: w.start,
+        end: pub,
+        precision: 'days',
+        evidence: `line ${g.obs[0]!.s.line}: told as a reply to the occurrence before it (from ${iso(w.start)}), up to publication`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: after the occurrence it answers, up to publication');
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older

@@ -93,8 +93,22 @@ const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(
 const GAP =
   /(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|\d+)\s+(?:minutes?|hours?)\s+(?:after|before)$/i;
 
+/**
+ * Days named by a fixed-date holiday ("on New Year's Day"): a calendar date told by its name, so read as
+ * that date (the last one before publication unless the sentence speaks of the future). Only holidays
+ * with one date everywhere: Christmas falls on 25 December or 7 January depending on the church.
+ */
+const HOLIDAYS: Record<string, [month: number, day: number]> = {
+  "new year's day": [1, 1],
+  "new year's eve": [12, 31],
+};
+const HOLIDAY = /\b(?:on\s+)?(New Year['’]s (?:Day|Eve))\b/gi;
+const holidayKey = (w: string) => w.toLowerCase().replace(/’/g, "'");
+
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
 function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
+  const holiday = HOLIDAYS[holidayKey(words)];
+  if (holiday) return yearFor(pub, holiday[0], holiday[1], future);
   const r = chrono.en.parse(words, pub.toJSDate(), { forwardDate: false })[0]?.start;
   if (r === undefined) return undefined;
   if (r.isCertain('day') && r.isCertain('month'))
@@ -202,6 +216,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+
+  for (const m of sentence.matchAll(HOLIDAY)) {
+    const d = namedDay(m[1]!, pub, future)!;
+    out.push(mention(d, d.plus({ days: 1 }), 'day', m[0], m.index, sentence, true, 'high', pub));
+    taken.push([m.index, m.index + m[0].length]);
+  }
 
   // "the night of 2 to 3 February", "the night of February 2-3", "night into Tuesday"
   for (const m of sentence.matchAll(/\b(?:on\s+)?the night (?:of|to|into)\s+([^,.;]{3,40})/gi)) {
@@ -553,9 +573,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // convention of the night before the report
     const told = ctx.previousDay?.startOf('day');
     // "before dawn on Sunday", "shortly after midnight on 3 March": the small hours of the day it names
-    const on = /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
-      sentence.slice(m.index + m[0].length),
-    );
+    const on =
+      /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|New Year['’]s (?:Day|Eve)|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
+        sentence.slice(m.index + m[0].length),
+      );
     const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
     const nightEnds =
       named ?? (early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
