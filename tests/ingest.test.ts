@@ -1388,4 +1388,16 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     );
     expect(r[1]!.slice(0, 4)).toEqual(['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-12T15:00:00+02:00']);
   });
+
+  it('fire told as still going on ("were still shelling") is of the day of publication, up to it', () => {
+    const r = kinds('KHERSON, 12 March 2026\nOfficials said Russian forces were still shelling Kherson and its suburbs.');
+    expect(r).toEqual([['strike', 'russia', '2026-03-12T00:00:00+02:00', '2026-03-12T15:00:00+02:00', [2]]]);
+  });
+
+  it('forces that "would hold fire" from an hour: a truce told by what they will do', () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nRussia announced on Thursday morning that its troops would hold fire from 10 a.m. along two corridors.',
+    );
+    expect(r.map((e) => e.slice(0, 2))).toEqual([['agreement-claim', 'russia']]);
+  });
 });

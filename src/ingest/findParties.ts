@@ -53,8 +53,9 @@ const BREACH_WORDS = /\b(?:brok|break|violat|breach)/i;
 /** "The strike was part of ...": the definite article refers back to the occurrence told before */
 const ANAPHORIC = /^(?:The|This|That) (?:strike|attack|raid|barrage|bombardment|shelling)\b/;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
+// ("would hold fire from 10 a.m.": a truce told by what the forces will do)
 const TRUCE =
-  /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
+  /\b(truce|ceasefire|cease-fire|hold fire|holding fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
 const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
 const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;

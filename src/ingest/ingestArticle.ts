@@ -112,6 +112,8 @@ function countryParty(p: PlaceMention): Party | undefined {
 }
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
+/** "were still shelling", "is still firing", "continue to shell": fire going on as the report is written */
+const GOING_ON = /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell|strik|attack|bomb|fir|pound|hit)\w*/i;
 /** a strike told as a reply to one told before */
 const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
 const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
@@ -618,6 +620,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: after the occurrence it answers, up to publication');
+    } else if (ds.length === 0 && g.kind === 'strike' && !older && GOING_ON.test(g.obs[0]!.s.text)) {
+      // "Russian forces were still shelling the city": fire told as going on while the report is written is
+      // of the day of publication, up to it
+      when = {
+        start: pub.startOf('day'),
+        end: pub,
+        precision: 'day',
+        evidence: `line ${g.obs[0]!.s.line}: told as still going on, so the day of publication up to it`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: told as going on, so the day of publication');
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older
