@@ -1400,4 +1400,14 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     );
     expect(r.map((e) => e.slice(0, 2))).toEqual([['agreement-claim', 'russia']]);
   });
+
+  it('targets by what a building is now: a theatre or bakery, a port or pumping station, a building housing troops; not a "former" college', () => {
+    const t = (x: string) => findTargets(x).map((m) => m.target);
+    expect(t('A bomb hit the drama theatre.')).toEqual(['non-residential']);
+    expect(t('The strike flattened a bakery.')).toEqual(['non-residential']);
+    expect(t('Missiles hit the seaport and a pumping station.')).toEqual(['civilian-transport', 'civilian-infrastructure']);
+    expect(t('Rockets hit a former technical college housing troops.')).toEqual(['military']);
+    // the port city is where, not what
+    expect(t('Drones struck the port city overnight.')).toEqual([]);
+  });
 });
