@@ -1410,4 +1410,20 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     // the port city is where, not what
     expect(t('Drones struck the port city overnight.')).toEqual([]);
   });
+
+  it('one reporting sentence with two that-clauses at times that do not meet tells two happenings', () => {
+    const r = kinds(
+      "MOSCOW, 12 March 2026\nRussia's defence ministry said on Thursday that Ukrainian drones had hit a depot in the Belgorod region on Tuesday afternoon, and that a drone had struck a substation in the Kursk region early on Thursday.",
+    );
+    expect(r.map((e) => e.slice(0, 4))).toEqual([
+      ['strike', 'ukraine', '2026-03-10T12:00:00+02:00', '2026-03-10T18:00:00+02:00'],
+      ['strike', 'ukraine', '2026-03-12T00:00:00+02:00', '2026-03-12T12:00:00+02:00'],
+    ]);
+    // clauses at times that meet stay one happening
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nOfficials said that drones hit Kharkiv early on Thursday, and that a missile struck the city on Thursday morning.',
+      ),
+    ).toHaveLength(1);
+  });
 });

@@ -300,6 +300,25 @@ function tollPlaces(o: Observation, obs: Observation[]): string[] {
 }
 
 /** A dateline or a headline: one of the first lines, short, with no closing stop. */
+/**
+ * "The ministry said that drones cut power in the Kursk region on Tuesday afternoon, and that a drone hit
+ * the Bryansk region early on Wednesday": one reporting sentence telling two happenings, each in its own
+ * that-clause with its own time. When the two times do not meet, each clause is read as a sentence of its
+ * own (same line), so that each happening gets its own draft.
+ */
+function splitReportedClauses(s: Sentence, pub: DateTime): Sentence[] {
+  const m = /,\s+and\s+that\s+/.exec(s.text);
+  if (!m) return [s];
+  const parts = [s.text.slice(0, m.index), s.text.slice(m.index + m[0].length)];
+  const times = parts.map((t) => span(readDates(t, { published: pub }).filter((d) => !d.reporting)));
+  if (times.some((t) => t === undefined) || overlaps(times[0]!, times[1]!)) return [s];
+  // (the first clause keeps a full stop, so that it is never taken for a headline)
+  return [
+    { ...s, text: `${parts[0]!}.` },
+    { ...s, text: parts[1]! },
+  ];
+}
+
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }
@@ -325,7 +344,7 @@ function figureTokens(words: string): string[] {
 
 export function ingestArticle(input: IngestInput): IngestResult {
   const pub = input.published;
-  const sentences = splitSentences(input.text);
+  const sentences = splitSentences(input.text).flatMap((s) => splitReportedClauses(s, pub));
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
   let previousEarly = false;
