@@ -7,6 +7,7 @@ import { readDates } from '../src/ingest/readDates.js';
 import { readFigures, roundingUnit } from '../src/ingest/readFigures.js';
 import { readVoices } from '../src/ingest/readVoices.js';
 import { findPlaces } from '../src/ingest/findPlaces.js';
+import { readParties } from '../src/ingest/findParties.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
 import { intervalCorrect } from '../src/ingest/scoreIngest.js';
@@ -1352,5 +1353,165 @@ describe('sixth round: figures read across the report', () => {
       at('2026-04-12T15:00:00+03:00', 'Europe/Moscow'),
     ).events;
     expect(r.map((e) => e.munitions)).toEqual([{ fpvDrones: { low: 40, best: 40, high: 40 } }]);
+  });
+});
+
+describe('sixth round: dates, occurrences, places and actors', () => {
+  // Thursday 12 March 2026, 15:00 in Kyiv
+  const THU = at('2026-03-12T15:00:00+02:00');
+  const kinds = (text: string, pub = THU) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, e.when.start, e.when.end, e.sources.map((x) => x.line)]);
+  const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+
+  it('a gap between two happenings ("20 minutes after the first") is no time counted from the report', () => {
+    const ds = dates('A second drone struck the depot 20 minutes after the first on Tuesday evening.', THU);
+    expect(ds.map((d) => d.words)).toEqual(['on Tuesday evening']);
+    expect(dates('The shelling resumed two hours before the talks.', THU)).toEqual([]);
+  });
+
+  it('"now" is the time of writing: it dates no happening', () => {
+    expect(dates('Moscow now admits its missiles hit the depot.', THU)).toEqual([]);
+  });
+
+  it('a count in words is a count: "three cruise missiles were fired at" a city is a strike', () => {
+    expect(kinds('ODESA, 12 March 2026\nThree cruise missiles were fired at Odesa early on Wednesday.')).toEqual([
+      ['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', [2]],
+    ]);
+  });
+
+  it('a capital opening a clause is its government acting, not a place hit', () => {
+    expect(placeNames('Drones hit Kharkiv overnight; Moscow confirms the raid on its airfield.')).toEqual(['Kharkiv']);
+    expect(placeNames('Moscow, which rejects the charge, gave no comment on the strike on Odesa.')).toEqual(['Odesa']);
+    expect(placeNames('Ukraine said Moscow was inventing the attack.')).toEqual([]);
+    // the city hit still counts: the subject of a passive, of what a city suffers, or an adjective of place
+    expect(placeNames('Kyiv was hit again overnight, and Kharkiv too.')).toEqual(['Kyiv', 'Kharkiv']);
+    expect(placeNames('Moscow airports closed for hours.')).toEqual(['Moscow']);
+  });
+
+  it('a party after a preposition of place is where the attack went, not who made it', () => {
+    expect(readParties('Drones smuggled into Russia hit four air bases, Ukraine said.').actor).not.toBe('russia');
+    expect(readParties('Russian drones hit Kharkiv.').actor).toBe('russia');
+  });
+
+  it('an attack asked for or allowed ("asked allies to let Ukraine strike the bases") is no attack, and hits nothing', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nRussian drones hit Kharkiv early on Wednesday, injuring four people.\nThe mayor asked partners to let Ukraine strike the airfields that Russia uses, as he did last week.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', [2]]]);
+    expect(
+      ingest(
+        'KYIV, 12 March 2026\nRussian drones hit Kharkiv early on Wednesday.\nHe urged allies to allow strikes on air bases, asking them to hit the airfields.',
+        THU,
+      ).events[0]!.targets,
+    ).toEqual([]);
+  });
+
+  it('the other side blamed "for the attack" is its account of the occurrence told, not a new one', () => {
+    expect(
+      kinds(
+        'ODESA, 12 March 2026\nRussian missiles hit the port of Odesa on Wednesday morning, killing three people.\nA Russian-installed official blamed Ukrainian forces for the attack.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T05:00:00+02:00', '2026-03-11T12:00:00+02:00', [2, 3]]]);
+  });
+
+  it('a day of mourning follows the happening: it bounds it, never dates it', () => {
+    expect(dates('Russia shelled the town, and Thursday was declared a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
+    expect(dates('The mayor declared Thursday a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
+    expect(
+      kinds(
+        'KHERSON, 12 March 2026\nRussian shelling killed five people in Kherson on Wednesday evening.\nZelensky said Russia shelled the city on purpose, and Thursday was declared a day of mourning.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T17:00:00+02:00', '2026-03-12T00:00:00+02:00', [2, 3]]]);
+  });
+
+  it('where people were travelling to ("a train about to leave for Lviv") is not a place hit', () => {
+    expect(placeNames('A shell hit a train about to leave for Lviv in Kherson.')).toEqual(['Kherson']);
+    expect(placeNames('Drones struck a bus bound for Odesa near Kherson.')).toEqual(['Kherson']);
+  });
+
+  it('talks that "reached no ceasefire" are talks, not a truce claimed; their actor is the party named first', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nOn Wednesday, Ukrainian and Russian envoys met in Riyadh for talks; they agreed to swap prisoners but reached no ceasefire.',
+      ).map((e) => e.slice(0, 2)),
+    ).toEqual([['talks', 'ukraine']]);
+  });
+
+  it('a side that "sent 90 drones" or whose aircraft "bombed" a place is the attacker', () => {
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nUkrainian drones hit an oil depot in the Belgorod region on Wednesday afternoon.\nThe air force said Russia had sent 90 drones at Ukraine overnight.',
+      ).map((e) => e.slice(0, 2)),
+    ).toEqual([
+      ['strike', 'ukraine'],
+      ['strike', 'russia'],
+    ]);
+    expect(readParties('A Russian aircraft bombed the market in Kharkiv.').actor).toBe('russia');
+  });
+
+  it('a place the report calls occupied is held by the other side: its country does not name the attacker', () => {
+    const r = kinds(
+      'MOSCOW, 12 March 2026\nUkrainian rockets hit a hostel in the occupied part of the Zaporizhzhia region on Wednesday morning, Russian-installed officials said.\nA wounded woman was taken to hospital in Zaporizhzhia, the officials said.',
+    );
+    expect(r.map((e) => [e[0], e[1], e[4]])).toEqual([['strike', 'ukraine', [2, 3]]]);
+  });
+
+  it('a fixed-date holiday names its date: "shortly after midnight on New Year\'s Day" in a later report', () => {
+    const jan3 = at('2027-01-03T12:00:00+02:00');
+    const ds = dates("Drones hit the depot shortly after midnight on New Year's Day.", jan3);
+    expect(ds.map((d) => [d.words, ...span(d)])).toEqual([
+      ['shortly after midnight', '2027-01-01T00:00:00+02:00', '2027-01-01T01:00:00+02:00'],
+      ["on New Year's Day", '2027-01-01T00:00:00+02:00', '2027-01-02T00:00:00+02:00'],
+    ]);
+    expect(span(dates("Shelling went on through New Year's Eve.", jan3)[0]!)).toEqual([
+      '2026-12-31T00:00:00+02:00',
+      '2027-01-01T00:00:00+02:00',
+    ]);
+  });
+
+  it('a strike told as a reply ("struck back") runs from the occurrence it answers to the report', () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nUkrainian drones hit a depot in the Belgorod region early on Tuesday.\nRussia said it had struck back, hitting a base near Kharkiv.',
+    );
+    expect(r[1]!.slice(0, 4)).toEqual(['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-12T15:00:00+02:00']);
+  });
+
+  it('fire told as still going on ("were still shelling") is of the day of publication, up to it', () => {
+    const r = kinds('KHERSON, 12 March 2026\nOfficials said Russian forces were still shelling Kherson and its suburbs.');
+    expect(r).toEqual([['strike', 'russia', '2026-03-12T00:00:00+02:00', '2026-03-12T15:00:00+02:00', [2]]]);
+  });
+
+  it('forces that "would hold fire" from an hour: a truce told by what they will do', () => {
+    const r = kinds(
+      'KYIV, 12 March 2026\nRussia announced on Thursday morning that its troops would hold fire from 10 a.m. along two corridors.',
+    );
+    expect(r.map((e) => e.slice(0, 2))).toEqual([['agreement-claim', 'russia']]);
+  });
+
+  it('targets by what a building is now: a theatre or bakery, a port or pumping station, a building housing troops; not a "former" college', () => {
+    const t = (x: string) => findTargets(x).map((m) => m.target);
+    expect(t('A bomb hit the drama theatre.')).toEqual(['non-residential']);
+    expect(t('The strike flattened a bakery.')).toEqual(['non-residential']);
+    expect(t('Missiles hit the seaport and a pumping station.')).toEqual(['civilian-transport', 'civilian-infrastructure']);
+    expect(t('Rockets hit a former technical college housing troops.')).toEqual(['military']);
+    // the port city is where, not what
+    expect(t('Drones struck the port city overnight.')).toEqual([]);
+  });
+
+  it('one reporting sentence with two that-clauses at times that do not meet tells two happenings', () => {
+    const r = kinds(
+      "MOSCOW, 12 March 2026\nRussia's defence ministry said on Thursday that Ukrainian drones had hit a depot in the Belgorod region on Tuesday afternoon, and that a drone had struck a substation in the Kursk region early on Thursday.",
+    );
+    expect(r.map((e) => e.slice(0, 4))).toEqual([
+      ['strike', 'ukraine', '2026-03-10T12:00:00+02:00', '2026-03-10T18:00:00+02:00'],
+      ['strike', 'ukraine', '2026-03-12T00:00:00+02:00', '2026-03-12T12:00:00+02:00'],
+    ]);
+    // clauses at times that meet stay one happening
+    expect(
+      kinds(
+        'KYIV, 12 March 2026\nOfficials said that drones hit Kharkiv early on Thursday, and that a missile struck the city on Thursday morning.',
+      ),
+    ).toHaveLength(1);
   });
 });

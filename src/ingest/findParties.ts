@@ -19,16 +19,21 @@ export interface Reading {
 
 const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
 const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
-const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
+// ("bombed", "bombing": an aircraft's attack, as "shelled" is artillery's)
+const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|bombed|bombing|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
+// "Russia had sent 117 drones", "Ukraine used 40 drones": a side sending munitions is attacking with them
+const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|directed)\s+(?:[\w,-]+\s+){0,3}?(?:drones|missiles|rockets|bombs|UAVs)\b`;
+// a party after a preposition of place ("drones smuggled into Russia hit bombers", "attacks on Ukraine
+// killed") is where the attack went, not who made it
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
   /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
@@ -48,8 +53,9 @@ const BREACH_WORDS = /\b(?:brok|break|violat|breach)/i;
 /** "The strike was part of ...": the definite article refers back to the occurrence told before */
 const ANAPHORIC = /^(?:The|This|That) (?:strike|attack|raid|barrage|bombardment|shelling)\b/;
 const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
+// ("would hold fire from 10 a.m.": a truce told by what the forces will do)
 const TRUCE =
-  /\b(truce|ceasefire|cease-fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
+  /\b(truce|ceasefire|cease-fire|hold fire|holding fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
 const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
 const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;
@@ -69,8 +75,15 @@ function party(word: string): Party | undefined {
   return undefined;
 }
 
+// an attack asked for, allowed or wished ("asked allies to let Ukraine strike the bases", "urged them to
+// hit back") is told as not yet happened
 const NOT_AN_ATTACK =
-  /\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
+  /\blet\s+(?:[\w'-]+\s+){1,2}?(?:strike|attack|hit|target)\b|\b(?:allow|allows|allowed|allowing|permit|permitted|permission|ask|asks|asked|asking|urge|urges|urged|urging|want|wants|wanted)\s+(?:[\w'-]+\s+){0,3}?to\s+(?:strike|attack|hit|target)\b|\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
+/** the sentence tells an attack only as asked for, refrained from or stopped: what it names was not hit */
+export function toldAsNoAttack(text: string): boolean {
+  return NOT_AN_ATTACK.test(text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts')));
+}
+
 /** what has been going on "for months", "since October": background, not an occurrence */
 const HABITUAL =
   /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
@@ -80,7 +93,7 @@ const PASSIVE_HIT =
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>
   new RegExp(
-    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:of|for)\s+(?:an?\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|blowing up|strikes?|attacks?)\b`,
+    String.raw`\b(?:accused|accuses|accusing|blamed|blames)\s+${who}(?:\s+(?:forces|troops|military))?\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?(?:of|for)\s+(?:an?\s+|the\s+|this\s+|that\s+)?(?:striking|attacking|hitting|shelling|bombing|targeting|firing|launching|blowing up|strikes?|attacks?)\b`,
     'i',
   );
 // "Russia's defence ministry said it had struck ...": a side owning its own attack
@@ -90,8 +103,15 @@ const OWNED = (who: string) =>
     'i',
   );
 
+/** "reached no ceasefire", "without agreeing a truce", "no truce was agreed": talks that agreed no truce */
+const NO_TRUCE_AGREED =
+  /\b(?:reach\w*|agree\w*|secur\w*)\s+no\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bwithout\s+(?:reaching|agreeing(?:\s+on)?|securing)\s+(?:a|any)\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bno\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\s+(?:was|has been|had been)\s+(?:agreed|reached)\b/gi;
+
 export function readParties(text: string): Reading {
-  const raw = text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'));
+  // a truce not agreed is no truce told: what the sentence tells is the talks, or what they did agree
+  const raw = text
+    .replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'))
+    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, 'deal'));
   if (BREACH_TALLY.test(raw) && !CASUALTY.test(raw)) {
     const speaker = SPEAKER.exec(raw);
     const by = speaker ? party(speaker[1]!) : undefined;
@@ -117,12 +137,17 @@ export function readParties(text: string): Reading {
     const ru = accused !== null && (accusedUa === null || accused.index <= accusedUa.index);
     const speaker = SPEAKER.exec(raw);
     const claimBy = speaker ? (party(speaker[1]!) ?? speaker[1]) : undefined;
+    const m = (ru ? accused : accusedUa)!;
+    // "blamed Ukrainian forces for the attack": a definite article refers back, so this is the other
+    // side's account of an occurrence already told, not a new one
+    const counter = /\b(?:for|of)\s+(?:the|this|that)\s+\w+$/i.test(m[0]);
     return {
       kind: 'strike',
       actor: ru ? 'russia' : 'ukraine',
       target: ru ? 'ukraine' : 'russia',
       ...(claimBy ? { claimBy } : {}),
-      words: (ru ? accused : accusedUa)![0],
+      ...(counter ? { counter } : {}),
+      words: m[0],
     };
   }
   // a request not to attack, or a habit of attacking, names an attacker but reports no attack
@@ -181,9 +206,12 @@ export function readParties(text: string): Reading {
       : (by ?? (inForce && owner ? party(owner[1]!.replace(/'s$/, '')) : undefined));
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
+  // a count in words is a count ("four cruise missiles were fired at the port"): news style spells out
+  // numbers below ten
   const munitionCount =
-    /\b(\d[\d,]*|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(sentence) &&
-    /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
+    /\b(\d[\d,]*|dozens of|hundreds of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(
+      sentence,
+    ) && /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
@@ -217,7 +245,20 @@ export function readParties(text: string): Reading {
       words: claim![0],
     };
   }
-  if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence))
-    return { kind: 'talks', words: TALKS.exec(sentence)![0] };
+  if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence)) {
+    // talks take two sides, and the format names one actor: the party the sentence names first (its
+    // subject, usually), the other as its counterpart
+    const sides = [...sentence.matchAll(new RegExp(String.raw`\b(${RU}|${UA}|Trump|Washington|the White House)\b`, 'gi'))]
+      .map((m) => party(m[1]!))
+      .filter((p): p is Party => p !== undefined);
+    const first = sides[0];
+    const other = sides.find((p) => p !== first);
+    return {
+      kind: 'talks',
+      ...(first ? { actor: first } : {}),
+      ...(other ? { target: other } : {}),
+      words: TALKS.exec(sentence)![0],
+    };
+  }
   return { kind: undefined, ...base, words };
 }

@@ -37,6 +37,24 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const MUNITION_OR_DEBRIS =
   /\b(?:debris|fragments?|wreckage|missiles?|drones?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?)\b/i;
+/**
+ * A capital opening a clause ("Moscow confirms fires", "Moscow, which denies it, made no comment", "said
+ * Moscow was spreading them") is its government acting or speaking, not a place hit: news prose names a
+ * city hit as the object of the attack, after a preposition, or as the subject of a passive or of what a
+ * city suffers ("Kyiv was hit", "Kyiv came under attack", "Kyiv and Kharkiv"). One convention, so that no
+ * list of speaking verbs has to grow with every report.
+ */
+const CLAUSE_OPENS = /(?:^|[;:]\s*|,\s*(?:and|but|while)\s+|\b(?:said|says|saying|that|but|while)\s+)(?:the\s+)?$/;
+const CITY_SUFFERS =
+  /^\s*(?:,[^,]{0,60},\s*)?(?:(?:also|again|itself|too)\s+)?(?:(?:was|were|is|are|has been|had been|have been|came|comes|come|got|went)\s+(?:(?:also|again|repeatedly|heavily|briefly|once more)\s+)?(?:hit|struck|attacked|targeted|shelled|rocked|bombed|under|plunged|left|without|shaken)\b|(?:suffered|shook|shuddered|woke|endured|saw|faced|lost)\b|(?:and|or|,)\s+(?:its|the|[A-Z])|(?:region|oblast|city|residents|districts?|suburbs|outskirts|metro)\b)/;
+/** a finite verb after the subject (and any aside): "confirms", "was spreading", "made"; a noun ("Moscow
+ * airports", "Moscow Mayor") makes the capital an adjective of place instead */
+const FINITE_VERB =
+  /^\s*(?:,[^,]{0,60},\s*)?(?:(?:also|again|now|still|already|later|then|quickly)\s+)?(?:was|were|is|are|has|had|have|will|would|could|can|did|does|do|made|makes|gave|said|told|took|sent|(?!(?:airports|residents|streets|suburbs|outskirts|districts|skies|neighbourhoods|neighborhoods|buildings|homes|apartments)\b)[a-z]+(?:ed|es|s))\b/;
+function capitalAsActor(sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end);
+  return CLAUSE_OPENS.test(sentence.slice(0, start)) && FINITE_VERB.test(after) && !CITY_SUFFERS.test(after);
+}
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
   /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still|already)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|made no comment|(?:did|does|has|had) not (?:yet )?comment(?:ed)?|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities|(?:(?:had|has|have)\s+)?(?:(?:also|already|again)\s+)?(?:sent|launched|fired|blames|blamed|called|calls|accused|denied|said|claimed|warned)|(?:does|did|do|has|had|have|would|will)\s+not)\b/;
@@ -184,11 +202,14 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
         // follows is a part of the city ("Kyiv's Obolonskyi district", "Moscow's airports", "the capital's outskirts")
         const owned = sentence.slice(start + name.length);
         if (e.kind === 'capital' && /^['’]s\s/.test(owned) && !CITY_PART.test(owned)) continue;
+        if (e.kind === 'capital' && capitalAsActor(sentence, start, start + name.length)) continue;
         // "Blinken arrived in Kyiv on a visit": where a visitor went, not a place hit ("landed" too, unless what
         // landed is debris or a munition: "debris from a downed drone landed in Kharkiv" is a place hit)
-        const visitor = /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to)\s+(?:in\s+)?$/i.exec(
-          sentence.slice(Math.max(0, start - 16), start),
-        );
+        // ("a train about to leave for Lviv", "a convoy bound for Kyiv": where people were going, not where it hit)
+        const visitor =
+          /\b(?:arrived|arriving|arrives|landed|visited|visiting|visit to|trip to|travell?ed to|flew to|(?:leave|leaves|leaving|left|bound|heading|headed|departing|departed|set off|way)\s+(?:for|to))\s+(?:in\s+)?$/i.exec(
+            sentence.slice(Math.max(0, start - 16), start),
+          );
         if (visitor && !(/^landed/i.test(visitor[0]) && MUNITION_OR_DEBRIS.test(sentence.slice(0, start)))) continue;
         // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
         if (

@@ -14,19 +14,19 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
   [
     'civilian-transport',
-    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|(?:mini)?bus(?:es)?|metro|transport infrastructure|railway station|airport)\b/i,
+    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|(?:mini)?bus(?:es)?|trams?|metro|transport infrastructure|railway station|airport|(?:sea)?ports?(?!\s+(?:city|cities|town|towns))|port infrastructure|civilian cars|convoy of (?:civilian )?cars)\b/i,
   ],
   [
     'civilian-infrastructure',
-    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?))\b/i,
+    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?)|pumping stations?|water (?:pumping|treatment) (?:stations?|plants?))\b/i,
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|theat(?:re|er)s?|cinemas?|museums?|bakery|bakeries|(?:car )?markets?)\b/i,
   ],
   [
     'military',
-    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|(?:ammunition|arms) depots?)\b/i,
+    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|(?:ammunition|arms) depots?|(?:housing|quartering|sheltering) (?:troops|soldiers|servicemen))\b/i,
   ],
   ['diplomatic', /\b(consulate|embassy)\b/i],
   [
@@ -80,6 +80,8 @@ export function findTargets(sentence: string): TargetMention[] {
       !/\benergy (infrastructure|facilit)/i.test(sentence)
     )
       continue;
+    // "a former vocational college": what a building was is not what it is (it may house troops now)
+    if (/\bformer\s+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, found.index - 24), found.index))) continue;
     out.push({ target, words: found[0], index: found.index });
   }
   return out;

@@ -9,7 +9,7 @@ import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './re
 import { alsoOwnClause, resolveFigures } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
-import { readParties, type Party, type Reading } from './findParties.js';
+import { readParties, toldAsNoAttack, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
@@ -113,6 +113,12 @@ function countryParty(p: PlaceMention): Party | undefined {
 }
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
+/** "were still shelling", "is still firing", "continue to shell": fire going on as the report is written */
+const GOING_ON = /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell|strik|attack|bomb|fir|pound|hit)\w*/i;
+/** a strike told as a reply to one told before */
+const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
+const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
+
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
   const hit = places
     .filter((p) => !p.excluded)
@@ -295,6 +301,25 @@ function tollPlaces(o: Observation, obs: Observation[]): string[] {
 }
 
 /** A dateline or a headline: one of the first lines, short, with no closing stop. */
+/**
+ * "The ministry said that drones cut power in the Kursk region on Tuesday afternoon, and that a drone hit
+ * the Bryansk region early on Wednesday": one reporting sentence telling two happenings, each in its own
+ * that-clause with its own time. When the two times do not meet, each clause is read as a sentence of its
+ * own (same line), so that each happening gets its own draft.
+ */
+function splitReportedClauses(s: Sentence, pub: DateTime): Sentence[] {
+  const m = /,\s+and\s+that\s+/.exec(s.text);
+  if (!m) return [s];
+  const parts = [s.text.slice(0, m.index), s.text.slice(m.index + m[0].length)];
+  const times = parts.map((t) => span(readDates(t, { published: pub }).filter((d) => !d.reporting)));
+  if (times.some((t) => t === undefined) || overlaps(times[0]!, times[1]!)) return [s];
+  // (the first clause keeps a full stop, so that it is never taken for a headline)
+  return [
+    { ...s, text: `${parts[0]!}.` },
+    { ...s, text: parts[1]! },
+  ];
+}
+
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }
@@ -320,7 +345,7 @@ function figureTokens(words: string): string[] {
 
 export function ingestArticle(input: IngestInput): IngestResult {
   const pub = input.published;
-  const sentences = splitSentences(input.text);
+  const sentences = splitSentences(input.text).flatMap((s) => splitReportedClauses(s, pub));
   const observations: Observation[] = [];
   let previousDay: DateTime | undefined;
   let previousEarly = false;
@@ -332,7 +357,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
-    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets: findTargets(s.text) };
+    // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
+    const targets = toldAsNoAttack(s.text) ? [] : findTargets(s.text);
+    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
     // a date something was said on ("officials said on Monday") is not the day the story is about
@@ -360,6 +387,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
+  // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a region the report calls occupied is
+  // held by the other side, so the country it lies in on the map says nothing of who struck there (for the
+  // whole report: a later line naming another town of that region is on the same side of the line)
+  const occupiedRegions = new Set(
+    observations
+      .filter((o) => OCCUPIED.test(o.s.text))
+      .flatMap((o) => o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+  );
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
@@ -423,7 +458,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       groups.push(g);
       continue;
     }
-    const fromPlaces = actorFromPlaces(o.places);
+    // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a place the other side holds is no
+    // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
+    const fromPlaces = actorFromPlaces(o.places.filter((p) => !occupiedRegions.has(p.region?.id ?? p.entry.id)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
     const named =
       o.reading.actor !== undefined &&
@@ -591,6 +628,29 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: taken as said on the day of publication');
+    } else if (ds.length === 0 && before && g.kind === 'strike' && REPLY.test(g.obs[0]!.s.text)) {
+      // "Russia had struck back", "in retaliation": a reply comes after the occurrence it answers, and
+      // before the report
+      const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
+      when = {
+        start: w.start,
+        end: pub,
+        precision: 'days',
+        evidence: `line ${g.obs[0]!.s.line}: told as a reply to the occurrence before it (from ${iso(w.start)}), up to publication`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: after the occurrence it answers, up to publication');
+    } else if (ds.length === 0 && g.kind === 'strike' && !older && GOING_ON.test(g.obs[0]!.s.text)) {
+      // "Russian forces were still shelling the city": fire told as going on while the report is written is
+      // of the day of publication, up to it
+      when = {
+        start: pub.startOf('day'),
+        end: pub,
+        precision: 'day',
+        evidence: `line ${g.obs[0]!.s.line}: told as still going on, so the day of publication up to it`,
+        confidence: 'low',
+      };
+      problems.push('not dated by the text: told as going on, so the day of publication');
     } else if (ds.length === 0) {
       const first = g.obs[0]!.s.line;
       const w = older

@@ -54,6 +54,11 @@ const AS_OF = /\b(?:by|as of)\s+$/i;
 const TOLL_STATE =
   /\b(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|increased|jumped|grew|grown)\s+(?:to\s+|at\s+)?(?:at least\s+|more than\s+)?[\w,-]+(?:\s+(?:people|dead|deaths|killed|injured|wounded))?\s+(?:late\s+|early\s+)?(?:on\s+|by\s+|in\s+)?$/i;
 
+/** "Thursday was declared a day of mourning", "declared Sunday a day of mourning": a day that follows the
+ * happening and is named for it, so it bounds it and never dates it */
+const MOURNING =
+  /^\s*(?:(?:was|is|will be|has been|had been)\s+)?(?:declared\s+|named\s+|proclaimed\s+)?(?:as\s+)?an?\s+(?:national\s+|official\s+|citywide\s+)?day of (?:mourning|remembrance)\b/i;
+
 /** "noon Moscow time on Friday", "18:00 Kyiv time on 8 May": declarations often keep the declaring side's clock */
 const CLOCK_IN_ZONE =
   /\b(noon|midday|midnight|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2})\s+(Moscow|Kyiv|Kiev|GMT|UTC|local)\s+time\s+((?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}))/gi;
@@ -84,9 +89,26 @@ const PAST_HOURS =
   /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
 /** "three days earlier", "a week after" (chrono's words for a day counted from another) */
 const OFFSET = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(days?|weeks?)\s+(earlier|later|after|before)$/i;
+/** "40 minutes after", "an hour before": a gap between happenings (minutes and hours too) */
+const GAP =
+  /(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|\d+)\s+(?:minutes?|hours?)\s+(?:after|before)$/i;
+
+/**
+ * Days named by a fixed-date holiday ("on New Year's Day"): a calendar date told by its name, so read as
+ * that date (the last one before publication unless the sentence speaks of the future). Only holidays
+ * with one date everywhere: Christmas falls on 25 December or 7 January depending on the church.
+ */
+const HOLIDAYS: Record<string, [month: number, day: number]> = {
+  "new year's day": [1, 1],
+  "new year's eve": [12, 31],
+};
+const HOLIDAY = /\b(?:on\s+)?(New Year['’]s (?:Day|Eve))\b/gi;
+const holidayKey = (w: string) => w.toLowerCase().replace(/’/g, "'");
 
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
 function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
+  const holiday = HOLIDAYS[holidayKey(words)];
+  if (holiday) return yearFor(pub, holiday[0], holiday[1], future);
   const r = chrono.en.parse(words, pub.toJSDate(), { forwardDate: false })[0]?.start;
   if (r === undefined) return undefined;
   if (r.isCertain('day') && r.isCertain('month'))
@@ -168,6 +190,8 @@ function mention(
     // "hit by Monday's strike" is no "as of"
     reporting:
       REPORTING.test(sentence.slice(0, index)) ||
+      MOURNING.test(sentence.slice(index + words.length)) ||
+      /\bdeclared\s+$/i.test(sentence.slice(0, index)) ||
       TOLL_STATE.test(sentence.slice(0, index)) ||
       (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
@@ -192,6 +216,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+
+  for (const m of sentence.matchAll(HOLIDAY)) {
+    const d = namedDay(m[1]!, pub, future)!;
+    out.push(mention(d, d.plus({ days: 1 }), 'day', m[0], m.index, sentence, true, 'high', pub));
+    taken.push([m.index, m.index + m[0].length]);
+  }
 
   // "the night of 2 to 3 February", "the night of February 2-3", "night into Tuesday"
   for (const m of sentence.matchAll(/\b(?:on\s+)?the night (?:of|to|into)\s+([^,.;]{3,40})/gi)) {
@@ -365,6 +395,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       continue;
     // "a week after a missile barrage hit the city": told against another happening, not the report
     if (OFFSET.test(text.trim()) && /^(?:after|before)$/i.test(text.trim().split(/\s+/).at(-1)!)) continue;
+    // "the second 40 minutes after the first", "two hours before the talks": a gap between two happenings
+    // the text tells, at any scale, never a time counted from the report
+    if (GAP.test(text.trim())) continue;
+    // "Russia now says", "is now in force": "now" is the time of writing, which dates the report and no
+    // happening it tells of (chrono reads it as the publication hour)
+    if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
     // "three days earlier": counted from the day the story is on, not from the dateline
     const offset = OFFSET.exec(text.trim());
     if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
@@ -537,9 +573,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // convention of the night before the report
     const told = ctx.previousDay?.startOf('day');
     // "before dawn on Sunday", "shortly after midnight on 3 March": the small hours of the day it names
-    const on = /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
-      sentence.slice(m.index + m[0].length),
-    );
+    const on =
+      /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|New Year['’]s (?:Day|Eve)|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
+        sentence.slice(m.index + m[0].length),
+      );
     const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
     const nightEnds =
       named ?? (early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
