@@ -10,7 +10,7 @@ import { SeedFile } from '../src/schema/seedFile.js';
 
 /**
  * `npm run eval:ingest`: precision and recall of `truce ingest` against gold annotations, per set:
- * the reports the rules were tuned on (two rounds), the held-out reports they never were, and the five seed
+ * the reports the rules were tuned on (one set per round), the held-out reports they never were, and the five seed
  * articles (gold: seeds/events.yaml) when ../shared/seeds is there. `--verbose` lists every miss (never
  * the held-out set's).
  */
