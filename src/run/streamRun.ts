@@ -228,6 +228,16 @@ export async function streamRun(
    */
   const needsLookahead = (e: Buffered) => counterparties(e.event.actor).length > 0 || e.interval.start < conductLapsedFrom(e.event.actor);
   const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e);
+  /** the parties some pledge still waits on (`counterparty-complies`, not yet in breach): whose open events are asked for */
+  const partiesWaitedOn = (): Set<string> => {
+    const out = new Set<string>();
+    for (const r of readings)
+      for (const o of r.interpretation.obligations)
+        if (o.condition?.while === 'counterparty-complies' && !r.runner.settled.has(o.condition.counterparty))
+          out.add(o.condition.counterparty);
+    return out;
+  };
+  let waitedOn = partiesWaitedOn();
   /** the earliest-starting event of the party that looks ahead and is still open at `now` */
   const earliestOpen = (party: string, now: number): Buffered | undefined => {
     const q = lookingAhead.get(party);
@@ -309,7 +319,13 @@ export async function streamRun(
     ready = 0;
     until = Number.NEGATIVE_INFINITY;
     recheckAt = Number.NEGATIVE_INFINITY;
-    if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) counterpartyCache = new Map();
+    if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) {
+      counterpartyCache = new Map();
+      // a party no pledge waits on any more is never asked again (settled only grows): its queue of
+      // events that looked ahead is let go (else held to the end of the stream, thousands of events)
+      waitedOn = partiesWaitedOn();
+      for (const party of [...lookingAhead.keys()]) if (!waitedOn.has(party)) lookingAhead.delete(party);
+    }
     if (readings.some((r, n) => releasedMore(conductBefore[n]!, r.runner.settledConduct))) conductCache = new Map();
   };
 
@@ -348,7 +364,8 @@ export async function streamRun(
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
     buffer.insert(i, item);
-    if (needsLookahead(item)) {
+    // only a party some pledge waits on is asked for its open events (earliestOpen)
+    if (waitedOn.has(event.actor) && needsLookahead(item)) {
       let q = lookingAhead.get(event.actor);
       if (!q) lookingAhead.set(event.actor, (q = new Queue()));
       q.push(item);
