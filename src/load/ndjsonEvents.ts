@@ -177,7 +177,9 @@ export async function* ndjsonEvents(
     // a draft counts in no run until an analyst accepts it
     if (event.draft === true) return undefined;
     if (check) {
-      check(event, file, [], ids, `${file} line ${n}`, basis!.parties, basis!.scenarioId);
+      // where: the register keeps the line itself (set above), and a line is checked once, so an id seen
+      // before is always another line's; nothing is worded unless it is
+      check(event, file, NO_PATH, ids, '', basis!.parties, basis!.scenarioId);
       if (problems.length > 0) throw new InputError(problems.map((p) => ({ ...p, line: n, col: 1 })));
     }
     const start = millis(event.when.start);
@@ -274,6 +276,9 @@ export async function* ndjsonEvents(
     );
   }
 }
+
+/** an event's own path: its line (read only) */
+const NO_PATH: PathSegment[] = [];
 
 /** Whether a line could hold a forbidden key: it names one, or has an escape that could spell one. */
 function mayHideForbiddenKey(text: string): boolean {

@@ -193,14 +193,12 @@ export class ReadingRunner {
   }
 
   /**
-   * Decides the `emitted` events of a batch, with `context` (every event the decision may look at, in
-   * time order, the emitted ones among them) from the first violations settled before it; settles what
-   * the emitted events decide.
+   * Decides the first `emitted` events of a batch, with `context` (every event the decision may look
+   * at, in the runner's order: the emitted ones first) from the first violations settled before it;
+   * settles what the emitted events decide.
    */
-  async decide(context: OrderedEvent[], emitted: ReadonlySet<string>): Promise<BatchDecision> {
+  async decide(context: OrderedEvent[], emitted: number): Promise<BatchDecision> {
     const { how } = this;
-    const batch = context.filter((e) => emitted.has(e.event.id));
-    const intervals = new Map(batch.map((e) => [e.event.id, e.interval]));
     const fixed = await findingsToFixedPoint(
       how.ctx.scenario,
       this.interpretation,
@@ -213,29 +211,38 @@ export class ReadingRunner {
       this.settledConduct,
     );
     const findings: Finding[] = [];
-    fixed.findings.forEach((f, k) => {
-      if (emitted.has(f.eventId)) findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
-    });
+    /** per emitted finding, its event's interval */
+    const intervals: Interval[] = [];
+    // findings come in the events' order: a cursor finds each one's event (no map of ids per batch)
+    let at = 0;
+    for (let k = 0; k < fixed.findings.length; k++) {
+      const f = fixed.findings[k]!;
+      while (at < emitted && context[at]!.event.id !== f.eventId) at++;
+      if (at === emitted) break;
+      findings.push(how.explain ? { ...f, explanation: fixed.explain(k) } : f);
+      intervals.push(context[at]!.interval);
+    }
     // every explanation of the batch is written: its bookkeeping is free for the next batch
     fixed.done();
-    // settle only what the emitted events decided
-    const settled: FirstViolations = new Map(this.settled);
-    const settledPossible: FirstViolations = new Map(this.settledPossible);
-    const settledDone: FirstViolations = new Map(this.settledDone);
-    for (const f of findings) {
-      if (f.type === 'violation' && f.certainty === 'certain' && !settled.has(f.party)) {
-        settled.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
+    const batch = emitted === context.length ? context : context.slice(0, emitted);
+    // settle only what the emitted events decided (a map copied only when it changes)
+    let settled: FirstViolations | undefined;
+    let settledPossible: FirstViolations | undefined;
+    let settledDone: FirstViolations | undefined;
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k]!;
+      const first = { interval: intervals[k]!, eventId: f.eventId };
+      if (f.type === 'violation' && f.certainty === 'certain') {
+        if (!(settled ?? this.settled).has(f.party)) (settled ??= new Map(this.settled)).set(f.party, first);
+        keepEarliestDone((settledDone ??= new Map(this.settledDone)), f.party, first);
       }
-      if (f.type === 'violation' && f.certainty === 'certain')
-        keepEarliestDone(settledDone, f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-      if ((f.type === 'violation' || f.type === 'possible-violation') && !settledPossible.has(f.party)) {
-        settledPossible.set(f.party, { interval: intervals.get(f.eventId)!, eventId: f.eventId });
-      }
+      if ((f.type === 'violation' || f.type === 'possible-violation') && !(settledPossible ?? this.settledPossible).has(f.party))
+        (settledPossible ??= new Map(this.settledPossible)).set(f.party, first);
     }
-    const inputs = eventInputs(batch, findings, settled);
-    this.settled = settled;
-    this.settledPossible = settledPossible;
-    this.settledDone = settledDone;
+    if (settled) this.settled = settled;
+    if (settledPossible) this.settledPossible = settledPossible;
+    if (settledDone) this.settledDone = settledDone;
+    const inputs = findings.length === 0 && !hasResponse(batch) ? NO_INPUTS : eventInputs(batch, findings, this.settled);
     // the emitted events come before every later one (a batch is a prefix of the stream's order)
     this.settledConduct = how.ctx.conduct(this.interpretation, batch, this.window, this.settledConduct);
     return { findings, inputs };
@@ -262,6 +269,15 @@ function listFirst(m: SettledViolations): { party: string; eventId: string; inte
 }
 const byFirst = (a: { party: string; interval: Interval }, b: { party: string; interval: Interval }) =>
   a.interval.start - b.interval.start || a.party.localeCompare(b.party);
+
+/** No statechart inputs: one shared value, read only. */
+const NO_INPUTS: MachineEvent[] = [];
+
+/** Whether an event of the batch answers a phase (its only statechart input without a finding). */
+function hasResponse(batch: readonly OrderedEvent[]): boolean {
+  for (let i = 0; i < batch.length; i++) if (batch[i]!.event.phase !== undefined) return true;
+  return false;
+}
 
 /** No conduct settled: one shared value, read only. */
 const NO_CONDUCT: Conduct = new Map();

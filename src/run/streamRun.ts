@@ -34,27 +34,48 @@ export type StreamRecord =
  */
 type Buffered = OrderedEvent & { placesId: number };
 
-/** A queue with a moving head, compacted now and then, so that taking from the front costs nothing. */
+/**
+ * A queue in a ring of slots, replaced by a larger one only when full: taking from the front and adding
+ * at the back allocate nothing (the array it replaces made a splice result per event and a copy at each
+ * compaction).
+ */
 class Queue<T> {
-  items: T[] = [];
-  head = 0;
-  get size(): number {
-    return this.items.length - this.head;
-  }
+  private ring: (T | undefined)[] = new Array<T | undefined>(16).fill(undefined);
+  /** ring.length - 1 (a power of two) */
+  private mask = 15;
+  private head = 0;
+  size = 0;
   at(i: number): T {
-    return this.items[this.head + i]!;
+    return this.ring[(this.head + i) & this.mask]!;
   }
+  /** lets go of the first n at once (an event held after its batch outlived the young generation) */
   drop(n: number): void {
-    // let go of what was taken at once: held until the next compaction (thousands of events later), every
-    // event outlived the young generation and went to the old one
-    this.items.fill(undefined as T, this.head, this.head + n);
-    this.head += n;
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    for (let i = 0; i < n; i++) this.ring[(this.head + i) & this.mask] = undefined;
+    this.head = (this.head + n) & this.mask;
+    this.size -= n;
+  }
+  push(x: T): void {
+    this.insert(this.size, x);
+  }
+  /** puts x at position i, moving those from i on one place back */
+  insert(i: number, x: T): void {
+    if (this.size === this.ring.length) this.grow();
+    for (let k = this.size; k > i; k--) this.ring[(this.head + k) & this.mask] = this.ring[(this.head + k - 1) & this.mask];
+    this.ring[(this.head + i) & this.mask] = x;
+    this.size++;
+  }
+  private grow(): void {
+    const ring = new Array<T | undefined>(2 * this.ring.length).fill(undefined);
+    for (let k = 0; k < this.size; k++) ring[k] = this.at(k);
+    // the old ring let go of at once: it may be in the old space, whose slots keep what they point at alive
+    this.ring.fill(undefined);
+    this.ring = ring;
+    this.mask = ring.length - 1;
+    this.head = 0;
   }
 }
+
+const NO_CONDUCT_ON: readonly never[] = [];
 
 /** Fewest events decided at once (by default), so that the fixed point's fixed costs spread over many. */
 const MIN_BATCH = 256;
@@ -207,6 +228,16 @@ export async function streamRun(
    */
   const needsLookahead = (e: Buffered) => counterparties(e.event.actor).length > 0 || e.interval.start < conductLapsedFrom(e.event.actor);
   const closed = (e: Buffered, now: number) => e.interval.end <= now || !needsLookahead(e);
+  /** the parties some pledge still waits on (`counterparty-complies`, not yet in breach): whose open events are asked for */
+  const partiesWaitedOn = (): Set<string> => {
+    const out = new Set<string>();
+    for (const r of readings)
+      for (const o of r.interpretation.obligations)
+        if (o.condition?.while === 'counterparty-complies' && !r.runner.settled.has(o.condition.counterparty))
+          out.add(o.condition.counterparty);
+    return out;
+  };
+  let waitedOn = partiesWaitedOn();
   /** the earliest-starting event of the party that looks ahead and is still open at `now` */
   const earliestOpen = (party: string, now: number): Buffered | undefined => {
     const q = lookingAhead.get(party);
@@ -278,25 +309,27 @@ export async function streamRun(
   const release = async () => {
     let k = ready;
     while (k < buffer.size && buffer.at(k).interval.start < until) k++;
+    // the ready events first (the runner decides those), then the rest of the context
     const context: OrderedEvent[] = [];
-    const emitted = new Set<string>();
-    for (let n = 0; n < k; n++) {
-      const b = buffer.at(n);
-      context.push(b);
-      if (n < ready) emitted.add(b.event.id);
-    }
+    for (let n = 0; n < k; n++) context.push(buffer.at(n));
     const settledBefore = readings.map((r) => r.runner.settled.size);
     const conductBefore = readings.map((r) => r.runner.settledConduct);
-    await decide(context, emitted);
+    await decide(context, ready);
     buffer.drop(ready);
     ready = 0;
     until = Number.NEGATIVE_INFINITY;
     recheckAt = Number.NEGATIVE_INFINITY;
-    if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) counterpartyCache = new Map();
+    if (readings.some((r, n) => r.runner.settled.size !== settledBefore[n])) {
+      counterpartyCache = new Map();
+      // a party no pledge waits on any more is never asked again (settled only grows): its queue of
+      // events that looked ahead is let go (else held to the end of the stream, thousands of events)
+      waitedOn = partiesWaitedOn();
+      for (const party of [...lookingAhead.keys()]) if (!waitedOn.has(party)) lookingAhead.delete(party);
+    }
     if (readings.some((r, n) => releasedMore(conductBefore[n]!, r.runner.settledConduct))) conductCache = new Map();
   };
 
-  const decide = async (context: OrderedEvent[], emitted: Set<string>) => {
+  const decide = async (context: OrderedEvent[], emitted: number) => {
     for (const r of readings) {
       const { findings, inputs } = await r.runner.decide(context, emitted);
       for (const finding of findings) emit({ record: 'finding', interpretation: r.interpretation.id, finding });
@@ -330,13 +363,14 @@ export async function streamRun(
     // ties in start are put in the runner's order as they come (only among events not yet ready)
     let i = buffer.size;
     while (i > ready && before(item, buffer.at(i - 1)) < 0) i--;
-    buffer.items.splice(buffer.head + i, 0, item);
-    if (needsLookahead(item)) {
+    buffer.insert(i, item);
+    // only a party some pledge waits on is asked for its open events (earliestOpen)
+    if (waitedOn.has(event.actor) && needsLookahead(item)) {
       let q = lookingAhead.get(event.actor);
       if (!q) lookingAhead.set(event.actor, (q = new Queue()));
-      q.items.push(item);
+      q.push(item);
     }
-    for (const c of conductOn.get(event.actor) ?? []) {
+    for (const c of conductOn.get(event.actor) ?? NO_CONDUCT_ON) {
       // past the instant of the first act, nothing more is kept (nor worked out)
       if (c.first !== undefined && interval.start > c.first) continue;
       const act = conductAct(

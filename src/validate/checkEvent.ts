@@ -21,50 +21,73 @@ export interface IdRegister {
 
 export type Push = (code: Problem['code'], file: string, path: PathSegment[], message: string) => void;
 
+/** where an event's own citations are (read only: a problem's path is a copy) */
+const SOURCES: readonly PathSegment[] = ['sources'];
+
+/** A path with an index after it, or the path itself (k undefined): made only when a problem is pushed. */
+const withIndex = (path: readonly PathSegment[], k: number | undefined): PathSegment[] => (k === undefined ? [...path] : [...path, k]);
+
 /** Checks a citation: the article is a known source, the line has text, the figures are on it. */
 export function citationChecks(basis: EventCheckBasis, push: Push) {
-  function checkLine(article: string, line: number, figures: readonly string[] | undefined, file: string, path: PathSegment[]) {
+  /** `path` then `k` (if given): where the cited line is (joined only for a problem: a stream checks millions) */
+  function checkLine(
+    article: string,
+    line: number,
+    figures: readonly string[] | undefined,
+    file: string,
+    given: readonly PathSegment[],
+    k?: number,
+  ) {
     if (!basis.articles) return;
+    const path = k === undefined ? (given as PathSegment[]) : undefined;
     const lines = basis.articles.get(article);
     if (!lines) {
       if (basis.articlesPartial === true) return;
-      push('E_UNKNOWN_SOURCE', file, path, `the article "${article}" is not in the articles folder; fix the file name`);
+      push(
+        'E_UNKNOWN_SOURCE',
+        file,
+        path ?? withIndex(given, k),
+        `the article "${article}" is not in the articles folder; fix the file name`,
+      );
       return;
     }
     const text = lines[line - 1];
     if (text === undefined || text.trim() === '') {
+      const at = path ?? withIndex(given, k);
       push(
         'E_CITED_LINE_MISSING',
         file,
-        path.at(-1) === 'line' ? path : [...path, 'line'],
+        at.at(-1) === 'line' ? at : [...at, 'line'],
         `${article} has no text on line ${line} (it has ${lines.length} lines); cite the line that says it`,
       );
       return;
     }
-    for (const fig of figures ?? []) {
+    if (figures === undefined) return;
+    for (const fig of figures) {
       if (!normalise(text).includes(normalise(fig))) {
         push(
           'E_FIGURE_NOT_ON_LINE',
           file,
-          [...path, 'figures'],
+          [...(path ?? withIndex(given, k)), 'figures'],
           `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`,
         );
       }
     }
   }
-  function checkRef(ref: SourceRef, file: string, path: PathSegment[]) {
+  /** `path` then `k` (if given): where the citation is */
+  function checkRef(ref: SourceRef, file: string, path: readonly PathSegment[], k?: number) {
     // a dataset record cites an export row, not an article line
     if ('dataset' in ref) return;
     if (basis.sourceFiles.size > 0 && !basis.sourceFiles.has(ref.file)) {
       push(
         'E_UNKNOWN_SOURCE',
         file,
-        [...path, 'file'],
+        [...withIndex(path, k), 'file'],
         `no source describes "${ref.file}"; add it to seeds/sources.yaml or fix the file name`,
       );
       return;
     }
-    checkLine(ref.file, ref.line, ref.figures, file, path);
+    checkLine(ref.file, ref.line, ref.figures, file, path, k);
   }
   return { checkLine, checkRef };
 }
@@ -126,7 +149,11 @@ export function eventChecks(
       );
     }
     if (parties) checkParties(e, file, at, parties, push, scenarioId);
-    e.sources.forEach((s, j) => checkRef(s, file, [...at, 'sources', j]));
+    if (e.sources.length > 0) {
+      // one path for the list, each citation's index added only to a problem's
+      const sources = at.length === 0 ? SOURCES : [...at, 'sources'];
+      for (let j = 0; j < e.sources.length; j++) checkRef(e.sources[j]!, file, sources, j);
+    }
   };
 }
 
@@ -139,12 +166,24 @@ export function checkParties(
   push: Push,
   scenarioId?: string,
 ): void {
-  const of = scenarioId !== undefined ? ` (scenario ${scenarioId})` : '';
   if (!parties.has(e.actor))
-    push('E_UNKNOWN_PARTY', file, [...at, 'actor'], `unknown party "${e.actor}"${of}; add it to the scenario's parties or fix the id`);
+    push(
+      'E_UNKNOWN_PARTY',
+      file,
+      [...at, 'actor'],
+      `unknown party "${e.actor}"${inScenario(scenarioId)}; add it to the scenario's parties or fix the id`,
+    );
   if (e.target !== undefined && !parties.has(e.target))
-    push('E_UNKNOWN_PARTY', file, [...at, 'target'], `unknown party "${e.target}"${of}; add it to the scenario's parties or fix the id`);
+    push(
+      'E_UNKNOWN_PARTY',
+      file,
+      [...at, 'target'],
+      `unknown party "${e.target}"${inScenario(scenarioId)}; add it to the scenario's parties or fix the id`,
+    );
 }
+
+/** Which scenario a party is unknown to, worded only for a problem (a stream checks millions of events). */
+const inScenario = (scenarioId: string | undefined): string => (scenarioId !== undefined ? ` (scenario ${scenarioId})` : '');
 
 function normalise(s: string): string {
   return s
