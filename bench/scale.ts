@@ -140,7 +140,7 @@ export function benchSample(line: Line, root: string, cli: string, draws: readon
   const perDraw = fileURLToPath(new URL('./perDraw.js', import.meta.url));
   for (const n of draws) {
     const ceilings: number[] = [];
-    // what a second thread that cost nothing (no start, no warm-up, no messages) could gain at most
+    // what a second thread that cost nothing (no start, no warm-up, no messages) could gain, estimated the same way
     const free: number[] = [];
     const cpus: string[] = [];
     // three turns where they are short, one where they take seconds each
@@ -150,7 +150,8 @@ export function benchSample(line: Line, root: string, cli: string, draws: readon
         const m = /CPU ([\d.]+) s .*this thread ([\d.]+) s/.exec(out);
         return { cpu: Number(m?.[1] ?? NaN), main: Number(m?.[2] ?? NaN) };
       });
-      // one thread lasts at least its own CPU; two on two cores at least half of all their process's CPU
+      // an estimate, not a bound: one thread lasts at least its own CPU, two on two cores at least half of all
+      // their process's CPU, and the ratio of those two floors is what two threads would gain if both were met
       ceilings.push(one!.main / Math.max(two!.cpu / 2, two!.main));
       free.push(one!.main / (one!.cpu / 2));
       cpus.push(`${one!.main.toFixed(2)}/${one!.cpu.toFixed(2)} -> ${two!.cpu.toFixed(2)}`);
@@ -158,7 +159,7 @@ export function benchSample(line: Line, root: string, cli: string, draws: readon
     ceilings.sort((a, b) => a - b);
     free.sort((a, b) => a - b);
     line(
-      `  ${n.toLocaleString('en-US')} draws after the load, 2 threads forced: the most they could gain on 2 idle cores (x)`,
+      `  ${n.toLocaleString('en-US')} draws after the load, 2 threads forced: what they could gain on 2 idle cores, estimated from CPU (x)`,
       `${ceilings[0]!.toFixed(2)}-${ceilings.at(-1)!.toFixed(2)}`,
       `one thread's own CPU over half the two threads' process CPU (or the calling thread's, if more); a second thread that cost nothing: ${free[0]!.toFixed(2)}-${free.at(-1)!.toFixed(2)}x (one thread's own CPU over half its process's: V8 compiles and collects beside it already); CPU s, one thread's own/process -> two threads' process: ${cpus.join(', ')}; independent of the load (the wall ratio above is not)`,
     );

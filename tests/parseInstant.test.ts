@@ -72,6 +72,17 @@ describe('parseInstant, the fast ISO parser', () => {
     // where floating point rounds below the digits written
     expect(parseInstant('2026-02-03T01:30:15.029Z') - Date.UTC(2026, 1, 3, 1, 30, 15)).toBe(Math.floor(0.029 * 1000));
   });
+  // the 1- to 3-digit fractions are read by integer arithmetic: every one of them must agree with the formula
+  it('reads every fraction of 1 to 3 digits as floor(0.DIGITS * 1000), all 1,110 of them', () => {
+    const base = Date.UTC(2026, 1, 3, 1, 30, 15);
+    const wrong: string[] = [];
+    for (const len of [1, 2, 3])
+      for (let v = 0; v < 10 ** len; v++) {
+        const f = String(v).padStart(len, '0');
+        if (parseInstant(`2026-02-03T01:30:15.${f}Z`) - base !== Math.floor(Number(`0.${f}`) * 1000)) wrong.push(f);
+      }
+    expect(wrong).toEqual([]);
+  });
 });
 
 import { formatHuman } from '../src/time/interval.js';

@@ -122,10 +122,14 @@ const lazyChildProcess: Plugin = {
  * directly. Only English is bundled: every start reads, and V8's code cache holds, 300 KB less (README,
  * "Cold start"). `z.locales` then has `en` alone; nothing of truce's uses the others.
  */
+/** set when englishOnly rewrote zod's locales: if zod moves that file, the build says so rather than ship them all */
+let englishOnlyRan = false;
+
 const englishOnly: Plugin = {
   name: 'zod-english-only',
   setup(b) {
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => {
+      englishOnlyRan = true;
       const code = readFileSync(args.path, 'utf8');
       const en = 'export { default as en } from "./en.js";';
       if (!code.includes(en)) throw new Error(`cli bundle: ${args.path} no longer has the line ${en}`);
@@ -182,6 +186,7 @@ export async function bundleCli(): Promise<{ files: number; bytes: number; warni
       outfile: path.join(BUNDLE_DIR, 'sampleWorker.js'),
     }),
   ]);
+  if (!englishOnlyRan) throw new Error("cli bundle: zod's locales index was not found; update englishOnly");
   // dist/cli's .js files are CommonJS whatever the package's "type" says (see asCommonJs)
   writeFileSync(path.join(BUNDLE_DIR, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
   const cjsFile = path.join(BUNDLE_DIR, 'truce.cjs');

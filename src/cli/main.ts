@@ -297,10 +297,9 @@ function smallEventsFile(argv: readonly string[]): boolean {
  * (smallEventsFile, above: a small one runs here, as its events fit in memory anyway), the CLI runs in a worker
  * thread whose isolate has a capped old space (the heap limit is fixed when an isolate is made, so it
  * cannot be set on this one), so that peak memory reflects what
- * the stream holds rather than V8's appetite; its young generation is capped too, at 8 MB. Measured on a
- * million-event stream (6 KB allocated per event, about 0.9 KB of it promoted to the old space at 8 MB):
- * 16.5-18.1 s and 161-163 MB at 8 MB, 12.7-17.0 s (run for run 6-23 % faster) but 184-197 MB at 32 MB,
- * at the edge of the 200 MB a stream may take; the memory bound is kept. A worker costs a few
+ * the stream holds rather than V8's appetite; its young generation is capped too, at 8 MB (32 MB was faster
+ * but peaked at 184-197 MB, at the edge of the 200 MB a stream may take). A million-event stream: 11.6-15.8 s,
+ * 155-157 MB (README, Performance, footnote 15). A worker costs a few
  * milliseconds; a second process, as
  * before, cost a second start of node and of every module. Undefined: not delegated, run here.
  */

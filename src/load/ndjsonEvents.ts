@@ -278,7 +278,7 @@ export async function* ndjsonEvents(
 }
 
 /** an event's own path: its line (read only) */
-const NO_PATH: PathSegment[] = [];
+const NO_PATH: readonly PathSegment[] = [];
 
 /** Whether a line could hold a forbidden key: it names one, or has an escape that could spell one. */
 function mayHideForbiddenKey(text: string): boolean {

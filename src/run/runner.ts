@@ -115,7 +115,7 @@ export function openRun(scenario: Scenario, evaluator: RuleEvaluator, opts: Omit
 /** What a batch of events decided under one reading: their findings and their statechart inputs, in order. */
 export interface BatchDecision {
   findings: Finding[];
-  inputs: MachineEvent[];
+  inputs: readonly MachineEvent[];
 }
 
 /** One reading of an open run. */
@@ -271,7 +271,7 @@ const byFirst = (a: { party: string; interval: Interval }, b: { party: string; i
   a.interval.start - b.interval.start || a.party.localeCompare(b.party);
 
 /** No statechart inputs: one shared value, read only. */
-const NO_INPUTS: MachineEvent[] = [];
+const NO_INPUTS: readonly MachineEvent[] = [];
 
 /** Whether an event of the batch answers a phase (its only statechart input without a finding). */
 function hasResponse(batch: readonly OrderedEvent[]): boolean {

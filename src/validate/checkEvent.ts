@@ -107,7 +107,7 @@ export function eventChecks(
   return function checkEvent(
     e: Event,
     file: string,
-    at: PathSegment[],
+    at: readonly PathSegment[],
     ids: IdRegister,
     where: string,
     parties?: ReadonlySet<string>,
@@ -161,7 +161,7 @@ export function eventChecks(
 export function checkParties(
   e: Event,
   file: string,
-  at: PathSegment[],
+  at: readonly PathSegment[],
   parties: ReadonlySet<string>,
   push: Push,
   scenarioId?: string,
