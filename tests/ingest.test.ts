@@ -1515,3 +1515,14 @@ describe('sixth round: dates, occurrences, places and actors', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('seventh round: review fixes', () => {
+  const casualties = (text: string, pub = at('2026-04-11T10:00:00+03:00')) => ingest(text, pub).events.map((e) => e.casualties);
+  it('a district goes by its settlement: a smaller toll told for a district of the city hit is within the city toll', () => {
+    expect(
+      casualties(
+        "KYIV, 11 April 2026\nA Russian missile strike on Kyiv killed 9 people on Friday.\nIn Kyiv's Obolonskyi district, two people were killed when debris fell on a house.",
+      ),
+    ).toEqual([{ killed: { low: 9, best: 9, high: 9 } }]);
+  });
+});

@@ -773,7 +773,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
       g.obs.map((o) => ({
         text: o.s.text,
         figures: o.figures,
-        places: o.places.filter((p) => !p.excluded).map((p) => ({ id: p.settlement ?? p.entry.id, kind: p.entry.kind })),
+        // a district goes by its settlement's entry (its `within`), as the settlement itself does
+        places: o.places
+          .filter((p) => !p.excluded)
+          .map((p) => ({ id: p.entry.kind === 'district' ? (p.entry.within ?? p.entry.id) : p.entry.id, kind: p.entry.kind })),
       })),
     );
     for (const [i, o] of g.obs.entries())
