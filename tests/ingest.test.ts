@@ -1526,3 +1526,21 @@ describe('seventh round: review fixes', () => {
     ).toEqual([{ killed: { low: 9, best: 9, high: 9 } }]);
   });
 });
+
+describe('seventh round: an earlier count gives way only to a count at least as large', () => {
+  const casualties = (text: string, pub = at('2026-04-11T10:00:00+03:00')) => ingest(text, pub).events.map((e) => e.casualties);
+  it('a smaller plain count told later is a part, not the latest count', () => {
+    expect(
+      casualties(
+        'POLTAVA, 11 April 2026\nRussian missiles hit Poltava on Friday evening; the governor earlier said nine people were killed.\nTwo people were killed in the nearby village of Kobeliaky.',
+      ).map((c) => c?.killed?.low),
+    ).toEqual([9]);
+  });
+  it('a larger count told plainly still replaces the earlier one', () => {
+    expect(
+      casualties(
+        'POLTAVA, 11 April 2026\nRussian missiles hit Poltava on Friday evening; the governor earlier said four people were killed.\nBy Saturday the toll had reached seven.',
+      ).map((c) => c?.killed),
+    ).toEqual([{ low: 7, best: 7, high: 7 }]);
+  });
+});

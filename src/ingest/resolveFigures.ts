@@ -74,8 +74,11 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const plain = told.filter((c) => !marked.includes(c));
     // (a first count the later one repeats was not superseded: it tells the same number)
     const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
-    if (plain.length > 0) for (const c of earlier) drop.add(c.f);
-    else for (const c of earlier) replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
+    // (a later plain count smaller than it, "two killed in the village of X", may be a part: the earlier count
+    // gives way only to one at least as large, else it stays a floor)
+    for (const c of earlier)
+      if (plain.some((p) => p.f.count.low >= c.f.count.low)) drop.add(c.f);
+      else replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
     // a count told while the search goes on is a floor
     if (ongoing && q === 'killed')
       for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
