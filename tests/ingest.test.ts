@@ -1544,3 +1544,20 @@ describe('seventh round: an earlier count gives way only to a count at least as 
     ).toEqual([{ low: 7, best: 7, high: 7 }]);
   });
 });
+
+describe('seventh round: a count goes on only while the site is searched', () => {
+  const killed = (text: string) =>
+    ingest(
+      `POLTAVA, 11 April 2026\nA Russian missile hit a block of flats in Poltava on Friday evening, killing five people; ${text}`,
+      at('2026-04-11T10:00:00+03:00'),
+    ).events.map((e) => e.casualties?.killed);
+  it('digging through the rubble or clearing a share of the debris: the toll is a floor', () => {
+    expect(killed('emergency workers continued to dig through the rubble.')).toEqual([{ low: 5 }]);
+    expect(killed('by noon crews had cleared 30 per cent of the debris.')).toEqual([{ low: 5 }]);
+    expect(killed('the search for survivors is still under way.')).toEqual([{ low: 5 }]);
+  });
+  it('an inquiry still going on, or troops clearing a town, is no count going on', () => {
+    expect(killed('investigators are still looking into the cause of the blast.')).toEqual([{ low: 5, best: 5, high: 5 }]);
+    expect(killed('Ukrainian troops have cleared 90% of the town.')).toEqual([{ low: 5, best: 5, high: 5 }]);
+  });
+});

@@ -37,9 +37,22 @@ const PART_OF = /\b(?:including|among them|among which|of them|of which|of these
 const EARLIER =
   /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b/i;
 
-/** "rescuers were still searching", "the day was not yet over": the count is still going on */
-const ONGOING =
-  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+/** what a search of a strike site is for or through: the rubble, survivors, bodies, people trapped */
+const SOUGHT = String.raw`(?:rubble|ruins|debris|wreckage|survivors|bodies|victims|missing|trapped|residents|people)`;
+/**
+ * "rescuers were still searching for residents trapped", "had cleared about 65% of the wreckage", "the day was
+ * not yet over": the count is still going on. Tied to a search of the site ("still looking into the cause",
+ * "cleared 90% of the town" are no count going on).
+ */
+const ONGOING = new RegExp(
+  [
+    String.raw`\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b(?=[^.;]{0,50}\b${SOUGHT}\b)`,
+    String.raw`\b(?:search|rescue)(?:es|\s+operations?|\s+work)?\s+(?:(?:for|through|of)\s+[^.;,]{1,40}?\s+)?(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b`,
+    String.raw`\bday\s+(?:was|is|had)\s+not yet (?:over|ended)\b`,
+    String.raw`\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)\s+of\s+the\s+${SOUGHT}`,
+  ].join('|'),
+  'i',
+);
 
 /** "shot down over several regions" tells where munitions flew, not where they hit */
 const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
