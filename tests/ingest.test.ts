@@ -1561,3 +1561,18 @@ describe('seventh round: a count goes on only while the site is searched', () =>
     expect(killed('Ukrainian troops have cleared 90% of the town.')).toEqual([{ low: 5, best: 5, high: 5 }]);
   });
 });
+
+describe('seventh round: an attack told as wide is about what was hit', () => {
+  const killed = (text: string) =>
+    ingest(`POLTAVA, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.casualties?.killed);
+  it('alerts sounding across the country tell nothing of the attack: the town toll stays whole', () => {
+    expect(killed('A Russian missile killed three people in Poltava on Friday, as air raid alerts sounded across the country.')).toEqual([
+      { low: 3, best: 3, high: 3 },
+    ]);
+  });
+  it('strikes told across the country make a town toll a floor', () => {
+    expect(killed('A Russian missile killed three people in Poltava on Friday, as strikes hit targets across the country.')).toEqual([
+      { low: 3 },
+    ]);
+  });
+});

@@ -58,7 +58,17 @@ const ONGOING = new RegExp(
 const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
 /** "across the country", "in several regions": the attack told for more than the places named */
 const WIDE =
-  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/i;
+  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/gi;
+/** what makes a wide phrase tell the attack: hits, launches, tolls, damage and the power cuts it caused */
+const HIT_WORD =
+  /\b(?:hit|struck|strikes?|attack(?:s|ed)?|launched|fired|shelled|shelling|killed|injured|wounded|damaged?|destroyed|power cuts|outages|blackouts)\b/i;
+const CLAUSE = /[,;]|\s(?:as|while|when|after|before)\s/;
+/** the attack told as wide: a wide phrase in a clause about the attack ("alerts sounded across the country" is not) */
+const toldAsWide = (text: string) =>
+  [...text.matchAll(WIDE)].some((m) => {
+    const clause = (part: string, last: boolean) => (last ? part.split(CLAUSE).at(-1) : part.split(CLAUSE)[0]) ?? '';
+    return HIT_WORD.test(`${clause(text.slice(0, m.index), true)} ${clause(text.slice(m.index), false)}`);
+  });
 
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
@@ -118,7 +128,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
   const wholeCountry =
     lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
-    lines.some((l) => WIDE.test(l.text) && !SHOT_DOWN.test(l.text));
+    lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
   const settlements = new Set(lines.flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)));
   for (const c of all) {
     if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
