@@ -1576,3 +1576,20 @@ describe('seventh round: an attack told as wide is about what was hit', () => {
     ]);
   });
 });
+
+describe('seventh round: an FPV mention types only the counts it is about', () => {
+  const munitions = (text: string) =>
+    ingest(`KHERSON, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.munitions);
+  it('a count with its own type ("120 Shahed drones") keeps it beside "an FPV drone"', () => {
+    expect(
+      munitions(
+        'Russia launched 120 Shahed drones at Ukraine overnight, the air force said. In Kherson, an FPV drone hit a car, injuring two.',
+      ),
+    ).toEqual([{ drones: { low: 120, best: 120, high: 120 }, fpvDrones: { low: 1, best: 1, high: 1 } }]);
+  });
+  it('an uncounted "FPV drones" still types a bare drone count told by another voice', () => {
+    expect(munitions('Russia attacked Kherson with 15 drones overnight, officials said, adding that all of them were FPV drones.')).toEqual(
+      [{ fpvDrones: { low: 15, best: 15, high: 15 } }],
+    );
+  });
+});

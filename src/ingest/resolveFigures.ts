@@ -74,7 +74,9 @@ const toldAsWide = (text: string) =>
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
 /** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
-const FPV = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/i;
+const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
+/** a long-range type named for a drone count: it is not an FPV count */
+const DRONE_TYPE = /\b(?:Shahed|Geran|Gerbera|Lancet|Orlan|Lyutyi|Liutyi|Mohajer|long-range|decoy)\b/i;
 
 interface Candidate {
   f: FigureMention;
@@ -168,10 +170,18 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   }
 
   // a type one voice names types the count another gives: "117 drones" and "FPV drones had attacked" are
-  // 117 FPV drones (as one missile type named alone takes the missile count)
-  if (lines.some((l) => FPV.test(l.text)))
-    for (const c of all)
-      if (c.f.quantity === 'drones' && !drop.has(c.f)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
+  // 117 FPV drones (as one missile type named alone takes the missile count). An FPV mention with a count of
+  // its own ("an FPV drone hit a car") types only that count, and a count with a type of its own ("120 Shahed
+  // drones") keeps it.
+  const own = (c: Candidate, m: RegExpMatchArray) => m.index! >= c.f.index && m.index! <= c.f.index + c.f.words.length;
+  const fpvs = lines.flatMap((l, line) => [...l.text.matchAll(FPV_ALL)].map((m) => ({ m, line })));
+  const drones = all.filter((c) => c.f.quantity === 'drones' && !drop.has(c.f));
+  const counted = drones.filter((c) => fpvs.some(({ m, line }) => line === c.line && own(c, m)));
+  const uncounted = fpvs.some(({ m, line }) => !drones.some((c) => c.line === line && own(c, m)));
+  for (const c of drones) {
+    const typed = DRONE_TYPE.test(c.f.words) || DRONE_TYPE.test(lines[c.line]!.text.slice(c.f.index, c.f.index + c.f.words.length + 20));
+    if (counted.includes(c) || (uncounted && !typed)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
+  }
 
   return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
 }
