@@ -1593,3 +1593,16 @@ describe('seventh round: an FPV mention types only the counts it is about', () =
     );
   });
 });
+
+describe('seventh round: only other towns told as hit make a one-town launch figure a floor', () => {
+  const missiles = (text: string) =>
+    ingest(`KHARKIV, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.munitions?.missiles);
+  it('a town named only to say where the city lies adds no hit', () => {
+    expect(missiles('Seven missiles struck Kharkiv overnight.\nThe city is 30 km from the Russian city of Belgorod.')).toEqual([
+      { low: 7, best: 7, high: 7 },
+    ]);
+  });
+  it('another town told as struck does', () => {
+    expect(missiles('Seven missiles struck Kharkiv overnight.\nPoltava was struck in the same attack.')).toEqual([{ low: 7 }]);
+  });
+});

@@ -131,7 +131,10 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   const wholeCountry =
     lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
     lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
-  const settlements = new Set(lines.flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)));
+  // (only towns told as hit count: "30 km from the Russian city of Belgorod" is where, not another town hit)
+  const settlements = new Set(
+    lines.filter((l) => HIT_WORD.test(l.text)).flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)),
+  );
   for (const c of all) {
     if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
     const mine = lines[c.line]!.places ?? [];
