@@ -1606,3 +1606,18 @@ describe('seventh round: only other towns told as hit make a one-town launch fig
     expect(missiles('Seven missiles struck Kharkiv overnight.\nPoltava was struck in the same attack.')).toEqual([{ low: 7 }]);
   });
 });
+
+describe('seventh round: "occupied" qualifies the place it stands before', () => {
+  const actors = (text: string) => ingest(`KHERSON, 11 April 2026\n${text}`, at('2026-04-11T10:00:00+03:00')).events.map((e) => e.actor);
+  it('an occupied bank named beside a city leaves the city on its own side', () => {
+    expect(
+      actors(
+        'Shelling hit Kherson on Friday, across the river from the occupied left bank.\nA drone hit a bus in Kherson on Saturday morning, injuring three.',
+      ),
+    ).toEqual(['russia', 'russia']);
+  });
+  it('a city called occupied, or run by Russian-installed officials, names no attacker by its country', () => {
+    expect(actors('A drone hit a market in the occupied city of Donetsk on Saturday morning.')).not.toContain('russia');
+    expect(actors('Russian-installed officials in Donetsk said a drone hit a market on Saturday morning.')).not.toContain('russia');
+  });
+});

@@ -117,7 +117,15 @@ function countryParty(p: PlaceMention): Party | undefined {
 const GOING_ON = /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell|strik|attack|bomb|fir|pound|hit)\w*/i;
 /** a strike told as a reply to one told before */
 const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
-const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
+/**
+ * the words right before a place that call it held by the other side: "the occupied city of", "the partly
+ * occupied", "Russian-held", "the Russian-installed head of the occupied part of the", "Moscow-installed
+ * officials in"
+ */
+/** an official Russia installed tells of the places it holds: "Russian-installed officials said" */
+const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i;
+const OCCUPIED_BEFORE =
+  /(?:\b(?:occupied|Russian-held|Russian-controlled)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
 
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
   const hit = places
@@ -387,14 +395,20 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
-  // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a region the report calls occupied is
-  // held by the other side, so the country it lies in on the map says nothing of who struck there (for the
-  // whole report: a later line naming another town of that region is on the same side of the line)
-  const occupiedRegions = new Set(
-    observations
-      .filter((o) => OCCUPIED.test(o.s.text))
-      .flatMap((o) => o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+  // "the occupied city of Makiivka", "Russian-occupied Lysychansk", "Russian-installed officials in Donetsk":
+  // a place the report calls occupied is held by the other side, so the country it lies in on the map says
+  // nothing of who struck there (for the whole report: a later line naming it, or a town of a region so
+  // called, is on the same side of the line). Only the place the word qualifies, at the level it names.
+  const occupied = new Set(
+    observations.flatMap((o) =>
+      o.places
+        .filter(
+          (p) => !p.excluded && (OCCUPIED_VOICE.test(o.s.text) || OCCUPIED_BEFORE.test(o.s.text.slice(Math.max(0, p.index - 80), p.index))),
+        )
+        .map((p) => (p.precision === 'region' ? (p.region?.id ?? p.entry.id) : p.entry.id)),
+    ),
   );
+  const held = (p: PlaceMention) => occupied.has(p.entry.id) || (p.region !== undefined && occupied.has(p.region.id));
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
@@ -460,7 +474,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
     // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a place the other side holds is no
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
-    const fromPlaces = actorFromPlaces(o.places.filter((p) => !occupiedRegions.has(p.region?.id ?? p.entry.id)));
+    const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
     const named =
       o.reading.actor !== undefined &&
