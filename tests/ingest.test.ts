@@ -1621,3 +1621,16 @@ describe('seventh round: "occupied" qualifies the place it stands before', () =>
     expect(actors('Russian-installed officials in Donetsk said a drone hit a market on Saturday morning.')).not.toContain('russia');
   });
 });
+
+describe('seventh round: a capital in a headline form of what it suffers is the place hit', () => {
+  const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+  it('"Kyiv plunged into darkness", "Kyiv rocked by blasts", "Kyiv remains without power" name Kyiv', () => {
+    expect(placeNames('Kyiv plunged into darkness after Russian missiles hit two power plants.')).toEqual(['Kyiv']);
+    expect(placeNames('Kyiv rocked by blasts as Russia launches drones.')).toEqual(['Kyiv']);
+    expect(placeNames('Kyiv remains without power after the attack.')).toEqual(['Kyiv']);
+  });
+  it('a capital that speaks or acts is still not a place hit', () => {
+    expect(placeNames('Moscow insists the strike on Odesa hit only soldiers.')).toEqual(['Odesa']);
+    expect(placeNames('Kyiv accused of staging the attack, Moscow says.')).toEqual([]);
+  });
+});
