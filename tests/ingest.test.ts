@@ -1634,3 +1634,16 @@ describe('seventh round: a capital in a headline form of what it suffers is the 
     expect(placeNames('Kyiv accused of staging the attack, Moscow says.')).toEqual([]);
   });
 });
+
+describe('seventh round: an attack asked for or allowed is no attack only in its own clause', () => {
+  it('"After Washington allowed Kyiv to strike inside Russia, Ukraine fired six missiles at a depot" is a strike', () => {
+    const r = ingest(
+      'KYIV, 12 March 2026\nAfter Washington allowed Kyiv to strike inside Russia, Ukraine fired six missiles at an ammunition depot in the Bryansk region on Tuesday.',
+      at('2026-03-12T15:00:00+02:00'),
+    ).events;
+    expect(r.map((e) => [e.kind, e.actor, e.targets])).toEqual([['strike', 'ukraine', ['military']]]);
+  });
+  it('the request alone is still no attack', () => {
+    expect(readParties('Kyiv asked Washington to let it strike airfields inside Russia.').kind).not.toBe('strike');
+  });
+});

@@ -9,7 +9,7 @@ import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './re
 import { alsoOwnClause, resolveFigures } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
-import { readParties, toldAsNoAttack, type Party, type Reading } from './findParties.js';
+import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
@@ -366,7 +366,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
-    const targets = toldAsNoAttack(s.text) ? [] : findTargets(s.text);
+    const noAttack = noAttackSpans(s.text);
+    const targets = findTargets(s.text).filter((t) => !noAttack.some(([a, b]) => t.index >= a && t.index < b));
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
