@@ -1647,3 +1647,16 @@ describe('seventh round: an attack asked for or allowed is no attack only in its
     expect(readParties('Kyiv asked Washington to let it strike airfields inside Russia.').kind).not.toBe('strike');
   });
 });
+
+describe('seventh round: target words read as what was hit, not as other senses of the word', () => {
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('a theatre of war and oil markets are no buildings; a former air base now in use is military', () => {
+    expect(t('Russian troops shelled positions across the eastern theatre.')).toEqual([]);
+    expect(t('Oil markets rose after the drone strikes.')).toEqual([]);
+    expect(t('Drones struck a former Soviet air base now used by Russian bombers.')).toEqual(['military']);
+  });
+  it('a theatre or a market hit is still a building', () => {
+    expect(t('A glide bomb hit the puppet theatre and the central market.')).toEqual(['non-residential']);
+    expect(t('Rockets hit a former school in the village.')).toEqual([]);
+  });
+});
