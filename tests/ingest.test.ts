@@ -1660,3 +1660,11 @@ describe('seventh round: target words read as what was hit, not as other senses 
     expect(t('Rockets hit a former school in the village.')).toEqual([]);
   });
 });
+
+describe('seventh round: a party after a preposition of place is never the attacker', () => {
+  it('"a drone attack on Russian troops" names no Russian attacker; "Russian troops attacked" does', () => {
+    expect(readParties('A drone attack on Russian troops in the Kursk region killed 12 soldiers.').actor).not.toBe('russia');
+    expect(readParties('Shelling by Ukrainian artillery hit Russian forces near Kursk.').actor).toBe('ukraine');
+    expect(readParties('Russian troops attacked the village at dawn.').actor).toBe('russia');
+  });
+});

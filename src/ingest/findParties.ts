@@ -24,10 +24,11 @@ const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fir
 // "Russia had sent 117 drones", "Ukraine used 40 drones": a side sending munitions is attacking with them
 const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|directed)\s+(?:[\w,-]+\s+){0,3}?(?:drones|missiles|rockets|bombs|UAVs)\b`;
 // a party after a preposition of place ("drones smuggled into Russia hit bombers", "attacks on Ukraine
-// killed") is where the attack went, not who made it
+// killed", "a drone attack on Russian troops") is where the attack went, not who made it, in every form
+const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)`;
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
