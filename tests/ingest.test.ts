@@ -1416,8 +1416,10 @@ describe('sixth round: dates, occurrences, places and actors', () => {
   });
 
   it('a day of mourning follows the happening: it bounds it, never dates it', () => {
-    expect(dates('Russia shelled the town, and Thursday was declared a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
-    expect(dates('The mayor declared Thursday a day of mourning.', THU).every((d) => d.reporting)).toBe(true);
+    // (the day is read, as a reporting date: an empty list would pass `every`)
+    const mourning = (x: string) => dates(x, THU).map((d) => [d.words, d.reporting === true]);
+    expect(mourning('Russia shelled the town, and Thursday was declared a day of mourning.')).toEqual([['Thursday', true]]);
+    expect(mourning('The mayor declared Thursday a day of mourning.')).toEqual([['Thursday', true]]);
     expect(
       kinds(
         'KHERSON, 12 March 2026\nRussian shelling killed five people in Kherson on Wednesday evening.\nZelensky said Russia shelled the city on purpose, and Thursday was declared a day of mourning.',
@@ -1666,5 +1668,15 @@ describe('seventh round: a party after a preposition of place is never the attac
     expect(readParties('A drone attack on Russian troops in the Kursk region killed 12 soldiers.').actor).not.toBe('russia');
     expect(readParties('Shelling by Ukrainian artillery hit Russian forces near Kursk.').actor).toBe('ukraine');
     expect(readParties('Russian troops attacked the village at dawn.').actor).toBe('russia');
+  });
+});
+
+describe('seventh round: a toll update about the same strike is no new happening', () => {
+  it('"drones hit a school on Monday, and that two of the injured died on Wednesday" is one strike', () => {
+    const r = ingest(
+      'SUMY, 12 March 2026\nThe governor said drones hit a school in Sumy on Monday, and that two of the injured died on Wednesday.',
+      at('2026-03-12T15:00:00+02:00'),
+    ).events;
+    expect(r.map((e) => [e.kind, e.when.start, e.sources.map((x) => x.line)])).toEqual([['strike', '2026-03-09T00:00:00+02:00', [2]]]);
   });
 });
