@@ -6,7 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { alsoOwnClause, resolveFigures } from './resolveFigures.js';
+import { resolveFigures, toldAsMore } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
@@ -800,17 +800,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down
         const headline = isHeadline(o.s);
-        const before = o.s.text.slice(Math.max(0, f.index - 30), f.index);
-        const added =
-          !headline &&
-          o.s !== lead &&
-          (/\b(another|a further|additional)\s+$/i.test(before) ||
-            alsoOwnClause(o.s.text, f.index) ||
-            // "two more people were killed and 14 injured": both told as more
-            /^\S+\s+more\b(?!\s+than)/i.test(o.s.text.slice(f.index)) ||
-            /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
-              o.s.text.slice(0, f.index),
-            ));
+        const added = !headline && o.s !== lead && toldAsMore(o.s.text, f.index);
         // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
         // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)
         const voices = readVoices(o.s.text);

@@ -194,7 +194,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
  * counts only in the figure's own clause ("killing one person, and an ambulance was also hit" tells one
  * death within the toll, the "also" is the ambulance's).
  */
-export function alsoOwnClause(text: string, index: number): boolean {
+function alsoOwnClause(text: string, index: number): boolean {
   const before =
     text
       .slice(Math.max(0, index - 30), index)
