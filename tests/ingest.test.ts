@@ -1680,3 +1680,13 @@ describe('seventh round: a toll update about the same strike is no new happening
     expect(r.map((e) => [e.kind, e.when.start, e.sources.map((x) => x.line)])).toEqual([['strike', '2026-03-09T00:00:00+02:00', [2]]]);
   });
 });
+
+describe('seventh round: "still" with a word that only begins like "fire" is no fire going on', () => {
+  it('"still first in line" is no fire going on: the strike is not dated to the day of publication', () => {
+    const r = ingest(
+      'KHERSON, 12 March 2026\nOfficials said Russian forces had shelled Kherson, which was still first in line for repairs.',
+      at('2026-03-12T15:00:00+02:00'),
+    ).events;
+    expect(r.map((e) => e.when.start)).not.toContain('2026-03-12T00:00:00+02:00');
+  });
+});

@@ -112,9 +112,9 @@ function countryParty(p: PlaceMention): Party | undefined {
   return name === 'ukraine' ? 'ukraine' : name === 'russia' || name === 'russian federation' ? 'russia' : undefined;
 }
 
-/** The side attacked, read from the places hit when the sentence does not name the attacker. */
 /** "were still shelling", "is still firing", "continue to shell": fire going on as the report is written */
-const GOING_ON = /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell|strik|attack|bomb|fir|pound|hit)\w*/i;
+const GOING_ON =
+  /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell\w*|strik\w*|attack\w*|bomb\w*|fir(?:e|es|ed|ing)\b|pound\w*|hit\w*)/i;
 /** a strike told as a reply to one told before */
 const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
 /**
@@ -127,6 +127,7 @@ const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i
 const OCCUPIED_BEFORE =
   /(?:\b(?:occupied|Russian-held|Russian-controlled)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
 
+/** The side attacked, read from the places hit when the sentence does not name the attacker. */
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
   const hit = places
     .filter((p) => !p.excluded)
@@ -308,7 +309,6 @@ function tollPlaces(o: Observation, obs: Observation[]): string[] {
   return [...new Set(settled.map((p) => p.region?.id ?? p.entry.id))];
 }
 
-/** A dateline or a headline: one of the first lines, short, with no closing stop. */
 /**
  * "The ministry said that drones cut power in the Kursk region on Tuesday afternoon, and that a drone hit
  * the Bryansk region early on Wednesday": one reporting sentence telling two happenings, each in its own
@@ -328,6 +328,7 @@ function splitReportedClauses(s: Sentence, pub: DateTime): Sentence[] {
   ];
 }
 
+/** A dateline or a headline: one of the first lines, short, with no closing stop. */
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }

@@ -128,9 +128,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
   // missiles struck the city" ... "two other towns were hit in the same attack")
   const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
-  const wholeCountry =
-    lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
-    lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
+  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
   // (only towns told as hit count: "30 km from the Russian city of Belgorod" is where, not another town hit)
   const settlements = new Set(
     lines.filter((l) => HIT_WORD.test(l.text)).flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)),
@@ -138,7 +136,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   for (const c of all) {
     if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
     const mine = lines[c.line]!.places ?? [];
-    if (mine.length === 0 || mine.some((p) => p.kind === 'country')) continue;
+    if (mine.length === 0) continue;
     const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
     const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
     // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
