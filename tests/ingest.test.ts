@@ -1690,3 +1690,19 @@ describe('seventh round: "still" with a word that only begins like "fire" is no 
     expect(r.map((e) => e.when.start)).not.toContain('2026-03-12T00:00:00+02:00');
   });
 });
+
+describe('seventh round: sixth-round rules in other words, with a common-prose negative each', () => {
+  const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+  it('travelling to: "a bus heading to Dnipro" is not hit; "a bus in Dnipro" is', () => {
+    expect(placeNames('A drone hit a bus heading to Dnipro near Kharkiv.')).toEqual(['Kharkiv']);
+    expect(placeNames('A drone hit a bus in Dnipro.')).toEqual(['Dnipro']);
+  });
+  it('"now" dates nothing, but "on Monday" beside it still does', () => {
+    expect(dates('Kyiv now says the drones were Russian.', PUB)).toEqual([]);
+    expect(dates('Kyiv now says drones hit the depot on Monday.', PUB).map((d) => d.words)).toEqual(['on Monday']);
+  });
+  it('a party after "against" is not the attacker; a party before "launched" is', () => {
+    expect(readParties('Drones launched against Russia hit an oil depot.').actor).not.toBe('russia');
+    expect(readParties('Russia launched drones at Odesa.').actor).toBe('russia');
+  });
+});
