@@ -24,10 +24,11 @@ const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fir
 // "Russia had sent 117 drones", "Ukraine used 40 drones": a side sending munitions is attacking with them
 const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|directed)\s+(?:[\w,-]+\s+){0,3}?(?:drones|missiles|rockets|bombs|UAVs)\b`;
 // a party after a preposition of place ("drones smuggled into Russia hit bombers", "attacks on Ukraine
-// killed") is where the attack went, not who made it
+// killed", "a drone attack on Russian troops") is where the attack went, not who made it, in every form
+const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)`;
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -79,10 +80,47 @@ function party(word: string): Party | undefined {
 // hit back") is told as not yet happened
 const NOT_AN_ATTACK =
   /\blet\s+(?:[\w'-]+\s+){1,2}?(?:strike|attack|hit|target)\b|\b(?:allow|allows|allowed|allowing|permit|permitted|permission|ask|asks|asked|asking|urge|urges|urged|urging|want|wants|wanted)\s+(?:[\w'-]+\s+){0,3}?to\s+(?:strike|attack|hit|target)\b|\b(not to|refrain from|stop|halt|avoid|avoided|refrained from|no longer)\s+(attack|strik|shell|bomb|target)|\b(pause|halt|stop|end|moratorium)\s+(?:in|to|on|of)\s+(?:[\w-]+\s+){0,2}(attacks|strikes)\b/i;
-/** the sentence tells an attack only as asked for, refrained from or stopped: what it names was not hit */
-export function toldAsNoAttack(text: string): boolean {
-  return NOT_AN_ATTACK.test(text.replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts')));
+/**
+ * The words that name an attack or a truce without telling one: "in breach of the moratorium on strikes" (an
+ * accusation, not the terms of a pause), "reached no ceasefire" (talks that agreed none). One rewrite for
+ * every reader; `keepLength` keeps indexes into the text (spans the caller maps back).
+ */
+function neutralise(text: string, keepLength = false): string {
+  const to = (word: string) => (w: string) => (keepLength ? word.slice(0, w.length).padEnd(w.length) : word);
+  return text
+    .replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, to('acts')))
+    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, to('deal')));
 }
+
+/** a clause that opens on a subordinator ends at its comma: "After Washington allowed Kyiv to strike ..., Ukraine fired" */
+const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|Before|As|Because|Weeks after|Days after)\b/;
+
+/**
+ * Where the text tells an attack only as asked for, allowed, refrained from or stopped: the clause of each
+ * such phrase (a sentence cut at semicolons; a leading subordinate clause ends at its comma), as [start, end)
+ * ranges into the text. What these clauses name was not hit.
+ */
+export function noAttackSpans(text: string): [number, number][] {
+  const raw = neutralise(text, true);
+  const out: [number, number][] = [];
+  for (const m of raw.matchAll(new RegExp(NOT_AN_ATTACK.source, 'gi'))) {
+    const start = raw.lastIndexOf(';', m.index) + 1;
+    const semi = raw.indexOf(';', m.index);
+    const end = semi < 0 ? raw.length : semi;
+    const comma = raw.indexOf(',', start);
+    if (LEADING_SUBORDINATE.test(raw.slice(start)) && comma > 0 && comma < end) out.push(m.index < comma ? [start, comma] : [comma, end]);
+    else out.push([start, end]);
+  }
+  return out;
+}
+const blank = (text: string, spans: [number, number][]) =>
+  spans.reduce(
+    (t, [a, b]) =>
+      t.slice(0, a) +
+      t.slice(a, b).replace(/\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi, (w) => '_'.padEnd(w.length)) +
+      t.slice(b),
+    text,
+  );
 
 /** what has been going on "for months", "since October": background, not an occurrence */
 const HABITUAL =
@@ -109,9 +147,7 @@ const NO_TRUCE_AGREED =
 
 export function readParties(text: string): Reading {
   // a truce not agreed is no truce told: what the sentence tells is the talks, or what they did agree
-  const raw = text
-    .replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, 'acts'))
-    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, 'deal'));
+  const raw = neutralise(text);
   if (BREACH_TALLY.test(raw) && !CASUALTY.test(raw)) {
     const speaker = SPEAKER.exec(raw);
     const by = speaker ? party(speaker[1]!) : undefined;
@@ -151,10 +187,11 @@ export function readParties(text: string): Reading {
     };
   }
   // a request not to attack, or a habit of attacking, names an attacker but reports no attack
+  // (a request is told in its own clause: "After Washington allowed Kyiv to strike ..., Ukraine fired")
   const sentence =
-    NOT_AN_ATTACK.test(raw) || (HABITUAL.test(raw) && !/\b(overnight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(raw))
+    HABITUAL.test(raw) && !/\b(overnight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(raw)
       ? raw.replace(/\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi, '_')
-      : raw;
+      : blank(raw, noAttackSpans(raw));
   const ru = RU_ATTACKS.exec(sentence);
   const ua = UA_ATTACKS.exec(sentence);
   let actor: Party | undefined;

@@ -41,12 +41,13 @@ const MUNITION_OR_DEBRIS =
  * A capital opening a clause ("Moscow confirms fires", "Moscow, which denies it, made no comment", "said
  * Moscow was spreading them") is its government acting or speaking, not a place hit: news prose names a
  * city hit as the object of the attack, after a preposition, or as the subject of a passive or of what a
- * city suffers ("Kyiv was hit", "Kyiv came under attack", "Kyiv and Kharkiv"). One convention, so that no
+ * city suffers ("Kyiv was hit", "Kyiv came under attack", "Kyiv and Kharkiv"), headline forms included ("Kyiv
+ * rocked by blasts", "Kyiv plunged into darkness", "Kyiv remains without power"). One convention, so that no
  * list of speaking verbs has to grow with every report.
  */
 const CLAUSE_OPENS = /(?:^|[;:]\s*|,\s*(?:and|but|while)\s+|\b(?:said|says|saying|that|but|while)\s+)(?:the\s+)?$/;
 const CITY_SUFFERS =
-  /^\s*(?:,[^,]{0,60},\s*)?(?:(?:also|again|itself|too)\s+)?(?:(?:was|were|is|are|has been|had been|have been|came|comes|come|got|went)\s+(?:(?:also|again|repeatedly|heavily|briefly|once more)\s+)?(?:hit|struck|attacked|targeted|shelled|rocked|bombed|under|plunged|left|without|shaken)\b|(?:suffered|shook|shuddered|woke|endured|saw|faced|lost)\b|(?:and|or|,)\s+(?:its|the|[A-Z])|(?:region|oblast|city|residents|districts?|suburbs|outskirts|metro)\b)/;
+  /^\s*(?:,[^,]{0,60},\s*)?(?:(?:also|again|itself|too)\s+)?(?:(?:was|were|is|are|has been|had been|have been|came|comes|come|got|went)\s+(?:(?:also|again|repeatedly|heavily|briefly|once more)\s+)?(?:hit|struck|attacked|targeted|shelled|rocked|bombed|under|plunged|left|without|shaken)\b|(?:suffered|shook|shuddered|woke|endured|saw|faced|lost)\b|[a-z]+ed\s+(?:by|into)\b|(?:plunged|plunges|rocked|battered|pounded|remains?|remained|stays?|stayed)\s+(?:without|in|under|dark|into|by|after)\b|(?:and|or|,)\s+(?:its|the|[A-Z])|(?:region|oblast|city|residents|districts?|suburbs|outskirts|metro)\b)/;
 /** a finite verb after the subject (and any aside): "confirms", "was spreading", "made"; a noun ("Moscow
  * airports", "Moscow Mayor") makes the capital an adjective of place instead */
 const FINITE_VERB =

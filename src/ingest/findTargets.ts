@@ -22,7 +22,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|theat(?:re|er)s?|cinemas?|museums?|bakery|bakeries|(?:car )?markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
@@ -81,7 +81,12 @@ export function findTargets(sentence: string): TargetMention[] {
     )
       continue;
     // "a former vocational college": what a building was is not what it is (it may house troops now)
-    if (/\bformer\s+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, found.index - 24), found.index))) continue;
+    // ("a former Soviet air base now used by bombers" still is one)
+    if (
+      /\bformer\s+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, found.index - 24), found.index)) &&
+      !/^[\w\s-]{0,30}?\bnow\s+(?:used|housing|serving|home)\b/i.test(sentence.slice(found.index))
+    )
+      continue;
     out.push({ target, words: found[0], index: found.index });
   }
   return out;

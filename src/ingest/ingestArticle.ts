@@ -6,10 +6,10 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { alsoOwnClause, resolveFigures } from './resolveFigures.js';
+import { resolveFigures, toldAsMore } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
-import { readParties, toldAsNoAttack, type Party, type Reading } from './findParties.js';
+import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
 import { splitSentences, type Sentence } from './splitSentences.js';
@@ -112,13 +112,22 @@ function countryParty(p: PlaceMention): Party | undefined {
   return name === 'ukraine' ? 'ukraine' : name === 'russia' || name === 'russian federation' ? 'russia' : undefined;
 }
 
-/** The side attacked, read from the places hit when the sentence does not name the attacker. */
 /** "were still shelling", "is still firing", "continue to shell": fire going on as the report is written */
-const GOING_ON = /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell|strik|attack|bomb|fir|pound|hit)\w*/i;
+const GOING_ON =
+  /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell\w*|strik\w*|attack\w*|bomb\w*|fir(?:e|es|ed|ing)\b|pound\w*|hit\w*)/i;
 /** a strike told as a reply to one told before */
 const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
-const OCCUPIED = /\b(?:occupied|Russian-held|Russian-controlled|Moscow-installed|Russian-installed)\b/i;
+/**
+ * the words right before a place that call it held by the other side: "the occupied city of", "the partly
+ * occupied", "Russian-held", "the Russian-installed head of the occupied part of the", "Moscow-installed
+ * officials in"
+ */
+/** an official Russia installed tells of the places it holds: "Russian-installed officials said" */
+const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i;
+const OCCUPIED_BEFORE =
+  /(?:\b(?:occupied|Russian-held|Russian-controlled)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
 
+/** The side attacked, read from the places hit when the sentence does not name the attacker. */
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
   const hit = places
     .filter((p) => !p.excluded)
@@ -300,7 +309,6 @@ function tollPlaces(o: Observation, obs: Observation[]): string[] {
   return [...new Set(settled.map((p) => p.region?.id ?? p.entry.id))];
 }
 
-/** A dateline or a headline: one of the first lines, short, with no closing stop. */
 /**
  * "The ministry said that drones cut power in the Kursk region on Tuesday afternoon, and that a drone hit
  * the Bryansk region early on Wednesday": one reporting sentence telling two happenings, each in its own
@@ -320,6 +328,7 @@ function splitReportedClauses(s: Sentence, pub: DateTime): Sentence[] {
   ];
 }
 
+/** A dateline or a headline: one of the first lines, short, with no closing stop. */
 function isHeadline(s: Sentence): boolean {
   return s.line <= 3 && !/[.!?"”’]$/.test(s.text) && s.text.split(/\s+/).length < 20;
 }
@@ -358,7 +367,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
-    const targets = toldAsNoAttack(s.text) ? [] : findTargets(s.text);
+    const noAttack = noAttackSpans(s.text);
+    const targets = findTargets(s.text).filter((t) => !noAttack.some(([a, b]) => t.index >= a && t.index < b));
     const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
@@ -387,14 +397,20 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const older = olderThanDateline(observations, pub);
   const lead = sentences.find((s) => !isHeadline(s) && observations.some((o) => o.s === s));
 
-  // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a region the report calls occupied is
-  // held by the other side, so the country it lies in on the map says nothing of who struck there (for the
-  // whole report: a later line naming another town of that region is on the same side of the line)
-  const occupiedRegions = new Set(
-    observations
-      .filter((o) => OCCUPIED.test(o.s.text))
-      .flatMap((o) => o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+  // "the occupied city of Makiivka", "Russian-occupied Lysychansk", "Russian-installed officials in Donetsk":
+  // a place the report calls occupied is held by the other side, so the country it lies in on the map says
+  // nothing of who struck there (for the whole report: a later line naming it, or a town of a region so
+  // called, is on the same side of the line). Only the place the word qualifies, at the level it names.
+  const occupied = new Set(
+    observations.flatMap((o) =>
+      o.places
+        .filter(
+          (p) => !p.excluded && (OCCUPIED_VOICE.test(o.s.text) || OCCUPIED_BEFORE.test(o.s.text.slice(Math.max(0, p.index - 80), p.index))),
+        )
+        .map((p) => (p.precision === 'region' ? (p.region?.id ?? p.entry.id) : p.entry.id)),
+    ),
   );
+  const held = (p: PlaceMention) => occupied.has(p.entry.id) || (p.region !== undefined && occupied.has(p.region.id));
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
@@ -460,7 +476,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     }
     // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a place the other side holds is no
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
-    const fromPlaces = actorFromPlaces(o.places.filter((p) => !occupiedRegions.has(p.region?.id ?? p.entry.id)));
+    const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
     const named =
       o.reading.actor !== undefined &&
@@ -773,7 +789,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
       g.obs.map((o) => ({
         text: o.s.text,
         figures: o.figures,
-        places: o.places.filter((p) => !p.excluded).map((p) => ({ id: p.settlement ?? p.entry.id, kind: p.entry.kind })),
+        // a district goes by its settlement's entry (its `within`), as the settlement itself does
+        places: o.places
+          .filter((p) => !p.excluded)
+          .map((p) => ({ id: p.entry.kind === 'district' ? (p.entry.within ?? p.entry.id) : p.entry.id, kind: p.entry.kind })),
       })),
     );
     for (const [i, o] of g.obs.entries())
@@ -782,17 +801,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down
         const headline = isHeadline(o.s);
-        const before = o.s.text.slice(Math.max(0, f.index - 30), f.index);
-        const added =
-          !headline &&
-          o.s !== lead &&
-          (/\b(another|a further|additional)\s+$/i.test(before) ||
-            alsoOwnClause(o.s.text, f.index) ||
-            // "two more people were killed and 14 injured": both told as more
-            /^\S+\s+more\b(?!\s+than)/i.test(o.s.text.slice(f.index)) ||
-            /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(
-              o.s.text.slice(0, f.index),
-            ));
+        const added = !headline && o.s !== lead && toldAsMore(o.s.text, f.index);
         // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
         // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)
         const voices = readVoices(o.s.text);

@@ -37,21 +37,46 @@ const PART_OF = /\b(?:including|among them|among which|of them|of which|of these
 const EARLIER =
   /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b/i;
 
-/** "rescuers were still searching", "the day was not yet over": the count is still going on */
-const ONGOING =
-  /\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b|\bsearch(?:es)?\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b|\bnot yet over\b|\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)/i;
+/** what a search of a strike site is for or through: the rubble, survivors, bodies, people trapped */
+const SOUGHT = String.raw`(?:rubble|ruins|debris|wreckage|survivors|bodies|victims|missing|trapped|residents|people)`;
+/**
+ * "rescuers were still searching for residents trapped", "had cleared about 65% of the wreckage", "the day was
+ * not yet over": the count is still going on. Tied to a search of the site ("still looking into the cause",
+ * "cleared 90% of the town" are no count going on).
+ */
+const ONGOING = new RegExp(
+  [
+    String.raw`\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b(?=[^.;]{0,50}\b${SOUGHT}\b)`,
+    String.raw`\b(?:search|rescue)(?:es|\s+operations?|\s+work)?\s+(?:(?:for|through|of)\s+[^.;,]{1,40}?\s+)?(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b`,
+    String.raw`\bday\s+(?:was|is|had)\s+not yet (?:over|ended)\b`,
+    String.raw`\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)\s+of\s+the\s+${SOUGHT}`,
+  ].join('|'),
+  'i',
+);
 
 /** "shot down over several regions" tells where munitions flew, not where they hit */
 const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
 /** "across the country", "in several regions": the attack told for more than the places named */
 const WIDE =
-  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/i;
+  /\b(?:across|throughout|all over) the country\b|\b(?:in|across|throughout|on)\s+(?:several|many|most|a number of|\w+ other)\s+(?:\w+\s+)?regions\b|\bnationwide\b/gi;
+/** what makes a wide phrase tell the attack: hits, launches, tolls, damage and the power cuts it caused */
+const HIT_WORD =
+  /\b(?:hit|struck|strikes?|attack(?:s|ed)?|launched|fired|shelled|shelling|killed|injured|wounded|damaged?|destroyed|power cuts|outages|blackouts)\b/i;
+const CLAUSE = /[,;]|\s(?:as|while|when|after|before)\s/;
+/** the attack told as wide: a wide phrase in a clause about the attack ("alerts sounded across the country" is not) */
+const toldAsWide = (text: string) =>
+  [...text.matchAll(WIDE)].some((m) => {
+    const clause = (part: string, last: boolean) => (last ? part.split(CLAUSE).at(-1) : part.split(CLAUSE)[0]) ?? '';
+    return HIT_WORD.test(`${clause(text.slice(0, m.index), true)} ${clause(text.slice(m.index), false)}`);
+  });
 
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
 /** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
-const FPV = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/i;
+const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
+/** a long-range type named for a drone count: it is not an FPV count */
+const DRONE_TYPE = /\b(?:Shahed|Geran|Gerbera|Lancet|Orlan|Lyutyi|Liutyi|Mohajer|long-range|decoy)\b/i;
 
 interface Candidate {
   f: FigureMention;
@@ -74,8 +99,11 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const plain = told.filter((c) => !marked.includes(c));
     // (a first count the later one repeats was not superseded: it tells the same number)
     const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
-    if (plain.length > 0) for (const c of earlier) drop.add(c.f);
-    else for (const c of earlier) replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
+    // (a later plain count smaller than it, "two killed in the village of X", may be a part: the earlier count
+    // gives way only to one at least as large, else it stays a floor)
+    for (const c of earlier)
+      if (plain.some((p) => p.f.count.low >= c.f.count.low)) drop.add(c.f);
+      else replace.set(c.f, { ...c.f, count: floor(c.f.count), approximate: false });
     // a count told while the search goes on is a floor
     if (ongoing && q === 'killed')
       for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
@@ -100,14 +128,15 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
   // missiles struck the city" ... "two other towns were hit in the same attack")
   const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
-  const wholeCountry =
-    lines.some((l) => (l.places ?? []).some((p) => p.kind === 'country')) ||
-    lines.some((l) => WIDE.test(l.text) && !SHOT_DOWN.test(l.text));
-  const settlements = new Set(lines.flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)));
+  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
+  // (only towns told as hit count: "30 km from the Russian city of Belgorod" is where, not another town hit)
+  const settlements = new Set(
+    lines.filter((l) => HIT_WORD.test(l.text)).flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)),
+  );
   for (const c of all) {
     if (drop.has(c.f) || c.f.part || c.f.count.high === undefined) continue;
     const mine = lines[c.line]!.places ?? [];
-    if (mine.length === 0 || mine.some((p) => p.kind === 'country')) continue;
+    if (mine.length === 0) continue;
     const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
     const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
     // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
@@ -142,10 +171,18 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   }
 
   // a type one voice names types the count another gives: "117 drones" and "FPV drones had attacked" are
-  // 117 FPV drones (as one missile type named alone takes the missile count)
-  if (lines.some((l) => FPV.test(l.text)))
-    for (const c of all)
-      if (c.f.quantity === 'drones' && !drop.has(c.f)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
+  // 117 FPV drones (as one missile type named alone takes the missile count). An FPV mention with a count of
+  // its own ("an FPV drone hit a car") types only that count, and a count with a type of its own ("120 Shahed
+  // drones") keeps it.
+  const own = (c: Candidate, m: RegExpMatchArray) => m.index! >= c.f.index && m.index! <= c.f.index + c.f.words.length;
+  const fpvs = lines.flatMap((l, line) => [...l.text.matchAll(FPV_ALL)].map((m) => ({ m, line })));
+  const drones = all.filter((c) => c.f.quantity === 'drones' && !drop.has(c.f));
+  const counted = drones.filter((c) => fpvs.some(({ m, line }) => line === c.line && own(c, m)));
+  const uncounted = fpvs.some(({ m, line }) => !drones.some((c) => c.line === line && own(c, m)));
+  for (const c of drones) {
+    const typed = DRONE_TYPE.test(c.f.words) || DRONE_TYPE.test(lines[c.line]!.text.slice(c.f.index, c.f.index + c.f.words.length + 20));
+    if (counted.includes(c) || (uncounted && !typed)) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), quantity: 'fpvDrones' });
+  }
 
   return lines.map((l) => l.figures.filter((f) => !drop.has(f)).map((f) => replace.get(f) ?? f));
 }
@@ -155,7 +192,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
  * counts only in the figure's own clause ("killing one person, and an ambulance was also hit" tells one
  * death within the toll, the "also" is the ambulance's).
  */
-export function alsoOwnClause(text: string, index: number): boolean {
+function alsoOwnClause(text: string, index: number): boolean {
   const before =
     text
       .slice(Math.max(0, index - 30), index)
