@@ -39,21 +39,15 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
     k?: number,
   ) {
     if (!basis.articles) return;
-    const path = k === undefined ? (given as PathSegment[]) : undefined;
     const lines = basis.articles.get(article);
     if (!lines) {
       if (basis.articlesPartial === true) return;
-      push(
-        'E_UNKNOWN_SOURCE',
-        file,
-        path ?? withIndex(given, k),
-        `the article "${article}" is not in the articles folder; fix the file name`,
-      );
+      push('E_UNKNOWN_SOURCE', file, withIndex(given, k), `the article "${article}" is not in the articles folder; fix the file name`);
       return;
     }
     const text = lines[line - 1];
     if (text === undefined || text.trim() === '') {
-      const at = path ?? withIndex(given, k);
+      const at = withIndex(given, k);
       push(
         'E_CITED_LINE_MISSING',
         file,
@@ -68,7 +62,7 @@ export function citationChecks(basis: EventCheckBasis, push: Push) {
         push(
           'E_FIGURE_NOT_ON_LINE',
           file,
-          [...(path ?? withIndex(given, k)), 'figures'],
+          [...withIndex(given, k), 'figures'],
           `line ${line} of ${article} does not contain "${fig}"; cite the line that gives this figure`,
         );
       }
