@@ -113,14 +113,10 @@ export function noAttackSpans(text: string): [number, number][] {
   }
   return out;
 }
+/** the words that tell an attack, blanked where the text tells none */
+const ATTACK_WORDS = /\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi;
 const blank = (text: string, spans: [number, number][]) =>
-  spans.reduce(
-    (t, [a, b]) =>
-      t.slice(0, a) +
-      t.slice(a, b).replace(/\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi, (w) => '_'.padEnd(w.length)) +
-      t.slice(b),
-    text,
-  );
+  spans.reduce((t, [a, b]) => t.slice(0, a) + t.slice(a, b).replace(ATTACK_WORDS, (w) => '_'.padEnd(w.length)) + t.slice(b), text);
 
 /** what has been going on "for months", "since October": background, not an occurrence */
 const HABITUAL =
@@ -190,7 +186,7 @@ export function readParties(text: string): Reading {
   // (a request is told in its own clause: "After Washington allowed Kyiv to strike ..., Ukraine fired")
   const sentence =
     HABITUAL.test(raw) && !/\b(overnight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/i.test(raw)
-      ? raw.replace(/\b(attack\w*|strik\w*|struck|hit|missiles?|drones?|shelling)\b/gi, '_')
+      ? raw.replace(ATTACK_WORDS, '_')
       : blank(raw, noAttackSpans(raw));
   const ru = RU_ATTACKS.exec(sentence);
   const ua = UA_ATTACKS.exec(sentence);
