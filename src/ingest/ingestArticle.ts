@@ -117,13 +117,13 @@ const GOING_ON =
   /\b(?:(?:is|are|was|were)\s+still|still|continu(?:e|es|ing)\s+to)\s+(?:shell\w*|strik\w*|attack\w*|bomb\w*|fir(?:e|es|ed|ing)\b|pound\w*|hit\w*)/i;
 /** a strike told as a reply to one told before */
 const REPLY = /\b(?:struck back|hit back|fired back|retaliat\w*|in (?:response|reply|retaliation)\b)/i;
+/** an official Russia installed tells of the places it holds: "Russian-installed officials said" */
+const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i;
 /**
  * the words right before a place that call it held by the other side: "the occupied city of", "the partly
  * occupied", "Russian-held", "the Russian-installed head of the occupied part of the", "Moscow-installed
  * officials in"
  */
-/** an official Russia installed tells of the places it holds: "Russian-installed officials said" */
-const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i;
 const OCCUPIED_BEFORE =
   /(?:\b(?:occupied|Russian-held|Russian-controlled)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
 
