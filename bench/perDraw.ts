@@ -19,7 +19,7 @@ import { sample, startWorkers } from '../src/sample/sample.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
 import { Session } from 'node:inspector/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const mode = process.argv[2] ?? 'sample';
@@ -90,6 +90,23 @@ async function measured(f: () => Promise<number>): Promise<void> {
   );
 }
 
+/** CPU seconds of every other thread of this process so far (V8's compiler and collector threads, workers) */
+function otherThreadsCpu(): number {
+  try {
+    const self = readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0];
+    let s = 0;
+    for (const t of readdirSync('/proc/self/task')) {
+      if (t === self) continue;
+      try {
+        s += Number(readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
+      } catch {}
+    }
+    return s;
+  } catch {
+    return NaN;
+  }
+}
+
 const threads = /^threads-(\d+)$/.exec(mode);
 const pool = threads ? startWorkers(n, Number(threads[1]), 1) : undefined;
 const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
@@ -98,6 +115,17 @@ if (threads) {
     await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1, ...(pool ? { pool } : {}) });
     return n;
   });
+} else if (mode === 'warmup') {
+  // a thread's JIT warm-up: this thread's and the others' CPU for each 2,000 draws from a cold start
+  const draws = new Draws(loaded, 1);
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 2_000) {
+    const m0 = mainThreadCpu();
+    const b0 = otherThreadsCpu();
+    for (let j = i; j < Math.min(n, i + 2_000); j += 50) await runDraws(draws, j, Math.min(n, i + 2_000, j + 50));
+    out.push(`${((mainThreadCpu() - m0) * 1e3).toFixed(0)}+${((otherThreadsCpu() - b0) * 1e3).toFixed(0)}`);
+  }
+  console.log(`warmup, ms of this thread + the others per 2,000 draws: ${out.join(' ')}`);
 } else if (mode === 'sample') {
   const draws = new Draws(loaded, 1);
   await measured(async () => {

@@ -1,6 +1,6 @@
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { orderEvents, RunsMemo, runOrdered, type ScenarioInput } from '../run/runScenario.js';
-import { drawEvents } from './drawEvents.js';
+import { DrawPlan, drawEvents } from './drawEvents.js';
 import { addRun, emptyTally, FindingKeys, type Tally } from './tally.js';
 
 /**
@@ -15,6 +15,8 @@ export class Draws {
   readonly memo = new RunsMemo();
   /** the tally's keys of findings, one string per event and type */
   readonly keys = new FindingKeys();
+  /** what every draw of these events shares (spans, id ranks, counts' bounds) */
+  readonly plan: DrawPlan;
 
   constructor(
     readonly input: ScenarioInput,
@@ -22,15 +24,20 @@ export class Draws {
     readonly evaluator = new RuleEvaluator(input.rules, input.conditions),
   ) {
     this.ordered = orderEvents(input.events);
+    this.plan = new DrawPlan(this.ordered);
   }
 }
 
 /** Runs draws from..to-1 and tallies them. Pure in its result: the same range gives the same tally. */
 export async function runDraws(draws: Draws, from: number, to: number): Promise<Tally> {
   const tally = emptyTally();
-  const { input, seed, ordered, evaluator, memo, keys } = draws;
+  const { input, seed, ordered, evaluator, memo, keys, plan } = draws;
   for (let i = from; i < to; i++) {
-    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }), keys);
+    addRun(
+      tally,
+      await runOrdered(input.scenario, drawEvents(ordered, seed, i, plan), { evaluator, explain: false, drawn: true, memo }),
+      keys,
+    );
   }
   return tally;
 }
