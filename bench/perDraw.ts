@@ -119,6 +119,8 @@ if (threads) {
   // a thread's JIT warm-up: this thread's and the others' CPU for each 2,000 draws from a cold start
   const draws = new Draws(loaded, 1);
   const out: string[] = [];
+  // where the draws start in a `--trace-opt` log
+  console.log('warmup: the draws start');
   for (let i = 0; i < n; i += 2_000) {
     const m0 = mainThreadCpu();
     const b0 = otherThreadsCpu();
