@@ -2,7 +2,8 @@
  * CPU and allocation per Monte Carlo draw and per sweep combination, in one thread of this process:
  * what the 2-worker ratio of `truce sample` depends on (one worker already uses the second core for
  * V8's background compiling and collecting, so only less of that work per draw moves the ratio).
- * `node --expose-gc dist/bench/perDraw.js [sample|sweep-window|sweep-deadline|threads-1|threads-2] [N]`
+ * `node --expose-gc dist/bench/perDraw.js [sample|warmup|sweep-window|sweep-deadline|threads-1|threads-2] [N] [SCENARIO]`
+ * (`warmup`: this thread's and the other threads' CPU for each 2,000 draws from a cold start)
  * (`threads-W`: `sample` itself on W threads, even where the CLI would start fewer (threadsFor), its
  * workers started before the scenario loads as the CLI does, timed from after the load: the draws
  * without the process's start); the CPU is the
@@ -109,7 +110,8 @@ function otherThreadsCpu(): number {
 
 const threads = /^threads-(\d+)$/.exec(mode);
 const pool = threads ? startWorkers(n, Number(threads[1]), 1) : undefined;
-const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
+// the scenario: the seed one unless a third argument names another (relative to the project)
+const loaded = loadScenario(path.join(ROOT, process.argv[4] ?? 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
 if (threads) {
   await measured(async () => {
     await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1, ...(pool ? { pool } : {}) });
