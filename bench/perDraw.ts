@@ -2,7 +2,8 @@
  * CPU and allocation per Monte Carlo draw and per sweep combination, in one thread of this process:
  * what the 2-worker ratio of `truce sample` depends on (one worker already uses the second core for
  * V8's background compiling and collecting, so only less of that work per draw moves the ratio).
- * `node --expose-gc dist/bench/perDraw.js [sample|sweep-window|sweep-deadline|threads-1|threads-2] [N]`
+ * `node --expose-gc dist/bench/perDraw.js [sample|warmup|sweep-window|sweep-deadline|threads-1|threads-2] [N] [SCENARIO]`
+ * (`warmup`: this thread's and the other threads' CPU for each 2,000 draws from a cold start)
  * (`threads-W`: `sample` itself on W threads, even where the CLI would start fewer (threadsFor), its
  * workers started before the scenario loads as the CLI does, timed from after the load: the draws
  * without the process's start); the CPU is the
@@ -19,7 +20,7 @@ import { sample, startWorkers } from '../src/sample/sample.js';
 import { sweep } from '../src/sweep/sweep.js';
 import { parseVary } from '../src/sweep/parseVary.js';
 import { Session } from 'node:inspector/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const mode = process.argv[2] ?? 'sample';
@@ -90,14 +91,45 @@ async function measured(f: () => Promise<number>): Promise<void> {
   );
 }
 
+/** CPU seconds of every other thread of this process so far (V8's compiler and collector threads, workers) */
+function otherThreadsCpu(): number {
+  try {
+    const self = readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0];
+    let s = 0;
+    for (const t of readdirSync('/proc/self/task')) {
+      if (t === self) continue;
+      try {
+        s += Number(readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
+      } catch {}
+    }
+    return s;
+  } catch {
+    return NaN;
+  }
+}
+
 const threads = /^threads-(\d+)$/.exec(mode);
 const pool = threads ? startWorkers(n, Number(threads[1]), 1) : undefined;
-const loaded = loadScenario(path.join(ROOT, 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
+// the scenario: the seed one unless a third argument names another (relative to the project)
+const loaded = loadScenario(path.join(ROOT, process.argv[4] ?? 'scenarios/jan-feb-2026.yaml'), { cwd: ROOT });
 if (threads) {
   await measured(async () => {
     await sample(loaded, { draws: n, seed: 1, workers: Number(threads[1]), minDrawsPerThread: 1, ...(pool ? { pool } : {}) });
     return n;
   });
+} else if (mode === 'warmup') {
+  // a thread's JIT warm-up: this thread's and the others' CPU for each 2,000 draws from a cold start
+  const draws = new Draws(loaded, 1);
+  const out: string[] = [];
+  // where the draws start in a `--trace-opt` log
+  console.log('warmup: the draws start');
+  for (let i = 0; i < n; i += 2_000) {
+    const m0 = mainThreadCpu();
+    const b0 = otherThreadsCpu();
+    for (let j = i; j < Math.min(n, i + 2_000); j += 50) await runDraws(draws, j, Math.min(n, i + 2_000, j + 50));
+    out.push(`${((mainThreadCpu() - m0) * 1e3).toFixed(0)}+${((otherThreadsCpu() - b0) * 1e3).toFixed(0)}`);
+  }
+  console.log(`warmup, ms of this thread + the others per 2,000 draws: ${out.join(' ')}`);
 } else if (mode === 'sample') {
   const draws = new Draws(loaded, 1);
   await measured(async () => {

@@ -47,17 +47,17 @@ describe('threadsFor', () => {
     expect(drawSeconds(seed)).toBeGreaterThan(3 * drawSeconds(small));
     const on = (cores: number, input = seed) => ({ cores, drawSeconds: drawSeconds(input) });
     // two cores: a second thread warms up in the place of draws
-    expect(threadsFor(20_000, 2, on(2))).toBe(1);
-    expect(threadsFor(40_000, 2, on(2))).toBe(2);
+    expect(threadsFor(10_000, 2, on(2))).toBe(1);
+    expect(threadsFor(20_000, 2, on(2))).toBe(2);
     // cheaper draws need more of them
-    expect(threadsFor(40_000, 2, on(2, small))).toBe(1);
+    expect(threadsFor(20_000, 2, on(2, small))).toBe(1);
     // a draw ten times the seed scenario's pays a thread in a tenth of the draws
-    expect(threadsFor(4_000, 2, { cores: 2, drawSeconds: 10 * drawSeconds(seed) })).toBe(2);
+    expect(threadsFor(2_000, 2, { cores: 2, drawSeconds: 10 * drawSeconds(seed) })).toBe(2);
     // a core to spare for V8's background compiling
     expect(threadsFor(20_000, 2, on(4))).toBe(2);
     expect(threadsFor(3_000, 2, on(4))).toBe(1);
     // four asked on four cores: three, which leave one spare, before four
-    expect(threadsFor(30_000, 4, on(4))).toBe(3);
+    expect(threadsFor(15_000, 4, on(4))).toBe(3);
     expect(threadsFor(100_000, 4, on(4))).toBe(4);
     expect(threadsFor(10, 3, { minDrawsPerThread: 1, cores: 2 })).toBe(3);
     expect(threadsFor(10, 1, { minDrawsPerThread: 1, cores: 2 })).toBe(1);

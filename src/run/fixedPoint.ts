@@ -10,6 +10,7 @@ import {
   regionCount,
   staticFacts,
   writeStaticFacts,
+  type ConditionStatus,
   type ReadingState,
 } from '../rules/deriveFacts.js';
 import { placeReach, targetReach } from '../rules/scope.js';
@@ -112,55 +113,127 @@ export async function findingsToFixedPoint(
   /** findings the run's other readings made of the same `ordered` (whole runs) */
   shared?: SharedFindings,
 ): Promise<FixedPoint> {
-  let firstViolation: SettledViolations = settled;
-  let firstPossible: SettledViolations = settledPossible;
-  let breachDone: SettledViolations = settledDone;
-  const limit = scenario.parties.length + 4;
-  const { ctx } = how;
-  const places = ctx.places;
-  const conduct = ctx.conduct(interpretation, ordered, window, settledConduct);
-  const state = { window, appliesTo: ctx.plan.appliesTo, places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
-  const prepared = prepare(interpretation, ordered, how);
+  const rounds = new Rounds(scenario, interpretation, window, ordered, how, settled, settledPossible, settledDone, settledConduct, shared);
   for (let round = 0; ; round++) {
-    const next = await evaluateRound(
+    if (!rounds.sync) await rounds.refire();
+    const end = rounds.round(round);
+    if (end) return end;
+  }
+}
+
+/**
+ * findingsToFixedPoint for rules that all compile (not the reference path): the same rounds without an
+ * await. The draws' path is synchronous from the draw to the tally: each await was a microtask per
+ * reading and round, and async functions are larger for every thread's optimising compiler to compile
+ * (README, Monte Carlo: a thread's warm-up).
+ */
+export function fixedPointSync(
+  scenario: Scenario,
+  interpretation: Interpretation,
+  window: ReadingState['window'],
+  ordered: OrderedEvent[],
+  how: How,
+  shared?: SharedFindings,
+): FixedPoint {
+  const rounds = new Rounds(scenario, interpretation, window, ordered, how, NONE_SETTLED, NONE_SETTLED, NONE_SETTLED, undefined, shared);
+  if (!rounds.sync) throw new Error('fixedPointSync: the rules do not all compile');
+  for (let round = 0; ; round++) {
+    const end = rounds.round(round);
+    if (end) return end;
+  }
+}
+
+/** A fixed point's rounds: what they share, and the first violations of the last round. */
+class Rounds {
+  firstViolation: SettledViolations;
+  firstPossible: SettledViolations;
+  breachDone: SettledViolations;
+  readonly limit: number;
+  readonly state: Omit<ReadingState, 'firstViolation'>;
+  readonly prepared: Slots;
+  /** compiled rules answer at once (firedSync): no await between rounds */
+  readonly sync: boolean;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly interpretation: Interpretation,
+    window: ReadingState['window'],
+    readonly ordered: OrderedEvent[],
+    readonly how: How,
+    readonly settled: SettledViolations,
+    readonly settledPossible: SettledViolations,
+    readonly settledDone: SettledViolations,
+    settledConduct: Conduct | undefined,
+    readonly shared: SharedFindings | undefined,
+  ) {
+    this.firstViolation = settled;
+    this.firstPossible = settledPossible;
+    this.breachDone = settledDone;
+    this.limit = scenario.parties.length + 4;
+    const { ctx } = how;
+    const conduct = ctx.conduct(interpretation, ordered, window, settledConduct);
+    this.state = { window, appliesTo: ctx.plan.appliesTo, places: ctx.places, conduct, evidence: interpretation.evidence, memo: ctx.facts };
+    this.prepared = prepare(interpretation, ordered, how);
+    this.sync = !how.reference && how.evaluator.fullyCompiled;
+  }
+
+  /** What fired, through the evaluator that awaits, for the slots whose facts changed (not sync). */
+  refire(): Promise<void> {
+    return refire(this.firstViolation, this.firstPossible, this.breachDone, this.ordered, this.prepared, this.state, this.how);
+  }
+
+  /** One round; the fixed point once the first violations stop changing (or the rounds run out). */
+  round(round: number): FixedPoint | undefined {
+    const { firstViolation, firstPossible, breachDone, how } = this;
+    const next = evaluateRound(
       firstViolation,
       firstPossible,
       breachDone,
-      ordered,
-      prepared,
-      state,
-      how,
-      settled,
-      settledPossible,
-      settledDone,
+      this.ordered,
+      this.prepared,
+      this.state,
+      this.settled,
+      this.settledPossible,
+      this.settledDone,
+      how.evaluator,
     );
     const converged =
       sameFirstViolations(next.certain, firstViolation) &&
       sameFirstViolations(next.possible, firstPossible) &&
       sameFirstViolations(next.done, breachDone);
+    this.firstViolation = next.certain;
+    this.firstPossible = next.possible;
+    this.breachDone = next.done;
     // Without a fixed point the last round stands, and the run says so.
-    if (converged || round >= limit) {
-      const { findings, explain } = decided(scenario, interpretation, ordered, prepared, state, firstViolation, how.explain, shared);
-      // an explanation reads the slots later; else they are free for the next run
-      if (!how.explain) ctx.release(prepared);
-      let released = !how.explain;
-      return {
-        done: () => {
-          if (!released) ctx.release(prepared);
-          released = true;
-        },
-        findings,
-        explain,
-        firstViolation: next.certain,
-        firstPossible: next.possible,
-        breachDone: next.done,
-        converged,
-        evaluatedUnder: { firstViolation, firstPossible, breachDone },
-      };
-    }
-    firstViolation = next.certain;
-    firstPossible = next.possible;
-    breachDone = next.done;
+    if (!converged && round < this.limit) return undefined;
+    const { ctx } = how;
+    const { prepared } = this;
+    const { findings, explain } = decided(
+      this.scenario,
+      this.interpretation,
+      this.ordered,
+      prepared,
+      this.state,
+      firstViolation,
+      how.explain,
+      this.shared,
+    );
+    // an explanation reads the slots later; else they are free for the next run
+    if (!how.explain) ctx.release(prepared);
+    let released = !how.explain;
+    return {
+      done: () => {
+        if (!released) ctx.release(prepared);
+        released = true;
+      },
+      findings,
+      explain,
+      firstViolation: next.certain,
+      firstPossible: next.possible,
+      breachDone: next.done,
+      converged,
+      evaluatedUnder: { firstViolation, firstPossible, breachDone },
+    };
   }
 }
 
@@ -196,12 +269,32 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
 const NO_OBLIGATIONS: readonly (Obligation | undefined)[] = [undefined];
 
 /**
- * One round: each event's rules under the first violations of the round before; returns the first
- * violations they give. Rules read nothing else that changes between rounds, so an event whose
- * first-violation facts are what they were keeps what fired. The facts are written into one object,
- * rewritten per event: nothing per event is left for the collector.
+ * The slots whose facts changed since they last fired (or that never fired), given the first violations
+ * of the round before: a slot's facts read nothing else that changes between rounds.
  */
-async function evaluateRound(
+function stale(
+  prepared: Slots,
+  s: number,
+  actorChanged: boolean,
+  status: ConditionStatus,
+  counterparty: Interval | null,
+  possible: Interval | null,
+): boolean {
+  return (
+    prepared.fired(s) === undefined ||
+    actorChanged ||
+    status !== prepared.status(s) ||
+    counterparty !== prepared.counterparty(s) ||
+    possible !== prepared.counterpartyPossible(s)
+  );
+}
+
+/**
+ * For rules that do not all compile (or the reference path): what fired, through the evaluator that
+ * awaits, for each slot whose facts changed, before evaluateRound reads it. A slot's facts depend only on
+ * the round before, so evaluating them first gives what evaluating them in turn would.
+ */
+async function refire(
   firstViolation: SettledViolations,
   firstPossible: SettledViolations,
   breachDone: SettledViolations,
@@ -209,11 +302,46 @@ async function evaluateRound(
   prepared: Slots,
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
+): Promise<void> {
+  const { facts } = prepared;
+  for (let i = 0; i < ordered.length; i++) {
+    const { event, interval } = ordered[i]!;
+    const actorFirst = actorFirstViolation(event, firstViolation);
+    const actorChanged = actorFirst !== prepared.actorFirst(i);
+    prepared.setActorFirst(i, actorFirst);
+    for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++) {
+      const obligation = prepared.obligation(s);
+      const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
+      const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
+      const status = conditionStatus(obligation, counterparty, interval, possible);
+      if (!stale(prepared, s, actorChanged, status, counterparty, possible)) continue;
+      writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach(s), prepared.targetReach(s), prepared.regions(s));
+      facts.conditionStatus = status;
+      facts.actorFirstViolation = actorFirst;
+      prepared.record(s, status, counterparty, possible, await how.evaluator.fired(facts, how.reference));
+    }
+  }
+}
+
+/**
+ * One round: each event's rules under the first violations of the round before; returns the first
+ * violations they give. Rules read nothing else that changes between rounds, so an event whose
+ * first-violation facts are what they were keeps what fired. The facts are written into one object,
+ * rewritten per event: nothing per event is left for the collector. Compiled rules only (refire has
+ * evaluated every other slot that needed it).
+ */
+function evaluateRound(
+  firstViolation: SettledViolations,
+  firstPossible: SettledViolations,
+  breachDone: SettledViolations,
+  ordered: OrderedEvent[],
+  prepared: Slots,
+  state: Omit<ReadingState, 'firstViolation'>,
   settled: SettledViolations,
   settledPossible: SettledViolations,
   settledDone: SettledViolations,
-): Promise<{ certain: SettledViolations; possible: SettledViolations; done: SettledViolations }> {
-  const sync = !how.reference && how.evaluator.fullyCompiled;
+  evaluator: RuleEvaluator,
+): { certain: SettledViolations; possible: SettledViolations; done: SettledViolations } {
   // each made when the round first adds to it: a round that adds nothing gives back what was settled
   let next: FirstViolations | undefined;
   let nextPossible: FirstViolations | undefined;
@@ -232,19 +360,11 @@ async function evaluateRound(
       const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
       const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
       const status = conditionStatus(obligation, counterparty, interval, possible);
-      let fired = prepared.fired(s);
-      if (
-        fired === undefined ||
-        actorChanged ||
-        status !== prepared.status(s) ||
-        counterparty !== prepared.counterparty(s) ||
-        possible !== prepared.counterpartyPossible(s)
-      ) {
+      if (stale(prepared, s, actorChanged, status, counterparty, possible)) {
         writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach(s), prepared.targetReach(s), prepared.regions(s));
         facts.conditionStatus = status;
         facts.actorFirstViolation = actorFirst;
-        fired = sync ? how.evaluator.firedSync(facts) : await how.evaluator.fired(facts, how.reference);
-        prepared.record(s, status, counterparty, possible, fired);
+        prepared.record(s, status, counterparty, possible, evaluator.firedSync(facts));
       }
       // events come in order, so the first certain violation met per party is its earliest
       const violations = prepared.violations(s);

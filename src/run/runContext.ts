@@ -29,6 +29,13 @@ export class RunsMemo {
   private readonly counterparties = new WeakMap<Obligation, Obligation>();
   /** the fixed point's bookkeeping of finished runs, for the next runs to lay theirs out in (RunContext.slots) */
   readonly freeSlots: FastSlots[] = [];
+  /**
+   * each reading's obligations by the party they bind (RunContext.obligationsByActor), per reading
+   * object: the same for every draw, so worked out once and not per run
+   */
+  readonly byActor = new WeakMap<Interpretation, Map<string, Obligation[]>>();
+  /** what the counterparties' conduct reads (RunContext.conduct): one object for all the runs on this memo */
+  readonly conductMemo: ConductMemo = { counterpartyOf: (o) => this.counterpartyOf(o), facts: this.facts };
 
   /**
    * A conduct condition as the counterparty's obligation, one object per obligation: the facts memo
@@ -65,6 +72,17 @@ export class RunsMemo {
   }
 }
 
+/** A run's own conduct memo: it still reads the conduct of several readings (or a stream's batches). */
+function ownConductMemo(facts: FactsMemo): ConductMemo {
+  const counterparties = new WeakMap<Obligation, Obligation>();
+  const counterpartyOf = (o: Obligation): Obligation => {
+    let as = counterparties.get(o);
+    if (!as) counterparties.set(o, (as = asCounterparty(o)!));
+    return as;
+  };
+  return { counterpartyOf, facts };
+}
+
 /** more than runs ever interleave on one memo, few enough that their arrays cost nothing to keep */
 const MAX_FREE_SLOTS = 4;
 
@@ -84,7 +102,7 @@ export class RunContext {
   /** whether the memos are a caller's, shared with other runs (then worth consulting for every event) */
   readonly shared: boolean;
   private readonly windows = new Map<Interpretation, ResolvedWindow>();
-  private readonly byActor = new Map<Interpretation, Map<string, Obligation[]>>();
+  private readonly byActor: WeakMap<Interpretation, Map<string, Obligation[]>>;
   private readonly conductMemo: ConductMemo;
   private readonly freeSlots: FastSlots[];
 
@@ -98,14 +116,8 @@ export class RunContext {
     this.statechart = memo?.statechart ?? new StatechartMemo();
     this.shared = memo !== undefined;
     this.freeSlots = memo?.freeSlots ?? [];
-    // a run of its own still reads the conduct of several readings (or a stream's batches) on one memo
-    const counterparties = new WeakMap<Obligation, Obligation>();
-    const counterpartyOf = (o: Obligation): Obligation => {
-      let as = counterparties.get(o);
-      if (!as) counterparties.set(o, (as = asCounterparty(o)!));
-      return as;
-    };
-    this.conductMemo = { counterpartyOf: memo ? (o) => memo.counterpartyOf(o) : counterpartyOf, facts: this.facts };
+    this.byActor = memo?.byActor ?? new WeakMap();
+    this.conductMemo = memo ? memo.conductMemo : ownConductMemo(this.facts);
   }
 
   /**

@@ -49,3 +49,15 @@ export async function runOrdered(
   for (const reading of run.readings) runs.push(await reading.whole(ordered, shared));
   return { scenario, events: ordered, runs };
 }
+
+/**
+ * runOrdered without an await, for rules that all compile and not the reference path (the evaluator's
+ * `fullyCompiled`): a sample's draws, so that the path from a draw to its tally is one synchronous call.
+ */
+export function runOrderedSync(scenario: Scenario, ordered: OrderedEvent[], opts: RunOptions & { evaluator: RuleEvaluator }): RunReport {
+  const run = openRun(scenario, opts.evaluator, opts);
+  const shared = new Map<Rule, Finding[]>();
+  const runs: ReadingRun[] = [];
+  for (const reading of run.readings) runs.push(reading.wholeSync(ordered, shared));
+  return { scenario, events: ordered, runs };
+}

@@ -10,10 +10,12 @@ import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machin
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
 import {
   findingsToFixedPoint,
+  fixedPointSync,
   keepEarliestDone,
   NONE_SETTLED,
   type EvaluatedUnder,
   type FirstViolations,
+  type FixedPoint,
   type How,
   type OrderedEvent,
   type SettledViolations,
@@ -151,12 +153,10 @@ export class ReadingRunner {
    */
   async whole(ordered: OrderedEvent[], shared?: SharedFindings): Promise<ReadingRun> {
     const { how } = this;
-    const { ctx } = how;
-    const window = this.window;
     const fixed = await findingsToFixedPoint(
-      ctx.scenario,
+      how.ctx.scenario,
       this.interpretation,
-      window,
+      this.window,
       ordered,
       how,
       NONE_SETTLED,
@@ -165,6 +165,20 @@ export class ReadingRunner {
       undefined,
       shared,
     );
+    return this.wholeFrom(ordered, fixed);
+  }
+
+  /** `whole` for rules that all compile (not the reference path), without an await (fixedPointSync). */
+  wholeSync(ordered: OrderedEvent[], shared?: SharedFindings): ReadingRun {
+    const { how } = this;
+    return this.wholeFrom(ordered, fixedPointSync(how.ctx.scenario, this.interpretation, this.window, ordered, how, shared));
+  }
+
+  /** The reading's run from its fixed point: explanations if asked for, then the statechart over its inputs. */
+  private wholeFrom(ordered: OrderedEvent[], fixed: FixedPoint): ReadingRun {
+    const { how } = this;
+    const { ctx } = how;
+    const window = this.window;
     const firstViolation = fixed.firstViolation;
     const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
 

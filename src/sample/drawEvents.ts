@@ -3,44 +3,119 @@ import type { Count } from '../schema/common.js';
 import type { Event } from '../schema/event.js';
 import type { OrderedEvent } from '../run/runScenario.js';
 
+/** the counts a draw draws, in the order it draws them (the generator's sequence depends on it) */
+const DRONES = 0;
+const MISSILES = 1;
+const BALLISTIC = 2;
+const KILLED = 3;
+const INJURED = 4;
+const KINDS = 5;
+
+/**
+ * What every draw of one list of events shares, worked out once (Draws keeps it for a thread's draws):
+ * each event's time span, the rank of its id among the ids as `localeCompare` orders them (the draws'
+ * tie-break, once per list instead of a collation per comparison), and its counts' floors and ceilings
+ * in one flat table. A draw then runs one small loop with one call of the generator, not five inlined
+ * copies of it (what each thread's optimising compiler had to compile; README, Monte Carlo: a thread's
+ * warm-up).
+ */
+export class DrawPlan {
+  readonly rank: Int32Array;
+  /** per event and count kind: 1 if the event gives that count */
+  readonly has: Uint8Array;
+  readonly low: Float64Array;
+  readonly top: Float64Array;
+  /** per event: whether a draw copies it (it has munitions or casualties) or takes it as it is */
+  readonly copies: Uint8Array;
+  readonly spans: Float64Array;
+
+  constructor(readonly events: readonly OrderedEvent[]) {
+    const n = events.length;
+    const byId: number[] = [];
+    for (let i = 0; i < n; i++) byId.push(i);
+    byId.sort((a, b) => events[a]!.event.id.localeCompare(events[b]!.event.id));
+    this.rank = new Int32Array(n);
+    for (let k = 1, r = 0; k < n; k++) {
+      if (events[byId[k - 1]!]!.event.id.localeCompare(events[byId[k]!]!.event.id) !== 0) r++;
+      this.rank[byId[k]!] = r;
+    }
+    this.has = new Uint8Array(n * KINDS);
+    this.low = new Float64Array(n * KINDS);
+    this.top = new Float64Array(n * KINDS);
+    this.copies = new Uint8Array(n);
+    this.spans = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const { event: e, interval } = events[i]!;
+      this.spans[i] = Math.floor((interval.end - interval.start) / 1000);
+      this.copies[i] = e.munitions || e.casualties ? 1 : 0;
+      const counts = [
+        e.munitions?.drones,
+        e.munitions?.missiles,
+        e.munitions?.ballisticMissiles,
+        e.casualties?.killed,
+        e.casualties?.injured,
+      ];
+      for (let k = 0; k < KINDS; k++) {
+        const c = counts[k];
+        if (c === undefined) continue;
+        this.has[i * KINDS + k] = 1;
+        this.low[i * KINDS + k] = c.low;
+        // a count with no ceiling is drawn within low..best (or stays at low): the data gives no upper bound
+        this.top[i * KINDS + k] = c.high ?? c.best ?? c.low;
+      }
+    }
+  }
+}
+
 /**
  * One Monte Carlo draw of the data's own uncertainty: each event's time uniform within its interval
  * (to the second), each count uniform within low..high. A count with no ceiling is drawn within
  * low..best (or stays at low): the data gives no upper bound to draw towards, and we invent none.
  * Draw i depends only on the seed and i, so the draws can be shared among workers in any way.
  */
-export function drawEvents(events: readonly OrderedEvent[], seed: number, index: number): OrderedEvent[] {
+export function drawEvents(events: readonly OrderedEvent[], seed: number, index: number, plan = new DrawPlan(events)): OrderedEvent[] {
   const rng = xoroshiro128plus(mix(seed, index));
   // pushed, not `events.map`: V8's map builtin gives a packed array, the same map inlined by the optimising
   // compiler a holey one, so each reader of the draws, optimised on the first, was thrown out on the second
   // and compiled again (README, Monte Carlo: a thread's warm-up)
   const drawn: OrderedEvent[] = [];
-  for (const { event, interval } of events) {
-    const span = Math.floor((interval.end - interval.start) / 1000);
+  const order: number[] = [];
+  const n = events.length;
+  const drawnCounts: (Count | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  for (let i = 0; i < n; i++) {
+    const { event, interval } = events[i]!;
+    const span = plan.spans[i]!;
     const t = span > 0 ? interval.start + 1000 * unsafeUniformIntDistribution(0, span - 1, rng) : interval.start;
-    drawn.push({ event: drawCounts(event, rng), interval: { start: t, end: t } });
+    let e = event;
+    if (plan.copies[i] === 1) {
+      for (let k = 0; k < KINDS; k++)
+        drawnCounts[k] = plan.has[i * KINDS + k] === 1 ? drawCount(plan.low[i * KINDS + k]!, plan.top[i * KINDS + k]!, rng) : undefined;
+      e = withCounts(event, drawnCounts);
+    }
+    drawn.push({ event: e, interval: { start: t, end: t } });
+    order.push(i);
   }
-  return drawn.sort((a, b) => a.interval.start - b.interval.start || a.event.id.localeCompare(b.event.id));
+  order.sort((a, b) => drawn[a]!.interval.start - drawn[b]!.interval.start || plan.rank[a]! - plan.rank[b]!);
+  const sorted: OrderedEvent[] = [];
+  for (let k = 0; k < n; k++) sorted.push(drawn[order[k]!]!);
+  return sorted;
 }
 
-function drawCount(c: Count | undefined, rng: RandomGenerator): Count | undefined {
-  if (c === undefined) return undefined;
-  const top = c.high ?? c.best ?? c.low;
-  const v = top > c.low ? unsafeUniformIntDistribution(c.low, top, rng) : c.low;
+function drawCount(low: number, top: number, rng: RandomGenerator): Count {
+  const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
   return { low: v, best: v, high: v };
 }
 
-function drawCounts(e: Event, rng: RandomGenerator): Event {
-  if (!e.munitions && !e.casualties) return e;
+/** The event with its drawn counts, built key by key: conditional spreads make a throwaway object per key. */
+function withCounts(e: Event, c: readonly (Count | undefined)[]): Event {
   const m = e.munitions;
-  const drones = drawCount(m?.drones, rng);
-  const missiles = drawCount(m?.missiles, rng);
-  let ballistic = drawCount(m?.ballisticMissiles, rng);
+  const drones = c[DRONES];
+  const missiles = c[MISSILES];
+  let ballistic = c[BALLISTIC];
   // ballistic missiles are counted among the missiles: never more of them than missiles drawn
   if (ballistic && missiles && ballistic.low > missiles.low) ballistic = { ...missiles };
-  const killed = drawCount(e.casualties?.killed, rng);
-  const injured = drawCount(e.casualties?.injured, rng);
-  // built key by key: conditional spreads make a throwaway object per key, in the hottest loop of a sample
+  const killed = c[KILLED];
+  const injured = c[INJURED];
   const out: Event = { ...e };
   if (m) {
     const munitions: NonNullable<Event['munitions']> = {};

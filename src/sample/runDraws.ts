@@ -1,6 +1,6 @@
 import { RuleEvaluator } from '../rules/ruleEngine.js';
-import { orderEvents, RunsMemo, runOrdered, type ScenarioInput } from '../run/runScenario.js';
-import { drawEvents } from './drawEvents.js';
+import { orderEvents, RunsMemo, runOrdered, runOrderedSync, type RunOptions, type ScenarioInput } from '../run/runScenario.js';
+import { DrawPlan, drawEvents } from './drawEvents.js';
 import { addRun, emptyTally, FindingKeys, type Tally } from './tally.js';
 
 /**
@@ -15,6 +15,10 @@ export class Draws {
   readonly memo = new RunsMemo();
   /** the tally's keys of findings, one string per event and type */
   readonly keys = new FindingKeys();
+  /** what every draw of these events shares (spans, id ranks, counts' bounds) */
+  readonly plan: DrawPlan;
+  /** every draw's run options (one object for all) */
+  readonly options: RunOptions & { evaluator: RuleEvaluator };
 
   constructor(
     readonly input: ScenarioInput,
@@ -22,15 +26,25 @@ export class Draws {
     readonly evaluator = new RuleEvaluator(input.rules, input.conditions),
   ) {
     this.ordered = orderEvents(input.events);
+    this.plan = new DrawPlan(this.ordered);
+    this.options = { evaluator, explain: false, drawn: true, memo: this.memo };
   }
 }
 
 /** Runs draws from..to-1 and tallies them. Pure in its result: the same range gives the same tally. */
 export async function runDraws(draws: Draws, from: number, to: number): Promise<Tally> {
+  // rules that all compile: no await from the draw to its tally (runOrderedSync)
+  if (draws.evaluator.fullyCompiled) return runDrawsSync(draws, from, to);
   const tally = emptyTally();
-  const { input, seed, ordered, evaluator, memo, keys } = draws;
-  for (let i = from; i < to; i++) {
-    addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i), { evaluator, explain: false, drawn: true, memo }), keys);
-  }
+  const { input, seed, ordered, options, keys, plan } = draws;
+  for (let i = from; i < to; i++) addRun(tally, await runOrdered(input.scenario, drawEvents(ordered, seed, i, plan), options), keys);
+  return tally;
+}
+
+/** runDraws for an evaluator whose rules all compile (`fullyCompiled`), in one synchronous call. */
+function runDrawsSync(draws: Draws, from: number, to: number): Tally {
+  const tally = emptyTally();
+  const { input, seed, ordered, options, keys, plan } = draws;
+  for (let i = from; i < to; i++) addRun(tally, runOrderedSync(input.scenario, drawEvents(ordered, seed, i, plan), options), keys);
   return tally;
 }

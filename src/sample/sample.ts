@@ -50,26 +50,39 @@ export interface WorkerPool {
 }
 
 /**
- * Seconds of warm draws a thread must get for it to pay its way. A thread costs its start and above all
- * its JIT warm-up: every isolate compiles the draw's code again, 0.3-0.5 s of CPU on this project's
- * 2-core machine whatever the scenario, most of it V8's optimising compiler on background threads
- * (README, Monte Carlo). With a core to spare that work runs beside the draws; with every core drawing it
- * takes their place: at 20,000 draws of the seed scenario (about 1 s of warm draws) two threads on two
- * cores were slower than one.
+ * What a further thread costs, measured on this project's 2-core machine with the seed scenario
+ * (`BENCH_ONLY=sample`'s forced runs and `perDraw.js warmup`, 20,000 draws after the load; README, Monte
+ * Carlo, "A second thread's cost"). Every isolate compiles the draw's code again: V8 shares no optimised
+ * code between threads.
  */
-const PAYS_EVERY_CORE = 1.0;
+/** the process's extra CPU for a second thread: its start, its modules, its own JIT warm-up, the messages (0.42-0.48 s) */
+const THREAD_CPU = 0.43;
+/** V8's compiling and collecting beside one drawing thread, which an idle core absorbs (the process's CPU less the thread's: 0.21-0.29 s) */
+const BACKGROUND_CPU = 0.25;
+/** the drawing thread's own share of its warm-up: its first 2,000 draws less 2,000 warm ones (0.07-0.1 s) */
+const OWN_WARMUP = 0.08;
+
+/**
+ * Seconds of warm draws a thread must get for it to pay its way. Where the threads would take every
+ * core: one thread lasts its own CPU (its draws D and OWN_WARMUP; V8's background work runs on the idle
+ * core), two at least half of all the CPU (D + OWN_WARMUP + BACKGROUND_CPU + THREAD_CPU), so two beat
+ * one from D = BACKGROUND_CPU + THREAD_CPU - OWN_WARMUP, half of it for each thread: 0.3 s (about 13,000
+ * draws of the seed scenario). With a core to spare that work runs beside the draws: 0.1 s (as the old
+ * 2,000 draws; not measured here, this machine has two cores).
+ */
+const PAYS_EVERY_CORE = (BACKGROUND_CPU + THREAD_CPU - OWN_WARMUP) / 2;
 const PAYS_SPARE_CORE = 0.1;
 
 /**
- * A warm draw's CPU in seconds, roughly (measured on this project's machine): a fixed part and a part
- * per event and reading. The seed scenario (16 events, 3 readings) 50-55 us, the other shipped ones
- * (2-3 events, 3 readings) 14-23 us.
+ * A warm draw's CPU in seconds, roughly (measured on this project's machine, `perDraw.js warmup`): a
+ * fixed part and a part per event and reading. The seed scenario (16 events, 3 readings) 41-50 us, the
+ * other shipped ones (2-3 events, 3 readings) 10-30 us.
  */
 export function drawSeconds(input: ScenarioInput): number {
-  return (10 + 0.9 * input.events.length * input.scenario.interpretations.length) * 1e-6;
+  return (10 + 0.75 * input.events.length * input.scenario.interpretations.length) * 1e-6;
 }
 /** what a draw is taken to cost before the scenario is known (the seed scenario's) */
-const TYPICAL_DRAW = 53e-6;
+const TYPICAL_DRAW = 46e-6;
 
 export interface ThreadsOptions {
   /** fewer draws than this per thread and no further thread (instead of what a thread must pay) */
