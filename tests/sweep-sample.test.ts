@@ -129,6 +129,37 @@ describe('Monte Carlo draws', () => {
       expect(d!.event.munitions!.missiles!.low).toBe(71);
     }
   });
+  // a draw once kept only drones, missiles, ballistic missiles and the casualties: cruise missiles, guided
+  // bombs, shells and FPV drones vanished from every drawn event, so a rule on them never fired in a sample
+  it('draws every kind of munition the event counts, each within its own range', () => {
+    const mixed = orderEvents([
+      strike('b', {
+        start: '2026-02-02T18:00:00+02:00',
+        end: '2026-02-03T12:00:00+02:00',
+        munitions: {
+          missiles: { low: 10, high: 20 },
+          cruiseMissiles: { low: 4, high: 30 },
+          guidedBombs: { low: 5, high: 9 },
+          shells: { low: 100, best: 150 },
+          fpvDrones: { low: 7 },
+        },
+      }),
+    ]);
+    const seen = new Set<number>();
+    for (let i = 0; i < 200; i++) {
+      const m = drawEvents(mixed, 3, i)[0]!.event.munitions!;
+      expect(m.guidedBombs!.low).toBeGreaterThanOrEqual(5);
+      expect(m.guidedBombs!.high).toBeLessThanOrEqual(9);
+      expect(m.shells!.low).toBeGreaterThanOrEqual(100);
+      expect(m.shells!.high).toBeLessThanOrEqual(150);
+      expect(m.fpvDrones).toEqual({ low: 7, best: 7, high: 7 });
+      // cruise missiles are counted among the missiles: never more of them than missiles drawn
+      expect(m.cruiseMissiles!.low).toBeGreaterThanOrEqual(4);
+      expect(m.cruiseMissiles!.low).toBeLessThanOrEqual(m.missiles!.low);
+      seen.add(m.guidedBombs!.low);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+  });
   it('Wilson intervals hold the estimate and stay within [0, 1]', () => {
     const e = estimate(0, 100);
     expect(e.low).toBe(0);

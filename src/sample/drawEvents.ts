@@ -9,7 +9,12 @@ const MISSILES = 1;
 const BALLISTIC = 2;
 const KILLED = 3;
 const INJURED = 4;
-const KINDS = 5;
+// drawn after the first five, so that events without them draw the same numbers as before these were drawn
+const CRUISE = 5;
+const GUIDED_BOMBS = 6;
+const SHELLS = 7;
+const FPV_DRONES = 8;
+const KINDS = 9;
 
 /**
  * What every draw of one list of events shares, worked out once (Draws keeps it for a thread's draws):
@@ -54,6 +59,10 @@ export class DrawPlan {
         e.munitions?.ballisticMissiles,
         e.casualties?.killed,
         e.casualties?.injured,
+        e.munitions?.cruiseMissiles,
+        e.munitions?.guidedBombs,
+        e.munitions?.shells,
+        e.munitions?.fpvDrones,
       ];
       for (let k = 0; k < KINDS; k++) {
         const c = counts[k];
@@ -81,7 +90,7 @@ export function drawEvents(events: readonly OrderedEvent[], seed: number, index:
   const drawn: OrderedEvent[] = [];
   const order: number[] = [];
   const n = events.length;
-  const drawnCounts: (Count | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  const drawnCounts: (Count | undefined)[] = new Array<Count | undefined>(KINDS).fill(undefined);
   for (let i = 0; i < n; i++) {
     const { event, interval } = events[i]!;
     const span = plan.spans[i]!;
@@ -112,8 +121,10 @@ function withCounts(e: Event, c: readonly (Count | undefined)[]): Event {
   const drones = c[DRONES];
   const missiles = c[MISSILES];
   let ballistic = c[BALLISTIC];
-  // ballistic missiles are counted among the missiles: never more of them than missiles drawn
+  let cruise = c[CRUISE];
+  // ballistic and cruise missiles are counted among the missiles: never more of either than missiles drawn
   if (ballistic && missiles && ballistic.low > missiles.low) ballistic = { ...missiles };
+  if (cruise && missiles && cruise.low > missiles.low) cruise = { ...missiles };
   const killed = c[KILLED];
   const injured = c[INJURED];
   const out: Event = { ...e };
@@ -122,6 +133,10 @@ function withCounts(e: Event, c: readonly (Count | undefined)[]): Event {
     if (drones) munitions.drones = drones;
     if (missiles) munitions.missiles = missiles;
     if (ballistic) munitions.ballisticMissiles = ballistic;
+    if (cruise) munitions.cruiseMissiles = cruise;
+    if (c[GUIDED_BOMBS]) munitions.guidedBombs = c[GUIDED_BOMBS];
+    if (c[SHELLS]) munitions.shells = c[SHELLS];
+    if (c[FPV_DRONES]) munitions.fpvDrones = c[FPV_DRONES];
     out.munitions = munitions;
   }
   if (e.casualties) {
