@@ -1866,4 +1866,13 @@ describe('eighth round: dates, occurrences and actors', () => {
     ]);
     expect(kinds('KYIV, 11 March 2026\nOn Wednesday the Kremlin said Putin had no plans to travel.')).toEqual([]);
   });
+  it('a clock time in a line adding detail is when the detail came: the line joins the strike, whose time stands', () => {
+    const strike = 'KYIV, 11 March 2026\nRussian drones hit an apartment block in Kharkiv early on Tuesday, killing two.';
+    const detail = ingest(`${strike}\nRescuers found two more bodies in the rubble at 11 a.m.`, WED).events;
+    expect(detail.map((e) => [e.when.start, e.when.end, e.sources.map((x) => x.line)])).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-10T12:00:00+02:00', [2, 3]],
+    ]);
+    const told = ingest(`${strike}\nThe drones struck at 3:10 a.m.`, WED).events;
+    expect(told.map((e) => [e.when.start, e.sources.map((x) => x.line)])).toEqual([['2026-03-10T02:10:00+02:00', [2, 3]]]);
+  });
 });

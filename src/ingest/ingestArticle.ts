@@ -93,7 +93,9 @@ const TERMS_DATE =
 
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
-  if (fire(kind)) return o.dates.filter((d) => !d.reporting);
+  // ("Rescuers found two more bodies at 11 a.m.": a clock time carried from the day told before times the
+  // strike only in a sentence telling the strike; in one adding detail it is when the detail came)
+  if (fire(kind)) return o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
   // (a clock time carried from the day told before, "stopped all fighting at 00:00", times a strike, not words)
   const ds = o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)) && !d.carried);
   // what was said or agreed was said before the report: a later date ("a meeting between 20 and 30 June",
