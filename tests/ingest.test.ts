@@ -1875,4 +1875,10 @@ describe('eighth round: dates, occurrences and actors', () => {
     const told = ingest(`${strike}\nThe drones struck at 3:10 a.m.`, WED).events;
     expect(told.map((e) => [e.when.start, e.sources.map((x) => x.line)])).toEqual([['2026-03-10T02:10:00+02:00', [2, 3]]]);
   });
+  it('a clock time after a span of days or a month told before has no one day to go on, so it dates nothing', () => {
+    const wide = (previousWide: boolean) =>
+      readDates('Sirens sounded at 4:40 a.m.', { published: WED, previousDay: TUE, previousWide }).map((d) => iso(d.start));
+    expect(wide(true)).toEqual([]);
+    expect(wide(false)).toEqual(['2026-03-10T03:40:00+02:00']);
+  });
 });

@@ -381,12 +381,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let previousDay: DateTime | undefined;
   let previousEarly = false;
   let previousNight = false;
+  let previousWide = false;
   let lastSettlement: string | undefined;
   let datelineCapital: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
+    const dates = readDates(s.text, {
+      published: pub,
+      ...(previousDay ? { previousDay, previousEarly, previousNight, previousWide } : {}),
+    });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
     const noAttack = noAttackSpans(s.text);
@@ -401,6 +405,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       previousDay = last.start;
       // ("shortly after midnight", an hour, is as early as "early on Saturday")
       // (past midnight: "late on Monday", ending at midnight, is still Monday)
+      previousWide = last.precision === 'days' || last.precision === 'month';
       previousNight = last.precision === 'part-of-day' && last.start.hour >= 17 && last.end > last.start.startOf('day').plus({ days: 1 });
       previousEarly =
         (last.precision === 'part-of-day' || last.precision === 'hour') &&

@@ -39,6 +39,8 @@ export interface DateContext {
   previousEarly?: boolean;
   /** it was a night ("overnight", from the evening before): its day is the morning it ends on */
   previousNight?: boolean;
+  /** it was a span of days or a month ("over the past 24 hours", "in December"): no one day to put a clock time on */
+  previousWide?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -414,6 +416,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       !s.isCertain('weekday') &&
       !s.isCertain('month') &&
       ctx.previousDay !== undefined &&
+      !ctx.previousWide &&
       !/\b(?:since|until|till|by)\s*$/i.test(before) &&
       // ("the evacuation was to begin at 11 a.m.": the hour of what was to happen, not of what did)
       !/\b(?:was|were|is|are)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+\w+\s+(?:at\s+)?(?:about\s+|around\s+)?$/i.test(before)
