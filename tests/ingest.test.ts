@@ -1706,3 +1706,179 @@ describe('seventh round: sixth-round rules in other words, with a common-prose n
     expect(readParties('Russia launched drones at Odesa.').actor).toBe('russia');
   });
 });
+
+describe('eighth round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time; the day before is Tuesday 10 March
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const TUE = at('2026-03-10T00:00:00+02:00');
+  const iso = (d: DateTime) => d.toISO({ suppressMilliseconds: true });
+  const kinds = (text: string, pub = WED) => ingest(text, pub).events.map((e) => [e.kind, e.actor]);
+
+  it('a clock time with no day of its own is on the day told before; a time something was to happen is none', () => {
+    expect(dates('Witnesses heard the blast at 4:40 a.m.', WED, TUE).map((d) => [iso(d.start), d.precision])).toEqual([
+      ['2026-03-10T03:40:00+02:00', 'hour'],
+    ]);
+    expect(dates('The curfew was to start at 11 p.m.', WED, TUE)).toEqual([]);
+  });
+  it('after a night, a small-hours clock time is on the morning the night ends on', () => {
+    const night = readDates('The first blasts came at 2:15 a.m.', {
+      published: WED,
+      previousDay: at('2026-03-10T18:00:00+02:00'),
+      previousNight: true,
+    });
+    expect(night.map((d) => iso(d.start))).toEqual(['2026-03-11T01:15:00+02:00']);
+  });
+  it('"put at 11 on Tuesday" is a figure and a day, no clock time; "at 9 a.m. on Tuesday" is an hour', () => {
+    expect(dates('The toll was put at 11 on Tuesday.', WED).map((d) => [iso(d.start), d.precision])).toEqual([
+      ['2026-03-10T00:00:00+02:00', 'day'],
+    ]);
+    expect(dates('A drone hit a school at 9 a.m. on Tuesday.', WED).map((d) => d.precision)).toEqual(['hour']);
+  });
+  it('"at 7 a.m. rescuers counted nine dead" is when a count was told; "at 7 a.m. a drone hit" is not', () => {
+    expect(dates('At 7 a.m. on Tuesday rescuers counted nine dead.', WED).map((d) => d.reporting)).toEqual([true]);
+    expect(dates('At 7 a.m. on Tuesday a drone hit a school.', WED).map((d) => d.reporting)).toEqual([false]);
+  });
+  it('"later in the day" is the day told before', () => {
+    expect(dates('Two more of the injured died later in the day.', WED, TUE).map((d) => iso(d.start))).toEqual([
+      '2026-03-10T00:00:00+02:00',
+    ]);
+    expect(dates('Two more of the injured died in hospital.', WED, TUE)).toEqual([]);
+  });
+  it('a day and month with no year nearly a year back gives way to the coming weeks; a recent one stays', () => {
+    const june = at('2025-06-02T18:00:00+03:00');
+    expect(dates('Envoys pencilled in 27 June for a summit of the presidents.', june).map((d) => iso(d.start))).toEqual([
+      '2025-06-27T00:00:00+03:00',
+    ]);
+    expect(dates('Envoys met in Geneva on 27 May.', june).map((d) => iso(d.start))).toEqual(['2025-05-27T00:00:00+03:00']);
+  });
+  it('"ran for about 16 hours" is a length of time, no date; "ran until Thursday" still dates', () => {
+    expect(dates('The negotiations ran for about 16 hours.', WED)).toEqual([]);
+    expect(dates('The negotiations ran on Tuesday.', WED).map((d) => d.words)).toEqual(['on Tuesday']);
+  });
+  it('in a report filed a day later, "overnight" after a day told by its small hours is that night', () => {
+    const told = (previousEarly: boolean) =>
+      readDates('Russia fired 20 drones overnight.', { published: WED, previousDay: TUE, previousEarly }).map((d) => iso(d.start));
+    expect(told(true)).toEqual(['2026-03-09T18:00:00+02:00']);
+    expect(told(false)).toEqual(['2026-03-10T18:00:00+02:00']);
+  });
+
+  it('a strike on one place, early on a day and at a clock time, is in that hour; a named morning stays the morning', () => {
+    const early = ingest('KYIV, 11 March 2026\nA missile hit a school in Kramatorsk early on Tuesday.\nThe blast came at 3:40 a.m.', WED);
+    expect(early.events.map((e) => [e.when.start, e.when.end])).toEqual([['2026-03-10T02:40:00+02:00', '2026-03-10T04:40:00+02:00']]);
+    const morning = ingest(
+      'KYIV, 11 March 2026\nA missile hit a school in Kramatorsk on Tuesday morning.\nThe blast came at 9:40 a.m.',
+      WED,
+    );
+    expect(morning.events.map((e) => [e.when.start, e.when.end])).toEqual([['2026-03-10T05:00:00+02:00', '2026-03-10T12:00:00+02:00']]);
+  });
+  it('"from about 2 a.m." starts a night attack on one place there; on several regions the night stands', () => {
+    const one = ingest('ODESA, 11 March 2026\nRussian drones attacked Odesa overnight.\nResidents heard blasts from about 2 a.m.', WED);
+    expect(one.events.map((e) => e.when.start)).toEqual(['2026-03-11T01:00:00+02:00']);
+    const two = ingest(
+      'KYIV, 11 March 2026\nRussian drones attacked Odesa and Lviv overnight.\nResidents of Odesa heard blasts from about 2 a.m.',
+      WED,
+    );
+    expect(two.events.map((e) => e.when.start)).toEqual(['2026-03-10T18:00:00+02:00']);
+  });
+  it('"Also on Tuesday" with another settlement is another occurrence; with the same one it is the same', () => {
+    const first = 'KYIV, 11 March 2026\nRussian missiles hit Kryvyi Rih early on Tuesday, killing two.';
+    expect(kinds(`${first}\nAlso on Tuesday, Russian artillery shelled Nikopol.`)).toEqual([
+      ['strike', 'russia'],
+      ['strike', 'russia'],
+    ]);
+    expect(kinds(`${first}\nAlso on Tuesday, Russian artillery shelled Kryvyi Rih again.`)).toEqual([['strike', 'russia']]);
+  });
+  it('troops with tanks attacking is a ground assault, running to the report when it reaches its day; with drones it is a strike', () => {
+    const r = ingest(
+      'KYIV, 11 March 2026\nRussian troops backed by tanks attacked positions near Pokrovsk at 6 a.m. on Tuesday, and the fighting went on into Wednesday.',
+      WED,
+    ).events;
+    expect(r.map((e) => [e.kind, e.actor, e.when.end])).toEqual([['ground-assault', 'russia', '2026-03-11T14:00:00+02:00']]);
+    expect(readParties('Russian troops attacked the village with drones and tanks on Tuesday.').kind).toBe('strike');
+  });
+  it('a deal is dated by the day it was agreed, not by the talks that led to it', () => {
+    const r = ingest('KYIV, 11 March 2026\nThe sides agreed on Wednesday to a truce, after talks that began on Tuesday evening.', WED);
+    expect(r.events.map((e) => [e.kind, e.when.start, e.when.end])).toEqual([
+      ['agreement-claim', '2026-03-11T00:00:00+02:00', '2026-03-12T00:00:00+02:00'],
+    ]);
+    const talks = ingest('KYIV, 11 March 2026\nAfter talks on Tuesday evening the sides agreed to a truce.', WED);
+    expect(talks.events.map((e) => e.when.start)).toEqual(['2026-03-10T17:00:00+02:00']);
+  });
+  it('a deal is not dated by a day after the report it speaks of', () => {
+    const later = ingest('KYIV, 11 March 2026\nThe sides agreed to a truce to begin on 20 March.', WED);
+    expect(later.events.map((e) => e.when.start)).not.toContain('2026-03-20T00:00:00+02:00');
+    const before = ingest('KYIV, 11 March 2026\nThe sides agreed to a truce on 6 March.', WED);
+    expect(before.events.map((e) => e.when.start)).toEqual(['2026-03-06T00:00:00+02:00']);
+  });
+  it("the side hit's leader blaming the other names the attacker the text did not; a named attacker stays", () => {
+    const blamed = ingest(
+      "KYIV, 11 March 2026\nA blast hit a fuel depot in Sevastopol at 5 a.m. on Tuesday.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
+      WED,
+    ).events;
+    expect(blamed.map((e) => [e.kind, e.actor])).toEqual([
+      ['strike', 'ukraine'],
+      ['statement', 'russia'],
+    ]);
+    const named = ingest(
+      "KYIV, 11 March 2026\nRussian missiles hit a fuel depot in Odesa at 5 a.m. on Tuesday.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
+      WED,
+    ).events;
+    expect(named.map((e) => [e.kind, e.actor])).toEqual([
+      ['strike', 'russia'],
+      ['statement', 'russia'],
+    ]);
+  });
+  it("a leader's word on the attack on a day of its own is a statement; undated, or only news of the day, it is none", () => {
+    const strike = 'KYIV, 11 March 2026\nRussian drones hit Kharkiv early on Tuesday.';
+    expect(kinds(`${strike}\nOn Wednesday Zelensky called the attack a war crime.`)).toEqual([
+      ['strike', 'russia'],
+      ['statement', 'ukraine'],
+    ]);
+    expect(kinds(`${strike}\nZelensky called the attack a war crime.`)).toEqual([['strike', 'russia']]);
+    expect(kinds(`${strike}\nZelensky said the withdrawal had been orderly.`)).toEqual([['strike', 'russia']]);
+    expect(kinds(`${strike}\nOn Wednesday Zelensky said the rescue work was over.`)).toEqual([['strike', 'russia']]);
+  });
+  it('rockets that fell or slammed into, a lorry that exploded: strikes; rockets on display are none', () => {
+    expect(readParties('Grad rockets fell on a market, killing four.').kind).toBe('strike');
+    expect(readParties('Rockets from heavy launchers slammed into a market.').kind).toBe('strike');
+    expect(readParties('A lorry exploded on the bridge at dawn.').kind).toBe('strike');
+    expect(readParties('Rockets were on display at the parade.').kind).toBeUndefined();
+  });
+  it('"by two Ukrainian sea vessels" and "Ukrainian unmanned boats tried to attack" name the attacker; "near two Ukrainian towns" does not', () => {
+    expect(readParties('The port was attacked by two Ukrainian sea vessels.').actor).toBe('ukraine');
+    expect(readParties('Two Ukrainian unmanned boats tried to attack the base.').actor).toBe('ukraine');
+    expect(readParties('The port was attacked near two Ukrainian towns.').actor).toBeUndefined();
+  });
+  it("separatist forces are on Russia's side; separatist positions hit by Ukrainian forces are not the attacker", () => {
+    expect(readParties('Separatist forces shelled the town.').actor).toBe('russia');
+    expect(readParties('Ukrainian forces shelled separatist positions.').actor).toBe('ukraine');
+  });
+  it('a deal of several parties is the first named party’s; with neither side named it has no actor', () => {
+    expect(readParties('The leaders of Ukraine, Russia and France agreed to a ceasefire.').actor).toBe('ukraine');
+    expect(readParties('France and Germany agreed to a ceasefire.').actor).toBeUndefined();
+  });
+  it('a side ending a deal or announcing a withdrawal, on a day of its own, is a statement; a plain remark is none', () => {
+    expect(kinds('KYIV, 11 March 2026\nOn Wednesday the Kremlin said Russia would not extend the export deal.')).toEqual([
+      ['statement', 'russia'],
+    ]);
+    expect(kinds('KYIV, 11 March 2026\nPoroshenko said on Wednesday that most units had left the town in an orderly withdrawal.')).toEqual([
+      ['statement', 'ukraine'],
+    ]);
+    expect(kinds('KYIV, 11 March 2026\nOn Wednesday the Kremlin said Putin had no plans to travel.')).toEqual([]);
+  });
+  it('a clock time in a line adding detail is when the detail came: the line joins the strike, whose time stands', () => {
+    const strike = 'KYIV, 11 March 2026\nRussian drones hit an apartment block in Kharkiv early on Tuesday, killing two.';
+    const detail = ingest(`${strike}\nRescuers found two more bodies in the rubble at 11 a.m.`, WED).events;
+    expect(detail.map((e) => [e.when.start, e.when.end, e.sources.map((x) => x.line)])).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-10T12:00:00+02:00', [2, 3]],
+    ]);
+    const told = ingest(`${strike}\nThe drones struck at 3:10 a.m.`, WED).events;
+    expect(told.map((e) => [e.when.start, e.sources.map((x) => x.line)])).toEqual([['2026-03-10T02:10:00+02:00', [2, 3]]]);
+  });
+  it('a clock time after a span of days or a month told before has no one day to go on, so it dates nothing', () => {
+    const wide = (previousWide: boolean) =>
+      readDates('Sirens sounded at 4:40 a.m.', { published: WED, previousDay: TUE, previousWide }).map((d) => iso(d.start));
+    expect(wide(true)).toEqual([]);
+    expect(wide(false)).toEqual(['2026-03-10T03:40:00+02:00']);
+  });
+});

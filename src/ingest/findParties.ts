@@ -14,11 +14,16 @@ export interface Reading {
   claimBy?: string;
   /** "it was Russia that had shelled the station": the other side's account of an occurrence told before */
   counter?: boolean;
+  /** a statement that is an occurrence only when its sentence has a date of its own ("On Sunday Putin said") */
+  needsDate?: boolean;
+  /** a side's leader saying the other side carried out the attack told before ("planned the attack") */
+  blames?: Party;
   words: string;
 }
 
-const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin)`;
-const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy)`;
+// the Russian-backed separatist forces of Donbas (2014-2022) are counted on Russia's side
+const RU = String.raw`(?:Russia|Russian|Russia's|Moscow|Kremlin|Putin|separatists?|rebels?)`;
+const UA = String.raw`(?:Ukraine|Ukrainian|Ukraine's|Kyiv's forces|Zelensky|Zelenskyy|Poroshenko)`;
 // ("bombed", "bombing": an aircraft's attack, as "shelled" is artillery's)
 const ATTACK_VERB = String.raw`(?:struck|strikes?|attacked|attacks?|launched|fired|hit|hits|pounded|bombarded|bombed|bombing|shelled|unleashed|targeted|barrage|assault|raid|killed|killing|dropped)`;
 // "Russia had sent 117 drones", "Ukraine used 40 drones": a side sending munitions is attacking with them
@@ -28,13 +33,13 @@ const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|di
 const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)`;
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
 const UA_ATTACKS = ATTACKER(UA);
 const STRIKE =
-  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|hit|missiles?|drones?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
+  /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|exploded|hit|missiles?|drones?|rockets?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
   /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
@@ -122,7 +127,7 @@ const blank = (text: string, spans: [number, number][]) =>
 const HABITUAL =
   /\b(for (?:months|weeks|years)|(?:have|has) been \w+ing|(?:has|have) continued|in recent (?:weeks|months|days)|every (?:night|day)|repeatedly|routinely|near-daily|regularly)\b/i;
 const PASSIVE_HIT =
-  /\b(was|were|had been|have been|has been)\s+(?:(?:also|again|too|likewise|then|later|repeatedly)\s+)?(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bblasts?\b/i;
+  /\b(was|were|had been|have been|has been)\s+(?:(?:also|again|too|likewise|then|later|repeatedly)\s+)?(hit|struck|attacked|targeted|shelled|rocked)\b|\bexplosions?\b|\bexploded\b|\bblasts?\b/i;
 
 // "Ukraine accused Russia of striking a hospital": an attack told as someone's accusation
 const ACCUSED = (who: string) =>
@@ -234,9 +239,17 @@ export function readParties(text: string): Reading {
   if (TRUCE.test(raw) && (AGREE.test(raw) || inForce) && !CASUALTY.test(sentence) && (actor === undefined || !STRIKE.test(sentence))) {
     const by = speaker ? party(speaker[1]!) : undefined;
     const owner = new RegExp(String.raw`\b(${RU}|${UA})(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause)\b`, 'i').exec(raw);
+    // ("the leaders of Russia, Ukraine, Germany and France agreed"): a deal of several parties is the
+    // party named first's, as talks are
+    const first = new RegExp(String.raw`\b(${RU}|${UA})\b`, 'i').exec(raw);
     const who = /\bPutin\b[^.]{0,40}\b(declared|ordered|announced)\b/i.test(sentence)
       ? 'russia'
-      : (by ?? (inForce && owner ? party(owner[1]!.replace(/'s$/, '')) : undefined));
+      : (by ??
+        (inForce && owner
+          ? party(owner[1]!.replace(/'s$/, ''))
+          : AGREED_BY.test(raw) && first
+            ? party(first[1]!.replace(/'s$/, ''))
+            : undefined));
     return { kind: 'agreement-claim', ...(who ? { actor: who } : {}), words: TRUCE.exec(raw)![0] };
   }
   // a count in words is a count ("four cruise missiles were fired at the port"): news style spells out
@@ -248,7 +261,8 @@ export function readParties(text: string): Reading {
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
-    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?)\s+(?:[\w-]+\s+){0,2}?(hit|struck|attacked|targeted|slammed into|damaged|destroyed)\b/i.test(
+    // ("Rockets from multiple launchers slammed into", "Grad rockets fell on", "Sea drones attack a base")
+    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?)\s+(?:[\w-]+\s+){0,3}?(hit|hits|struck|attack|attacks|attacked|targeted|slammed into|damaged|destroyed|fell on|landed on|brought down)\b/i.test(
       sentence,
     ) ||
     PASSIVE_HIT.test(sentence);
@@ -260,7 +274,14 @@ export function readParties(text: string): Reading {
       String.raw`\bit was (?:the\s+)?(?:${RU}|${UA})(?:\s+(?:forces|troops|army|military))?\s+(?:that|who)\b`,
       'i',
     ).test(sentence);
-    return { kind: 'strike', ...base, ...(counter ? { counter } : {}), words: words || STRIKE.exec(sentence)![0] };
+    // "Ukrainian troops with tanks attacked border positions": troops on the ground, not fire from afar
+    const ground = GROUND_WORDS.test(sentence) && TROOPS_ATTACK.test(sentence) && !AIR_MEANS.test(sentence);
+    return {
+      kind: ground ? 'ground-assault' : 'strike',
+      ...base,
+      ...(counter ? { counter } : {}),
+      words: words || STRIKE.exec(sentence)![0],
+    };
   }
   if (TRUCE.test(sentence) && CLAIM.test(sentence)) {
     const by = speaker ? party(speaker[1]!) : undefined;
@@ -293,5 +314,50 @@ export function readParties(text: string): Reading {
       words: TALKS.exec(sentence)![0],
     };
   }
+  // "On Sunday Putin said Ukraine's special services had planned the attack": a side's leader speaking on a
+  // day of his own is a statement, an occurrence of its own (with no day, it only reports)
+  const leader = LEADER_SAYS.exec(sentence);
+  if (leader && (BLAMES.test(sentence) || LEADER_ON_ATTACK.test(sentence) || ENDS_DEAL.test(sentence) || WITHDRAWAL.test(sentence))) {
+    const by: Party = /^(?:Putin|(?:the\s+)?Kremlin)$/i.test(leader[1]!) ? 'russia' : 'ukraine';
+    const other: Party = by === 'russia' ? 'ukraine' : 'russia';
+    const blamed = BLAMES.exec(sentence);
+    const blames = blamed ? party(blamed[1]!.replace(/'s$/, '')) : undefined;
+    return {
+      kind: 'statement',
+      actor: by,
+      target: other,
+      needsDate: true,
+      ...(blames !== undefined && blames !== by ? { blames } : {}),
+      words: leader[0],
+    };
+  }
   return { kind: undefined, ...base, words };
 }
+
+/** "The leaders of Russia, Ukraine, Germany and France agreed", "measures agreed ... by the group of Ukraine, Russia" */
+const AGREED_BY = /\b(?:agreed|agree|signed|reached)\b/i;
+const GROUND_WORDS =
+  /\b(?:street fighting|ground (?:assault|attack|offensive)|incursion|tanks|armou?red vehicles|infantry|stormed|storming)\b/i;
+const TROOPS_ATTACK =
+  /\b(?:troops|forces|soldiers|units|fighters)\b[^.;]{0,100}?\b(?:attacked|attacking|advanced|advancing|stormed|storming|assaulted)\b/i;
+const AIR_MEANS = /\b(?:drones?|missiles?|bombs?|air ?strikes?|aircraft|jets|UAVs?)\b/i;
+/** a head of state or his office, speaking */
+const LEADER_SAYS =
+  /\b(Putin|(?:the\s+)?Kremlin|Zelenskyy?|Poroshenko)\b[^.;]{0,30}?\b(?:said|says|called|accused|blamed|announced|warned|told)\b/i;
+/**
+ * What a leader says that is news of its own: his word on the attack told before ("called the attack a
+ * provocation", "accused Kyiv of"), a deal his side ends ("would not extend the grain deal"), his troops'
+ * withdrawal ("had left the besieged town in a planned withdrawal")
+ */
+const LEADER_ON_ATTACK = new RegExp(
+  String.raw`\b(?:called|blamed|condemned|described)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|incursion|bombing|shelling|offensive)\b|\baccus\w*\s+(?:${RU}|${UA}|Kyiv|Moscow)\b`,
+  'i',
+);
+const ENDS_DEAL =
+  /\b(?:would not|will not|won't|wouldn't|refused to|declined to)\s+(?:extend|renew|prolong)\b|\b(?:withdrew|pulled out|quit|suspended|suspends)\s+(?:from\s+|of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|treaty|initiative)\b/i;
+const WITHDRAWAL = /\b(?:withdrawal|withdrew|pull-out|pulled out|retreat(?:ed)?)\b/i;
+/** "Ukraine's special services had planned the attack": who carried out the attack told before */
+const BLAMES = new RegExp(
+  String.raw`\b(${RU}|${UA})(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:had\s+|has\s+)?(?:planned|organi[sz]ed|carried out|ordered|staged|was behind|were behind)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|bombing|operation)\b`,
+  'i',
+);

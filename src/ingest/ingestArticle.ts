@@ -65,6 +65,8 @@ export interface IngestInput {
 
 interface Observation {
   s: Sentence;
+  /** the report's publication time */
+  pub: DateTime;
   reading: Reading;
   dates: DateMention[];
   figures: FigureMention[];
@@ -91,9 +93,26 @@ const TERMS_DATE =
 
 function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
-  if (kind === 'strike') return o.dates.filter((d) => !d.reporting);
-  return o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)));
+  // ("Rescuers found two more bodies at 11 a.m.": a clock time carried from the day told before times the
+  // strike only in a sentence telling the strike; in one adding detail it is when the detail came)
+  if (fire(kind)) return o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
+  // (a clock time carried from the day told before, "stopped all fighting at 00:00", times a strike, not words)
+  const ds = o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)) && !d.carried);
+  // what was said or agreed was said before the report: a later date ("a meeting between 20 and 30 June",
+  // "to take effect at midnight on 15 February") is what it speaks of, not when it was said
+  const said = kind === 'statement' || kind === 'agreement-claim' ? ds.filter((d) => d.start < o.pub) : ds;
+  // "agreed on Thursday after talks that began on Wednesday evening", "measures agreed last Wednesday took
+  // effect on Monday": a deal is dated by the day it was agreed
+  const agreed = kind === 'agreement-claim' ? said.filter((d) => AGREED_ON.test(o.s.text.slice(0, d.index))) : [];
+  return agreed.length > 0 ? agreed : said;
 }
+
+/** the kinds of fire: a strike from afar, or troops on the ground */
+function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' {
+  return kind === 'strike' || kind === 'ground-assault';
+}
+
+const AGREED_ON = /\b(?:agreed|signed|sealed)\s*$/i;
 
 /** precisions finer than a calendar day: a night, a morning, an hour */
 const PARTIAL = new Set<Precision>(['part-of-day', 'hour', 'exact']);
@@ -271,6 +290,9 @@ const SAID_TODAY = /\b(?:said|accused)\b/i;
 const IN_SEPARATE =
   /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
 
+/** "Also on Tuesday,", "Also that day,": another item of the day's news */
+const ALSO_ON = /^(?:Also|Separately)\s+(?:on|that|late|early|earlier|later|in)\b/i;
+
 /** "three days earlier", "a week later" */
 const COUNTED_APART = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?)\s+(?:earlier|later)$/i;
 
@@ -359,17 +381,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let previousDay: DateTime | undefined;
   let previousEarly = false;
   let previousNight = false;
+  let previousWide = false;
   let lastSettlement: string | undefined;
   let datelineCapital: string | undefined;
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
-    const dates = readDates(s.text, { published: pub, ...(previousDay ? { previousDay, previousEarly, previousNight } : {}) });
+    const dates = readDates(s.text, {
+      published: pub,
+      ...(previousDay ? { previousDay, previousEarly, previousNight, previousWide } : {}),
+    });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
     const noAttack = noAttackSpans(s.text);
     const targets = findTargets(s.text).filter((t) => !noAttack.some(([a, b]) => t.index >= a && t.index < b));
-    const o: Observation = { s, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
+    const o: Observation = { s, pub, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
     // a date something was said on ("officials said on Monday") is not the day the story is about
@@ -379,6 +405,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       previousDay = last.start;
       // ("shortly after midnight", an hour, is as early as "early on Saturday")
       // (past midnight: "late on Monday", ending at midnight, is still Monday)
+      previousWide = last.precision === 'days' || last.precision === 'month';
       previousNight = last.precision === 'part-of-day' && last.start.hour >= 17 && last.end > last.start.startOf('day').plus({ days: 1 });
       previousEarly =
         (last.precision === 'part-of-day' || last.precision === 'hour') &&
@@ -415,7 +442,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
   for (const o of observations) {
-    const kind = o.reading.kind;
+    // ("Putin said on Sunday", not "Putin said"): a leader's words are an occurrence only on a day of their own
+    const kind = o.reading.needsDate && eventDates(o, 'statement').length === 0 ? undefined : o.reading.kind;
     if (kind === undefined) {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
@@ -426,15 +454,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const regionsIn = (g: Group) =>
         new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
       const there =
-        current?.kind === 'strike' && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
-          ? groups.filter((g) => g.kind === 'strike' && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
+        fire(current?.kind) && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
+          ? groups.filter((g) => fire(g.kind) && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
           : undefined;
       if (there && adds && !dated) there.obs.push(o);
-      else if (current?.kind === 'strike' && adds && !dated && observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2)
+      else if (
+        current !== undefined &&
+        fire(current.kind) &&
+        adds &&
+        !dated &&
+        observations.indexOf(o) - observations.indexOf(current.obs.at(-1)!) <= 2
+      )
         current.obs.push(o);
       continue;
     }
-    if (kind !== 'strike') {
+    if (!fire(kind)) {
       const ds = eventDates(o, kind);
       // "Peskov claimed ... . Speaking on January 30, he told reporters ...": the next sentence dates it
       const next = observations[observations.indexOf(o) + 1];
@@ -472,6 +506,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
         ...(o.reading.target ? { target: o.reading.target } : {}),
       };
       groups.push(g);
+      // "On Sunday Putin said Ukraine's special services had planned the attack": when the text names no
+      // attacker of the attack told before (only the map's side of the places hit does), the side hit
+      // blaming the other names it
+      const told = [...groups].reverse().find((x) => fire(x.kind));
+      const blames = o.reading.blames;
+      if (told && blames && told.actorConfidence !== 'high' && told.actor !== blames) {
+        told.actor = blames;
+        told.target = blames === 'russia' ? 'ukraine' : 'russia';
+        told.actorWords = o.reading.words;
+        told.actorLine = o.s.line;
+        told.actorConfidence = 'medium';
+      }
       continue;
     }
     // "the occupied city of Makiivka", "Russian-occupied Lysychansk": a place the other side holds is no
@@ -488,7 +534,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const actor = named ?? fromPlaces ?? current?.actor;
     const ds = eventDates(o, 'strike');
     const when = span(ds);
-    const strikeGroups = groups.filter((g) => g.kind === 'strike');
+    const strikeGroups = groups.filter((g) => fire(g.kind));
     let home: Group | undefined;
     if (o.reading.counter && !when && strikeGroups.some((g) => g.actor !== named)) {
       // "X said it was Russia that had shelled the station": the other side's account of the occurrence
@@ -523,7 +569,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       home = [...strikeGroups]
         .reverse()
         .reduce<Group | undefined>((best, g) => (best === undefined || g.obs.length > best.obs.length ? g : best), undefined);
-    } else if (current?.kind === 'strike' && (current.actor === actor || current.actor === undefined)) {
+    } else if (current !== undefined && fire(current.kind) && (current.actor === actor || current.actor === undefined)) {
       // an undated sentence goes on about the occurrence the text spoke of last
       home = current;
     } else {
@@ -555,6 +601,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (pinned <= 12 && Math.min(...ds.map(hours)) >= 24 && theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
     }
+    // "Also on Tuesday, artillery shelled Nikopol" after missiles hit Kryvyi Rih: a sentence opening on "Also
+    // on <day>" tells another occurrence of that day when it names none of the settlements hit before
+    if (home && ALSO_ON.test(o.s.text)) {
+      const settlements = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded && p.precision === 'settlement').map((p) => p.entry.id);
+      const mineS = settlements(o.places);
+      const theirsS = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => settlements(x.places)));
+      if (mineS.length > 0 && theirsS.size > 0 && mineS.every((x) => !theirsS.has(x))) home = undefined;
+    }
     // "A day earlier, strikes had killed two": a time of its own, counted from the story's, is set apart
     if (home && ds.some((d) => COUNTED_APART.test(d.words))) home = undefined;
     // "Earlier on Sunday, Russia had fired 120 missiles at the grid" after a strike on one city late on
@@ -572,7 +626,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       current = home;
     } else {
       current = {
-        kind: 'strike',
+        kind,
         obs: [o],
         ...(actor ? { actor, target: actor === 'russia' ? 'ukraine' : 'russia' } : {}),
         actorWords: named ? o.reading.words : fromPlaces ? 'the places hit' : '',
@@ -587,10 +641,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // an article about one earlier period: its strikes by one side are one occurrence there
     for (let i = 0; i < groups.length; i++) {
       const a = groups[i]!;
-      if (a.kind !== 'strike') continue;
+      if (!fire(a.kind)) continue;
       for (let j = groups.length - 1; j > i; j--) {
         const b = groups[j]!;
-        if (b.kind === 'strike' && b.actor === a.actor) {
+        if (fire(b.kind) && b.actor === a.actor) {
           a.obs.push(...b.obs);
           groups.splice(j, 1);
         }
@@ -621,7 +675,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const relativeOnly = ds.every((x) => !x.d.explicit);
     const before = groups
       .slice(0, groups.indexOf(g))
-      .filter((x) => x.kind === 'strike' && x.obs.some((o) => eventDates(o, 'strike').length > 0))
+      .filter((x) => fire(x.kind) && x.obs.some((o) => eventDates(o, 'strike').length > 0))
       .at(-1);
     if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
       // "Meanwhile, ...": about the days of the occurrence told before
@@ -644,7 +698,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: taken as said on the day of publication');
-    } else if (ds.length === 0 && before && g.kind === 'strike' && REPLY.test(g.obs[0]!.s.text)) {
+    } else if (ds.length === 0 && before && fire(g.kind) && REPLY.test(g.obs[0]!.s.text)) {
       // "Russia had struck back", "in retaliation": a reply comes after the occurrence it answers, and
       // before the report
       const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
@@ -656,7 +710,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: after the occurrence it answers, up to publication');
-    } else if (ds.length === 0 && g.kind === 'strike' && !older && GOING_ON.test(g.obs[0]!.s.text)) {
+    } else if (ds.length === 0 && fire(g.kind) && !older && GOING_ON.test(g.obs[0]!.s.text)) {
       // "Russian forces were still shelling the city": fire told as going on while the report is written is
       // of the day of publication, up to it
       when = {
@@ -695,7 +749,10 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // (a day, a month) adds nothing
       const all = ds.map((x) => x.d);
       const width = (d: DateMention) => d.end.diff(d.start).toMillis();
-      const narrowest = all.reduce((a, b) => (width(b) < width(a) ? b : a));
+      // (a clock time carried from a day told before, "at about 11 a.m." after "on Wednesday", times one hit
+      // within the time its day was told by, which stays the narrowest the text gives the whole of)
+      const told = all.some((d) => !d.carried) ? all.filter((d) => !d.carried) : all;
+      const narrowest = told.reduce((a, b) => (width(b) < width(a) ? b : a));
       // a whole day that holds the narrowest ("Palm Sunday" beside "Sunday morning") adds nothing: a part
       // of the day or a night that only overlaps it ("overnight" beside "early on Saturday") widens it
       const holds = (d: DateMention) => d.start <= narrowest.start && narrowest.end <= d.end && !PARTIAL.has(d.precision);
@@ -711,6 +768,30 @@ export function ingestArticle(input: IngestInput): IngestResult {
       if (prior && LATER.test(g.obs[0]!.s.text) && prior.start > s0 && prior.start < e0) s0 = prior.start;
       let precision = widest.precision;
       let e1: DateTime = e0;
+      // "early on Tuesday" and "at 2:50 a.m.": a strike on one place told at a clock time happened in that
+      // hour; "from about 1 a.m." is when it began, within the night told. Clock times told for one of
+      // several regions hit time that place's part, not the whole attack
+      // (a morning, an afternoon or an evening named already is the time of day: a clock time in it times
+      // one hit of several, "the first missile hit at around 10:15")
+      const hours = use.filter((d) => d.precision === 'hour' && /\d/.test(d.words));
+      const others = use.filter((d) => !hours.includes(d));
+      const small = (d: DateMention) => d.precision === 'part-of-day' && (d.start.hour < 5 || d.start.hour >= 18);
+      const regions = new Set(
+        g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+      );
+      if (g.kind === 'strike' && agree && hours.length > 0 && others.length > 0 && others.every(small) && regions.size <= 1) {
+        const at = hours.filter((d) => !d.opens);
+        if (at.length > 0) {
+          s0 = DateTime.min(...at.map((d) => d.start))!;
+          e1 = DateTime.max(...at.map((d) => d.end))!;
+          precision = 'hour';
+        } else s0 = DateTime.max(s0, DateTime.min(...hours.map((d) => d.start))!);
+      }
+      // troops fighting on into the day of the report: the assault runs up to it
+      if (g.kind === 'ground-assault' && e1 > pub.startOf('day')) {
+        e1 = pub;
+        precision = 'days';
+      }
       // a truce declared or in force is dated by the day it was told of ("took effect at midnight on Thursday")
       if (g.kind === 'agreement-claim' && (precision === 'hour' || precision === 'exact')) {
         s0 = s0.startOf('day');
@@ -756,7 +837,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: p.precision === 'region' ? 'high' : 'medium',
       });
     const placesExcluded = [...placeMentions.values()].filter(({ p }) => p.excluded).map(({ p }) => p.name);
-    if (places.length === 0 && g.kind === 'strike') {
+    if (places.length === 0 && fire(g.kind)) {
       unplaced.push({ line: g.obs[0]!.s.line, why: 'no place in the hierarchy is named in its sentences' });
       problems.push('no place named that the hierarchy knows');
     }
@@ -765,7 +846,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const named = g.obs.some((o) => o.targets.some((t) => t.target !== 'civilians'));
     // what a pause or a statement speaks of ("strikes on energy infrastructure") is its terms, not a hit
     // ("its strikes had destroyed military bases": what the attacker says it hit is its claim, not a target told)
-    for (const o of g.kind === 'strike' ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
+    for (const o of fire(g.kind) ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
       for (const t of o.targets)
         if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
@@ -773,7 +854,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         }
 
     // a strike that killed or hurt people and names nothing else it hit: the people were what it hit
-    if (targets.length === 0 && g.kind === 'strike') {
+    if (targets.length === 0 && fire(g.kind)) {
       const toll = g.obs.flatMap((o) =>
         o.figures.filter((f) => f.quantity === 'killed' || f.quantity === 'injured').map((f) => ({ f, o })),
       )[0];
@@ -920,7 +1001,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       v.stance === 'reports' ? [] : [{ by: v.by, line: v.line, words: v.words, stance: v.stance }],
     );
     if (g.actor) fields.push({ field: 'actor', value: g.actor, line: g.actorLine, words: g.actorWords, confidence: g.actorConfidence });
-    else problems.push(g.kind === 'strike' ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
+    else problems.push(fire(g.kind) ? 'the attacker is not named and the places do not tell' : 'who spoke or acted is not named');
 
     const day = when.start.setZone(pub.zone).toISODate()!;
     let id = `draft-${g.actor ?? 'unknown'}-${g.kind}-${day}`;

@@ -25,6 +25,10 @@ export interface DateMention {
   /** the text names a day or month outright (not relative to the dateline) */
   explicit: boolean;
   confidence: 'high' | 'medium' | 'low';
+  /** "from about 1 a.m.": the time something began, not the whole of it */
+  opens?: boolean;
+  /** a clock time with no day of its own, put on the day the text spoke of last */
+  carried?: boolean;
 }
 
 export interface DateContext {
@@ -35,6 +39,8 @@ export interface DateContext {
   previousEarly?: boolean;
   /** it was a night ("overnight", from the evening before): its day is the morning it ends on */
   previousNight?: boolean;
+  /** it was a span of days or a month ("over the past 24 hours", "in December"): no one day to put a clock time on */
+  previousWide?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -48,6 +54,8 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** "at 8 a.m. officials counted three dead": the time a count was told, not the time of what it counts */
+const COUNTED_AT = /^\s*,?\s*(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:counted|reported|recorded)\b/i;
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
 const AS_OF = /\b(?:by|as of)\s+$/i;
 /** "the toll rose to 40 on Monday", "had climbed to 12 by Sunday": when a toll stood so, not when the strike was */
@@ -121,7 +129,7 @@ function namedDay(words: string, pub: DateTime, future: boolean): DateTime | und
 
 /** words for a day or a part of one, told against the day the text spoke of last */
 const ANAPHORIC_DAY =
-  /\b(that night|that day|the same day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+  /\b(that night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
@@ -161,7 +169,12 @@ function yearFor(pub: DateTime, month: number, day: number, future: boolean): Da
   const candidates = [-1, 0, 1].map((k) => DateTime.fromObject({ year: pub.year + k, month, day }, { zone }));
   const pubDay = pub.startOf('day');
   if (future) return candidates.find((c) => c >= pubDay) ?? candidates[2]!;
-  return [...candidates].reverse().find((c) => c <= pubDay.plus({ days: 1 })) ?? candidates[0]!;
+  const past = [...candidates].reverse().find((c) => c <= pubDay.plus({ days: 1 })) ?? candidates[0]!;
+  // "between 20 and 30 June" in a report of 2 June: a date told without its year lies near the report, so
+  // one nearly a year back gives way to the same date in the coming weeks
+  const next = candidates.find((c) => c > pubDay.plus({ days: 1 }));
+  if (next !== undefined && pubDay.diff(past, 'days').days > 240 && next.diff(pubDay, 'days').days <= 60) return next;
+  return past;
 }
 
 function cap(end: DateTime, pub: DateTime): DateTime {
@@ -193,6 +206,7 @@ function mention(
       MOURNING.test(sentence.slice(index + words.length)) ||
       /\bdeclared\s+$/i.test(sentence.slice(0, index)) ||
       TOLL_STATE.test(sentence.slice(0, index)) ||
+      COUNTED_AT.test(sentence.slice(index + words.length)) ||
       (AS_OF.test(sentence.slice(0, index)) && !/^\S+?['’]s\b/.test(sentence.slice(index))),
     explicit,
     confidence,
@@ -369,7 +383,11 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   }
 
   // chrono: explicit dates, weekdays, yesterday, last week/month, N days ago
-  for (const r of chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false })) {
+  const found = chrono.en.parse(sentence, pub.toJSDate(), { forwardDate: false });
+  // a clock time with no day of its own ("at 2:50 a.m.") is on the day the text spoke of last, unless the
+  // sentence names a day itself
+  const namesDay = found.some((r) => r.start.isCertain('weekday') || (r.start.isCertain('day') && r.start.isCertain('month')));
+  for (const r of found) {
     const a = r.index;
     const b = r.index + r.text.length;
     if (!free(a, b)) continue;
@@ -378,6 +396,53 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     const after = sentence.slice(b);
     const s = r.start;
     const lower = text.toLowerCase();
+    // "put at 11 on Tuesday": news style writes a clock time with a.m., p.m. or minutes, so a bare number
+    // after "at" is a figure, not an hour
+    const clock =
+      s.isCertain('hour') && /\d(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|o['’]clock))|\b(?:noon|midday|midnight)\b/i.test(text);
+    if (s.isCertain('hour') && !clock && /^at\s+\d{1,2}\b/i.test(text.trim()) && !s.isCertain('day')) {
+      const d = s.isCertain('weekday') ? weekdayNear(pub, s.get('weekday') === 0 ? 7 : s.get('weekday')!, future) : undefined;
+      if (d === undefined) continue;
+      const on = text.replace(/^at\s+\d{1,2}\s*/i, '');
+      out.push(mention(d, d.plus({ days: 1 }), 'day', on, a + text.indexOf(on), sentence, false, 'high', pub));
+      taken.push([a, b]);
+      continue;
+    }
+    if (
+      clock &&
+      /\d/.test(text) &&
+      !namesDay &&
+      !s.isCertain('day') &&
+      !s.isCertain('weekday') &&
+      !s.isCertain('month') &&
+      ctx.previousDay !== undefined &&
+      !ctx.previousWide &&
+      !/\b(?:since|until|till|by)\s*$/i.test(before) &&
+      // ("the evacuation was to begin at 11 a.m.": the hour of what was to happen, not of what did)
+      !/\b(?:was|were|is|are)\s+(?:due\s+|set\s+|scheduled\s+)?to\s+\w+\s+(?:at\s+)?(?:about\s+|around\s+)?$/i.test(before)
+    ) {
+      const h = s.get('hour')!;
+      // a night told before ("overnight") holds the small hours of the morning it ends on
+      const day = ctx.previousDay.startOf('day').plus({ days: ctx.previousNight && h < 12 ? 1 : 0 });
+      const at = day.plus({ hours: h, minutes: s.get('minute') ?? 0 });
+      // "from about 1 a.m.": when it began
+      const from = /\bfrom\s+(?:about|around|approximately|roughly)?\s*$/i.exec(before);
+      const words = `${from ? from[0] : ''}${text}`;
+      const m = mention(
+        at.minus({ hours: 1 }),
+        at.plus({ hours: 1 }),
+        'hour',
+        words,
+        a - (from?.[0].length ?? 0),
+        sentence,
+        false,
+        'medium',
+        pub,
+      );
+      out.push({ ...m, carried: true, ...(from ? { opens: true } : {}) });
+      taken.push([a, b]);
+      continue;
+    }
     // a bare clock time ("at 18:50") or a year alone says nothing here that a day does not
     if (
       !s.isCertain('day') &&
@@ -390,6 +455,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // a duration ("for a week", "within three hours") is not a date
     if (
       /^(?:for\s+|within\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour|minute)s?$/i.test(text.trim()) ||
+      // ("ran for about 16 hours")
+      /^(?:for|within)\s+(?:about|around|nearly|almost|some|roughly|more than|over|up to)\s+/i.test(text.trim()) ||
       /\b(?:for|within)\s*$/i.test(before)
     )
       continue;
@@ -401,6 +468,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // "Russia now says", "is now in force": "now" is the time of writing, which dates the report and no
     // happening it tells of (chrono reads it as the publication hour)
     if (/^(?:right\s+)?now$/i.test(text.trim())) continue;
+    // ("later in the day": the day told before, read below; chrono takes "in the day" for a day ahead)
+    if (/^in the day$/i.test(text.trim())) continue;
     // "three days earlier": counted from the day the story is on, not from the dateline
     const offset = OFFSET.exec(text.trim());
     if (offset && ctx.previousDay !== undefined && /^(?:earlier|later)$/i.test(offset[3]!)) {
@@ -578,8 +647,11 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
         sentence.slice(m.index + m[0].length),
       );
     const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
+    // ("in the early hours of Tuesday" in a Wednesday report, then "fired 14 missiles overnight": the
+    // night told is the one whose small hours the story is on, not the night before the report)
     const nightEnds =
-      named ?? (early && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
+      named ??
+      ((early || ctx.previousEarly) && told !== undefined && told < pubDay ? (ctx.previousEarly ? told : told.plus({ days: 1 })) : pubDay);
     const start = early ? nightEnds : nightEnds.minus({ days: 1 }).plus({ hours: NIGHT_START });
     // "shortly after midnight": the hour after it
     const soon = /^(?:shortly|just|soon) after midnight$/i.test(m[0]);
