@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Settings } from 'luxon';
@@ -38,14 +37,16 @@ const MAX_HOURS = 20_000;
 
 type Hours = Record<string, (readonly [number, number | null, string?])[]>;
 
-/** The file of zone hours for this node: its version, ICU and time-zone data (and where ICU's data came from). */
-function zonesFile(dir: string): string {
+/**
+ * The file of zone hours for this node: its version and ICU and time-zone data name it (no hash: loading
+ * crypto first costs a start more than the name saves). None when ICU's data come from elsewhere
+ * (NODE_ICU_DATA), which the name cannot tell.
+ */
+function zonesFile(dir: string): string | undefined {
+  if (process.env.NODE_ICU_DATA !== undefined) return undefined;
   const v = process.versions;
-  const id = createHash('sha256')
-    .update(JSON.stringify([process.version, process.arch, v.icu, v.tz, v.unicode, process.env.NODE_ICU_DATA ?? null]))
-    .digest('hex')
-    .slice(0, 16);
-  return path.join(dir, `zones-${id}.json`);
+  const name = `zones-${process.version}-${process.arch}-icu${v.icu}-tz${v.tz}-u${v.unicode}.json`;
+  return /^[\w.+-]+$/.test(name) ? path.join(dir, name) : undefined;
 }
 
 function read(file: string): Hours | undefined {
@@ -71,6 +72,7 @@ export function prepareIntlFree(): void {
   const cache = defaultCache(process.cwd());
   if (cache === undefined) return;
   const file = zonesFile(cache.dir);
+  if (file === undefined) return;
   const kept = read(file);
   // an entry of any other shape is ignored whole: a damaged file is written again from what luxon says
   if (kept !== undefined)
