@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Settings } from 'luxon';
 import { assumeRootCollation } from '../collation.js';
 import { defaultCache } from '../load/loadCache.js';
+import { knownZones, knowZones } from '../schema/knownZones.js';
 import { seedZoneHours, zoneHours } from '../time/interval.js';
 
 /**
@@ -36,6 +37,11 @@ export function rootCollationFromEnv(env: NodeJS.ProcessEnv): boolean {
 const MAX_HOURS = 20_000;
 
 type Hours = Record<string, (readonly [number, number | null, string?])[]>;
+/** what the file holds: each zone's hours (src/time/interval.ts), and the names the zone check found valid */
+interface Kept {
+  hours: Hours;
+  valid: string[];
+}
 
 /**
  * The file of zone hours for this node: its version and ICU and time-zone data name it (no hash: loading
@@ -49,10 +55,14 @@ function zonesFile(dir: string): string | undefined {
   return /^[\w.+-]+$/.test(name) ? path.join(dir, name) : undefined;
 }
 
-function read(file: string): Hours | undefined {
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function read(file: string): Kept | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Hours) : undefined;
+    if (!isRecord(data) || !isRecord(data.hours) || !Array.isArray(data.valid) || !data.valid.every((z) => typeof z === 'string'))
+      return undefined;
+    return data as unknown as Kept;
   } catch {
     return undefined;
   }
@@ -75,19 +85,20 @@ export function prepareIntlFree(): void {
   if (file === undefined) return;
   const kept = read(file);
   // an entry of any other shape is ignored whole: a damaged file is written again from what luxon says
-  if (kept !== undefined)
-    for (const [zone, hours] of Object.entries(kept)) if (Array.isArray(hours) && hours.every(isHour)) seedZoneHours(zone, hours);
-  // hours and names: what decides whether this run learned anything worth writing
-  const size = (h: Hours) => Object.values(h).reduce((n, hs) => n + hs.reduce((m, e) => m + e.length, 0), 0);
+  if (kept !== undefined) {
+    for (const [zone, hours] of Object.entries(kept.hours)) if (Array.isArray(hours) && hours.every(isHour)) seedZoneHours(zone, hours);
+    knowZones(kept.valid);
+  }
+  // hours, names and valid zones: what decides whether this run learned anything worth writing
+  const size = (h: Hours) => Object.values(h).reduce((n, hs) => n + hs.reduce((m, e) => m + e.length, 0), 0) + knownZones().length;
   const before = size(zoneHours());
   process.once('exit', () => {
     const hours = zoneHours();
-    const now = size(hours);
-    if (now === before || Object.values(hours).reduce((n, h) => n + h.length, 0) > MAX_HOURS) return;
+    if (size(hours) === before || Object.values(hours).reduce((n, h) => n + h.length, 0) > MAX_HOURS) return;
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify(hours));
+      writeFileSync(tmp, JSON.stringify({ hours, valid: knownZones() } satisfies Kept));
       renameSync(tmp, file);
     } catch {
       rmSync(tmp, { force: true });
