@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from './version.js';
 import type { ScenarioInput } from './run/runScenario.js';
+import { compareText } from './collation.js';
 import { canonicalJson } from './canonicalJson.js';
 
 // kept here too: its own module lets the browser bundle (src/workbench) hash without node:crypto
@@ -45,7 +46,7 @@ export function hashesOf(input: ScenarioInput): Required<Hashes> {
 
 const rulesHash = (input: ScenarioInput) => hash({ rules: input.rules, conditions: input.conditions });
 const scenarioHash = (input: ScenarioInput, events: ScenarioInput['events']) =>
-  hash({ scenario: input.scenario, events: [...events].sort((a, b) => a.id.localeCompare(b.id)) });
+  hash({ scenario: input.scenario, events: [...events].sort((a, b) => compareText(a.id, b.id)) });
 
 /**
  * Two reports with the same stamp came from the same tool version, rules and scenario. `terms`: the

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { DateTime, Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addDuration, addDurationAt, formatHuman, nextMidnight } from '../src/time/interval.js';
+import {
+  addDuration,
+  addDurationAt,
+  formatHuman,
+  formatInstant,
+  formatMonthDayClock,
+  nextMidnight,
+  offsetMinutes,
+  seedZoneHours,
+  zoneHours,
+} from '../src/time/interval.js';
 import { resolveWindow } from '../src/time/window.js';
 import { Window } from '../src/schema/interpretation.js';
 import { runScenario } from '../src/run/runScenario.js';
@@ -135,6 +145,36 @@ describe('time zones', () => {
     expect((week - kyiv('2026-03-26T00:00:00+02:00')) / 3_600_000).toBe(167);
     // counted in a zone without the change, the same week is 168 hours
     expect(addDuration('2026-03-26T00:00:00+02:00', 'P7D', 'UTC+2')).toBe(kyiv('2026-04-02T00:00:00+02:00'));
+  });
+
+  it("formatInstant and formatMonthDayClock write what luxon's toISO and toFormat('LLL d HH:mm') write (3,000 random instants, fractions of a second too)", () => {
+    const zones = fc.constantFrom(...ZONES, 'Etc/GMT+3', 'America/St_Johns', 'utc', 'UTC+3', 'Not/AZone');
+    fc.assert(
+      fc.property(zones, instant, fc.integer({ min: 0, max: 999 }), (z, ms, frac) => {
+        for (const t of [ms, ms + frac])
+          for (const d of [DateTime.fromMillis(t, { zone: z })]) {
+            expect(formatInstant(t, z)).toBe(d.toISO({ suppressMilliseconds: true }) ?? String(t));
+            expect(formatMonthDayClock(t, z)).toBe(d.toFormat('LLL d HH:mm'));
+          }
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+    // years luxon writes in six digits, and the first instants of the common era
+    for (const t of [Date.parse('+010000-01-01T00:00:00Z'), Date.parse('0001-01-01T00:00:00Z'), -62198755200000])
+      expect(formatInstant(t, 'Europe/Kyiv')).toBe(DateTime.fromMillis(t, { zone: 'Europe/Kyiv' }).toISO({ suppressMilliseconds: true }));
+  });
+
+  it('the hours the CLI keeps from run to run are what luxon said, and a seeded hour is used as it stands', () => {
+    const t = Date.parse('2031-07-01T10:30:00Z');
+    const before = formatHuman(t, 'Europe/Kyiv');
+    expect(zoneHours()['Europe/Kyiv']).toContainEqual([Math.floor(t / 3_600_000), 180, 'GMT+3']);
+    // the CLI checks the file's shape; what it holds is what luxon said in an earlier run of the same node
+    seedZoneHours('Test/Seeded', [[Math.floor(t / 3_600_000), 90, 'GMT+1:30']]);
+    expect(offsetMinutes(t, 'Test/Seeded')).toBe(90);
+    expect(formatHuman(t, 'Test/Seeded')).toBe('Tue 1 Jul 2031 12:00 (GMT+1:30)');
+    // seeding never replaces what this process already knows
+    seedZoneHours('Europe/Kyiv', [[Math.floor(t / 3_600_000), 0, 'GMT']]);
+    expect(formatHuman(t, 'Europe/Kyiv')).toBe(before);
   });
 
   it("a duration added in a zone, and the day's next midnight, are luxon's to the millisecond around changes of the clocks (3,000 random instants)", () => {

@@ -268,7 +268,14 @@ async function runAsProgram(): Promise<void> {
     // nowhere left to report anything
   });
   const args = process.argv.slice(2);
-  process.exitCode = (await streamsInWorker(args)) ?? (await main(args));
+  const delegated = await streamsInWorker(args);
+  if (delegated !== undefined) {
+    process.exitCode = delegated;
+    return;
+  }
+  // luxon's locale, the collation and the zones' hours known without starting ICU (src/cli/intlFree.ts)
+  (await import('./intlFree.js')).prepareIntlFree();
+  process.exitCode = await main(args);
 }
 
 /**

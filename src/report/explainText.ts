@@ -23,7 +23,7 @@ import {
   type PartyName,
 } from './wording.js';
 import { DateTime } from 'luxon';
-import { formatHuman, type Interval } from '../time/interval.js';
+import { formatHuman, offsetMinutes, type Interval } from '../time/interval.js';
 import type {
   ConditionNode,
   EventExplanation,
@@ -123,7 +123,7 @@ function windowAsWritten(r: ReadingExplanation): string {
 function writtenAs(iso: string | undefined, ms: number, zone: string): string {
   if (iso === undefined) return '';
   const dt = DateTime.fromISO(iso, { setZone: true });
-  return dt.offset === DateTime.fromMillis(ms, { zone }).offset ? '' : ` (written as ${asWrittenTime(iso)})`;
+  return dt.offset === offsetMinutes(ms, zone) ? '' : ` (written as ${asWrittenTime(iso)})`;
 }
 
 /** When the event came against the window, in a sentence. */

@@ -2,6 +2,7 @@ import type { Tally } from '../sample/tally.js';
 import { estimate, type Estimate } from '../sample/tally.js';
 import type { Provenance } from '../provenance.js';
 import { table } from './compareText.js';
+import { compareText } from '../collation.js';
 
 export interface SampleReportInput {
   scenario: { id: string; title: string };
@@ -70,12 +71,12 @@ export function sampleText(r: SampleReportInput): string {
 }
 
 function sorted(m: Record<string, number>): [string, number][] {
-  return Object.entries(m).sort(([a], [b]) => a.localeCompare(b));
+  return Object.entries(m).sort(([a], [b]) => compareText(a, b));
 }
 
 function byOrder(order: readonly string[] | undefined, a: string, b: string): number {
   const i = order?.indexOf(a) ?? -1;
   const j = order?.indexOf(b) ?? -1;
   // unknown ids after the known ones, by id
-  return (i < 0 ? Infinity : i) - (j < 0 ? Infinity : j) || a.localeCompare(b);
+  return (i < 0 ? Infinity : i) - (j < 0 ? Infinity : j) || compareText(a, b);
 }

@@ -1,6 +1,5 @@
 import type { SweepRow } from '../sweep/sweep.js';
-import { DateTime } from 'luxon';
-import { formatInstant } from '../time/interval.js';
+import { formatInstant, formatMonthDayClock } from '../time/interval.js';
 import { table } from './compareText.js';
 import { phaseStatus } from './wording.js';
 import type { Provenance } from '../provenance.js';
@@ -9,7 +8,7 @@ const phaseCell = (r: SweepRow, zone: string) =>
   Object.entries(r.phases)
     .map(([p, met]) => {
       const due = r.dueBy[p];
-      const at = due === null || due === undefined ? '' : ` due ${DateTime.fromMillis(due, { zone }).toFormat('LLL d HH:mm')}`;
+      const at = due === null || due === undefined ? '' : ` due ${formatMonthDayClock(due, zone)}`;
       return `${p}:${phaseStatus({ met })}${at}`;
     })
     .join('; ') || 'none';

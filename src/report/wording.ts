@@ -1,7 +1,7 @@
 import { citeRecord } from '../sources/citeSource.js';
 import { DateTime, Duration } from 'luxon';
 import type { AgreementClaim, Obligation, WindowSpec } from '../schema/interpretation.js';
-import { during, type Interval } from '../time/interval.js';
+import { during, offsetMinutes, type Interval } from '../time/interval.js';
 import { readingZone, windowPeriods } from '../time/window.js';
 
 /**
@@ -189,7 +189,7 @@ export function offsetWords(minutes: number): string {
 
 /** The zone once, for a report's head: `Europe/Kyiv (GMT+2)`, with every offset its times use. */
 export function zoneWords(zone: string, instants: readonly number[]): string {
-  const offsets = [...new Set(instants.map((ms) => DateTime.fromMillis(ms, { zone }).offset))].sort((a, b) => a - b);
+  const offsets = [...new Set(instants.map((ms) => offsetMinutes(ms, zone)))].sort((a, b) => a - b);
   return offsets.length === 0 ? zone : `${zone} (${offsets.map(offsetWords).join(', ')})`;
 }
 

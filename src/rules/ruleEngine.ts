@@ -4,6 +4,7 @@ import type { Facts } from './deriveFacts.js';
 import { temporalOperators, type TemporalValue } from './operators.js';
 import { safePath } from './safePath.js';
 import { compileRules } from './compileRules.js';
+import { compareText } from '../collation.js';
 
 /** One rule's outcome for one set of facts, with json-rules-engine's condition trace. */
 export interface RuleOutcome {
@@ -13,7 +14,7 @@ export interface RuleOutcome {
   trace: unknown;
 }
 
-const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || a.name.localeCompare(b.name);
+const byPriority = (a: Rule, b: Rule) => b.priority - a.priority || compareText(a.name, b.name);
 
 /**
  * json-rules-engine behind a small interface: one engine, built once from the rule set and reused

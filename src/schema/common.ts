@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime, Duration as LuxonDuration, Info } from 'luxon';
+import { isKnownZone, knowZones } from './knownZones.js';
 import { parseInstant } from './parseInstant.js';
 
 /** Lowercase ids: stable, readable in file paths, CLI flags and JSON keys. */
@@ -102,6 +103,7 @@ export const IsoDuration = z.string().superRefine((s, ctx) => {
  * ("system", "local", "default"): a result must not depend on where it is computed.
  */
 export const TimeZone = z.string().superRefine((s, ctx) => {
+  if (isKnownZone(s)) return;
   const zone = Info.normalizeZone(s);
   if (zone === null || !zone.isValid) {
     ctx.addIssue({ code: 'custom', message: `"${s}" is not a known IANA time zone; write e.g. Europe/Kyiv` });
@@ -115,7 +117,7 @@ export const TimeZone = z.string().superRefine((s, ctx) => {
       code: 'custom',
       message: `"${s}" is more than 14 hours from UTC, beyond the offset any place keeps; name the zone, e.g. Europe/Kyiv`,
     });
-  }
+  } else if (zone.type === 'iana') knowZones([s]);
 });
 
 const NonNegInt = z.number().int({ message: 'a count is a whole number' }).min(0, { message: 'a count cannot be negative' });

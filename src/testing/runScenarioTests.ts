@@ -5,6 +5,7 @@ import { InputError } from '../problem.js';
 import { runScenario, planSpec } from '../run/runScenario.js';
 import { checkExpectations, checkLoadFailure, type CaseResult } from '../run/checkExpectations.js';
 import { machineInventory } from '../machine/inventory.js';
+import { compareText } from '../collation.js';
 
 export interface FileResult {
   file: string;
@@ -80,7 +81,7 @@ export async function runScenarioTests(
   const failed = all.filter((c) => c.differences.length > 0).length;
   const list = <K extends string>(m: Map<string, boolean>, key: K) =>
     [...m.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, v]) => ({ name, [key]: v }) as { name: string } & Record<K, boolean>);
   return {
     files,

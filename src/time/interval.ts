@@ -93,9 +93,43 @@ function fixOffset(local: number, o: number, zone: string): [number, number] {
   return [local - Math.min(o2, o3) * MINUTE, Math.max(o2, o3)];
 }
 
-/** ISO-8601 with the offset of `zone` at that instant, to the second. */
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The wall-clock time of `ms` in a named zone, from the hourly offsets below; undefined where luxon must
+ * answer: a name luxon reads as a fixed offset (UTC, GMT, UTC+3: only IANA names have a '/'), an offset
+ * not in whole minutes, a year outside 0-9999 (luxon writes those otherwise).
+ */
+export function wallClock(ms: number, zone: string): { d: Date; offset: number } | undefined {
+  if (!zone.includes('/')) return undefined;
+  const offset = hourOf(ms, zone)?.offset;
+  if (offset === undefined || !Number.isInteger(offset)) return undefined;
+  const d = new Date(ms + offset * MINUTE);
+  const y = d.getUTCFullYear();
+  return y >= 0 && y <= 9999 ? { d, offset } : undefined;
+}
+
+/** luxon's `toFormat('LLL d HH:mm')` of `ms` in `zone` (`Feb 3 18:00`), from the hourly offsets where it can. */
+export function formatMonthDayClock(ms: number, zone: string): string {
+  const w = wallClock(ms, zone);
+  if (w === undefined) return DateTime.fromMillis(ms, { zone }).toFormat('LLL d HH:mm');
+  const { d } = w;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+/**
+ * ISO-8601 with the offset of `zone` at that instant, to the second, as luxon's
+ * `toISO({ suppressMilliseconds: true })` writes it (a named zone's offset as +00:00, never Z). Written
+ * here from the hourly offsets: luxon's zone lookup is ICU's, whose first use costs a cached start about
+ * 10 ms (README, Cold start), and the offsets may come from the CLI's cache of them (seedZoneHours).
+ */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? String(ms);
+  const w = wallClock(ms, zone);
+  if (w === undefined) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? String(ms);
+  const { d, offset } = w;
+  const frac = d.getUTCMilliseconds();
+  const abs = Math.abs(offset);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${frac === 0 ? '' : `.${String(frac).padStart(3, '0')}`}${offset < 0 ? '-' : '+'}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -108,9 +142,40 @@ const HOUR = 3_600_000;
  * an hour is cached only when its first and last instants share an offset. It may live as long as the
  * module: it is a pure function of its primitive keys (a zone name and an hour), whatever run asks.
  */
-const offsets = new Map<string, Map<number, { offset: number; label?: string } | null>>();
+const offsets = new Map<string, Map<number, Hour>>();
 
-function hourOf(ms: number, zone: string): { offset: number; label?: string } | null {
+type Hour = { offset: number; label?: string } | null;
+/**
+ * Hours known from an earlier process (the CLI keeps them in its cache, keyed by node's build: the offsets
+ * and names are ICU's data), so that a cached run need not start ICU at all. Each entry is what hourOf
+ * itself gave then: [hour, offset, label?] or [hour, null].
+ */
+export function seedZoneHours(zone: string, hours: readonly (readonly [number, number | null, string?])[]): void {
+  let byHour = offsets.get(zone);
+  if (!byHour) {
+    byHour = new Map();
+    offsets.set(zone, byHour);
+  }
+  for (const [h, offset, label] of hours)
+    if (!byHour.has(h)) byHour.set(h, offset === null ? null : label === undefined ? { offset } : { offset, label });
+}
+
+/** The memo's entries (offsets luxon knew, with any names asked for), in the form seedZoneHours takes. */
+export function zoneHours(): Record<string, (readonly [number, number | null, string?])[]> {
+  return Object.fromEntries(
+    [...offsets].map(([zone, byHour]) => [
+      zone,
+      [...byHour]
+        // an unknown zone's NaN is left out (JSON would give it back as null, an hour luxon must answer)
+        .filter(([, o]) => o === null || Number.isFinite(o.offset))
+        .map(([h, o]) =>
+          o === null ? ([h, null] as const) : o.label === undefined ? ([h, o.offset] as const) : ([h, o.offset, o.label] as const),
+        ),
+    ]),
+  );
+}
+
+function hourOf(ms: number, zone: string): Hour {
   let byHour = offsets.get(zone);
   if (!byHour) {
     byHour = new Map();
