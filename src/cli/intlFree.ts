@@ -44,14 +44,15 @@ interface Kept {
 }
 
 /**
- * The file of zone hours for this node: its version and ICU and time-zone data name it (no hash: loading
- * crypto first costs a start more than the name saves). None when ICU's data come from elsewhere
+ * The file of zone hours for this node and this build of truce: node's version and ICU and time-zone data
+ * decide the hours, the build what the file's entries mean (as for the scenario cache's entries); no hash:
+ * loading crypto first costs a start more than the name saves. None when ICU's data come from elsewhere
  * (NODE_ICU_DATA), which the name cannot tell.
  */
-function zonesFile(dir: string): string | undefined {
+function zonesFile(dir: string, build: string): string | undefined {
   if (process.env.NODE_ICU_DATA !== undefined) return undefined;
   const v = process.versions;
-  const name = `zones-${process.version}-${process.arch}-icu${v.icu}-tz${v.tz}-u${v.unicode}.json`;
+  const name = `zones-${build}-${process.version}-${process.arch}-icu${v.icu}-tz${v.tz}-u${v.unicode}.json`;
   return /^[\w.+-]+$/.test(name) ? path.join(dir, name) : undefined;
 }
 
@@ -81,7 +82,7 @@ export function prepareIntlFree(): void {
   assumeRootCollation(rootCollationFromEnv(process.env));
   const cache = defaultCache(process.cwd());
   if (cache === undefined) return;
-  const file = zonesFile(cache.dir);
+  const file = zonesFile(cache.dir, cache.build);
   if (file === undefined) return;
   const kept = read(file);
   // an entry of any other shape is ignored whole: a damaged file is written again from what luxon says
