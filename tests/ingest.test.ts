@@ -145,8 +145,8 @@ describe('figures', () => {
     expect(roundingUnit(500)).toBe(100);
     expect(roundingUnit(7)).toBe(1);
   });
-  it('"up to 30" sets a ceiling', () => {
-    expect(one('Up to 30 drones were involved.')[0]!.c).toEqual({ low: 1, high: 30 });
+  it('"up to 30" sets a ceiling, the plural the floor', () => {
+    expect(one('Up to 30 drones were involved.')[0]!.c).toEqual({ low: 2, high: 30 });
   });
   it('"dozens" and "hundreds" are floors', () => {
     expect(one('Dozens of drones flew over the region.')[0]!.c).toEqual({ low: 24 });
@@ -1704,5 +1704,98 @@ describe('seventh round: sixth-round rules in other words, with a common-prose n
   it('a party after "against" is not the attacker; a party before "launched" is', () => {
     expect(readParties('Drones launched against Russia hit an oil depot.').actor).not.toBe('russia');
     expect(readParties('Russia launched drones at Odesa.').actor).toBe('russia');
+  });
+});
+
+describe('eighth round: figures, targets and places', () => {
+  const one = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, c: f.count }));
+  const event = (text: string) => ingest(`POLTAVA, 11 April 2026\n${text}`, at('2026-04-11T18:00:00+03:00')).events;
+
+  it('a count told while the toll was still climbing is an earlier one; "rose to" tells the latest itself', () => {
+    expect(
+      event(
+        'A Russian missile hit a block of flats in Poltava on Saturday morning, killing eight people and injuring 41, the governor said.\nThe number of victims grew all day: by noon rescuers had counted five dead and 20 hurt.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 8, best: 8, high: 8 }, injured: { low: 41, best: 41, high: 41 } }]);
+    expect(
+      event(
+        'A Russian missile hit a block of flats in Poltava on Saturday morning, killing eight people, the governor said.\nBy evening the toll rose to 11.',
+      ).map((e) => e.casualties?.killed),
+    ).toEqual([{ low: 11, best: 11, high: 11 }]);
+  });
+
+  it('an earlier count marks the figures told after it in the line, not those told before it', () => {
+    expect(
+      event(
+        'A Russian drone hit a school in Poltava on Saturday morning.\nFour people were killed and 17 injured, officials said; the police had initially put the toll at two.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 4, best: 4, high: 4 }, injured: { low: 17, best: 17, high: 17 } }]);
+    expect(
+      event(
+        'A Russian drone hit a school in Poltava on Saturday morning.\nThe police had initially reported two dead; by evening officials counted four dead and 17 injured.\nThe toll was later put at six dead and 30 injured.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 6, best: 6, high: 6 }, injured: { low: 30, best: 30, high: 30 } }]);
+  });
+
+  it('"as many as 40 drones": the plural is the floor, the figure the ceiling', () => {
+    expect(one('Russia launched as many as 40 drones at the south.')).toEqual([{ q: 'drones', c: { low: 2, high: 40 } }]);
+    expect(one('Russia launched 40 drones at the south.')).toEqual([{ q: 'drones', c: { low: 40, best: 40, high: 40 } }]);
+  });
+
+  it('unmanned surface vessels and boats are drones; a vessel that is not unmanned is not', () => {
+    expect(one('Three uncrewed naval boats rammed the pier.')).toEqual([{ q: 'drones', c: { low: 3, best: 3, high: 3 } }]);
+    expect(one('Three patrol boats left the harbour.')).toEqual([]);
+  });
+
+  it('one person told by a possessive ("injuring his wife") is one; "their children" gives no count', () => {
+    expect(one('The shell struck a car, killing a driver and injuring his wife.')).toEqual([
+      { q: 'killed', c: { low: 1, best: 1, high: 1 } },
+      { q: 'injured', c: { low: 1, best: 1, high: 1 } },
+    ]);
+    expect(one('The shell struck a car, injuring their children.')).toEqual([]);
+  });
+
+  it('two models joined by "and" before the unit are one list of the count; a noun before "and" is not', () => {
+    expect(one('Russia launched nine Kh-59 and Kh-31 guided missiles.')).toEqual([{ q: 'missiles', c: { low: 9, best: 9, high: 9 } }]);
+    expect(one('Troops lost nine tanks and Kh-59 missiles.')).toEqual([]);
+  });
+
+  it('"three of them were ballistic missiles" counts that type', () => {
+    expect(one('Of the 20 missiles fired, three of them were Kinzhal ballistic missiles.')).toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 3, best: 3, high: 3 },
+    });
+    expect(one('Of the 20 buildings in the street, three of them were hit by ballistic missiles.')).not.toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 3, best: 3, high: 3 },
+    });
+  });
+
+  it('"the rest cruise missiles" is the total less the typed parts; a type told without "the rest" is not', () => {
+    const munitions = (t: string) => event(`Russia fired 12 missiles at Poltava on Saturday morning. ${t}`).map((e) => e.munitions);
+    expect(munitions('Four were Iskander ballistic missiles, the remainder cruise missiles.')).toEqual([
+      {
+        missiles: { low: 12, best: 12, high: 12 },
+        ballisticMissiles: { low: 4, best: 4, high: 4 },
+        cruiseMissiles: { low: 8, best: 8, high: 8 },
+      },
+    ]);
+    expect(munitions('Four were Iskander ballistic missiles, and cruise missiles were also used.')).toEqual([
+      {
+        missiles: { low: 12, best: 12, high: 12 },
+        ballisticMissiles: { low: 4, best: 4, high: 4 },
+        cruiseMissiles: { low: 2 },
+      },
+    ]);
+  });
+
+  it('one type named without a number types a floor on the missiles: "downed six", "cruise missiles were used"', () => {
+    const munitions = (t: string) => event(`Ukraine struck Poltava on Saturday morning. ${t}`).map((e) => e.munitions);
+    expect(munitions('Air defences downed six missiles; officials said the missiles were cruise missiles.')).toEqual([
+      { missiles: { low: 6 }, cruiseMissiles: { low: 6 } },
+    ]);
+    expect(munitions('Air defences downed six missiles; officials said cruise and ballistic missiles were used.')).toEqual([
+      { missiles: { low: 6 }, cruiseMissiles: { low: 2 }, ballisticMissiles: { low: 2 } },
+    ]);
   });
 });
