@@ -1798,4 +1798,48 @@ describe('eighth round: figures, targets and places', () => {
       { missiles: { low: 6 }, cruiseMissiles: { low: 2 }, ballisticMissiles: { low: 2 } },
     ]);
   });
+
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('a bridge or a dam hit is civilian infrastructure; "bridge the gap" is no bridge', () => {
+    expect(t('A missile brought down a road bridge over the Desna.')).toEqual(['civilian-infrastructure']);
+    expect(t('Shelling breached the reservoir dam.')).toEqual(['civilian-infrastructure']);
+    expect(t('The envoys tried to bridge the gap between the two sides.')).toEqual([]);
+  });
+  it('a gas or oil pipeline is energy; "in the pipeline" is not', () => {
+    expect(t('Shells ruptured an oil pipeline outside the town.')).toEqual(['energy']);
+    expect(t('More air defence systems are in the pipeline, the minister said.')).toEqual([]);
+  });
+  it('a church or a cathedral hit is non-residential; walking home from church is no church hit', () => {
+    expect(t('A glide bomb damaged the wooden church and a monastery.')).toEqual(['non-residential']);
+    expect(t('The shell landed as people were walking home from church.')).toEqual([]);
+  });
+  it('a naval base, a landing ship, a fleet headquarters, an army checkpoint, border positions, an airfield are military', () => {
+    expect(t('Sea drones struck a landing ship moored at the naval base.')).toEqual(['military']);
+    expect(t('Missiles hit the fleet headquarters.')).toEqual(['military']);
+    expect(t('Shells fell on an army checkpoint outside the town.')).toEqual(['military']);
+    expect(t('Troops shelled border positions overnight.')).toEqual(['military']);
+    expect(t('Drones hit an airfield near the coast.')).toEqual(['military']);
+    expect(t('The bank moved its headquarters to Lviv.')).toEqual([]);
+  });
+  it('what a munition was launched from is no target; what it hit is', () => {
+    expect(t('Missiles launched from a submarine struck a school.')).toEqual(['education']);
+    expect(t('A drone struck a submarine in dry dock.')).toEqual(['military']);
+  });
+  it('a landmark that locates what was hit is not hit itself', () => {
+    expect(t('A drone hit houses near the bus station.')).toEqual(['residential']);
+    expect(t('A drone hit the bus station.')).toEqual(['civilian-transport']);
+  });
+  it('what the text says was not hit is no target', () => {
+    expect(t('The governor said no residential buildings had been damaged.')).toEqual([]);
+    expect(t('The governor said two residential buildings had been damaged.')).toEqual(['residential']);
+  });
+  it('a ship towed "into port" names no port hit; a port hit is civilian transport', () => {
+    expect(t('The damaged tanker was towed into port.')).toEqual([]);
+    expect(t('Missiles hit the port overnight.')).toEqual(['civilian-transport']);
+  });
+  it('a capital after "ordered by" is the government that acted, not a place hit', () => {
+    const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+    expect(placeNames('Moscow called the blast sabotage ordered by Kyiv.')).toEqual([]);
+    expect(placeNames('The blast was felt across Kyiv.')).toEqual(['Kyiv']);
+  });
 });
