@@ -10,7 +10,7 @@ import { findPlaces } from '../src/ingest/findPlaces.js';
 import { readParties } from '../src/ingest/findParties.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
-import { intervalCorrect } from '../src/ingest/scoreIngest.js';
+import { emptyScore, intervalCorrect, regionsIn, scoreArticle } from '../src/ingest/scoreIngest.js';
 import { readPlaceFiles } from '../src/load/readIngestFiles.js';
 import { Event } from '../src/schema/event.js';
 import { ROOT } from './helpers.js';
@@ -1836,6 +1836,28 @@ describe('eighth round: figures, targets and places', () => {
   it('a ship towed "into port" names no port hit; a port hit is civilian transport', () => {
     expect(t('The damaged tanker was towed into port.')).toEqual([]);
     expect(t('Missiles hit the port overnight.')).toEqual(['civilian-transport']);
+  });
+  it("the eval's places score compares regions by the hierarchy, not by spelling", () => {
+    // the shipped hierarchy, where the City of Sevastopol is a region and Sevastopol the city in it
+    const shipped = buildPlaceIndex(readPlaceFiles([path.join(ROOT, 'seeds/places/ukraine.yaml')]));
+    const scored = (draft: string, gold: string) => {
+      const e = (region: string) =>
+        ({
+          id: 'x',
+          kind: 'strike',
+          actor: 'russia',
+          when: { start: '2026-04-11T00:00:00+03:00', end: '2026-04-12T00:00:00+03:00', precision: 'day', evidence: 'x' },
+          places: [{ name: 'x', region, kind: 'city', precision: 'settlement' }],
+          placesExcluded: [],
+          targets: [],
+          sources: [{ file: 'a.txt', line: 2 }],
+        }) as unknown as Event;
+      const score = emptyScore();
+      scoreArticle(score, 'a.txt', [e(draft)], [e(gold)], regionsIn(shipped));
+      return score.places;
+    };
+    expect(scored('Sevastopol City', 'Sevastopol')).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(scored('Kyiv City', 'Kyiv Oblast')).toEqual({ tp: 0, fp: 1, fn: 1 });
   });
   it('a capital after "ordered by" is the government that acted, not a place hit', () => {
     const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
