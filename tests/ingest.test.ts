@@ -1799,6 +1799,15 @@ describe('eighth round: figures, targets and places', () => {
     ]);
   });
 
+  it('a headline\'s person with no article ("Girl killed in Kharkiv") is one, the whole event\'s toll', () => {
+    expect(
+      ingest(
+        'KHARKIV, 11 April 2026\nRussian drones hit three regions; girl killed in Kharkiv\nRussian drones struck Kharkiv, Sumy and Poltava overnight, officials said.\nIn Kharkiv a ten-year-old girl was killed.',
+        at('2026-04-11T10:00:00+03:00'),
+      ).events.map((e) => e.casualties?.killed),
+    ).toEqual([{ low: 1, best: 1, high: 1 }]);
+    expect(one('Another person died in the region.')).toEqual([]);
+  });
   const t = (x: string) => findTargets(x).map((m) => m.target);
   it('a bridge or a dam hit is civilian infrastructure; "bridge the gap" is no bridge', () => {
     expect(t('A missile brought down a road bridge over the Desna.')).toEqual(['civilian-infrastructure']);

@@ -854,6 +854,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
               (y) =>
                 !y.headline &&
                 y.f.quantity === q &&
+                // ("boy killed": a headline's person told without a number word is no number the body repeats)
+                figureTokens(x.f.words)[0] !== undefined &&
                 figureTokens(y.f.words)[0]?.toLowerCase() === figureTokens(x.f.words)[0]?.toLowerCase(),
             )
           ),

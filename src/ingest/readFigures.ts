@@ -218,6 +218,17 @@ export function readFigures(raw: string): FigureMention[] {
   )) {
     out.push(personsToll(m[1]!, /\band\b/i.test(m[0]) ? 2 : 1, m[0], m.index));
   }
+  // "Boy killed in Zaporizhzhia", "Woman dies after shelling": a headline drops the article, the person is one
+  // (only where a headline's clause opens: "another person died" in prose is no such count)
+  for (const m of sentence.matchAll(
+    new RegExp(
+      String.raw`(?<=^|[;:]\s*)${PERSON_WORD}\s+(killed|dies|died|injured|wounded)\b(?!\s+(?:by|a|an|the|one|two|three|four|five|his|her|their|\d)\b)`,
+      'gi',
+    ),
+  )) {
+    if (out.some((f) => f.index === m.index)) continue;
+    out.push(personsToll(/^(?:kill|die)/i.test(m[1]!) ? 'killed' : 'injured', 1, m[0], m.index));
+  }
   // "a seriously injured man was taken to hospital": one of the injured, told in passing, so a floor
   for (const m of sentence.matchAll(
     new RegExp(
