@@ -1808,6 +1808,18 @@ describe('eighth round: figures, targets and places', () => {
     ).toEqual([{ low: 1, best: 1, high: 1 }]);
     expect(one('Another person died in the region.')).toEqual([]);
   });
+  it('"about 30 of some 2,000 soldiers were wounded" counts 30; "two of the 20 people killed" still tells 20', () => {
+    expect(one('He said 12 of the 300 workers on the shift were injured.')).toEqual([{ q: 'injured', c: { low: 12, best: 12, high: 12 } }]);
+    expect(one('Two of the 20 people killed were children.')).toEqual([{ q: 'killed', c: { low: 20, best: 20, high: 20 } }]);
+  });
+  it('"salvoes of N rockets each" multiply; "waves of attacks" count nothing', () => {
+    expect(one('Two volleys of 12 rockets each struck the village.')).toEqual([{ q: 'shells', c: { low: 24, best: 24, high: 24 } }]);
+    expect(one('Two waves of attacks struck the village.')).toEqual([]);
+  });
+  it('rockets with no number are rocket artillery rounds, at least two; a count of them stays the count', () => {
+    expect(one('Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 2 } }]);
+    expect(one('Eight Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 8, best: 8, high: 8 } }]);
+  });
   const t = (x: string) => findTargets(x).map((m) => m.target);
   it('a bridge or a dam hit is civilian infrastructure; "bridge the gap" is no bridge', () => {
     expect(t('A missile brought down a road bridge over the Desna.')).toEqual(['civilian-infrastructure']);

@@ -172,6 +172,14 @@ const PERSONS_TOGETHER = new RegExp(
 );
 /** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
 const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
+const EACH = new RegExp(
+  String.raw`^\s+(?:salvoes|salvos|volleys|waves|barrages)\s+of\s+(\d+|${WORD_NUMBER})\s+((?:[\w-]+\s+){0,2}?(?:rockets|missiles|drones|shells))\s+each\b`,
+  'i',
+);
+const OF_GROUP = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|almost|roughly|more than|over)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|${WORD_NUMBER})\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|residents|soldiers|troops|servicemen|workers|passengers|children)\s+(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+been|were|was)\s+(?:[\w-]+\s+)?(killed|wounded|injured|hurt)\b`,
+  'i',
+);
 /** "two of them were", "four were": a part of a count told before, typed by what follows */
 const OF_THEM_WERE = /^\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are)\s+(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
@@ -309,7 +317,22 @@ export function readFigures(raw: string): FigureMention[] {
     // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
     const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
     const mi = munitionFor(MISSILE.exec(typed.trimStart())) ?? (elided ? MISSILE.exec(`${elided[1]}${elided[2]}`) : null);
-    if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
+    // "about 30 of some 2,000 soldiers had been wounded": the first figure counts the casualties, the second the
+    // group they were among ("two of the 20 people killed were children" tells the toll in the second)
+    const ofGroup = article ? null : OF_GROUP.exec(after);
+    // "three salvoes of 40 rockets each": the munitions fired are the product
+    const each = EACH.exec(after);
+    const perEach = each ? wordValue(each[1]!) : undefined;
+    if (each && perEach !== undefined) {
+      const unit = each[2]!.toLowerCase();
+      quantity = /drone/.test(unit) ? 'drones' : /rocket|shell/.test(unit) ? 'shells' : 'missiles';
+      typeWord = each[0];
+      n *= perEach;
+      together.push([end, end + each[0].length]);
+    } else if (ofGroup) {
+      quantity = /^kill/i.test(ofGroup[1]!) ? 'killed' : 'injured';
+      together.push([end, end + ofGroup[0].length]);
+    } else if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
     } else if (mi) {
@@ -474,7 +497,7 @@ export function readFigures(raw: string): FigureMention[] {
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two
   for (const m of sentence.matchAll(
-    /\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b)/gi,
+    /\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b|rockets\b)/gi,
   )) {
     const kinds = m[0].toLowerCase();
     const lead = sentence.slice(0, m.index);
@@ -489,6 +512,14 @@ export function readFigures(raw: string): FigureMention[] {
     } else if (/cruise|ballistic/.test(kinds)) {
       if (/cruise/.test(kinds)) push('cruiseMissiles', 2);
       if (/ballistic/.test(kinds)) push('ballisticMissiles', 2);
+    } else if (kinds === 'rockets') {
+      // "Grad rockets", "Russian rockets brought down part of a block": rocket artillery's rounds, at least two
+      if (
+        !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}rockets/i.test(
+          sentence,
+        )
+      )
+        push('shells', 2);
     } else if (
       kinds === 'missiles' &&
       !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(
