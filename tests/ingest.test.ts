@@ -1826,6 +1826,10 @@ describe('eighth round: figures, targets and places', () => {
     expect(t('Shelling breached the reservoir dam.')).toEqual(['civilian-infrastructure']);
     expect(t('The envoys tried to bridge the gap between the two sides.')).toEqual([]);
   });
+  it('a restaurant, a hotel, a holiday complex or a recreation centre hit is non-residential; a pizza courier is no building', () => {
+    expect(t('Missiles wrecked a lakeside hotel, a restaurant and a recreation centre.')).toEqual(['non-residential']);
+    expect(t('A drone hit a pizza courier on his scooter.')).toEqual([]);
+  });
   it('a gas or oil pipeline is energy; "in the pipeline" is not', () => {
     expect(t('Shells ruptured an oil pipeline outside the town.')).toEqual(['energy']);
     expect(t('More air defence systems are in the pipeline, the minister said.')).toEqual([]);

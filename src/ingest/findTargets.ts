@@ -22,7 +22,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
