@@ -1830,6 +1830,12 @@ describe('eighth round: figures, targets and places', () => {
     expect(t('Missiles wrecked a lakeside hotel, a restaurant and a recreation centre.')).toEqual(['non-residential']);
     expect(t('A drone hit a pizza courier on his scooter.')).toEqual([]);
   });
+  it('a gas metering station is energy (a gas station is not); an attack that cut power hit energy', () => {
+    expect(t('Rockets hit a gas metering station near the border.')).toEqual(['energy']);
+    expect(t('Rockets hit a gas station near the border.')).toEqual(['civilian-infrastructure']);
+    expect(t('A drone attack cut power to 3,000 customers.')).toEqual(['energy']);
+    expect(t('Officials said the power stayed on.')).toEqual([]);
+  });
   it('a gas or oil pipeline is energy; "in the pipeline" is not', () => {
     expect(t('Shells ruptured an oil pipeline outside the town.')).toEqual(['energy']);
     expect(t('More air defence systems are in the pipeline, the minister said.')).toEqual([]);

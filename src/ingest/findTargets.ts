@@ -4,7 +4,7 @@ import type { TargetType } from '../schema/event.js';
 export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   [
     'energy',
-    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|(?:gas|oil|fuel) pipelines?|energy)\b/i,
+    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|(?:gas|oil|fuel) pipelines?|gas (?:metering|compressor|distribution) stations?|(?:cut|cutting|knocked out|knocking out)\s+(?:the\s+)?(?:power|electricity)|energy)\b/i,
   ],
   [
     'residential',
