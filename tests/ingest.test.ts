@@ -1820,6 +1820,14 @@ describe('eighth round: figures, targets and places', () => {
     expect(one('Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 2 } }]);
     expect(one('Eight Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 8, best: 8, high: 8 } }]);
   });
+  it('tolls told place by place in one line, a clause each, add up; one toll for two places stays one', () => {
+    const injured = (line: string) =>
+      event(`Russian drones struck Poltava and Sumy on Saturday morning, officials said.\n${line}`).map((e) => e.casualties?.injured);
+    expect(injured('In Poltava three people were injured, the governor said, and two were hurt in Sumy.')).toEqual([
+      { low: 5, best: 5, high: 5 },
+    ]);
+    expect(injured('Five people were injured in Poltava and Sumy, the governor said.')).toEqual([{ low: 5, best: 5, high: 5 }]);
+  });
   const t = (x: string) => findTargets(x).map((m) => m.target);
   it('a bridge or a dam hit is civilian infrastructure; "bridge the gap" is no bridge', () => {
     expect(t('A missile brought down a road bridge over the Desna.')).toEqual(['civilian-infrastructure']);

@@ -254,3 +254,19 @@ export function toldAsMore(text: string, index: number): boolean {
     alsoOwnClause(text, index)
   );
 }
+
+/** where one clause of a line ends and the next begins, for tolls told place by place */
+const CLAUSE_BREAK = /;|,\s*(?:and|while|but|whereas)\s+/g;
+
+/**
+ * "In Zaporizhzhia a boy was killed and seven people were wounded, ..., and five civilians were hurt in the
+ * Dnipropetrovsk region": a line telling tolls place by place, one clause each, gives each toll the places
+ * of its own clause; a clause naming none (or a line of one clause) goes by all the places the line names.
+ */
+export function placesOfClause<P extends { index: number }>(text: string, places: readonly P[], index: number): P[] {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => [m.index, m.index + m[0].length] as const);
+  const start = breaks.filter(([, b]) => b <= index).at(-1)?.[1] ?? 0;
+  const end = breaks.find(([a]) => a >= index)?.[0] ?? text.length;
+  const mine = places.filter((p) => p.index >= start && p.index < end);
+  return mine.length > 0 ? mine : [...places];
+}
