@@ -10,7 +10,7 @@ import { findPlaces } from '../src/ingest/findPlaces.js';
 import { readParties } from '../src/ingest/findParties.js';
 import { findTargets } from '../src/ingest/findTargets.js';
 import { matchExisting } from '../src/ingest/matchExisting.js';
-import { intervalCorrect } from '../src/ingest/scoreIngest.js';
+import { emptyScore, intervalCorrect, regionsIn, scoreArticle } from '../src/ingest/scoreIngest.js';
 import { readPlaceFiles } from '../src/load/readIngestFiles.js';
 import { Event } from '../src/schema/event.js';
 import { ROOT } from './helpers.js';
@@ -145,8 +145,8 @@ describe('figures', () => {
     expect(roundingUnit(500)).toBe(100);
     expect(roundingUnit(7)).toBe(1);
   });
-  it('"up to 30" sets a ceiling', () => {
-    expect(one('Up to 30 drones were involved.')[0]!.c).toEqual({ low: 1, high: 30 });
+  it('"up to 30" sets a ceiling, the plural the floor', () => {
+    expect(one('Up to 30 drones were involved.')[0]!.c).toEqual({ low: 2, high: 30 });
   });
   it('"dozens" and "hundreds" are floors', () => {
     expect(one('Dozens of drones flew over the region.')[0]!.c).toEqual({ low: 24 });
@@ -1880,5 +1880,203 @@ describe('eighth round: dates, occurrences and actors', () => {
       readDates('Sirens sounded at 4:40 a.m.', { published: WED, previousDay: TUE, previousWide }).map((d) => iso(d.start));
     expect(wide(true)).toEqual([]);
     expect(wide(false)).toEqual(['2026-03-10T03:40:00+02:00']);
+  });
+});
+
+describe('eighth round: figures, targets and places', () => {
+  const one = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, c: f.count }));
+  const event = (text: string) => ingest(`POLTAVA, 11 April 2026\n${text}`, at('2026-04-11T18:00:00+03:00')).events;
+
+  it('a count told while the toll was still climbing is an earlier one; "rose to" tells the latest itself', () => {
+    expect(
+      event(
+        'A Russian missile hit a block of flats in Poltava on Saturday morning, killing eight people and injuring 41, the governor said.\nThe number of victims grew all day: by noon rescuers had counted five dead and 20 hurt.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 8, best: 8, high: 8 }, injured: { low: 41, best: 41, high: 41 } }]);
+    expect(
+      event(
+        'A Russian missile hit a block of flats in Poltava on Saturday morning, killing eight people, the governor said.\nBy evening the toll rose to 11.',
+      ).map((e) => e.casualties?.killed),
+    ).toEqual([{ low: 11, best: 11, high: 11 }]);
+  });
+
+  it('an earlier count marks the figures told after it in the line, not those told before it', () => {
+    expect(
+      event(
+        'A Russian drone hit a school in Poltava on Saturday morning.\nFour people were killed and 17 injured, officials said; the police had initially put the toll at two.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 4, best: 4, high: 4 }, injured: { low: 17, best: 17, high: 17 } }]);
+    expect(
+      event(
+        'A Russian drone hit a school in Poltava on Saturday morning.\nThe police had initially reported two dead; by evening officials counted four dead and 17 injured.\nThe toll was later put at six dead and 30 injured.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 6, best: 6, high: 6 }, injured: { low: 30, best: 30, high: 30 } }]);
+  });
+
+  it('"as many as 40 drones": the plural is the floor, the figure the ceiling', () => {
+    expect(one('Russia launched as many as 40 drones at the south.')).toEqual([{ q: 'drones', c: { low: 2, high: 40 } }]);
+    expect(one('Russia launched 40 drones at the south.')).toEqual([{ q: 'drones', c: { low: 40, best: 40, high: 40 } }]);
+  });
+
+  it('unmanned surface vessels and boats are drones; a vessel that is not unmanned is not', () => {
+    expect(one('Three uncrewed naval boats rammed the pier.')).toEqual([{ q: 'drones', c: { low: 3, best: 3, high: 3 } }]);
+    expect(one('Three patrol boats left the harbour.')).toEqual([]);
+  });
+
+  it('one person told by a possessive ("injuring his wife") is one; "their children" gives no count', () => {
+    expect(one('The shell struck a car, killing a driver and injuring his wife.')).toEqual([
+      { q: 'killed', c: { low: 1, best: 1, high: 1 } },
+      { q: 'injured', c: { low: 1, best: 1, high: 1 } },
+    ]);
+    expect(one('The shell struck a car, injuring their children.')).toEqual([]);
+  });
+
+  it('two models joined by "and" before the unit are one list of the count; a noun before "and" is not', () => {
+    expect(one('Russia launched nine Kh-59 and Kh-31 guided missiles.')).toEqual([{ q: 'missiles', c: { low: 9, best: 9, high: 9 } }]);
+    expect(one('Troops lost nine tanks and Kh-59 missiles.')).toEqual([]);
+  });
+
+  it('"three of them were ballistic missiles" counts that type', () => {
+    expect(one('Of the 20 missiles fired, three of them were Kinzhal ballistic missiles.')).toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 3, best: 3, high: 3 },
+    });
+    expect(one('Of the 20 buildings in the street, three of them were hit by ballistic missiles.')).not.toContainEqual({
+      q: 'ballisticMissiles',
+      c: { low: 3, best: 3, high: 3 },
+    });
+  });
+
+  it('"the rest cruise missiles" is the total less the typed parts; a type told without "the rest" is not', () => {
+    const munitions = (t: string) => event(`Russia fired 12 missiles at Poltava on Saturday morning. ${t}`).map((e) => e.munitions);
+    expect(munitions('Four were Iskander ballistic missiles, the remainder cruise missiles.')).toEqual([
+      {
+        missiles: { low: 12, best: 12, high: 12 },
+        ballisticMissiles: { low: 4, best: 4, high: 4 },
+        cruiseMissiles: { low: 8, best: 8, high: 8 },
+      },
+    ]);
+    expect(munitions('Four were Iskander ballistic missiles, and cruise missiles were also used.')).toEqual([
+      {
+        missiles: { low: 12, best: 12, high: 12 },
+        ballisticMissiles: { low: 4, best: 4, high: 4 },
+        cruiseMissiles: { low: 2 },
+      },
+    ]);
+  });
+
+  it('one type named without a number types a floor on the missiles: "downed six", "cruise missiles were used"', () => {
+    const munitions = (t: string) => event(`Ukraine struck Poltava on Saturday morning. ${t}`).map((e) => e.munitions);
+    expect(munitions('Air defences downed six missiles; officials said the missiles were cruise missiles.')).toEqual([
+      { missiles: { low: 6 }, cruiseMissiles: { low: 6 } },
+    ]);
+    expect(munitions('Air defences downed six missiles; officials said cruise and ballistic missiles were used.')).toEqual([
+      { missiles: { low: 6 }, cruiseMissiles: { low: 2 }, ballisticMissiles: { low: 2 } },
+    ]);
+  });
+
+  it('a headline\'s person with no article ("Girl killed in Kharkiv") is one, the whole event\'s toll', () => {
+    expect(
+      ingest(
+        'KHARKIV, 11 April 2026\nRussian drones hit three regions; girl killed in Kharkiv\nRussian drones struck Kharkiv, Sumy and Poltava overnight, officials said.\nIn Kharkiv a ten-year-old girl was killed.',
+        at('2026-04-11T10:00:00+03:00'),
+      ).events.map((e) => e.casualties?.killed),
+    ).toEqual([{ low: 1, best: 1, high: 1 }]);
+    expect(one('Another person died in the region.')).toEqual([]);
+  });
+  it('"about 30 of some 2,000 soldiers were wounded" counts 30; "two of the 20 people killed" still tells 20', () => {
+    expect(one('He said 12 of the 300 workers on the shift were injured.')).toEqual([{ q: 'injured', c: { low: 12, best: 12, high: 12 } }]);
+    expect(one('Two of the 20 people killed were children.')).toEqual([{ q: 'killed', c: { low: 20, best: 20, high: 20 } }]);
+  });
+  it('"salvoes of N rockets each" multiply; "waves of attacks" count nothing', () => {
+    expect(one('Two volleys of 12 rockets each struck the village.')).toEqual([{ q: 'shells', c: { low: 24, best: 24, high: 24 } }]);
+    expect(one('Two waves of attacks struck the village.')).toEqual([]);
+  });
+  it('rockets with no number are rocket artillery rounds, at least two; a count of them stays the count', () => {
+    expect(one('Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 2 } }]);
+    expect(one('Eight Uragan rockets hit the town centre.')).toEqual([{ q: 'shells', c: { low: 8, best: 8, high: 8 } }]);
+  });
+  it('tolls told place by place in one line, a clause each, add up; one toll for two places stays one', () => {
+    const injured = (line: string) =>
+      event(`Russian drones struck Poltava and Sumy on Saturday morning, officials said.\n${line}`).map((e) => e.casualties?.injured);
+    expect(injured('In Poltava three people were injured, the governor said, and two were hurt in Sumy.')).toEqual([
+      { low: 5, best: 5, high: 5 },
+    ]);
+    expect(injured('Five people were injured in Poltava and Sumy, the governor said.')).toEqual([{ low: 5, best: 5, high: 5 }]);
+  });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('a bridge or a dam hit is civilian infrastructure; "bridge the gap" is no bridge', () => {
+    expect(t('A missile brought down a road bridge over the Desna.')).toEqual(['civilian-infrastructure']);
+    expect(t('Shelling breached the reservoir dam.')).toEqual(['civilian-infrastructure']);
+    expect(t('The envoys tried to bridge the gap between the two sides.')).toEqual([]);
+  });
+  it('a restaurant, a hotel, a holiday complex or a recreation centre hit is non-residential; a pizza courier is no building', () => {
+    expect(t('Missiles wrecked a lakeside hotel, a restaurant and a recreation centre.')).toEqual(['non-residential']);
+    expect(t('A drone hit a pizza courier on his scooter.')).toEqual([]);
+  });
+  it('a gas metering station is energy (a gas station is not); an attack that cut power hit energy', () => {
+    expect(t('Rockets hit a gas metering station near the border.')).toEqual(['energy']);
+    expect(t('Rockets hit a gas station near the border.')).toEqual(['civilian-infrastructure']);
+    expect(t('A drone attack cut power to 3,000 customers.')).toEqual(['energy']);
+    expect(t('Officials said the power stayed on.')).toEqual([]);
+  });
+  it('a gas or oil pipeline is energy; "in the pipeline" is not', () => {
+    expect(t('Shells ruptured an oil pipeline outside the town.')).toEqual(['energy']);
+    expect(t('More air defence systems are in the pipeline, the minister said.')).toEqual([]);
+  });
+  it('a church or a cathedral hit is non-residential; walking home from church is no church hit', () => {
+    expect(t('A glide bomb damaged the wooden church and a monastery.')).toEqual(['non-residential']);
+    expect(t('The shell landed as people were walking home from church.')).toEqual([]);
+  });
+  it('a naval base, a landing ship, a fleet headquarters, an army checkpoint, border positions, an airfield are military', () => {
+    expect(t('Sea drones struck a landing ship moored at the naval base.')).toEqual(['military']);
+    expect(t('Missiles hit the fleet headquarters.')).toEqual(['military']);
+    expect(t('Shells fell on an army checkpoint outside the town.')).toEqual(['military']);
+    expect(t('Troops shelled border positions overnight.')).toEqual(['military']);
+    expect(t('Drones hit an airfield near the coast.')).toEqual(['military']);
+    expect(t('The bank moved its headquarters to Lviv.')).toEqual([]);
+  });
+  it('what a munition was launched from is no target; what it hit is', () => {
+    expect(t('Missiles launched from a submarine struck a school.')).toEqual(['education']);
+    expect(t('A drone struck a submarine in dry dock.')).toEqual(['military']);
+  });
+  it('a landmark that locates what was hit is not hit itself', () => {
+    expect(t('A drone hit houses near the bus station.')).toEqual(['residential']);
+    expect(t('A drone hit the bus station.')).toEqual(['civilian-transport']);
+  });
+  it('what the text says was not hit is no target', () => {
+    expect(t('The governor said no residential buildings had been damaged.')).toEqual([]);
+    expect(t('The governor said two residential buildings had been damaged.')).toEqual(['residential']);
+  });
+  it('a ship towed "into port" names no port hit; a port hit is civilian transport', () => {
+    expect(t('The damaged tanker was towed into port.')).toEqual([]);
+    expect(t('Missiles hit the port overnight.')).toEqual(['civilian-transport']);
+  });
+  it("the eval's places score compares regions by the hierarchy, not by spelling", () => {
+    // the shipped hierarchy, where the City of Sevastopol is a region and Sevastopol the city in it
+    const shipped = buildPlaceIndex(readPlaceFiles([path.join(ROOT, 'seeds/places/ukraine.yaml')]));
+    const scored = (draft: string, gold: string) => {
+      const e = (region: string) =>
+        ({
+          id: 'x',
+          kind: 'strike',
+          actor: 'russia',
+          when: { start: '2026-04-11T00:00:00+03:00', end: '2026-04-12T00:00:00+03:00', precision: 'day', evidence: 'x' },
+          places: [{ name: 'x', region, kind: 'city', precision: 'settlement' }],
+          placesExcluded: [],
+          targets: [],
+          sources: [{ file: 'a.txt', line: 2 }],
+        }) as unknown as Event;
+      const score = emptyScore();
+      scoreArticle(score, 'a.txt', [e(draft)], [e(gold)], regionsIn(shipped));
+      return score.places;
+    };
+    expect(scored('Sevastopol City', 'Sevastopol')).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(scored('Kyiv City', 'Kyiv Oblast')).toEqual({ tp: 0, fp: 1, fn: 1 });
+  });
+  it('a capital after "ordered by" is the government that acted, not a place hit', () => {
+    const placeNames = (s: string) => findPlaces(s, places).map((p) => p.name);
+    expect(placeNames('Moscow called the blast sabotage ordered by Kyiv.')).toEqual([]);
+    expect(placeNames('The blast was felt across Kyiv.')).toEqual(['Kyiv']);
   });
 });

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { ingestArticle } from '../src/ingest/ingestArticle.js';
 import { buildPlaceIndex } from '../src/places/placeIndex.js';
-import { emptyScore, formatScore, scoreArticle, type Score } from '../src/ingest/scoreIngest.js';
+import { emptyScore, formatScore, regionsIn, scoreArticle, type Score } from '../src/ingest/scoreIngest.js';
 import { readArticle, readGold, readPlaceFiles } from '../src/load/readIngestFiles.js';
 import { SeedFile } from '../src/schema/seedFile.js';
 
@@ -25,6 +25,7 @@ const placeFiles = existsSync(shipped)
       .map((f) => path.join(shipped, f))
   : [path.join(fixtures, 'places.yaml')];
 const places = buildPlaceIndex(readPlaceFiles(placeFiles));
+const regionOf = regionsIn(places);
 
 function evalSet(dir: string): Score | undefined {
   if (!existsSync(dir)) return undefined;
@@ -36,7 +37,7 @@ function evalSet(dir: string): Score | undefined {
     const { text } = readArticle(path.join(dir, gold.article));
     const published = DateTime.fromISO(gold.published, { setZone: true }).setZone(gold.zone);
     const { events } = ingestArticle({ text, file: gold.article, published, places });
-    scoreArticle(score, gold.article, events, gold.events);
+    scoreArticle(score, gold.article, events, gold.events, regionOf);
   }
   return score;
 }
@@ -65,7 +66,7 @@ function evalSeeds(): Score | string {
     const published = DateTime.fromISO(d.published, { setZone: true }).setZone(d.zone);
     const { events } = ingestArticle({ text, file, published, places });
     const gold = seed.events.filter((e) => e.sources.some((s) => s.file === file));
-    scoreArticle(score, file, events, gold);
+    scoreArticle(score, file, events, gold, regionOf);
   }
   return score;
 }

@@ -213,9 +213,10 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
           );
         if (visitor && !(/^landed/i.test(visitor[0]) && MUNITION_OR_DEBRIS.test(sentence.slice(0, start)))) continue;
         // "no immediate comment from Kyiv", "confrontation with Moscow": a capital standing for its government
+        // ("sabotage ordered by Kyiv", "an attack planned by Moscow": the agent of a passive is who acted)
         if (
           e.kind === 'capital' &&
-          /\b(?:comment|response|reaction|word|statement|reply|confrontation|talks|relations|ties|negotiations|dialogue|contacts?|pressure|sanctions)\s+(?:from|by|with|on|against)\s+$|\b(?:blame|blamed|blaming|accuse|accused|accusing|urged|urging)\s+$/i.test(
+          /\b(?:comment|response|reaction|word|statement|reply|confrontation|talks|relations|ties|negotiations|dialogue|contacts?|pressure|sanctions)\s+(?:from|by|with|on|against)\s+$|\b(?:blame|blamed|blaming|accuse|accused|accusing|urged|urging)\s+$|\b(?:ordered|planned|organi[sz]ed|staged|orchestrated|masterminded|committed|carried out|backed|sponsored|directed|commissioned)\s+by\s+$/i.test(
             sentence.slice(Math.max(0, start - 24), start),
           )
         )

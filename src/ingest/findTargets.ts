@@ -4,7 +4,7 @@ import type { TargetType } from '../schema/event.js';
 export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   [
     'energy',
-    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|energy)\b/i,
+    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|(?:gas|oil|fuel) pipelines?|gas (?:metering|compressor|distribution) stations?|(?:cut|cutting|knocked out|knocking out)\s+(?:the\s+)?(?:power|electricity)|energy)\b/i,
   ],
   [
     'residential',
@@ -14,19 +14,19 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
   [
     'civilian-transport',
-    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|(?:mini)?bus(?:es)?|trams?|metro|transport infrastructure|railway station|airport|(?:sea)?ports?(?!\s+(?:city|cities|town|towns))|port infrastructure|civilian cars|convoy of (?:civilian )?cars)\b/i,
+    /\b(rail(?:way)?s?|trains?|trolleybus(?:es)?|(?:mini)?bus(?:es)?|trams?|metro|transport infrastructure|railway station|airport|(?<!\b(?:into|in|to|from|leave|left|reached)\s)(?:sea)?ports?(?!\s+(?:city|cities|town|towns))|port infrastructure|civilian cars|convoy of (?:civilian )?cars)\b/i,
   ],
   [
     'civilian-infrastructure',
-    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?)|pumping stations?|water (?:pumping|treatment) (?:stations?|plants?))\b/i,
+    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?)|pumping stations?|water (?:pumping|treatment) (?:stations?|plants?)|bridges?(?!\s+(?:the|a|an|their|its|our|this|that|these|those)\b)|dams?)\b/i,
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
-    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|(?:ammunition|arms) depots?|(?:housing|quartering|sheltering) (?:troops|soldiers|servicemen))\b/i,
+    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|airfields?|(?:naval|navy) bases?|(?:landing|patrol|missile|amphibious|naval|navy|supply|command) ships?|frigates?|corvettes?|submarines?|(?:fleet|army|military|naval|navy|brigade|regiment|battalion|corps|general staff) headquarters|headquarters of (?:[\w'’-]+\s+){0,4}?(?:fleet|army|navy|brigade|regiment|battalion|division|corps)|(?:army|military|border|defensive|front-?line|artillery) positions|(?:army|military) checkpoints?|(?:ammunition|arms) depots?|(?:housing|quartering|sheltering) (?:troops|soldiers|servicemen))\b/i,
   ],
   ['diplomatic', /\b(consulate|embassy)\b/i],
   [
@@ -34,6 +34,10 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
     /\b(civilians|civilian(?! (?:buildings|objects|facilities|sites|infrastructure|targets|areas))|(?:killed|injured|wounded) (?:a|an|one) (?:woman|man|child|resident|person))\b/i,
   ],
 ];
+
+const LAUNCHED_FROM = /\b(?:launched|fired|flying|flown|took off|taking off)\s+from\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
+const NEAR = /\b(?:near|next to|close to|beside|opposite|not far from)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
+const NOT_HIT = /^\s*(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\s+(?:(?:hit|damaged|struck|destroyed|affected)\b)/i;
 
 export interface TargetMention {
   target: TargetType;
@@ -85,6 +89,16 @@ export function findTargets(sentence: string): TargetMention[] {
     if (
       /\bformer\s+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, found.index - 24), found.index)) &&
       !/^[\w\s-]{0,30}?\bnow\s+(?:used|housing|serving|home)\b/i.test(sentence.slice(found.index))
+    )
+      continue;
+    // "launched from a submarine": where the attack came from, not what it hit
+    // "houses near the railway station": a landmark that locates what was hit is not hit itself
+    // "no civilian buildings had been damaged": what the text says was not hit
+    const lead = sentence.slice(Math.max(0, found.index - 40), found.index);
+    if (
+      LAUNCHED_FROM.test(lead) ||
+      NEAR.test(lead) ||
+      (/\bno\s+(?:[\w-]+\s+){0,2}$/i.test(lead) && NOT_HIT.test(sentence.slice(found.index + found[0].length)))
     )
       continue;
     out.push({ target, words: found[0], index: found.index });

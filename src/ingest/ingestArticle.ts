@@ -6,7 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { resolveFigures, toldAsMore } from './resolveFigures.js';
+import { placesOfClause, resolveFigures, toldAsMore } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
@@ -310,8 +310,12 @@ const AT_SITE_NOUN =
   /\bthe (?:same )?(hospital|clinic|school|market|station|plant|factory|refinery|depot|building|block|bridge|port|airfield|base|dam)\b/i;
 
 /** The regions a toll is told for: its sentence's places, or the site it names in the places told before. */
-function tollPlaces(o: Observation, obs: Observation[]): string[] {
-  const own = o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
+function tollPlaces(o: Observation, obs: Observation[], index: number): string[] {
+  const own = placesOfClause(
+    o.s.text,
+    o.places.filter((p) => !p.excluded),
+    index,
+  ).map((p) => p.region?.id ?? p.entry.id);
   // "Seventy-five were wounded, he said": the same speaker going on about the toll he gave for one place
   const prev = obs[obs.indexOf(o) - 1];
   if (
@@ -893,7 +897,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
             headline,
             added,
             lead: o.s === lead && NATIONAL_TALLY.test(o.s.text) && !SITE.test(o.s.text.slice(0, f.index)),
-            places: tollPlaces(o, g.obs),
+            places: tollPlaces(o, g.obs, f.index),
             whole: o.places.filter((p) => !p.excluded && p.precision === 'region').map((p) => p.region?.id ?? p.entry.id),
             at: [],
           });
@@ -935,6 +939,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
               (y) =>
                 !y.headline &&
                 y.f.quantity === q &&
+                // ("boy killed": a headline's person told without a number word is no number the body repeats)
+                figureTokens(x.f.words)[0] !== undefined &&
                 figureTokens(y.f.words)[0]?.toLowerCase() === figureTokens(x.f.words)[0]?.toLowerCase(),
             )
           ),

@@ -3,7 +3,8 @@ import type { Count } from '../schema/common.js';
 /**
  * Figures in a sentence with what they count and how the text qualifies them, after UCDP's low/best/high:
  * "more than 70" is low 71; "at least 28" low 28; "nearly 500" high 500 with low 450 (half the unit it is
- * rounded to below); "about 450" 425-475; "up to 30" high 30; "dozens" low 24; "hundreds" low 200.
+ * rounded to below); "about 450" 425-475; "up to 30" high 30 with the plural as the floor (low 2); "dozens" low 24;
+ * "hundreds" low 200.
  */
 export const QUANTITIES = [
   'drones',
@@ -117,9 +118,10 @@ function qualified(q: string | undefined, n: number): { count: Count; approximat
     case 'some':
     case 'an estimated':
       return { count: { low: Math.max(0, n - half), best: n, high: n + half }, approximate: true };
+    // ("up to four drones", "up to 200 troops": the plural the figure counts is the floor, two)
     case 'up to':
     case 'as many as':
-      return { count: { low: Math.min(1, n), high: n }, approximate: false };
+      return { count: { low: Math.min(2, n), high: n }, approximate: false };
     default:
       return { count: { low: n, best: n, high: n }, approximate: false };
   }
@@ -132,11 +134,12 @@ function qualified(q: string | undefined, n: number): { count: Count; approximat
  */
 const BREAK = String.raw`(?:as|after|before|when|while|since|until|in|at|on|into|onto|by|from|with|for|to|than|that|which|who|where|were|was|is|are|had|has|have|been|being|people|persons?|civilians?|children|residents?|dead|died|killed|killing|injured|injuring|wounded|hurt|hit|struck)\b`;
 const DRONE = new RegExp(
-  String.raw`^(?:(?!and\b|or\b|\d|${BREAK})[\w-]+\s+){0,3}?(drones?|uavs?|shaheds?|unmanned aerial vehicles?|geran-2s?)\b`,
+  String.raw`^(?:(?!and\b|or\b|\d|${BREAK})[\w-]+\s+){0,3}?(drones?|uavs?|shaheds?|unmanned aerial vehicles?|geran-2s?|(?:unmanned|uncrewed|remote-controlled)\s+(?:surface\s+|sea\s+|naval\s+|underwater\s+)?(?:vessels?|boats?))\b`,
   'i',
 );
+/** ("14 Kh-101 and Kh-555 cruise missiles": two models joined by "and" are one list of the missiles counted) */
 const MISSILE = new RegExp(
-  String.raw`^(?:(?!and\b(?!\s+(?:cruise|ballistic))|or\b|\d|${BREAK})([\w-]+)\s+){0,4}?(missiles?|rockets?|ones)\b`,
+  String.raw`^(?:(?!and\b(?!\s+(?:cruise|ballistic)|(?<=\w-\w+\s+and)\s+\w+-\w+\s)|or\b|\d|${BREAK})([\w-]+)\s+){0,4}?(missiles?|rockets?|ones)\b`,
   'i',
 );
 /** "drone makers", "missile defence": the munition's name used for something else */
@@ -169,6 +172,16 @@ const PERSONS_TOGETHER = new RegExp(
 );
 /** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
 const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
+const EACH = new RegExp(
+  String.raw`^\s+(?:salvoes|salvos|volleys|waves|barrages)\s+of\s+(\d+|${WORD_NUMBER})\s+((?:[\w-]+\s+){0,2}?(?:rockets|missiles|drones|shells))\s+each\b`,
+  'i',
+);
+const OF_GROUP = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|almost|roughly|more than|over)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|${WORD_NUMBER})\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|residents|soldiers|troops|servicemen|workers|passengers|children)\s+(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+been|were|was)\s+(?:[\w-]+\s+)?(killed|wounded|injured|hurt)\b`,
+  'i',
+);
+/** "two of them were", "four were": a part of a count told before, typed by what follows */
+const OF_THEM_WERE = /^\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are)\s+(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
@@ -203,15 +216,26 @@ export function readFigures(raw: string): FigureMention[] {
             : 'missiles';
     out.push({ quantity: q, count: { low: 2 }, role: 'launched', weak: false, approximate: false, words: m[0], index: m.index });
   }
-  // "killed a woman": one person
+  // "killed a woman", "injuring their 14-year-old daughter": one person
   // "killed a young woman and her two-year-old daughter": single persons joined by "and" after the verb
   for (const m of sentence.matchAll(
     new RegExp(
-      String.raw`\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b(?:\s+and\s+(?:her|his|their|a|an)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\b)?`,
+      String.raw`\b(killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one|her|his|their)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b(?:\s+and\s+(?:her|his|their|a|an)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\b)?`,
       'gi',
     ),
   )) {
     out.push(personsToll(m[1]!, /\band\b/i.test(m[0]) ? 2 : 1, m[0], m.index));
+  }
+  // "Boy killed in Zaporizhzhia", "Woman dies after shelling": a headline drops the article, the person is one
+  // (only where a headline's clause opens: "another person died" in prose is no such count)
+  for (const m of sentence.matchAll(
+    new RegExp(
+      String.raw`(?<=^|[;:]\s*)${PERSON_WORD}\s+(killed|dies|died|injured|wounded)\b(?!\s+(?:by|a|an|the|one|two|three|four|five|his|her|their|\d)\b)`,
+      'gi',
+    ),
+  )) {
+    if (out.some((f) => f.index === m.index)) continue;
+    out.push(personsToll(/^(?:kill|die)/i.test(m[1]!) ? 'killed' : 'injured', 1, m[0], m.index));
   }
   // "a seriously injured man was taken to hospital": one of the injured, told in passing, so a floor
   for (const m of sentence.matchAll(
@@ -284,13 +308,31 @@ export function readFigures(raw: string): FigureMention[] {
     let hospitalOnly = false;
     // "a week after a missile barrage", "stored 300 drones": no munition of this occurrence fired
     if (OTHER_TIME.test(before) || KEPT.test(before)) continue;
+    // "two of them were Iskander-M ballistic missiles": the figure counts the type the part is told as
+    const ofThem = article ? null : OF_THEM_WERE.exec(after);
+    const typed = ofThem ? after.slice(ofThem[0].length) : after;
     const munitionFor = (x: RegExpExecArray | null) =>
-      x && !NOT_MUNITION.test(after.trimStart().slice(x[0].length)) && !(article && /\bof\s/i.test(x[0])) ? x : null;
-    const d = munitionFor(DRONE.exec(after.trimStart()));
+      x && !NOT_MUNITION.test(typed.trimStart().slice(x[0].length)) && !(article && /\bof\s/i.test(x[0])) ? x : null;
+    const d = munitionFor(DRONE.exec(typed.trimStart()));
     // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
     const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
-    const mi = munitionFor(MISSILE.exec(after.trimStart())) ?? (elided ? MISSILE.exec(`${elided[1]}${elided[2]}`) : null);
-    if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
+    const mi = munitionFor(MISSILE.exec(typed.trimStart())) ?? (elided ? MISSILE.exec(`${elided[1]}${elided[2]}`) : null);
+    // "about 30 of some 2,000 soldiers had been wounded": the first figure counts the casualties, the second the
+    // group they were among ("two of the 20 people killed were children" tells the toll in the second)
+    const ofGroup = article ? null : OF_GROUP.exec(after);
+    // "three salvoes of 40 rockets each": the munitions fired are the product
+    const each = EACH.exec(after);
+    const perEach = each ? wordValue(each[1]!) : undefined;
+    if (each && perEach !== undefined) {
+      const unit = each[2]!.toLowerCase();
+      quantity = /drone/.test(unit) ? 'drones' : /rocket|shell/.test(unit) ? 'shells' : 'missiles';
+      typeWord = each[0];
+      n *= perEach;
+      together.push([end, end + each[0].length]);
+    } else if (ofGroup) {
+      quantity = /^kill/i.test(ofGroup[1]!) ? 'killed' : 'injured';
+      together.push([end, end + ofGroup[0].length]);
+    } else if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
     } else if (mi) {
@@ -455,7 +497,7 @@ export function readFigures(raw: string): FigureMention[] {
   }
   // a plural with no number ("drone strikes", "cruise and ballistic missiles"): at least two
   for (const m of sentence.matchAll(
-    /\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b)/gi,
+    /\b(?:(cruise|ballistic)\s+(?:and\s+(cruise|ballistic)\s+)?missiles|drones?\s+(?:strikes|attacks)|drones\b|missiles\b|rockets\b)/gi,
   )) {
     const kinds = m[0].toLowerCase();
     const lead = sentence.slice(0, m.index);
@@ -470,6 +512,14 @@ export function readFigures(raw: string): FigureMention[] {
     } else if (/cruise|ballistic/.test(kinds)) {
       if (/cruise/.test(kinds)) push('cruiseMissiles', 2);
       if (/ballistic/.test(kinds)) push('ballisticMissiles', 2);
+    } else if (kinds === 'rockets') {
+      // "Grad rockets", "Russian rockets brought down part of a block": rocket artillery's rounds, at least two
+      if (
+        !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}rockets/i.test(
+          sentence,
+        )
+      )
+        push('shells', 2);
     } else if (
       kinds === 'missiles' &&
       !/(?<![A-Za-z]-)\b(\d+|[a-z]+ty|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+(?:[\w-]+\s+){0,3}missiles/i.test(

@@ -33,9 +33,22 @@ const MUNITION = new Set<Quantity>(['drones', 'missiles', 'ballisticMissiles', '
 /** "including six Kinzhals", "among them", "of which": a part of the figure told before it */
 const PART_OF = /\b(?:including|among them|among which|of them|of which|of these)\s+(?:some\s+)?$/i;
 
-/** "had first reported", "the first count was", "initially put the toll at": a count the text says was superseded */
+/**
+ * "had first reported", "the first count was", "initially put the toll at": a count the text says was superseded;
+ * "the toll climbed through the morning: at 8 a.m. ... three dead": a count told on the way to the final one
+ * (not "rose to 12", which tells the updated count itself)
+ */
 const EARLIER =
-  /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b/i;
+  /\b(?:first|initially|originally|earlier|previously)\s+(?:reported|put|gave|given|said|counted|announced|estimated|recorded)\b|\b(?:first|initial|earlier|previous|original)\s+(?:count|toll|tally|figure|estimate|report)s?\b|\b(?:toll|count|tally|number of (?:the\s+)?(?:dead|victims|casualties|injured|wounded))\s+(?:had\s+|has\s+)?(?:climbed|rose|risen|grew|grown|mounted|increased|kept rising)\b(?!\s+(?:to|by|from)\b)/i;
+/**
+ * An earlier count marks the figures told after it in its line ("had first reported one dead and five wounded;
+ * by 6 p.m. the count stood at five dead"), not those the line tells before it ("22 wounded, officials said;
+ * police had first reported one death" tells the count, then what came first).
+ */
+function toldAfterEarlier(text: string, index: number): boolean {
+  const m = new RegExp(EARLIER.source, 'gi');
+  return [...text.matchAll(m)].some((x) => x.index < index);
+}
 
 /** what a search of a strike site is for or through: the rubble, survivors, bodies, people trapped */
 const SOUGHT = String.raw`(?:rubble|ruins|debris|wreckage|survivors|bodies|victims|missing|trapped|residents|people)`;
@@ -78,6 +91,9 @@ const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
 /** a long-range type named for a drone count: it is not an FPV count */
 const DRONE_TYPE = /\b(?:Shahed|Geran|Gerbera|Lancet|Orlan|Lyutyi|Liutyi|Mohajer|long-range|decoy)\b/i;
 
+/** "and the rest cruise missiles", "the others were": the munitions of a total not told by type before */
+const THE_REST = /\b(?:the\s+(?:rest|remainder|others|remaining(?:\s+\w+)?))\s+(?:(?:of them|were|are|was)\s+)*$/i;
+
 interface Candidate {
   f: FigureMention;
   line: number;
@@ -95,7 +111,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   for (const q of CASUALTY) {
     const told = all.filter((c) => c.f.quantity === q);
     // the latest count replaces earlier ones
-    const marked = told.filter((c) => !c.f.updated && EARLIER.test(lines[c.line]!.text));
+    const marked = told.filter((c) => !c.f.updated && toldAfterEarlier(lines[c.line]!.text, c.f.index));
     const plain = told.filter((c) => !marked.includes(c));
     // (a first count the later one repeats was not superseded: it tells the same number)
     const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
@@ -145,6 +161,32 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
       const f = replace.get(c.f) ?? c.f;
       replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
     }
+  }
+
+  // "19 missiles ... two of them were ballistic missiles and the rest cruise missiles": the rest is the total
+  // less the parts told by type
+  const exactLaunch = (c: Candidate) =>
+    !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+  const total = Math.max(0, ...all.filter((c) => c.f.quantity === 'missiles' && exactLaunch(c)).map((c) => c.f.count.low));
+  for (const c of all) {
+    if (!c.f.weak || (c.f.quantity !== 'cruiseMissiles' && c.f.quantity !== 'ballisticMissiles') || total === 0) continue;
+    if (!THE_REST.test(lines[c.line]!.text.slice(Math.max(0, c.f.index - 30), c.f.index))) continue;
+    const parts = all.filter(
+      (o) => o.f.quantity !== c.f.quantity && (o.f.quantity === 'cruiseMissiles' || o.f.quantity === 'ballisticMissiles') && exactLaunch(o),
+    );
+    const rest = total - parts.reduce((a, o) => a + o.f.count.low, 0);
+    if (parts.length > 0 && rest > 0) replace.set(c.f, { ...c.f, count: { low: rest, best: rest, high: rest }, weak: false });
+  }
+
+  // one type named alone, with no number of its own, types the missiles counted: "five missiles shot down" and
+  // "Storm Shadow cruise missiles were used" are at least five cruise missiles (an exact count is typed whole
+  // where the event's counts are merged)
+  const types = (['cruiseMissiles', 'ballisticMissiles'] as const).filter((q) => all.some((c) => c.f.quantity === q));
+  const missileCounts = all.filter((c) => c.f.quantity === 'missiles' && !c.f.weak && !drop.has(c.f));
+  if (types.length === 1 && missileCounts.length > 0) {
+    const floorOf = Math.max(...missileCounts.map((c) => c.f.count.low));
+    for (const c of all.filter((x) => x.f.quantity === types[0]))
+      if (c.f.weak && !replace.has(c.f) && floorOf > c.f.count.low) replace.set(c.f, { ...c.f, count: { low: floorOf } });
   }
 
   // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
@@ -211,4 +253,20 @@ export function toldAsMore(text: string, index: number): boolean {
     /\b\S+\s+more\s+(?:[\w-]+\s+)?(?:were|have been|had been)\s+(?:killed|injured|wounded|hurt)\s+and\s+$/i.test(text.slice(0, index)) ||
     alsoOwnClause(text, index)
   );
+}
+
+/** where one clause of a line ends and the next begins, for tolls told place by place */
+const CLAUSE_BREAK = /;|,\s*(?:and|while|but|whereas)\s+/g;
+
+/**
+ * "In Zaporizhzhia a boy was killed and seven people were wounded, ..., and five civilians were hurt in the
+ * Dnipropetrovsk region": a line telling tolls place by place, one clause each, gives each toll the places
+ * of its own clause; a clause naming none (or a line of one clause) goes by all the places the line names.
+ */
+export function placesOfClause<P extends { index: number }>(text: string, places: readonly P[], index: number): P[] {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => [m.index, m.index + m[0].length] as const);
+  const start = breaks.filter(([, b]) => b <= index).at(-1)?.[1] ?? 0;
+  const end = breaks.find(([a]) => a >= index)?.[0] ?? text.length;
+  const mine = places.filter((p) => p.index >= start && p.index < end);
+  return mine.length > 0 ? mine : [...places];
 }

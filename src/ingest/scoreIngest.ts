@@ -1,5 +1,6 @@
 import type { Count } from '../schema/common.js';
 import type { Event } from '../schema/event.js';
+import type { PlaceLookup } from './placeLookup.js';
 
 /**
  * Scores drafts against gold events of the same article. A draft finds a gold event when they cite a
@@ -7,7 +8,8 @@ import type { Event } from '../schema/event.js';
  * - interval: contains the gold interval (3 h of slack at each end, for where a night is cut) and is no
  *   wider than needed (at most the gold width plus 6 h, or twice it for spans of days);
  * - figures: each quantity (drones, missiles, ballistic, cruise, killed, injured) exact in low, best, high;
- * - places: the admin-1 regions named (precision and recall over the set);
+ * - places: the admin-1 regions named (precision and recall over the set), by their id in the place hierarchy
+ *   when the eval passes it ("Sevastopol" and "Sevastopol City" are one region), else by name;
  * - targets: the classes (precision and recall over the set);
  * - actor: equal.
  */
@@ -84,8 +86,25 @@ export function regionKey(name: string): string {
     .trim();
 }
 
-function regions(e: Event): Set<string> {
-  return new Set(e.places.filter((p) => p.region !== undefined).map((p) => regionKey(p.region!)));
+/**
+ * The region a name stands for, when the place hierarchy knows it: "Sevastopol" (the city, whose region is
+ * the City of Sevastopol) and "Sevastopol City" are one region, as are "Kyiv Oblast" and "Kyiv region".
+ */
+export type RegionOf = (name: string) => string | undefined;
+
+/** Regions by their id in the hierarchy (a settlement named as a region: the region it lies in). */
+export function regionsIn(places: PlaceLookup): RegionOf {
+  return (name) => {
+    const found = places.lookup(name);
+    const region = found.find((e) => e.kind === 'region');
+    if (region) return region.id;
+    const settlement = found.find((e) => e.kind !== 'country');
+    return settlement ? places.ancestors(settlement.id).find((e) => e.kind === 'region')?.id : undefined;
+  };
+}
+
+function regions(e: Event, regionOf?: RegionOf): Set<string> {
+  return new Set(e.places.filter((p) => p.region !== undefined).map((p) => regionOf?.(p.region!) ?? regionKey(p.region!)));
 }
 
 function setTally(t: Tally, draft: Set<string>, gold: Set<string>): void {
@@ -95,7 +114,7 @@ function setTally(t: Tally, draft: Set<string>, gold: Set<string>): void {
   for (const x of gold) if (!draft.has(x)) t.fn++;
 }
 
-export function scoreArticle(score: Score, file: string, drafts: Event[], gold: Event[]): void {
+export function scoreArticle(score: Score, file: string, drafts: Event[], gold: Event[], regionOf?: RegionOf): void {
   const pairs: [number, number, number][] = [];
   drafts.forEach((d, i) =>
     gold.forEach((g, j) => {
@@ -143,11 +162,11 @@ export function scoreArticle(score: Score, file: string, drafts: Event[], gold: 
         if (dc || gc) score.misses.push(`${file}: ${g.id} ${q} ${JSON.stringify(dc ?? null)}, gold ${JSON.stringify(gc ?? null)}`);
       }
     }
-    setTally(score.places, regions(d), regions(g));
+    setTally(score.places, regions(d, regionOf), regions(g, regionOf));
     const before = score.places.fp + score.places.fn;
-    if (before > 0 && [...regions(d)].join() !== [...regions(g)].join()) {
-      const dr = [...regions(d)].sort().join(', ');
-      const gr = [...regions(g)].sort().join(', ');
+    if (before > 0 && [...regions(d, regionOf)].join() !== [...regions(g, regionOf)].join()) {
+      const dr = [...regions(d, regionOf)].sort().join(', ');
+      const gr = [...regions(g, regionOf)].sort().join(', ');
       if (dr !== gr) score.misses.push(`${file}: ${g.id} regions [${dr}], gold [${gr}]`);
     }
     setTally(score.targets, new Set(d.targets), new Set(g.targets));
