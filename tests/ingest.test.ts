@@ -1751,6 +1751,21 @@ describe('eighth round: dates, occurrences and actors', () => {
     ]);
     expect(dates('Envoys met in Geneva on 27 May.', june).map((d) => iso(d.start))).toEqual(['2025-05-27T00:00:00+03:00']);
   });
+  it('a strike told without its year is never after the report: "first hit on 17 July" in June is the July before', () => {
+    const june = at('2025-06-10T12:00:00+03:00');
+    const r = ingest(
+      'KYIV, 10 June 2025\nRussian missiles hit a school in Kramatorsk on 9 June, killing two.\nRussian missiles first hit the same school on 17 July, killing five.',
+      june,
+    );
+    expect(r.events.map((e) => [e.kind, e.when.start])).toEqual([
+      ['strike', '2025-06-09T00:00:00+03:00'],
+      ['strike', '2024-07-17T00:00:00+03:00'],
+    ]);
+    // the same words with nothing told as done still lean to the coming weeks
+    expect(readDates('The school reopens on 17 July.', { published: june }).map((d) => iso(d.start))).toEqual([
+      '2025-07-17T00:00:00+03:00',
+    ]);
+  });
   it('"ran for about 16 hours" is a length of time, no date; "ran until Thursday" still dates', () => {
     expect(dates('The negotiations ran for about 16 hours.', WED)).toEqual([]);
     expect(dates('The negotiations ran on Tuesday.', WED).map((d) => d.words)).toEqual(['on Tuesday']);

@@ -387,15 +387,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
+    const reading = readParties(s.text);
     const dates = readDates(s.text, {
       published: pub,
       ...(previousDay ? { previousDay, previousEarly, previousNight, previousWide } : {}),
+      // ("the plant was first hit on 17 July" in a June report: the July before, not the coming one)
+      ...(fire(reading.kind) ? { past: true } : {}),
     });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
     const noAttack = noAttackSpans(s.text);
     const targets = findTargets(s.text).filter((t) => !noAttack.some(([a, b]) => t.index >= a && t.index < b));
-    const o: Observation = { s, pub, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
+    const o: Observation = { s, pub, reading, dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
     // a date something was said on ("officials said on Monday") is not the day the story is about
