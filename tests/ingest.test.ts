@@ -1766,6 +1766,16 @@ describe('eighth round: dates, occurrences and actors', () => {
       '2025-07-17T00:00:00+03:00',
     ]);
   });
+  it('"Also on Tuesday, artillery shelled" another city: guns named without their side tell an occurrence of their own', () => {
+    const r = ingest(
+      'KYIV, 11 March 2026\nRussian missiles hit Kramatorsk on Tuesday, killing two.\nAlso on Tuesday, artillery shelled Kharkiv, wounding one.',
+      WED,
+    );
+    expect(r.events.map((e) => [e.kind, e.places.map((p) => p.name)])).toEqual([
+      ['strike', ['Kramatorsk']],
+      ['strike', ['Kharkiv']],
+    ]);
+  });
   it('"ran for about 16 hours" is a length of time, no date; "ran until Thursday" still dates', () => {
     expect(dates('The negotiations ran for about 16 hours.', WED)).toEqual([]);
     expect(dates('The negotiations ran on Tuesday.', WED).map((d) => d.words)).toEqual(['on Tuesday']);

@@ -262,7 +262,8 @@ export function readParties(text: string): Reading {
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
     // ("Rockets from multiple launchers slammed into", "Grad rockets fell on", "Sea drones attack a base")
-    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?)\s+(?:[\w-]+\s+){0,3}?(hit|hits|struck|attack|attacks|attacked|targeted|slammed into|damaged|destroyed|fell on|landed on|brought down)\b/i.test(
+    // ("Also on Tuesday, artillery shelled Nikopol": guns named without their side still fire)
+    /\b(drones?|missiles?|rockets?|shells?|bombs?|strikes?|artillery)\s+(?:[\w-]+\s+){0,3}?(hit|hits|struck|shelled|pounded|attack|attacks|attacked|targeted|slammed into|damaged|destroyed|fell on|landed on|brought down)\b/i.test(
       sentence,
     ) ||
     PASSIVE_HIT.test(sentence);
