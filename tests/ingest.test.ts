@@ -1837,11 +1837,26 @@ describe('eighth round: dates, occurrences and actors', () => {
   });
   it("the side hit's leader blaming the other names the attacker the text did not; a named attacker stays", () => {
     const blamed = ingest(
-      "KYIV, 11 March 2026\nA blast hit a fuel depot in Sevastopol at 5 a.m. on Tuesday.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
+      "KYIV, 11 March 2026\nA blast hit a fuel depot in Russian-annexed Simferopol at 5 a.m. on Tuesday.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
       WED,
     ).events;
     expect(blamed.map((e) => [e.kind, e.actor])).toEqual([
       ['strike', 'ukraine'],
+      ['statement', 'russia'],
+    ]);
+    // nor annexed nor occupied, but the speaker's own authorities tell the attack: his side was hit
+    const told = ingest(
+      "KYIV, 11 March 2026\nA blast hit a fuel depot in Sevastopol on Tuesday, and Russia's Investigative Committee said two were killed.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
+      WED,
+    ).events;
+    expect(told.map((e) => e.actor)).toEqual(['ukraine', 'russia']);
+    // the map's side of a city hit is not overturned by the other side's leader saying it was staged
+    const denied = ingest(
+      "KYIV, 11 March 2026\nA missile hit a school in Kharkiv on Tuesday, killing two.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
+      WED,
+    ).events;
+    expect(denied.map((e) => [e.kind, e.actor])).toEqual([
+      ['strike', 'russia'],
       ['statement', 'russia'],
     ]);
     const named = ingest(
