@@ -1850,6 +1850,15 @@ describe('eighth round: dates, occurrences and actors', () => {
       WED,
     ).events;
     expect(told.map((e) => e.actor)).toEqual(['ukraine', 'russia']);
+    // "Ukraine had staged the attack" is Moscow's charge, not a second attack by Ukraine
+    const staged = ingest(
+      'KYIV, 11 March 2026\nA missile hit a school in Kharkiv on Tuesday, killing two.\nOn Wednesday Putin said Ukraine had staged the attack.',
+      WED,
+    ).events;
+    expect(staged.map((e) => [e.kind, e.actor])).toEqual([
+      ['strike', 'russia'],
+      ['statement', 'russia'],
+    ]);
     // the map's side of a city hit is not overturned by the other side's leader saying it was staged
     const denied = ingest(
       "KYIV, 11 March 2026\nA missile hit a school in Kharkiv on Tuesday, killing two.\nOn Wednesday Putin said Ukraine's special services had organised the attack.",
