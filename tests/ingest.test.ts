@@ -1831,7 +1831,9 @@ describe('eighth round: dates, occurrences and actors', () => {
   });
   it('a deal is not dated by a day after the report it speaks of', () => {
     const later = ingest('KYIV, 11 March 2026\nThe sides agreed to a truce to begin on 20 March.', WED);
-    expect(later.events.map((e) => e.when.start)).not.toContain('2026-03-20T00:00:00+02:00');
+    // left out, and the report says why (not "no date words": it has one, after publication)
+    expect(later.events).toEqual([]);
+    expect(later.report.undated.map((u) => [u.line, /after publication/.test(u.why)])).toEqual([[2, true]]);
     const before = ingest('KYIV, 11 March 2026\nThe sides agreed to a truce on 6 March.', WED);
     expect(before.events.map((e) => e.when.start)).toEqual(['2026-03-06T00:00:00+02:00']);
   });

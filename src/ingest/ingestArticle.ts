@@ -504,7 +504,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
         }
       }
       if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
-        undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
+        // ("agreed to a truce to begin on 20 March": its only date is the one it speaks of, after the report)
+        const after = o.dates.some((d) => !d.reporting && d.start >= pub);
+        undated.push({
+          line: o.s.line,
+          why: after
+            ? `a ${kind} ("${o.reading.words}") whose only date is after publication, the day it speaks of, not when it was said or agreed; not drafted`
+            : `a ${kind} ("${o.reading.words}") with no date words; not drafted`,
+        });
         continue;
       }
       const g: Group = {
