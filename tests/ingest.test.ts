@@ -1761,6 +1761,10 @@ describe('eighth round: dates, occurrences and actors', () => {
       ['strike', '2025-06-09T00:00:00+03:00'],
       ['strike', '2024-07-17T00:00:00+03:00'],
     ]);
+    // nor a meeting told as done ("met on 17 July")
+    expect(readDates('Envoys met in Geneva on 17 July.', { published: june }).map((d) => iso(d.start))).toEqual([
+      '2024-07-17T00:00:00+03:00',
+    ]);
     // the same words with nothing told as done still lean to the coming weeks
     expect(readDates('The school reopens on 17 July.', { published: june }).map((d) => iso(d.start))).toEqual([
       '2025-07-17T00:00:00+03:00',

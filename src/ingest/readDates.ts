@@ -56,6 +56,8 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** "Envoys met in Geneva on 17 July": a meeting or signing told as done was done before the report */
+const DONE = /\b(?:met|signed|took place|(?:was|were) held|held talks)\b/i;
 /** "at 8 a.m. officials counted three dead": the time a count was told, not the time of what it counts */
 const COUNTED_AT = /^\s*,?\s*(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:counted|reported|recorded)\b/i;
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
@@ -237,7 +239,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   const zone = pub.zone;
   const pubDay = pub.startOf('day');
   const future = FUTURE.test(sentence);
-  const lean: Lean = future ? 'after' : ctx.past ? 'before' : 'near';
+  const lean: Lean = future ? 'after' : ctx.past || DONE.test(sentence) ? 'before' : 'near';
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
