@@ -144,7 +144,7 @@ const OCCUPIED_VOICE = /\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\b/i
  * officials in"
  */
 const OCCUPIED_BEFORE =
-  /(?:\b(?:occupied|Russian-held|Russian-controlled)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
+  /(?:\b(?:occupied|Russian-held|Russian-controlled|(?:Russian-|Russia-)?annexed)\s+(?:(?:part|parts|areas?)\s+of\s+)?(?:the\s+)?(?:(?:city|town|village|port|region|settlement)\s+of\s+)?|\b(?:Moscow|Russian|Kremlin)-(?:installed|appointed)\s+(?:[\w-]+\s+){1,3}?(?:in|of|for)\s+(?:the\s+)?)$/i;
 
 /** The side attacked, read from the places hit when the sentence does not name the attacker. */
 function actorFromPlaces(places: PlaceMention[]): Party | undefined {
@@ -290,6 +290,14 @@ const SAID_TODAY = /\b(?:said|accused)\b/i;
 const IN_SEPARATE =
   /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
 
+/** a side's own officials telling an attack on it ("Russia's Investigative Committee said", "Ukrainian officials said") */
+const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
+  russia:
+    /\b(?:Russia['’]s|Russian|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
+  ukraine:
+    /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
+};
+
 /** "Also on Tuesday,", "Also that day,": another item of the day's news */
 const ALSO_ON = /^(?:Also|Separately)\s+(?:on|that|late|early|earlier|later|in)\b/i;
 
@@ -391,15 +399,18 @@ export function ingestArticle(input: IngestInput): IngestResult {
   for (const s of sentences) {
     // a photo caption retells a picture's own day, not the news
     if (/\((?:[A-Z]{1,6} )?Photos?\)|\bis seen (?:speaking|during|at)\b/.test(s.text)) continue;
+    const reading = readParties(s.text);
     const dates = readDates(s.text, {
       published: pub,
       ...(previousDay ? { previousDay, previousEarly, previousNight, previousWide } : {}),
+      // ("the plant was first hit on 17 July" in a June report: the July before, not the coming one)
+      ...(fire(reading.kind) ? { past: true } : {}),
     });
     const places = findPlaces(s.text, input.places, lastSettlement ?? (/\bthe capital\b/i.test(s.text) ? datelineCapital : undefined));
     // ("asked allies to let Ukraine strike the air bases": an attack not yet made hits nothing it names)
     const noAttack = noAttackSpans(s.text);
     const targets = findTargets(s.text).filter((t) => !noAttack.some(([a, b]) => t.index >= a && t.index < b));
-    const o: Observation = { s, pub, reading: readParties(s.text), dates, figures: readFigures(s.text), places, targets };
+    const o: Observation = { s, pub, reading, dates, figures: readFigures(s.text), places, targets };
     observations.push(o);
     // "that night" refers back to a named day rather than to a night already resolved
     // a date something was said on ("officials said on Monday") is not the day the story is about
@@ -497,7 +508,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
         }
       }
       if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
-        undated.push({ line: o.s.line, why: `a ${kind} ("${o.reading.words}") with no date words; not drafted` });
+        // ("agreed to a truce to begin on 20 March": its only date is the one it speaks of, after the report)
+        const after = o.dates.some((d) => !d.reporting && d.start >= pub);
+        undated.push({
+          line: o.s.line,
+          why: after
+            ? `a ${kind} ("${o.reading.words}") whose only date is after publication, the day it speaks of, not when it was said or agreed; not drafted`
+            : `a ${kind} ("${o.reading.words}") with no date words; not drafted`,
+        });
         continue;
       }
       const g: Group = {
@@ -511,11 +529,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
       };
       groups.push(g);
       // "On Sunday Putin said Ukraine's special services had planned the attack": when the text names no
-      // attacker of the attack told before (only the map's side of the places hit does), the side hit
-      // blaming the other names it
+      // attacker of the attack told before, the side hit blaming the other names it. The map's side of
+      // the places gives way only where neither it nor the text says who was hit (occupied, annexed) or
+      // the speaker's own authorities tell the attack ("Russia's Investigative Committee said three were
+      // killed"): else it is a leader denying his side's strike ("Putin said Kyiv staged" a missile on
+      // Kharkiv), and the map is right
       const told = [...groups].reverse().find((x) => fire(x.kind));
       const blames = o.reading.blames;
-      if (told && blames && told.actorConfidence !== 'high' && told.actor !== blames) {
+      const sideHit =
+        told !== undefined &&
+        (told.actor === undefined ||
+          told.actorConfidence === 'low' ||
+          (told.actorConfidence === 'medium' &&
+            o.reading.actor !== undefined &&
+            told.obs.some((x) => OWN_AUTHORITIES[o.reading.actor as 'russia' | 'ukraine']?.test(x.s.text))));
+      if (told && blames && sideHit && told.actor !== blames) {
         told.actor = blames;
         told.target = blames === 'russia' ? 'ukraine' : 'russia';
         told.actorWords = o.reading.words;

@@ -41,6 +41,8 @@ export interface DateContext {
   previousNight?: boolean;
   /** it was a span of days or a month ("over the past 24 hours", "in December"): no one day to put a clock time on */
   previousWide?: boolean;
+  /** the sentence tells a strike or an assault: done before the report, so never dated after it */
+  past?: boolean;
 }
 
 const NIGHT_START = 18;
@@ -54,6 +56,8 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** "Envoys met in Geneva on 17 July": a meeting or signing told as done was done before the report */
+const DONE = /\b(?:met|signed|took place|(?:was|were) held|held talks)\b/i;
 /** "at 8 a.m. officials counted three dead": the time a count was told, not the time of what it counts */
 const COUNTED_AT = /^\s*,?\s*(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:counted|reported|recorded)\b/i;
 /** "by Tuesday morning 18 were dead", "as of Monday": the state as of then, a bound on when it happened */
@@ -114,16 +118,16 @@ const HOLIDAY = /\b(?:on\s+)?(New Year['’]s (?:Day|Eve))\b/gi;
 const holidayKey = (w: string) => w.toLowerCase().replace(/’/g, "'");
 
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
-function namedDay(words: string, pub: DateTime, future: boolean): DateTime | undefined {
+function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefined {
   const holiday = HOLIDAYS[holidayKey(words)];
-  if (holiday) return yearFor(pub, holiday[0], holiday[1], future);
+  if (holiday) return yearFor(pub, holiday[0], holiday[1], lean);
   const r = chrono.en.parse(words, pub.toJSDate(), { forwardDate: false })[0]?.start;
   if (r === undefined) return undefined;
   if (r.isCertain('day') && r.isCertain('month'))
     return r.isCertain('year')
       ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone: pub.zone })
-      : yearFor(pub, r.get('month')!, r.get('day')!, future);
-  if (r.isCertain('weekday')) return weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
+      : yearFor(pub, r.get('month')!, r.get('day')!, lean);
+  if (r.isCertain('weekday')) return weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, lean === 'after');
   return undefined;
 }
 
@@ -163,13 +167,21 @@ function weekdayNear(pub: DateTime, weekday: number, future: boolean): DateTime 
   return day.minus({ days: (7 - diff) % 7 });
 }
 
+/**
+ * Which way from publication a day told without its year lies: after it (the sentence speaks of what is to
+ * come), before it (it tells a strike: what the report tells as done was done by the time it was filed),
+ * or near it (anything else: a date nearly a year back may be one in the coming weeks).
+ */
+type Lean = 'after' | 'before' | 'near';
+
 /** A month and day with no year: the year that puts it nearest before (or, for the future, after) publication. */
-function yearFor(pub: DateTime, month: number, day: number, future: boolean): DateTime {
+function yearFor(pub: DateTime, month: number, day: number, lean: Lean): DateTime {
   const zone = pub.zone;
   const candidates = [-1, 0, 1].map((k) => DateTime.fromObject({ year: pub.year + k, month, day }, { zone }));
   const pubDay = pub.startOf('day');
-  if (future) return candidates.find((c) => c >= pubDay) ?? candidates[2]!;
+  if (lean === 'after') return candidates.find((c) => c >= pubDay) ?? candidates[2]!;
   const past = [...candidates].reverse().find((c) => c <= pubDay.plus({ days: 1 })) ?? candidates[0]!;
+  if (lean === 'before') return past;
   // "between 20 and 30 June" in a report of 2 June: a date told without its year lies near the report, so
   // one nearly a year back gives way to the same date in the coming weeks
   const next = candidates.find((c) => c > pubDay.plus({ days: 1 }));
@@ -227,12 +239,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   const zone = pub.zone;
   const pubDay = pub.startOf('day');
   const future = FUTURE.test(sentence);
+  const lean: Lean = future ? 'after' : ctx.past || DONE.test(sentence) ? 'before' : 'near';
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
 
   for (const m of sentence.matchAll(HOLIDAY)) {
-    const d = namedDay(m[1]!, pub, future)!;
+    const d = namedDay(m[1]!, pub, lean)!;
     out.push(mention(d, d.plus({ days: 1 }), 'day', m[0], m.index, sentence, true, 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
@@ -250,7 +263,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       const d2 = Number(days[2] ?? days[6]);
       const monthDt = DateTime.fromFormat(monthName.slice(0, 3), 'LLL', { locale: 'en' });
       if (monthDt.isValid) {
-        const first = yearFor(pub, monthDt.month, d1, future);
+        const first = yearFor(pub, monthDt.month, d1, lean);
         const second = first.plus({ days: d2 - d1 });
         const words = m[0];
         out.push(
@@ -277,7 +290,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (r.start.isCertain('day') && r.start.isCertain('month')) {
       day = r.start.isCertain('year')
         ? DateTime.fromObject({ year: r.start.get('year')!, month: r.start.get('month')!, day: r.start.get('day')! }, { zone })
-        : yearFor(pub, r.start.get('month')!, r.start.get('day')!, future);
+        : yearFor(pub, r.start.get('month')!, r.start.get('day')!, lean);
     } else if (weekday !== null && r.start.isCertain('weekday')) {
       day = weekdayNear(pub, weekday === 0 ? 7 : weekday, future);
     }
@@ -337,7 +350,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (r.isCertain('day') && r.isCertain('month'))
       day = r.isCertain('year')
         ? DateTime.fromObject({ year: r.get('year')!, month: r.get('month')!, day: r.get('day')! }, { zone })
-        : yearFor(pub, r.get('month')!, r.get('day')!, future);
+        : yearFor(pub, r.get('month')!, r.get('day')!, lean);
     else if (r.isCertain('weekday')) day = weekdayNear(pub, r.get('weekday') === 0 ? 7 : r.get('weekday')!, future);
     if (day === undefined) continue;
     const [h, min] = clockOf(m[1]!);
@@ -352,7 +365,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   // "in the middle of the night on Sunday": that day's small hours, up to the night's end
   for (const m of sentence.matchAll(MIDDLE_OF_NIGHT)) {
     const idx = m.index;
-    const day = namedDay(m[1]!, pub, future);
+    const day = namedDay(m[1]!, pub, lean);
     if (day === undefined || !free(idx, idx + m[0].length)) continue;
     out.push(mention(day, day.plus({ hours: NIGHT_END }), 'part-of-day', m[0], idx, sentence, !WEEKDAY.test(m[1]!), 'high', pub));
     taken.push([idx, idx + m[0].length]);
@@ -361,7 +374,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   // "on the evening of 8 March": that part of the named day
   for (const m of sentence.matchAll(PART_OF_DAY)) {
     const idx = m.index;
-    const day = namedDay(m[2]!, pub, future);
+    const day = namedDay(m[2]!, pub, lean);
     if (day === undefined || !free(idx, idx + m[0].length)) continue;
     const p = m[1]!.toLowerCase();
     const [from, to] = p === 'morning' ? MORNING : p === 'afternoon' ? AFTERNOON : EVENING;
@@ -528,7 +541,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
         ? DateTime.fromObject({ year: s.get('year')!, month: s.get('month')!, day: s.get('day')! }, { zone })
         : /yesterday|ago|earlier|later/.test(lower)
           ? DateTime.fromObject({ year: s.get('year')!, month: s.get('month')!, day: s.get('day')! }, { zone })
-          : yearFor(pub, s.get('month')!, s.get('day')!, future);
+          : yearFor(pub, s.get('month')!, s.get('day')!, lean);
       if (/yesterday|ago|earlier|later/.test(lower)) explicit = false;
     } else if (s.isCertain('weekday')) {
       const wd = s.get('weekday')!;
@@ -646,7 +659,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       /^\s+(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|New Year['’]s (?:Day|Eve)|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/.exec(
         sentence.slice(m.index + m[0].length),
       );
-    const named = early && on ? namedDay(on[1]!, pub, future) : undefined;
+    const named = early && on ? namedDay(on[1]!, pub, lean) : undefined;
     // ("in the early hours of Tuesday" in a Wednesday report, then "fired 14 missiles overnight": the
     // night told is the one whose small hours the story is on, not the night before the report)
     const nightEnds =

@@ -153,6 +153,8 @@ class Rounds {
   readonly prepared: Slots;
   /** compiled rules answer at once (firedSync): no await between rounds */
   readonly sync: boolean;
+  /** the condition of the slot being evaluated (slotFacts), one object for all the rounds' slots */
+  readonly slot: SlotCase = { status: 'none', counterparty: null, possible: null };
 
   constructor(
     readonly scenario: Scenario,
@@ -179,13 +181,14 @@ class Rounds {
 
   /** What fired, through the evaluator that awaits, for the slots whose facts changed (not sync). */
   refire(): Promise<void> {
-    return refire(this.firstViolation, this.firstPossible, this.breachDone, this.ordered, this.prepared, this.state, this.how);
+    return refire(this.slot, this.firstViolation, this.firstPossible, this.breachDone, this.ordered, this.prepared, this.state, this.how);
   }
 
   /** One round; the fixed point once the first violations stop changing (or the rounds run out). */
   round(round: number): FixedPoint | undefined {
     const { firstViolation, firstPossible, breachDone, how } = this;
     const next = evaluateRound(
+      this.slot,
       firstViolation,
       firstPossible,
       breachDone,
@@ -268,25 +271,61 @@ function prepare(interpretation: Interpretation, ordered: OrderedEvent[], how: H
 
 const NO_OBLIGATIONS: readonly (Obligation | undefined)[] = [undefined];
 
+/** A slot's condition under the round before, worked out by slotFacts for its caller to record (one per Rounds). */
+interface SlotCase {
+  status: ConditionStatus;
+  counterparty: Interval | null;
+  possible: Interval | null;
+}
+
+/** Event i's actor's first violation under the round before, kept in the slots; whether it changed. */
+function nextActorFirst(prepared: Slots, i: number, event: Event, firstViolation: SettledViolations): boolean {
+  const actorFirst = actorFirstViolation(event, firstViolation);
+  const changed = actorFirst !== prepared.actorFirst(i);
+  prepared.setActorFirst(i, actorFirst);
+  return changed;
+}
+
 /**
- * The slots whose facts changed since they last fired (or that never fired), given the first violations
- * of the round before: a slot's facts read nothing else that changes between rounds.
+ * Slot s's (of event i) condition under the round before, into `c`; if its facts changed since it last fired (or it
+ * never fired), writes them into the slots' facts object and returns true, for the caller to fire the
+ * rules and record (a slot's facts read nothing else that changes between rounds). The one body of both
+ * paths, evaluateRound's and refire's, so that the awaiting path cannot come to fire other slots than
+ * the synchronous one.
  */
-function stale(
+function slotFacts(
+  c: SlotCase,
   prepared: Slots,
   s: number,
+  i: number,
+  event: Event,
+  interval: Interval,
   actorChanged: boolean,
-  status: ConditionStatus,
-  counterparty: Interval | null,
-  possible: Interval | null,
+  firstPossible: SettledViolations,
+  breachDone: SettledViolations,
+  state: Omit<ReadingState, 'firstViolation'>,
 ): boolean {
-  return (
-    prepared.fired(s) === undefined ||
-    actorChanged ||
-    status !== prepared.status(s) ||
-    counterparty !== prepared.counterparty(s) ||
-    possible !== prepared.counterpartyPossible(s)
-  );
+  const obligation = prepared.obligation(s);
+  // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
+  const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
+  const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
+  const status = conditionStatus(obligation, counterparty, interval, possible);
+  c.status = status;
+  c.counterparty = counterparty;
+  c.possible = possible;
+  if (
+    prepared.fired(s) !== undefined &&
+    !actorChanged &&
+    status === prepared.status(s) &&
+    counterparty === prepared.counterparty(s) &&
+    possible === prepared.counterpartyPossible(s)
+  )
+    return false;
+  const { facts } = prepared;
+  writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach(s), prepared.targetReach(s), prepared.regions(s));
+  facts.conditionStatus = status;
+  facts.actorFirstViolation = prepared.actorFirst(i);
+  return true;
 }
 
 /**
@@ -295,6 +334,7 @@ function stale(
  * the round before, so evaluating them first gives what evaluating them in turn would.
  */
 async function refire(
+  c: SlotCase,
   firstViolation: SettledViolations,
   firstPossible: SettledViolations,
   breachDone: SettledViolations,
@@ -303,23 +343,12 @@ async function refire(
   state: Omit<ReadingState, 'firstViolation'>,
   how: How,
 ): Promise<void> {
-  const { facts } = prepared;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
-    const actorFirst = actorFirstViolation(event, firstViolation);
-    const actorChanged = actorFirst !== prepared.actorFirst(i);
-    prepared.setActorFirst(i, actorFirst);
-    for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++) {
-      const obligation = prepared.obligation(s);
-      const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
-      const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
-      const status = conditionStatus(obligation, counterparty, interval, possible);
-      if (!stale(prepared, s, actorChanged, status, counterparty, possible)) continue;
-      writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach(s), prepared.targetReach(s), prepared.regions(s));
-      facts.conditionStatus = status;
-      facts.actorFirstViolation = actorFirst;
-      prepared.record(s, status, counterparty, possible, await how.evaluator.fired(facts, how.reference));
-    }
+    const actorChanged = nextActorFirst(prepared, i, event, firstViolation);
+    for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++)
+      if (slotFacts(c, prepared, s, i, event, interval, actorChanged, firstPossible, breachDone, state))
+        prepared.record(s, c.status, c.counterparty, c.possible, await how.evaluator.fired(prepared.facts, how.reference));
   }
 }
 
@@ -331,6 +360,7 @@ async function refire(
  * evaluated every other slot that needed it).
  */
 function evaluateRound(
+  c: SlotCase,
   firstViolation: SettledViolations,
   firstPossible: SettledViolations,
   breachDone: SettledViolations,
@@ -346,26 +376,14 @@ function evaluateRound(
   let next: FirstViolations | undefined;
   let nextPossible: FirstViolations | undefined;
   let nextDone: FirstViolations | undefined;
-  const { facts } = prepared;
   for (let i = 0; i < ordered.length; i++) {
     const { event, interval } = ordered[i]!;
-    const actorFirst = actorFirstViolation(event, firstViolation);
-    const actorChanged = actorFirst !== prepared.actorFirst(i);
-    prepared.setActorFirst(i, actorFirst);
+    const actorChanged = nextActorFirst(prepared, i, event, firstViolation);
     const open = !(next ?? settled).has(event.actor);
     const openPossible = !(nextPossible ?? settledPossible).has(event.actor);
     for (let s = prepared.start(i), end = prepared.start(i + 1); s < end; s++) {
-      const obligation = prepared.obligation(s);
-      // a pledge lapses once the counterparty has certainly broken the truce: after the certain violation that ended first
-      const counterparty = counterpartyBreach(obligation, breachDone, state.conduct, 'done');
-      const possible = counterpartyBreach(obligation, firstPossible, state.conduct, 'possible');
-      const status = conditionStatus(obligation, counterparty, interval, possible);
-      if (stale(prepared, s, actorChanged, status, counterparty, possible)) {
-        writeStaticFacts(facts, event, interval, obligation, state, prepared.placeReach(s), prepared.targetReach(s), prepared.regions(s));
-        facts.conditionStatus = status;
-        facts.actorFirstViolation = actorFirst;
-        prepared.record(s, status, counterparty, possible, evaluator.firedSync(facts));
-      }
+      if (slotFacts(c, prepared, s, i, event, interval, actorChanged, firstPossible, breachDone, state))
+        prepared.record(s, c.status, c.counterparty, c.possible, evaluator.firedSync(prepared.facts));
       // events come in order, so the first certain violation met per party is its earliest
       const violations = prepared.violations(s);
       if (violations === 0) continue;
