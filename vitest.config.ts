@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     // runCliHere puts back the working folder and environment it sets.
     isolate: false,
     reporters: ['default', './tests/slowestFiles.ts'],
+    // the longest files start first, also on a fresh clone with no durations from an earlier run
+    sequence: { sequencer: LongestFirst },
     server: {
       deps: {
         // the compiled CLI that tests call in-process (runCliHere) is loaded by node itself, as a spawned
