@@ -11,12 +11,19 @@ import { BaseSequencer } from 'vitest/node';
  */
 export const LONGEST_FIRST = [
   'tests/validateImpliesRun.test.ts',
-  'tests/properties.test.ts',
-  'tests/workbench-browser.test.ts',
   'tests/differential.test.ts',
   'tests/model.test.ts',
-  'tests/browser.test.ts',
+  'tests/properties.test.ts',
+  'tests/library-package.test.ts',
+  'tests/monteCarlo.test.ts',
+  'tests/workbench-browser.test.ts',
   'tests/stream.test.ts',
+  'tests/reciprocity.test.ts',
+  'tests/stream-conduct.test.ts',
+  'tests/cli-output.test.ts',
+  'tests/browser.test.ts',
+  'tests/bad-inputs.test.ts',
+  'tests/parseFast.test.ts',
 ];
 
 export default class LongestFirst extends BaseSequencer {
