@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,9 @@ export default function setup(): () => void {
   }
   // os.tmpdir() reads TMPDIR on each call, and the test workers and spawned CLIs inherit it
   const scratchRoot = mkdtempSync(path.join(tmpdir(), 'truce-tests-'));
+  // mkdtemp makes it 0700: run as root, tests/cli-output.test.ts runs the CLI as nobody (for whom a
+  // read-only folder is read-only), who must be able to reach its project folder in here
+  chmodSync(scratchRoot, 0o755);
   process.env.TMPDIR = scratchRoot;
   return () => rmSync(scratchRoot, { recursive: true, force: true });
 }

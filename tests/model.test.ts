@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { createActor, type AnyStateNode, type AnyTransitionDefinition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,15 @@ const serializeOnce = (s: Snap) => {
 const activeIds = (value: Record<string, string>) =>
   Object.entries(value).flatMap(([region, state]) => [`truce.${region}`, `truce.${region}.${state}`]);
 
+/**
+ * expect(actual).toEqual(wanted), deciding the common case (equal) without building an expectation: a
+ * replay checks tens of thousands of steps, and each expect() costs more than the step it checks. Deep
+ * strict equality implies toEqual, so only a difference goes to expect, which then decides and words it.
+ */
+function expectEqual(actual: unknown, wanted: unknown, message?: string): void {
+  if (!isDeepStrictEqual(actual, wanted)) expect(actual, message).toEqual(wanted);
+}
+
 interface Replay {
   states: Set<string>;
   transitions: Set<string>;
@@ -183,14 +193,14 @@ function replay(
     }
     into.steps++;
     const now = actor.getSnapshot();
-    expect(now.value, `after ${e.type}`).toEqual(step.state.value);
+    expectEqual(now.value, step.state.value, `after ${e.type}`);
     for (const id of activeIds(now.value as Record<string, string>)) into.states.add(id);
   }
-  expect(actor.getSnapshot().value).toEqual(p.state.value);
+  expectEqual(actor.getSnapshot().value, p.state.value);
   clock.drain();
   const settled = actor.getSnapshot().value as Record<string, string>;
   actor.stop();
-  expect(simulateTruce(plan, agreed, T0, sent, memo).regions).toEqual(settled);
+  expectEqual(simulateTruce(plan, agreed, T0, sent, memo).regions, settled);
   into.paths++;
 }
 
