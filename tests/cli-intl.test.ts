@@ -17,6 +17,8 @@ const COMMANDS = [
   ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30'],
   ['test', SCENARIO, '--coverage'],
   ['sweep', SCENARIO, '--vary', 'interpretations.washington.window.start=2026-01-30T00:00+02:00..2026-01-31T00:00+02:00:P1D'],
+  // the draws' tie-break ranks ids without the collator too (src/sample/drawEvents.ts)
+  ['sample', SCENARIO, '-n', '40', '--seed', '3', '-w', '1', '--format', 'json'],
 ];
 
 describe("a cached start without ICU prints what ICU's answers print", () => {

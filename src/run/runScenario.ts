@@ -5,6 +5,7 @@ import { eventInterval } from '../rules/deriveFacts.js';
 import type { Finding } from '../rules/finding.js';
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { openRun, type OrderedEvent, type ReadingRun, type RunOptions, type ScenarioInput } from './runner.js';
+import { compareText } from '../collation.js';
 
 export type { OrderedEvent, ReadingRun, RunOptions, ScenarioInput } from './runner.js';
 export { RunsMemo } from './runContext.js';
@@ -25,7 +26,7 @@ export function orderEvents(events: readonly Event[]): OrderedEvent[] {
 }
 
 const byTime = (a: OrderedEvent, b: OrderedEvent) =>
-  a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
+  a.interval.start - b.interval.start || a.interval.end - b.interval.end || compareText(a.event.id, b.event.id);
 
 /**
  * Runs every reading (or one): events in time order, facts per reading, rules through one reused

@@ -23,6 +23,7 @@ import {
 } from './fixedPoint.js';
 import { RunContext, type ResolvedWindow, type RunsMemo } from './runContext.js';
 import type { Conduct } from '../rules/conduct.js';
+import { compareText } from '../collation.js';
 
 export type { FirstViolations, OrderedEvent } from './fixedPoint.js';
 export { RunContext, RunsMemo } from './runContext.js';
@@ -282,7 +283,7 @@ function listFirst(m: SettledViolations): { party: string; eventId: string; inte
   return out;
 }
 const byFirst = (a: { party: string; interval: Interval }, b: { party: string; interval: Interval }) =>
-  a.interval.start - b.interval.start || a.party.localeCompare(b.party);
+  a.interval.start - b.interval.start || compareText(a.party, b.party);
 
 /** No statechart inputs: one shared value, read only. */
 const NO_INPUTS: readonly MachineEvent[] = [];
@@ -396,7 +397,7 @@ function otherTriggers(findings: readonly Finding[], from: number, to: number): 
     if (had) had.certain ||= f.certainty === 'certain';
     else m.set(f.trigger, { party: f.party, certain: f.certainty === 'certain' });
   }
-  return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  return [...m.entries()].sort((a, b) => compareText(a[0], b[0]));
 }
 
 function triggerInput(

@@ -11,6 +11,7 @@ import type { Obligation } from '../schema/interpretation.js';
 import { asCounterparty, conductAct, type Conduct } from '../rules/conduct.js';
 import { doneAt } from './fixedPoint.js';
 import { openRun, type OrderedEvent, type ReadingRunner, type RunsMemo, type ScenarioInput } from './runner.js';
+import { compareText } from '../collation.js';
 
 /** What a stream run reports, as it goes. */
 export type StreamRecord =
@@ -248,7 +249,7 @@ export async function streamRun(
     return q.size > 0 ? q.at(0) : undefined;
   };
   const before = (a: Buffered, b: Buffered) =>
-    a.interval.start - b.interval.start || a.interval.end - b.interval.end || a.event.id.localeCompare(b.event.id);
+    a.interval.start - b.interval.start || a.interval.end - b.interval.end || compareText(a.event.id, b.event.id);
 
   /**
    * Moves `ready` forward, called when every event starting before `now` has arrived (and all

@@ -2,6 +2,7 @@ import { xoroshiro128plus, unsafeUniformIntDistribution, type RandomGenerator } 
 import type { Count } from '../schema/common.js';
 import type { Event } from '../schema/event.js';
 import type { OrderedEvent } from '../run/runScenario.js';
+import { compareText } from '../collation.js';
 
 /** the counts a draw draws, in the order it draws them (the generator's sequence depends on it) */
 const DRONES = 0;
@@ -38,10 +39,11 @@ export class DrawPlan {
     const n = events.length;
     const byId: number[] = [];
     for (let i = 0; i < n; i++) byId.push(i);
-    byId.sort((a, b) => events[a]!.event.id.localeCompare(events[b]!.event.id));
+    // compareText, not localeCompare: the collator's first use cost a cached `sample` 6-7 ms (README, Cold start)
+    byId.sort((a, b) => compareText(events[a]!.event.id, events[b]!.event.id));
     this.rank = new Int32Array(n);
     for (let k = 1, r = 0; k < n; k++) {
-      if (events[byId[k - 1]!]!.event.id.localeCompare(events[byId[k]!]!.event.id) !== 0) r++;
+      if (compareText(events[byId[k - 1]!]!.event.id, events[byId[k]!]!.event.id) !== 0) r++;
       this.rank[byId[k]!] = r;
     }
     this.has = new Uint8Array(n * KINDS);
