@@ -2135,3 +2135,19 @@ describe('eighth round: figures, targets and places', () => {
     expect(placeNames('The blast was felt across Kyiv.')).toEqual(['Kyiv']);
   });
 });
+
+describe('ninth round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const when = (text: string) => ingest(text, WED).events.map((e) => [iso(e.when.start), iso(e.when.end), e.when.precision]);
+
+  it("a whole day with one weapon's hit at a clock time is that hour; shells at a clock time are one hit of several", () => {
+    expect(
+      when('KYIV, 11 March 2026\nA Russian missile hit a school in Sloviansk on 9 March.\nThe rocket slammed into the gym at 3:30 p.m.'),
+    ).toEqual([['2026-03-09T14:30:00+02:00', '2026-03-09T16:30:00+02:00', 'hour']]);
+    expect(when('KYIV, 11 March 2026\nRussian shelling hit Sloviansk on 9 March.\nShells fell on the market at 3:30 p.m.')).toEqual([
+      ['2026-03-09T00:00:00+02:00', '2026-03-10T00:00:00+02:00', 'day'],
+    ]);
+  });
+});

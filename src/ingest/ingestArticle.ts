@@ -116,6 +116,9 @@ const AGREED_ON = /\b(?:agreed|signed|sealed)\s*$/i;
 
 /** precisions finer than a calendar day: a night, a morning, an hour */
 const PARTIAL = new Set<Precision>(['part-of-day', 'hour', 'exact']);
+/** "the missile struck at 8:10", "a single bomb hit": one weapon's hit, told of once (not "the first missile") */
+const ONE_HIT =
+  /\b(?:the|a|one|a single)\s+(?:[a-z-]+\s+)?(?:missile|rocket|bomb|drone|shell|warhead)\s+(?:struck|hit|slammed|exploded|landed|tore)\b/i;
 
 function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
   if (ds.length === 0) return undefined;
@@ -811,7 +814,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const regions = new Set(
         g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
       );
-      if (g.kind === 'strike' && agree && hours.length > 0 && others.length > 0 && others.every(small) && regions.size <= 1) {
+      // a whole day ("on 3 May") with the clock time of one weapon's hit in it ("the missile struck at about
+      // 9:10 a.m.") is timed by that hour: one weapon hits once. Shells or missiles told at a clock time are
+      // one hit of several, and a part of the day named is the time the text gives the whole of
+      const textOf = (d: DateMention) => g.obs.find((o) => o.dates.includes(d))?.s.text ?? '';
+      const inside = (d: DateMention) => hours.every((h) => d.start <= h.start && h.end <= d.end.plus({ hours: 1 }));
+      const timed =
+        others.every(small) || (others.every((d) => d.precision === 'day' && inside(d)) && hours.every((h) => ONE_HIT.test(textOf(h))));
+      if (g.kind === 'strike' && agree && hours.length > 0 && others.length > 0 && timed && regions.size <= 1) {
         const at = hours.filter((d) => !d.opens);
         if (at.length > 0) {
           s0 = DateTime.min(...at.map((d) => d.start))!;
