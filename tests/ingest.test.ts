@@ -2150,4 +2150,11 @@ describe('ninth round: dates, occurrences and actors', () => {
       ['2026-03-09T00:00:00+02:00', '2026-03-10T00:00:00+02:00', 'day'],
     ]);
   });
+  it('"Christmas morning" in a report of that week is 25 December; in a March report it dates nothing', () => {
+    const boxing = at('2025-12-26T10:00:00+02:00');
+    expect(
+      dates('Drones hit a substation in Lviv on Christmas evening.', boxing).map((d) => [d.start.toISO(), d.end.toISO(), d.precision]),
+    ).toEqual([['2025-12-25T17:00:00.000+02:00', '2025-12-26T00:00:00.000+02:00', 'part-of-day']]);
+    expect(dates('Shops in Lviv were busy before Christmas, the mayor said.', WED)).toEqual([]);
+  });
 });
