@@ -2157,4 +2157,11 @@ describe('ninth round: dates, occurrences and actors', () => {
     ).toEqual([['2025-12-25T17:00:00.000+02:00', '2025-12-26T00:00:00.000+02:00', 'part-of-day']]);
     expect(dates('Shops in Lviv were busy before Christmas, the mayor said.', WED)).toEqual([]);
   });
+  it('"the same night" is the night told before; "the same nights" is no date', () => {
+    const TUE = at('2026-03-10T00:00:00+02:00');
+    expect(
+      dates('Partisans said they blew up a rail bridge near Kursk the same night.', WED, TUE).map((d) => [d.start.toISO(), d.end.toISO()]),
+    ).toEqual([['2026-03-10T18:00:00.000+02:00', '2026-03-11T09:00:00.000+02:00']]);
+    expect(dates('The crews kept the same nights on duty as before.', WED, TUE)).toEqual([]);
+  });
 });

@@ -157,7 +157,7 @@ function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefine
 
 /** words for a day or a part of one, told against the day the text spoke of last */
 const ANAPHORIC_DAY =
-  /\b(that night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+  /\b(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
@@ -665,7 +665,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     });
     const dayOf = (x: DateTime) => ({ s: x, e: x.plus({ days: 1 }), p: 'day' as const });
     const span =
-      w === 'that night'
+      // ("the same night": the night told before, as "that night")
+      w === 'that night' || w === 'the same night'
         ? nightOf(night)
         : w === 'the following night' || w === 'the next night'
           ? nightOf(d.plus({ days: 1 }))
