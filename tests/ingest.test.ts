@@ -2164,4 +2164,27 @@ describe('ninth round: dates, occurrences and actors', () => {
     ).toEqual([['2026-03-10T18:00:00.000+02:00', '2026-03-11T09:00:00.000+02:00']]);
     expect(dates('The crews kept the same nights on duty as before.', WED, TUE)).toEqual([]);
   });
+  it('a truce in a deal signed or a word given is a truce agreed; a signed letter on shelling is not', () => {
+    expect(readParties('Envoys of Russia and Ukraine signed a memorandum on Tuesday setting up a truce along the river.')).toMatchObject({
+      kind: 'agreement-claim',
+      actor: 'russia',
+    });
+    expect(readParties('Both presidents committed on Sunday to a holiday ceasefire.').kind).toBe('agreement-claim');
+    expect(readParties('The mayor signed an order to repair the school.').kind).toBeUndefined();
+  });
+  it('delegations or envoys meeting are talks, with "US" a side; "us" in prose is none', () => {
+    expect(readParties('American and Ukrainian envoys met for five hours in Geneva on Sunday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'ukraine',
+    });
+    expect(readParties('US and Russian delegations held a second round in Riyadh on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'russia',
+    });
+    expect(readParties('The delegation of teachers visited the school on Monday.').kind).toBeUndefined();
+    expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.')).toMatchObject({ kind: 'talks' });
+    expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.').actor).toBe('ukraine');
+  });
 });
