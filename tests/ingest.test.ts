@@ -2187,4 +2187,16 @@ describe('ninth round: dates, occurrences and actors', () => {
     expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.')).toMatchObject({ kind: 'talks' });
     expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.').actor).toBe('ukraine');
   });
+  it("three-way talks with the US brokering are the US side's, Russia its target; two-way talks keep the side named first", () => {
+    expect(readParties('Ukraine, Russia and US officials are set to hold talks in Istanbul on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'russia',
+    });
+    expect(readParties('Ukraine and Russia held talks in Istanbul on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+  });
 });

@@ -315,8 +315,11 @@ export function readParties(text: string): Reading {
       .filter((m) => !/^u\.?s\.?$/.test(m[1]!))
       .map((m) => party(m[1]!))
       .filter((p): p is Party => p !== undefined);
-    const first = sides[0];
-    const other = sides.find((p) => p !== first);
+    // ("Ukraine, Russia and the US held three-way talks"): with the United States brokering between the two
+    // sides, the talks are the broker's, with Russia, the side it brings to the table, their target
+    const three = ['russia', 'ukraine', 'united-states'].every((p) => sides.includes(p as Party));
+    const first = three ? 'united-states' : sides[0];
+    const other = three ? 'russia' : sides.find((p) => p !== first);
     return {
       kind: 'talks',
       ...(first ? { actor: first } : {}),
