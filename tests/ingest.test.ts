@@ -2141,6 +2141,7 @@ describe('ninth round: dates, occurrences and actors', () => {
   const WED = at('2026-03-11T14:00:00+02:00');
   const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
   const when = (text: string) => ingest(text, WED).events.map((e) => [iso(e.when.start), iso(e.when.end), e.when.precision]);
+  const kinds9 = (text: string) => ingest(text, WED).events.map((e) => e.kind);
 
   it("a whole day with one weapon's hit at a clock time is that hour; shells at a clock time are one hit of several", () => {
     expect(
@@ -2198,5 +2199,11 @@ describe('ninth round: dates, occurrences and actors', () => {
       actor: 'ukraine',
       target: 'russia',
     });
+  });
+  it('talks planned only "in three months" have no day set and are not drafted; talks set for a day are', () => {
+    expect(kinds9('MINSK, 11 March 2026\nAfter the summit, Putin and Zelensky said they would meet again in three months.')).toEqual([]);
+    expect(kinds9('MINSK, 11 March 2026\nEnvoys of Russia and Ukraine are set to meet for talks in Geneva on 20 March.')).toEqual([
+      'talks',
+    ]);
   });
 });

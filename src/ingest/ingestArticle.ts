@@ -282,6 +282,9 @@ const NATIONAL_TALLY =
 const SITE =
   /\b(?:building|block|house|home|station|market|mall|shopping (?:centre|center)|hospital|school|restaurant|pizzeria|cafe|theatre|church|dormitory|hotel)s?\b/i;
 
+/** "in four months", "within weeks", "in the coming months": a time ahead with no day in it */
+const PLANNED_AHEAD =
+  /^(?:in|within)\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+)\s+|the\s+(?:coming|next)\s+(?:few\s+)?)(?:weeks|months|years|month|year)$/i;
 /** "another strike", "a second attack": told as an occurrence besides the one before */
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
 /** ... and set apart from it in time */
@@ -509,6 +512,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
           });
           continue;
         }
+      }
+      // "the four would meet again in four months": talks planned only weeks or months ahead have no day set
+      // yet, so no occurrence to draft (talks "set to resume on Wednesday" have one)
+      if (kind === 'talks' && ds.length > 0 && ds.every((d) => d.start > pub && PLANNED_AHEAD.test(d.words.trim()))) {
+        undated.push({ line: o.s.line, why: `talks ("${o.reading.words}") planned only "${ds[0]!.words}" ahead, no day set; not drafted` });
+        continue;
       }
       if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
         // ("agreed to a truce to begin on 20 March": its only date is the one it speaks of, after the report)
