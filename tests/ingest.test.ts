@@ -2206,4 +2206,15 @@ describe('ninth round: dates, occurrences and actors', () => {
       'talks',
     ]);
   });
+  it('"during another air strike" with no place of its own is another occurrence there, that day; bombs from the air are an air-strike', () => {
+    const r = ingest(
+      'KHARKIV, 11 March 2026\nA Russian missile hit a school in Kharkiv on Tuesday afternoon, killing two.\nDuring another air strike by Russian jets, two bombs flattened a house in the old town, killing three.',
+      WED,
+    );
+    expect(r.events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.places.map((p) => p.name)])).toEqual([
+      ['strike', 'russia', '2026-03-10T12:00:00+02:00', '2026-03-10T18:00:00+02:00', ['Kharkiv']],
+      ['air-strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', ['Kharkiv']],
+    ]);
+    expect(kinds9('KHARKIV, 11 March 2026\nRussian air strikes with missiles and drones hit Kharkiv on Tuesday.')).toEqual(['strike']);
+  });
 });

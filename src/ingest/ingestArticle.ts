@@ -294,7 +294,11 @@ const SAID_TODAY = /\b(?:said|accused)\b/i;
 
 /** "In a separate attack", "In another strike": the text itself sets it apart */
 const IN_SEPARATE =
-  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
+  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|raid|incident|barrage)\b/i;
+/** "a Russian air strike in which a bomb destroyed ...": aircraft dropping bombs, told as an air strike */
+const AIR_STRIKE = /\b(?:air ?strikes?|airstrikes?)\b/i;
+const BOMB = /\bbombs?\b/i;
+const NOT_AIRCRAFT = /\b(?:missiles?|drones?|rockets?|shells?|shelling|artillery|UAVs?)\b/i;
 
 /** a side's own officials telling an attack on it ("Russia's Investigative Committee said", "Ukrainian officials said") */
 const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
@@ -621,6 +625,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // an undated sentence about the other side's attack is a different occurrence
       if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
     }
+    // "In a separate air strike, a bomb destroyed a house on a street of the city": the text sets it apart
+    // itself, so with no place of its own (a street, a district) it is another occurrence in the same place
+    if (home && IN_SEPARATE.test(o.s.text) && !/\balso\b/i.test(o.s.text) && o.places.every((p) => p.excluded)) home = undefined;
     // "Earlier on Saturday, drones were shot down over three other regions": set apart in time and told of
     // other places, a separate occurrence even on the same day
     const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
@@ -721,8 +728,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       .slice(0, groups.indexOf(g))
       .filter((x) => fire(x.kind) && x.obs.some((o) => eventDates(o, 'strike').length > 0))
       .at(-1);
-    if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
-      // "Meanwhile, ...": about the days of the occurrence told before
+    if (
+      ds.length === 0 &&
+      before &&
+      (/^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text) || IN_SEPARATE.test(g.obs[0]!.s.text))
+    ) {
+      // "Meanwhile, ...", "In a separate attack, ...": about the days of the occurrence told before
       const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
       when = {
         start: w.start.startOf('day'),
@@ -868,7 +879,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
       });
 
     const placeMentions = new Map<string, { p: PlaceMention; line: number }>();
-    for (const o of g.obs)
+    // ("In a separate air strike, a bomb destroyed a house on a street": set apart with no place of its own,
+    // it is in the place of the occurrence told before, whose words name it)
+    const placeObs =
+      before && IN_SEPARATE.test(g.obs[0]!.s.text) && g.obs.every((o) => o.places.every((p) => p.excluded))
+        ? [...before.obs.filter((o) => !isHeadline(o.s)), ...g.obs]
+        : g.obs;
+    for (const o of placeObs)
       for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
     const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
@@ -1076,9 +1093,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
       claims.length > 0
         ? ` Attribution ${said.attribution}: ${claims.map((c) => `${c.by} ${c.stance === 'denies' ? 'denies' : 'claims'} ("${c.words}", line ${c.line})`).join('; ')}.`
         : '';
+    // an occurrence told as an air strike by bombs, with no missile, drone or gun in its sentences, is an
+    // air-strike (aircraft); "air strikes" said of missiles and drones stay strikes
+    const text = g.obs.map((o) => o.s.text).join(' ');
+    const kind = g.kind === 'strike' && AIR_STRIKE.test(text) && BOMB.test(text) && !NOT_AIRCRAFT.test(text) ? 'air-strike' : g.kind;
     const event: Event = {
       id,
-      kind: g.kind,
+      kind,
       actor: g.actor ?? 'unknown',
       ...(g.target ? { target: g.target } : {}),
       when: { start: iso(when.start), end: iso(when.end), precision: when.precision, evidence: when.evidence },
@@ -1095,7 +1116,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       draft: true,
     };
     events.push(event);
-    drafts.push({ id, kind: g.kind, lines, fields, problems, claims });
+    drafts.push({ id, kind, lines, fields, problems, claims });
   }
 
   return {
