@@ -2135,3 +2135,86 @@ describe('eighth round: figures, targets and places', () => {
     expect(placeNames('The blast was felt across Kyiv.')).toEqual(['Kyiv']);
   });
 });
+
+describe('ninth round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const when = (text: string) => ingest(text, WED).events.map((e) => [iso(e.when.start), iso(e.when.end), e.when.precision]);
+  const kinds9 = (text: string) => ingest(text, WED).events.map((e) => e.kind);
+
+  it("a whole day with one weapon's hit at a clock time is that hour; shells at a clock time are one hit of several", () => {
+    expect(
+      when('KYIV, 11 March 2026\nA Russian missile hit a school in Sloviansk on 9 March.\nThe rocket slammed into the gym at 3:30 p.m.'),
+    ).toEqual([['2026-03-09T14:30:00+02:00', '2026-03-09T16:30:00+02:00', 'hour']]);
+    expect(when('KYIV, 11 March 2026\nRussian shelling hit Sloviansk on 9 March.\nShells fell on the market at 3:30 p.m.')).toEqual([
+      ['2026-03-09T00:00:00+02:00', '2026-03-10T00:00:00+02:00', 'day'],
+    ]);
+  });
+  it('"Christmas morning" in a report of that week is 25 December; in a March report it dates nothing', () => {
+    const boxing = at('2025-12-26T10:00:00+02:00');
+    expect(
+      dates('Drones hit a substation in Lviv on Christmas evening.', boxing).map((d) => [d.start.toISO(), d.end.toISO(), d.precision]),
+    ).toEqual([['2025-12-25T17:00:00.000+02:00', '2025-12-26T00:00:00.000+02:00', 'part-of-day']]);
+    expect(dates('Shops in Lviv were busy before Christmas, the mayor said.', WED)).toEqual([]);
+  });
+  it('"the same night" is the night told before; "the same nights" is no date', () => {
+    const TUE = at('2026-03-10T00:00:00+02:00');
+    expect(
+      dates('Partisans said they blew up a rail bridge near Kursk the same night.', WED, TUE).map((d) => [d.start.toISO(), d.end.toISO()]),
+    ).toEqual([['2026-03-10T18:00:00.000+02:00', '2026-03-11T09:00:00.000+02:00']]);
+    expect(dates('The crews kept the same nights on duty as before.', WED, TUE)).toEqual([]);
+  });
+  it('a truce in a deal signed or a word given is a truce agreed; a signed letter on shelling is not', () => {
+    expect(readParties('Envoys of Russia and Ukraine signed a memorandum on Tuesday setting up a truce along the river.')).toMatchObject({
+      kind: 'agreement-claim',
+      actor: 'russia',
+    });
+    expect(readParties('Both presidents committed on Sunday to a holiday ceasefire.').kind).toBe('agreement-claim');
+    expect(readParties('The mayor signed an order to repair the school.').kind).toBeUndefined();
+  });
+  it('delegations or envoys meeting are talks, with "US" a side; "us" in prose is none', () => {
+    expect(readParties('American and Ukrainian envoys met for five hours in Geneva on Sunday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'ukraine',
+    });
+    expect(readParties('US and Russian delegations held a second round in Riyadh on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'russia',
+    });
+    expect(readParties('The delegation of teachers visited the school on Monday.').kind).toBeUndefined();
+    expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.')).toMatchObject({ kind: 'talks' });
+    expect(readParties('"Let us meet in Kyiv," the mayor said at a meeting with Ukrainian students.').actor).toBe('ukraine');
+  });
+  it("three-way talks with the US brokering are the US side's, Russia its target; two-way talks keep the side named first", () => {
+    expect(readParties('Ukraine, Russia and US officials are set to hold talks in Istanbul on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'united-states',
+      target: 'russia',
+    });
+    expect(readParties('Ukraine and Russia held talks in Istanbul on Monday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+  });
+  it('talks planned only "in three months" have no day set and are not drafted; talks set for a day are', () => {
+    expect(kinds9('MINSK, 11 March 2026\nAfter the summit, Putin and Zelensky said they would meet again in three months.')).toEqual([]);
+    expect(kinds9('MINSK, 11 March 2026\nEnvoys of Russia and Ukraine are set to meet for talks in Geneva on 20 March.')).toEqual([
+      'talks',
+    ]);
+  });
+  it('"during another air strike" with no place of its own is another occurrence there, that day; bombs from the air are an air-strike', () => {
+    const r = ingest(
+      'KHARKIV, 11 March 2026\nA Russian missile hit a school in Kharkiv on Tuesday afternoon, killing two.\nDuring another air strike by Russian jets, two bombs flattened a house in the old town, killing three.',
+      WED,
+    );
+    expect(r.events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.places.map((p) => p.name)])).toEqual([
+      ['strike', 'russia', '2026-03-10T12:00:00+02:00', '2026-03-10T18:00:00+02:00', ['Kharkiv']],
+      ['air-strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', ['Kharkiv']],
+    ]);
+    expect(kinds9('KHARKIV, 11 March 2026\nRussian air strikes with missiles and drones hit Kharkiv on Tuesday.')).toEqual(['strike']);
+  });
+});

@@ -63,8 +63,12 @@ const CASUALTY = /\b(killed|killing|dead|died|injured|wounded|hurt)\b/i;
 // ("would hold fire from 10 a.m.": a truce told by what the forces will do)
 const TRUCE =
   /\b(truce|ceasefire|cease-fire|hold fire|holding fire|pause|moratorium|halt (?:to )?(?:all )?(?:\w+ )?(?:military activity|fighting|strikes|attacks)|not to (?:attack|strike)|refrain from (?:striking|attacking))\b/i;
-const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered)\b/i;
-const TALKS = /\b(talks|negotiations|meeting|summit)\b/i;
+// ("signed a protocol under which a ceasefire", "committed to a ceasefire": a deal signed or a word given is a
+// truce agreed)
+const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered|signed|committed)\b/i;
+// ("US and Ukrainian delegations met in Jeddah": delegations, envoys or negotiators meeting are talks)
+const TALKS =
+  /\b(talks|negotiations|meeting|summit|(?:delegations|delegation|envoys|negotiators)\s+(?:[\w-]+\s+){0,3}?(?:met|meet|held))\b/i;
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;
 /** "dismissed the truce as cover": a side's word against a truce, a statement rather than its terms */
 const REJECTS =
@@ -77,7 +81,7 @@ const SPEAKER = new RegExp(
 function party(word: string): Party | undefined {
   if (new RegExp(`^${RU}$`, 'i').test(word)) return 'russia';
   if (new RegExp(`^${UA}$`, 'i').test(word)) return 'ukraine';
-  if (/^(Trump|US president|Washington|the White House)$/i.test(word)) return 'united-states';
+  if (/^(Trump|US|U\.S\.|American|US president|Washington|the White House)$/i.test(word)) return 'united-states';
   if (/^Poland$/i.test(word)) return 'poland';
   return undefined;
 }
@@ -304,11 +308,18 @@ export function readParties(text: string): Reading {
   if (TALKS.test(sentence) && /\b(set to|will|to resume|to hold|held|met|meet)\b/i.test(sentence)) {
     // talks take two sides, and the format names one actor: the party the sentence names first (its
     // subject, usually), the other as its counterpart
-    const sides = [...sentence.matchAll(new RegExp(String.raw`\b(${RU}|${UA}|Trump|Washington|the White House)\b`, 'gi'))]
+    // ("US and Ukrainian delegations": "US" is a side only as a whole word in capitals)
+    const sides = [
+      ...sentence.matchAll(new RegExp(String.raw`\b(${RU}|${UA}|Trump|Washington|the White House|American|US|U\.S\.)(?![\w.])`, 'gi')),
+    ]
+      .filter((m) => !/^u\.?s\.?$/.test(m[1]!))
       .map((m) => party(m[1]!))
       .filter((p): p is Party => p !== undefined);
-    const first = sides[0];
-    const other = sides.find((p) => p !== first);
+    // ("Ukraine, Russia and the US held three-way talks"): with the United States brokering between the two
+    // sides, the talks are the broker's, with Russia, the side it brings to the table, their target
+    const three = ['russia', 'ukraine', 'united-states'].every((p) => sides.includes(p as Party));
+    const first = three ? 'united-states' : sides[0];
+    const other = three ? 'russia' : sides.find((p) => p !== first);
     return {
       kind: 'talks',
       ...(first ? { actor: first } : {}),
@@ -337,7 +348,7 @@ export function readParties(text: string): Reading {
 }
 
 /** "The leaders of Russia, Ukraine, Germany and France agreed", "measures agreed ... by the group of Ukraine, Russia" */
-const AGREED_BY = /\b(?:agreed|agree|signed|reached)\b/i;
+const AGREED_BY = /\b(?:agreed|agree|signed|reached|committed)\b/i;
 const GROUND_WORDS =
   /\b(?:street fighting|ground (?:assault|attack|offensive)|incursion|tanks|armou?red vehicles|infantry|stormed|storming)\b/i;
 const TROOPS_ATTACK =

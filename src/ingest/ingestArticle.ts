@@ -116,6 +116,9 @@ const AGREED_ON = /\b(?:agreed|signed|sealed)\s*$/i;
 
 /** precisions finer than a calendar day: a night, a morning, an hour */
 const PARTIAL = new Set<Precision>(['part-of-day', 'hour', 'exact']);
+/** "the missile struck at 8:10", "a single bomb hit": one weapon's hit, told of once (not "the first missile") */
+const ONE_HIT =
+  /\b(?:the|a|one|a single)\s+(?:[a-z-]+\s+)?(?:missile|rocket|bomb|drone|shell|warhead)\s+(?:struck|hit|slammed|exploded|landed|tore)\b/i;
 
 function span(ds: DateMention[]): { start: DateTime; end: DateTime } | undefined {
   if (ds.length === 0) return undefined;
@@ -279,6 +282,9 @@ const NATIONAL_TALLY =
 const SITE =
   /\b(?:building|block|house|home|station|market|mall|shopping (?:centre|center)|hospital|school|restaurant|pizzeria|cafe|theatre|church|dormitory|hotel)s?\b/i;
 
+/** "in four months", "within weeks", "in the coming months": a time ahead with no day in it */
+const PLANNED_AHEAD =
+  /^(?:in|within)\s+(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+)\s+|the\s+(?:coming|next)\s+(?:few\s+)?)(?:weeks|months|years|month|year)$/i;
 /** "another strike", "a second attack": told as an occurrence besides the one before */
 const SEPARATE = /\b(?:another|a second|a separate|a fresh|a new|a further)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|wave)\b/i;
 /** ... and set apart from it in time */
@@ -288,7 +294,11 @@ const SAID_TODAY = /\b(?:said|accused)\b/i;
 
 /** "In a separate attack", "In another strike": the text itself sets it apart */
 const IN_SEPARATE =
-  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|incident|barrage)\b/i;
+  /^(?:In|During)\s+(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|raid|incident|barrage)\b/i;
+/** "a Russian air strike in which a bomb destroyed ...": aircraft dropping bombs, told as an air strike */
+const AIR_STRIKE = /\b(?:air ?strikes?|airstrikes?)\b/i;
+const BOMB = /\bbombs?\b/i;
+const NOT_AIRCRAFT = /\b(?:missiles?|drones?|rockets?|shells?|shelling|artillery|UAVs?)\b/i;
 
 /** a side's own officials telling an attack on it ("Russia's Investigative Committee said", "Ukrainian officials said") */
 const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
@@ -507,6 +517,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
           continue;
         }
       }
+      // "the four would meet again in four months": talks planned only weeks or months ahead have no day set
+      // yet, so no occurrence to draft (talks "set to resume on Wednesday" have one)
+      if (kind === 'talks' && ds.length > 0 && ds.every((d) => d.start > pub && PLANNED_AHEAD.test(d.words.trim()))) {
+        undated.push({ line: o.s.line, why: `talks ("${o.reading.words}") planned only "${ds[0]!.words}" ahead, no day set; not drafted` });
+        continue;
+      }
       if (ds.length === 0 && !(kind === 'statement' && SAID_TODAY.test(o.s.text))) {
         // ("agreed to a truce to begin on 20 March": its only date is the one it speaks of, after the report)
         const after = o.dates.some((d) => !d.reporting && d.start >= pub);
@@ -609,6 +625,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // an undated sentence about the other side's attack is a different occurrence
       if (home && named !== undefined && home.actor !== undefined && home.actor !== named) home = undefined;
     }
+    // "In a separate air strike, a bomb destroyed a house on a street of the city": the text sets it apart
+    // itself, so with no place of its own (a street, a district) it is another occurrence in the same place
+    if (home && IN_SEPARATE.test(o.s.text) && !/\balso\b/i.test(o.s.text) && o.places.every((p) => p.excluded)) home = undefined;
     // "Earlier on Saturday, drones were shot down over three other regions": set apart in time and told of
     // other places, a separate occurrence even on the same day
     const regionsOf = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id);
@@ -709,8 +728,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       .slice(0, groups.indexOf(g))
       .filter((x) => fire(x.kind) && x.obs.some((o) => eventDates(o, 'strike').length > 0))
       .at(-1);
-    if (ds.length === 0 && before && /^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text)) {
-      // "Meanwhile, ...": about the days of the occurrence told before
+    if (
+      ds.length === 0 &&
+      before &&
+      (/^(meanwhile|at the same time|elsewhere)\b/i.test(g.obs[0]!.s.text) || IN_SEPARATE.test(g.obs[0]!.s.text))
+    ) {
+      // "Meanwhile, ...", "In a separate attack, ...": about the days of the occurrence told before
       const w = span(before.obs.flatMap((o) => eventDates(o, 'strike')))!;
       when = {
         start: w.start.startOf('day'),
@@ -811,7 +834,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const regions = new Set(
         g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
       );
-      if (g.kind === 'strike' && agree && hours.length > 0 && others.length > 0 && others.every(small) && regions.size <= 1) {
+      // a whole day ("on 3 May") with the clock time of one weapon's hit in it ("the missile struck at about
+      // 9:10 a.m.") is timed by that hour: one weapon hits once. Shells or missiles told at a clock time are
+      // one hit of several, and a part of the day named is the time the text gives the whole of
+      const textOf = (d: DateMention) => g.obs.find((o) => o.dates.includes(d))?.s.text ?? '';
+      const inside = (d: DateMention) => hours.every((h) => d.start <= h.start && h.end <= d.end.plus({ hours: 1 }));
+      const timed =
+        others.every(small) || (others.every((d) => d.precision === 'day' && inside(d)) && hours.every((h) => ONE_HIT.test(textOf(h))));
+      if (g.kind === 'strike' && agree && hours.length > 0 && others.length > 0 && timed && regions.size <= 1) {
         const at = hours.filter((d) => !d.opens);
         if (at.length > 0) {
           s0 = DateTime.min(...at.map((d) => d.start))!;
@@ -849,7 +879,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
       });
 
     const placeMentions = new Map<string, { p: PlaceMention; line: number }>();
-    for (const o of g.obs)
+    // ("In a separate air strike, a bomb destroyed a house on a street": set apart with no place of its own,
+    // it is in the place of the occurrence told before, whose words name it)
+    const placeObs =
+      before && IN_SEPARATE.test(g.obs[0]!.s.text) && g.obs.every((o) => o.places.every((p) => p.excluded))
+        ? [...before.obs.filter((o) => !isHeadline(o.s)), ...g.obs]
+        : g.obs;
+    for (const o of placeObs)
       for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
     const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
@@ -1057,9 +1093,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
       claims.length > 0
         ? ` Attribution ${said.attribution}: ${claims.map((c) => `${c.by} ${c.stance === 'denies' ? 'denies' : 'claims'} ("${c.words}", line ${c.line})`).join('; ')}.`
         : '';
+    // an occurrence told as an air strike by bombs, with no missile, drone or gun in its sentences, is an
+    // air-strike (aircraft); "air strikes" said of missiles and drones stay strikes
+    const text = g.obs.map((o) => o.s.text).join(' ');
+    const kind = g.kind === 'strike' && AIR_STRIKE.test(text) && BOMB.test(text) && !NOT_AIRCRAFT.test(text) ? 'air-strike' : g.kind;
     const event: Event = {
       id,
-      kind: g.kind,
+      kind,
       actor: g.actor ?? 'unknown',
       ...(g.target ? { target: g.target } : {}),
       when: { start: iso(when.start), end: iso(when.end), precision: when.precision, evidence: when.evidence },
@@ -1076,7 +1116,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       draft: true,
     };
     events.push(event);
-    drafts.push({ id, kind: g.kind, lines, fields, problems, claims });
+    drafts.push({ id, kind, lines, fields, problems, claims });
   }
 
   return {

@@ -108,7 +108,8 @@ const GAP =
 /**
  * Days named by a fixed-date holiday ("on New Year's Day"): a calendar date told by its name, so read as
  * that date (the last one before publication unless the sentence speaks of the future). Only holidays
- * with one date everywhere: Christmas falls on 25 December or 7 January depending on the church.
+ * with one date everywhere: Christmas falls on 25 December or 7 January depending on the church (CHRISTMAS
+ * below tells them apart by the report's own date).
  */
 const HOLIDAYS: Record<string, [month: number, day: number]> = {
   "new year's day": [1, 1],
@@ -116,6 +117,29 @@ const HOLIDAYS: Record<string, [month: number, day: number]> = {
 };
 const HOLIDAY = /\b(?:on\s+)?(New Year['’]s (?:Day|Eve))\b/gi;
 const holidayKey = (w: string) => w.toLowerCase().replace(/’/g, "'");
+/**
+ * "on Christmas morning" in a report filed that week: the church is told by the report's own date. Within a
+ * week after 25 December it is that day (the Eve the 24th); within a week after 7 January, or when the text
+ * says "Orthodox", the 7th. Farther from either, the name leaves the day open and dates nothing.
+ */
+const CHRISTMAS =
+  /\b(?:on\s+)?(Orthodox\s+)?Christmas(?:\s+(Day|Eve|morning|afternoon|evening|night))?\b(?!\s+(?:truce|ceasefire|ceasefires|tree|market|holidays|greetings)\b)/gi;
+function christmasDay(pub: DateTime, orthodox: boolean): DateTime | undefined {
+  const day = pub.startOf('day');
+  for (const [month, dom] of orthodox
+    ? [[1, 7]]
+    : [
+        [12, 25],
+        [1, 7],
+      ]) {
+    for (const year of [day.year, day.year - 1]) {
+      const d = DateTime.fromObject({ year, month: month!, day: dom! }, { zone: pub.zone });
+      const back = day.diff(d, 'days').days;
+      if (back >= 0 && back <= 7) return d;
+    }
+  }
+  return undefined;
+}
 
 /** A weekday or a day of a month, as the day it names (the last one before publication unless future). */
 function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefined {
@@ -133,7 +157,7 @@ function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefine
 
 /** words for a day or a part of one, told against the day the text spoke of last */
 const ANAPHORIC_DAY =
-  /\b(that night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+  /\b(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
@@ -247,6 +271,28 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const m of sentence.matchAll(HOLIDAY)) {
     const d = namedDay(m[1]!, pub, lean)!;
     out.push(mention(d, d.plus({ days: 1 }), 'day', m[0], m.index, sentence, true, 'high', pub));
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  for (const m of sentence.matchAll(CHRISTMAS)) {
+    const word = m[2]?.toLowerCase();
+    const d = christmasDay(pub, m[1] !== undefined);
+    if (d === undefined) continue;
+    const day = word === 'eve' ? d.minus({ days: 1 }) : d;
+    const part =
+      word === 'morning'
+        ? MORNING
+        : word === 'afternoon'
+          ? AFTERNOON
+          : word === 'evening'
+            ? EVENING
+            : word === 'night'
+              ? [NIGHT_START, 24 + NIGHT_END]
+              : undefined;
+    const [from, to] = part ?? [0, 24];
+    out.push(
+      mention(day.plus({ hours: from }), day.plus({ hours: to }), part ? 'part-of-day' : 'day', m[0], m.index, sentence, true, 'high', pub),
+    );
     taken.push([m.index, m.index + m[0].length]);
   }
 
@@ -619,7 +665,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     });
     const dayOf = (x: DateTime) => ({ s: x, e: x.plus({ days: 1 }), p: 'day' as const });
     const span =
-      w === 'that night'
+      // ("the same night": the night told before, as "that night")
+      w === 'that night' || w === 'the same night'
         ? nightOf(night)
         : w === 'the following night' || w === 'the next night'
           ? nightOf(d.plus({ days: 1 }))
