@@ -2135,3 +2135,47 @@ describe('eighth round: figures, targets and places', () => {
     expect(placeNames('The blast was felt across Kyiv.')).toEqual(['Kyiv']);
   });
 });
+
+describe('ninth round: figures, targets and places', () => {
+  const roles = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, c: f.count, role: f.role }));
+
+  it('a list of model names joined by commas before the unit is one list of the count; a list of towns is not', () => {
+    expect(roles('Russia fired 14 Iskander-M, Kinzhal and KN-23 ballistic missiles at the south.')).toEqual([
+      { q: 'ballisticMissiles', c: { low: 14, best: 14, high: 14 }, role: 'launched' },
+    ]);
+    expect(roles('The 2024 Kharkiv, Sumy and Poltava drone attacks were discussed.')).not.toContainEqual(
+      expect.objectContaining({ c: { low: 2024, best: 2024, high: 2024 } }),
+    );
+  });
+
+  it('the breakdown of those shot down is shot down too ("all six" is all that flew); a figure told after a semicolon is not', () => {
+    expect(
+      roles('Air defence destroyed 40 of the missiles, including 25 Kh-101 cruise missiles and all six Kinzhal ballistic missiles.'),
+    ).toEqual([
+      { q: 'missiles', c: { low: 40, best: 40, high: 40 }, role: 'downed' },
+      { q: 'cruiseMissiles', c: { low: 25, best: 25, high: 25 }, role: 'downed' },
+      { q: 'ballisticMissiles', c: { low: 6, best: 6, high: 6 }, role: 'launched' },
+    ]);
+    expect(roles('Crews shot down nine of the missiles, three Iskander missiles among them.')).toContainEqual({
+      q: 'missiles',
+      c: { low: 3, best: 3, high: 3 },
+      role: 'downed',
+    });
+    expect(roles('Crews shot down nine of the drones; 25 cruise missiles hit the west.')).toContainEqual({
+      q: 'cruiseMissiles',
+      c: { low: 25, best: 25, high: 25 },
+      role: 'launched',
+    });
+  });
+
+  it('drones lost from radar are a part of those fired, as those shot down are; a radar losing power is no such part', () => {
+    expect(roles('Of those fired overnight, 30 drones were lost from radar, the air force said.')).toContainEqual({
+      q: 'drones',
+      c: { low: 30, best: 30, high: 30 },
+      role: 'downed',
+    });
+    expect(roles('Russia launched 30 drones as the radar station lost power.')).toEqual([
+      { q: 'drones', c: { low: 30, best: 30, high: 30 }, role: 'launched' },
+    ]);
+  });
+});
