@@ -2178,4 +2178,45 @@ describe('ninth round: figures, targets and places', () => {
       { q: 'drones', c: { low: 30, best: 30, high: 30 }, role: 'launched' },
     ]);
   });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+
+  it('a word of a class naming a speaker ("the national railway said") is no hit; one told as hit before "officials said" is', () => {
+    expect(t('The national railway said two of its staff were hurt when shells hit a school.')).toEqual(['education']);
+    expect(t('Shells hit the railway, officials said.')).toEqual(['civilian-transport']);
+  });
+
+  it('where people sheltered ("hid in basements and metro stations") is no hit; a metro station hit is', () => {
+    expect(t('Residents hid in basements and metro stations as missiles hit a school.')).toEqual(['education']);
+    expect(t('A missile hit a metro station as people ran to shelters.')).toEqual(['civilian-transport']);
+  });
+
+  it('what the site hit serves ("a fuel depot supplying the naval base") is no hit; two sites hit are both', () => {
+    expect(t('Drones struck a fuel depot supplying the naval base in the bay.')).toEqual(['energy']);
+    expect(t('Drones struck a fuel depot and the naval base in the bay.')).toEqual(['energy', 'military']);
+  });
+
+  it('the homes around a site people were moved from are no hit; neighbouring houses damaged are', () => {
+    expect(t('Families from neighbouring houses were evacuated after the air base was hit.')).toEqual(['military']);
+    expect(t('Neighbouring houses were damaged after the air base was hit.')).toEqual(['residential', 'military']);
+  });
+
+  it('a boiler house is a heating plant, energy, not a home; houses are homes', () => {
+    expect(t('A drone hit a boiler house in the town.')).toEqual(['energy']);
+    expect(t('A drone hit two houses in the town.')).toEqual(['residential']);
+  });
+
+  it('infrastructure facilities hit are civilian infrastructure; talk of infrastructure spending is no hit', () => {
+    expect(t('Missiles damaged three infrastructure facilities overnight.')).toEqual(['civilian-infrastructure']);
+    expect(t('Infrastructure spending and new facilities were discussed.')).toEqual([]);
+  });
+
+  it('an administration building is a government building, non-residential; the administration as a speaker is not', () => {
+    expect(t('A glide bomb struck the city administration building.')).toEqual(['non-residential']);
+    expect(t('The city administration said the fire was out.')).toEqual([]);
+  });
+
+  it('an enterprise hit is non-residential; one the speaker would not name has no class', () => {
+    expect(t('Shelling damaged an industrial enterprise in the town.')).toEqual(['non-residential']);
+    expect(t('Debris fell on an enterprise which officials did not name.')).toEqual([]);
+  });
 });
