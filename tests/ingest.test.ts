@@ -2219,4 +2219,18 @@ describe('ninth round: figures, targets and places', () => {
     expect(t('Shelling damaged an industrial enterprise in the town.')).toEqual(['non-residential']);
     expect(t('Debris fell on an enterprise which officials did not name.')).toEqual([]);
   });
+  const upd = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, low: f.count.low, updated: f.updated === true }));
+  const event = (text: string) => ingest(`UZHHOROD, 11 April 2026\n${text}`, at('2026-04-11T18:00:00+03:00')).events;
+
+  it('a toll that "stood at" a figure by a later time is the updated count, and so is the injured count joined to it by "with"', () => {
+    expect(
+      event(
+        'A Russian missile hit a hospital in Uzhhorod on Saturday morning.\nThat day officials had counted two dead and nine injured; by Monday the toll stood at four, with 17 wounded, the governor said.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 4, best: 4, high: 4 }, injured: { low: 17, best: 17, high: 17 } }]);
+    expect(upd('Shelling killed four people, with 17 wounded, officials said.')).toEqual([
+      { q: 'killed', low: 4, updated: false },
+      { q: 'injured', low: 17, updated: false },
+    ]);
+  });
 });

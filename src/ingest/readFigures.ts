@@ -37,7 +37,7 @@ export interface FigureMention {
 
 /** "has risen to", "climbed to", "now stands at", "raised the toll to": the count that replaces those told before it */
 const RISEN =
-  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$|\b(?:raised|revised|updated)\s+(?:[\w-]+\s+){0,4}?to\s+(?:at least\s+)?$/i;
+  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|stood at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$|\b(?:raised|revised|updated)\s+(?:[\w-]+\s+){0,4}?to\s+(?:at least\s+)?$/i;
 /** "up from an overnight count of four": an earlier count, replaced */
 const UP_FROM = /\bup from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:count|toll|figure|tally)\s+of\s+)?$/i;
 
@@ -520,7 +520,10 @@ export function readFigures(raw: string): FigureMention[] {
       index: idx,
       ...(role === 'downed' || notDowned ? { part: true as const } : {}),
       ...((quantity === 'killed' || quantity === 'injured') &&
-      (RISEN.test(before) || /^[^.;]*?\b(?:are|is|were|was)\s+now\b/i.test(after.replace(ASIDE, '$1').split(/[,;]/)[0] ?? ''))
+      (RISEN.test(before) ||
+        // "the toll stood at 15, with 34 wounded": the figure joined to an updated toll is updated too
+        (/,\s+with\s+(?:at least\s+|more than\s+)?$/i.test(before) && out.at(-1)?.updated === true) ||
+        /^[^.;]*?\b(?:are|is|were|was)\s+now\b/i.test(after.replace(ASIDE, '$1').split(/[,;]/)[0] ?? ''))
         ? { updated: true as const }
         : {}),
     });
