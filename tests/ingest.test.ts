@@ -2233,4 +2233,9 @@ describe('ninth round: figures, targets and places', () => {
       { q: 'injured', low: 17, updated: false },
     ]);
   });
+  it("an official's title names the place hit when the sentence tells a hit on the city; a title alone does not", () => {
+    const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+    expect(placeNames('Uzhhorod mayor Ivan Petrenko said a missile had hit two schools in the city.')).toEqual(['Uzhhorod']);
+    expect(placeNames('Uzhhorod mayor Ivan Petrenko said the city would open more shelters.')).toEqual([]);
+  });
 });
