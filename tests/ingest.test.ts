@@ -2238,4 +2238,19 @@ describe('ninth round: figures, targets and places', () => {
     expect(placeNames('Uzhhorod mayor Ivan Petrenko said a missile had hit two schools in the city.')).toEqual(['Uzhhorod']);
     expect(placeNames('Uzhhorod mayor Ivan Petrenko said the city would open more shelters.')).toEqual([]);
   });
+  it('one figure for drones and missiles together counts neither alone; two figures count each', () => {
+    expect(roles('Russia fired 120 drones and missiles at the west overnight.')).toEqual([]);
+    expect(roles('Russia fired 120 drones and six missiles at the west overnight.')).toEqual([
+      { q: 'drones', c: { low: 120, best: 120, high: 120 }, role: 'launched' },
+      { q: 'missiles', c: { low: 6, best: 6, high: 6 }, role: 'launched' },
+    ]);
+  });
+
+  it('"dozens were injured" is at least 24 injured; dozens evacuated are no casualties', () => {
+    expect(roles('Shelling killed three people and dozens were injured.')).toEqual([
+      { q: 'killed', c: { low: 3, best: 3, high: 3 }, role: 'launched' },
+      { q: 'injured', c: { low: 24 }, role: 'launched' },
+    ]);
+    expect(roles('Dozens were evacuated from the town.')).toEqual([]);
+  });
 });

@@ -68,7 +68,7 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 const WORD_NUMBER = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:\\s+(?:hundred|thousand))?`;
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER}|a dozen|two dozen|three dozen|dozens of|hundreds of|scores of|several|a|an|a single)`;
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER}|a dozen|two dozen|three dozen|dozens of|dozens(?=\\s+(?:more\\s+)?(?:were|have been|had been|was)\\s+(?:killed|injured|wounded|hurt)\\b)|hundreds of|scores of|several|a|an|a single)`;
 const QUALIFIER = `(?:more than|over|upwards of|in excess of|at least|no fewer than|no less than|nearly|almost|close to|just under|about|around|approximately|roughly|some|an estimated|up to|as many as)`;
 const FIGURE = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(${NUMBER})\\b`, 'gi');
 
@@ -293,7 +293,7 @@ export function readFigures(raw: string): FigureMention[] {
       continue;
     let n: number | undefined;
     let floorOnly = false;
-    if (raw === 'dozens of') {
+    if (raw === 'dozens of' || raw === 'dozens') {
       n = 24;
       floorOnly = true;
     } else if (raw === 'hundreds of') {
@@ -330,6 +330,14 @@ export function readFigures(raw: string): FigureMention[] {
     const typed = ofThem ? listed.slice(ofThem[0].length) : listed;
     const munitionFor = (x: RegExpExecArray | null) =>
       x && !NOT_MUNITION.test(typed.trimStart().slice(x[0].length)) && !(article && /\bof\s/i.test(x[0])) ? x : null;
+    // "367 drones and missiles": one figure for two munitions together counts neither alone
+    if (
+      !article &&
+      /^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?)\s+and\s+(?:(?:cruise|ballistic|guided)\s+)?(?:missiles?|drones?)\b/i.test(typed)
+    ) {
+      const pair = /\b(drones?|missiles?)\s+and\s+(?:(?:cruise|ballistic|guided)\s+)?(missiles?|drones?)\b/i.exec(typed)!;
+      if (pair[1]!.slice(0, 5).toLowerCase() !== pair[2]!.slice(0, 5).toLowerCase()) continue;
+    }
     const d = munitionFor(DRONE.exec(typed.trimStart()));
     // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
     const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
