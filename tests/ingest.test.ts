@@ -2253,4 +2253,17 @@ describe('ninth round: figures, targets and places', () => {
     ]);
     expect(roles('Dozens were evacuated from the town.')).toEqual([]);
   });
+  it('a toll told for the whole country holds the tolls told place by place, those told as more included', () => {
+    const killed = (x: string) => event(x).map((e) => e.casualties?.killed);
+    expect(
+      killed(
+        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
+      ),
+    ).toEqual([{ low: 5, best: 5, high: 5 }]);
+    expect(
+      killed(
+        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
+      ),
+    ).toEqual([{ low: 5 }]);
+  });
 });
