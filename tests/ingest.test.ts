@@ -2218,3 +2218,135 @@ describe('ninth round: dates, occurrences and actors', () => {
     expect(kinds9('KHARKIV, 11 March 2026\nRussian air strikes with missiles and drones hit Kharkiv on Tuesday.')).toEqual(['strike']);
   });
 });
+
+describe('ninth round: figures, targets and places', () => {
+  const roles = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, c: f.count, role: f.role }));
+
+  it('a list of model names joined by commas before the unit is one list of the count; a list of towns is not', () => {
+    expect(roles('Russia fired 14 Iskander-M, Kinzhal and KN-23 ballistic missiles at the south.')).toEqual([
+      { q: 'ballisticMissiles', c: { low: 14, best: 14, high: 14 }, role: 'launched' },
+    ]);
+    expect(roles('The 2024 Kharkiv, Sumy and Poltava drone attacks were discussed.')).not.toContainEqual(
+      expect.objectContaining({ c: { low: 2024, best: 2024, high: 2024 } }),
+    );
+  });
+
+  it('the breakdown of those shot down is shot down too ("all six" is all that flew); a figure told after a semicolon is not', () => {
+    expect(
+      roles('Air defence destroyed 40 of the missiles, including 25 Kh-101 cruise missiles and all six Kinzhal ballistic missiles.'),
+    ).toEqual([
+      { q: 'missiles', c: { low: 40, best: 40, high: 40 }, role: 'downed' },
+      { q: 'cruiseMissiles', c: { low: 25, best: 25, high: 25 }, role: 'downed' },
+      { q: 'ballisticMissiles', c: { low: 6, best: 6, high: 6 }, role: 'launched' },
+    ]);
+    expect(roles('Crews shot down nine of the missiles, three Iskander missiles among them.')).toContainEqual({
+      q: 'missiles',
+      c: { low: 3, best: 3, high: 3 },
+      role: 'downed',
+    });
+    expect(roles('Crews shot down nine of the drones; 25 cruise missiles hit the west.')).toContainEqual({
+      q: 'cruiseMissiles',
+      c: { low: 25, best: 25, high: 25 },
+      role: 'launched',
+    });
+  });
+
+  it('drones lost from radar are a part of those fired, as those shot down are; a radar losing power is no such part', () => {
+    expect(roles('Of those fired overnight, 30 drones were lost from radar, the air force said.')).toContainEqual({
+      q: 'drones',
+      c: { low: 30, best: 30, high: 30 },
+      role: 'downed',
+    });
+    expect(roles('Russia launched 30 drones as the radar station lost power.')).toEqual([
+      { q: 'drones', c: { low: 30, best: 30, high: 30 }, role: 'launched' },
+    ]);
+  });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+
+  it('a word of a class naming a speaker ("the national railway said") is no hit; one told as hit before "officials said" is', () => {
+    expect(t('The national railway said two of its staff were hurt when shells hit a school.')).toEqual(['education']);
+    expect(t('Shells hit the railway, officials said.')).toEqual(['civilian-transport']);
+  });
+
+  it('where people sheltered ("hid in basements and metro stations") is no hit; a metro station hit is', () => {
+    expect(t('Residents hid in basements and metro stations as missiles hit a school.')).toEqual(['education']);
+    expect(t('A missile hit a metro station as people ran to shelters.')).toEqual(['civilian-transport']);
+  });
+
+  it('what the site hit serves ("a fuel depot supplying the naval base") is no hit; two sites hit are both', () => {
+    expect(t('Drones struck a fuel depot supplying the naval base in the bay.')).toEqual(['energy']);
+    expect(t('Drones struck a fuel depot and the naval base in the bay.')).toEqual(['energy', 'military']);
+  });
+
+  it('the homes around a site people were moved from are no hit; neighbouring houses damaged are', () => {
+    expect(t('Families from neighbouring houses were evacuated after the air base was hit.')).toEqual(['military']);
+    expect(t('Neighbouring houses were damaged after the air base was hit.')).toEqual(['residential', 'military']);
+  });
+
+  it('a boiler house is a heating plant, energy, not a home; houses are homes', () => {
+    expect(t('A drone hit a boiler house in the town.')).toEqual(['energy']);
+    expect(t('A drone hit two houses in the town.')).toEqual(['residential']);
+  });
+
+  it('infrastructure facilities hit are civilian infrastructure; talk of infrastructure spending is no hit', () => {
+    expect(t('Missiles damaged three infrastructure facilities overnight.')).toEqual(['civilian-infrastructure']);
+    expect(t('Infrastructure spending and new facilities were discussed.')).toEqual([]);
+  });
+
+  it('an administration building is a government building, non-residential; the administration as a speaker is not', () => {
+    expect(t('A glide bomb struck the city administration building.')).toEqual(['non-residential']);
+    expect(t('The city administration said the fire was out.')).toEqual([]);
+  });
+
+  it('an enterprise hit is non-residential; one the speaker would not name has no class', () => {
+    expect(t('Shelling damaged an industrial enterprise in the town.')).toEqual(['non-residential']);
+    expect(t('Debris fell on an enterprise which officials did not name.')).toEqual([]);
+  });
+  const upd = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, low: f.count.low, updated: f.updated === true }));
+  const event = (text: string) => ingest(`UZHHOROD, 11 April 2026\n${text}`, at('2026-04-11T18:00:00+03:00')).events;
+
+  it('a toll that "stood at" a figure by a later time is the updated count, and so is the injured count joined to it by "with"', () => {
+    expect(
+      event(
+        'A Russian missile hit a hospital in Uzhhorod on Saturday morning.\nThat day officials had counted two dead and nine injured; by Monday the toll stood at four, with 17 wounded, the governor said.',
+      ).map((e) => e.casualties),
+    ).toEqual([{ killed: { low: 4, best: 4, high: 4 }, injured: { low: 17, best: 17, high: 17 } }]);
+    expect(upd('Shelling killed four people, with 17 wounded, officials said.')).toEqual([
+      { q: 'killed', low: 4, updated: false },
+      { q: 'injured', low: 17, updated: false },
+    ]);
+  });
+  it("an official's title names the place hit when the sentence tells a hit on the city; a title alone does not", () => {
+    const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+    expect(placeNames('Uzhhorod mayor Ivan Petrenko said a missile had hit two schools in the city.')).toEqual(['Uzhhorod']);
+    expect(placeNames('Uzhhorod mayor Ivan Petrenko said the city would open more shelters.')).toEqual([]);
+  });
+  it('one figure for drones and missiles together counts neither alone; two figures count each', () => {
+    expect(roles('Russia fired 120 drones and missiles at the west overnight.')).toEqual([]);
+    expect(roles('Russia fired 120 drones and six missiles at the west overnight.')).toEqual([
+      { q: 'drones', c: { low: 120, best: 120, high: 120 }, role: 'launched' },
+      { q: 'missiles', c: { low: 6, best: 6, high: 6 }, role: 'launched' },
+    ]);
+  });
+
+  it('"dozens were injured" is at least 24 injured; dozens evacuated are no casualties', () => {
+    expect(roles('Shelling killed three people and dozens were injured.')).toEqual([
+      { q: 'killed', c: { low: 3, best: 3, high: 3 }, role: 'launched' },
+      { q: 'injured', c: { low: 24 }, role: 'launched' },
+    ]);
+    expect(roles('Dozens were evacuated from the town.')).toEqual([]);
+  });
+  it('a toll told for the whole country holds the tolls told place by place, those told as more included', () => {
+    const killed = (x: string) => event(x).map((e) => e.casualties?.killed);
+    expect(
+      killed(
+        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
+      ),
+    ).toEqual([{ low: 5, best: 5, high: 5 }]);
+    expect(
+      killed(
+        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
+      ),
+    ).toEqual([{ low: 5 }]);
+  });
+});

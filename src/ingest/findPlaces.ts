@@ -129,11 +129,19 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       )
     )
       return;
+    // ("Kharkiv mayor X said drones had struck three districts of the city": the title's place is the one the
+    // sentence tells as hit)
+    const unit = entry.kind === 'region' ? 'region' : 'city|town|village|capital';
+    const titleHit = new RegExp(
+      String.raw`\b(?:hit|struck|strikes?|attack(?:ed|s)?|shelled|damaged|destroyed)\b[^.;]*\bthe (?:${unit})\b|\bthe (?:${unit})\b[^.;]{0,40}\b(?:was|were|had been|has been) (?:hit|struck|attacked|shelled)\b`,
+      'i',
+    ).test(sentence.slice(index + words.length));
     if (
       /^[\w\s'-]{0,12}?\b(governor|mayor|officials?|authorities|administration)\b/i.test(
         sentence.slice(index + words.length, index + words.length + 24),
       ) &&
-      !/\b(in|on|at|over)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, index - 10), index))
+      !/\b(in|on|at|over)\s+(the\s+)?$/i.test(sentence.slice(Math.max(0, index - 10), index)) &&
+      !titleHit
     )
       return;
     out.push({

@@ -4,11 +4,11 @@ import type { TargetType } from '../schema/event.js';
 export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   [
     'energy',
-    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|(?:gas|oil|fuel) pipelines?|gas (?:metering|compressor|distribution) stations?|(?:cut|cutting|knocked out|knocking out)\s+(?:the\s+)?(?:power|electricity)|energy)\b/i,
+    /\b(energy (?:infrastructure|facilit(?:y|ies)|system|sector|grid|sites?)|power (?:plants?|stations?|facilit(?:y|ies)|grid|lines?)|thermal power|substations?|electricity transmission|transmission facilit(?:y|ies)|(?:oil )?refiner(?:y|ies)|oil depots?|fuel depots?|fuel and energy|gas (?:processing|facilit(?:y|ies)|infrastructure)|(?:gas|oil|fuel) pipelines?|boiler (?:houses?|rooms?|plants?)|gas (?:metering|compressor|distribution) stations?|(?:cut|cutting|knocked out|knocking out)\s+(?:the\s+)?(?:power|electricity)|energy)\b/i,
   ],
   [
     'residential',
-    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
+    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it|boiler)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
   ],
   ['health', /\b(hospitals?|clinics?|medical (?:facilit(?:y|ies)|centre|center)|maternity|ambulances?|retirement home|care home)\b/i],
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
@@ -18,11 +18,11 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'civilian-infrastructure',
-    /\b(civilian infrastructure|civil infrastructure|infrastructure facility|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?)|pumping stations?|water (?:pumping|treatment) (?:stations?|plants?)|bridges?(?!\s+(?:the|a|an|their|its|our|this|that|these|those)\b)|dams?)\b/i,
+    /\b(civilian infrastructure|civil infrastructure|infrastructure facilit(?:y|ies)|water supply|critical infrastructure|civilian (?:buildings|objects|facilities|sites)|(?:petrol|gas|filling) stations?|fire (?:engines?|trucks?|stations?)|pumping stations?|water (?:pumping|treatment) (?:stations?|plants?)|bridges?(?!\s+(?:the|a|an|their|its|our|this|that|these|those)\b)|dams?)\b/i,
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|administration (?:buildings?|headquarters|offices)|(?<!\b(?:unnamed|undisclosed|unidentified)\s)(?:industrial )?enterprises?(?!,?\s+(?:which|that|whose)\s+[^.;]{0,30}?\bnot\s+(?:name|identify|specify|disclose))|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
@@ -38,6 +38,38 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
 const LAUNCHED_FROM = /\b(?:launched|fired|flying|flown|took off|taking off)\s+from\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const NEAR = /\b(?:near|next to|close to|beside|opposite|not far from)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const NOT_HIT = /^\s*(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\s+(?:(?:hit|damaged|struck|destroyed|affected)\b)/i;
+
+/** "the state railway said": the word names a speaker, not what was hit */
+const SPEAKER = /^(?:\s*,)?\s+(?:company\s+|operator\s+)?(?:said|says|reported|reports|announced|added|told)\b/i;
+/** "people went into shelters and metro stations": where people sheltered, not what was hit */
+const SHELTER = /\b(?:shelters?|sheltered|sheltering|took cover|taking cover|hid|hiding)\b(?:\s+[\w-]+){0,3}\s+$/i;
+/** "a fuel supplier for the airfield", "the depot serving the air base": what the site hit serves */
+const SERVES = /\b(?:serving|supplying|supplies|supplier (?:for|of|to))\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}$/i;
+/** "residents of nearby houses were moved out": the homes people were moved from around a site */
+const AROUND =
+  /\b(?:residents|people|families|tenants)\s+(?:of|from)\s+(?:the\s+)?(?:nearby|neighbouring|neighboring|surrounding|adjacent)\s+$/i;
+
+/**
+ * A word of a class that does not tell a hit: where the attack came from ("launched from a submarine"), a
+ * landmark that locates the hit ("houses near the railway station"), what the text says was not hit ("no
+ * civilian buildings had been damaged"), a speaker ("the state railway said"), where people sheltered
+ * ("into shelters and metro stations"), what the site hit serves ("a fuel supplier for the airfield") and
+ * the homes around a site people were moved from.
+ */
+function notHit(sentence: string, found: RegExpExecArray | RegExpMatchArray): boolean {
+  const at = found.index ?? 0;
+  const lead = sentence.slice(Math.max(0, at - 40), at);
+  const rest = sentence.slice(at + found[0].length);
+  return (
+    LAUNCHED_FROM.test(lead) ||
+    NEAR.test(lead) ||
+    (/\bno\s+(?:[\w-]+\s+){0,2}$/i.test(lead) && NOT_HIT.test(rest)) ||
+    SPEAKER.test(rest) ||
+    SHELTER.test(lead) ||
+    SERVES.test(lead) ||
+    AROUND.test(lead)
+  );
+}
 
 export interface TargetMention {
   target: TargetType;
@@ -94,14 +126,12 @@ export function findTargets(sentence: string): TargetMention[] {
     // "launched from a submarine": where the attack came from, not what it hit
     // "houses near the railway station": a landmark that locates what was hit is not hit itself
     // "no civilian buildings had been damaged": what the text says was not hit
-    const lead = sentence.slice(Math.max(0, found.index - 40), found.index);
-    if (
-      LAUNCHED_FROM.test(lead) ||
-      NEAR.test(lead) ||
-      (/\bno\s+(?:[\w-]+\s+){0,2}$/i.test(lead) && NOT_HIT.test(sentence.slice(found.index + found[0].length)))
-    )
-      continue;
-    out.push({ target, words: found[0], index: found.index });
+    // (a later word of the class may still name a hit: "the state railway said ... a railway bridge was hit")
+    const hit = notHit(sentence, found)
+      ? [...sentence.matchAll(new RegExp(re.source, 'gi'))].find((x) => x.index > found.index && !notHit(sentence, x))
+      : found;
+    if (!hit) continue;
+    out.push({ target, words: hit[0], index: hit.index });
   }
   return out;
 }

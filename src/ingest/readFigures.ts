@@ -37,7 +37,7 @@ export interface FigureMention {
 
 /** "has risen to", "climbed to", "now stands at", "raised the toll to": the count that replaces those told before it */
 const RISEN =
-  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$|\b(?:raised|revised|updated)\s+(?:[\w-]+\s+){0,4}?to\s+(?:at least\s+)?$/i;
+  /\b(?:risen|rose|rises|climbed|climbs|increased|increases|grown|grew|jumped|jumps|reached|reaches|now stands at|stood at|now at)\s+(?:to\s+)?(?:at least\s+|more than\s+)?$|\b(?:raised|revised|updated)\s+(?:[\w-]+\s+){0,4}?to\s+(?:at least\s+)?$/i;
 /** "up from an overnight count of four": an earlier count, replaced */
 const UP_FROM = /\bup from\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:count|toll|figure|tally)\s+of\s+)?$/i;
 
@@ -68,7 +68,7 @@ const UNITS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
 const WORD_NUMBER = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:\\s+(?:hundred|thousand))?`;
-const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER}|a dozen|two dozen|three dozen|dozens of|hundreds of|scores of|several|a|an|a single)`;
+const NUMBER = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${WORD_NUMBER}|a dozen|two dozen|three dozen|dozens of|dozens(?=\\s+(?:more\\s+)?(?:were|have been|had been|was)\\s+(?:killed|injured|wounded|hurt)\\b)|hundreds of|scores of|several|a|an|a single)`;
 const QUALIFIER = `(?:more than|over|upwards of|in excess of|at least|no fewer than|no less than|nearly|almost|close to|just under|about|around|approximately|roughly|some|an estimated|up to|as many as)`;
 const FIGURE = new RegExp(`\\b(?:(${QUALIFIER})\\s+)?(${NUMBER})\\b`, 'gi');
 
@@ -164,7 +164,7 @@ const SO_FAR = /\b(?:so far|thus far|to date|as yet)\b/i;
 /** "a missile destroyed his house": the munition doing the hitting, not shot down */
 const ACTIVE_HIT = /^\s*(?:[\w-]+\s+){0,3}?(?:drones?|missiles?|rockets?|uavs?|shaheds?)\s+(?:destroyed|knocked out|brought down)\b/i;
 const DOWNED =
-  /\b(shot down|intercepted|destroyed|downed|brought down|knocked (?:down|out)|took down|taken down|repelled|neutrali[sz]ed|penetrated|got through|evaded)\b/i;
+  /\b(shot down|intercepted|destroyed|downed|brought down|knocked (?:down|out)|took down|taken down|repelled|neutrali[sz]ed|penetrated|got through|evaded|lost (?:from|off|to) (?:the )?radars?|(?:locationally|location-)\s*lost|jammed)\b/i;
 const PERSON_WORD = String.raw`(?:woman|man|person|child|boy|girl|baby|infant|teenager|son|daughter|mother|father|husband|wife|brother|sister|grandmother|grandfather|doctor|nurse|paramedic|rescuer|firefighter|worker|driver|resident|civilian|pensioner)`;
 const PERSONS_TOGETHER = new RegExp(
   String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+and\s+(?:(?:her|his|their)\s+)?(?:(a|an|one|two|three|four|five)\s+)?(?:[\w-]+\s+){0,2}?(?:women|men|${PERSON_WORD}(?:s|ren)?)\s+(?:were|have been|had been)\s+(?:(?:both|all)\s+)?(killed|injured|wounded|hurt)\b`,
@@ -181,7 +181,23 @@ const OF_GROUP = new RegExp(
   'i',
 );
 /** "two of them were", "four were": a part of a count told before, typed by what follows */
-const OF_THEM_WERE = /^\s+(?:of\s+(?:them|these|those)\s+)?(?:were|was|are)\s+(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
+const OF_THEM_WERE =
+  /^\s+(?:of\s+(?:them|these|those)\s+(?:(?:were|was|are)\s+)?|(?:were|was|are)\s+)(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
+/**
+ * "Kh-101, Kh-555 and Kh-55 cruise missiles", "Kh-101, Kh-55 and Kalibr cruise missiles": a list of model
+ * names is one name for the munition the list ends on (read as one word, so the type words still reach it)
+ */
+const MODEL_LIST =
+  /^(\s+(?:of\s+(?:them|these|those)\s+)?)((?:[A-Z][\w-]*)(?:(?:,\s+|\s+(?:and|or)\s+)[A-Z][\w-]*)+)(?=\s+(?:[a-z-]+\s+)?(?:missiles?|rockets?|drones?)\b)/;
+function collapseModels(after: string): string {
+  // (only a list with a designation in it, "Kh-101", is of models: "Kharkiv, Sumy and Poltava drone attacks" is not)
+  return after.replace(MODEL_LIST, (whole, lead: string, list: string) =>
+    /\b[A-Za-z]+-\d/.test(list) ? `${lead}${list.replace(/,?\s+(?:and\s+|or\s+)?/g, '-')}` : whole,
+  );
+}
+const MUNITIONS = new Set<Quantity>(['drones', 'missiles', 'ballisticMissiles', 'cruiseMissiles', 'shells', 'fpvDrones']);
+/** "among them", "including", "of them": what follows a figure is its breakdown */
+const BREAKDOWN = /\b(?:among them|among which|including|of them|of which|of these)\b/i;
 const SUBCOUNT = /\b(including|among them|among whom|of them|included|among)\s*$/i;
 
 /** Every figure the sentence states for munitions or casualties. */
@@ -277,7 +293,7 @@ export function readFigures(raw: string): FigureMention[] {
       continue;
     let n: number | undefined;
     let floorOnly = false;
-    if (raw === 'dozens of') {
+    if (raw === 'dozens of' || raw === 'dozens') {
       n = 24;
       floorOnly = true;
     } else if (raw === 'hundreds of') {
@@ -309,10 +325,19 @@ export function readFigures(raw: string): FigureMention[] {
     // "a week after a missile barrage", "stored 300 drones": no munition of this occurrence fired
     if (OTHER_TIME.test(before) || KEPT.test(before)) continue;
     // "two of them were Iskander-M ballistic missiles": the figure counts the type the part is told as
-    const ofThem = article ? null : OF_THEM_WERE.exec(after);
-    const typed = ofThem ? after.slice(ofThem[0].length) : after;
+    const listed = collapseModels(after);
+    const ofThem = article ? null : OF_THEM_WERE.exec(listed);
+    const typed = ofThem ? listed.slice(ofThem[0].length) : listed;
     const munitionFor = (x: RegExpExecArray | null) =>
       x && !NOT_MUNITION.test(typed.trimStart().slice(x[0].length)) && !(article && /\bof\s/i.test(x[0])) ? x : null;
+    // "367 drones and missiles": one figure for two munitions together counts neither alone
+    if (
+      !article &&
+      /^\s*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?)\s+and\s+(?:(?:cruise|ballistic|guided)\s+)?(?:missiles?|drones?)\b/i.test(typed)
+    ) {
+      const pair = /\b(drones?|missiles?)\s+and\s+(?:(?:cruise|ballistic|guided)\s+)?(missiles?|drones?)\b/i.exec(typed)!;
+      if (pair[1]!.slice(0, 5).toLowerCase() !== pair[2]!.slice(0, 5).toLowerCase()) continue;
+    }
     const d = munitionFor(DRONE.exec(typed.trimStart()));
     // "two Kinzhal and four Iskander-M ballistic missiles": a model named alone takes the unit the list ends on
     const elided = /^\s*((?:[A-Z][\w-]*\s+){1,2})and\s+(?:\d+|[a-z]+)\s+((?:[\w-]+\s+){0,3}?(?:missiles?|rockets?))\b/.exec(after);
@@ -460,8 +485,22 @@ export function readFigures(raw: string): FigureMention[] {
     // "35 of 53 missiles were shot down": the second figure is how many flew, as stated
     // "all 14 missiles were shot down": all of them is how many flew
     const ofTotal = /\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+)?$|\ball\s+(?:of\s+the\s+)?$/i.test(before);
+    // "destroyed 72 of the missiles, among them ... 59 cruise missiles", "15 of the missiles, two Kh-22 missiles
+    // among them": the breakdown of those shot down is shot down too, a part of the type fired ("all ten" is
+    // all that flew, as stated)
+    const ofDowned =
+      !article &&
+      out.some((p) => {
+        if (p.role !== 'downed' || p.weak || p.index >= idx || !MUNITIONS.has(p.quantity)) return false;
+        const gap = sentence.slice(p.index, idx);
+        return !/[;.:]|\b(?:but|while|whereas)\b/.test(gap) && (BREAKDOWN.test(gap) || /^[^,;.]*\bamong them\b/i.test(after));
+      });
     const role =
-      quantity === 'killed' || quantity === 'injured' || ofTotal ? 'launched' : downedAfter || downedBefore ? 'downed' : 'launched';
+      quantity === 'killed' || quantity === 'injured' || ofTotal
+        ? 'launched'
+        : downedAfter || downedBefore || ofDowned
+          ? 'downed'
+          : 'launched';
     // "one ballistic missile was not intercepted": those that got through are a floor on those fired
     const notDowned =
       role === 'launched' &&
@@ -489,7 +528,10 @@ export function readFigures(raw: string): FigureMention[] {
       index: idx,
       ...(role === 'downed' || notDowned ? { part: true as const } : {}),
       ...((quantity === 'killed' || quantity === 'injured') &&
-      (RISEN.test(before) || /^[^.;]*?\b(?:are|is|were|was)\s+now\b/i.test(after.replace(ASIDE, '$1').split(/[,;]/)[0] ?? ''))
+      (RISEN.test(before) ||
+        // "the toll stood at 15, with 34 wounded": the figure joined to an updated toll is updated too
+        (/,\s+with\s+(?:at least\s+|more than\s+)?$/i.test(before) && out.at(-1)?.updated === true) ||
+        /^[^.;]*?\b(?:are|is|were|was)\s+now\b/i.test(after.replace(ASIDE, '$1').split(/[,;]/)[0] ?? ''))
         ? { updated: true as const }
         : {}),
     });
@@ -558,7 +600,9 @@ function sumLists(fs: FigureMention[], sentence: string): FigureMention[] {
   for (const f of fs) {
     const prev = out.at(-1);
     const exact = (c: Count) => c.best === c.low && c.high === c.low;
-    const gap = prev ? sentence.slice(prev.index, f.index) : '';
+    // ("59 Kh-101, Kh-555 and Kh-55 cruise missiles and three Kalibr cruise missiles": the commas of a
+    // model list do not end the list of counts)
+    const gap = prev ? sentence.slice(prev.index, f.index).replace(/([A-Z][\w-]*),\s+(?=[A-Z])/g, '$1 ') : '';
     if (
       prev !== undefined &&
       prev.quantity === f.quantity &&

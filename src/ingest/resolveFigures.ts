@@ -67,6 +67,9 @@ const ONGOING = new RegExp(
   'i',
 );
 
+/** "the toll across the country", "nationwide", "the overall toll": a toll told for the whole attack */
+const WHOLE_TOLL =
+  /\b(?:toll|tally|count)\s+(?:[\w-]+\s+){0,3}?(?:across|throughout|for|in)\s+the\s+(?:whole\s+)?country\b|\bnationwide\s+(?:toll|tally|count)\b|\b(?:national|overall|total)\s+(?:death\s+)?(?:toll|tally|count)\b/i;
 /** "shot down over several regions" tells where munitions flew, not where they hit */
 const SHOT_DOWN = /\b(?:shot down|intercepted|downed|brought down|destroyed \d+)\b/i;
 /** "across the country", "in several regions": the attack told for more than the places named */
@@ -123,6 +126,17 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     // a count told while the search goes on is a floor
     if (ongoing && q === 'killed')
       for (const c of plain) replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: floor(c.f.count), approximate: false });
+  }
+
+  // parts never stand for the whole: a toll told for the whole country ("put the toll across the country at
+  // five dead") holds the tolls told place by place, "two more in the Kyiv region" included, when they fit in it
+  for (const q of CASUALTY) {
+    const told = all.filter((c) => c.f.quantity === q && !drop.has(c.f) && !c.f.weak);
+    const wholes = told.filter((c) => WHOLE_TOLL.test(lines[c.line]!.text));
+    if (wholes.length === 0) continue;
+    const whole = Math.max(...wholes.map((c) => c.f.count.low));
+    const parts = told.filter((c) => c.f.count.low < whole && !wholes.includes(c));
+    if (parts.length > 0 && parts.reduce((a, c) => a + c.f.count.low, 0) <= whole) for (const c of parts) drop.add(c.f);
   }
 
   // parts never stand for the whole: a smaller toll told later for a place the larger toll was told for
