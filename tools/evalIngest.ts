@@ -81,6 +81,7 @@ for (const [name, dir] of [
   ['tuned, sixth round (held out in the fifth round, then tuned on)', 'tuned6'],
   ['tuned, seventh round (held out in the sixth round, then tuned on)', 'tuned7'],
   ['tuned, eighth round (held out in the seventh round, then tuned on)', 'tuned8'],
+  ['tuned, ninth round (held out in the eighth round, then tuned on)', 'tuned9'],
   ['held out (written and annotated after the last rule change, never tuned on)', 'heldout'],
 ] as const) {
   const s = evalSet(path.join(fixtures, dir));
