@@ -43,6 +43,11 @@ export class DrawPlan {
   readonly counts: (Count | undefined)[] = new Array<Count | undefined>(KINDS).fill(undefined);
   /** per event, what the draw being made takes: the event itself, or (if it copies it) its copy with the drawn counts */
   readonly copied: Event[] = [];
+  /**
+   * per event and count kind, the drawn counts made so far by value: a count is read, never changed,
+   * so draws that draw the same value share one object instead of making one each time
+   */
+  private readonly made: (Map<number, Count> | undefined)[] = [];
 
   constructor(readonly events: readonly OrderedEvent[]) {
     const n = events.length;
@@ -65,7 +70,7 @@ export class DrawPlan {
     for (let i = 0; i < n; i++) {
       const { event: e, interval } = events[i]!;
       this.copied.push(e);
-    this.spans[i] = Math.floor((interval.end - interval.start) / 1000);
+      this.spans[i] = Math.floor((interval.end - interval.start) / 1000);
       this.copies[i] = e.munitions || e.casualties ? 1 : 0;
       const counts = [
         e.munitions?.drones,
@@ -88,6 +93,17 @@ export class DrawPlan {
       }
     }
   }
+
+  /** A count of table entry `at` drawn within its floor and ceiling (one object per value drawn). */
+  draw(at: number, rng: RandomGenerator): Count {
+    const low = this.low[at]!;
+    const top = this.top[at]!;
+    const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
+    const made = (this.made[at] ??= new Map());
+    let c = made.get(v);
+    if (c === undefined) made.set(v, (c = { low: v, best: v, high: v }));
+    return c;
+  }
 }
 
 /**
@@ -108,8 +124,7 @@ export function drawEvents(events: readonly OrderedEvent[], seed: number, index:
     starts[i] = span > 0 ? interval.start + 1000 * unsafeUniformIntDistribution(0, span - 1, rng) : interval.start;
     // the counts in the same order as ever (the generator's sequence depends on it)
     if (plan.copies[i] === 1)
-      for (let k = 0; k < KINDS; k++)
-        drawnCounts[k] = plan.has[i * KINDS + k] === 1 ? drawCount(plan.low[i * KINDS + k]!, plan.top[i * KINDS + k]!, rng) : undefined;
+      for (let k = 0; k < KINDS; k++) drawnCounts[k] = plan.has[i * KINDS + k] === 1 ? plan.draw(i * KINDS + k, rng) : undefined;
     // by start, then id rank, then place in the list: an insertion sort (stable, as Array#sort was, and a
     // draw's few events mostly come in order already), with no comparator closure per draw
     let k = i;
@@ -129,11 +144,6 @@ export function drawEvents(events: readonly OrderedEvent[], seed: number, index:
     sorted.push({ event: copied[i]!, interval: { start: t, end: t } });
   }
   return sorted;
-}
-
-function drawCount(low: number, top: number, rng: RandomGenerator): Count {
-  const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
-  return { low: v, best: v, high: v };
 }
 
 /** The event with its drawn counts, built key by key: conditional spreads make a throwaway object per key. */
