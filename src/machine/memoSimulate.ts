@@ -148,9 +148,16 @@ export class StatechartMemo {
    */
   private signature(agreed: boolean, inputs: readonly MachineEvent[], n: number): number {
     if (this.sorted.length < n) this.sorted = new Float64Array(this.points.length);
-    const sorted = this.sorted.subarray(0, n);
-    sorted.set(this.points.subarray(0, n));
-    sorted.sort();
+    // sorted in place by insertion (a draw's few dozen points come mostly in order): two subarray views
+    // and a typed-array sort per run were garbage of every draw
+    const sorted = this.sorted;
+    const points = this.points;
+    for (let k = 0; k < n; k++) {
+      const t = points[k]!;
+      let j = k;
+      for (; j > 0 && sorted[j - 1]! > t; j--) sorted[j] = sorted[j - 1]!;
+      sorted[j] = t;
+    }
     let distinct = 0;
     for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k]!;
     // at most 7 numbers per input, and the points
@@ -232,16 +239,21 @@ function symbolise(r: SimulationResult, points: Float64Array, n: number): Symbol
 }
 
 function materialise(s: Symbolic, points: Float64Array): SimulationResult {
-  const t = (i: Sym) => points[i]!;
-  return {
-    phases: s.phases.map((p) => ({
+  // loops, not maps with closures over `points`: a draw's three readings each take this path on a hit
+  const phases: PhaseRecord[] = [];
+  for (let k = 0; k < s.phases.length; k++) {
+    const p = s.phases[k]!;
+    phases.push({
       ...p,
-      enteredAt: t(p.enteredAt),
-      dueBy: p.dueBy === null ? null : t(p.dueBy),
-      respondedAt: p.respondedAt === null ? null : t(p.respondedAt),
-    })),
-    transitions: s.transitions.map((x) => ({ ...x, at: t(x.at) })),
-    finalState: s.finalState,
-    regions: { ...s.regions },
-  };
+      enteredAt: points[p.enteredAt]!,
+      dueBy: p.dueBy === null ? null : points[p.dueBy]!,
+      respondedAt: p.respondedAt === null ? null : points[p.respondedAt]!,
+    });
+  }
+  const transitions: SimulationResult['transitions'] = [];
+  for (let k = 0; k < s.transitions.length; k++) {
+    const x = s.transitions[k]!;
+    transitions.push({ ...x, at: points[x.at]! });
+  }
+  return { phases, transitions, finalState: s.finalState, regions: { ...s.regions } };
 }

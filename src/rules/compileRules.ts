@@ -158,13 +158,24 @@ export function compileRules(rules: readonly Rule[], named: Readonly<Record<stri
     '};',
   ].join('\n');
   const lists = new Map<number, Rule[]>();
-  /** the rules of a mask, in the order given: made once per combination that occurs */
+  /**
+   * the rules of a mask, in the order given: made once per combination that occurs (rulesOf, apart: a
+   * closure over `mask` here, even one made only on a miss, gave every call a context of its own, 40 bytes
+   * of garbage per evaluation and most of what a draw's rules allocated)
+   */
   const list = (mask: number): Rule[] => {
     let l = lists.get(mask);
-    if (!l) lists.set(mask, (l = Object.freeze(compiled.filter((_, i) => i < 31 && (mask & (1 << i)) !== 0)) as Rule[]));
+    if (!l) lists.set(mask, (l = rulesOf(compiled, mask)));
     return l;
   };
   // a generated function: the source above is written from validated rules only (names and literals through JSON.stringify)
   const fire = new Function('e', 'list', source)(w.env, list) as (facts: Facts) => Rule[];
   return { fire, fallback };
+}
+
+/** The compiled rules a mask names (its first 31 bits), in order, frozen: what `list` keeps per mask. */
+function rulesOf(compiled: readonly Rule[], mask: number): Rule[] {
+  const out: Rule[] = [];
+  for (let i = 0; i < compiled.length && i < 31; i++) if ((mask & (1 << i)) !== 0) out.push(compiled[i]!);
+  return Object.freeze(out) as Rule[];
 }

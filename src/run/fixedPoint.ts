@@ -223,12 +223,8 @@ class Rounds {
     );
     // an explanation reads the slots later; else they are free for the next run
     if (!how.explain) ctx.release(prepared);
-    let released = !how.explain;
     return {
-      done: () => {
-        if (!released) ctx.release(prepared);
-        released = true;
-      },
+      done: how.explain ? releaser(ctx, prepared) : RELEASED,
       findings,
       explain,
       firstViolation: next.certain,
@@ -238,6 +234,18 @@ class Rounds {
       evaluatedUnder: { firstViolation, firstPossible, breachDone },
     };
   }
+}
+
+/** Nothing left to give back (a run without explanations gave its slots back at once). */
+const RELEASED = (): void => {};
+
+/** `done` for a run that explains: gives the slots back once. Apart from `round`, whose calls then need no context of their own. */
+function releaser(ctx: RunContext, prepared: Slots): () => void {
+  let released = false;
+  return () => {
+    if (!released) ctx.release(prepared);
+    released = true;
+  };
 }
 
 /**
@@ -459,9 +467,27 @@ function decided(
     }
   }
   if (!explaining) return { findings, explain: NO_EXPLANATION };
+  return { findings, explain: explainer(scenario, interpretation, ordered, prepared, state, firstViolation, atEvent, atSlot, byRule) };
+}
+
+/**
+ * The explanations of `decided`'s findings, made apart from it: a closure there over its locals gave
+ * every call a context of its own, a run's explanations asked for or not (three per draw of a sample).
+ */
+function explainer(
+  scenario: Scenario,
+  interpretation: Interpretation,
+  ordered: OrderedEvent[],
+  prepared: Slots,
+  state: Omit<ReadingState, 'firstViolation'>,
+  firstViolation: SettledViolations,
+  atEvent: readonly number[],
+  atSlot: readonly number[],
+  byRule: readonly Rule[],
+): (k: number) => string {
   const partyName = (id: string) => scenario.parties.find((p) => p.id === id)?.name ?? id;
   // the facts the rules saw, made again for the finding whose explanation is asked for
-  const explain = (k: number) => {
+  return (k: number) => {
     const i = atEvent[k]!;
     const s = atSlot[k]!;
     const { event, interval } = ordered[i]!;
@@ -480,7 +506,6 @@ function decided(
     );
     return fillTemplate(byRule[k]!.event.params.explain, vars);
   };
-  return { findings, explain };
 }
 
 const NO_EXPLANATION = (): string => {

@@ -101,7 +101,8 @@ export class RunContext {
   readonly statechart: StatechartMemo;
   /** whether the memos are a caller's, shared with other runs (then worth consulting for every event) */
   readonly shared: boolean;
-  private readonly windows = new Map<Interpretation, ResolvedWindow>();
+  /** the readings' windows when the run has no memo (with one, the memo's: a map per run was garbage of every draw) */
+  private windows: Map<Interpretation, ResolvedWindow> | undefined;
   private readonly byActor: WeakMap<Interpretation, Map<string, Obligation[]>>;
   private readonly conductMemo: ConductMemo;
   private readonly freeSlots: FastSlots[];
@@ -140,11 +141,12 @@ export class RunContext {
 
   /** A reading's window, counted in its zone. */
   window(interpretation: Interpretation): ResolvedWindow {
-    let w = this.windows.get(interpretation);
+    if (this.memo) return this.memo.resolveWindow(interpretation.window, readingZone(interpretation, this.scenario.timeZone));
+    const windows = (this.windows ??= new Map());
+    let w = windows.get(interpretation);
     if (!w) {
-      const zone = readingZone(interpretation, this.scenario.timeZone);
-      w = this.memo ? this.memo.resolveWindow(interpretation.window, zone) : resolveWindow(interpretation.window, zone);
-      this.windows.set(interpretation, w);
+      w = resolveWindow(interpretation.window, readingZone(interpretation, this.scenario.timeZone));
+      windows.set(interpretation, w);
     }
     return w;
   }

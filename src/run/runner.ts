@@ -181,7 +181,7 @@ export class ReadingRunner {
     const { ctx } = how;
     const window = this.window;
     const firstViolation = fixed.firstViolation;
-    const findings = how.explain ? fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) })) : fixed.findings;
+    const findings = how.explain ? explained(fixed) : fixed.findings;
 
     const dependsOn: string[] = [];
     for (const f of findings) if (f.certainty !== 'certain' && !dependsOn.includes(f.eventId)) dependsOn.push(f.eventId);
@@ -273,6 +273,11 @@ export class ReadingRunner {
   firstViolations(): { party: string; eventId: string; interval: Interval }[] {
     return listFirst(this.settled);
   }
+}
+
+/** Each finding with its explanation (apart from wholeFrom: a closure there over `fixed` gave every call a context). */
+function explained(fixed: FixedPoint): Finding[] {
+  return fixed.findings.map((f, k) => ({ ...f, explanation: fixed.explain(k) }));
 }
 
 function listFirst(m: SettledViolations): { party: string; eventId: string; interval: Interval }[] {

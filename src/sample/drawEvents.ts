@@ -34,6 +34,20 @@ export class DrawPlan {
   /** per event: whether a draw copies it (it has munitions or casualties) or takes it as it is */
   readonly copies: Uint8Array;
   readonly spans: Float64Array;
+  /**
+   * A draw's scratch, rewritten by each draw of the thread that owns this plan (drawEvents): each event's
+   * drawn start, the events' order, the counts being drawn (a draw's events are new objects each time).
+   */
+  readonly starts: Float64Array;
+  readonly order: Int32Array;
+  readonly counts: (Count | undefined)[] = new Array<Count | undefined>(KINDS).fill(undefined);
+  /** per event, what the draw being made takes: the event itself, or (if it copies it) its copy with the drawn counts */
+  readonly copied: Event[] = [];
+  /**
+   * per event and count kind, the drawn counts made so far by value: a count is read, never changed,
+   * so draws that draw the same value share one object instead of making one each time
+   */
+  private readonly made: (Map<number, Count> | undefined)[] = [];
 
   constructor(readonly events: readonly OrderedEvent[]) {
     const n = events.length;
@@ -51,8 +65,11 @@ export class DrawPlan {
     this.top = new Float64Array(n * KINDS);
     this.copies = new Uint8Array(n);
     this.spans = new Float64Array(n);
+    this.starts = new Float64Array(n);
+    this.order = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const { event: e, interval } = events[i]!;
+      this.copied.push(e);
       this.spans[i] = Math.floor((interval.end - interval.start) / 1000);
       this.copies[i] = e.munitions || e.casualties ? 1 : 0;
       const counts = [
@@ -76,6 +93,17 @@ export class DrawPlan {
       }
     }
   }
+
+  /** A count of table entry `at` drawn within its floor and ceiling (one object per value drawn). */
+  draw(at: number, rng: RandomGenerator): Count {
+    const low = this.low[at]!;
+    const top = this.top[at]!;
+    const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
+    const made = (this.made[at] ??= new Map());
+    let c = made.get(v);
+    if (c === undefined) made.set(v, (c = { low: v, best: v, high: v }));
+    return c;
+  }
 }
 
 /**
@@ -86,35 +114,36 @@ export class DrawPlan {
  */
 export function drawEvents(events: readonly OrderedEvent[], seed: number, index: number, plan = new DrawPlan(events)): OrderedEvent[] {
   const rng = xoroshiro128plus(mix(seed, index));
-  // pushed, not `events.map`: V8's map builtin gives a packed array, the same map inlined by the optimising
-  // compiler a holey one, so each reader of the draws, optimised on the first, was thrown out on the second
-  // and compiled again (README, Monte Carlo: a thread's warm-up)
-  const drawn: OrderedEvent[] = [];
-  const order: number[] = [];
+  // the plan's scratch, not arrays per draw: the draws' garbage is what the thread's collector and its
+  // helpers on the other core work through (README, Monte Carlo: the garbage and the background)
+  const { starts, order, counts: drawnCounts, copied } = plan;
   const n = events.length;
-  const drawnCounts: (Count | undefined)[] = new Array<Count | undefined>(KINDS).fill(undefined);
   for (let i = 0; i < n; i++) {
-    const { event, interval } = events[i]!;
+    const { interval } = events[i]!;
     const span = plan.spans[i]!;
-    const t = span > 0 ? interval.start + 1000 * unsafeUniformIntDistribution(0, span - 1, rng) : interval.start;
-    let e = event;
-    if (plan.copies[i] === 1) {
-      for (let k = 0; k < KINDS; k++)
-        drawnCounts[k] = plan.has[i * KINDS + k] === 1 ? drawCount(plan.low[i * KINDS + k]!, plan.top[i * KINDS + k]!, rng) : undefined;
-      e = withCounts(event, drawnCounts);
+    starts[i] = span > 0 ? interval.start + 1000 * unsafeUniformIntDistribution(0, span - 1, rng) : interval.start;
+    // the counts in the same order as ever (the generator's sequence depends on it)
+    if (plan.copies[i] === 1)
+      for (let k = 0; k < KINDS; k++) drawnCounts[k] = plan.has[i * KINDS + k] === 1 ? plan.draw(i * KINDS + k, rng) : undefined;
+    // by start, then id rank, then place in the list: an insertion sort (stable, as Array#sort was, and a
+    // draw's few events mostly come in order already), with no comparator closure per draw
+    let k = i;
+    for (; k > 0; k--) {
+      const j = order[k - 1]!;
+      if (starts[j]! < starts[i]! || (starts[j] === starts[i] && plan.rank[j]! <= plan.rank[i]!)) break;
+      order[k] = j;
     }
-    drawn.push({ event: e, interval: { start: t, end: t } });
-    order.push(i);
+    order[k] = i;
+    // the event with its drawn counts, kept until the run is made (below); the counts are written per event
+    if (plan.copies[i] === 1) copied[i] = withCounts(events[i]!.event, drawnCounts);
   }
-  order.sort((a, b) => drawn[a]!.interval.start - drawn[b]!.interval.start || plan.rank[a]! - plan.rank[b]!);
   const sorted: OrderedEvent[] = [];
-  for (let k = 0; k < n; k++) sorted.push(drawn[order[k]!]!);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const t = starts[i]!;
+    sorted.push({ event: copied[i]!, interval: { start: t, end: t } });
+  }
   return sorted;
-}
-
-function drawCount(low: number, top: number, rng: RandomGenerator): Count {
-  const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
-  return { low: v, best: v, high: v };
 }
 
 /** The event with its drawn counts, built key by key: conditional spreads make a throwaway object per key. */

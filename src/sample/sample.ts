@@ -55,10 +55,17 @@ export interface WorkerPool {
  * Carlo, "A second thread's cost"). Every isolate compiles the draw's code again: V8 shares no optimised
  * code between threads.
  */
-/** the process's extra CPU for a second thread: its start, its modules, its own JIT warm-up, the messages (0.42-0.48 s) */
-const THREAD_CPU = 0.43;
-/** V8's compiling and collecting beside one drawing thread, which an idle core absorbs (the process's CPU less the thread's: 0.21-0.29 s) */
-const BACKGROUND_CPU = 0.25;
+/**
+ * the process's extra CPU for a second thread: its start, its modules, its own JIT warm-up, the messages
+ * (0.42-0.48 s; `m22`, at load 9-11, nine forced pairs of 20,000 draws: 0.28-0.53 s, mean 0.39)
+ */
+const THREAD_CPU = 0.39;
+/**
+ * V8's compiling and collecting beside one drawing thread, which an idle core absorbs (the process's CPU
+ * less the thread's): 0.23-0.24 s (`m22`, six forced runs; was measured 0.21-0.29), nearly all of it
+ * TurboFan in the first 2,000 draws (181-228 ms), 31-44 ms over the 18,000 after them
+ */
+const BACKGROUND_CPU = 0.23;
 /** the drawing thread's own share of its warm-up: its first 2,000 draws less 2,000 warm ones (0.07-0.1 s) */
 const OWN_WARMUP = 0.08;
 
@@ -66,8 +73,8 @@ const OWN_WARMUP = 0.08;
  * Seconds of warm draws a thread must get for it to pay its way. Where the threads would take every
  * core: one thread lasts its own CPU (its draws D and OWN_WARMUP; V8's background work runs on the idle
  * core), two at least half of all the CPU (D + OWN_WARMUP + BACKGROUND_CPU + THREAD_CPU), so two beat
- * one from D = BACKGROUND_CPU + THREAD_CPU - OWN_WARMUP, half of it for each thread: 0.3 s (about 13,000
- * draws of the seed scenario). With a core to spare that work runs beside the draws: 0.1 s (as the old
+ * one from D = BACKGROUND_CPU + THREAD_CPU - OWN_WARMUP, half of it for each thread: 0.27 s (about 12,000
+ * draws of the seed scenario; was 0.3 s and 13,000 before these costs were measured again). With a core to spare that work runs beside the draws: 0.1 s (as the old
  * 2,000 draws; not measured here, this machine has two cores).
  */
 const PAYS_EVERY_CORE = (BACKGROUND_CPU + THREAD_CPU - OWN_WARMUP) / 2;
