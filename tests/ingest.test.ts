@@ -2350,3 +2350,46 @@ describe('ninth round: figures, targets and places', () => {
     ).toEqual([{ low: 5 }]);
   });
 });
+
+describe('tenth round: figures, targets and places', () => {
+  const event = (text: string) => ingest(`LUTSK, 14 May 2026\n${text}`, at('2026-05-14T18:00:00+03:00')).events;
+  const munitions = (text: string) => event(text).map((e) => e.munitions);
+
+  it('a launch told for the whole country holds the smaller counts of the same munition told place by place', () => {
+    expect(
+      munitions(
+        'Russia launched 60 missiles at Ukraine overnight into Thursday, the air force said.\nIn Lutsk, six missiles hit a power station.',
+      ),
+    ).toEqual([{ missiles: { low: 60, best: 60, high: 60 } }]);
+    // (no launch told for the country: the two counts are rival totals, as before)
+    expect(
+      munitions('Russia launched 60 missiles overnight into Thursday, the air force said.\nIn Lutsk, six missiles hit a power station.'),
+    ).toEqual([{ missiles: { low: 6, best: 60, high: 60 } }]);
+  });
+
+  it('those flown are at least those downed: a launch floor below a count shot down gives way to it', () => {
+    expect(
+      munitions(
+        'Dozens of drones attacked Lutsk overnight into Thursday, the mayor said.\nThe air force said 40 drones had been shot down over the region.',
+      ),
+    ).toEqual([{ drones: { low: 40 } }]);
+    expect(
+      munitions(
+        'Dozens of drones attacked Lutsk overnight into Thursday, the mayor said.\nThe air force said 12 drones had been shot down over the region.',
+      ),
+    ).toEqual([{ drones: { low: 24 } }]);
+  });
+
+  it('a type told of munitions by a feature of some of them is a plural among those counted, not a name for all', () => {
+    expect(
+      munitions(
+        'Russia fired 40 missiles at Lutsk overnight into Thursday, the air force said.\nOfficials said ballistic missiles armed with cluster warheads had been among them.',
+      ),
+    ).toEqual([{ missiles: { low: 40, best: 40, high: 40 }, ballisticMissiles: { low: 2 } }]);
+    expect(
+      munitions(
+        'Russia fired 40 missiles at Lutsk overnight into Thursday, the air force said.\nOfficials said ballistic missiles had been used.',
+      ),
+    ).toEqual([{ missiles: { low: 40, best: 40, high: 40 }, ballisticMissiles: { low: 40, best: 40, high: 40 } }]);
+  });
+});

@@ -89,6 +89,9 @@ const toldAsWide = (text: string) =>
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
+/** "fitted with cluster munitions", "armed with", "carrying": what sets some munitions of a type apart */
+const FEATURED = /^\s*(?:(?:that|which)\s+(?:were|had been)\s+)?(?:fitted|armed|equipped|tipped|loaded)\s+with\b|^\s*carrying\b/i;
+
 /** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
 const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
 /** a long-range type named for a drone count: it is not an FPV count */
@@ -177,10 +180,54 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     }
   }
 
-  // "19 missiles ... two of them were ballistic missiles and the rest cruise missiles": the rest is the total
-  // less the parts told by type
   const exactLaunch = (c: Candidate) =>
     !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+
+  // parts never stand for the whole: a launch told for the whole country ("fired 88 missiles at Ukraine") holds
+  // the smaller counts of the same munition told place by place ("eight missiles struck the plant in X")
+  for (const q of MUNITION) {
+    const wholes = all.filter((c) => c.f.quantity === q && exactLaunch(c) && AT_COUNTRY.test(lines[c.line]!.text));
+    if (wholes.length === 0) continue;
+    const whole = Math.max(...wholes.map((c) => c.f.count.low));
+    for (const c of all)
+      if (
+        c.f.quantity === q &&
+        c.f.role === 'launched' &&
+        !c.f.part &&
+        !wholes.includes(c) &&
+        c.f.count.low < whole &&
+        // (an FPV drone is of another class than the long-range ones launched at the country)
+        !/\bFPV\b/i.test(c.f.words) &&
+        (lines[c.line]!.places ?? []).length > 0 &&
+        !AT_COUNTRY.test(lines[c.line]!.text)
+      )
+        drop.add(c.f);
+  }
+
+  // those flown are at least those downed: launch floors ("dozens of drones attacked") below a count shot down
+  // ("53 drones had been shot down") say less than it, and give way to it
+  for (const q of MUNITION) {
+    const live = all.filter((c) => c.f.quantity === q && !c.f.weak && !drop.has(c.f));
+    const downed = live.filter((c) => c.f.role === 'downed');
+    const launched = live.filter((c) => c.f.role === 'launched');
+    if (downed.length === 0 || launched.length === 0) continue;
+    const most = Math.max(...downed.map((c) => c.f.count.low));
+    if (launched.every((c) => c.f.count.high === undefined && c.f.count.low < most)) for (const c of launched) drop.add(c.f);
+  }
+
+  // "cruise missiles fitted with cluster munitions": a type told of munitions by a feature of some of them is a
+  // plural of its own among those counted, not a name for all of them
+  for (const c of all)
+    if (
+      c.f.weak &&
+      c.f.count.low >= 2 &&
+      (c.f.quantity === 'cruiseMissiles' || c.f.quantity === 'ballisticMissiles') &&
+      FEATURED.test(lines[c.line]!.text.slice(c.f.index + c.f.words.length))
+    )
+      replace.set(c.f, { ...c.f, weak: false });
+
+  // "19 missiles ... two of them were ballistic missiles and the rest cruise missiles": the rest is the total
+  // less the parts told by type
   const total = Math.max(0, ...all.filter((c) => c.f.quantity === 'missiles' && exactLaunch(c)).map((c) => c.f.count.low));
   for (const c of all) {
     if (!c.f.weak || (c.f.quantity !== 'cruiseMissiles' && c.f.quantity !== 'ballisticMissiles') || total === 0) continue;
