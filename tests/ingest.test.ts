@@ -2392,4 +2392,33 @@ describe('tenth round: figures, targets and places', () => {
       ),
     ).toEqual([{ missiles: { low: 40, best: 40, high: 40 }, ballisticMissiles: { low: 40, best: 40, high: 40 } }]);
   });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('what the text says was in no danger is not hit', () => {
+    expect(t('Officials said there was no danger to the bridge after the strike on the power plant.')).toEqual(['energy']);
+    expect(t('There was no threat to residents after the missile hit the bridge, officials said.')).toEqual(['civilian-infrastructure']);
+  });
+  it('a site a road runs by only locates a hit on the road', () => {
+    expect(t('Shrapnel struck two cars on the road past the hospital.')).toEqual([]);
+    expect(t('Shrapnel struck the hospital on the main road.')).toEqual(['health']);
+  });
+  it('a class told as absent from where the hit was is not hit', () => {
+    expect(t('The mayor said there were no army positions anywhere near the site.')).toEqual([]);
+    expect(t('Drones hit army positions in the area overnight.')).toEqual(['military']);
+  });
+  it('a town hall or a council building is non-residential; the council as a speaker is not', () => {
+    expect(t('A glide bomb hit the town hall and the city council building.')).toEqual(['non-residential']);
+    expect(t('The town council said the fire was out.')).toEqual([]);
+  });
+  it('a printing or publishing house is non-residential, not a home', () => {
+    expect(t('A missile destroyed a publishing house in the city centre.')).toEqual(['non-residential']);
+    expect(t('A missile destroyed a house in the village.')).toEqual(['residential']);
+  });
+  it('munitions stores and a military logistics centre are military; shops are not', () => {
+    expect(t('Drones struck munitions stores at a military logistics hub.')).toEqual(['military']);
+    expect(t('Shells hit several stores in the town.')).toEqual([]);
+  });
+  it('a port only locates the vessel in it; a port hit is civilian transport', () => {
+    expect(t('A missile hit a landing ship docked in the port of Novorossiysk.')).toEqual(['military']);
+    expect(t('A missile hit grain silos in the port of Odesa.')).toEqual(['civilian-transport']);
+  });
 });
