@@ -2421,4 +2421,19 @@ describe('tenth round: figures, targets and places', () => {
     expect(t('A missile hit a landing ship docked in the port of Novorossiysk.')).toEqual(['military']);
     expect(t('A missile hit grain silos in the port of Odesa.')).toEqual(['civilian-transport']);
   });
+  const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+  it('each place of a list of launch sites is where the attack came from, not a place hit', () => {
+    expect(placeNames('Bombers launched the missiles from the Caspian Sea and from near Astrakhan, the air force said.')).toEqual([]);
+    expect(placeNames('Bombers launched the missiles overnight, and one hit a warehouse near Astrakhan.')).toEqual(['Astrakhan']);
+  });
+  it('"the capital" in a measure against past attacks names no place hit this time', () => {
+    const pl = (text: string) =>
+      ingest(`MOSCOW, 14 May 2026\n${text}`, at('2026-05-14T18:00:00+03:00')).events.map((e) => e.places?.map((p) => p.name));
+    expect(
+      pl('Ukrainian drones attacked the Bryansk region on Thursday, the largest drone attack on the capital since the war began.'),
+    ).toEqual([['Bryansk region']]);
+    expect(pl('Ukrainian drones attacked the Bryansk region on Thursday, and debris fell in the capital.')).toEqual([
+      ['Bryansk region', 'Moscow'],
+    ]);
+  });
 });
