@@ -2436,4 +2436,37 @@ describe('tenth round: figures, targets and places', () => {
       ['Bryansk region', 'Moscow'],
     ]);
   });
+  const figs = (x: string) => readFigures(x).map((f) => ({ q: f.quantity, c: f.count }));
+  it('munitions a vessel or vehicle was carrying are cargo, not fired; a strike carried out with one is', () => {
+    expect(figs('Officials said the barge had been carrying cruise missiles for the fleet.')).toEqual([]);
+    expect(figs('The strike was carried out with cruise missiles, officials said.')).toEqual([{ q: 'cruiseMissiles', c: { low: 2 } }]);
+  });
+  it('one person told taken to hospital is one of the injured, a floor of one', () => {
+    expect(figs('A 70-year-old man was taken to hospital with cuts, the governor said.')).toEqual([{ q: 'injured', c: { low: 1 } }]);
+    expect(figs('A 70-year-old man was taken to a shelter, the governor said.')).toEqual([]);
+  });
+  it('a launch told at a city "and its outskirts" covers the towns around it: not a floor', () => {
+    const m = (x: string) => event(x).map((e) => e.munitions?.missiles);
+    expect(
+      m(
+        'Russia struck Lutsk and its suburbs with 12 missiles on Thursday morning, the governor said.\nIn Rivne, a missile hit a warehouse.',
+      ),
+    ).toEqual([{ low: 12, best: 12, high: 12 }]);
+    expect(m('Russia struck Lutsk with 12 missiles on Thursday morning, the governor said.\nIn Rivne, a missile hit a warehouse.')).toEqual(
+      [{ low: 12 }],
+    );
+  });
+  it('a launch told at one site while the attack is told in several other regions is a floor', () => {
+    const d = (x: string) => event(x).map((e) => e.munitions?.drones);
+    expect(
+      d(
+        'Drones attacked an oil depot in Lutsk on Thursday night, officials said.\nA military source said six drones had been fired at the depot.\nDrone attacks were also reported that night in the Rivne and Lviv regions.',
+      ),
+    ).toEqual([{ low: 6 }]);
+    expect(
+      d(
+        'Drones attacked an oil depot in Lutsk on Thursday night, officials said.\nA military source said six drones had been fired at the depot.\nAlerts sounded that night in the Rivne and Lviv regions.',
+      ),
+    ).toEqual([{ low: 6, best: 6, high: 6 }]);
+  });
 });

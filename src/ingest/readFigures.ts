@@ -145,9 +145,9 @@ const MISSILE = new RegExp(
 /** "drone makers", "missile defence": the munition's name used for something else */
 const NOT_MUNITION =
   /^\s*(?:makers?|manufacturers?|producers?|industry|factory|factories|plants?|production|operators?|pilots?|units?|programmes?|programs?|defen[cs]es?|systems?|alerts?|warnings?|threats?|sirens?)\b/i;
-/** "stored Iskander missiles", "a depot of drones": munitions kept or made, not fired */
+/** "stored Iskander missiles", "a depot of drones", "the ship had been carrying drones": munitions kept, made or carried, not fired */
 const KEPT =
-  /\b(?:stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
+  /\b(?:carr(?:ying|ied|ies)(?!\s+out\b)|loaded with|laden with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
 /** "a week after a missile barrage hit the capital": another occurrence, set apart in time */
 const OTHER_TIME =
   /\b(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s+$/i;
@@ -260,6 +260,16 @@ export function readFigures(raw: string): FigureMention[] {
       'gi',
     ),
   )) {
+    out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
+  }
+  // "a 52-year-old woman was taken to hospital": one person taken to hospital is one of the injured, a floor
+  for (const m of sentence.matchAll(
+    new RegExp(
+      String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+(?:was|had been|has been)\s+(?:(?:taken|admitted|brought|rushed)\s+to\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed)\b`,
+      'gi',
+    ),
+  )) {
+    if (out.some((f) => f.index === m.index)) continue;
     out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
   }
   // "a woman and her infant son were killed": single persons joined by "and" are counted together

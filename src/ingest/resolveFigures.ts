@@ -92,6 +92,13 @@ const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(
 /** "fitted with cluster munitions", "armed with", "carrying": what sets some munitions of a type apart */
 const FEATURED = /^\s*(?:(?:that|which)\s+(?:were|had been)\s+)?(?:fitted|armed|equipped|tipped|loaded)\s+with\b|^\s*carrying\b/i;
 
+/** "Kharkiv and its outskirts", "the city and its suburbs": the towns around a city told with it */
+const SURROUNDINGS =
+  /\band\s+(?:its|the\s+(?:city's|town's))\s+(?:outskirts|suburbs|surroundings|environs|surrounding\s+(?:area|villages|towns|district))\b/i;
+/** "sent at the refinery", "fired at the airfield": a launch aimed at one site (a common noun, not a place) */
+const AT_SITE =
+  /^[^.;]{0,40}?\b(?:sent|fired|launched|directed|aimed|flown)\s+(?:at|against|towards)\s+(?:the|a|an)\s+(?!(?:country|whole|region|regions|capital|city|town|south|north|east|west)\b)[a-z][\w-]*/;
+
 /** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
 const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
 /** a long-range type named for a drone count: it is not an FPV count */
@@ -173,7 +180,13 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
     const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
     // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
-    const partOfTowns = MUNITION.has(c.f.quantity) && oneSettlement && settlements.size > 1 && !AT_COUNTRY.test(lines[c.line]!.text);
+    // ("struck Kharkiv and its outskirts with 15 missiles" tells the towns around the city's too)
+    const partOfTowns =
+      MUNITION.has(c.f.quantity) &&
+      oneSettlement &&
+      settlements.size > 1 &&
+      !AT_COUNTRY.test(lines[c.line]!.text) &&
+      !SURROUNDINGS.test(lines[c.line]!.text);
     if (partOfCountry || partOfTowns) {
       const f = replace.get(c.f) ?? c.f;
       replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
@@ -182,6 +195,26 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
 
   const exactLaunch = (c: Candidate) =>
     !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+
+  // parts never stand for the whole: a launch told at one site ("four drones had been sent at the refinery")
+  // while the same attack is told in several other regions ("drone attacks were reported in the Smolensk, Tver
+  // and Bryansk regions") is a floor on the attack's
+  const regionsElsewhere = lines.some(
+    (l) =>
+      HIT_WORD.test(l.text) &&
+      !SHOT_DOWN.test(l.text) &&
+      (l.places ?? []).length >= 2 &&
+      (l.places ?? []).every((p) => p.kind === 'region'),
+  );
+  if (regionsElsewhere)
+    for (const c of all) {
+      if (!MUNITION.has(c.f.quantity) || !exactLaunch(c) || drop.has(c.f)) continue;
+      const text = lines[c.line]!.text;
+      if ((lines[c.line]!.places ?? []).some((p) => p.kind === 'region') || AT_COUNTRY.test(text)) continue;
+      if (!AT_SITE.test(text.slice(c.f.index + c.f.words.length))) continue;
+      const f = replace.get(c.f) ?? c.f;
+      replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
+    }
 
   // parts never stand for the whole: a launch told for the whole country ("fired 88 missiles at Ukraine") holds
   // the smaller counts of the same munition told place by place ("eight missiles struck the plant in X")
