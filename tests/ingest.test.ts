@@ -2337,15 +2337,16 @@ describe('ninth round: figures, targets and places', () => {
     expect(roles('Dozens were evacuated from the town.')).toEqual([]);
   });
   it('a toll told for the whole country holds the tolls told place by place, those told as more included', () => {
+    // (Rivne is hit with no toll of its own: the tolls of Uzhhorod and Lviv alone are a floor)
     const killed = (x: string) => event(x).map((e) => e.casualties?.killed);
     expect(
       killed(
-        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
+        'Russian missiles hit Uzhhorod, Rivne and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
       ),
     ).toEqual([{ low: 5, best: 5, high: 5 }]);
     expect(
       killed(
-        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
+        'Russian missiles hit Uzhhorod, Rivne and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
       ),
     ).toEqual([{ low: 5 }]);
   });
@@ -2468,5 +2469,18 @@ describe('tenth round: figures, targets and places', () => {
         'Drones attacked an oil depot in Lutsk on Thursday night, officials said.\nA military source said six drones had been fired at the depot.\nAlerts sounded that night in the Rivne and Lviv regions.',
       ),
     ).toEqual([{ low: 6, best: 6, high: 6 }]);
+  });
+  it('a toll told as more for a region covers that region: the tolls add up to an exact count', () => {
+    const inj = (x: string) => event(x).map((e) => e.casualties?.injured);
+    expect(
+      inj(
+        'Russian missiles hit Lutsk and the Rivne region on Thursday morning.\nThree people were injured in Lutsk, the mayor said.\nIn the Rivne region two more people were hurt, officials said.',
+      ),
+    ).toEqual([{ low: 5, best: 5, high: 5 }]);
+    expect(
+      inj(
+        'Russian missiles hit Lutsk, Lviv and the Rivne region on Thursday morning.\nThree people were injured in Lutsk, the mayor said.\nIn the Rivne region two more people were hurt, officials said.',
+      ),
+    ).toEqual([{ low: 5 }]);
   });
 });
