@@ -2483,4 +2483,10 @@ describe('tenth round: figures, targets and places', () => {
       ),
     ).toEqual([{ low: 5 }]);
   });
+  it('a toll told place by place with its noun and verb said once adds up; a toll broken down by place does not', () => {
+    expect(figs('Three people were killed in Lutsk, two in Rivne and one more in the Lviv region.')).toEqual([
+      { q: 'killed', c: { low: 6, best: 6, high: 6 } },
+    ]);
+    expect(figs('Five people were killed, three in Lutsk and two in Rivne.')).toEqual([{ q: 'killed', c: { low: 5, best: 5, high: 5 } }]);
+  });
 });

@@ -596,9 +596,66 @@ export function readFigures(raw: string): FigureMention[] {
       ),
   );
   return sumLists(
-    latest.sort((a, b) => a.index - b.index),
+    addElided(
+      latest.sort((a, b) => a.index - b.index),
+      sentence,
+    ),
     sentence,
   );
+}
+
+/** ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll before it */
+const ELIDED = new RegExp(
+  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(?:\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?[\p{Lu}a-z]|elsewhere\b)`,
+  'iu',
+);
+
+/**
+ * "two people were hurt in the capital, two in Odesa and one in the Vinnytsia region", "Sixteen people were
+ * wounded at the printing works and seven more elsewhere in the city": a toll told place by place with the
+ * noun and verb said once adds up. Only after a toll told for a place of its own ("five people were killed,
+ * three in Kharkiv" breaks a toll down instead).
+ */
+function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
+  return fs.map((f, i) => {
+    if ((f.quantity !== 'killed' && f.quantity !== 'injured') || f.weak) return f;
+    const next = fs[i + 1]?.index ?? sentence.length;
+    let at = f.index + f.words.length;
+    // the toll's own clause must name where it was told for
+    const own = /^[^,;.]*?\b(?:in|at|on)\s+(?:the\s+)?[\p{Lu}a-z][^,;.]*?(?=,|\s+and\s+)/iu.exec(sentence.slice(at, next));
+    // ("In the town of Liubotyn two people were injured, and two more in Zolochiv": the place told before it)
+    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(
+      sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '',
+    );
+    if (own) at += own[0].length;
+    else if (ownBefore) at += /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0].length ?? 0;
+    else return f;
+    let add = 0;
+    let end = at;
+    for (;;) {
+      const m = ELIDED.exec(sentence.slice(at, next));
+      if (!m) break;
+      const n = wordValue(m[1]!);
+      if (n === undefined) break;
+      add += n;
+      // on to the next comma or "and" of the list
+      const rest = sentence.slice(at + m[0].length, next);
+      const stop = /,|\s+and\s+|[;.]/.exec(rest);
+      end = at + m[0].length + (stop ? stop.index : rest.length);
+      at = end;
+    }
+    if (add === 0) return f;
+    const c = f.count;
+    return {
+      ...f,
+      count: {
+        low: c.low + add,
+        ...(c.best !== undefined ? { best: c.best + add } : {}),
+        ...(c.high !== undefined ? { high: c.high + add } : {}),
+      },
+      words: sentence.slice(f.index, end).trim().slice(0, 80),
+    };
+  });
 }
 
 /**
