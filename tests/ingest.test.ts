@@ -2489,4 +2489,13 @@ describe('tenth round: figures, targets and places', () => {
     ]);
     expect(figs('Five people were killed, three in Lutsk and two in Rivne.')).toEqual([{ q: 'killed', c: { low: 5, best: 5, high: 5 } }]);
   });
+  it('a toll phrase reaches a figure only within its own clause', () => {
+    expect(figs('The blast brought the toll to 12; doctors later put the number of injured at 18.')).toEqual([
+      { q: 'killed', c: { low: 12, best: 12, high: 12 } },
+      { q: 'injured', c: { low: 18, best: 18, high: 18 } },
+    ]);
+    expect(figs('The death toll in the city, officials said, had reached 12.')).toEqual([
+      { q: 'killed', c: { low: 12, best: 12, high: 12 } },
+    ]);
+  });
 });

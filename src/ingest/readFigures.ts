@@ -420,7 +420,7 @@ export function readFigures(raw: string): FigureMention[] {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
     } else if (
       !article &&
-      /\b(?:(?:death )?toll|number of (?:the )?(?:(?:people|civilians|those)\s+)?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(
+      /\b(?:(?:death )?toll|number of (?:the )?(?:(?:people|civilians|those)\s+)?(?:dead|killed|deaths|fatalities))\b[^.;]*\b(?:to|at|of|reached)\s+$/i.test(
         sentence.slice(0, idx),
       )
     ) {
