@@ -2337,16 +2337,165 @@ describe('ninth round: figures, targets and places', () => {
     expect(roles('Dozens were evacuated from the town.')).toEqual([]);
   });
   it('a toll told for the whole country holds the tolls told place by place, those told as more included', () => {
+    // (Rivne is hit with no toll of its own: the tolls of Uzhhorod and Lviv alone are a floor)
     const killed = (x: string) => event(x).map((e) => e.casualties?.killed);
     expect(
       killed(
-        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
+        'Russian missiles hit Uzhhorod, Rivne and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv.\nBy evening officials put the toll across the country at five dead.',
       ),
     ).toEqual([{ low: 5, best: 5, high: 5 }]);
     expect(
       killed(
-        'Russian missiles hit Uzhhorod and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
+        'Russian missiles hit Uzhhorod, Rivne and Lviv on Saturday morning.\nIn Uzhhorod a missile killed three people.\nTwo more people were killed in Lviv, and sirens sounded across the country.',
       ),
     ).toEqual([{ low: 5 }]);
+  });
+});
+
+describe('tenth round: figures, targets and places', () => {
+  const event = (text: string) => ingest(`LUTSK, 14 May 2026\n${text}`, at('2026-05-14T18:00:00+03:00')).events;
+  const munitions = (text: string) => event(text).map((e) => e.munitions);
+
+  it('a launch told for the whole country holds the smaller counts of the same munition told place by place', () => {
+    expect(
+      munitions(
+        'Russia launched 60 missiles at Ukraine overnight into Thursday, the air force said.\nIn Lutsk, six missiles hit a power station.',
+      ),
+    ).toEqual([{ missiles: { low: 60, best: 60, high: 60 } }]);
+    // (no launch told for the country: the two counts are rival totals, as before)
+    expect(
+      munitions('Russia launched 60 missiles overnight into Thursday, the air force said.\nIn Lutsk, six missiles hit a power station.'),
+    ).toEqual([{ missiles: { low: 6, best: 60, high: 60 } }]);
+  });
+
+  it('those flown are at least those downed: a launch floor below a count shot down gives way to it', () => {
+    expect(
+      munitions(
+        'Dozens of drones attacked Lutsk overnight into Thursday, the mayor said.\nThe air force said 40 drones had been shot down over the region.',
+      ),
+    ).toEqual([{ drones: { low: 40 } }]);
+    expect(
+      munitions(
+        'Dozens of drones attacked Lutsk overnight into Thursday, the mayor said.\nThe air force said 12 drones had been shot down over the region.',
+      ),
+    ).toEqual([{ drones: { low: 24 } }]);
+  });
+
+  it('a type told of munitions by a feature of some of them is a plural among those counted, not a name for all', () => {
+    expect(
+      munitions(
+        'Russia fired 40 missiles at Lutsk overnight into Thursday, the air force said.\nOfficials said ballistic missiles armed with cluster warheads had been among them.',
+      ),
+    ).toEqual([{ missiles: { low: 40, best: 40, high: 40 }, ballisticMissiles: { low: 2 } }]);
+    expect(
+      munitions(
+        'Russia fired 40 missiles at Lutsk overnight into Thursday, the air force said.\nOfficials said ballistic missiles had been used.',
+      ),
+    ).toEqual([{ missiles: { low: 40, best: 40, high: 40 }, ballisticMissiles: { low: 40, best: 40, high: 40 } }]);
+  });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('what the text says was in no danger is not hit', () => {
+    expect(t('Officials said there was no danger to the bridge after the strike on the power plant.')).toEqual(['energy']);
+    expect(t('There was no threat to residents after the missile hit the bridge, officials said.')).toEqual(['civilian-infrastructure']);
+  });
+  it('a site a road runs by only locates a hit on the road', () => {
+    expect(t('Shrapnel struck two cars on the road past the hospital.')).toEqual([]);
+    expect(t('Shrapnel struck the hospital on the main road.')).toEqual(['health']);
+  });
+  it('a class told as absent from where the hit was is not hit', () => {
+    expect(t('The mayor said there were no army positions anywhere near the site.')).toEqual([]);
+    expect(t('Drones hit army positions in the area overnight.')).toEqual(['military']);
+  });
+  it('a town hall or a council building is non-residential; the council as a speaker is not', () => {
+    expect(t('A glide bomb hit the town hall and the city council building.')).toEqual(['non-residential']);
+    expect(t('The town council said the fire was out.')).toEqual([]);
+  });
+  it('a printing or publishing house is non-residential, not a home', () => {
+    expect(t('A missile destroyed a publishing house in the city centre.')).toEqual(['non-residential']);
+    expect(t('A missile destroyed a house in the village.')).toEqual(['residential']);
+  });
+  it('munitions stores and a military logistics centre are military; shops are not', () => {
+    expect(t('Drones struck munitions stores at a military logistics hub.')).toEqual(['military']);
+    expect(t('Shells hit several stores in the town.')).toEqual([]);
+  });
+  it('a port only locates the vessel in it; a port hit is civilian transport', () => {
+    expect(t('A missile hit a landing ship docked in the port of Novorossiysk.')).toEqual(['military']);
+    expect(t('A missile hit grain silos in the port of Odesa.')).toEqual(['civilian-transport']);
+  });
+  const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+  it('each place of a list of launch sites is where the attack came from, not a place hit', () => {
+    expect(placeNames('Bombers launched the missiles from the Caspian Sea and from near Astrakhan, the air force said.')).toEqual([]);
+    expect(placeNames('Bombers launched the missiles overnight, and one hit a warehouse near Astrakhan.')).toEqual(['Astrakhan']);
+  });
+  it('"the capital" in a measure against past attacks names no place hit this time', () => {
+    const pl = (text: string) =>
+      ingest(`MOSCOW, 14 May 2026\n${text}`, at('2026-05-14T18:00:00+03:00')).events.map((e) => e.places?.map((p) => p.name));
+    expect(
+      pl('Ukrainian drones attacked the Bryansk region on Thursday, the largest drone attack on the capital since the war began.'),
+    ).toEqual([['Bryansk region']]);
+    expect(pl('Ukrainian drones attacked the Bryansk region on Thursday, and debris fell in the capital.')).toEqual([
+      ['Bryansk region', 'Moscow'],
+    ]);
+  });
+  const figs = (x: string) => readFigures(x).map((f) => ({ q: f.quantity, c: f.count }));
+  it('munitions a vessel or vehicle was carrying are cargo, not fired; a strike carried out with one is', () => {
+    expect(figs('Officials said the barge had been carrying cruise missiles for the fleet.')).toEqual([]);
+    expect(figs('The strike was carried out with cruise missiles, officials said.')).toEqual([{ q: 'cruiseMissiles', c: { low: 2 } }]);
+  });
+  it('one person told taken to hospital is one of the injured, a floor of one', () => {
+    expect(figs('A 70-year-old man was taken to hospital with cuts, the governor said.')).toEqual([{ q: 'injured', c: { low: 1 } }]);
+    expect(figs('A 70-year-old man was taken to a shelter, the governor said.')).toEqual([]);
+  });
+  it('a launch told at a city "and its outskirts" covers the towns around it: not a floor', () => {
+    const m = (x: string) => event(x).map((e) => e.munitions?.missiles);
+    expect(
+      m(
+        'Russia struck Lutsk and its suburbs with 12 missiles on Thursday morning, the governor said.\nIn Rivne, a missile hit a warehouse.',
+      ),
+    ).toEqual([{ low: 12, best: 12, high: 12 }]);
+    expect(m('Russia struck Lutsk with 12 missiles on Thursday morning, the governor said.\nIn Rivne, a missile hit a warehouse.')).toEqual(
+      [{ low: 12 }],
+    );
+  });
+  it('a launch told at one site while the attack is told in several other regions is a floor', () => {
+    const d = (x: string) => event(x).map((e) => e.munitions?.drones);
+    expect(
+      d(
+        'Drones attacked an oil depot in Lutsk on Thursday night, officials said.\nA military source said six drones had been fired at the depot.\nDrone attacks were also reported that night in the Rivne and Lviv regions.',
+      ),
+    ).toEqual([{ low: 6 }]);
+    expect(
+      d(
+        'Drones attacked an oil depot in Lutsk on Thursday night, officials said.\nA military source said six drones had been fired at the depot.\nAlerts sounded that night in the Rivne and Lviv regions.',
+      ),
+    ).toEqual([{ low: 6, best: 6, high: 6 }]);
+  });
+  it('a toll told as more for a region covers that region: the tolls add up to an exact count', () => {
+    const inj = (x: string) => event(x).map((e) => e.casualties?.injured);
+    expect(
+      inj(
+        'Russian missiles hit Lutsk and the Rivne region on Thursday morning.\nThree people were injured in Lutsk, the mayor said.\nIn the Rivne region two more people were hurt, officials said.',
+      ),
+    ).toEqual([{ low: 5, best: 5, high: 5 }]);
+    expect(
+      inj(
+        'Russian missiles hit Lutsk, Lviv and the Rivne region on Thursday morning.\nThree people were injured in Lutsk, the mayor said.\nIn the Rivne region two more people were hurt, officials said.',
+      ),
+    ).toEqual([{ low: 5 }]);
+  });
+  it('a toll told place by place with its noun and verb said once adds up; a toll broken down by place does not', () => {
+    expect(figs('Three people were killed in Lutsk, two in Rivne and one more in the Lviv region.')).toEqual([
+      { q: 'killed', c: { low: 6, best: 6, high: 6 } },
+    ]);
+    expect(figs('Five people were killed, three in Lutsk and two in Rivne.')).toEqual([{ q: 'killed', c: { low: 5, best: 5, high: 5 } }]);
+  });
+  it('a toll phrase reaches a figure only within its own clause', () => {
+    expect(figs('The blast brought the toll to 12; doctors later put the number of injured at 18.')).toEqual([
+      { q: 'killed', c: { low: 12, best: 12, high: 12 } },
+      { q: 'injured', c: { low: 18, best: 18, high: 18 } },
+    ]);
+    expect(figs('The death toll in the city, officials said, had reached 12.')).toEqual([
+      { q: 'killed', c: { low: 12, best: 12, high: 12 } },
+    ]);
   });
 });

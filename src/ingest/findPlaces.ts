@@ -37,6 +37,10 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const MUNITION_OR_DEBRIS =
   /\b(?:debris|fragments?|wreckage|missiles?|drones?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?)\b/i;
+/** a launch site's list: "fired ... from the X area and from near Y" */
+const LAUNCH_LIST =
+  /\b(?:fired|launched|took off|taking off)\b[^.;]{0,60}?\bfrom\b[^.;]{0,50}?\b(?:and|or)\s+(?:from\s+)?(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$|\b(?:fired|launched|took off|taking off)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i;
+
 /**
  * A capital opening a clause ("Moscow confirms fires", "Moscow, which denies it, made no comment", "said
  * Moscow was spreading them") is its government acting or speaking, not a place hit: news prose names a
@@ -126,7 +130,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     if (
       /\b(?:(?:flying|flew|operating)\s+(?:over|from)|(?:fired|launched|took off|taking off)\s+from)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i.test(
         sentence.slice(Math.max(0, index - 40), index),
-      )
+      ) ||
+      // "fired the missiles from the Volgodonsk area and from near Engels": each place of the list is a launch site
+      LAUNCH_LIST.test(sentence.slice(Math.max(0, index - 120), index))
     )
       return;
     // ("Kharkiv mayor X said drones had struck three districts of the city": the title's place is the one the
@@ -278,7 +284,15 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   }
   // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
   const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);
-  if (back && lastSettlement !== undefined && !out.some((o) => o.precision === 'settlement')) {
+  // ("the biggest drone attack on the capital since the war began" measures this attack against past ones:
+  // it names no place hit this time)
+  const measured =
+    back !== null &&
+    /\b(?:biggest|largest|heaviest|worst|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?(?:on|against)\s+$/i.test(
+      sentence.slice(Math.max(0, back.index - 50), back.index),
+    ) &&
+    /^[^.;]{0,40}?\b(?:since|ever|of the war|in (?:the|its) history)\b/i.test(sentence.slice(back.index + back[0].length));
+  if (back && !measured && lastSettlement !== undefined && !out.some((o) => o.precision === 'settlement')) {
     const e = lookup.lookup(lastSettlement).find((x) => x.kind !== 'region' && x.kind !== 'country');
     if (e && (back[1] !== 'capital' || e.kind === 'capital')) push(e, e.name, back[0], back.index, 'settlement');
   }

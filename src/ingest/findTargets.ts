@@ -8,7 +8,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'residential',
-    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it|boiler)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
+    /\b(residential|apartment|apartments|blocks? of flats|high-rises?|tower blocks?|homes|(?<!\b(?:that|which|it|boiler|printing|publishing)\s)houses?(?! of\b)(?!\s+(?:its|the|a|an|their|his|her)\b)|private houses?|multi-stor(?:e)?y|dwellings?|dormitor(?:y|ies))\b/i,
   ],
   ['health', /\b(hospitals?|clinics?|medical (?:facilit(?:y|ies)|centre|center)|maternity|ambulances?|retirement home|care home)\b/i],
   ['education', /\b(schools?|kindergartens?|universit(?:y|ies)|educational|college|institute|academy|lyceum)\b/i],
@@ -22,11 +22,11 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|administration (?:buildings?|headquarters|offices)|(?<!\b(?:unnamed|undisclosed|unidentified)\s)(?:industrial )?enterprises?(?!,?\s+(?:which|that|whose)\s+[^.;]{0,30}?\bnot\s+(?:name|identify|specify|disclose))|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|administration (?:buildings?|headquarters|offices)|(?:city|town|village|municipal|regional|district) council (?:buildings?|offices|headquarters)|(?:city|town) halls?|(?:printing|publishing) (?:houses?|works|plants?)|printing works|(?<!\b(?:unnamed|undisclosed|unidentified)\s)(?:industrial )?enterprises?(?!,?\s+(?:which|that|whose)\s+[^.;]{0,30}?\bnot\s+(?:name|identify|specify|disclose))|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
-    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|airfields?|(?:naval|navy) bases?|(?:landing|patrol|missile|amphibious|naval|navy|supply|command) ships?|frigates?|corvettes?|submarines?|(?:fleet|army|military|naval|navy|brigade|regiment|battalion|corps|general staff) headquarters|headquarters of (?:[\w'’-]+\s+){0,4}?(?:fleet|army|navy|brigade|regiment|battalion|division|corps)|(?:army|military|border|defensive|front-?line|artillery) positions|(?:army|military) checkpoints?|(?:ammunition|arms) depots?|(?:housing|quartering|sheltering) (?:troops|soldiers|servicemen))\b/i,
+    /\b(military (?:units?|bases?|airfields?|facilit(?:y|ies)|institutes?|academ(?:y|ies)|installations?|depots?|command posts?|positions)|barracks|air ?bases?|airfields?|(?:naval|navy) bases?|(?:landing|patrol|missile|amphibious|naval|navy|supply|command) ships?|frigates?|corvettes?|submarines?|(?:fleet|army|military|naval|navy|brigade|regiment|battalion|corps|general staff) headquarters|headquarters of (?:[\w'’-]+\s+){0,4}?(?:fleet|army|navy|brigade|regiment|battalion|division|corps)|(?:army|military|border|defensive|front-?line|artillery) positions|(?:army|military) checkpoints?|(?:ammunition|arms|munitions|weapons) (?:depots?|stores|dumps?|storage (?:sites?|facilit(?:y|ies)))|military logistics (?:cent(?:re|er)s?|hubs?|bases?)|(?:housing|quartering|sheltering) (?:troops|soldiers|servicemen))\b/i,
   ],
   ['diplomatic', /\b(consulate|embassy)\b/i],
   [
@@ -37,6 +37,16 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
 
 const LAUNCHED_FROM = /\b(?:launched|fired|flying|flown|took off|taking off)\s+from\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const NEAR = /\b(?:near|next to|close to|beside|opposite|not far from)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
+/** "there was no threat of the dam giving way", "no danger to the plant": what the text says was not at risk */
+const NO_THREAT = /\bno\s+(?:threat|danger|risk)\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$/i;
+/** "there were no military facilities in the area": a class told as absent from where the hit was */
+const ABSENT_LEAD = /\b(?:there\s+(?:were|was|are|is)\s+)?no\s+(?:[\w-]+\s+)?$/i;
+const ABSENT_REST = /^\s+(?:(?:[\w-]+\s+){0,2}?)(?:in|near|around)\s+(?:the\s+)?(?:area|vicinity|neighbou?rhood|district|building|site)\b/i;
+/** "on the road across the dam", "the street past the hospital": a site a road runs by only locates a hit */
+const ROUTE = /\b(?:road|street|highway|route|avenue)\s+(?:across|over|along|past|towards|to|near)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$/i;
+/** "the landing ship in the port of Feodosia", "shipping in the port was halted": a port only locates a vessel */
+const VESSEL_IN =
+  /\b(?:ships?|shipping|vessels?|boats?|submarines?|frigates?|corvettes?|tankers?|cruisers?)\b[^.;]{0,50}?\b(?:in|at)\s+the\s+$/i;
 const NOT_HIT = /^\s*(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\s+(?:(?:hit|damaged|struck|destroyed|affected)\b)/i;
 
 /** "the state railway said": the word names a speaker, not what was hit */
@@ -64,6 +74,10 @@ function notHit(sentence: string, found: RegExpExecArray | RegExpMatchArray): bo
     LAUNCHED_FROM.test(lead) ||
     NEAR.test(lead) ||
     (/\bno\s+(?:[\w-]+\s+){0,2}$/i.test(lead) && NOT_HIT.test(rest)) ||
+    NO_THREAT.test(lead) ||
+    (ABSENT_LEAD.test(lead) && ABSENT_REST.test(rest)) ||
+    ROUTE.test(lead) ||
+    (/^(?:sea)?ports?$/i.test(found[0]) && VESSEL_IN.test(sentence.slice(Math.max(0, at - 80), at))) ||
     SPEAKER.test(rest) ||
     SHELTER.test(lead) ||
     SERVES.test(lead) ||

@@ -214,12 +214,13 @@ function casualtyCount(told: CasualtyItem[], eventRegions: Set<string>): Count |
   const latest = told.filter((x) => x.f.updated);
   const theirs = new Set(latest.flatMap((x) => x.at));
   const items = latest.length === 0 ? told : told.filter((x) => x.f.updated || (x.at.length > 0 && !x.at.some((r) => theirs.has(r))));
+  // "another two were injured in Kharkiv" after the lead's toll adds to it (and tells Kharkiv's toll)
+  const added = items.filter((x) => x.added);
+  const addedAt = new Set(added.flatMap((x) => x.at));
   const base = baseCasualtyCount(
     items.filter((x) => !x.added),
-    eventRegions,
+    new Set([...eventRegions].filter((r) => !addedAt.has(r.replace(/^whole:/, '')))),
   );
-  // "another two were injured in Kharkiv" after the lead's toll adds to it
-  const added = items.filter((x) => x.added);
   if (base === undefined || added.length === 0) return baseCasualtyCount(items, eventRegions);
   const more = added.map((x) => x.f.count);
   return {

@@ -145,9 +145,9 @@ const MISSILE = new RegExp(
 /** "drone makers", "missile defence": the munition's name used for something else */
 const NOT_MUNITION =
   /^\s*(?:makers?|manufacturers?|producers?|industry|factory|factories|plants?|production|operators?|pilots?|units?|programmes?|programs?|defen[cs]es?|systems?|alerts?|warnings?|threats?|sirens?)\b/i;
-/** "stored Iskander missiles", "a depot of drones": munitions kept or made, not fired */
+/** "stored Iskander missiles", "a depot of drones", "the ship had been carrying drones": munitions kept, made or carried, not fired */
 const KEPT =
-  /\b(?:stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
+  /\b(?:carr(?:ying|ied|ies)(?!\s+out\b)|loaded with|laden with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
 /** "a week after a missile barrage hit the capital": another occurrence, set apart in time */
 const OTHER_TIME =
   /\b(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s+$/i;
@@ -260,6 +260,16 @@ export function readFigures(raw: string): FigureMention[] {
       'gi',
     ),
   )) {
+    out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
+  }
+  // "a 52-year-old woman was taken to hospital": one person taken to hospital is one of the injured, a floor
+  for (const m of sentence.matchAll(
+    new RegExp(
+      String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+(?:was|had been|has been)\s+(?:(?:taken|admitted|brought|rushed)\s+to\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed)\b`,
+      'gi',
+    ),
+  )) {
+    if (out.some((f) => f.index === m.index)) continue;
     out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
   }
   // "a woman and her infant son were killed": single persons joined by "and" are counted together
@@ -410,7 +420,7 @@ export function readFigures(raw: string): FigureMention[] {
       quantity = /\b(killing|killed|kills?)\s+(?:at least\s+|more than\s+)?$/i.test(before) ? 'killed' : 'injured';
     } else if (
       !article &&
-      /\b(?:(?:death )?toll|number of (?:the )?(?:(?:people|civilians|those)\s+)?(?:dead|killed|deaths|fatalities))\b[^.]*\b(?:to|at|of|reached)\s+$/i.test(
+      /\b(?:(?:death )?toll|number of (?:the )?(?:(?:people|civilians|those)\s+)?(?:dead|killed|deaths|fatalities))\b[^.;]*\b(?:to|at|of|reached)\s+$/i.test(
         sentence.slice(0, idx),
       )
     ) {
@@ -586,9 +596,66 @@ export function readFigures(raw: string): FigureMention[] {
       ),
   );
   return sumLists(
-    latest.sort((a, b) => a.index - b.index),
+    addElided(
+      latest.sort((a, b) => a.index - b.index),
+      sentence,
+    ),
     sentence,
   );
+}
+
+/** ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll before it */
+const ELIDED = new RegExp(
+  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(?:\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?[\p{Lu}a-z]|elsewhere\b)`,
+  'iu',
+);
+
+/**
+ * "two people were hurt in the capital, two in Odesa and one in the Vinnytsia region", "Sixteen people were
+ * wounded at the printing works and seven more elsewhere in the city": a toll told place by place with the
+ * noun and verb said once adds up. Only after a toll told for a place of its own ("five people were killed,
+ * three in Kharkiv" breaks a toll down instead).
+ */
+function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
+  return fs.map((f, i) => {
+    if ((f.quantity !== 'killed' && f.quantity !== 'injured') || f.weak) return f;
+    const next = fs[i + 1]?.index ?? sentence.length;
+    let at = f.index + f.words.length;
+    // the toll's own clause must name where it was told for
+    const own = /^[^,;.]*?\b(?:in|at|on)\s+(?:the\s+)?[\p{Lu}a-z][^,;.]*?(?=,|\s+and\s+)/iu.exec(sentence.slice(at, next));
+    // ("In the town of Liubotyn two people were injured, and two more in Zolochiv": the place told before it)
+    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(
+      sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '',
+    );
+    if (own) at += own[0].length;
+    else if (ownBefore) at += /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0].length ?? 0;
+    else return f;
+    let add = 0;
+    let end = at;
+    for (;;) {
+      const m = ELIDED.exec(sentence.slice(at, next));
+      if (!m) break;
+      const n = wordValue(m[1]!);
+      if (n === undefined) break;
+      add += n;
+      // on to the next comma or "and" of the list
+      const rest = sentence.slice(at + m[0].length, next);
+      const stop = /,|\s+and\s+|[;.]/.exec(rest);
+      end = at + m[0].length + (stop ? stop.index : rest.length);
+      at = end;
+    }
+    if (add === 0) return f;
+    const c = f.count;
+    return {
+      ...f,
+      count: {
+        low: c.low + add,
+        ...(c.best !== undefined ? { best: c.best + add } : {}),
+        ...(c.high !== undefined ? { high: c.high + add } : {}),
+      },
+      words: sentence.slice(f.index, end).trim().slice(0, 80),
+    };
+  });
 }
 
 /**

@@ -89,6 +89,16 @@ const toldAsWide = (text: string) =>
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
+/** "fitted with cluster munitions", "armed with", "carrying": what sets some munitions of a type apart */
+const FEATURED = /^\s*(?:(?:that|which)\s+(?:were|had been)\s+)?(?:fitted|armed|equipped|tipped|loaded)\s+with\b|^\s*carrying\b/i;
+
+/** "Kharkiv and its outskirts", "the city and its suburbs": the towns around a city told with it */
+const SURROUNDINGS =
+  /\band\s+(?:its|the\s+(?:city's|town's))\s+(?:outskirts|suburbs|surroundings|environs|surrounding\s+(?:area|villages|towns|district))\b/i;
+/** "sent at the refinery", "fired at the airfield": a launch aimed at one site (a common noun, not a place) */
+const AT_SITE =
+  /^[^.;]{0,40}?\b(?:sent|fired|launched|directed|aimed|flown)\s+(?:at|against|towards)\s+(?:the|a|an)\s+(?!(?:country|whole|region|regions|capital|city|town|south|north|east|west)\b)[a-z][\w-]*/;
+
 /** "FPV drones": short-range first-person-view drones, counted apart from the long-range ones */
 const FPV_ALL = /\bFPV\s+(?:attack\s+|kamikaze\s+)?drones?\b/gi;
 /** a long-range type named for a drone count: it is not an FPV count */
@@ -170,17 +180,87 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
     const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
     // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
-    const partOfTowns = MUNITION.has(c.f.quantity) && oneSettlement && settlements.size > 1 && !AT_COUNTRY.test(lines[c.line]!.text);
+    // ("struck Kharkiv and its outskirts with 15 missiles" tells the towns around the city's too)
+    const partOfTowns =
+      MUNITION.has(c.f.quantity) &&
+      oneSettlement &&
+      settlements.size > 1 &&
+      !AT_COUNTRY.test(lines[c.line]!.text) &&
+      !SURROUNDINGS.test(lines[c.line]!.text);
     if (partOfCountry || partOfTowns) {
       const f = replace.get(c.f) ?? c.f;
       replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
     }
   }
 
-  // "19 missiles ... two of them were ballistic missiles and the rest cruise missiles": the rest is the total
-  // less the parts told by type
   const exactLaunch = (c: Candidate) =>
     !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
+
+  // parts never stand for the whole: a launch told at one site ("four drones had been sent at the refinery")
+  // while the same attack is told in several other regions ("drone attacks were reported in the Smolensk, Tver
+  // and Bryansk regions") is a floor on the attack's
+  const regionsElsewhere = lines.some(
+    (l) =>
+      HIT_WORD.test(l.text) &&
+      !SHOT_DOWN.test(l.text) &&
+      (l.places ?? []).length >= 2 &&
+      (l.places ?? []).every((p) => p.kind === 'region'),
+  );
+  if (regionsElsewhere)
+    for (const c of all) {
+      if (!MUNITION.has(c.f.quantity) || !exactLaunch(c) || drop.has(c.f)) continue;
+      const text = lines[c.line]!.text;
+      if ((lines[c.line]!.places ?? []).some((p) => p.kind === 'region') || AT_COUNTRY.test(text)) continue;
+      if (!AT_SITE.test(text.slice(c.f.index + c.f.words.length))) continue;
+      const f = replace.get(c.f) ?? c.f;
+      replace.set(c.f, { ...f, count: floor(f.count), approximate: false });
+    }
+
+  // parts never stand for the whole: a launch told for the whole country ("fired 88 missiles at Ukraine") holds
+  // the smaller counts of the same munition told place by place ("eight missiles struck the plant in X")
+  for (const q of MUNITION) {
+    const wholes = all.filter((c) => c.f.quantity === q && exactLaunch(c) && AT_COUNTRY.test(lines[c.line]!.text));
+    if (wholes.length === 0) continue;
+    const whole = Math.max(...wholes.map((c) => c.f.count.low));
+    for (const c of all)
+      if (
+        c.f.quantity === q &&
+        c.f.role === 'launched' &&
+        !c.f.part &&
+        !wholes.includes(c) &&
+        c.f.count.low < whole &&
+        // (an FPV drone is of another class than the long-range ones launched at the country)
+        !/\bFPV\b/i.test(c.f.words) &&
+        (lines[c.line]!.places ?? []).length > 0 &&
+        !AT_COUNTRY.test(lines[c.line]!.text)
+      )
+        drop.add(c.f);
+  }
+
+  // those flown are at least those downed: launch floors ("dozens of drones attacked") below a count shot down
+  // ("53 drones had been shot down") say less than it, and give way to it
+  for (const q of MUNITION) {
+    const live = all.filter((c) => c.f.quantity === q && !c.f.weak && !drop.has(c.f));
+    const downed = live.filter((c) => c.f.role === 'downed');
+    const launched = live.filter((c) => c.f.role === 'launched');
+    if (downed.length === 0 || launched.length === 0) continue;
+    const most = Math.max(...downed.map((c) => c.f.count.low));
+    if (launched.every((c) => c.f.count.high === undefined && c.f.count.low < most)) for (const c of launched) drop.add(c.f);
+  }
+
+  // "cruise missiles fitted with cluster munitions": a type told of munitions by a feature of some of them is a
+  // plural of its own among those counted, not a name for all of them
+  for (const c of all)
+    if (
+      c.f.weak &&
+      c.f.count.low >= 2 &&
+      (c.f.quantity === 'cruiseMissiles' || c.f.quantity === 'ballisticMissiles') &&
+      FEATURED.test(lines[c.line]!.text.slice(c.f.index + c.f.words.length))
+    )
+      replace.set(c.f, { ...c.f, weak: false });
+
+  // "19 missiles ... two of them were ballistic missiles and the rest cruise missiles": the rest is the total
+  // less the parts told by type
   const total = Math.max(0, ...all.filter((c) => c.f.quantity === 'missiles' && exactLaunch(c)).map((c) => c.f.count.low));
   for (const c of all) {
     if (!c.f.weak || (c.f.quantity !== 'cruiseMissiles' && c.f.quantity !== 'ballisticMissiles') || total === 0) continue;
