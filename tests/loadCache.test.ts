@@ -127,7 +127,7 @@ describe('truce run with the cache', () => {
       expect(warm.stdout, args[0]).toBe(plain.stdout);
       expect(warm.stderr, args[0]).toBe(plain.stderr);
     }
-    // one entry: every command found the one the first had written
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    // one entry: every command found the one the first had written (besides the statechart runs `sample` keeps)
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.json') && !f.startsWith('statechart-'))).toHaveLength(1);
   });
 });

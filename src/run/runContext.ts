@@ -21,7 +21,8 @@ import { FastSlots, type ObligationsOf, type Slots } from './slots.js';
  * keeps its own in its RunContext.
  */
 export class RunsMemo {
-  readonly statechart = new StatechartMemo();
+  /** statechart: one given (a memo restored from an earlier process's runs), else a new one */
+  constructor(readonly statechart = new StatechartMemo()) {}
   readonly facts = new FactsMemo();
   private readonly placeIndexes = new WeakMap<readonly unknown[], PlaceIndex | undefined>();
   private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
