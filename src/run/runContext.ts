@@ -110,11 +110,13 @@ export class RunContext {
   constructor(
     readonly scenario: Scenario,
     private readonly memo?: RunsMemo,
+    /** without a RunsMemo: the statechart's memo to use (else its own) */
+    statechart?: StatechartMemo,
   ) {
     this.plan = memo ? memo.planOf(scenario) : planSpec(scenario);
     this.places = memo ? memo.placeIndexOf(scenario) : placeIndexOf(scenario);
     this.facts = memo?.facts ?? new FactsMemo();
-    this.statechart = memo?.statechart ?? new StatechartMemo();
+    this.statechart = memo?.statechart ?? statechart ?? new StatechartMemo();
     this.shared = memo !== undefined;
     this.freeSlots = memo?.freeSlots ?? [];
     this.byActor = memo?.byActor ?? new WeakMap();
