@@ -39,4 +39,25 @@ describe('the statechart runs kept between samples', () => {
     writeFileSync(file, text);
     expect(runCli(sample(7), { env })).toEqual(runCli(sample(7), { env: { TRUCE_CACHE: '0' } }));
   });
+
+  it('change no output of the point runs either (run, compare, explain): with the runs a sample kept, with their own, damaged', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'truce-statechart-'));
+    const env = { TRUCE_CACHE_DIR: dir };
+    expect(runCli(sample(2), { env }).code).toBe(0);
+    const [name] = readdirSync(dir).filter((f) => f.startsWith('statechart-'));
+    for (const args of [
+      ['run', SCENARIO, '--format', 'json'],
+      ['compare', SCENARIO],
+      ['explain', SCENARIO, '-e', 'ru-strike-2026-01-29-30'],
+    ]) {
+      const none = runCli(args, { env: { TRUCE_CACHE: '0' } });
+      expect(none.code).toBe(0);
+      const first = runCli(args, { env });
+      const second = runCli(args, { env });
+      const text = readFileSync(path.join(dir, name!), 'utf8');
+      writeFileSync(path.join(dir, name!), text.replace(/"cause":"[^"]*"/, '"cause":3'));
+      const damaged = runCli(args, { env });
+      for (const r of [first, second, damaged]) expect([args, r]).toEqual([args, none]);
+    }
+  });
 });
