@@ -150,3 +150,72 @@ describe('the statechart memo', () => {
     expect(y.phases[0]!.dueBy! - x.phases[0]!.dueBy!).toBe(24 * H);
   });
 });
+
+describe('the statechart memo kept between processes (saved, restore)', () => {
+  it('a memo restored from the saved JSON serves every run it saved, exactly as the statechart runs them, and makes none anew', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(input, { maxLength: 8 }), { minLength: 1, maxLength: 6 }), fc.boolean(), (runs, agreed) => {
+        const sequences = runs.map((raw) => [...raw].sort((a, b) => a.at - b.at));
+        const first = new StatechartMemo();
+        for (const inputs of sequences) simulateTruce(plan, agreed, inputs[0]?.at ?? 0, inputs, first);
+        const restored = new StatechartMemo();
+        expect(restored.restore(JSON.parse(JSON.stringify(first.saved())))).toBe(true);
+        expect(restored.size).toBe(first.size);
+        for (const inputs of sequences) {
+          const start = inputs[0]?.at ?? 0;
+          // served from what was restored: a run made anew would call the statechart, which throws here
+          const served = restored.simulate(plan, agreed, start, inputs, () => {
+            throw new Error('made anew');
+          });
+          expect(served).toEqual(runMachine(plan, agreed, start, inputs));
+        }
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it('refuses whole anything not exactly of the saved shape, and then makes the runs as without it', () => {
+    const memo = new StatechartMemo();
+    const inputs: MachineEvent[] = [
+      { type: 'WINDOW_OPEN', at: 0 },
+      { type: 'TRIGGER', at: 2 * H, trigger: 'violation', party: 'russia', eventId: 'a', certainty: 'certain', firstViolationAt: 2 * H },
+      { type: 'RESPONSE', at: 5 * H, phase: 'diplomatic', eventId: 'r1' },
+    ];
+    simulateTruce(plan, true, 0, inputs, memo);
+    const good = JSON.stringify(memo.saved());
+    expect(new StatechartMemo().restore(JSON.parse(good))).toBe(true);
+    type Saved = { format: string; ids: unknown[]; plans: { key: string; runs: { key: number[]; run: Record<string, unknown> }[] }[] };
+    const damage: ((s: Saved) => void)[] = [
+      (s) => void (s.format = 'truce.statechart-memo/0'),
+      (s) => void s.ids.push(3),
+      (s) => void s.ids.push(s.ids[0]),
+      (s) => void s.plans[0]!.runs[0]!.key.pop(),
+      (s) => void s.plans[0]!.runs[0]!.key.push(0),
+      // a time point's rank beyond the points
+      (s) => void (s.plans[0]!.runs[0]!.key[2] = 99),
+      // an id the list does not hold
+      (s) => void (s.plans[0]!.runs[0]!.key[s.plans[0]!.runs[0]!.key.length - 5] = 40),
+      (s) => void ((s.plans[0]!.runs[0]!.run.transitions as { at: number }[])[0]!.at = 99),
+      (s) => void ((s.plans[0]!.runs[0]!.run.phases as Record<string, unknown>[])[0]!.extra = 1),
+      (s) => void ((s.plans[0]!.runs[0]!.run.phases as Record<string, unknown>[])[0]!.met = 'yes'),
+      (s) => void (s.plans[0]!.runs[0]!.run.finalState = 3),
+      (s) => void (s.plans[0]!.runs[0]!.run.more = []),
+    ];
+    for (const d of damage) {
+      const saved = JSON.parse(good) as Saved;
+      d(saved);
+      const m = new StatechartMemo();
+      expect(m.restore(saved)).toBe(false);
+      expect(m.size).toBe(0);
+      let made = 0;
+      const run = m.simulate(plan, true, 0, inputs, (...a) => {
+        made++;
+        return runMachine(...a);
+      });
+      expect([made, run]).toEqual([1, runMachine(plan, true, 0, inputs)]);
+    }
+    for (const bad of [null, [], 'x', {}, { format: 'truce.statechart-memo/1' }]) expect(new StatechartMemo().restore(bad)).toBe(false);
+    // nor into a memo that made runs already (its ids are its own)
+    expect(memo.restore(JSON.parse(good))).toBe(false);
+  });
+});

@@ -9,10 +9,12 @@ import { happyPath } from '../schema/happyPath.js';
 import { KNOWN_CHECKS } from '../schema/knownChecks.js';
 import { Instant, instantInRange } from '../schema/common.js';
 import { parseInstant } from '../schema/parseInstant.js';
-import { FORBIDDEN_KEYS, MAX_DEPTH } from './parseDataFile.js';
+import { FORBIDDEN_KEYS } from '../schema/forbiddenKeys.js';
+import { MAX_DEPTH } from './maxFileBytes.js';
 import { decodeText, notAFile } from './files.js';
-import { NotAFile, stdinStream, streamRegular } from './observedFs.js';
-import { articlesOf, context, type LoadOptions } from './loadContext.js';
+import { NotAFile, regularChunks, stdinStream } from './observedFs.js';
+// not loadContext.ts, nor parseDataFile.ts: their YAML parsers are about 4 ms of a stream's start
+import { articlesOf, context, type LoadOptions } from './loadState.js';
 import type { LoadedScenario } from './loadScenario.js';
 
 /** One line of a stream (one event) may not be longer than this; a line without end is refused here. */
@@ -65,11 +67,11 @@ export async function* ndjsonEvents(
   const fail = (line: number, path: PathSegment[], code: Problem['code'], message: string): never => {
     throw new InputError([{ code, file, line, col: 1, path, message }]);
   };
-  let input: NodeJS.ReadableStream;
+  let input: AsyncIterable<Buffer | string> & { destroy?(): void };
   if (source === '-') input = stdinStream();
   else {
     try {
-      input = streamRegular(path.resolve(cwd, source));
+      input = regularChunks(path.resolve(cwd, source));
     } catch (e) {
       if (e instanceof NotAFile) throw new InputError([notAFile(file, e.what, 'give --events an NDJSON file, or - for stdin')]);
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {

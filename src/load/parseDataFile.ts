@@ -29,13 +29,9 @@ export { FORBIDDEN_KEYS };
 /** A YAML alias bomb expands a few lines into billions of nodes; refuse long before that. */
 const MAX_ALIASES = 100;
 
-/**
- * No data file of ours nests anywhere near this deep (a rule's conditions, the deepest part, about 10).
- * Everything after parsing (composing, toJS, zod, the rule compiler, structuredClone) recurses once per
- * level, so the limit is checked on the parser's flat token stream, before any of that runs: whether a
- * recursion runs out of stack must never decide what is accepted.
- */
-export const MAX_DEPTH = 100;
+// the nesting limit lives with the size limit, in a module that loads no parser (ndjsonEvents.ts reads it)
+export { MAX_DEPTH } from './maxFileBytes.js';
+import { MAX_DEPTH } from './maxFileBytes.js';
 
 /**
  * A cheap look at the text before the parser makes its tokens (which for a million `[` or a 4 MiB

@@ -74,6 +74,54 @@ export class StatechartMemo {
   private points = new Float64Array(256);
   private sorted = new Float64Array(256);
 
+  /**
+   * Its finished runs as plain data (at most `limit` of them), for a caller to keep between processes
+   * (the CLI, in its cache folder) and give to a new memo (`restore`): the same scenario's draws make the
+   * same few runs whatever the seed (15 on the seed scenario), which a start would otherwise run through
+   * the statechart on cold code.
+   */
+  saved(limit = Number.POSITIVE_INFINITY): SavedStatechartMemo {
+    const plans: SavedStatechartMemo['plans'] = [];
+    let left = limit;
+    for (const [key, table] of this.runs) {
+      const runs: SavedRun[] = [];
+      for (const bucket of table.byHash.values()) for (const e of bucket) if (left-- > 0) runs.push({ key: Array.from(e.key), run: e.run });
+      if (runs.length > 0) plans.push({ key, runs });
+    }
+    return { format: SAVED_FORMAT, ids: [...this.ids.keys()], plans };
+  }
+
+  /**
+   * Takes the runs `saved` gave, into a memo that has made no run yet; anything not exactly of that
+   * shape (a damaged or older file) is refused whole: nothing is taken and the memo stays empty, so that
+   * the runs are made as without it. Says whether it took them.
+   */
+  restore(data: unknown): boolean {
+    if (this.ids.size > 0 || this.runs.size > 0 || !isSaved(data)) return false;
+    for (const id of data.ids) this.ids.set(id, this.ids.size);
+    if (this.ids.size !== data.ids.length) {
+      this.ids.clear();
+      return false;
+    }
+    for (const plan of data.plans) {
+      let table = this.runs.get(plan.key);
+      if (!table) this.runs.set(plan.key, (table = { byHash: new Map(), size: 0 }));
+      for (const r of plan.runs) {
+        const key = Int32Array.from(r.key);
+        let h = 0x811c9dc5;
+        for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key[k]!, 0x01000193);
+        const b = table.byHash.get(h);
+        // a key twice would only shadow itself: the first is the one a lookup finds, as in the memo that saved it
+        if (b?.some((e) => sameKey(e.key, key, key.length))) continue;
+        const entry = { key, run: r.run };
+        if (b) b.push(entry);
+        else table.byHash.set(h, [entry]);
+        table.size++;
+      }
+    }
+    return true;
+  }
+
   /** How many finished runs it holds (what a caller sharing it across ranges of draws can observe). */
   get size(): number {
     let n = 0;
@@ -194,6 +242,94 @@ export class StatechartMemo {
     if (v === undefined) this.ids.set(s, (v = this.ids.size));
     return v;
   }
+}
+
+const SAVED_FORMAT = 'truce.statechart-memo/1';
+
+interface SavedRun {
+  key: number[];
+  run: Symbolic;
+}
+
+/** A StatechartMemo's finished runs as plain data (JSON): the ids its keys number, and the runs by plan. */
+export interface SavedStatechartMemo {
+  format: typeof SAVED_FORMAT;
+  ids: string[];
+  plans: { key: string; runs: SavedRun[] }[];
+}
+
+/** what a phase record may hold (PhaseRecord): a key beyond these would reach the results */
+const PHASE_KEYS = new Set([
+  'phase',
+  'trigger',
+  'triggerEventId',
+  'party',
+  'enteredAt',
+  'dueBy',
+  'met',
+  'respondedAt',
+  'responseEventId',
+  'awaiting',
+  'countedFromEventId',
+]);
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether data is exactly what `saved` writes: every key's shape (agreed, n, n ranks below n, the inputs
+ * as signature writes them, with ids the list holds) and every run's time points among the key's n, so
+ * that a run it gives back is one the memo could have made.
+ */
+function isSaved(data: unknown): data is SavedStatechartMemo {
+  if (!isRecord(data) || data.format !== SAVED_FORMAT || !Array.isArray(data.ids) || !Array.isArray(data.plans)) return false;
+  const ids = data.ids.length;
+  if (!data.ids.every(isStr)) return false;
+  const id = (v: unknown, absent = false) => isInt(v) && (v >= 0 ? v < ids : absent && v === -1);
+  const keyOk = (key: unknown): key is number[] => {
+    if (!Array.isArray(key) || !key.every(isInt)) return false;
+    const n = key[1];
+    if ((key[0] !== 0 && key[0] !== 1) || n === undefined || n < 1 || key.length < 3 + n) return false;
+    for (let k = 2; k < 2 + n; k++) if (key[k]! < 0 || key[k]! >= n) return false;
+    let at = 3 + n;
+    for (let i = 0; i < key[2 + n]!; i++) {
+      const type = key[at++];
+      if (type === 2) {
+        if (![1, 2, 3, 4].every((j) => id(key[at + j - 1])) || (key[at + 4] !== 0 && key[at + 4] !== 1)) return false;
+        at += 5;
+      } else if (type === 3) {
+        if (!id(key[at]) || !id(key[at + 1]) || ![2, 3, 4].every((j) => id(key[at + j], true))) return false;
+        at += 5;
+      } else if (type !== 0 && type !== 1) return false;
+    }
+    return at === key.length;
+  };
+  const runOk = (run: unknown, n: number): run is Symbolic => {
+    if (!isRecord(run) || Object.keys(run).length !== 4 || !Array.isArray(run.phases) || !Array.isArray(run.transitions)) return false;
+    if (!isStr(run.finalState) || !isRecord(run.regions) || !Object.values(run.regions).every(isStr)) return false;
+    const sym = (v: unknown, nullable: boolean) => (nullable && v === null) || (isInt(v) && v >= 0 && v < n);
+    const phaseOk = (p: unknown) =>
+      isRecord(p) &&
+      Object.keys(p).every((k) => PHASE_KEYS.has(k)) &&
+      isStr(p.phase) &&
+      isStr(p.trigger) &&
+      isStr(p.triggerEventId) &&
+      isStr(p.party) &&
+      sym(p.enteredAt, false) &&
+      sym(p.dueBy, true) &&
+      (p.met === null || typeof p.met === 'boolean') &&
+      sym(p.respondedAt, true) &&
+      (p.responseEventId === null || isStr(p.responseEventId)) &&
+      (p.awaiting === undefined || isStr(p.awaiting)) &&
+      (p.countedFromEventId === undefined || isStr(p.countedFromEventId));
+    const transitionOk = (t: unknown) =>
+      isRecord(t) && Object.keys(t).length === 5 && sym(t.at, false) && isStr(t.region) && isStr(t.from) && isStr(t.to) && isStr(t.cause);
+    return run.phases.every(phaseOk) && run.transitions.every(transitionOk);
+  };
+  return data.plans.every(
+    (p) =>
+      isRecord(p) && isStr(p.key) && Array.isArray(p.runs) && p.runs.every((r) => isRecord(r) && keyOk(r.key) && runOk(r.run, r.key[1]!)),
+  );
 }
 
 /** The index of t among sorted[0..distinct) (it is there). */

@@ -21,7 +21,8 @@ import { FastSlots, type ObligationsOf, type Slots } from './slots.js';
  * keeps its own in its RunContext.
  */
 export class RunsMemo {
-  readonly statechart = new StatechartMemo();
+  /** statechart: one given (a memo restored from an earlier process's runs), else a new one */
+  constructor(readonly statechart = new StatechartMemo()) {}
   readonly facts = new FactsMemo();
   private readonly placeIndexes = new WeakMap<readonly unknown[], PlaceIndex | undefined>();
   private readonly windows = new WeakMap<WindowSpec, { zone: string; value: ResolvedWindow }>();
@@ -110,11 +111,13 @@ export class RunContext {
   constructor(
     readonly scenario: Scenario,
     private readonly memo?: RunsMemo,
+    /** without a RunsMemo: the statechart's memo to use (else its own) */
+    statechart?: StatechartMemo,
   ) {
     this.plan = memo ? memo.planOf(scenario) : planSpec(scenario);
     this.places = memo ? memo.placeIndexOf(scenario) : placeIndexOf(scenario);
     this.facts = memo?.facts ?? new FactsMemo();
-    this.statechart = memo?.statechart ?? new StatechartMemo();
+    this.statechart = memo?.statechart ?? statechart ?? new StatechartMemo();
     this.shared = memo !== undefined;
     this.freeSlots = memo?.freeSlots ?? [];
     this.byActor = memo?.byActor ?? new WeakMap();

@@ -8,6 +8,7 @@ import type { Finding } from '../rules/finding.js';
 import type { Interval } from '../time/interval.js';
 import { simulateTruce, TruceSimulation, type TransitionRecord } from '../machine/simulateTruce.js';
 import type { MachineEvent, PhaseRecord } from '../machine/truceMachine.js';
+import type { StatechartMemo } from '../machine/memoSimulate.js';
 import {
   findingsToFixedPoint,
   fixedPointSync,
@@ -58,6 +59,8 @@ export interface RunOptions {
   drawn?: boolean;
   /** what many runs share (a sweep's, a sample's, the workbench's), owned by the caller; none: this run keeps its own */
   memo?: RunsMemo;
+  /** without `memo`: the statechart's memo to run the readings through (the CLI's, restored from its cache folder) */
+  statechart?: StatechartMemo;
   /** keep the fixed point's bookkeeping in its readable reference form (slots.ts; for tests) */
   referenceSlots?: boolean;
 }
@@ -98,7 +101,7 @@ export interface Run {
 
 /** Opens a run of a scenario's readings (or one): its context made here, its memos the caller's if given. */
 export function openRun(scenario: Scenario, evaluator: RuleEvaluator, opts: Omit<RunOptions, 'evaluator'> = {}): Run {
-  const ctx = new RunContext(scenario, opts.memo);
+  const ctx = new RunContext(scenario, opts.memo, opts.statechart);
   const how: How = {
     ctx,
     evaluator,

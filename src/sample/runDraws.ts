@@ -1,6 +1,7 @@
 import { RuleEvaluator } from '../rules/ruleEngine.js';
 import { orderEvents, RunsMemo, runOrdered, runOrderedSync, type RunOptions, type ScenarioInput } from '../run/runScenario.js';
 import { DrawPlan, drawEvents } from './drawEvents.js';
+import type { StatechartMemo } from '../machine/memoSimulate.js';
 import { addRun, emptyTally, FindingKeys, type Tally } from './tally.js';
 
 /**
@@ -12,7 +13,7 @@ import { addRun, emptyTally, FindingKeys, type Tally } from './tally.js';
 export class Draws {
   readonly ordered: ReturnType<typeof orderEvents>;
   // draws keep their events' places and targets by reference (drawEvents), which the memo's facts rely on
-  readonly memo = new RunsMemo();
+  readonly memo: RunsMemo;
   /** the tally's keys of findings, one string per event and type */
   readonly keys = new FindingKeys();
   /** what every draw of these events shares (spans, id ranks, counts' bounds) */
@@ -24,7 +25,10 @@ export class Draws {
     readonly input: ScenarioInput,
     readonly seed: number,
     readonly evaluator = new RuleEvaluator(input.rules, input.conditions),
+    /** the statechart's memo to start from (the CLI's, restored from its cache folder), else a new one */
+    statechart?: StatechartMemo,
   ) {
+    this.memo = new RunsMemo(statechart);
     this.ordered = orderEvents(input.events);
     this.plan = new DrawPlan(this.ordered);
     this.options = { evaluator, explain: false, drawn: true, memo: this.memo };

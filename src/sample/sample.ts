@@ -2,6 +2,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { ScenarioInput } from '../run/runScenario.js';
+import type { StatechartMemo } from '../machine/memoSimulate.js';
 import { Draws, runDraws } from './runDraws.js';
 import { emptyTally, mergeTally, type Tally } from './tally.js';
 import type { WorkerInit, WorkerTask } from './sampleWorker.js';
@@ -20,6 +21,8 @@ export interface SampleOptions {
   /** the largest range of draws handed to a worker at once (default 2,000; tests vary it) */
   chunk?: number;
   onProgress?: (done: number, total: number) => void;
+  /** the statechart's memo for this thread's draws to start from (see Draws) */
+  statechart?: StatechartMemo;
 }
 
 export function defaultWorkers(): number {
@@ -187,7 +190,7 @@ export async function sample(input: ScenarioInput, opts: SampleOptions): Promise
     done += t.draws;
     opts.onProgress?.(done, opts.draws);
   };
-  const draws = new Draws(input, opts.seed);
+  const draws = new Draws(input, opts.seed, undefined, opts.statechart);
   let failed: Error | undefined;
   const here = async () => {
     for (let r = take(HERE); r && !failed; r = take(HERE)) {

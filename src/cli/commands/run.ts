@@ -10,6 +10,7 @@ import { emit, outFile, type OutFile } from '../output.js';
 import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
+import { keptStatechart } from '../statechartMemo.js';
 
 type LabelWindows = LoadedScenario['labelWindows'];
 
@@ -51,7 +52,13 @@ export async function runAndEmit(
   out: OutFile | undefined,
   provenance: Provenance = provenanceOf(input),
 ): Promise<void> {
-  const report = await runScenario(input, flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {});
+  // the statechart's runs of earlier commands (src/cli/statechartMemo.ts)
+  const kept = keptStatechart();
+  const report = await runScenario(input, {
+    ...(flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {}),
+    statechart: kept.memo,
+  });
+  kept.keep();
   const notes = labelNotes(input);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance, notes), null, 2) + '\n';
