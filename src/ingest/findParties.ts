@@ -18,6 +18,8 @@ export interface Reading {
   needsDate?: boolean;
   /** a side's leader saying the other side carried out the attack told before ("planned the attack") */
   blames?: Party;
+  /** "Ukraine says it destroyed a landing ship": the side owns the attack itself, whatever side of the map it hit */
+  owned?: boolean;
   words: string;
 }
 
@@ -34,7 +36,7 @@ const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|ac
 // ("Ukraine had staged the attack": one side's charge that the other faked an attack, not an attack by it)
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -44,6 +46,8 @@ const STRIKE =
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
   /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
+/** "it had destroyed 102 drones overnight": what a side destroyed was weapons in flight */
+const SHOT_DOWN_AFTER = /^\s+(?:(?:[\w,-]+\s+){0,3}?)(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
 /** "in breach of the moratorium on strikes": an accusation of an attack, not the terms of a pause */
 const IN_BREACH =
   /\b(?:in (?:breach|violation) of|breaching|violating|breaking)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause|moratorium)(?:\s+on\s+(?:[\w-]+\s+){0,4}?(?:strikes|attacks))?/gi;
@@ -173,8 +177,16 @@ export function readParties(text: string): Reading {
       words: BREACH_TALLY.exec(raw)![0],
     };
   }
-  const accused = ACCUSED(RU).exec(raw) ?? OWNED(RU).exec(raw);
-  const accusedUa = ACCUSED(UA).exec(raw) ?? OWNED(UA).exec(raw);
+  // ("Russia's defence ministry said it had destroyed 102 drones": a side destroying weapons in flight tells
+  // the other side's attack, which it shot down, not an attack of its own)
+  const owned = (who: string) => {
+    const m = OWNED(who).exec(raw);
+    return m && /destroyed$/i.test(m[0]) && SHOT_DOWN_AFTER.test(raw.slice(m.index + m[0].length)) ? null : m;
+  };
+  const ownedRu = owned(RU);
+  const ownedUa = owned(UA);
+  const accused = ACCUSED(RU).exec(raw) ?? ownedRu;
+  const accusedUa = ACCUSED(UA).exec(raw) ?? ownedUa;
   if ((accused || accusedUa) && !NOT_AN_ATTACK.test(raw) && !TRUCE.test(raw)) {
     const ru = accused !== null && (accusedUa === null || accused.index <= accusedUa.index);
     const speaker = SPEAKER.exec(raw);
@@ -189,6 +201,7 @@ export function readParties(text: string): Reading {
       target: ru ? 'ukraine' : 'russia',
       ...(claimBy ? { claimBy } : {}),
       ...(counter ? { counter } : {}),
+      ...(m === ownedRu || m === ownedUa ? { owned: true } : {}),
       words: m[0],
     };
   }
@@ -330,7 +343,14 @@ export function readParties(text: string): Reading {
   // "On Sunday Putin said Ukraine's special services had planned the attack": a side's leader speaking on a
   // day of his own is a statement, an occurrence of its own (with no day, it only reports)
   const leader = LEADER_SAYS.exec(sentence);
-  if (leader && (BLAMES.test(sentence) || LEADER_ON_ATTACK.test(sentence) || ENDS_DEAL.test(sentence) || WITHDRAWAL.test(sentence))) {
+  if (
+    leader &&
+    (BLAMES.test(sentence) ||
+      LEADER_ON_ATTACK.test(sentence) ||
+      ENDS_DEAL.test(sentence) ||
+      WITHDRAWAL.test(sentence) ||
+      TERMS.test(sentence))
+  ) {
     const by: Party = /^(?:Putin|(?:the\s+)?Kremlin)$/i.test(leader[1]!) ? 'russia' : 'ukraine';
     const other: Party = by === 'russia' ? 'ukraine' : 'russia';
     const blamed = BLAMES.exec(sentence);
@@ -344,8 +364,17 @@ export function readParties(text: string): Reading {
       words: leader[0],
     };
   }
-  return { kind: undefined, ...base, words };
+  // "Pushilin blamed Ukrainian forces, saying shells had been fired from ...": the side blamed for fire told
+  // before, in a sentence that tells no occurrence of its own
+  const blamed = BLAMED_SIDE.exec(sentence);
+  const blamedSide = blamed ? party(blamed[1]!.replace(/'s$/i, '')) : undefined;
+  return { kind: undefined, ...base, ...(blamedSide ? { blames: blamedSide } : {}), words };
 }
+
+const BLAMED_SIDE = new RegExp(
+  String.raw`\b(?:blamed|blames|blaming)\s+(?:the\s+)?(${RU}|${UA})(?=\s+(?:forces|troops|military|army|artillery|gunners|side)\b|\s+for\b|[,.;]|\s*$)`,
+  'i',
+);
 
 /** "The leaders of Russia, Ukraine, Germany and France agreed", "measures agreed ... by the group of Ukraine, Russia" */
 const AGREED_BY = /\b(?:agreed|agree|signed|reached|committed)\b/i;
@@ -363,11 +392,17 @@ const LEADER_SAYS =
  * withdrawal ("had left the besieged town in a planned withdrawal")
  */
 const LEADER_ON_ATTACK = new RegExp(
-  String.raw`\b(?:called|blamed|condemned|described)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|incursion|bombing|shelling|offensive)\b|\baccus\w*\s+(?:${RU}|${UA}|Kyiv|Moscow)\b`,
+  String.raw`\b(?:called|blamed|condemned|described)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|incursion|bombing|shelling|offensive)\b|\baccus\w*\s+(?:${RU}|${UA}|Kyiv|Moscow)\b|\b(?:said|says)\s+(?:that\s+)?(?:the|this|that)\s+(?:attack|strike|strikes|barrage|bombing|shelling)\s+(?:was|were|had been)\b`,
   'i',
 );
 const ENDS_DEAL =
   /\b(?:would not|will not|won't|wouldn't|refused to|declined to)\s+(?:extend|renew|prolong)\b|\b(?:withdrew|pulled out|quit|suspended|suspends)\s+(?:from\s+|of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|treaty|initiative)\b/i;
+/**
+ * "said Russia would cease fire and open negotiations as soon as Ukraine began pulling out": a leader
+ * setting his side's terms (what it would do, on a condition) is news of its own
+ */
+const TERMS =
+  /\b(?:would|will)\s+(?:(?:immediately|only)\s+)?(?:cease fire|stop firing|halt (?:the )?(?:fighting|offensive)|open (?:peace )?(?:talks|negotiations)|negotiate|end the war|withdraw)\b[^.;]*?\b(?:as soon as|only if|on condition that|provided that|if|once)\b/i;
 const WITHDRAWAL = /\b(?:withdrawal|withdrew|pull-out|pulled out|retreat(?:ed)?)\b/i;
 /** "Ukraine's special services had planned the attack": who carried out the attack told before */
 const BLAMES = new RegExp(

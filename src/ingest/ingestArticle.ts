@@ -308,6 +308,10 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
     /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
 };
 
+/** "fired from near Engels", "launched from the Bryansk region": the place weapons were launched from */
+const LAUNCHED_FROM =
+  /\b(?:fired|launched|took off|flew|sent)\b[^.;]{0,60}?\bfrom\s+(?:near\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:area|region)\s+(?:and\s+)?from\s+(?:near\s+)?)?$/i;
+
 /** "Also on Tuesday,", "Also that day,": another item of the day's news */
 const ALSO_ON = /^(?:Also|Separately)\s+(?:on|that|late|early|earlier|later|in)\b/i;
 
@@ -438,7 +442,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
         last.end.hour <= 12 &&
         last.end.hasSame(last.start, 'day');
     }
-    const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
+    // ("fired the cruise missiles from near Engels": where weapons came from is not where they hit, so "the
+    // city" after it is still the one hit)
+    const settled = places
+      .filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district' && !LAUNCHED_FROM.test(s.text.slice(0, p.index)))
+      .at(-1);
     // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
     // (a dateline is a heading line: a sentence opening with an acronym, "NATO, ...", is not one)
     if (settled && !(isHeadline(s) && /^[A-Z][A-Z .'-]+,/.test(s.text))) lastSettlement = settled.entry.name;
@@ -478,6 +486,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const mine = new Set(o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id));
       const regionsIn = (g: Group) =>
         new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
+      // "Pushilin blamed Ukrainian forces" after shells hit a market in an occupied city: with no attacker told,
+      // the side the officials of the place hit blame is the attacker (their word, so medium)
+      const blamed = o.reading.blames;
+      if (blamed && current !== undefined && fire(current.kind) && current.actor === undefined) {
+        current.actor = blamed;
+        current.target = blamed === 'russia' ? 'ukraine' : 'russia';
+        current.actorWords = o.reading.words || (/\bblam\w+\s+[\w'’]+/i.exec(o.s.text)?.[0] ?? '');
+        current.actorLine = o.s.line;
+        current.actorConfidence = 'medium';
+      }
       const there =
         fire(current?.kind) && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
           ? groups.filter((g) => fire(g.kind) && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
@@ -572,8 +590,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
     const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
+    // ("Ukraine says it destroyed a landing ship in Crimea": a side owning its attack names itself, whatever
+    // side of the map the place lies on)
     const named =
       o.reading.actor !== undefined &&
+      !o.reading.owned &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
@@ -831,8 +852,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const hours = use.filter((d) => d.precision === 'hour' && /\d/.test(d.words));
       const others = use.filter((d) => !hours.includes(d));
       const small = (d: DateMention) => d.precision === 'part-of-day' && (d.start.hour < 5 || d.start.hour >= 18);
+      // (a launch site, "fired from near Engels", is no place hit; a city that is a region of its own and the
+      // region named for it around it, "Kyiv" and "the Kyiv region", are one area)
       const regions = new Set(
-        g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+        g.obs
+          .filter((x) => !isHeadline(x.s))
+          .flatMap((x) =>
+            x.places
+              .filter((p) => !p.excluded && !LAUNCHED_FROM.test(x.s.text.slice(0, p.index)))
+              .map((p) => (p.region?.name ?? p.entry.name).replace(/\s+(?:City|Oblast|Krai|Region)$/i, '')),
+          ),
       );
       // a whole day ("on 3 May") with the clock time of one weapon's hit in it ("the missile struck at about
       // 9:10 a.m.") is timed by that hour: one weapon hits once. Shells or missiles told at a clock time are
@@ -888,7 +917,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
     for (const o of placeObs)
       for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
-    const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
+    // a side's words are said where its leader or office speaks, which the text rarely places: the places
+    // they name ("pulling its troops out of the Donetsk region") are what they speak of, not where they were said
+    const spokenOf = g.kind === 'statement' ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
+    if (spokenOf.length > 0)
+      problems.push(
+        `places its words speak of, not where it was said: ${spokenOf.map(({ p, line }) => `${p.name} (line ${line})`).join(', ')}`,
+      );
+    const hit = g.kind === 'statement' ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
     const places = hit.map(({ p }) => ({
       name: p.name,
       ...(p.settlement ? { settlement: p.settlement } : {}),
@@ -1139,9 +1175,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
  */
 function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
   // the dateline itself (or a date on the day of publication) says nothing of how old the content is
-  const explicit = obs.flatMap((o) =>
-    o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })),
-  );
+  // ("Izium, held by Russian troops from April to September 2022": a date in a sentence that tells or names
+  // no attack is background, and says nothing of how old the report's news is)
+  const explicit = obs
+    .filter((o) => o.reading.kind !== undefined || NAMES_ATTACK.test(o.s.text))
+    .flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })));
   if (explicit.length === 0) return undefined;
   const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
   if (recent.length > 0) return undefined;
@@ -1151,6 +1189,9 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
     why: `the article names only earlier dates (latest: "${latest.d.words}" on line ${latest.line}, ${latest.d.start.toFormat('LLLL yyyy')}), weeks before its dateline ${pub.toISODate()}`,
   };
 }
+
+const NAMES_ATTACK =
+  /\b(?:attacks?|strikes?|struck|raids?|barrages?|shell(?:ed|ing|s)?|missiles?|drones?|rockets?|bomb(?:s|ed|ing)?|hit|fire|fired)\b/i;
 
 /** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
 const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;

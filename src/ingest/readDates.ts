@@ -56,6 +56,8 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** "On Tuesday Putin said": a day opening the clause of a verb of saying */
+const SAID_AFTER = /^\s*,?\s*(?:[\w'’.-]+\s+){0,4}?(?:said|says|told|announced|declared|stated)\b/i;
 /** "Envoys met in Geneva on 17 July": a meeting or signing told as done was done before the report */
 const DONE = /\b(?:met|signed|took place|(?:was|were) held|held talks)\b/i;
 /** "at 8 a.m. officials counted three dead": the time a count was told, not the time of what it counts */
@@ -93,6 +95,16 @@ function clockOf(t: string): [number | undefined, number] {
   if (m[3]?.startsWith('a') && h === 12) h = 0;
   return [h, Number(m[2] ?? 0)];
 }
+
+/** "after a strike in", "since the raid of": a strike named by its date as a reference point */
+const REFERENCE_STRIKE =
+  /\b(?:after|since|than)\s+(?:a|an|the|last|its)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|bombardment|assault)\s+(?:in|on|of|last)?\s*$/i;
+/** a clause telling history ("had restarted", "has been shut") or comparing ("the largest", "the first") */
+const COMPARISON = /\b(?:first|largest|biggest|heaviest|deadliest|worst|longest|most)\b/i;
+const HISTORY_OR_COMPARISON = new RegExp(
+  String.raw`\b(?:had|has|have)\s+(?:(?:only|just|already|not|never|since)\s+)?\w+(?:ed|en|un|t)\b|${COMPARISON.source}`,
+  'i',
+);
 
 const WEEKDAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
 const MIDDLE_OF_NIGHT =
@@ -511,6 +523,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     )
       continue;
     if (/\bsince\s*$/i.test(before)) continue;
+    // "the plant had only restarted after a strike in January", "the largest attack since the raid of 12
+    // March": a strike named as the reference point of a clause of history (perfect tense) or comparison is
+    // another strike, and its date is not the occurrence's
+    const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
+    if (REFERENCE_STRIKE.test(before) && HISTORY_OR_COMPARISON.test(clause)) continue;
+    // "the first attack on the capital in 44 days": the gap since the last one, not a day ahead
+    if (/^in\s+(?:\d+|[a-z-]+)\s+(?:days|weeks|months|years)$/i.test(text.trim()) && COMPARISON.test(before)) continue;
     // a duration ("for a week", "within three hours") is not a date
     if (
       /^(?:for\s+|within\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour|minute)s?$/i.test(text.trim()) ||
@@ -591,19 +610,25 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       if (/yesterday|ago|earlier|later/.test(lower)) explicit = false;
     } else if (s.isCertain('weekday')) {
       const wd = s.get('weekday')!;
-      day = weekdayNear(pub, wd === 0 ? 7 : wd, future);
+      // "On Tuesday Putin said Russia would stop firing", "said on Tuesday that it would": the day something
+      // was said is past, whatever future it speaks of
+      const saidThen = REPORTING.test(before) || SAID_AFTER.test(after);
+      day = weekdayNear(pub, wd === 0 ? 7 : wd, future && !saidThen);
     } else if (s.isCertain('month')) {
       // "in December": the whole month, the last one before publication unless said of the future
       const month = s.get('month')!;
+      // ("from April to September 2022": the year told at a span's end holds for its start)
       const year = s.isCertain('year')
         ? s.get('year')!
-        : future
-          ? month >= pub.month
-            ? pub.year
-            : pub.year + 1
-          : month <= pub.month
-            ? pub.year
-            : pub.year - 1;
+        : r.end?.isCertain('year') && r.end.get('month')! >= month
+          ? r.end.get('year')!
+          : future
+            ? month >= pub.month
+              ? pub.year
+              : pub.year + 1
+            : month <= pub.month
+              ? pub.year
+              : pub.year - 1;
       const m = DateTime.fromObject({ year, month, day: 1 }, { zone });
       out.push(mention(m, m.plus({ months: 1 }), 'month', text, a, sentence, true, 'high', pub));
       taken.push([a, b]);
