@@ -2450,6 +2450,12 @@ describe('tenth round: dates, occurrences and actors', () => {
     expect(on('On Tuesday the Kremlin said Russia would stop firing at noon.', WED)).toEqual([['2026-03-10', 'day']]);
     expect(on('Envoys will resume talks on Tuesday.', WED)).toEqual([['2026-03-17', 'day']]);
   });
+  it('the words a night of two days rests on end at its month, not at the clause that follows', () => {
+    expect(dates('A drone attack on the night of 4 to 5 May set off a fire at the depot.', WED).map((d) => d.words)).toEqual([
+      'on the night of 4 to 5 May',
+    ]);
+    expect(dates('Sirens sounded on the night of 4 to 5 May.', WED).map((d) => d.words)).toEqual(['on the night of 4 to 5 May']);
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

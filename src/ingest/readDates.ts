@@ -323,7 +323,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       if (monthDt.isValid) {
         const first = yearFor(pub, monthDt.month, d1, lean);
         const second = first.plus({ days: d2 - d1 });
-        const words = m[0];
+        // (the words end at the month: "on the night of 16 to 17 May", not the clause that follows it)
+        const words = `${m[0].slice(0, m[0].length - m[1]!.length)}${days[0]}`;
         out.push(
           mention(
             first.plus({ hours: NIGHT_START }),
@@ -337,7 +338,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
             pub,
           ),
         );
-        taken.push([idx, idx + m[0].length]);
+        taken.push([idx, idx + words.length]);
         continue;
       }
     }
