@@ -2456,6 +2456,14 @@ describe('tenth round: dates, occurrences and actors', () => {
     ]);
     expect(dates('Sirens sounded on the night of 4 to 5 May.', WED).map((d) => d.words)).toEqual(['on the night of 4 to 5 May']);
   });
+  it('an attack threatened, vowed or told as what a side would do is none yet; a strike told before the warning stands', () => {
+    expect(readParties('The Kremlin vowed to answer with missile strikes on government buildings in Kyiv.').kind).toBeUndefined();
+    expect(readParties('Ukraine could hit airfields deep in Russia with the new drones, officials said.').kind).toBeUndefined();
+    expect(readParties('Russian drones struck Odesa overnight, and the mayor warned that more attacks would follow.')).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+    });
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

@@ -106,6 +106,9 @@ function neutralise(text: string, keepLength = false): string {
     .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, to('deal')));
 }
 
+/** a threat or a vow of fire, or fire told with a modal ("would hit back", "could strike") */
+const THREAT =
+  /\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?)\b(?=[^.;]*?\b(?:strike|strikes|attack|attacks|hit|target|retaliat\w*|respond|response|revenge)\b)|\b(?:would|could|will|might|may|can)\s+(?:(?:soon|again|also|now|then)\s+)?(?:strike|attack|hit|target|retaliate|respond|shell|bomb)\b/gi;
 /** a clause that opens on a subordinator ends at its comma: "After Washington allowed Kyiv to strike ..., Ukraine fired" */
 const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|Before|As|Because|Weeks after|Days after)\b/;
 
@@ -117,6 +120,13 @@ const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|
 export function noAttackSpans(text: string): [number, number][] {
   const raw = neutralise(text, true);
   const out: [number, number][] = [];
+  // "vowed to respond with missile strikes", "warned that Ukraine would hit back": an attack threatened or
+  // told as what a side would do is none yet, from the threat to the end of its clause (a strike told
+  // before it, "Russia struck Kyiv, and Zelensky warned that more would follow", stands)
+  for (const m of raw.matchAll(THREAT)) {
+    const semi = raw.indexOf(';', m.index);
+    out.push([m.index, semi < 0 ? raw.length : semi]);
+  }
   for (const m of raw.matchAll(new RegExp(NOT_AN_ATTACK.source, 'gi'))) {
     const start = raw.lastIndexOf(';', m.index) + 1;
     const semi = raw.indexOf(';', m.index);
