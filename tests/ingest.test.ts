@@ -2464,6 +2464,31 @@ describe('tenth round: dates, occurrences and actors', () => {
       actor: 'russia',
     });
   });
+  it('"the raid came days after" another strike: that strike is background, neither a draft nor figures of this one', () => {
+    const base = 'KYIV, 11 March 2026\nRussian drones hit Poltava early on Wednesday, killing two people.';
+    const r = ingest(`${base}\nThe raid came two days after a Russian missile strike on Kremenchuk killed nine.`, WED);
+    expect(r.events.map((e) => [e.places.map((p) => p.name), e.casualties?.killed])).toEqual([[['Poltava'], { low: 2, best: 2, high: 2 }]]);
+    const s = ingest(`${base}\nBy evening officials said the raid on Poltava had killed nine.`, WED);
+    expect(s.events[0]!.casualties?.killed).not.toEqual({ low: 2, best: 2, high: 2 });
+  });
+  it('a sentence opening on a past date of its own sets it for itself: news dated from the dateline stays on its night', () => {
+    const text =
+      'LVIV, 11 March 2026\nRussian drones hit Lviv overnight, injuring five.\nIn January, Russian drones struck a school in the city, killing two.';
+    const r = ingest(text, WED);
+    expect(r.report.olderThanDateline).toBeUndefined();
+    expect(r.events.map((e) => [iso(e.when.start), e.when.precision])).toEqual([
+      ['2026-03-10T18:00:00+02:00', 'part-of-day'],
+      ['2026-01-01T00:00:00+02:00', 'month'],
+    ]);
+    expect(
+      ingest('LVIV, 11 March 2026\nRussian drones hit Lviv overnight, injuring five, the third such attack in January.', WED).report
+        .olderThanDateline,
+    ).toContain('January 2026');
+  });
+  it('"the deadliest since a missile hit a market in May 2024": a strike told in a clause of comparison dates another', () => {
+    expect(on('It was the deadliest attack on the city since a missile hit a market in May 2024.', WED)).toEqual([]);
+    expect(on('A missile hit a market in May 2024, killing 14.', WED)).toEqual([['2024-05-01', 'month']]);
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

@@ -308,6 +308,10 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
     /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
 };
 
+/** "The attack came a week after", "It followed days after": an occurrence told against an earlier one */
+const CAME_AFTER =
+  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b/i;
+
 /** "fired from near Engels", "launched from the Bryansk region": the place weapons were launched from */
 const LAUNCHED_FROM =
   /\b(?:fired|launched|took off|flew|sent)\b[^.;]{0,60}?\bfrom\s+(?:near\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:area|region)\s+(?:and\s+)?from\s+(?:near\s+)?)?$/i;
@@ -475,6 +479,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
   for (const o of observations) {
+    // "The attack came a week after a Russian strike on Sumy killed 12": the strike it is told against is
+    // background, neither a new occurrence nor places and figures of this one
+    if (CAME_AFTER.test(o.s.text)) {
+      undated.push({ line: o.s.line, why: 'tells the occurrence against an earlier one named as background; not read' });
+      continue;
+    }
     // ("Putin said on Sunday", not "Putin said"): a leader's words are an occurrence only on a day of their own
     const kind = o.reading.needsDate && eventDates(o, 'statement').length === 0 ? undefined : o.reading.kind;
     if (kind === undefined) {
@@ -1175,11 +1185,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
  */
 function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
   // the dateline itself (or a date on the day of publication) says nothing of how old the content is
-  // ("Izium, held by Russian troops from April to September 2022": a date in a sentence that tells or names
-  // no attack is background, and says nothing of how old the report's news is)
+  // ("the town, under curfew from February to May 2022, lies near the border": a date in a sentence that
+  // tells or names no attack is background, and says nothing of how old the report's news is)
+  // ("In January, drones struck a block in the city" after "drones hit Odesa overnight": a sentence opening on
+  // a date of its own sets it for itself, a past occurrence told beside news dated from the dateline)
+  const relativeNews = obs.some(
+    (o) => fire(o.reading.kind) && !isHeadline(o.s) && o.dates.some((d) => !d.explicit && !d.reporting && d.index > 0),
+  );
+  const fronted = (o: Observation, d: DateMention) => relativeNews && d.index <= 3 && /^[^,]{0,40},/.test(o.s.text.slice(d.index));
   const explicit = obs
     .filter((o) => o.reading.kind !== undefined || NAMES_ATTACK.test(o.s.text))
-    .flatMap((o) => o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })));
+    .flatMap((o) =>
+      o.dates
+        .filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day') && !fronted(o, d))
+        .map((d) => ({ d, line: o.s.line })),
+    );
   if (explicit.length === 0) return undefined;
   const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
   if (recent.length > 0) return undefined;

@@ -98,7 +98,7 @@ function clockOf(t: string): [number | undefined, number] {
 
 /** "after a strike in", "since the raid of": a strike named by its date as a reference point */
 const REFERENCE_STRIKE =
-  /\b(?:after|since|than)\s+(?:a|an|the|last|its)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|bombardment|assault)\s+(?:in|on|of|last)?\s*$/i;
+  /\b(?:after|since|than)\s+(?:a|an|the|last|its)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|bombardment|assault|(?:missile|drone|bomb|shell|rocket)s?\s+(?:hit|struck|killed|slammed into)\s+(?:[\w'’-]+\s+){0,4}?)\s*(?:in|on|of|last)?\s*$/i;
 /** a clause telling history ("had restarted", "has been shut") or comparing ("the largest", "the first") */
 const COMPARISON = /\b(?:first|largest|biggest|heaviest|deadliest|worst|longest|most)\b/i;
 const HISTORY_OR_COMPARISON = new RegExp(
