@@ -18,7 +18,7 @@ export interface Reading {
   needsDate?: boolean;
   /** a side's leader saying the other side carried out the attack told before ("planned the attack") */
   blames?: Party;
-  /** "Ukraine says it destroyed a landing ship": the side owns the attack itself, whatever side of the map it hit */
+  /** "Ukraine's navy said it destroyed a patrol boat": the side owns the attack itself, whatever side of the map it hit */
   owned?: boolean;
   words: string;
 }
@@ -46,7 +46,7 @@ const STRIKE =
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
   /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
-/** "it had destroyed 102 drones overnight": what a side destroyed was weapons in flight */
+/** "it destroyed 57 drones over the region": what a side destroyed was weapons in flight */
 const SHOT_DOWN_AFTER = /^\s+(?:(?:[\w,-]+\s+){0,3}?)(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
 /** "in breach of the moratorium on strikes": an accusation of an attack, not the terms of a pause */
 const IN_BREACH =
@@ -187,7 +187,7 @@ export function readParties(text: string): Reading {
       words: BREACH_TALLY.exec(raw)![0],
     };
   }
-  // ("Russia's defence ministry said it had destroyed 102 drones": a side destroying weapons in flight tells
+  // ("the ministry said it destroyed 57 drones": a side destroying weapons in flight tells
   // the other side's attack, which it shot down, not an attack of its own)
   const owned = (who: string) => {
     const m = OWNED(who).exec(raw);
@@ -374,7 +374,7 @@ export function readParties(text: string): Reading {
       words: leader[0],
     };
   }
-  // "Pushilin blamed Ukrainian forces, saying shells had been fired from ...": the side blamed for fire told
+  // "the mayor blamed Ukrainian forces": the side blamed for fire told
   // before, in a sentence that tells no occurrence of its own
   const blamed = BLAMED_SIDE.exec(sentence);
   const blamedSide = blamed ? party(blamed[1]!.replace(/'s$/i, '')) : undefined;
@@ -408,7 +408,7 @@ const LEADER_ON_ATTACK = new RegExp(
 const ENDS_DEAL =
   /\b(?:would not|will not|won't|wouldn't|refused to|declined to)\s+(?:extend|renew|prolong)\b|\b(?:withdrew|pulled out|quit|suspended|suspends)\s+(?:from\s+|of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|treaty|initiative)\b/i;
 /**
- * "said Russia would cease fire and open negotiations as soon as Ukraine began pulling out": a leader
+ * "would open negotiations only if the troops left": a leader
  * setting his side's terms (what it would do, on a condition) is news of its own
  */
 const TERMS =

@@ -312,7 +312,7 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
 const CAME_AFTER =
   /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b/i;
 
-/** "fired from near Engels", "launched from the Bryansk region": the place weapons were launched from */
+/** "launched them from near Bryansk", "fired from the Belgorod region": the place weapons were launched from */
 const LAUNCHED_FROM =
   /\b(?:fired|launched|took off|flew|sent)\b[^.;]{0,60}?\bfrom\s+(?:near\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:area|region)\s+(?:and\s+)?from\s+(?:near\s+)?)?$/i;
 
@@ -446,7 +446,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         last.end.hour <= 12 &&
         last.end.hasSame(last.start, 'day');
     }
-    // ("fired the cruise missiles from near Engels": where weapons came from is not where they hit, so "the
+    // ("launched them from near Bryansk": where weapons came from is not where they hit, so "the
     // city" after it is still the one hit)
     const settled = places
       .filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district' && !LAUNCHED_FROM.test(s.text.slice(0, p.index)))
@@ -496,7 +496,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const mine = new Set(o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id));
       const regionsIn = (g: Group) =>
         new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
-      // "Pushilin blamed Ukrainian forces" after shells hit a market in an occupied city: with no attacker told,
+      // "the mayor blamed Ukrainian forces" after shells hit a bus stop in an occupied city: with no attacker told,
       // the side the officials of the place hit blame is the attacker (their word, so medium)
       const blamed = o.reading.blames;
       if (blamed && current !== undefined && fire(current.kind) && current.actor === undefined) {
@@ -600,7 +600,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
     const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
-    // ("Ukraine says it destroyed a landing ship in Crimea": a side owning its attack names itself, whatever
+    // ("Ukraine's navy said it destroyed a patrol boat in Crimea": a side owning its attack names itself, whatever
     // side of the map the place lies on)
     const named =
       o.reading.actor !== undefined &&
@@ -862,7 +862,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const hours = use.filter((d) => d.precision === 'hour' && /\d/.test(d.words));
       const others = use.filter((d) => !hours.includes(d));
       const small = (d: DateMention) => d.precision === 'part-of-day' && (d.start.hour < 5 || d.start.hour >= 18);
-      // (a launch site, "fired from near Engels", is no place hit; a city that is a region of its own and the
+      // (a launch site, "launched them from near Bryansk", is no place hit; a city that is a region of its own and the
       // region named for it around it, "Kyiv" and "the Kyiv region", are one area)
       const regions = new Set(
         g.obs
@@ -928,7 +928,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
     // a side's words are said where its leader or office speaks, which the text rarely places: the places
-    // they name ("pulling its troops out of the Donetsk region") are what they speak of, not where they were said
+    // they name ("would stop firing once Ukraine left the Kherson region") are what they speak of, not where they were said
     const spokenOf = g.kind === 'statement' ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
     if (spokenOf.length > 0)
       problems.push(

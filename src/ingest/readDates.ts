@@ -323,7 +323,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       if (monthDt.isValid) {
         const first = yearFor(pub, monthDt.month, d1, lean);
         const second = first.plus({ days: d2 - d1 });
-        // (the words end at the month: "on the night of 16 to 17 May", not the clause that follows it)
+        // (the words end at the month: "on the night of 4 to 5 May", not the clause that follows it)
         const words = `${m[0].slice(0, m[0].length - m[1]!.length)}${days[0]}`;
         out.push(
           mention(
@@ -524,12 +524,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     )
       continue;
     if (/\bsince\s*$/i.test(before)) continue;
-    // "the plant had only restarted after a strike in January", "the largest attack since the raid of 12
+    // "the refinery had just resumed work after a strike in November", "the largest attack since the raid of 12
     // March": a strike named as the reference point of a clause of history (perfect tense) or comparison is
     // another strike, and its date is not the occurrence's
     const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
     if (REFERENCE_STRIKE.test(before) && HISTORY_OR_COMPARISON.test(clause)) continue;
-    // "the first attack on the capital in 44 days": the gap since the last one, not a day ahead
+    // "the first drone attack on Lviv in 12 days": the gap since the last one, not a day ahead
     if (/^in\s+(?:\d+|[a-z-]+)\s+(?:days|weeks|months|years)$/i.test(text.trim()) && COMPARISON.test(before)) continue;
     // a duration ("for a week", "within three hours") is not a date
     if (
