@@ -2489,6 +2489,15 @@ describe('tenth round: dates, occurrences and actors', () => {
     expect(on('It was the deadliest attack on the city since a missile hit a market in May 2024.', WED)).toEqual([]);
     expect(on('A missile hit a market in May 2024, killing 14.', WED)).toEqual([['2024-05-01', 'month']]);
   });
+  it('"shortly before midnight on Tuesday" is the last hour of Tuesday; "at midnight on Tuesday" keeps its first', () => {
+    const hour = (x: string) => dates(x, WED).map((d) => [d.start.toISO(), d.end.toISO(), d.precision]);
+    expect(hour('Drones hit a warehouse in Lviv shortly before midnight on Tuesday.')).toEqual([
+      ['2026-03-10T23:00:00.000+02:00', '2026-03-11T00:00:00.000+02:00', 'hour'],
+    ]);
+    expect(hour('The curfew began at midnight on Tuesday.')).toEqual([
+      ['2026-03-10T00:00:00.000+02:00', '2026-03-10T01:00:00.000+02:00', 'hour'],
+    ]);
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

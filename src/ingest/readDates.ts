@@ -662,6 +662,14 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (s.isCertain('hour') && s.get('hour') !== null) {
       const at = day.plus({ hours: s.get('hour')!, minutes: s.get('minute') ?? 0 });
       const sharp = /^(?:at\s+)?(?:midnight|noon|midday)\b/i.test(text) && !/\b(?:around|about|approximately|roughly)\s*$/i.test(before);
+      // "shortly before midnight on Tuesday": the last hour of Tuesday, not its first
+      if (/^midnight\b/i.test(text) && /\b(?:shortly|just|soon|minutes|moments)\s+before\s*$/i.test(before)) {
+        const end = day.plus({ days: 1 });
+        const pre = /\S+\s+before\s*$/i.exec(before)![0];
+        out.push(mention(end.minus({ hours: 1 }), end, 'hour', `${pre}${text}`, a - pre.length, sentence, explicit, 'medium', pub));
+        taken.push([a, b]);
+        continue;
+      }
       out.push(mention(sharp ? at : at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
       taken.push([a, b]);
       continue;
