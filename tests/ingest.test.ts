@@ -2498,6 +2498,14 @@ describe('tenth round: dates, occurrences and actors', () => {
       ['2026-03-10T00:00:00.000+02:00', '2026-03-10T01:00:00.000+02:00', 'hour'],
     ]);
   });
+  it('a side named as the one a passive hit ("a Ukrainian medic was killed") is no attacker; a side named with its weapons is', () => {
+    expect(readParties('A Ukrainian medic was killed when a shell landed near Kupiansk.').actor).toBeUndefined();
+    expect(readParties('Ukrainian shells killed a man in Horlivka, the occupation authorities said.').actor).toBe('ukraine');
+  });
+  it('the side that repelled drones was attacked by the other; repelling an assault on the ground says nothing of drones', () => {
+    expect(readParties('Ukrainian forces repelled 25 drones over the south overnight.')).toMatchObject({ kind: 'strike', actor: 'russia' });
+    expect(readParties('The Ukrainian army repelled eight ground assaults near the village.').kind).toBeUndefined();
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

@@ -36,7 +36,7 @@ const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|ac
 // ("Ukraine had staged the attack": one side's charge that the other faked an attack, not an attack by it)
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked|was\b|were\b|been\b)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -45,7 +45,7 @@ const STRIKE =
   /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|exploded|hit|missiles?|drones?|rockets?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
-  /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
+  /\b(?:shot down|brought down|intercepted|destroyed|downed|repelled|repulsed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
 /** "it destroyed 57 drones over the region": what a side destroyed was weapons in flight */
 const SHOT_DOWN_AFTER = /^\s+(?:(?:[\w,-]+\s+){0,3}?)(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
 /** "in breach of the moratorium on strikes": an accusation of an attack, not the terms of a pause */
@@ -238,10 +238,12 @@ export function readParties(text: string): Reading {
   if (
     actor === 'ukraine' &&
     (ru
-      ? /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed)\b/i.test(sentence)
+      ? /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed|repelled|repulsed)\b/i.test(
+          sentence,
+        )
       : downed !== null &&
         ua!.index + ua![0].length <= downed.index &&
-        /^\S+\s+(?:[\w-]+\s+){0,2}?(?:had\s+|has\s+)?(?:shot down|brought down|intercepted|destroyed|downed)\b/i.test(
+        /^\S+\s+(?:[\w-]+\s+){0,2}?(?:had\s+|has\s+)?(?:shot down|brought down|intercepted|destroyed|downed|repelled|repulsed)\b/i.test(
           sentence.slice(ua!.index),
         ))
   ) {
@@ -285,7 +287,10 @@ export function readParties(text: string): Reading {
   const munitionCount =
     /\b(\d[\d,]*|dozens of|hundreds of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(
       sentence,
-    ) && /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
+    ) &&
+    /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed|repelled|repulsed)\b/i.test(
+      sentence,
+    );
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
