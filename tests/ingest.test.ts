@@ -2506,6 +2506,11 @@ describe('tenth round: dates, occurrences and actors', () => {
     expect(readParties('Ukrainian forces repelled 25 drones over the south overnight.')).toMatchObject({ kind: 'strike', actor: 'russia' });
     expect(readParties('The Ukrainian army repelled eight ground assaults near the village.').kind).toBeUndefined();
   });
+  it('"Later that day," with a settlement not hit before is another occurrence in the same region; the same town goes on', () => {
+    const base = 'KYIV, 11 March 2026\nRussian forces shelled Nikopol on Tuesday, wounding a woman.';
+    expect(read(`${base}\nLater that day, a Russian drone hit a car in Kryvyi Rih, killing the driver.`).length).toBe(2);
+    expect(read(`${base}\nLater that day, a Russian drone hit a car in Nikopol, killing the driver.`).length).toBe(1);
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

@@ -316,6 +316,9 @@ const CAME_AFTER =
 const LAUNCHED_FROM =
   /\b(?:fired|launched|took off|flew|sent)\b[^.;]{0,60}?\bfrom\s+(?:near\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:area|region)\s+(?:and\s+)?from\s+(?:near\s+)?)?$/i;
 
+/** "Later that day,", "Later on Tuesday,", "Earlier on Sunday,": an opening that sets the sentence apart in time */
+const SET_APART_OPENING = /^(?:Later|Earlier)\s+(?:that|on|in the)\s+\w+,/i;
+
 /** "Also on Tuesday,", "Also that day,": another item of the day's news */
 const ALSO_ON = /^(?:Also|Separately)\s+(?:on|that|late|early|earlier|later|in)\b/i;
 
@@ -673,6 +676,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
     ) {
       const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
+      // ("Later that day, a drone hit a car in Marhanets" after shelling on Nikopol: set apart in time and told
+      // of settlements none of which was hit before, another occurrence though both lie in one region)
+      const settlements = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded && p.precision === 'settlement').map((p) => p.entry.id);
+      const mineS = settlements(o.places);
+      const theirsS = new Set(home?.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => settlements(x.places)) ?? []);
+      if (home && mineS.length > 0 && theirsS.size > 0 && mineS.every((x) => !theirsS.has(x)) && SET_APART_OPENING.test(o.s.text))
+        home = undefined;
     }
     // "drones sent against a refinery in the Saratov region over the past 24 hours" beside a hit on Sudzha
     // pinned to one morning: a wide window that merely holds a pinned hit, told of other places, is
