@@ -2511,6 +2511,16 @@ describe('tenth round: dates, occurrences and actors', () => {
     expect(read(`${base}\nLater that day, a Russian drone hit a car in Kryvyi Rih, killing the driver.`).length).toBe(2);
     expect(read(`${base}\nLater that day, a Russian drone hit a car in Nikopol, killing the driver.`).length).toBe(1);
   });
+  it('a date in a clause told against another happening ("after drones struck ... on Sunday") is not the occurrence\'s; "after days of shelling" is', () => {
+    expect(
+      read(
+        'KYIV, 11 March 2026\nRussian missiles hit Lviv overnight, two days after Ukrainian drones struck a depot in Bryansk on Sunday.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-10T18:00:00+02:00', '2026-03-11T09:00:00+02:00', 'part-of-day']]);
+    expect(
+      read('KYIV, 11 March 2026\nRussian troops took the village overnight, after days of shelling that began on Sunday.').map((e) => e[2]),
+    ).toEqual(['2026-03-08T00:00:00+02:00']);
+  });
   it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
     const r = ingest(
       'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',

@@ -95,7 +95,14 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
   // ("Rescuers found two more bodies at 11 a.m.": a clock time carried from the day told before times the
   // strike only in a sentence telling the strike; in one adding detail it is when the detail came)
-  if (fire(kind)) return o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
+  if (fire(kind)) {
+    const ds = o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
+    // "Missiles hit Kyiv overnight, two days after drones struck a refinery in Ryazan on Sunday": a date in a
+    // clause told against another happening ("after", "in response to") dates that one, when the sentence
+    // dates its own occurrence elsewhere
+    const own = ds.filter((d) => !OTHER_HAPPENING.test(o.s.text.slice(0, d.index)));
+    return own.length > 0 ? own : ds;
+  }
   // (a clock time carried from the day told before, "stopped all fighting at 00:00", times a strike, not words)
   const ds = o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)) && !d.carried);
   // what was said or agreed was said before the report: a later date ("a meeting between 20 and 30 June",
@@ -106,6 +113,13 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   const agreed = kind === 'agreement-claim' ? said.filter((d) => AGREED_ON.test(o.s.text.slice(0, d.index))) : [];
   return agreed.length > 0 ? agreed : said;
 }
+
+/**
+ * "after Ukraine attacked Moscow with drones ", "a response to a Ukrainian attack on Bryansk ": the clause so
+ * far tells another happening ("after days of shelling" tells the same fighting, so not)
+ */
+const OTHER_HAPPENING =
+  /\b(?:after|following|since|(?:in\s+)?(?:response|reply|retaliation)\s+(?:to|for))\s+(?!(?:several\s+|many\s+)?(?:days|weeks|hours|months|nights)\s+of\b)(?:[^\s,;]+\s+){2,}(?:on|in|at|last|early|late)?\s*$/i;
 
 /** the kinds of fire: a strike from afar, or troops on the ground */
 function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' {
