@@ -2499,3 +2499,185 @@ describe('tenth round: figures, targets and places', () => {
     ]);
   });
 });
+
+describe('tenth round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const read = (text: string, pub = WED) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.when.precision]);
+  const on = (s: string, pub = PUB) => dates(s, pub).map((d) => [d.start.toISODate(), d.precision]);
+
+  it("a side's weapon named by its model is that side's attack; a model named on display is none", () => {
+    expect(readParties('A Russian Kh-59 guided missile aimed at the bridge struck a bus depot in Kherson.')).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+    });
+    expect(readParties('Russian state-run media showed a Kh-101 missile on display in a park.').kind).toBeUndefined();
+  });
+  it("a side saying it destroyed drones tells the other side's attack; destroying a depot is its own", () => {
+    expect(readParties("Russia's defence ministry said it destroyed 57 Ukrainian drones over the Bryansk region.")).toMatchObject({
+      kind: 'strike',
+      actor: 'ukraine',
+    });
+    expect(readParties("Russia's defence ministry said it destroyed a Ukrainian ammunition depot near Kupiansk.")).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+    });
+  });
+  it('a side owning its attack names itself whatever side of the map it hit; an unowned reading still yields to the map', () => {
+    expect(read("KYIV, 11 March 2026\nUkraine's navy said it destroyed a Russian patrol boat in Crimea on Tuesday.")).toEqual([
+      ['strike', 'ukraine', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nRussian artillery shelled Belgorod on Tuesday.').map((e) => e[1])).toEqual(['ukraine']);
+  });
+  it('officials of the place hit blaming a side name the attacker no sentence named; blaming the weather names none', () => {
+    const text = 'DONETSK, 11 March 2026\nShells hit a bus stop in occupied Donetsk on Tuesday morning, killing four.';
+    expect(read(`${text}\nThe Russian-installed mayor blamed Ukrainian forces.`).map((e) => e[1])).toEqual(['ukraine']);
+    expect(read(`${text}\nThe mayor blamed the cold weather for the delays.`).map((e) => e[1])).toEqual(['unknown']);
+  });
+  it('a leader saying what the attack was is a statement of his; a leader on the weather is none', () => {
+    expect(readParties('Speaking in Minsk on Friday, Putin said the barrage was an answer to Western long-range weapons.')).toMatchObject({
+      kind: 'statement',
+      actor: 'russia',
+    });
+    expect(readParties('Speaking in Minsk on Friday, Putin said the weather was cold.').kind).toBeUndefined();
+  });
+  it('a leader setting terms (what his side would do, on a condition) is a statement; a promise of schools is none', () => {
+    expect(
+      readParties('Zelensky said on Monday that Ukraine would open negotiations only if Russian troops left the occupied south.'),
+    ).toMatchObject({ kind: 'statement', actor: 'ukraine' });
+    expect(readParties('Zelensky said on Monday that Ukraine would open three new schools if funds allowed.').kind).toBeUndefined();
+  });
+  it('a launch site ("launched them from near Bryansk") is not "the city" hit nor an area for timing; a second city hit is', () => {
+    const text = (middle: string) =>
+      `KYIV, 11 March 2026\nRussia fired 12 cruise missiles at Kyiv early on Wednesday.\n${middle}\nA missile hit a hospital in the city at 4:10 a.m.`;
+    expect(read(text('Bombers launched them from near Bryansk.'))).toEqual([
+      ['strike', 'russia', '2026-03-11T03:10:00+02:00', '2026-03-11T05:10:00+02:00', 'hour'],
+    ]);
+    expect(read(text('More missiles hit Lviv.'))).toEqual([
+      ['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', 'part-of-day'],
+    ]);
+  });
+  it('a date in a sentence naming no attack is background: it does not make the news older than the dateline', () => {
+    const pub = at('2026-02-05T09:00:00+02:00');
+    const r = ingest(
+      'Dated 5 February\nA Russian drone hit a shop in Kharkiv on Wednesday afternoon.\nKharkiv, under curfew from February to May 2022, lies near the border.',
+      pub,
+    );
+    expect(r.report.olderThanDateline).toBeUndefined();
+    expect(iso(r.events[0]!.when.start)).toBe('2026-02-04T12:00:00+02:00');
+    expect(
+      ingest('Dated 5 February\nRussian drones hit a shop in Kharkiv overnight.\nSimilar attacks hit the city in December.', pub).report
+        .olderThanDateline,
+    ).toContain('December 2025');
+  });
+  it('"from April to September 2022": the year told at the end of a span holds for its start; a lone month keeps its own', () => {
+    expect(on('The town was under occupation from April to September 2022.')).toEqual([['2022-04-01', 'month']]);
+    expect(on('The plant was shut in April.')).toEqual([['2025-04-01', 'month']]);
+  });
+  it('a strike named as the reference point of a clause of history or comparison dates another strike; a fire after a strike is dated', () => {
+    expect(on('The refinery had just resumed work after a strike in November.')).toEqual([]);
+    expect(on('It was the largest barrage since the raid on 12 January.')).toEqual([]);
+    expect(on('A fire broke out at the refinery after a drone attack in November.')).toEqual([['2025-11-01', 'month']]);
+  });
+  it('"the first attack in 12 days" counts a gap, not a day ahead; "talks resume in 12 days" is one', () => {
+    expect(on('It was the first drone attack on Lviv in 12 days.')).toEqual([]);
+    expect(on('Talks resume in 12 days.')).toEqual([['2026-02-15', 'day']]);
+  });
+  it('a city that is a region of its own and the region named for it are one area for timing; two cities are two', () => {
+    expect(
+      read(
+        'KYIV, 11 March 2026\nRussian drones hit Kyiv and Brovary in the Kyiv region early on Wednesday.\nThe first blasts came at about 3:40 a.m.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-11T02:40:00+02:00', '2026-03-11T04:40:00+02:00', 'hour']]);
+    expect(
+      read('KYIV, 11 March 2026\nRussian drones hit Kyiv and Chernihiv early on Wednesday.\nThe first blasts came at about 3:40 a.m.'),
+    ).toEqual([['strike', 'russia', '2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00', 'part-of-day']]);
+  });
+  it('a weekday told as when something was said is past, whatever future was said; a weekday of talks to come is ahead', () => {
+    expect(on('On Tuesday the Kremlin said Russia would stop firing at noon.', WED)).toEqual([['2026-03-10', 'day']]);
+    expect(on('Envoys will resume talks on Tuesday.', WED)).toEqual([['2026-03-17', 'day']]);
+  });
+  it('the words a night of two days rests on end at its month, not at the clause that follows', () => {
+    expect(dates('A drone attack on the night of 4 to 5 May set off a fire at the depot.', WED).map((d) => d.words)).toEqual([
+      'on the night of 4 to 5 May',
+    ]);
+    expect(dates('Sirens sounded on the night of 4 to 5 May.', WED).map((d) => d.words)).toEqual(['on the night of 4 to 5 May']);
+  });
+  it('an attack threatened, vowed or told as what a side would do is none yet; a strike told before the warning stands', () => {
+    expect(readParties('The Kremlin vowed to answer with missile strikes on government buildings in Kyiv.').kind).toBeUndefined();
+    expect(readParties('Ukraine could hit airfields deep in Russia with the new drones, officials said.').kind).toBeUndefined();
+    expect(readParties('Russian drones struck Odesa overnight, and the mayor warned that more attacks would follow.')).toMatchObject({
+      kind: 'strike',
+      actor: 'russia',
+    });
+  });
+  it('"the raid came days after" another strike: that strike is background, neither a draft nor figures of this one', () => {
+    const base = 'KYIV, 11 March 2026\nRussian drones hit Poltava early on Wednesday, killing two people.';
+    const r = ingest(`${base}\nThe raid came two days after a Russian missile strike on Kremenchuk killed nine.`, WED);
+    expect(r.events.map((e) => [e.places.map((p) => p.name), e.casualties?.killed])).toEqual([[['Poltava'], { low: 2, best: 2, high: 2 }]]);
+    const s = ingest(`${base}\nBy evening officials said the raid on Poltava had killed nine.`, WED);
+    expect(s.events[0]!.casualties?.killed).not.toEqual({ low: 2, best: 2, high: 2 });
+  });
+  it('a sentence opening on a past date of its own sets it for itself: news dated from the dateline stays on its night', () => {
+    const text =
+      'LVIV, 11 March 2026\nRussian drones hit Lviv overnight, injuring five.\nIn January, Russian drones struck a school in the city, killing two.';
+    const r = ingest(text, WED);
+    expect(r.report.olderThanDateline).toBeUndefined();
+    expect(r.events.map((e) => [iso(e.when.start), e.when.precision])).toEqual([
+      ['2026-03-10T18:00:00+02:00', 'part-of-day'],
+      ['2026-01-01T00:00:00+02:00', 'month'],
+    ]);
+    expect(
+      ingest('LVIV, 11 March 2026\nRussian drones hit Lviv overnight, injuring five, the third such attack in January.', WED).report
+        .olderThanDateline,
+    ).toContain('January 2026');
+  });
+  it('"the deadliest since a missile hit a market in May 2024": a strike told in a clause of comparison dates another', () => {
+    expect(on('It was the deadliest attack on the city since a missile hit a market in May 2024.', WED)).toEqual([]);
+    expect(on('A missile hit a market in May 2024, killing 14.', WED)).toEqual([['2024-05-01', 'month']]);
+  });
+  it('"shortly before midnight on Tuesday" is the last hour of Tuesday; "at midnight on Tuesday" keeps its first', () => {
+    const hour = (x: string) => dates(x, WED).map((d) => [d.start.toISO(), d.end.toISO(), d.precision]);
+    expect(hour('Drones hit a warehouse in Lviv shortly before midnight on Tuesday.')).toEqual([
+      ['2026-03-10T23:00:00.000+02:00', '2026-03-11T00:00:00.000+02:00', 'hour'],
+    ]);
+    expect(hour('The curfew began at midnight on Tuesday.')).toEqual([
+      ['2026-03-10T00:00:00.000+02:00', '2026-03-10T01:00:00.000+02:00', 'hour'],
+    ]);
+  });
+  it('a side named as the one a passive hit ("a Ukrainian medic was killed") is no attacker; a side named with its weapons is', () => {
+    expect(readParties('A Ukrainian medic was killed when a shell landed near Kupiansk.').actor).toBeUndefined();
+    expect(readParties('Ukrainian shells killed a man in Horlivka, the occupation authorities said.').actor).toBe('ukraine');
+  });
+  it('the side that repelled drones was attacked by the other; repelling an assault on the ground says nothing of drones', () => {
+    expect(readParties('Ukrainian forces repelled 25 drones over the south overnight.')).toMatchObject({ kind: 'strike', actor: 'russia' });
+    expect(readParties('The Ukrainian army repelled eight ground assaults near the village.').kind).toBeUndefined();
+  });
+  it('"Later that day," with a settlement not hit before is another occurrence in the same region; the same town goes on', () => {
+    const base = 'KYIV, 11 March 2026\nRussian forces shelled Nikopol on Tuesday, wounding a woman.';
+    expect(read(`${base}\nLater that day, a Russian drone hit a car in Kryvyi Rih, killing the driver.`).length).toBe(2);
+    expect(read(`${base}\nLater that day, a Russian drone hit a car in Nikopol, killing the driver.`).length).toBe(1);
+  });
+  it('a date in a clause told against another happening ("after drones struck ... on Sunday") is not the occurrence\'s; "after days of shelling" is', () => {
+    expect(
+      read(
+        'KYIV, 11 March 2026\nRussian missiles hit Lviv overnight, two days after Ukrainian drones struck a depot in Bryansk on Sunday.',
+      ),
+    ).toEqual([['strike', 'russia', '2026-03-10T18:00:00+02:00', '2026-03-11T09:00:00+02:00', 'part-of-day']]);
+    expect(
+      read('KYIV, 11 March 2026\nRussian troops took the village overnight, after days of shelling that began on Sunday.').map((e) => e[2]),
+    ).toEqual(['2026-03-08T00:00:00+02:00']);
+  });
+  it('the places a statement names are what it speaks of, not where it was said; a strike keeps its places', () => {
+    const r = ingest(
+      'MOSCOW, 11 March 2026\nOn Tuesday Putin said Russia would stop firing once Ukraine left the Kherson region.\nRussian drones hit Kherson on Tuesday.',
+      WED,
+    );
+    expect(r.events.map((e) => [e.kind, e.places.map((p) => p.name)])).toEqual([
+      ['statement', []],
+      ['strike', ['Kherson']],
+    ]);
+  });
+});

@@ -18,6 +18,8 @@ export interface Reading {
   needsDate?: boolean;
   /** a side's leader saying the other side carried out the attack told before ("planned the attack") */
   blames?: Party;
+  /** "Ukraine's navy said it destroyed a patrol boat": the side owns the attack itself, whatever side of the map it hit */
+  owned?: boolean;
   words: string;
 }
 
@@ -34,7 +36,7 @@ const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|ac
 // ("Ukraine had staged the attack": one side's charge that the other faked an attack, not an attack by it)
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked|was\b|were\b|been\b)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -43,7 +45,9 @@ const STRIKE =
   /\b(strikes?|struck|attack(?:s|ed)?|barrage|bombard(?:ed|ment)|bombed|bombing|shell(?:ed|ing)|explosions?|exploded|hit|missiles?|drones?|rockets?|shrapnel|wreckage|debris|blasts?|raid|(?:guided |glide |aerial )?bombs|(?:came|come|comes|was|were) under (?:heavy )?fire)\b/i;
 /** "Ukrainian forces brought down 37 drones": the side that shoots them down is the one attacked */
 const DOWNED =
-  /\b(?:shot down|brought down|intercepted|destroyed|downed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
+  /\b(?:shot down|brought down|intercepted|destroyed|downed|repelled|repulsed)\s+(?:[\w-]+\s+){0,4}?(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
+/** "it destroyed 57 drones over the region": what a side destroyed was weapons in flight */
+const SHOT_DOWN_AFTER = /^\s+(?:(?:[\w,-]+\s+){0,3}?)(?:drones?|missiles?|UAVs?|rockets?|Shaheds?)\b/i;
 /** "in breach of the moratorium on strikes": an accusation of an attack, not the terms of a pause */
 const IN_BREACH =
   /\b(?:in (?:breach|violation) of|breaching|violating|breaking)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,3}?(?:truce|ceasefire|cease-fire|pause|moratorium)(?:\s+on\s+(?:[\w-]+\s+){0,4}?(?:strikes|attacks))?/gi;
@@ -102,6 +106,9 @@ function neutralise(text: string, keepLength = false): string {
     .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, to('deal')));
 }
 
+/** a threat or a vow of fire, or fire told with a modal ("would hit back", "could strike") */
+const THREAT =
+  /\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?)\b(?=[^.;]*?\b(?:strike|strikes|attack|attacks|hit|target|retaliat\w*|respond|response|revenge)\b)|\b(?:would|could|will|might|may|can)\s+(?:(?:soon|again|also|now|then)\s+)?(?:strike|attack|hit|target|retaliate|respond|shell|bomb)\b/gi;
 /** a clause that opens on a subordinator ends at its comma: "After Washington allowed Kyiv to strike ..., Ukraine fired" */
 const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|Before|As|Because|Weeks after|Days after)\b/;
 
@@ -113,6 +120,13 @@ const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|
 export function noAttackSpans(text: string): [number, number][] {
   const raw = neutralise(text, true);
   const out: [number, number][] = [];
+  // "vowed to respond with missile strikes", "warned that Ukraine would hit back": an attack threatened or
+  // told as what a side would do is none yet, from the threat to the end of its clause (a strike told
+  // before it, "Russia struck Kyiv, and Zelensky warned that more would follow", stands)
+  for (const m of raw.matchAll(THREAT)) {
+    const semi = raw.indexOf(';', m.index);
+    out.push([m.index, semi < 0 ? raw.length : semi]);
+  }
   for (const m of raw.matchAll(new RegExp(NOT_AN_ATTACK.source, 'gi'))) {
     const start = raw.lastIndexOf(';', m.index) + 1;
     const semi = raw.indexOf(';', m.index);
@@ -173,8 +187,16 @@ export function readParties(text: string): Reading {
       words: BREACH_TALLY.exec(raw)![0],
     };
   }
-  const accused = ACCUSED(RU).exec(raw) ?? OWNED(RU).exec(raw);
-  const accusedUa = ACCUSED(UA).exec(raw) ?? OWNED(UA).exec(raw);
+  // ("the ministry said it destroyed 57 drones": a side destroying weapons in flight tells
+  // the other side's attack, which it shot down, not an attack of its own)
+  const owned = (who: string) => {
+    const m = OWNED(who).exec(raw);
+    return m && /destroyed$/i.test(m[0]) && SHOT_DOWN_AFTER.test(raw.slice(m.index + m[0].length)) ? null : m;
+  };
+  const ownedRu = owned(RU);
+  const ownedUa = owned(UA);
+  const accused = ACCUSED(RU).exec(raw) ?? ownedRu;
+  const accusedUa = ACCUSED(UA).exec(raw) ?? ownedUa;
   if ((accused || accusedUa) && !NOT_AN_ATTACK.test(raw) && !TRUCE.test(raw)) {
     const ru = accused !== null && (accusedUa === null || accused.index <= accusedUa.index);
     const speaker = SPEAKER.exec(raw);
@@ -189,6 +211,7 @@ export function readParties(text: string): Reading {
       target: ru ? 'ukraine' : 'russia',
       ...(claimBy ? { claimBy } : {}),
       ...(counter ? { counter } : {}),
+      ...(m === ownedRu || m === ownedUa ? { owned: true } : {}),
       words: m[0],
     };
   }
@@ -215,10 +238,12 @@ export function readParties(text: string): Reading {
   if (
     actor === 'ukraine' &&
     (ru
-      ? /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed)\b/i.test(sentence)
+      ? /\b(air defen[cs]es?|air force|military|forces)\b[^.]{0,20}\b(shot down|intercepted|destroyed|downed|repelled|repulsed)\b/i.test(
+          sentence,
+        )
       : downed !== null &&
         ua!.index + ua![0].length <= downed.index &&
-        /^\S+\s+(?:[\w-]+\s+){0,2}?(?:had\s+|has\s+)?(?:shot down|brought down|intercepted|destroyed|downed)\b/i.test(
+        /^\S+\s+(?:[\w-]+\s+){0,2}?(?:had\s+|has\s+)?(?:shot down|brought down|intercepted|destroyed|downed|repelled|repulsed)\b/i.test(
           sentence.slice(ua!.index),
         ))
   ) {
@@ -262,7 +287,10 @@ export function readParties(text: string): Reading {
   const munitionCount =
     /\b(\d[\d,]*|dozens of|hundreds of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}(drones|missiles|rockets)\b/i.test(
       sentence,
-    ) && /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed)\b/i.test(sentence);
+    ) &&
+    /\b(launched|fired|used|using|sent|attacked|struck|hit|shot down|downed|intercepted|destroyed|directed|repelled|repulsed)\b/i.test(
+      sentence,
+    );
   const attackPhrase =
     /\b(drone|missile|air|rocket|artillery|ballistic)\s+(strikes?|attacks?|barrage)\b|\bshelling\b/i.test(sentence) ||
     // "Drones hit Odesa", "a missile struck a school": a munition doing the striking
@@ -330,7 +358,14 @@ export function readParties(text: string): Reading {
   // "On Sunday Putin said Ukraine's special services had planned the attack": a side's leader speaking on a
   // day of his own is a statement, an occurrence of its own (with no day, it only reports)
   const leader = LEADER_SAYS.exec(sentence);
-  if (leader && (BLAMES.test(sentence) || LEADER_ON_ATTACK.test(sentence) || ENDS_DEAL.test(sentence) || WITHDRAWAL.test(sentence))) {
+  if (
+    leader &&
+    (BLAMES.test(sentence) ||
+      LEADER_ON_ATTACK.test(sentence) ||
+      ENDS_DEAL.test(sentence) ||
+      WITHDRAWAL.test(sentence) ||
+      TERMS.test(sentence))
+  ) {
     const by: Party = /^(?:Putin|(?:the\s+)?Kremlin)$/i.test(leader[1]!) ? 'russia' : 'ukraine';
     const other: Party = by === 'russia' ? 'ukraine' : 'russia';
     const blamed = BLAMES.exec(sentence);
@@ -344,8 +379,17 @@ export function readParties(text: string): Reading {
       words: leader[0],
     };
   }
-  return { kind: undefined, ...base, words };
+  // "the mayor blamed Ukrainian forces": the side blamed for fire told
+  // before, in a sentence that tells no occurrence of its own
+  const blamed = BLAMED_SIDE.exec(sentence);
+  const blamedSide = blamed ? party(blamed[1]!.replace(/'s$/i, '')) : undefined;
+  return { kind: undefined, ...base, ...(blamedSide ? { blames: blamedSide } : {}), words };
 }
+
+const BLAMED_SIDE = new RegExp(
+  String.raw`\b(?:blamed|blames|blaming)\s+(?:the\s+)?(${RU}|${UA})(?=\s+(?:forces|troops|military|army|artillery|gunners|side)\b|\s+for\b|[,.;]|\s*$)`,
+  'i',
+);
 
 /** "The leaders of Russia, Ukraine, Germany and France agreed", "measures agreed ... by the group of Ukraine, Russia" */
 const AGREED_BY = /\b(?:agreed|agree|signed|reached|committed)\b/i;
@@ -363,11 +407,17 @@ const LEADER_SAYS =
  * withdrawal ("had left the besieged town in a planned withdrawal")
  */
 const LEADER_ON_ATTACK = new RegExp(
-  String.raw`\b(?:called|blamed|condemned|described)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|incursion|bombing|shelling|offensive)\b|\baccus\w*\s+(?:${RU}|${UA}|Kyiv|Moscow)\b`,
+  String.raw`\b(?:called|blamed|condemned|described)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|incursion|bombing|shelling|offensive)\b|\baccus\w*\s+(?:${RU}|${UA}|Kyiv|Moscow)\b|\b(?:said|says)\s+(?:that\s+)?(?:the|this|that)\s+(?:attack|strike|strikes|barrage|bombing|shelling)\s+(?:was|were|had been)\b`,
   'i',
 );
 const ENDS_DEAL =
   /\b(?:would not|will not|won't|wouldn't|refused to|declined to)\s+(?:extend|renew|prolong)\b|\b(?:withdrew|pulled out|quit|suspended|suspends)\s+(?:from\s+|of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|treaty|initiative)\b/i;
+/**
+ * "would open negotiations only if the troops left": a leader
+ * setting his side's terms (what it would do, on a condition) is news of its own
+ */
+const TERMS =
+  /\b(?:would|will)\s+(?:(?:immediately|only)\s+)?(?:cease fire|stop firing|halt (?:the )?(?:fighting|offensive)|open (?:peace )?(?:talks|negotiations)|negotiate|end the war|withdraw)\b[^.;]*?\b(?:as soon as|only if|on condition that|provided that|if|once)\b/i;
 const WITHDRAWAL = /\b(?:withdrawal|withdrew|pull-out|pulled out|retreat(?:ed)?)\b/i;
 /** "Ukraine's special services had planned the attack": who carried out the attack told before */
 const BLAMES = new RegExp(

@@ -95,7 +95,14 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   // a statement happened when it was said; a strike happened before it was reported
   // ("Rescuers found two more bodies at 11 a.m.": a clock time carried from the day told before times the
   // strike only in a sentence telling the strike; in one adding detail it is when the detail came)
-  if (fire(kind)) return o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
+  if (fire(kind)) {
+    const ds = o.dates.filter((d) => !d.reporting && (!d.carried || fire(o.reading.kind)));
+    // "Missiles hit Kyiv overnight, two days after drones struck a refinery in Ryazan on Sunday": a date in a
+    // clause told against another happening ("after", "in response to") dates that one, when the sentence
+    // dates its own occurrence elsewhere
+    const own = ds.filter((d) => !OTHER_HAPPENING.test(o.s.text.slice(0, d.index)));
+    return own.length > 0 ? own : ds;
+  }
   // (a clock time carried from the day told before, "stopped all fighting at 00:00", times a strike, not words)
   const ds = o.dates.filter((d) => !TERMS_DATE.test(o.s.text.slice(0, d.index)) && !d.carried);
   // what was said or agreed was said before the report: a later date ("a meeting between 20 and 30 June",
@@ -106,6 +113,13 @@ function eventDates(o: Observation, kind: EventKind): DateMention[] {
   const agreed = kind === 'agreement-claim' ? said.filter((d) => AGREED_ON.test(o.s.text.slice(0, d.index))) : [];
   return agreed.length > 0 ? agreed : said;
 }
+
+/**
+ * "after Ukraine attacked Moscow with drones ", "a response to a Ukrainian attack on Bryansk ": the clause so
+ * far tells another happening ("after days of shelling" tells the same fighting, so not)
+ */
+const OTHER_HAPPENING =
+  /\b(?:after|following|since|(?:in\s+)?(?:response|reply|retaliation)\s+(?:to|for))\s+(?!(?:several\s+|many\s+)?(?:days|weeks|hours|months|nights)\s+of\b)(?:[^\s,;]+\s+){2,}(?:on|in|at|last|early|late)?\s*$/i;
 
 /** the kinds of fire: a strike from afar, or troops on the ground */
 function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' {
@@ -309,6 +323,17 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
     /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
 };
 
+/** "The attack came a week after", "It followed days after": an occurrence told against an earlier one */
+const CAME_AFTER =
+  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b/i;
+
+/** "launched them from near Bryansk", "fired from the Belgorod region": the place weapons were launched from */
+const LAUNCHED_FROM =
+  /\b(?:fired|launched|took off|flew|sent)\b[^.;]{0,60}?\bfrom\s+(?:near\s+|the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:area|region)\s+(?:and\s+)?from\s+(?:near\s+)?)?$/i;
+
+/** "Later that day,", "Later on Tuesday,", "Earlier on Sunday,": an opening that sets the sentence apart in time */
+const SET_APART_OPENING = /^(?:Later|Earlier)\s+(?:that|on|in the)\s+\w+,/i;
+
 /** "Also on Tuesday,", "Also that day,": another item of the day's news */
 const ALSO_ON = /^(?:Also|Separately)\s+(?:on|that|late|early|earlier|later|in)\b/i;
 
@@ -439,7 +464,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
         last.end.hour <= 12 &&
         last.end.hasSame(last.start, 'day');
     }
-    const settled = places.filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district').at(-1);
+    // ("launched them from near Bryansk": where weapons came from is not where they hit, so "the
+    // city" after it is still the one hit)
+    const settled = places
+      .filter((p) => p.precision === 'settlement' && p.entry.kind !== 'district' && !LAUNCHED_FROM.test(s.text.slice(0, p.index)))
+      .at(-1);
     // a dateline ("KYIV, 25 August") says where the report was filed, not which town "the town" is
     // (a dateline is a heading line: a sentence opening with an acronym, "NATO, ...", is not one)
     if (settled && !(isHeadline(s) && /^[A-Z][A-Z .'-]+,/.test(s.text))) lastSettlement = settled.entry.name;
@@ -468,6 +497,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
   for (const o of observations) {
+    // "The attack came a week after a Russian strike on Sumy killed 12": the strike it is told against is
+    // background, neither a new occurrence nor places and figures of this one
+    if (CAME_AFTER.test(o.s.text)) {
+      undated.push({ line: o.s.line, why: 'tells the occurrence against an earlier one named as background; not read' });
+      continue;
+    }
     // ("Putin said on Sunday", not "Putin said"): a leader's words are an occurrence only on a day of their own
     const kind = o.reading.needsDate && eventDates(o, 'statement').length === 0 ? undefined : o.reading.kind;
     if (kind === undefined) {
@@ -479,6 +514,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const mine = new Set(o.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id));
       const regionsIn = (g: Group) =>
         new Set(g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.map((p) => p.region?.id ?? p.entry.id)));
+      // "the mayor blamed Ukrainian forces" after shells hit a bus stop in an occupied city: with no attacker told,
+      // the side the officials of the place hit blame is the attacker (their word, so medium)
+      const blamed = o.reading.blames;
+      if (blamed && current !== undefined && fire(current.kind) && current.actor === undefined) {
+        current.actor = blamed;
+        current.target = blamed === 'russia' ? 'ukraine' : 'russia';
+        current.actorWords = o.reading.words || (/\bblam\w+\s+[\w'’]+/i.exec(o.s.text)?.[0] ?? '');
+        current.actorLine = o.s.line;
+        current.actorConfidence = 'medium';
+      }
       const there =
         fire(current?.kind) && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
           ? groups.filter((g) => fire(g.kind) && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
@@ -573,8 +618,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
     const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
+    // ("Ukraine's navy said it destroyed a patrol boat in Crimea": a side owning its attack names itself, whatever
+    // side of the map the place lies on)
     const named =
       o.reading.actor !== undefined &&
+      !o.reading.owned &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
@@ -643,6 +691,13 @@ export function ingestArticle(input: IngestInput): IngestResult {
     ) {
       const theirs = new Set(home.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => regionsOf(x.places)));
       if (theirs.size > 0 && own.every((r) => !theirs.has(r))) home = undefined;
+      // ("Later that day, a drone hit a car in Marhanets" after shelling on Nikopol: set apart in time and told
+      // of settlements none of which was hit before, another occurrence though both lie in one region)
+      const settlements = (ps: PlaceMention[]) => ps.filter((p) => !p.excluded && p.precision === 'settlement').map((p) => p.entry.id);
+      const mineS = settlements(o.places);
+      const theirsS = new Set(home?.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => settlements(x.places)) ?? []);
+      if (home && mineS.length > 0 && theirsS.size > 0 && mineS.every((x) => !theirsS.has(x)) && SET_APART_OPENING.test(o.s.text))
+        home = undefined;
     }
     // "drones sent against a refinery in the Saratov region over the past 24 hours" beside a hit on Sudzha
     // pinned to one morning: a wide window that merely holds a pinned hit, told of other places, is
@@ -832,8 +887,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const hours = use.filter((d) => d.precision === 'hour' && /\d/.test(d.words));
       const others = use.filter((d) => !hours.includes(d));
       const small = (d: DateMention) => d.precision === 'part-of-day' && (d.start.hour < 5 || d.start.hour >= 18);
+      // (a launch site, "launched them from near Bryansk", is no place hit; a city that is a region of its own and the
+      // region named for it around it, "Kyiv" and "the Kyiv region", are one area)
       const regions = new Set(
-        g.obs.filter((x) => !isHeadline(x.s)).flatMap((x) => x.places.filter((p) => !p.excluded).map((p) => p.region?.id ?? p.entry.id)),
+        g.obs
+          .filter((x) => !isHeadline(x.s))
+          .flatMap((x) =>
+            x.places
+              .filter((p) => !p.excluded && !LAUNCHED_FROM.test(x.s.text.slice(0, p.index)))
+              .map((p) => (p.region?.name ?? p.entry.name).replace(/\s+(?:City|Oblast|Krai|Region)$/i, '')),
+          ),
       );
       // a whole day ("on 3 May") with the clock time of one weapon's hit in it ("the missile struck at about
       // 9:10 a.m.") is timed by that hour: one weapon hits once. Shells or missiles told at a clock time are
@@ -889,7 +952,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
     for (const o of placeObs)
       for (const p of o.places) if (!placeMentions.has(p.entry.id)) placeMentions.set(p.entry.id, { p, line: o.s.line });
     // a region named alongside one of its own settlements adds nothing
-    const hit = [...placeMentions.values()].filter(({ p }) => !p.excluded);
+    // a side's words are said where its leader or office speaks, which the text rarely places: the places
+    // they name ("would stop firing once Ukraine left the Kherson region") are what they speak of, not where they were said
+    const spokenOf = g.kind === 'statement' ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
+    if (spokenOf.length > 0)
+      problems.push(
+        `places its words speak of, not where it was said: ${spokenOf.map(({ p, line }) => `${p.name} (line ${line})`).join(', ')}`,
+      );
+    const hit = g.kind === 'statement' ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
     const places = hit.map(({ p }) => ({
       name: p.name,
       ...(p.settlement ? { settlement: p.settlement } : {}),
@@ -1140,9 +1210,21 @@ export function ingestArticle(input: IngestInput): IngestResult {
  */
 function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime; why: string } | undefined {
   // the dateline itself (or a date on the day of publication) says nothing of how old the content is
-  const explicit = obs.flatMap((o) =>
-    o.dates.filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day')).map((d) => ({ d, line: o.s.line })),
+  // ("the town, under curfew from February to May 2022, lies near the border": a date in a sentence that
+  // tells or names no attack is background, and says nothing of how old the report's news is)
+  // ("In January, drones struck a block in the city" after "drones hit Odesa overnight": a sentence opening on
+  // a date of its own sets it for itself, a past occurrence told beside news dated from the dateline)
+  const relativeNews = obs.some(
+    (o) => fire(o.reading.kind) && !isHeadline(o.s) && o.dates.some((d) => !d.explicit && !d.reporting && d.index > 0),
   );
+  const fronted = (o: Observation, d: DateMention) => relativeNews && d.index <= 3 && /^[^,]{0,40},/.test(o.s.text.slice(d.index));
+  const explicit = obs
+    .filter((o) => o.reading.kind !== undefined || NAMES_ATTACK.test(o.s.text))
+    .flatMap((o) =>
+      o.dates
+        .filter((d) => d.explicit && !d.reporting && !d.start.hasSame(pub, 'day') && !fronted(o, d))
+        .map((d) => ({ d, line: o.s.line })),
+    );
   if (explicit.length === 0) return undefined;
   const recent = explicit.filter((x) => pub.diff(x.d.end, 'days').days < 21);
   if (recent.length > 0) return undefined;
@@ -1152,6 +1234,9 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
     why: `the article names only earlier dates (latest: "${latest.d.words}" on line ${latest.line}, ${latest.d.start.toFormat('LLLL yyyy')}), weeks before its dateline ${pub.toISODate()}`,
   };
 }
+
+const NAMES_ATTACK =
+  /\b(?:attacks?|strikes?|struck|raids?|barrages?|shell(?:ed|ing|s)?|missiles?|drones?|rockets?|bomb(?:s|ed|ing)?|hit|fire|fired)\b/i;
 
 /** "for 36 hours from noon Moscow time on Friday": when a truce the article speaks of begins */
 const TRUCE_WORDS = /\b(?:truce|ceasefire|cease-fire|hold fire|pause|moratorium)\b/i;

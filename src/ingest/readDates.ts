@@ -56,6 +56,8 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** "On Tuesday Putin said": a day opening the clause of a verb of saying */
+const SAID_AFTER = /^\s*,?\s*(?:[\w'’.-]+\s+){0,4}?(?:said|says|told|announced|declared|stated)\b/i;
 /** "Envoys met in Geneva on 17 July": a meeting or signing told as done was done before the report */
 const DONE = /\b(?:met|signed|took place|(?:was|were) held|held talks)\b/i;
 /** "at 8 a.m. officials counted three dead": the time a count was told, not the time of what it counts */
@@ -93,6 +95,16 @@ function clockOf(t: string): [number | undefined, number] {
   if (m[3]?.startsWith('a') && h === 12) h = 0;
   return [h, Number(m[2] ?? 0)];
 }
+
+/** "after a strike in", "since the raid of": a strike named by its date as a reference point */
+const REFERENCE_STRIKE =
+  /\b(?:after|since|than)\s+(?:a|an|the|last|its)\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|barrage|bombardment|assault|(?:missile|drone|bomb|shell|rocket)s?\s+(?:hit|struck|killed|slammed into)\s+(?:[\w'’-]+\s+){0,4}?)\s*(?:in|on|of|last)?\s*$/i;
+/** a clause telling history ("had restarted", "has been shut") or comparing ("the largest", "the first") */
+const COMPARISON = /\b(?:first|largest|biggest|heaviest|deadliest|worst|longest|most)\b/i;
+const HISTORY_OR_COMPARISON = new RegExp(
+  String.raw`\b(?:had|has|have)\s+(?:(?:only|just|already|not|never|since)\s+)?\w+(?:ed|en|un|t)\b|${COMPARISON.source}`,
+  'i',
+);
 
 const WEEKDAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
 const MIDDLE_OF_NIGHT =
@@ -311,7 +323,8 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       if (monthDt.isValid) {
         const first = yearFor(pub, monthDt.month, d1, lean);
         const second = first.plus({ days: d2 - d1 });
-        const words = m[0];
+        // (the words end at the month: "on the night of 4 to 5 May", not the clause that follows it)
+        const words = `${m[0].slice(0, m[0].length - m[1]!.length)}${days[0]}`;
         out.push(
           mention(
             first.plus({ hours: NIGHT_START }),
@@ -325,7 +338,7 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
             pub,
           ),
         );
-        taken.push([idx, idx + m[0].length]);
+        taken.push([idx, idx + words.length]);
         continue;
       }
     }
@@ -511,6 +524,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     )
       continue;
     if (/\bsince\s*$/i.test(before)) continue;
+    // "the refinery had just resumed work after a strike in November", "the largest attack since the raid of 12
+    // March": a strike named as the reference point of a clause of history (perfect tense) or comparison is
+    // another strike, and its date is not the occurrence's
+    const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
+    if (REFERENCE_STRIKE.test(before) && HISTORY_OR_COMPARISON.test(clause)) continue;
+    // "the first drone attack on Lviv in 12 days": the gap since the last one, not a day ahead
+    if (/^in\s+(?:\d+|[a-z-]+)\s+(?:days|weeks|months|years)$/i.test(text.trim()) && COMPARISON.test(before)) continue;
     // a duration ("for a week", "within three hours") is not a date
     if (
       /^(?:for\s+|within\s+)?(?:a|an|one|two|three|\d+)\s+(?:week|day|month|year|hour|minute)s?$/i.test(text.trim()) ||
@@ -591,19 +611,25 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
       if (/yesterday|ago|earlier|later/.test(lower)) explicit = false;
     } else if (s.isCertain('weekday')) {
       const wd = s.get('weekday')!;
-      day = weekdayNear(pub, wd === 0 ? 7 : wd, future);
+      // "On Tuesday Putin said Russia would stop firing", "said on Tuesday that it would": the day something
+      // was said is past, whatever future it speaks of
+      const saidThen = REPORTING.test(before) || SAID_AFTER.test(after);
+      day = weekdayNear(pub, wd === 0 ? 7 : wd, future && !saidThen);
     } else if (s.isCertain('month')) {
       // "in December": the whole month, the last one before publication unless said of the future
       const month = s.get('month')!;
+      // ("from April to September 2022": the year told at a span's end holds for its start)
       const year = s.isCertain('year')
         ? s.get('year')!
-        : future
-          ? month >= pub.month
-            ? pub.year
-            : pub.year + 1
-          : month <= pub.month
-            ? pub.year
-            : pub.year - 1;
+        : r.end?.isCertain('year') && r.end.get('month')! >= month
+          ? r.end.get('year')!
+          : future
+            ? month >= pub.month
+              ? pub.year
+              : pub.year + 1
+            : month <= pub.month
+              ? pub.year
+              : pub.year - 1;
       const m = DateTime.fromObject({ year, month, day: 1 }, { zone });
       out.push(mention(m, m.plus({ months: 1 }), 'month', text, a, sentence, true, 'high', pub));
       taken.push([a, b]);
@@ -636,6 +662,14 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     if (s.isCertain('hour') && s.get('hour') !== null) {
       const at = day.plus({ hours: s.get('hour')!, minutes: s.get('minute') ?? 0 });
       const sharp = /^(?:at\s+)?(?:midnight|noon|midday)\b/i.test(text) && !/\b(?:around|about|approximately|roughly)\s*$/i.test(before);
+      // "shortly before midnight on Tuesday": the last hour of Tuesday, not its first
+      if (/^midnight\b/i.test(text) && /\b(?:shortly|just|soon|minutes|moments)\s+before\s*$/i.test(before)) {
+        const end = day.plus({ days: 1 });
+        const pre = /\S+\s+before\s*$/i.exec(before)![0];
+        out.push(mention(end.minus({ hours: 1 }), end, 'hour', `${pre}${text}`, a - pre.length, sentence, explicit, 'medium', pub));
+        taken.push([a, b]);
+        continue;
+      }
       out.push(mention(sharp ? at : at.minus({ hours: 1 }), at.plus({ hours: 1 }), 'hour', text, a, sentence, explicit, 'medium', pub));
       taken.push([a, b]);
       continue;
