@@ -82,6 +82,7 @@ for (const [name, dir] of [
   ['tuned, seventh round (held out in the sixth round, then tuned on)', 'tuned7'],
   ['tuned, eighth round (held out in the seventh round, then tuned on)', 'tuned8'],
   ['tuned, ninth round (held out in the eighth round, then tuned on)', 'tuned9'],
+  ['tuned, tenth round (held out in the ninth round, then tuned on)', 'tuned10'],
   ['held out (written and annotated after the last rule change, never tuned on)', 'heldout'],
 ] as const) {
   const s = evalSet(path.join(fixtures, dir));
