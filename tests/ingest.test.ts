@@ -2489,6 +2489,19 @@ describe('tenth round: figures, targets and places', () => {
     ]);
     expect(figs('Five people were killed, three in Lutsk and two in Rivne.')).toEqual([{ q: 'killed', c: { low: 5, best: 5, high: 5 } }]);
   });
+  it('a toll told for a place and then broken down (by condition, by day, by part of that place) does not add up', () => {
+    const exact = (n: number, q = 'injured') => [{ q, c: { low: n, best: n, high: n } }];
+    expect(figs('Four people were injured in Lutsk, two in a critical condition, the governor said.')).toEqual(exact(4));
+    expect(figs('Three people were injured in Lutsk, two in hospital.')).toEqual(exact(3));
+    expect(figs('Five people were wounded in the Rivne region, two in serious condition.')).toEqual(exact(5));
+    expect(figs('Three people were killed in Lutsk, two on Monday and one on Tuesday.')).toEqual(exact(3, 'killed'));
+    expect(figs('Seven people were injured in Lutsk, three in the city centre and four in the suburbs.')).toEqual(exact(7));
+    expect(figs('Five people were injured in the Rivne region, two of them in Rivne itself.')).toEqual(exact(5));
+    expect(figs('Five people were injured in the Rivne region, two in Rivne.')).toEqual(exact(5));
+    // another place, or more said: they add up
+    expect(figs('Ten people were injured in Lutsk, and two more in the region.')).toEqual(exact(12));
+    expect(figs('Two people were hurt in the capital, two in Odesa and one in the Vinnytsia region.')).toEqual(exact(5));
+  });
   it('a toll phrase reaches a figure only within its own clause', () => {
     expect(figs('The blast brought the toll to 12; doctors later put the number of injured at 18.')).toEqual([
       { q: 'killed', c: { low: 12, best: 12, high: 12 } },

@@ -604,17 +604,27 @@ export function readFigures(raw: string): FigureMention[] {
   );
 }
 
-/** ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll before it */
+/**
+ * ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll
+ * before it. Case-sensitive: whether the word after the preposition is a name is what tells a place apart
+ * from a state or a part of the toll's own place ("two in a critical condition", "three in the city centre").
+ */
 const ELIDED = new RegExp(
-  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(?:\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?[\p{Lu}a-z]|elsewhere\b)`,
-  'iu',
+  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?(\p{L}[\p{L}'’-]*)|elsewhere\b)`,
+  'u',
 );
+/** "two on Monday and one on Tuesday", "one in May": the toll told day by day, not place by place */
+const TIME_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * "two people were hurt in the capital, two in Odesa and one in the Vinnytsia region", "Sixteen people were
  * wounded at the printing works and seven more elsewhere in the city": a toll told place by place with the
  * noun and verb said once adds up. Only after a toll told for a place of its own ("five people were killed,
- * three in Kharkiv" breaks a toll down instead).
+ * three in Kharkiv" breaks a toll down instead), and only while each item names another place: a state
+ * ("two in a critical condition", "two in hospital"), a day, a part of the place ("three in the city
+ * centre") or the place itself again ("in the Rivne region, two in Rivne") breaks the toll down, unless
+ * the item says it is more.
  */
 function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
   return fs.map((f, i) => {
@@ -624,12 +634,17 @@ function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
     // the toll's own clause must name where it was told for
     const own = /^[^,;.]*?\b(?:in|at|on)\s+(?:the\s+)?[\p{Lu}a-z][^,;.]*?(?=,|\s+and\s+)/iu.exec(sentence.slice(at, next));
     // ("In the town of Liubotyn two people were injured, and two more in Zolochiv": the place told before it)
-    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(
-      sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '',
-    );
-    if (own) at += own[0].length;
-    else if (ownBefore) at += /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0].length ?? 0;
-    else return f;
+    const clauseBefore = sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '';
+    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(clauseBefore);
+    let where: string;
+    if (own) {
+      where = own[0];
+      at += own[0].length;
+    } else if (ownBefore) {
+      const rest = /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0] ?? '';
+      where = clauseBefore + rest;
+      at += rest.length;
+    } else return f;
     let add = 0;
     let end = at;
     for (;;) {
@@ -637,6 +652,12 @@ function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
       if (!m) break;
       const n = wordValue(m[1]!);
       if (n === undefined) break;
+      const more = m[2] !== undefined;
+      const word = m[3];
+      if (word !== undefined && !more) {
+        const named = /^\p{Lu}/u.test(word);
+        if (named ? TIME_NAME.test(word) || new RegExp(String.raw`\b${word}\b`, 'u').test(where) : word !== 'capital') return f;
+      }
       add += n;
       // on to the next comma or "and" of the list
       const rest = sentence.slice(at + m[0].length, next);
