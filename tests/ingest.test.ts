@@ -2426,6 +2426,12 @@ describe('tenth round: figures, targets and places', () => {
   it('each place of a list of launch sites is where the attack came from, not a place hit', () => {
     expect(placeNames('Bombers launched the missiles from the Caspian Sea and from near Astrakhan, the air force said.')).toEqual([]);
     expect(placeNames('Bombers launched the missiles overnight, and one hit a warehouse near Astrakhan.')).toEqual(['Astrakhan']);
+    // the list of launch sites ends where the sentence goes on to what was hit
+    expect(placeNames('The drones, launched from Kursk, hit homes in Rivne and near Lutsk.')).toEqual(['Rivne', 'Lutsk']);
+    expect(placeNames('Russia launched missiles from the Black Sea and struck targets in Rivne and around Lutsk.')).toEqual([
+      'Rivne',
+      'Lutsk',
+    ]);
   });
   it('"the capital" in a measure against past attacks names no place hit this time', () => {
     const pl = (text: string) =>

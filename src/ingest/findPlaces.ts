@@ -37,9 +37,13 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const MUNITION_OR_DEBRIS =
   /\b(?:debris|fragments?|wreckage|missiles?|drones?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?)\b/i;
-/** a launch site's list: "fired ... from the X area and from near Y" */
+/**
+ * a launch site's list: "fired ... from the X area and from near Y". The list runs from "from" to its last
+ * item unbroken: a comma or a verb of hitting between them ("launched from Kursk, hit homes in Rivne and
+ * near Lutsk") starts what was hit.
+ */
 const LAUNCH_LIST =
-  /\b(?:fired|launched|took off|taking off)\b[^.;]{0,60}?\bfrom\b[^.;]{0,50}?\b(?:and|or)\s+(?:from\s+)?(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$|\b(?:fired|launched|took off|taking off)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i;
+  /\b(?:fired|launched|took off|taking off)\b[^.;]{0,60}?\bfrom\b(?:(?!\b(?:hit|hitting|struck|striking|strikes?|attack(?:ed|ing|s)?|damag(?:ed|ing)|targeted|in|at|on)\b)[^.;,]){0,50}?\b(?:and|or)\s+(?:from\s+)?(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$|\b(?:fired|launched|took off|taking off)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i;
 
 /**
  * A capital opening a clause ("Moscow confirms fires", "Moscow, which denies it, made no comment", "said
