@@ -2447,6 +2447,11 @@ describe('tenth round: figures, targets and places', () => {
   it('munitions a vessel or vehicle was carrying are cargo, not fired; a strike carried out with one is', () => {
     expect(figs('Officials said the barge had been carrying cruise missiles for the fleet.')).toEqual([]);
     expect(figs('The strike was carried out with cruise missiles, officials said.')).toEqual([{ q: 'cruiseMissiles', c: { low: 2 } }]);
+    // an aircraft carrying the munitions it strikes with: they are fired
+    expect(figs('Tu-95 bombers carrying 10 cruise missiles struck Lutsk overnight.')).toEqual([
+      { q: 'cruiseMissiles', c: { low: 10, best: 10, high: 10 } },
+    ]);
+    expect(figs('The truck had been carrying drones when it was hit near the depot.')).toEqual([]);
   });
   it('one person told taken to hospital is one of the injured, a floor of one', () => {
     expect(figs('A 70-year-old man was taken to hospital with cuts, the governor said.')).toEqual([{ q: 'injured', c: { low: 1 } }]);

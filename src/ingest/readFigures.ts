@@ -145,9 +145,13 @@ const MISSILE = new RegExp(
 /** "drone makers", "missile defence": the munition's name used for something else */
 const NOT_MUNITION =
   /^\s*(?:makers?|manufacturers?|producers?|industry|factory|factories|plants?|production|operators?|pilots?|units?|programmes?|programs?|defen[cs]es?|systems?|alerts?|warnings?|threats?|sirens?)\b/i;
-/** "stored Iskander missiles", "a depot of drones", "the ship had been carrying drones": munitions kept, made or carried, not fired */
+/**
+ * "stored Iskander missiles", "a depot of drones", "the barge had been carrying drones": munitions kept, made
+ * or carried as cargo, not fired. Carried by a vessel or vehicle of freight only: bombers or jets "carrying
+ * cruise missiles" that struck a city fired them.
+ */
 const KEPT =
-  /\b(?:carr(?:ying|ied|ies)(?!\s+out\b)|loaded with|laden with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
+  /\b(?:(?:barges?|ships?|vessels?|boats?|tankers?|freighters?|trucks?|lorr(?:y|ies)|vans?|trains?|wagons?|convoys?|cargo)\b[^.;]{0,40}?\bcarr(?:ying|ied|ies)(?!\s+out\b)|(?:loaded|laden) with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
 /** "a week after a missile barrage hit the capital": another occurrence, set apart in time */
 const OTHER_TIME =
   /\b(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s+$/i;
