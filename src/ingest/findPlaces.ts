@@ -135,7 +135,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       /\b(?:(?:flying|flew|operating)\s+(?:over|from)|(?:fired|launched|took off|taking off)\s+from)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i.test(
         sentence.slice(Math.max(0, index - 40), index),
       ) ||
-      // "fired the missiles from the Volgodonsk area and from near Engels": each place of the list is a launch site
+      // fired "from the X area and from near Y" (tuned9/kyiv-2024-03-21.txt:4): each place of the list is a launch site
       LAUNCH_LIST.test(sentence.slice(Math.max(0, index - 120), index))
     )
       return;
@@ -288,7 +288,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   }
   // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
   const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);
-  // ("the biggest drone attack on the capital since the war began" measures this attack against past ones:
+  // (the "biggest" attack "on the capital since" the start of the war, tuned9/moscow-2024-11-10.txt:3, measures this attack against past ones:
   // it names no place hit this time)
   const measured =
     back !== null &&

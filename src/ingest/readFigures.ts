@@ -257,7 +257,7 @@ export function readFigures(raw: string): FigureMention[] {
     if (out.some((f) => f.index === m.index)) continue;
     out.push(personsToll(/^(?:kill|die)/i.test(m[1]!) ? 'killed' : 'injured', 1, m[0], m.index));
   }
-  // "a seriously injured man was taken to hospital": one of the injured, told in passing, so a floor
+  // a man "taken to hospital" (tuned6/lysychansk-2024-02-03.txt:4): one of the injured, told in passing, so a floor
   for (const m of sentence.matchAll(
     new RegExp(
       String.raw`\b(?:a|an|one)\s+(?:(?:seriously|badly|severely|critically|gravely|lightly|slightly)\s+)?(?:injured|wounded)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b`,
@@ -266,7 +266,7 @@ export function readFigures(raw: string): FigureMention[] {
   )) {
     out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
   }
-  // "a 52-year-old woman was taken to hospital": one person taken to hospital is one of the injured, a floor
+  // a woman "taken to hospital" (tuned9/moscow-2024-11-10.txt:5): one person taken to hospital is one of the injured, a floor
   for (const m of sentence.matchAll(
     new RegExp(
       String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+(?:was|had been|has been)\s+(?:(?:taken|admitted|brought|rushed)\s+to\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed)\b`,
@@ -609,7 +609,7 @@ export function readFigures(raw: string): FigureMention[] {
 }
 
 /**
- * ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll
+ * ", two in Odesa", "and seven more elsewhere": a figure whose noun and verb are those of the toll
  * before it. Case-sensitive: whether the word after the preposition is a name is what tells a place apart
  * from a state or a part of the toll's own place ("two in a critical condition", "three in the city centre").
  */
@@ -622,8 +622,8 @@ const TIME_NAME =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
- * "two people were hurt in the capital, two in Odesa and one in the Vinnytsia region", "Sixteen people were
- * wounded at the printing works and seven more elsewhere in the city": a toll told place by place with the
+ * Two hurt "in the capital, two in Odesa" and one in a region (tuned9/energy-2024-11-28.txt:6), 16 wounded at
+ * a site "and seven more elsewhere" (tuned9/kharkiv-2024-05-23.txt:5): a toll told place by place with the
  * noun and verb said once adds up. Only after a toll told for a place of its own ("five people were killed,
  * three in Kharkiv" breaks a toll down instead), and only while each item names another place: a state
  * ("two in a critical condition", "two in hospital"), a day, a part of the place ("three in the city
@@ -637,7 +637,7 @@ function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
     let at = f.index + f.words.length;
     // the toll's own clause must name where it was told for
     const own = /^[^,;.]*?\b(?:in|at|on)\s+(?:the\s+)?[\p{Lu}a-z][^,;.]*?(?=,|\s+and\s+)/iu.exec(sentence.slice(at, next));
-    // ("In the town of Liubotyn two people were injured, and two more in Zolochiv": the place told before it)
+    // ("In the town of X two people were injured, and two more in Y", tuned9/kharkiv-2024-05-23.txt:6: the place told before it)
     const clauseBefore = sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '';
     const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(clauseBefore);
     let where: string;
