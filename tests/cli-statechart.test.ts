@@ -60,4 +60,15 @@ describe('the statechart runs kept between samples', () => {
       for (const r of [first, second, damaged]) expect([args, r]).toEqual([args, none]);
     }
   });
+
+  it('a cache folder that cannot be written (a file stands where it would be) is no cache, not an internal error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'truce-statechart-'));
+    const notADir = path.join(dir, 'cache');
+    writeFileSync(notADir, '');
+    for (const args of [sample(3, '--format', 'json'), ['--no-cache', 'run', SCENARIO, '--format', 'json']]) {
+      const none = runCli(args, { env: { TRUCE_CACHE: '0' } });
+      expect(none.code).toBe(0);
+      expect([args, runCli(args, { env: { TRUCE_CACHE_DIR: notADir } })]).toEqual([args, none]);
+    }
+  });
 });

@@ -2426,13 +2426,19 @@ describe('tenth round: figures, targets and places', () => {
   it('each place of a list of launch sites is where the attack came from, not a place hit', () => {
     expect(placeNames('Bombers launched the missiles from the Caspian Sea and from near Astrakhan, the air force said.')).toEqual([]);
     expect(placeNames('Bombers launched the missiles overnight, and one hit a warehouse near Astrakhan.')).toEqual(['Astrakhan']);
+    // the list of launch sites ends where the sentence goes on to what was hit
+    expect(placeNames('The drones, launched from Kursk, hit homes in Rivne and near Lutsk.')).toEqual(['Rivne', 'Lutsk']);
+    expect(placeNames('Russia launched missiles from the Black Sea and struck targets in Rivne and around Lutsk.')).toEqual([
+      'Rivne',
+      'Lutsk',
+    ]);
   });
   it('"the capital" in a measure against past attacks names no place hit this time', () => {
     const pl = (text: string) =>
       ingest(`MOSCOW, 14 May 2026\n${text}`, at('2026-05-14T18:00:00+03:00')).events.map((e) => e.places?.map((p) => p.name));
-    expect(
-      pl('Ukrainian drones attacked the Bryansk region on Thursday, the largest drone attack on the capital since the war began.'),
-    ).toEqual([['Bryansk region']]);
+    expect(pl('Ukrainian drones attacked the Bryansk region on Thursday, the heaviest raid on the capital since the spring.')).toEqual([
+      ['Bryansk region'],
+    ]);
     expect(pl('Ukrainian drones attacked the Bryansk region on Thursday, and debris fell in the capital.')).toEqual([
       ['Bryansk region', 'Moscow'],
     ]);
@@ -2441,6 +2447,11 @@ describe('tenth round: figures, targets and places', () => {
   it('munitions a vessel or vehicle was carrying are cargo, not fired; a strike carried out with one is', () => {
     expect(figs('Officials said the barge had been carrying cruise missiles for the fleet.')).toEqual([]);
     expect(figs('The strike was carried out with cruise missiles, officials said.')).toEqual([{ q: 'cruiseMissiles', c: { low: 2 } }]);
+    // an aircraft carrying the munitions it strikes with: they are fired
+    expect(figs('Tu-95 bombers carrying 10 cruise missiles struck Lutsk overnight.')).toEqual([
+      { q: 'cruiseMissiles', c: { low: 10, best: 10, high: 10 } },
+    ]);
+    expect(figs('The truck had been carrying drones when it was hit near the depot.')).toEqual([]);
   });
   it('one person told taken to hospital is one of the injured, a floor of one', () => {
     expect(figs('A 70-year-old man was taken to hospital with cuts, the governor said.')).toEqual([{ q: 'injured', c: { low: 1 } }]);
@@ -2488,6 +2499,19 @@ describe('tenth round: figures, targets and places', () => {
       { q: 'killed', c: { low: 6, best: 6, high: 6 } },
     ]);
     expect(figs('Five people were killed, three in Lutsk and two in Rivne.')).toEqual([{ q: 'killed', c: { low: 5, best: 5, high: 5 } }]);
+  });
+  it('a toll told for a place and then broken down (by condition, by day, by part of that place) does not add up', () => {
+    const exact = (n: number, q = 'injured') => [{ q, c: { low: n, best: n, high: n } }];
+    expect(figs('Four people were injured in Lutsk, two in a critical condition, the governor said.')).toEqual(exact(4));
+    expect(figs('Three people were injured in Lutsk, two in hospital.')).toEqual(exact(3));
+    expect(figs('Five people were wounded in the Rivne region, two in serious condition.')).toEqual(exact(5));
+    expect(figs('Three people were killed in Lutsk, two on Monday and one on Tuesday.')).toEqual(exact(3, 'killed'));
+    expect(figs('Seven people were injured in Lutsk, three in the city centre and four in the suburbs.')).toEqual(exact(7));
+    expect(figs('Five people were injured in the Rivne region, two of them in Rivne itself.')).toEqual(exact(5));
+    expect(figs('Five people were injured in the Rivne region, two in Rivne.')).toEqual(exact(5));
+    // another place, or more said: they add up
+    expect(figs('Ten people were injured in Lutsk, and two more in the region.')).toEqual(exact(12));
+    expect(figs('Three people were wounded in the capital, one in Rivne and one in the Lviv region.')).toEqual(exact(5));
   });
   it('a toll phrase reaches a figure only within its own clause', () => {
     expect(figs('The blast brought the toll to 12; doctors later put the number of injured at 18.')).toEqual([

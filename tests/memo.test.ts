@@ -174,6 +174,31 @@ describe('the statechart memo kept between processes (saved, restore)', () => {
     );
   });
 
+  it("a run kept under one scenario's plan is never given back under another's: each plan gets the statechart's own run", () => {
+    // other deadlines, another party, another phase counted otherwise: what one process's file may hold for another scenario
+    const others: PlanSpec[] = [
+      { ...plan, phases: plan.phases.map((p) => ({ ...p, deadlineMs: p.deadlineMs === null ? null : p.deadlineMs * 3 })) },
+      { ...plan, appliesTo: ['russia', 'ukraine'] },
+      { ...plan, triggerCertainty: 'possible' },
+      { ...plan, phases: plan.phases.map((p) => (p.id === 'us-backed' ? { ...p, countedFrom: 'trigger' as const } : p)) },
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.array(input, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (runs, agreed) => {
+        const sequences = runs.map((raw) => [...raw].sort((a, b) => a.at - b.at));
+        const first = new StatechartMemo();
+        for (const inputs of sequences) simulateTruce(plan, agreed, inputs[0]?.at ?? 0, inputs, first);
+        const restored = new StatechartMemo();
+        restored.restore(JSON.parse(JSON.stringify(first.saved())));
+        for (const other of others)
+          for (const inputs of sequences) {
+            const start = inputs[0]?.at ?? 0;
+            expect(simulateTruce(other, agreed, start, inputs, restored)).toEqual(runMachine(other, agreed, start, inputs));
+          }
+      }),
+      { numRuns: 200, seed: 6 },
+    );
+  });
+
   it('refuses whole anything not exactly of the saved shape, and then makes the runs as without it', () => {
     const memo = new StatechartMemo();
     const inputs: MachineEvent[] = [

@@ -99,3 +99,29 @@ describe('draws of one scenario share one memo across their ranges', () => {
     expect(again).toEqual(first);
   });
 });
+
+// the plan hands out one count object per value drawn (DrawPlan.draw), shared by every draw that draws it
+describe('a draw is independent of what was done with earlier draws', () => {
+  it('a reader that changes a drawn count changes no later draw', async () => {
+    const { DrawPlan } = await import('../src/sample/drawEvents.js');
+    const ordered = orderEvents([
+      strike('a', {
+        start: '2026-02-01T02:00:00+02:00',
+        end: '2026-02-01T06:00:00+02:00',
+        munitions: { drones: { low: 3, high: 4 } },
+        casualties: { killed: { low: 1, high: 2 } },
+      }),
+    ]);
+    const plan = new DrawPlan(ordered);
+    for (let i = 0; i < 6; i++) {
+      for (const { event } of drawEvents(ordered, 9, i, plan))
+        for (const c of [event.munitions?.drones, event.casualties?.killed])
+          try {
+            if (c) (c as { best: number }).best += 100;
+          } catch {
+            // refused: the count is read-only
+          }
+      expect(drawEvents(ordered, 9, i, plan)).toEqual(drawEvents(ordered, 9, i));
+    }
+  });
+});

@@ -131,7 +131,10 @@ if (file !== undefined)
       for (const f of readdirSync(path.dirname(file)))
         if (f.startsWith(PREFIX) && f.endsWith('.bin') && !f.startsWith(mine)) rmSync(path.join(path.dirname(file), f), { force: true });
     } catch {
-      rmSync(`${file}.${process.pid}.tmp`, { force: true });
+      // the clean-up fails as the write did where the folder is a file: no cache, not an error at exit
+      try {
+        rmSync(`${file}.${process.pid}.tmp`, { force: true });
+      } catch {}
     }
   });
 const mod = { exports: {} as { main: (args: readonly string[], io?: unknown) => Promise<number> } };

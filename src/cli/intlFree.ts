@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Settings } from 'luxon';
 import { assumeRootCollation } from '../collation.js';
-import { defaultCache } from '../load/loadCache.js';
+import { defaultCache, writeWhole } from '../load/loadCache.js';
 import { knownZones, knowZones } from '../schema/knownZones.js';
 import { seedZoneHours, zoneHours } from '../time/interval.js';
 
@@ -96,13 +96,6 @@ export function prepareIntlFree(): void {
   process.once('exit', () => {
     const hours = zoneHours();
     if (size(hours) === before || Object.values(hours).reduce((n, h) => n + h.length, 0) > MAX_HOURS) return;
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ hours, valid: knownZones() } satisfies Kept));
-      renameSync(tmp, file);
-    } catch {
-      rmSync(tmp, { force: true });
-    }
+    writeWhole(file, JSON.stringify({ hours, valid: knownZones() } satisfies Kept));
   });
 }

@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { defaultCache } from '../load/loadCache.js';
+import { defaultCache, writeWhole } from '../load/loadCache.js';
 import { StatechartMemo } from '../machine/memoSimulate.js';
 
 /**
@@ -43,16 +43,13 @@ export function keptStatechart(): KeptStatechart {
     memo,
     keep: () => {
       if (memo.size === before || before >= MAX_RUNS) return;
-      const tmp = `${file}.${process.pid}.tmp`;
+      if (!writeWhole(file, JSON.stringify(memo.saved(MAX_RUNS)))) return;
       try {
-        mkdirSync(cache.dir, { recursive: true });
-        writeFileSync(tmp, JSON.stringify(memo.saved(MAX_RUNS)));
-        renameSync(tmp, file);
         // another build's runs are never read again
         for (const f of readdirSync(cache.dir))
           if (f.startsWith(PREFIX) && f.endsWith('.json') && f !== name) rmSync(path.join(cache.dir, f), { force: true });
       } catch {
-        rmSync(tmp, { force: true });
+        // left for a later run to remove
       }
     },
   };

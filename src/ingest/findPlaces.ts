@@ -37,9 +37,13 @@ const CITY_PART =
   /^['’]s\s+(?:(?:[A-Z][\p{L}-]+,?\s+(?:and\s+)?)+(?:district|raion)s?\b|(?:[\w-]+\s+){0,2}?(?:districts?|outskirts|suburbs|cent(?:re|er)|residents|airports?|metro|streets|skies|neighbou?rhoods?|(?:left|right) bank|power|grid|infrastructure|buildings|homes|apartments?|mayor|governor|military administration|air defen[cs]es?)\b)/u;
 const MUNITION_OR_DEBRIS =
   /\b(?:debris|fragments?|wreckage|missiles?|drones?|rockets?|shells?|bombs?|projectiles?|munitions?|warheads?)\b/i;
-/** a launch site's list: "fired ... from the X area and from near Y" */
+/**
+ * a launch site's list: "fired ... from the X area and from near Y". The list runs from "from" to its last
+ * item unbroken: a comma or a verb of hitting between them ("launched from Kursk, hit homes in Rivne and
+ * near Lutsk") starts what was hit.
+ */
 const LAUNCH_LIST =
-  /\b(?:fired|launched|took off|taking off)\b[^.;]{0,60}?\bfrom\b[^.;]{0,50}?\b(?:and|or)\s+(?:from\s+)?(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$|\b(?:fired|launched|took off|taking off)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i;
+  /\b(?:fired|launched|took off|taking off)\b[^.;]{0,60}?\bfrom\b(?:(?!\b(?:hit|hitting|struck|striking|strikes?|attack(?:ed|ing|s)?|damag(?:ed|ing)|targeted|in|at|on)\b)[^.;,]){0,50}?\b(?:and|or)\s+(?:from\s+)?(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$|\b(?:fired|launched|took off|taking off)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:near|around|outside)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i;
 
 /**
  * A capital opening a clause ("Moscow confirms fires", "Moscow, which denies it, made no comment", "said
@@ -131,7 +135,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       /\b(?:(?:flying|flew|operating)\s+(?:over|from)|(?:fired|launched|took off|taking off)\s+from)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}$/i.test(
         sentence.slice(Math.max(0, index - 40), index),
       ) ||
-      // "fired the missiles from the Volgodonsk area and from near Engels": each place of the list is a launch site
+      // fired "from the X area and from near Y" (tuned9/kyiv-2024-03-21.txt:4): each place of the list is a launch site
       LAUNCH_LIST.test(sentence.slice(Math.max(0, index - 120), index))
     )
       return;
@@ -284,7 +288,7 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
   }
   // "the centre of the city", "flew towards the capital": the settlement named last, when the sentence names none
   const back = /\b[Tt]he (city|town|capital)\b(?!\s+of\b)/.exec(sentence);
-  // ("the biggest drone attack on the capital since the war began" measures this attack against past ones:
+  // (the "biggest" attack "on the capital since" the start of the war, tuned9/moscow-2024-11-10.txt:3, measures this attack against past ones:
   // it names no place hit this time)
   const measured =
     back !== null &&

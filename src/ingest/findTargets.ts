@@ -37,9 +37,9 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
 
 const LAUNCHED_FROM = /\b(?:launched|fired|flying|flown|took off|taking off)\s+from\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
 const NEAR = /\b(?:near|next to|close to|beside|opposite|not far from)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
-/** "there was no threat of the dam giving way", "no danger to the plant": what the text says was not at risk */
+/** "no threat" to a dam (tuned9/energy-2024-03-22.txt:4), "no danger to the plant": what the text says was not at risk */
 const NO_THREAT = /\bno\s+(?:threat|danger|risk)\s+(?:of|to)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$/i;
-/** "there were no military facilities in the area": a class told as absent from where the hit was */
+/** "no military facilities in the area" (tuned9/izium-2025-02-04.txt:6): a class told as absent from where the hit was */
 const ABSENT_LEAD = /\b(?:there\s+(?:were|was|are|is)\s+)?no\s+(?:[\w-]+\s+)?$/i;
 const ABSENT_REST = /^\s+(?:(?:[\w-]+\s+){0,2}?)(?:in|near|around)\s+(?:the\s+)?(?:area|vicinity|neighbou?rhood|district|building|site)\b/i;
 /** "on the road across the dam", "the street past the hospital": a site a road runs by only locates a hit */

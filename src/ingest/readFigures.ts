@@ -145,9 +145,13 @@ const MISSILE = new RegExp(
 /** "drone makers", "missile defence": the munition's name used for something else */
 const NOT_MUNITION =
   /^\s*(?:makers?|manufacturers?|producers?|industry|factory|factories|plants?|production|operators?|pilots?|units?|programmes?|programs?|defen[cs]es?|systems?|alerts?|warnings?|threats?|sirens?)\b/i;
-/** "stored Iskander missiles", "a depot of drones", "the ship had been carrying drones": munitions kept, made or carried, not fired */
+/**
+ * "stored Iskander missiles", "a depot of drones", "the barge had been carrying drones": munitions kept, made
+ * or carried as cargo, not fired. Carried by a vessel or vehicle of freight only: bombers or jets "carrying
+ * cruise missiles" that struck a city fired them.
+ */
 const KEPT =
-  /\b(?:carr(?:ying|ied|ies)(?!\s+out\b)|loaded with|laden with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
+  /\b(?:(?:barges?|ships?|vessels?|boats?|tankers?|freighters?|trucks?|lorr(?:y|ies)|vans?|trains?|wagons?|convoys?|cargo)\b[^.;]{0,40}?\bcarr(?:ying|ied|ies)(?!\s+out\b)|(?:loaded|laden) with|stor(?:ed|es|ing)|stockpiled|stockpiles? of|stocks? of|arsenal of|depot of|warehouses? of|produc(?:ed|es|ing|tion of)|manufactur(?:ed|es|ing)|assembl(?:ed|es|ing)|suppl(?:ied|ies of)|deliver(?:ed|ies of)|shipments? of|bought|purchased)\s+(?:[\w-]+\s+){0,4}$/i;
 /** "a week after a missile barrage hit the capital": another occurrence, set apart in time */
 const OTHER_TIME =
   /\b(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s+$/i;
@@ -253,7 +257,7 @@ export function readFigures(raw: string): FigureMention[] {
     if (out.some((f) => f.index === m.index)) continue;
     out.push(personsToll(/^(?:kill|die)/i.test(m[1]!) ? 'killed' : 'injured', 1, m[0], m.index));
   }
-  // "a seriously injured man was taken to hospital": one of the injured, told in passing, so a floor
+  // a man "taken to hospital" (tuned6/lysychansk-2024-02-03.txt:4): one of the injured, told in passing, so a floor
   for (const m of sentence.matchAll(
     new RegExp(
       String.raw`\b(?:a|an|one)\s+(?:(?:seriously|badly|severely|critically|gravely|lightly|slightly)\s+)?(?:injured|wounded)\s+(?:[\w-]+\s+)?${PERSON_WORD}\b`,
@@ -262,7 +266,7 @@ export function readFigures(raw: string): FigureMention[] {
   )) {
     out.push({ ...personsToll('injured', 1, m[0], m.index), count: { low: 1 } });
   }
-  // "a 52-year-old woman was taken to hospital": one person taken to hospital is one of the injured, a floor
+  // a woman "taken to hospital" (tuned9/moscow-2024-11-10.txt:5): one person taken to hospital is one of the injured, a floor
   for (const m of sentence.matchAll(
     new RegExp(
       String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+(?:was|had been|has been)\s+(?:(?:taken|admitted|brought|rushed)\s+to\s+(?:a\s+|the\s+)?hospital|hospitali[sz]ed)\b`,
@@ -604,17 +608,27 @@ export function readFigures(raw: string): FigureMention[] {
   );
 }
 
-/** ", two in Odesa", "and seven more elsewhere in the city": a figure whose noun and verb are those of the toll before it */
+/**
+ * ", two in Odesa", "and seven more elsewhere": a figure whose noun and verb are those of the toll
+ * before it. Case-sensitive: whether the word after the preposition is a name is what tells a place apart
+ * from a state or a part of the toll's own place ("two in a critical condition", "three in the city centre").
+ */
 const ELIDED = new RegExp(
-  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(?:\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?[\p{Lu}a-z]|elsewhere\b)`,
-  'iu',
+  String.raw`^(?:,\s*(?:and\s+)?|\s+and\s+)(\d+|${WORD_NUMBER})(\s+more)?\s+(?:(?:in|at|on|near)\s+(?:the\s+)?(\p{L}[\p{L}'’-]*)|elsewhere\b)`,
+  'u',
 );
+/** "two on Monday and one on Tuesday", "one in May": the toll told day by day, not place by place */
+const TIME_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
- * "two people were hurt in the capital, two in Odesa and one in the Vinnytsia region", "Sixteen people were
- * wounded at the printing works and seven more elsewhere in the city": a toll told place by place with the
+ * Two hurt "in the capital, two in Odesa" and one in a region (tuned9/energy-2024-11-28.txt:6), 16 wounded at
+ * a site "and seven more elsewhere" (tuned9/kharkiv-2024-05-23.txt:5): a toll told place by place with the
  * noun and verb said once adds up. Only after a toll told for a place of its own ("five people were killed,
- * three in Kharkiv" breaks a toll down instead).
+ * three in Kharkiv" breaks a toll down instead), and only while each item names another place: a state
+ * ("two in a critical condition", "two in hospital"), a day, a part of the place ("three in the city
+ * centre") or the place itself again ("in the Rivne region, two in Rivne") breaks the toll down, unless
+ * the item says it is more.
  */
 function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
   return fs.map((f, i) => {
@@ -623,13 +637,18 @@ function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
     let at = f.index + f.words.length;
     // the toll's own clause must name where it was told for
     const own = /^[^,;.]*?\b(?:in|at|on)\s+(?:the\s+)?[\p{Lu}a-z][^,;.]*?(?=,|\s+and\s+)/iu.exec(sentence.slice(at, next));
-    // ("In the town of Liubotyn two people were injured, and two more in Zolochiv": the place told before it)
-    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(
-      sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '',
-    );
-    if (own) at += own[0].length;
-    else if (ownBefore) at += /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0].length ?? 0;
-    else return f;
+    // ("In the town of X two people were injured, and two more in Y", tuned9/kharkiv-2024-05-23.txt:6: the place told before it)
+    const clauseBefore = sentence.slice(0, f.index).split(/[,;.]/).at(-1) ?? '';
+    const ownBefore = /\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:town|city|village|region)\s+of\s+)?\p{Lu}[^,;.]*$/u.test(clauseBefore);
+    let where: string;
+    if (own) {
+      where = own[0];
+      at += own[0].length;
+    } else if (ownBefore) {
+      const rest = /^[^,;.]*?(?=,|\s+and\s+)/.exec(sentence.slice(at, next))?.[0] ?? '';
+      where = clauseBefore + rest;
+      at += rest.length;
+    } else return f;
     let add = 0;
     let end = at;
     for (;;) {
@@ -637,6 +656,12 @@ function addElided(fs: FigureMention[], sentence: string): FigureMention[] {
       if (!m) break;
       const n = wordValue(m[1]!);
       if (n === undefined) break;
+      const more = m[2] !== undefined;
+      const word = m[3];
+      if (word !== undefined && !more) {
+        const named = /^\p{Lu}/u.test(word);
+        if (named ? TIME_NAME.test(word) || new RegExp(String.raw`\b${word}\b`, 'u').test(where) : word !== 'capital') return f;
+      }
       add += n;
       // on to the next comma or "and" of the list
       const rest = sentence.slice(at + m[0].length, next);

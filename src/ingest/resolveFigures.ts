@@ -180,7 +180,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const oneSettlement = mine.every((p) => SETTLEMENT.has(p.kind)) && new Set(mine.map((p) => p.id)).size === 1;
     const partOfCountry = CASUALTY.has(c.f.quantity) && wholeCountry;
     // ("fired 32 missiles at Ukraine, most of them at Kyiv" tells the whole attack's)
-    // ("struck Kharkiv and its outskirts with 15 missiles" tells the towns around the city's too)
+    // (a city "and its outskirts" struck with 15 missiles, tuned9/kharkiv-2024-05-23.txt:3, tells the towns around it too)
     const partOfTowns =
       MUNITION.has(c.f.quantity) &&
       oneSettlement &&
@@ -196,7 +196,7 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   const exactLaunch = (c: Candidate) =>
     !c.f.weak && !c.f.part && c.f.role === 'launched' && c.f.count.best === c.f.count.low && c.f.count.high === c.f.count.low;
 
-  // parts never stand for the whole: a launch told at one site ("four drones had been sent at the refinery")
+  // parts never stand for the whole: a launch told at one site (drones "sent at the refinery", tuned9/kstovo-2025-01-29.txt:5)
   // while the same attack is told in several other regions ("drone attacks were reported in the Smolensk, Tver
   // and Bryansk regions") is a floor on the attack's
   const regionsElsewhere = lines.some(

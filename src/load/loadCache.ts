@@ -102,14 +102,29 @@ function read(file: string): Entry | undefined {
   }
 }
 
-/** Written whole or not at all; a cache that cannot be written is no cache, not an error. */
 function write(file: string, entry: Entry): void {
+  writeWhole(file, JSON.stringify(entry));
+}
+
+/**
+ * A cache file written whole or not at all (a reader never sees half of one: the rename is atomic, and
+ * two processes writing at once each rename their own whole file); a cache that cannot be written is no
+ * cache, not an error. The clean-up may fail as the write did (a file where the folder should be, a
+ * read-only folder), so it is guarded too. Says whether the file was written.
+ */
+export function writeWhole(file: string, data: string): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, data);
     renameSync(tmp, file);
+    return true;
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there either
+    }
+    return false;
   }
 }

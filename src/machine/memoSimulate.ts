@@ -108,8 +108,7 @@ export class StatechartMemo {
       if (!table) this.runs.set(plan.key, (table = { byHash: new Map(), size: 0 }));
       for (const r of plan.runs) {
         const key = Int32Array.from(r.key);
-        let h = 0x811c9dc5;
-        for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key[k]!, 0x01000193);
+        const h = hashOf(key, key.length);
         const b = table.byHash.get(h);
         // a key twice would only shadow itself: the first is the one a lookup finds, as in the memo that saved it
         if (b?.some((e) => sameKey(e.key, key, key.length))) continue;
@@ -144,8 +143,7 @@ export class StatechartMemo {
       this.runs.set(planKey, table);
     }
     const key = this.key;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < length; k++) h = Math.imul(h ^ key[k]!, 0x01000193);
+    const h = hashOf(key, length);
     const bucket = table.byHash.get(h);
     if (bucket) {
       for (const e of bucket) if (sameKey(e.key, key, length)) return materialise(e.run, this.points);
@@ -279,7 +277,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * Whether data is exactly what `saved` writes: every key's shape (agreed, n, n ranks below n, the inputs
  * as signature writes them, with ids the list holds) and every run's time points among the key's n, so
- * that a run it gives back is one the memo could have made.
+ * that a run it gives back is one the memo could have made. By hand, not a zod schema: the file is no
+ * input of the user's (a cache the build writes for itself, read at every start, like the scenario cache's
+ * entries, loadCache.ts), and a cached start loads no zod at all; a check that fails only costs the runs.
  */
 function isSaved(data: unknown): data is SavedStatechartMemo {
   if (!isRecord(data) || data.format !== SAVED_FORMAT || !Array.isArray(data.ids) || !Array.isArray(data.plans)) return false;
@@ -330,6 +330,13 @@ function isSaved(data: unknown): data is SavedStatechartMemo {
     (p) =>
       isRecord(p) && isStr(p.key) && Array.isArray(p.runs) && p.runs.every((r) => isRecord(r) && keyOk(r.key) && runOk(r.run, r.key[1]!)),
   );
+}
+
+/** FNV-1a of a run's key (its first `length` numbers): the same for a key made here and one restored. */
+function hashOf(key: Int32Array, length: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < length; k++) h = Math.imul(h ^ key[k]!, 0x01000193);
+  return h;
 }
 
 /** The index of t among sorted[0..distinct) (it is there). */

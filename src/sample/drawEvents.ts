@@ -44,8 +44,9 @@ export class DrawPlan {
   /** per event, what the draw being made takes: the event itself, or (if it copies it) its copy with the drawn counts */
   readonly copied: Event[] = [];
   /**
-   * per event and count kind, the drawn counts made so far by value: a count is read, never changed,
-   * so draws that draw the same value share one object instead of making one each time
+   * per event and count kind, the drawn counts made so far by value, shared by every draw that draws the
+   * same value instead of one object each time; frozen, since a reader that changed one would change
+   * every later draw of that value (a draw must depend on its seed and index only)
    */
   private readonly made: (Map<number, Count> | undefined)[] = [];
 
@@ -101,7 +102,7 @@ export class DrawPlan {
     const v = top > low ? unsafeUniformIntDistribution(low, top, rng) : low;
     const made = (this.made[at] ??= new Map());
     let c = made.get(v);
-    if (c === undefined) made.set(v, (c = { low: v, best: v, high: v }));
+    if (c === undefined) made.set(v, (c = Object.freeze({ low: v, best: v, high: v })));
     return c;
   }
 }
