@@ -2681,3 +2681,42 @@ describe('tenth round: dates, occurrences and actors', () => {
     ]);
   });
 });
+
+describe('eleventh round: figures, targets and places', () => {
+  const event = (text: string) => ingest(`RIVNE, 12 June 2026\n${text}`, at('2026-06-12T18:00:00+03:00')).events;
+  const injured = (text: string) => event(text).map((e) => e.casualties.injured);
+  const roles = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, low: f.count.low, role: f.role }));
+  it('a count told after an earlier one in a later clause of its own ("; by evening", "later") is the count, not an earlier one', () => {
+    expect(
+      injured(
+        'Russian drones struck Rivne on Thursday. The mayor initially counted two dead and nine wounded; by evening officials said four were dead and 31 wounded.',
+      ),
+    ).toEqual([{ low: 31, best: 31, high: 31 }]);
+    // (a later clause that a larger count told elsewhere supersedes is still earlier)
+    expect(
+      injured(
+        'Russian drones struck Rivne on Thursday, and 40 people were wounded, the emergency service said on Friday.\nThe mayor initially counted two dead and nine wounded; by evening the count stood at four dead and 31 wounded.',
+      ),
+    ).toEqual([{ low: 40, best: 40, high: 40 }]);
+  });
+  it('"21 of them were shot down", "brought down 30 of them": a part of the munition told before, downed', () => {
+    expect(roles('Russia fired 45 missiles at the country overnight, and 21 of them were shot down.')).toEqual([
+      { q: 'missiles', low: 45, role: 'launched' },
+      { q: 'missiles', low: 21, role: 'downed' },
+    ]);
+    // (a part told as hitting is no count downed)
+    expect(roles('Russia fired 45 missiles at the country overnight, and 21 of them hit the capital.')).toEqual([
+      { q: 'missiles', low: 45, role: 'launched' },
+    ]);
+  });
+  it('a figure joined by "and" or "as well as" to those downed, with no verb of its own, is downed by the same verb', () => {
+    expect(roles('Gunners brought down 30 of the missiles as well as eight drones, the army said.')).toEqual([
+      { q: 'missiles', low: 30, role: 'downed' },
+      { q: 'drones', low: 8, role: 'downed' },
+    ]);
+    expect(roles('Gunners brought down 30 of the drones and eight missiles hit the port.')).toEqual([
+      { q: 'drones', low: 30, role: 'downed' },
+      { q: 'missiles', low: 8, role: 'launched' },
+    ]);
+  });
+});

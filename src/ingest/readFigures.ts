@@ -180,6 +180,11 @@ const OF_GROUP = new RegExp(
   String.raw`^\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|almost|roughly|more than|over)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|${WORD_NUMBER})\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|residents|soldiers|troops|servicemen|workers|passengers|children)\s+(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+been|were|was)\s+(?:[\w-]+\s+)?(killed|wounded|injured|hurt)\b`,
   'i',
 );
+/** "21 of them were shot down", "brought down 51 of them": a part of the munition told before, downed */
+const OF_THEM_DOWNED = /^\s+of\s+(?:them|these|those)\b(?!\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
+/** the last munition counted before, which "of them" refers to */
+const lastMunition = (out: readonly FigureMention[]) =>
+  out.filter((f) => MUNITIONS.has(f.quantity) && !f.weak && f.role === 'launched').at(-1);
 /** "two of them were", "four were": a part of a count told before, typed by what follows */
 const OF_THEM_WERE =
   /^\s+(?:of\s+(?:them|these|those)\s+(?:(?:were|was|are)\s+)?|(?:were|was|are)\s+)(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
@@ -370,6 +375,24 @@ export function readFigures(raw: string): FigureMention[] {
     } else if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
+    } else if (
+      !article &&
+      !mi &&
+      !d &&
+      OF_THEM_DOWNED.test(after) &&
+      lastMunition(out) !== undefined &&
+      (DOWNED.test(after.split(/[,;:]/)[0] ?? '') ||
+        DOWNED.test(
+          before
+            .slice(-30)
+            .split(/[;]|,\s*(?:while|but|and)\b/)
+            .at(-1) ?? '',
+        ))
+    ) {
+      // "fired 41 missiles ..., and 21 of them were shot down", "brought down 51 of them": those downed of the
+      // munition told before
+      quantity = lastMunition(out)!.quantity;
+      typeWord = 'of them';
     } else if (mi) {
       const head = mi[0].toLowerCase();
       // only the words "ballistic" and "cruise" type a missile: a model named alone ("Iskander", "Kh-22")
@@ -505,10 +528,22 @@ export function readFigures(raw: string): FigureMention[] {
         const gap = sentence.slice(p.index, idx);
         return !/[;.:]|\b(?:but|while|whereas)\b/.test(gap) && (BREAKDOWN.test(gap) || /^[^,;.]*\bamong them\b/i.test(after));
       });
+    // "brought down 51 of them as well as five drones", "shot down 296 of the drones and seven of the missiles":
+    // a figure joined to those downed by "and" or "as well as", with no verb of its own, is downed by the same verb
+    const listedDowned =
+      !article &&
+      !/\b(?:were|was|had|have|has|hit|struck|fell|crashed|reached|exploded|killed|injured|damaged)\b/i.test(tail) &&
+      out.some((p) => {
+        if (p.role !== 'downed' || p.weak || p.index >= idx || !MUNITIONS.has(p.quantity)) return false;
+        return (
+          /^[^,;.:]*?\s(?:and|as well as|along with|plus)\s+$/i.test(sentence.slice(p.index, idx)) &&
+          !/\b(?:but|while|whereas|were|was|had|hit|struck)\b/i.test(sentence.slice(p.index, idx))
+        );
+      });
     const role =
       quantity === 'killed' || quantity === 'injured' || ofTotal
         ? 'launched'
-        : downedAfter || downedBefore || ofDowned
+        : downedAfter || downedBefore || ofDowned || listedDowned
           ? 'downed'
           : 'launched';
     // "one ballistic missile was not intercepted": those that got through are a floor on those fired

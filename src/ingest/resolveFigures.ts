@@ -47,8 +47,19 @@ const EARLIER =
  */
 function toldAfterEarlier(text: string, index: number): boolean {
   const m = new RegExp(EARLIER.source, 'gi');
-  return [...text.matchAll(m)].some((x) => x.index < index);
+  return [...text.matchAll(m)].some((x) => x.index < index && !LATER_COUNT.test(text.slice(x.index + x[0].length, index)));
 }
+/** told after an earlier count in its line, in a later clause of its own (see LATER_COUNT) */
+function toldAfterLater(text: string, index: number): boolean {
+  const m = new RegExp(EARLIER.source, 'gi');
+  return [...text.matchAll(m)].some((x) => x.index < index && LATER_COUNT.test(text.slice(x.index + x[0].length, index)));
+}
+/**
+ * "first reported five dead; by Saturday the toll had risen to 11 killed and 47 injured", "first reported five
+ * dead, and the ministry later put the toll at seven killed and 18 injured": a later count told after the
+ * earlier one in its line ends the earlier count's words (a new clause after a semicolon, "later", "now")
+ */
+const LATER_COUNT = /;|\b(?:later|subsequently|since then|now)\b/i;
 
 /** what a search of a strike site is for or through: the rubble, survivors, bodies, people trapped */
 const SOUGHT = String.raw`(?:rubble|ruins|debris|wreckage|survivors|bodies|victims|missing|trapped|residents|people)`;
@@ -126,6 +137,15 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     // the latest count replaces earlier ones
     const marked = told.filter((c) => !c.f.updated && toldAfterEarlier(lines[c.line]!.text, c.f.index));
     const plain = told.filter((c) => !marked.includes(c));
+    // (a count told after the earlier one in its own later clause is the count of its time: it stands unless a
+    // larger count is told plainly elsewhere, "the count stood at 15 wounded" by evening, 21 wounded by the next day)
+    for (const c of plain)
+      if (
+        !c.f.updated &&
+        toldAfterLater(lines[c.line]!.text, c.f.index) &&
+        plain.some((p) => p.line !== c.line && p.f.count.low > c.f.count.low)
+      )
+        drop.add(c.f);
     // (a first count the later one repeats was not superseded: it tells the same number)
     const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
     // (a later plain count smaller than it, "two killed in the village of X", may be a part: the earlier count
