@@ -2719,4 +2719,17 @@ describe('eleventh round: figures, targets and places', () => {
       { q: 'missiles', low: 8, role: 'launched' },
     ]);
   });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('an industrial plant, an office tower and a shipyard are non-residential', () => {
+    expect(t('A drone slammed into an industrial plant on the edge of Rivne.')).toEqual(['non-residential']);
+    expect(t('Debris fell on a 20-storey office tower in the city centre.')).toEqual(['non-residential']);
+    expect(t('Missiles set the shipyard on fire.')).toEqual(['non-residential']);
+    // (a plant of power is energy, not an industrial plant)
+    expect(t('A missile hit a power plant near Rivne.')).toEqual(['energy']);
+  });
+  it('a site told as shut or halted ("shutting the airport", "the airport suspended flights") is an effect, not a site hit', () => {
+    expect(t('Air traffic was disrupted overnight, temporarily shutting Zhuliany airport.')).toEqual([]);
+    expect(t('The regional airport suspended all flights for three hours.')).toEqual([]);
+    expect(t('A missile hit the airport, damaging its runway.')).toEqual(['civilian-transport']);
+  });
 });
