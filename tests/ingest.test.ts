@@ -2732,4 +2732,14 @@ describe('eleventh round: figures, targets and places', () => {
     expect(t('The regional airport suspended all flights for three hours.')).toEqual([]);
     expect(t('A missile hit the airport, damaging its runway.')).toEqual(['civilian-transport']);
   });
+  const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+  it('a river named for a city ("the east bank of the Dnipro", "the Dnipro river") is no place hit; the city is', () => {
+    expect(placeNames('Russian troops dug in on the east bank of the Dnipro, shelling Kherson daily.')).toEqual(['Kherson']);
+    expect(placeNames('Barges on the Dnipro River were idle.')).toEqual([]);
+    expect(placeNames('Missiles hit Dnipro and Kherson overnight.')).toEqual(['Dnipro', 'Kherson']);
+  });
+  it('the places whose representatives or envoys meet name who speaks for them, not places hit', () => {
+    expect(placeNames('Envoys from the occupied areas of the Luhansk region met mediators in Minsk.')).toEqual([]);
+    expect(placeNames('Shells fell on the occupied areas of the Luhansk region.')).toEqual(['Luhansk region']);
+  });
 });
