@@ -2742,4 +2742,29 @@ describe('eleventh round: figures, targets and places', () => {
     expect(placeNames('Envoys from the occupied areas of the Luhansk region met mediators in Minsk.')).toEqual([]);
     expect(placeNames('Shells fell on the occupied areas of the Luhansk region.')).toEqual(['Luhansk region']);
   });
+  it('a launch at the whole country told as aimed mostly at some towns ("most of them at Rivne") makes a town\'s toll a floor', () => {
+    expect(
+      injured(
+        'Russia launched 60 drones at Ukraine on Thursday night, most of them at Rivne.\nIn Rivne, drones hit a warehouse and wounded four people.',
+      ),
+    ).toEqual([{ low: 4 }]);
+    expect(
+      injured('Russia launched 60 drones at Ukraine on Thursday night.\nIn Rivne, drones hit a warehouse and wounded four people.'),
+    ).toEqual([{ low: 4, best: 4, high: 4 }]);
+  });
+  it('missiles told with no number are those one type counts ("Russian missiles" and "about 40 cruise missiles")', () => {
+    const m = (text: string) => event(text).map((e) => [e.munitions.missiles, e.munitions.cruiseMissiles]);
+    expect(m('Russian missiles struck Rivne on Thursday.\nRussia fired about 40 cruise missiles at the region, the army said.')).toEqual([
+      [
+        { low: 35, best: 40, high: 45 },
+        { low: 35, best: 40, high: 45 },
+      ],
+    ]);
+    // (with a second type told, the missiles are more than the one type: the types summed, a floor)
+    expect(
+      m(
+        'Russian missiles struck Rivne on Thursday.\nRussia fired about 40 cruise missiles and ballistic missiles at the region, the army said.',
+      )[0]![0],
+    ).toEqual({ low: 37 });
+  });
 });

@@ -100,6 +100,9 @@ const toldAsWide = (text: string) =>
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
 
+/** "most of them at Izmail", "mainly at Kyiv": where most of a launch went, so not all of it */
+const MOSTLY_AT = /\b(?:most of them|mostly|mainly|chiefly|largely|primarily)\s+(?:at|on|against|towards|over)\b/i;
+
 /** "fitted with cluster munitions", "armed with", "carrying": what sets some munitions of a type apart */
 const FEATURED = /^\s*(?:(?:that|which)\s+(?:were|had been)\s+)?(?:fitted|armed|equipped|tipped|loaded)\s+with\b|^\s*carrying\b/i;
 
@@ -188,7 +191,15 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
   // missiles struck the city" ... "two other towns were hit in the same attack")
   const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
-  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
+  // ("sent 44 drones against Ukraine, most of them at Izmail", "41 missiles at Ukraine, mainly at Kyiv and
+  // Kharkiv": a launch at the whole country told as aimed mostly at some towns hit others too)
+  const launchedAtCountry = lines.some(
+    (l) =>
+      AT_COUNTRY.test(l.text) &&
+      MOSTLY_AT.test(l.text) &&
+      l.figures.some((f) => MUNITION.has(f.quantity) && f.role === 'launched' && !f.weak),
+  );
+  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text)) || launchedAtCountry;
   // (only towns told as hit count: "30 km from the Russian city of Belgorod" is where, not another town hit)
   const settlements = new Set(
     lines.filter((l) => HIT_WORD.test(l.text)).flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)),
@@ -301,6 +312,26 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     const floorOf = Math.max(...missileCounts.map((c) => c.f.count.low));
     for (const c of all.filter((x) => x.f.quantity === types[0]))
       if (c.f.weak && !replace.has(c.f) && floorOf > c.f.count.low) replace.set(c.f, { ...c.f, count: { low: floorOf } });
+  }
+
+  // the missiles told with no number ("Russian missiles black out ...") are those one type counts ("about 70
+  // cruise missiles"): every missile is of the one type told, so the missiles take its count
+  const typedLaunch = (['cruiseMissiles', 'ballisticMissiles'] as const).map((q) =>
+    all.filter((c) => c.f.quantity === q && !c.f.weak && !c.f.part && c.f.role === 'launched' && !drop.has(c.f)),
+  );
+  const untyped = all.filter((c) => c.f.quantity === 'missiles' && !drop.has(c.f));
+  const [oneType] = typedLaunch.filter((x) => x.length > 0);
+  if (
+    typedLaunch.filter((x) => x.length > 0).length === 1 &&
+    all.every(
+      (c) => (c.f.quantity !== 'cruiseMissiles' && c.f.quantity !== 'ballisticMissiles') || c.f.quantity === oneType![0]!.f.quantity,
+    ) &&
+    untyped.some((c) => c.f.count.low >= 2) &&
+    untyped.every((c) => c.f.weak)
+  ) {
+    const most = oneType!.reduce((a, c) => (c.f.count.low > a.f.count.low ? c : a));
+    for (const c of untyped.filter((x) => x.f.count.low >= 2))
+      replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: most.f.count, weak: false, approximate: most.f.approximate });
   }
 
   // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
