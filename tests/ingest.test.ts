@@ -2767,4 +2767,10 @@ describe('eleventh round: figures, targets and places', () => {
       )[0]![0],
     ).toEqual({ low: 37 });
   });
+  it('one person told by an article and by what they do ("a police officer was wounded") is one injured; "said no one was hurt" is none', () => {
+    expect(readFigures('A police officer on duty at the checkpoint was wounded by shrapnel.').map((f) => [f.quantity, f.count])).toEqual([
+      ['injured', { low: 1, best: 1, high: 1 }],
+    ]);
+    expect(readFigures('A security guard at the depot said no one was hurt.')).toEqual([]);
+  });
 });

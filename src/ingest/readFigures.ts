@@ -170,6 +170,14 @@ const PERSONS_TOGETHER = new RegExp(
   String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+and\s+(?:(?:her|his|their)\s+)?(?:(a|an|one|two|three|four|five)\s+)?(?:[\w-]+\s+){0,2}?(?:women|men|${PERSON_WORD}(?:s|ren)?)\s+(?:were|have been|had been)\s+(?:(?:both|all)\s+)?(killed|injured|wounded|hurt)\b`,
   'gi',
 );
+/**
+ * "a woman was killed", "a security guard at one of the towers was injured": one person told by an article, by
+ * what they are or do (a guard, an officer, an employee are people as a worker or a driver is)
+ */
+const ONE_PERSON_HIT = new RegExp(
+  String.raw`^\s*(?:[\w-]+\s+){0,2}?(?:${PERSON_WORD}|soldier|miner|guard|officer|employee|policeman|policewoman|journalist|volunteer)\b(?![^,.;]*?\b(?:no one|no-one|nobody|none)\b)[^,.;]*?\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\b`,
+  'i',
+);
 /** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
 const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
 const EACH = new RegExp(
@@ -402,12 +410,7 @@ export function readFigures(raw: string): FigureMention[] {
       if (quantity === 'missiles' && /\brockets?$/.test(head)) quantity = 'shells';
       typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
-    } else if (
-      article &&
-      /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(
-        after,
-      )
-    ) {
+    } else if (article && ONE_PERSON_HIT.test(after)) {
       quantity = /\b(was|were)\s+killed\b/i.test(clause) ? 'killed' : 'injured';
       onePerson = true;
     } else if (
