@@ -2773,4 +2773,8 @@ describe('eleventh round: figures, targets and places', () => {
     ]);
     expect(readFigures('A security guard at the depot said no one was hurt.')).toEqual([]);
   });
+  it('a region named as what a side annexes ("the annexation of the Kherson region") is spoken of, not hit; "annexed Crimea" hit stays', () => {
+    expect(placeNames('Putin later signed the annexation of the Kherson region in Moscow.')).toEqual(['Moscow']);
+    expect(placeNames('Drones struck annexed Crimea and the Kherson region overnight.')).toEqual(['Crimea region', 'Kherson region']);
+  });
 });

@@ -63,6 +63,8 @@ function capitalAsActor(sentence: string, start: number, end: number): boolean {
 /** "representatives of the", "delegates from the separatist-held parts of the": who a place sends to speak */
 const SPOKEN_FOR =
   /\b(?:representatives?|delegates?|delegations?|envoys?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:parts?|areas?|territor(?:y|ies))\s+of\s+(?:the\s+)?)?$/i;
+/** "the annexation of the", "annexed": what a side takes as its own */
+const ANNEXED = /\b(?:annexation|annexing|incorporation|incorporating|accession)\s+(?:of\s+)?(?:the\s+)?$/i;
 /** "the far bank of the", "across the", "the river": where a river is told, not a city */
 const RIVER_LEAD = /\b(?:banks?|shores?|side|mouth|waters)\s+of\s+the\s+$|\b(?:across|along|crossed|crossing)\s+the\s+$|\b[Rr]iver\s+$/;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
@@ -134,6 +136,9 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     // "representatives of the separatist-held parts of the Donetsk and Luhansk regions", "envoys from Kyiv": a place
     // standing for the people who speak or sign for it, not a place hit
     if (SPOKEN_FOR.test(sentence.slice(Math.max(0, index - 80), index))) return;
+    // "signed the annexation of the Zaporizhzhia region", "annexing Crimea": a territory a side claims as its own is
+    // spoken of, not hit
+    if (ANNEXED.test(sentence.slice(Math.max(0, index - 40), index))) return;
     // "the far bank of the Dnipro", "the Dnipro river": a river named for a city is no place hit
     if (
       entry.kind !== 'region' &&
