@@ -2777,4 +2777,10 @@ describe('eleventh round: figures, targets and places', () => {
     expect(placeNames('Putin later signed the annexation of the Kherson region in Moscow.')).toEqual(['Moscow']);
     expect(placeNames('Drones struck annexed Crimea and the Kherson region overnight.')).toEqual(['Crimea region', 'Kherson region']);
   });
+  it('a headline toll told as one place\'s ("Lutsk death toll rises to six") is that place\'s; a bare headline toll sums up the event', () => {
+    const killed = (text: string) => event(text).map((e) => e.casualties.killed);
+    const body = 'Russian drones struck Lutsk and Rivne overnight on Thursday.\nIn Rivne, two people were killed.';
+    expect(killed(`Lutsk death toll rises to six after Russian drone attack\n${body}`)).toEqual([{ low: 8, best: 8, high: 8 }]);
+    expect(killed(`Russian drone attack kills six in Lutsk and Rivne\n${body}`)).toEqual([{ low: 6, best: 6, high: 6 }]);
+  });
 });

@@ -6,7 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { placesOfClause, resolveFigures, toldAsMore } from './resolveFigures.js';
+import { placesOfClause, resolveFigures, toldAsMore, tollOfPlace } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
@@ -1020,7 +1020,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down
-        const headline = isHeadline(o.s);
+        const headline = isHeadline(o.s) && !tollOfPlace(o.s.text, f.index, o.places);
         const added = !headline && o.s !== lead && toldAsMore(o.s.text, f.index);
         // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
         // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)

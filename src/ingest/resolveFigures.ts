@@ -415,3 +415,14 @@ export function placesOfClause<P extends { index: number }>(text: string, places
   const mine = places.filter((p) => p.index >= start && p.index < end);
   return mine.length > 0 ? mine : [...places];
 }
+
+/**
+ * "Kharkiv death toll rises to 10": a headline's toll told as one place's is that place's, not the whole
+ * event's (a headline's bare toll, "Missile strike kills four", sums up the event)
+ */
+export function tollOfPlace(text: string, index: number, places: readonly { words: string }[]): boolean {
+  const before = text.slice(0, index);
+  return places.some(({ words: n }) =>
+    new RegExp(String.raw`(?:^|[^\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?\s+(?:death\s+)?toll\b`, 'u').test(before),
+  );
+}
