@@ -2783,4 +2783,12 @@ describe('eleventh round: figures, targets and places', () => {
     expect(killed(`Lutsk death toll rises to six after Russian drone attack\n${body}`)).toEqual([{ low: 8, best: 8, high: 8 }]);
     expect(killed(`Russian drone attack kills six in Lutsk and Rivne\n${body}`)).toEqual([{ low: 6, best: 6, high: 6 }]);
   });
+  it('a count that attacked and then was destroyed ("three sea drones attacked the bridge and were destroyed") is those launched', () => {
+    expect(roles('Three sea drones attacked the bridge at dawn and were destroyed by gunfire.')).toEqual([
+      { q: 'drones', low: 3, role: 'launched' },
+    ]);
+    expect(roles('Three drones were destroyed over the bay after they attacked a tanker, the navy said.')).toEqual([
+      { q: 'drones', low: 3, role: 'downed' },
+    ]);
+  });
 });

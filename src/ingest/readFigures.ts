@@ -193,6 +193,9 @@ const OF_THEM_DOWNED = /^\s+of\s+(?:them|these|those)\b(?!\s+(?:were|was|are)\s+
 /** the last munition counted before, which "of them" refers to */
 const lastMunition = (out: readonly FigureMention[]) =>
   out.filter((f) => MUNITIONS.has(f.quantity) && !f.weak && f.role === 'launched').at(-1);
+/** "tried to attack", "attacked", "were launched at": the figure's own verb telling it flew at a target */
+const ATTACKED_FIRST =
+  /\b(?:tried to (?:attack|strike|hit|reach)|attempted to (?:attack|strike|hit)|attacked|were (?:launched|fired|sent)|targeted)\b/i;
 /** "two of them were", "four were": a part of a count told before, typed by what follows */
 const OF_THEM_WERE =
   /^\s+(?:of\s+(?:them|these|those)\s+(?:(?:were|was|are)\s+)?|(?:were|was|are)\s+)(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
@@ -509,8 +512,14 @@ export function readFigures(raw: string): FigureMention[] {
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     // "eight drones had been involved: five were shot down": the colon opens the breakdown
     const tail = after.split(/[,;:]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
+    // "Two unmanned boats tried to attack the base and were destroyed": the figure attacked first, so it counts
+    // those launched (all of them downed), not a part
+    const attackedFirst = ATTACKED_FIRST.exec(tail);
     const downedAfter =
-      DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail) && !ACTIVE_HIT.test(tail);
+      DOWNED.test(tail) &&
+      !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail) &&
+      !ACTIVE_HIT.test(tail) &&
+      !(attackedFirst && attackedFirst.index < (DOWNED.exec(tail)?.index ?? 0));
     // "... were intercepted, while one ballistic missile was not": the verb before stays in its own clause
     const beforeClause =
       before
