@@ -2791,4 +2791,15 @@ describe('eleventh round: figures, targets and places', () => {
       { q: 'drones', low: 3, role: 'downed' },
     ]);
   });
+  it('a toll told on a later day ("On Friday the number of wounded had risen to 31") is the strike\'s count, dating nothing', () => {
+    const strike = 'Russian drones struck Rivne on Thursday morning, wounding 12 people.';
+    const read = (text: string) => event(text).map((e) => [e.when.start, e.casualties.injured]);
+    expect(read(`${strike}\nOn Friday the number of wounded had risen to 31, the governor said.`)).toEqual([
+      ['2026-06-11T05:00:00+03:00', { low: 31, best: 31, high: 31 }],
+    ]);
+    // (a later day's line telling no count goes on about nothing of the strike)
+    expect(read(`${strike}\nOn Friday two farmers were wounded by a landmine near the town.`)).toEqual([
+      ['2026-06-11T05:00:00+03:00', { low: 12, best: 12, high: 12 }],
+    ]);
+  });
 });

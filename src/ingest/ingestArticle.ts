@@ -6,7 +6,7 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { placesOfClause, resolveFigures, toldAsMore, tollOfPlace } from './resolveFigures.js';
+import { placesOfClause, resolveFigures, toldAsMore, tollOfPlace, tollUpdate } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
 import { findTargets, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
@@ -508,6 +508,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (kind === undefined) {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
+      // (the day a later count was told, "had climbed to 144 by Sunday", dates nothing: the line goes on about the strike)
+      if (fire(current?.kind) && tollUpdate(o.s.text, o.figures)) o.dates = [];
       const dated = eventDates(o, 'strike').length > 0;
       // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
       // detail told of a place goes with the occurrence at that place

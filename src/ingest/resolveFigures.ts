@@ -426,3 +426,16 @@ export function tollOfPlace(text: string, index: number, places: readonly { word
     new RegExp(String.raw`(?:^|[^\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?\s+(?:death\s+)?toll\b`, 'u').test(before),
   );
 }
+
+/**
+ * "The number of wounded had climbed to 144 by Sunday", "On Wednesday rescuers recovered two more bodies, raising
+ * the toll to 10": a line telling only casualties, told as a count (a toll, the number of wounded, bodies
+ * recovered), dated later than the strike, is the strike's count as of that day, not an occurrence of its own
+ */
+export function tollUpdate(text: string, figures: readonly FigureMention[]): boolean {
+  return (
+    figures.length > 0 &&
+    figures.every((f) => CASUALTY.has(f.quantity)) &&
+    /\b(?:toll|number of (?:the\s+)?(?:dead|killed|wounded|injured|victims|casualties)|bodies|body|count(?:ed)?|tally)\b/i.test(text)
+  );
+}
