@@ -2802,4 +2802,13 @@ describe('eleventh round: figures, targets and places', () => {
       ['2026-06-11T05:00:00+03:00', { low: 12, best: 12, high: 12 }],
     ]);
   });
+  it('a toll told while people are still trapped or buried is a floor on the dead; "trapped for hours, then freed" is not', () => {
+    const killed = (text: string) => event(text).map((e) => e.casualties.killed);
+    expect(killed('A Russian missile destroyed a house in Rivne on Thursday, killing four; two neighbours may still be buried.')).toEqual([
+      { low: 4 },
+    ]);
+    expect(
+      killed('A Russian missile destroyed a house in Rivne on Thursday, killing four; a neighbour trapped for hours was freed.'),
+    ).toEqual([{ low: 4, best: 4, high: 4 }]);
+  });
 });

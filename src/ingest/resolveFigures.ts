@@ -73,6 +73,8 @@ const ONGOING = new RegExp(
     String.raw`\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b(?=[^.;]{0,50}\b${SOUGHT}\b)`,
     String.raw`\b(?:search|rescue)(?:es|\s+operations?|\s+work)?\s+(?:(?:for|through|of)\s+[^.;,]{1,40}?\s+)?(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b`,
     String.raw`\bday\s+(?:was|is|had)\s+not yet (?:over|ended)\b`,
+    // "more are still trapped under it", "some people might still be buried": people not yet reached
+    String.raw`\b(?:still|yet)\s+(?:be\s+)?(?:trapped|buried)\b`,
     String.raw`\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)\s+of\s+the\s+${SOUGHT}`,
   ].join('|'),
   'i',
