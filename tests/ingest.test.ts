@@ -2811,4 +2811,16 @@ describe('eleventh round: figures, targets and places', () => {
       killed('A Russian missile destroyed a house in Rivne on Thursday, killing four; a neighbour trapped for hours was freed.'),
     ).toEqual([{ low: 4, best: 4, high: 4 }]);
   });
+  it('a headline telling two occurrences gives each the targets its body tells ("...; drones damage school in Lutsk")', () => {
+    const targets = (text: string) => event(text).map((e) => [...e.targets].sort());
+    expect(
+      targets(
+        'Russian missiles hit Rivne power station; drones damage school in Lutsk\nRussian missiles hit a power station in Rivne on Thursday morning.\nIn a separate attack on Wednesday night, Russian drones damaged a school in Lutsk.',
+      ),
+    ).toEqual([['energy'], ['education']]);
+    // (a headline's class no other occurrence tells stays the one occurrence's)
+    expect(
+      targets('Russian missiles hit Rivne power station and school\nRussian missiles hit a power station in Rivne on Thursday morning.'),
+    ).toEqual([['education', 'energy']]);
+  });
 });

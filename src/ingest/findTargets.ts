@@ -158,3 +158,18 @@ export function findTargets(sentence: string): TargetMention[] {
   }
   return out;
 }
+
+/**
+ * "Russian missiles black out much of Ukraine; newborn killed in maternity ward strike": a headline telling two
+ * occurrences gives each the targets its body tells, so a class the headline names that the body tells only in
+ * another occurrence's lines is that occurrence's, not this one's
+ */
+export function headlineTargetElsewhere<S, G extends { obs: readonly { s: S; targets: readonly TargetMention[] }[] }>(
+  t: TargetMention,
+  mine: G,
+  all: readonly G[],
+  isHeadline: (s: S) => boolean,
+): boolean {
+  const told = (g: G) => g.obs.some((o) => !isHeadline(o.s) && o.targets.some((u) => u.target === t.target));
+  return all.some((g) => g !== mine && told(g)) && !told(mine);
+}

@@ -8,7 +8,7 @@ import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
 import { placesOfClause, resolveFigures, toldAsMore, tollOfPlace, tollUpdate } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
-import { findTargets, type TargetMention } from './findTargets.js';
+import { findTargets, headlineTargetElsewhere, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
@@ -989,7 +989,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // ("its strikes had destroyed military bases": what the attacker says it hit is its claim, not a target told)
     for (const o of fire(g.kind) ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
       for (const t of o.targets)
-        if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
+        if (isHeadline(o.s) && headlineTargetElsewhere(t, g, groups, isHeadline)) continue;
+        else if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
           fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
         }
