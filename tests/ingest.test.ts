@@ -2705,3 +2705,146 @@ describe('tenth round: dates, occurrences and actors', () => {
     ]);
   });
 });
+
+describe('eleventh round: figures, targets and places', () => {
+  const event = (text: string) => ingest(`RIVNE, 12 June 2026\n${text}`, at('2026-06-12T18:00:00+03:00')).events;
+  const injured = (text: string) => event(text).map((e) => e.casualties.injured);
+  const roles = (s: string) => readFigures(s).map((f) => ({ q: f.quantity, low: f.count.low, role: f.role }));
+  it('a count told after an earlier one in a later clause of its own ("; by evening", "later") is the count, not an earlier one', () => {
+    expect(
+      injured(
+        'Russian drones struck Rivne on Thursday. The mayor initially counted two dead and nine wounded; by evening officials said four were dead and 31 wounded.',
+      ),
+    ).toEqual([{ low: 31, best: 31, high: 31 }]);
+    // (a later clause that a larger count told elsewhere supersedes is still earlier)
+    expect(
+      injured(
+        'Russian drones struck Rivne on Thursday, and 40 people were wounded, the emergency service said on Friday.\nThe mayor initially counted two dead and nine wounded; by evening the count stood at four dead and 31 wounded.',
+      ),
+    ).toEqual([{ low: 40, best: 40, high: 40 }]);
+  });
+  it('"21 of them were shot down", "brought down 30 of them": a part of the munition told before, downed', () => {
+    expect(roles('Russia fired 45 missiles at the country overnight, and 21 of them were shot down.')).toEqual([
+      { q: 'missiles', low: 45, role: 'launched' },
+      { q: 'missiles', low: 21, role: 'downed' },
+    ]);
+    // (a part told as hitting is no count downed)
+    expect(roles('Russia fired 45 missiles at the country overnight, and 21 of them hit the capital.')).toEqual([
+      { q: 'missiles', low: 45, role: 'launched' },
+    ]);
+  });
+  it('a figure joined by "and" or "as well as" to those downed, with no verb of its own, is downed by the same verb', () => {
+    expect(roles('Gunners brought down 30 of the missiles as well as eight drones, the army said.')).toEqual([
+      { q: 'missiles', low: 30, role: 'downed' },
+      { q: 'drones', low: 8, role: 'downed' },
+    ]);
+    expect(roles('Gunners brought down 30 of the drones and eight missiles hit the port.')).toEqual([
+      { q: 'drones', low: 30, role: 'downed' },
+      { q: 'missiles', low: 8, role: 'launched' },
+    ]);
+  });
+  const t = (x: string) => findTargets(x).map((m) => m.target);
+  it('an industrial plant, an office tower and a shipyard are non-residential', () => {
+    expect(t('A drone slammed into an industrial plant on the edge of Rivne.')).toEqual(['non-residential']);
+    expect(t('Debris fell on a 20-storey office tower in the city centre.')).toEqual(['non-residential']);
+    expect(t('Missiles set the shipyard on fire.')).toEqual(['non-residential']);
+    // (a plant of power is energy, not an industrial plant)
+    expect(t('A missile hit a power plant near Rivne.')).toEqual(['energy']);
+  });
+  it('a site told as shut or halted ("shutting the airport", "the airport suspended flights") is an effect, not a site hit', () => {
+    expect(t('Air traffic was disrupted overnight, temporarily shutting Zhuliany airport.')).toEqual([]);
+    expect(t('The regional airport suspended all flights for three hours.')).toEqual([]);
+    expect(t('A missile hit the airport, damaging its runway.')).toEqual(['civilian-transport']);
+  });
+  const placeNames = (x: string) => findPlaces(x, places).map((p) => p.name);
+  it('a river named for a city ("the east bank of the Dnipro", "the Dnipro river") is no place hit; the city is', () => {
+    expect(placeNames('Russian troops dug in on the east bank of the Dnipro, shelling Kherson daily.')).toEqual(['Kherson']);
+    expect(placeNames('Barges on the Dnipro River were idle.')).toEqual([]);
+    expect(placeNames('Missiles hit Dnipro and Kherson overnight.')).toEqual(['Dnipro', 'Kherson']);
+  });
+  it('the places whose representatives or envoys meet name who speaks for them, not places hit', () => {
+    expect(placeNames('Envoys from the occupied areas of the Luhansk region met mediators in Minsk.')).toEqual([]);
+    expect(placeNames('Shells fell on the occupied areas of the Luhansk region.')).toEqual(['Luhansk region']);
+  });
+  it('a launch at the whole country told as aimed mostly at some towns ("most of them at Rivne") makes a town\'s toll a floor', () => {
+    expect(
+      injured(
+        'Russia launched 60 drones at Ukraine on Thursday night, most of them at Rivne.\nIn Rivne, drones hit a warehouse and wounded four people.',
+      ),
+    ).toEqual([{ low: 4 }]);
+    expect(
+      injured('Russia launched 60 drones at Ukraine on Thursday night.\nIn Rivne, drones hit a warehouse and wounded four people.'),
+    ).toEqual([{ low: 4, best: 4, high: 4 }]);
+  });
+  it('missiles told with no number are those one type counts ("Russian missiles" and "about 40 cruise missiles")', () => {
+    const m = (text: string) => event(text).map((e) => [e.munitions.missiles, e.munitions.cruiseMissiles]);
+    expect(m('Russian missiles struck Rivne on Thursday.\nRussia fired about 40 cruise missiles at the region, the army said.')).toEqual([
+      [
+        { low: 35, best: 40, high: 45 },
+        { low: 35, best: 40, high: 45 },
+      ],
+    ]);
+    // (with a second type told, the missiles are more than the one type: the types summed, a floor)
+    expect(
+      m(
+        'Russian missiles struck Rivne on Thursday.\nRussia fired about 40 cruise missiles and ballistic missiles at the region, the army said.',
+      )[0]![0],
+    ).toEqual({ low: 37 });
+  });
+  it('one person told by an article and by what they do ("a police officer was wounded") is one injured; "said no one was hurt" is none', () => {
+    expect(readFigures('A police officer on duty at the checkpoint was wounded by shrapnel.').map((f) => [f.quantity, f.count])).toEqual([
+      ['injured', { low: 1, best: 1, high: 1 }],
+    ]);
+    expect(readFigures('A security guard at the depot said no one was hurt.')).toEqual([]);
+  });
+  it('a region named as what a side annexes ("the annexation of the Kherson region") is spoken of, not hit; "annexed Crimea" hit stays', () => {
+    expect(placeNames('Putin later signed the annexation of the Kherson region in Moscow.')).toEqual(['Moscow']);
+    expect(placeNames('Drones struck annexed Crimea and the Kherson region overnight.')).toEqual(['Crimea region', 'Kherson region']);
+  });
+  it('a headline toll told as one place\'s ("Lutsk death toll rises to six") is that place\'s; a bare headline toll sums up the event', () => {
+    const killed = (text: string) => event(text).map((e) => e.casualties.killed);
+    const body = 'Russian drones struck Lutsk and Rivne overnight on Thursday.\nIn Rivne, two people were killed.';
+    expect(killed(`Lutsk death toll rises to six after Russian drone attack\n${body}`)).toEqual([{ low: 8, best: 8, high: 8 }]);
+    expect(killed(`Russian drone attack kills six in Lutsk and Rivne\n${body}`)).toEqual([{ low: 6, best: 6, high: 6 }]);
+  });
+  it('a count that attacked and then was destroyed ("three sea drones attacked the bridge and were destroyed") is those launched', () => {
+    expect(roles('Three sea drones attacked the bridge at dawn and were destroyed by gunfire.')).toEqual([
+      { q: 'drones', low: 3, role: 'launched' },
+    ]);
+    expect(roles('Three drones were destroyed over the bay after they attacked a tanker, the navy said.')).toEqual([
+      { q: 'drones', low: 3, role: 'downed' },
+    ]);
+  });
+  it('a toll told on a later day ("On Friday the number of wounded had risen to 31") is the strike\'s count, dating nothing', () => {
+    const strike = 'Russian drones struck Rivne on Thursday morning, wounding 12 people.';
+    const read = (text: string) => event(text).map((e) => [e.when.start, e.casualties.injured]);
+    expect(read(`${strike}\nOn Friday the number of wounded had risen to 31, the governor said.`)).toEqual([
+      ['2026-06-11T05:00:00+03:00', { low: 31, best: 31, high: 31 }],
+    ]);
+    // (a later day's line telling no count goes on about nothing of the strike)
+    expect(read(`${strike}\nOn Friday two farmers were wounded by a landmine near the town.`)).toEqual([
+      ['2026-06-11T05:00:00+03:00', { low: 12, best: 12, high: 12 }],
+    ]);
+  });
+  it('a toll told while people are still trapped or buried is a floor on the dead; "trapped for hours, then freed" is not', () => {
+    const killed = (text: string) => event(text).map((e) => e.casualties.killed);
+    expect(killed('A Russian missile destroyed a house in Rivne on Thursday, killing four; two neighbours may still be buried.')).toEqual([
+      { low: 4 },
+    ]);
+    expect(
+      killed('A Russian missile destroyed a house in Rivne on Thursday, killing four; a neighbour trapped for hours was freed.'),
+    ).toEqual([{ low: 4, best: 4, high: 4 }]);
+  });
+  it('a headline telling two occurrences gives each the targets its body tells ("...; drones damage school in Lutsk")', () => {
+    const targets = (text: string) => event(text).map((e) => [...e.targets].sort());
+    expect(
+      targets(
+        'Russian missiles hit Rivne power station; drones damage school in Lutsk\nRussian missiles hit a power station in Rivne on Thursday morning.\nIn a separate attack on Wednesday night, Russian drones damaged a school in Lutsk.',
+      ),
+    ).toEqual([['energy'], ['education']]);
+    // (a headline's class no other occurrence tells stays the one occurrence's)
+    expect(
+      targets('Russian missiles hit Rivne power station and school\nRussian missiles hit a power station in Rivne on Thursday morning.'),
+    ).toEqual([['education', 'energy']]);
+  });
+});

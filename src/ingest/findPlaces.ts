@@ -64,6 +64,13 @@ function capitalAsActor(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
   return CLAUSE_OPENS.test(sentence.slice(0, start)) && FINITE_VERB.test(after) && !CITY_SUFFERS.test(after);
 }
+/** "representatives of the", "delegates from the separatist-held parts of the": who a place sends to speak */
+const SPOKEN_FOR =
+  /\b(?:representatives?|delegates?|delegations?|envoys?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:parts?|areas?|territor(?:y|ies))\s+of\s+(?:the\s+)?)?$/i;
+/** "the annexation of the", "annexed": what a side takes as its own */
+const ANNEXED = /\b(?:annexation|annexing|incorporation|incorporating|accession)\s+(?:of\s+)?(?:the\s+)?$/i;
+/** "the far bank of the", "across the", "the river": where a river is told, not a city */
+const RIVER_LEAD = /\b(?:banks?|shores?|side|mouth|waters)\s+of\s+the\s+$|\b(?:across|along|crossed|crossing)\s+the\s+$|\b[Rr]iver\s+$/;
 const BARE = new RegExp(String.raw`\b(${NAME})\b`, 'gu');
 const SPEAKER_AFTER =
   /^\s*(?:'s\s+)?(?:(?:always|never|again|also|now|still|already)\s+)?(?:lies|lied|said|says|has said|had said|accused|denied|denies|made no comment|(?:did|does|has|had) not (?:yet )?comment(?:ed)?|(?:had|has|have) nothing to do|claimed|announced|responded|rejected|told|wants|warned|insisted|demanded|refused|agreed|(?:is|was|has been)\s+(?:positioning|seeking|trying|pushing|insisting|demanding|preparing)|and Moscow|and Kyiv|regime|government|authorities|(?:(?:had|has|have)\s+)?(?:(?:also|already|again)\s+)?(?:sent|launched|fired|blames|blamed|called|calls|accused|denied|said|claimed|warned)|(?:does|did|do|has|had|have|would|will)\s+not)\b/;
@@ -128,6 +135,18 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
       /\b(head|heads|governor|governors|mayor|chief|administration|authorities|officials?|police) (of|in) (the )?$/i.test(
         sentence.slice(Math.max(0, index - 30), index),
       )
+    )
+      return;
+    // "representatives of the separatist-held parts of the Donetsk and Luhansk regions", "envoys from Kyiv": a place
+    // standing for the people who speak or sign for it, not a place hit
+    if (SPOKEN_FOR.test(sentence.slice(Math.max(0, index - 80), index))) return;
+    // "signed the annexation of the Zaporizhzhia region", "annexing Crimea": a territory a side claims as its own is
+    // spoken of, not hit
+    if (ANNEXED.test(sentence.slice(Math.max(0, index - 40), index))) return;
+    // "the far bank of the Dnipro", "the Dnipro river": a river named for a city is no place hit
+    if (
+      entry.kind !== 'region' &&
+      (RIVER_LEAD.test(sentence.slice(Math.max(0, index - 40), index)) || /^\s+[Rr]iver\b/.test(sentence.slice(index + words.length)))
     )
       return;
     // "fired by bombers flying over Russia's Kursk region", "launched from the Black Sea": where the attack came from

@@ -22,7 +22,7 @@ export const TARGET_WORDS: readonly [TargetType, RegExp][] = [
   ],
   [
     'non-residential',
-    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|administration (?:buildings?|headquarters|offices)|(?:city|town|village|municipal|regional|district) council (?:buildings?|offices|headquarters)|(?:city|town) halls?|(?:printing|publishing) (?:houses?|works|plants?)|printing works|(?<!\b(?:unnamed|undisclosed|unidentified)\s)(?:industrial )?enterprises?(?!,?\s+(?:which|that|whose)\s+[^.;]{0,30}?\bnot\s+(?:name|identify|specify|disclose))|office (?:buildings?|blocks?|centres?|centers?)|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
+    /\b(non-?residential|government (?:building|quarter|headquarters)|Cabinet of Ministers|administrative buildings?|administration (?:buildings?|headquarters|offices)|(?:city|town|village|municipal|regional|district) council (?:buildings?|offices|headquarters)|(?:city|town) halls?|(?:printing|publishing) (?:houses?|works|plants?)|printing works|(?<!\b(?:unnamed|undisclosed|unidentified)\s)(?:industrial )?enterprises?(?!,?\s+(?:which|that|whose)\s+[^.;]{0,30}?\bnot\s+(?:name|identify|specify|disclose))|office (?:buildings?|blocks?|centres?|centers?|towers?)|industrial plants?|shipyards?|business cent(?:re|er)|(?:hyper|super)markets?|shops?|offices|caf(?:e|é)s?|shopping (?:centres?|centers?|malls?)|(?:department|home improvement) stores?|warehouses?|(?<!\b(?:eastern|southern|northern|western|military|war|whole|entire)\s)theat(?:re|er)s?(?!\s+of\s+(?:war|operations))|cinemas?|museums?|bakery|bakeries|restaurants?|pizzerias?|hotels?|holiday complex(?:es)?|recreation cent(?:re|er)s?|cathedrals?|(?<!\b(?:from|to|at)\s)church(?:es)?(?!\s+(?:holidays?|feasts?|services?|leaders?))|monaster(?:y|ies)|mosques?|synagogues?|(?:car )?(?<!\b(?:oil|stock|financial|global|world|bond|currency|grain|commodity|gas|equity|energy|credit|European|Asian|US)\s)markets?)\b/i,
   ],
   [
     'military',
@@ -49,6 +49,13 @@ const VESSEL_IN =
   /\b(?:ships?|shipping|vessels?|boats?|submarines?|frigates?|corvettes?|tankers?|cruisers?)\b[^.;]{0,50}?\b(?:in|at)\s+the\s+$/i;
 const NOT_HIT = /^\s*(?:[\w-]+\s+){0,2}?(?:was|were|had been|have been|has been)\s+(?:(?:hit|damaged|struck|destroyed|affected)\b)/i;
 
+/**
+ * "briefly shutting Vnukovo airport", "the airport stopped arrivals", "schools were closed": a site told as shut
+ * or halted is an effect of the attack, not a site hit
+ */
+const SHUT_LEAD =
+  /\b(?:shut(?:ting|s)?(?:\s+down)?|clos(?:ing|ed|es)|halt(?:ing|ed|s)?|suspend(?:ing|ed|s)?)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const SHUT_REST = /^\s+(?:(?:was|were|had been|has been)\s+)?(?:(?:briefly|temporarily)\s+)?(?:stopped|suspended|halted|closed|shut)\b/i;
 /** "the state railway said": the word names a speaker, not what was hit */
 const SPEAKER = /^(?:\s*,)?\s+(?:company\s+|operator\s+)?(?:said|says|reported|reports|announced|added|told)\b/i;
 /** "people went into shelters and metro stations": where people sheltered, not what was hit */
@@ -79,6 +86,8 @@ function notHit(sentence: string, found: RegExpExecArray | RegExpMatchArray): bo
     ROUTE.test(lead) ||
     (/^(?:sea)?ports?$/i.test(found[0]) && VESSEL_IN.test(sentence.slice(Math.max(0, at - 80), at))) ||
     SPEAKER.test(rest) ||
+    SHUT_LEAD.test(lead) ||
+    SHUT_REST.test(rest) ||
     SHELTER.test(lead) ||
     SERVES.test(lead) ||
     AROUND.test(lead)
@@ -148,4 +157,19 @@ export function findTargets(sentence: string): TargetMention[] {
     out.push({ target, words: hit[0], index: hit.index });
   }
   return out;
+}
+
+/**
+ * "Russian missiles black out much of Ukraine; newborn killed in maternity ward strike": a headline telling two
+ * occurrences gives each the targets its body tells, so a class the headline names that the body tells only in
+ * another occurrence's lines is that occurrence's, not this one's
+ */
+export function headlineTargetElsewhere<S, G extends { obs: readonly { s: S; targets: readonly TargetMention[] }[] }>(
+  t: TargetMention,
+  mine: G,
+  all: readonly G[],
+  isHeadline: (s: S) => boolean,
+): boolean {
+  const told = (g: G) => g.obs.some((o) => !isHeadline(o.s) && o.targets.some((u) => u.target === t.target));
+  return all.some((g) => g !== mine && told(g)) && !told(mine);
 }

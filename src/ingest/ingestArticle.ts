@@ -6,9 +6,9 @@ import type { Event, EventKind, Precision as PrecisionSchema, TargetType } from 
 type Precision = z.infer<typeof PrecisionSchema>;
 import { readDates, type DateMention } from './readDates.js';
 import { readFigures, QUANTITIES, type FigureMention, type Quantity } from './readFigures.js';
-import { placesOfClause, resolveFigures, toldAsMore } from './resolveFigures.js';
+import { placesOfClause, resolveFigures, toldAsMore, tollOfPlace, tollUpdate } from './resolveFigures.js';
 import { findPlaces, type PlaceMention } from './findPlaces.js';
-import { findTargets, type TargetMention } from './findTargets.js';
+import { findTargets, headlineTargetElsewhere, type TargetMention } from './findTargets.js';
 import { noAttackSpans, readParties, type Party, type Reading } from './findParties.js';
 import type { PlaceLookup } from './placeLookup.js';
 import { attributionFrom, readVoices } from './readVoices.js';
@@ -508,6 +508,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     if (kind === undefined) {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
+      // (the day a later count was told, "had climbed to 144 by Sunday", dates nothing: the line goes on about the strike)
+      if (fire(current?.kind) && tollUpdate(o.s.text, o.figures)) o.dates = [];
       const dated = eventDates(o, 'strike').length > 0;
       // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
       // detail told of a place goes with the occurrence at that place
@@ -987,7 +989,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // ("its strikes had destroyed military bases": what the attacker says it hit is its claim, not a target told)
     for (const o of fire(g.kind) ? g.obs.filter((x) => g.actor === undefined || x.reading.claimBy !== g.actor) : [])
       for (const t of o.targets)
-        if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
+        if (isHeadline(o.s) && headlineTargetElsewhere(t, g, groups, isHeadline)) continue;
+        else if (!targets.includes(t.target) && !(named && t.target === 'civilians')) {
           targets.push(t.target);
           fields.push({ field: 'targets', value: t.target, line: o.s.line, words: t.words, confidence: 'medium' });
         }
@@ -1020,7 +1023,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
         byQ.set(f.quantity, [...(byQ.get(f.quantity) ?? []), f]);
         // a headline's toll ("... kill four") sums up the whole event, wherever it names; so does a lead
         // (the first full sentence) giving a national body's tally, which local officials' tolls break down
-        const headline = isHeadline(o.s);
+        const headline = isHeadline(o.s) && !tollOfPlace(o.s.text, f.index, o.places);
         const added = !headline && o.s !== lead && toldAsMore(o.s.text, f.index);
         // "Russia's defence ministry said its missile hit a military train and claimed 200 were killed": the
         // attacker's own word on whom its strike killed is its claim, not the toll (the side hit tells that)

@@ -174,6 +174,14 @@ const PERSONS_TOGETHER = new RegExp(
   String.raw`\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?${PERSON_WORD}\s+and\s+(?:(?:her|his|their)\s+)?(?:(a|an|one|two|three|four|five)\s+)?(?:[\w-]+\s+){0,2}?(?:women|men|${PERSON_WORD}(?:s|ren)?)\s+(?:were|have been|had been)\s+(?:(?:both|all)\s+)?(killed|injured|wounded|hurt)\b`,
   'gi',
 );
+/**
+ * "a woman was killed", "a security guard at one of the towers was injured": one person told by an article, by
+ * what they are or do (a guard, an officer, an employee are people as a worker or a driver is)
+ */
+const ONE_PERSON_HIT = new RegExp(
+  String.raw`^\s*(?:[\w-]+\s+){0,2}?(?:${PERSON_WORD}|soldier|miner|guard|officer|employee|policeman|policewoman|journalist|volunteer)\b(?![^,.;]*?\b(?:no one|no-one|nobody|none)\b)[^,.;]*?\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\b`,
+  'i',
+);
 /** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
 const ASIDE = /^([^,;.]*),\s*(?:(?:[\w-]+\s+){0,2}of (?:them|whom)|including|among them)\b[^,;.]*,/i;
 const EACH = new RegExp(
@@ -184,6 +192,14 @@ const OF_GROUP = new RegExp(
   String.raw`^\s+of\s+(?:the\s+)?(?:(?:some|about|around|nearly|almost|roughly|more than|over)\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|${WORD_NUMBER})\s+(?:[\w-]+\s+){0,2}?(?:people|persons|civilians|residents|soldiers|troops|servicemen|workers|passengers|children)\s+(?:[\w-]+\s+){0,3}?(?:(?:had|have|has)\s+been|were|was)\s+(?:[\w-]+\s+)?(killed|wounded|injured|hurt)\b`,
   'i',
 );
+/** "21 of them were shot down", "brought down 51 of them": a part of the munition told before, downed */
+const OF_THEM_DOWNED = /^\s+of\s+(?:them|these|those)\b(?!\s+(?:were|was|are)\s+(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
+/** the last munition counted before, which "of them" refers to */
+const lastMunition = (out: readonly FigureMention[]) =>
+  out.filter((f) => MUNITIONS.has(f.quantity) && !f.weak && f.role === 'launched').at(-1);
+/** "tried to attack", "attacked", "were launched at": the figure's own verb telling it flew at a target */
+const ATTACKED_FIRST =
+  /\b(?:tried to (?:attack|strike|hit|reach)|attempted to (?:attack|strike|hit)|attacked|were (?:launched|fired|sent)|targeted)\b/i;
 /** "two of them were", "four were": a part of a count told before, typed by what follows */
 const OF_THEM_WERE =
   /^\s+(?:of\s+(?:them|these|those)\s+(?:(?:were|was|are)\s+)?|(?:were|was|are)\s+)(?=(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?)\b)/i;
@@ -374,6 +390,24 @@ export function readFigures(raw: string): FigureMention[] {
     } else if (d && (!mi || d[0].length <= mi[0].length) && !/^\s*(?:people|civilians)/i.test(after)) {
       quantity = 'drones';
       typeWord = d[0];
+    } else if (
+      !article &&
+      !mi &&
+      !d &&
+      OF_THEM_DOWNED.test(after) &&
+      lastMunition(out) !== undefined &&
+      (DOWNED.test(after.split(/[,;:]/)[0] ?? '') ||
+        DOWNED.test(
+          before
+            .slice(-30)
+            .split(/[;]|,\s*(?:while|but|and)\b/)
+            .at(-1) ?? '',
+        ))
+    ) {
+      // "fired 41 missiles ..., and 21 of them were shot down", "brought down 51 of them": those downed of the
+      // munition told before
+      quantity = lastMunition(out)!.quantity;
+      typeWord = 'of them';
     } else if (mi) {
       const head = mi[0].toLowerCase();
       // only the words "ballistic" and "cruise" type a missile: a model named alone ("Iskander", "Kh-22")
@@ -383,12 +417,7 @@ export function readFigures(raw: string): FigureMention[] {
       if (quantity === 'missiles' && /\brockets?$/.test(head)) quantity = 'shells';
       typeWord = MISSILE.test(after.trimStart()) || !elided ? mi[0] : elided[1]!;
       if (/\bones$/.test(head) && quantity === 'missiles') continue;
-    } else if (
-      article &&
-      /^\s*(?:[\w-]+\s+){0,2}?(person|man|woman|child|boy|girl|worker|civilian|resident|soldier|miner|driver)\b[^,.;]*?\b(was|were)\s+(killed|injured|wounded|hurt)\b/i.test(
-        after,
-      )
-    ) {
+    } else if (article && ONE_PERSON_HIT.test(after)) {
       quantity = /\b(was|were)\s+killed\b/i.test(clause) ? 'killed' : 'injured';
       onePerson = true;
     } else if (
@@ -487,8 +516,14 @@ export function readFigures(raw: string): FigureMention[] {
     // "406 drones and nine missiles were shot down": the verb closes the whole list
     // "eight drones had been involved: five were shot down": the colon opens the breakdown
     const tail = after.split(/[,;:]|\band that\b|\bwhile\b|\bbut\b/)[0] ?? '';
+    // "Two unmanned boats tried to attack the base and were destroyed": the figure attacked first, so it counts
+    // those launched (all of them downed), not a part
+    const attackedFirst = ATTACKED_FIRST.exec(tail);
     const downedAfter =
-      DOWNED.test(tail) && !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail) && !ACTIVE_HIT.test(tail);
+      DOWNED.test(tail) &&
+      !/\bnot\s+(?:been\s+)?(?:shot down|intercepted|destroyed|downed)/i.test(tail) &&
+      !ACTIVE_HIT.test(tail) &&
+      !(attackedFirst && attackedFirst.index < (DOWNED.exec(tail)?.index ?? 0));
     // "... were intercepted, while one ballistic missile was not": the verb before stays in its own clause
     const beforeClause =
       before
@@ -509,10 +544,22 @@ export function readFigures(raw: string): FigureMention[] {
         const gap = sentence.slice(p.index, idx);
         return !/[;.:]|\b(?:but|while|whereas)\b/.test(gap) && (BREAKDOWN.test(gap) || /^[^,;.]*\bamong them\b/i.test(after));
       });
+    // "brought down 51 of them as well as five drones", "shot down 296 of the drones and seven of the missiles":
+    // a figure joined to those downed by "and" or "as well as", with no verb of its own, is downed by the same verb
+    const listedDowned =
+      !article &&
+      !/\b(?:were|was|had|have|has|hit|struck|fell|crashed|reached|exploded|killed|injured|damaged)\b/i.test(tail) &&
+      out.some((p) => {
+        if (p.role !== 'downed' || p.weak || p.index >= idx || !MUNITIONS.has(p.quantity)) return false;
+        return (
+          /^[^,;.:]*?\s(?:and|as well as|along with|plus)\s+$/i.test(sentence.slice(p.index, idx)) &&
+          !/\b(?:but|while|whereas|were|was|had|hit|struck)\b/i.test(sentence.slice(p.index, idx))
+        );
+      });
     const role =
       quantity === 'killed' || quantity === 'injured' || ofTotal
         ? 'launched'
-        : downedAfter || downedBefore || ofDowned
+        : downedAfter || downedBefore || ofDowned || listedDowned
           ? 'downed'
           : 'launched';
     // "one ballistic missile was not intercepted": those that got through are a floor on those fired

@@ -47,8 +47,19 @@ const EARLIER =
  */
 function toldAfterEarlier(text: string, index: number): boolean {
   const m = new RegExp(EARLIER.source, 'gi');
-  return [...text.matchAll(m)].some((x) => x.index < index);
+  return [...text.matchAll(m)].some((x) => x.index < index && !LATER_COUNT.test(text.slice(x.index + x[0].length, index)));
 }
+/** told after an earlier count in its line, in a later clause of its own (see LATER_COUNT) */
+function toldAfterLater(text: string, index: number): boolean {
+  const m = new RegExp(EARLIER.source, 'gi');
+  return [...text.matchAll(m)].some((x) => x.index < index && LATER_COUNT.test(text.slice(x.index + x[0].length, index)));
+}
+/**
+ * "first reported five dead; by Saturday the toll had risen to 11 killed and 47 injured", "first reported five
+ * dead, and the ministry later put the toll at seven killed and 18 injured": a later count told after the
+ * earlier one in its line ends the earlier count's words (a new clause after a semicolon, "later", "now")
+ */
+const LATER_COUNT = /;|\b(?:later|subsequently|since then|now)\b/i;
 
 /** what a search of a strike site is for or through: the rubble, survivors, bodies, people trapped */
 const SOUGHT = String.raw`(?:rubble|ruins|debris|wreckage|survivors|bodies|victims|missing|trapped|residents|people)`;
@@ -62,6 +73,8 @@ const ONGOING = new RegExp(
     String.raw`\b(?:still|continu(?:e|ed|es|ing) to)\s+(?:searching|search|digging|dig|clearing|clear|looking)\b(?=[^.;]{0,50}\b${SOUGHT}\b)`,
     String.raw`\b(?:search|rescue)(?:es|\s+operations?|\s+work)?\s+(?:(?:for|through|of)\s+[^.;,]{1,40}?\s+)?(?:(?:is|are|was|were)\s+)?(?:still\s+)?(?:continu(?:e|ed|es|ing)|going on|under way|ongoing)\b`,
     String.raw`\bday\s+(?:was|is|had)\s+not yet (?:over|ended)\b`,
+    // "more are still trapped under it", "some people might still be buried": people not yet reached
+    String.raw`\b(?:still|yet)\s+(?:be\s+)?(?:trapped|buried)\b`,
     String.raw`\bcleared\s+(?:about\s+|some\s+|only\s+)?\d+\s*(?:%|per ?cent)\s+of\s+the\s+${SOUGHT}`,
   ].join('|'),
   'i',
@@ -88,6 +101,9 @@ const toldAsWide = (text: string) =>
 
 /** "fired 32 missiles at Ukraine": the launch told for the whole country (the place hierarchy names no country) */
 const AT_COUNTRY = /\b(?:at|on|against|across|over|into)\s+(?:Ukraine|Russia)\b(?!'s)/;
+
+/** "most of them at Izmail", "mainly at Kyiv": where most of a launch went, so not all of it */
+const MOSTLY_AT = /\b(?:most of them|mostly|mainly|chiefly|largely|primarily)\s+(?:at|on|against|towards|over)\b/i;
 
 /** "fitted with cluster munitions", "armed with", "carrying": what sets some munitions of a type apart */
 const FEATURED = /^\s*(?:(?:that|which)\s+(?:were|had been)\s+)?(?:fitted|armed|equipped|tipped|loaded)\s+with\b|^\s*carrying\b/i;
@@ -126,6 +142,15 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
     // the latest count replaces earlier ones
     const marked = told.filter((c) => !c.f.updated && toldAfterEarlier(lines[c.line]!.text, c.f.index));
     const plain = told.filter((c) => !marked.includes(c));
+    // (a count told after the earlier one in its own later clause is the count of its time: it stands unless a
+    // larger count is told plainly elsewhere, "the count stood at 15 wounded" by evening, 21 wounded by the next day)
+    for (const c of plain)
+      if (
+        !c.f.updated &&
+        toldAfterLater(lines[c.line]!.text, c.f.index) &&
+        plain.some((p) => p.line !== c.line && p.f.count.low > c.f.count.low)
+      )
+        drop.add(c.f);
     // (a first count the later one repeats was not superseded: it tells the same number)
     const earlier = marked.filter((c) => !plain.some((p) => p.f.count.low === c.f.count.low));
     // (a later plain count smaller than it, "two killed in the village of X", may be a part: the earlier count
@@ -168,7 +193,15 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
   // ("more than 70 missiles at Ukraine" ... "two killed in a village in the Zaporizhzhia region"; "seven
   // missiles struck the city" ... "two other towns were hit in the same attack")
   const SETTLEMENT = new Set(['city', 'town', 'village', 'capital', 'settlement']);
-  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text));
+  // ("sent 44 drones against Ukraine, most of them at Izmail", "41 missiles at Ukraine, mainly at Kyiv and
+  // Kharkiv": a launch at the whole country told as aimed mostly at some towns hit others too)
+  const launchedAtCountry = lines.some(
+    (l) =>
+      AT_COUNTRY.test(l.text) &&
+      MOSTLY_AT.test(l.text) &&
+      l.figures.some((f) => MUNITION.has(f.quantity) && f.role === 'launched' && !f.weak),
+  );
+  const wholeCountry = lines.some((l) => toldAsWide(l.text) && !SHOT_DOWN.test(l.text)) || launchedAtCountry;
   // (only towns told as hit count: "30 km from the Russian city of Belgorod" is where, not another town hit)
   const settlements = new Set(
     lines.filter((l) => HIT_WORD.test(l.text)).flatMap((l) => (l.places ?? []).filter((p) => SETTLEMENT.has(p.kind)).map((p) => p.id)),
@@ -283,6 +316,26 @@ export function resolveFigures(lines: readonly FigureLine[]): FigureMention[][] 
       if (c.f.weak && !replace.has(c.f) && floorOf > c.f.count.low) replace.set(c.f, { ...c.f, count: { low: floorOf } });
   }
 
+  // the missiles told with no number ("Russian missiles black out ...") are those one type counts ("about 70
+  // cruise missiles"): every missile is of the one type told, so the missiles take its count
+  const typedLaunch = (['cruiseMissiles', 'ballisticMissiles'] as const).map((q) =>
+    all.filter((c) => c.f.quantity === q && !c.f.weak && !c.f.part && c.f.role === 'launched' && !drop.has(c.f)),
+  );
+  const untyped = all.filter((c) => c.f.quantity === 'missiles' && !drop.has(c.f));
+  const [oneType] = typedLaunch.filter((x) => x.length > 0);
+  if (
+    typedLaunch.filter((x) => x.length > 0).length === 1 &&
+    all.every(
+      (c) => (c.f.quantity !== 'cruiseMissiles' && c.f.quantity !== 'ballisticMissiles') || c.f.quantity === oneType![0]!.f.quantity,
+    ) &&
+    untyped.some((c) => c.f.count.low >= 2) &&
+    untyped.every((c) => c.f.weak)
+  ) {
+    const most = oneType!.reduce((a, c) => (c.f.count.low > a.f.count.low ? c : a));
+    for (const c of untyped.filter((x) => x.f.count.low >= 2))
+      replace.set(c.f, { ...(replace.get(c.f) ?? c.f), count: most.f.count, weak: false, approximate: most.f.approximate });
+  }
+
   // parts never stand for the whole: launch figures that fit inside a larger exact total of the same munition
   // ("18 missiles, among them six Kinzhals"; "nine cruise missiles ... and three land-based missiles") are its
   // breakdown, not rival totals; two totals that disagree still span both (mergeCounts)
@@ -363,4 +416,28 @@ export function placesOfClause<P extends { index: number }>(text: string, places
   const end = breaks.find(([a]) => a >= index)?.[0] ?? text.length;
   const mine = places.filter((p) => p.index >= start && p.index < end);
   return mine.length > 0 ? mine : [...places];
+}
+
+/**
+ * "Kharkiv death toll rises to 10": a headline's toll told as one place's is that place's, not the whole
+ * event's (a headline's bare toll, "Missile strike kills four", sums up the event)
+ */
+export function tollOfPlace(text: string, index: number, places: readonly { words: string }[]): boolean {
+  const before = text.slice(0, index);
+  return places.some(({ words: n }) =>
+    new RegExp(String.raw`(?:^|[^\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:['’]s)?\s+(?:death\s+)?toll\b`, 'u').test(before),
+  );
+}
+
+/**
+ * "The number of wounded had climbed to 144 by Sunday", "On Wednesday rescuers recovered two more bodies, raising
+ * the toll to 10": a line telling only casualties, told as a count (a toll, the number of wounded, bodies
+ * recovered), dated later than the strike, is the strike's count as of that day, not an occurrence of its own
+ */
+export function tollUpdate(text: string, figures: readonly FigureMention[]): boolean {
+  return (
+    figures.length > 0 &&
+    figures.every((f) => CASUALTY.has(f.quantity)) &&
+    /\b(?:toll|number of (?:the\s+)?(?:dead|killed|wounded|injured|victims|casualties)|bodies|body|count(?:ed)?|tally)\b/i.test(text)
+  );
 }
