@@ -2681,3 +2681,70 @@ describe('tenth round: dates, occurrences and actors', () => {
     ]);
   });
 });
+
+describe('eleventh round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const read = (text: string, pub = WED) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.when.precision]);
+
+  it('talks that "agreed on no truce" are talks, not a truce claimed; talks that agreed on one claim it', () => {
+    expect(readParties('Putin and Zelensky held talks in Istanbul on Tuesday but agreed on no truce.')).toMatchObject({
+      kind: 'talks',
+      actor: 'russia',
+      target: 'ukraine',
+    });
+    expect(readParties('Putin and Zelensky held talks in Istanbul on Tuesday and agreed on a truce.').kind).toBe('agreement-claim');
+  });
+  it('a leader who "would meet" another side\'s leader is talks set; "would meet demand" names no side', () => {
+    expect(readParties('The Ukrainian president said on Tuesday he would meet Putin in Istanbul on Thursday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+    expect(readParties('Officials said the repaired plant would meet demand by Thursday.').kind).toBeUndefined();
+  });
+  it("a leader calling on the other side to stop firing is his side's statement; calling for something else is none", () => {
+    expect(readParties('On Tuesday Zelensky urged Moscow and its proxies to cease fire for the holiday.')).toMatchObject({
+      kind: 'statement',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+    expect(readParties('On Tuesday Zelensky urged Moscow to free the prisoners.').kind).toBeUndefined();
+  });
+  it('a leader saying a third party took part in the attack is a statement against that party; its part in a delay is none', () => {
+    expect(readParties('A Kremlin spokesman said on Monday that Washington was responsible for the strike.')).toMatchObject({
+      kind: 'statement',
+      actor: 'russia',
+      target: 'united-states',
+    });
+    expect(readParties('A Kremlin spokesman said on Monday that Washington was responsible for the delay.').kind).toBeUndefined();
+  });
+  it('what a side "will" do with an attack told before is no attack by it; a side that launched a strike made one', () => {
+    expect(readParties('The ministry said Russia will take the strike to an international court.').actor).toBeUndefined();
+    expect(readParties('The ministry said Russia then launched a strike on the port.').actor).toBe('russia');
+  });
+  it('"The same night" opening a sentence before its subject is the night told before; "the night before the talks" is not', () => {
+    const tue = at('2026-03-10T10:00:00+02:00');
+    expect(dates('The same night Ukraine sent drones against Bryansk.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T18:00:00+02:00', '2026-03-11T09:00:00+02:00'],
+    ]);
+    expect(dates('The night before the talks opened, envoys arrived.', WED, tue)).toEqual([]);
+  });
+  it("talks set in Washington fall on Washington's day; talks set in Istanbul keep the dateline's", () => {
+    expect(read('KYIV, 11 March 2026\nZelensky said he would meet Trump in Washington on Friday.')).toEqual([
+      ['talks', 'ukraine', '2026-03-13T00:00:00-04:00', '2026-03-14T00:00:00-04:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nZelensky said he would meet Trump in Istanbul on Friday.')).toEqual([
+      ['talks', 'ukraine', '2026-03-13T00:00:00+02:00', '2026-03-14T00:00:00+02:00', 'day'],
+    ]);
+  });
+  it('a Russian-installed official who names no place speaks for the place told before, held by Russia; a mayor does not', () => {
+    const hit = 'SIMFEROPOL, 11 March 2026\nUkrainian drones hit Simferopol early on Wednesday.';
+    expect(read(`${hit}\nSergei Aksyonov, the Russian-installed head of the peninsula, said two people were injured.`)[0]![1]).toBe(
+      'ukraine',
+    );
+    expect(read(`${hit}\nThe mayor said two people were injured.`)[0]![1]).toBe('russia');
+  });
+});

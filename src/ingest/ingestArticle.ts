@@ -126,6 +126,10 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
   return kind === 'strike' || kind === 'ground-assault';
 }
 
+/** a meeting held or words said in Washington, whose calendar day is Washington's (the zone is the city's) */
+const IN_WASHINGTON = /\b(?:in Washington|at the White House)\b|\bThe White House (?:said|says|announced|stated)\b/;
+const WASHINGTON_ZONE = 'America/New_York';
+
 const AGREED_ON = /\b(?:agreed|signed|sealed)\s*$/i;
 
 /** precisions finer than a calendar day: a night, a morning, an hour */
@@ -492,6 +496,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
         .map((p) => (p.precision === 'region' ? (p.region?.id ?? p.entry.id) : p.entry.id)),
     ),
   );
+  // "Mikhail Razvozhayev, the Russian-installed governor, said four people had been killed": an official Russia
+  // installed who names no place speaks for the region of the places told just before, which Russia holds
+  observations.forEach((o, i) => {
+    if (!OCCUPIED_VOICE.test(o.s.text) || o.places.some((p) => !p.excluded)) return;
+    const before = observations
+      .slice(0, i)
+      .filter((x) => !isHeadline(x.s) && x.places.some((p) => !p.excluded))
+      .at(-1);
+    for (const p of before?.places ?? []) if (!p.excluded) occupied.add(p.region?.id ?? p.entry.id);
+  });
   const held = (p: PlaceMention) => occupied.has(p.entry.id) || (p.region !== undefined && occupied.has(p.region.id));
   const groups: Group[] = [];
   let current: Group | undefined;
@@ -932,6 +946,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: all.every((d) => d.confidence === 'high') ? 'high' : 'medium',
       };
       if (!agree) problems.push('the dates of its sentences do not overlap; the interval spans them all');
+    }
+    // "would meet Trump in Washington on Monday", "the White House said on Tuesday": words said or talks held in
+    // Washington fall on Washington's calendar day, not the dateline's
+    if (!fire(g.kind) && when.precision === 'day' && ds.length > 0 && IN_WASHINGTON.test(g.obs[0]!.s.text)) {
+      const d = when.start.setZone(pub.zone);
+      const start = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: WASHINGTON_ZONE });
+      const days = Math.max(1, Math.round(when.end.diff(when.start, 'days').days));
+      when = { ...when, start, end: start.plus({ days }), evidence: `${when.evidence}, Washington's day` };
     }
     for (const x of ds)
       fields.push({

@@ -167,9 +167,13 @@ function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefine
   return undefined;
 }
 
-/** words for a day or a part of one, told against the day the text spoke of last */
+/**
+ * words for a day or a part of one, told against the day the text spoke of last ("the night before the
+ * talks" is told against the talks; "The same night Russia sent drones" opens on its time, then its subject:
+ * only a phrase ending in "before" takes an object)
+ */
 const ANAPHORIC_DAY =
-  /\b(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+  /\b(?:(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the next day|the following day|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)|(the night before|the day before)(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b))\b/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
