@@ -2747,4 +2747,10 @@ describe('eleventh round: dates, occurrences and actors', () => {
     );
     expect(read(`${hit}\nThe mayor said two people were injured.`)[0]![1]).toBe('russia');
   });
+  it('where a place lies, told in the present of a map, is context: the places it names were not hit; a detail line adds its place', () => {
+    const regions = (text: string) => ingest(text, WED).events.map((e) => e.places.map((p) => p.name));
+    const base = 'KHERSON, 11 March 2026\nRussian shells hit Kherson on Tuesday, killing two.';
+    expect(regions(`${base}\nThe city sits across the river from Nikopol.`)).toEqual([['Kherson']]);
+    expect(regions(`${base}\nA school in Nikopol was left without windows.`)).toEqual([['Kherson', 'Nikopol']]);
+  });
 });

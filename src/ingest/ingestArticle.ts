@@ -126,6 +126,10 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
   return kind === 'strike' || kind === 'ground-assault';
 }
 
+/** a place's geography told in the present ("the city lies", "the town sits", "the village is located") */
+const WHERE_IT_LIES =
+  /\b(?:lies|lie|sits)\s+(?:within|on|along|across|near|about|some|just|close|beside|opposite|\d)|\b(?:is|are)\s+(?:located|situated)\b/i;
+
 /** a meeting held or words said in Washington, whose calendar day is Washington's (the zone is the city's) */
 const IN_WASHINGTON = /\b(?:in Washington|at the White House)\b|\bThe White House (?:said|says|announced|stated)\b/;
 const WASHINGTON_ZONE = 'America/New_York';
@@ -521,7 +525,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const kind = o.reading.needsDate && eventDates(o, 'statement').length === 0 ? undefined : o.reading.kind;
     if (kind === undefined) {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
-      const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
+      // ("The city lies within range of Russian guns on the far bank of the Dnipro": where a place lies, told in
+      // the present of a map, is context, and the places it names were not hit)
+      const adds = !WHERE_IT_LIES.test(o.s.text) && (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
       const dated = eventDates(o, 'strike').length > 0;
       // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
       // detail told of a place goes with the occurrence at that place
