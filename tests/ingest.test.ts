@@ -2753,4 +2753,9 @@ describe('eleventh round: dates, occurrences and actors', () => {
     expect(regions(`${base}\nThe city sits across the river from Nikopol.`)).toEqual([['Kherson']]);
     expect(regions(`${base}\nA school in Nikopol was left without windows.`)).toEqual([['Kherson', 'Nikopol']]);
   });
+  it('a truce claimed or agreed drafts no places: those it names are its terms or its parties; a strike keeps the places it hit', () => {
+    const where = (text: string) => ingest(`KYIV, 11 March 2026\n${text}`, WED).events.map((e) => [e.kind, e.places.map((p) => p.name)]);
+    expect(where('On Tuesday Russia and Ukraine agreed to a ceasefire in the Kharkiv region.')).toEqual([['agreement-claim', []]]);
+    expect(where('Russian drones hit the Kharkiv region on Tuesday.')).toEqual([['strike', ['Kharkiv region']]]);
+  });
 });

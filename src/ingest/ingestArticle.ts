@@ -982,12 +982,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // a region named alongside one of its own settlements adds nothing
     // a side's words are said where its leader or office speaks, which the text rarely places: the places
     // they name ("would stop firing once Ukraine left the Kherson region") are what they speak of, not where they were said
-    const spokenOf = g.kind === 'statement' ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
+    // (a truce claimed or agreed likewise: "representatives of the separatist-held parts of the Donetsk and
+    // Luhansk regions committed to a ceasefire" names who agreed it, and the places a truce holds in are its terms)
+    const spoken = g.kind === 'statement' || g.kind === 'agreement-claim';
+    const spokenOf = spoken ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
     if (spokenOf.length > 0)
       problems.push(
         `places its words speak of, not where it was said: ${spokenOf.map(({ p, line }) => `${p.name} (line ${line})`).join(', ')}`,
       );
-    const hit = g.kind === 'statement' ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
+    const hit = spoken ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
     const places = hit.map(({ p }) => ({
       name: p.name,
       ...(p.settlement ? { settlement: p.settlement } : {}),
