@@ -2758,4 +2758,17 @@ describe('eleventh round: dates, occurrences and actors', () => {
     expect(where('On Tuesday Russia and Ukraine agreed to a ceasefire in the Kharkiv region.')).toEqual([['agreement-claim', []]]);
     expect(where('Russian drones hit the Kharkiv region on Tuesday.')).toEqual([['strike', ['Kharkiv region']]]);
   });
+  it('leaders who met, or will meet somewhere or on a day, are talks; a leader who met soldiers or supplies that will meet needs are not', () => {
+    expect(readParties('Zelensky met Rubio in Riyadh on Monday to discuss a ceasefire plan.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+    });
+    expect(readParties('Putin and Zelensky will meet in Geneva next week, Swiss officials said.')).toMatchObject({
+      kind: 'talks',
+      actor: 'russia',
+      target: 'ukraine',
+    });
+    expect(readParties('Zelensky met soldiers in Kharkiv on Monday.').kind).toBeUndefined();
+    expect(readParties('Zelensky said supplies will meet the needs of the army.').kind).toBeUndefined();
+  });
 });

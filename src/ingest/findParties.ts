@@ -77,8 +77,10 @@ const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|order
 const MEET_WHOM = String.raw`(?:(?:US\s+)?President\s+)?(?:Putin|Zelenskyy?|Poroshenko|Trump|Biden|Witkoff|Lavrov|Rubio|Yermak|Umerov)\b|(?:the\s+)?(?:Russian|Ukrainian|US|U\.S\.|American)\s+(?:president|leader|delegation|side|negotiators|envoys?|counterparts?)\b`;
 // ("said he would meet Trump in Washington on Monday": one side's leader set to meet another side, by name
 // or by its adjective, is talks; "would meet demand" names no side)
+// ("Zelensky met Trump at the White House", "Putin and Zelensky will meet in Istanbul on Thursday": leaders
+// who met, or will meet somewhere or on a day, are talks too; "met soldiers" names no side)
 const TALKS = new RegExp(
-  String.raw`\b(talks|negotiations|meeting|summit|(?:delegations|delegation|envoys|negotiators)\s+(?:[\w-]+\s+){0,3}?(?:met|meet|held)|(?:would|will|to)\s+meet\s+(?:with\s+)?(?:${MEET_WHOM}))`,
+  String.raw`\b(talks|negotiations|meeting|summit|(?:delegations|delegation|envoys|negotiators)\s+(?:[\w-]+\s+){0,3}?(?:met|meet|held)|(?:would|will|to)\s+meet\s+(?:with\s+)?(?:${MEET_WHOM})|\bmet\s+(?:with\s+)?(?:${MEET_WHOM})|(?:${MEET_WHOM})[^.;]{0,40}?\b(?:would|will|to)\s+meet\s+(?:again\s+)?(?:in|on|at|next|this|face)\b)`,
   'i',
 );
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;
