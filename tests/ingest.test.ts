@@ -2771,4 +2771,14 @@ describe('eleventh round: dates, occurrences and actors', () => {
     expect(readParties('Zelensky met soldiers in Kharkiv on Monday.').kind).toBeUndefined();
     expect(readParties('Zelensky said supplies will meet the needs of the army.').kind).toBeUndefined();
   });
+  it('"that same day" and "that same evening" are the day told before, as "the same day" and "that evening"; "the same officials" is no day', () => {
+    const tue = at('2026-03-10T10:00:00+02:00');
+    expect(dates('That same evening a drone struck a bakery in Sumy.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T17:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('That same day a drone struck a bakery in Sumy.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('The same officials said a drone struck a bakery in Sumy.', WED, tue)).toEqual([]);
+  });
 });

@@ -173,7 +173,7 @@ function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefine
  * only a phrase ending in "before" takes an object)
  */
 const ANAPHORIC_DAY =
-  /\b(?:(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the next day|the following day|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)|(the night before|the day before)(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b))\b/gi;
+  /\b(?:(that same (?:night|day|morning|afternoon|evening)|that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the next day|the following day|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)|(the night before|the day before)(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b))\b/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
@@ -689,7 +689,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const m of sentence.matchAll(ANAPHORIC_DAY)) {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
-    const w = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // ("that same day" is "the same day"; "that same evening" is "that evening")
+    const w = m[0]
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^that same (night|day)$/, 'the same $1')
+      .replace(/^that same /, 'that ');
     const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
     const nightOf = (x: DateTime) => ({
       s: x.plus({ hours: NIGHT_START }),
