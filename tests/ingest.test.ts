@@ -2781,4 +2781,17 @@ describe('eleventh round: dates, occurrences and actors', () => {
     ]);
     expect(dates('The same officials said a drone struck a bakery in Sumy.', WED, tue)).toEqual([]);
   });
+  it('fire told "hours after the announcement" of a truce told before runs from its day to the report; fire with no such anchor keeps the week', () => {
+    const deal = 'MOSCOW, 11 March 2026\nOn Monday Putin ordered his forces to halt all strikes on energy sites for 30 days.';
+    expect(read(`${deal}\nKyiv said Russian drones hit a substation in Sumy hours after the announcement.`).at(-1)!.slice(2)).toEqual([
+      '2026-03-09T00:00:00+02:00',
+      '2026-03-11T14:00:00+02:00',
+      'days',
+    ]);
+    expect(read(`${deal}\nKyiv said Russian drones hit a substation in Sumy.`).at(-1)!.slice(2)).toEqual([
+      '2026-03-04T00:00:00+02:00',
+      '2026-03-11T14:00:00+02:00',
+      'days',
+    ]);
+  });
 });

@@ -126,6 +126,10 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
   return kind === 'strike' || kind === 'ground-assault';
 }
 
+/** "hours after the announcement", "a day after the talks": counted from a truce, a deal, talks or words told before */
+const AFTER_TOLD =
+  /\b(?:minutes|hours|an hour|shortly|soon|just|a day|days)\s+after\s+(?:the|its|his|this|that)\s+(?:announcement|declaration|decree|order|talks|meeting|summit|call|phone call|deal|agreement|truce|ceasefire|statement|speech|address)\b/i;
+
 /** a place's geography told in the present ("the city lies", "the town sits", "the village is located") */
 const WHERE_IT_LIES =
   /\b(?:lies|lie|sits)\s+(?:within|on|along|across|near|about|some|just|close|beside|opposite|\d)|\b(?:is|are)\s+(?:located|situated)\b/i;
@@ -784,6 +788,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const drafts: DraftReport[] = [];
   const unplaced: { line: number; why: string }[] = [];
   const ids = new Set<string>();
+  // the truces, deals, talks and words drafted so far, for fire told "hours after the announcement"
+  const saidBefore: { start: DateTime; kind: EventKind }[] = [];
   for (const g of groups) {
     const fields: FieldEvidence[] = [];
     const problems: string[] = [];
@@ -799,6 +805,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           .join(', ')} not read against the dateline: ${older!.why}`,
       );
     let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
+    const told = saidBefore.at(-1);
     const relativeOnly = ds.every((x) => !x.d.explicit);
     const before = groups
       .slice(0, groups.indexOf(g))
@@ -841,6 +848,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: after the occurrence it answers, up to publication');
+    } else if (ds.length === 0 && fire(g.kind) && !older && told && AFTER_TOLD.test(g.obs[0]!.s.text)) {
+      // "accused Moscow of launching 60 drones hours after the announcement": fire told against a truce, a deal
+      // or words told before comes after it, and before the report
+      when = {
+        start: told.start,
+        end: pub,
+        precision: 'days',
+        evidence: `line ${g.obs[0]!.s.line}: "${AFTER_TOLD.exec(g.obs[0]!.s.text)![0]}", after the ${told.kind} told before (from ${iso(told.start)}), up to publication`,
+        confidence: 'low',
+      };
+      problems.push(`not dated by the text: after the ${told.kind} it is told against, up to publication`);
     } else if (ds.length === 0 && fire(g.kind) && !older && GOING_ON.test(g.obs[0]!.s.text)) {
       // "Russian forces were still shelling the city": fire told as going on while the report is written is
       // of the day of publication, up to it
@@ -961,6 +979,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
       const days = Math.max(1, Math.round(when.end.diff(when.start, 'days').days));
       when = { ...when, start, end: start.plus({ days }), evidence: `${when.evidence}, Washington's day` };
     }
+    if (!fire(g.kind) && ds.length > 0) saidBefore.push({ start: when.start, kind: g.kind });
     for (const x of ds)
       fields.push({
         field: 'when',
