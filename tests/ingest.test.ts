@@ -2794,4 +2794,10 @@ describe('eleventh round: dates, occurrences and actors', () => {
       'days',
     ]);
   });
+  it('troops that took a town won ground of their own: its place is no detail of the strike told before; a house hit by debris is', () => {
+    const where = (text: string) => ingest(text, WED).events.map((e) => e.places.map((p) => p.name));
+    const base = 'KYIV, 11 March 2026\nRussian drones struck a depot in Kyiv on Tuesday.';
+    expect(where(`${base}\nThe Russian army said its units captured the town of Pokrovsk.`)).toEqual([['Kyiv']]);
+    expect(where(`${base}\nA house in Bucha was damaged by debris.`)).toEqual([['Kyiv', 'Bucha']]);
+  });
 });

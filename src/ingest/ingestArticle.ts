@@ -130,6 +130,10 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
 const AFTER_TOLD =
   /\b(?:minutes|hours|an hour|shortly|soon|just|a day|days)\s+after\s+(?:the|its|his|this|that)\s+(?:announcement|declaration|decree|order|talks|meeting|summit|call|phone call|deal|agreement|truce|ceasefire|statement|speech|address)\b/i;
 
+/** "had taken the village of", "captured the town", "took control of": troops winning ground */
+const GROUND_WON =
+  /\b(?:taken|took|captured?|seized?|liberated?|taken control of|took control of|gained control of)\s+(?:full\s+)?(?:control\s+of\s+)?the\s+(?:[\w-]+\s+)?(?:village|town|city|settlement|hamlet)\b/i;
+
 /** a place's geography told in the present ("the city lies", "the town sits", "the village is located") */
 const WHERE_IT_LIES =
   /\b(?:lies|lie|sits)\s+(?:within|on|along|across|near|about|some|just|close|beside|opposite|\d)|\b(?:is|are)\s+(?:located|situated)\b/i;
@@ -531,7 +535,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
       // ("The city lies within range of Russian guns on the far bank of the Dnipro": where a place lies, told in
       // the present of a map, is context, and the places it names were not hit)
-      const adds = !WHERE_IT_LIES.test(o.s.text) && (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
+      // ("its forces had taken the village of Novooleksandrivka": ground won is an advance of its own, not a detail of
+      // the fire told before, so the place it names was not hit by it)
+      const adds =
+        !WHERE_IT_LIES.test(o.s.text) &&
+        !GROUND_WON.test(o.s.text) &&
+        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
       const dated = eventDates(o, 'strike').length > 0;
       // "the number of injured in Zaporizhzhia had risen to 14" after a second occurrence elsewhere: a
       // detail told of a place goes with the occurrence at that place
