@@ -126,9 +126,9 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
   return kind === 'strike' || kind === 'ground-assault';
 }
 
-/** a side opening the sentence as the subject of an attack verb: "Ukraine struck", "Russian forces shelled" */
+/** Ukraine opening the sentence as the subject of an attack verb: "Ukraine struck", "Ukrainian drones hit" */
 const SUBJECT_ATTACKER =
-  /^(?:Ukraine|Russia|Ukrainian|Russian)(?:'s)?\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+|navy\s+|drones\s+|missiles\s+|sea drones\s+)?(?:struck|attacked|hit|fired|launched|shelled|bombed|targeted)\b/;
+  /^(?:Ukraine|Ukrainian)(?:'s)?\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+|navy\s+|drones\s+|missiles\s+|sea drones\s+)?(?:struck|attacked|hit|fired|launched|shelled|bombed|targeted)\b/;
 
 /** "hours after the announcement", "a day after the talks": counted from a truce, a deal, talks or words told before */
 const AFTER_TOLD =
@@ -655,14 +655,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
     const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
-    // ("Ukraine struck the Crimean port of Sevastopol": a side opening the sentence as the subject of an attack
-    // verb is the attacker, whatever side of the map the place lies on; the map guards misreads inside clauses)
+    // ("Ukraine struck the Crimean port of Sevastopol": Ukraine opening the sentence as the subject of an attack
+    // verb on a place on Ukraine's map strikes a place Russia holds, Crimea or occupied Donbas; "Russian drones
+    // hit the Belgorod region" still names the wrong party, and the map guards misreads inside clauses)
     // ("Ukraine's navy said it destroyed a patrol boat in Crimea": a side owning its attack names itself, whatever
     // side of the map the place lies on)
     const named =
       o.reading.actor !== undefined &&
       !o.reading.owned &&
-      !SUBJECT_ATTACKER.test(o.s.text) &&
+      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text)) &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
