@@ -2812,4 +2812,13 @@ describe('eleventh round: dates, occurrences and actors', () => {
       )[0]![1],
     ).toBe('russia');
   });
+  it('"Kyiv" or "the Kyiv regime" said to be behind the attack is Ukraine blamed; Kyiv "behind schedule" is none', () => {
+    expect(readParties('On Sunday the Kremlin said the Kyiv regime was behind the attack.')).toMatchObject({
+      kind: 'statement',
+      actor: 'russia',
+      target: 'ukraine',
+      blames: 'ukraine',
+    });
+    expect(readParties('On Sunday the Kremlin said Kyiv was behind schedule.').kind).toBeUndefined();
+  });
 });

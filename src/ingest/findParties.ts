@@ -383,12 +383,13 @@ export function readParties(text: string): Reading {
   ) {
     const by: Party = /^(?:Putin|(?:the\s+)?Kremlin)$/i.test(leader[1]!) ? 'russia' : 'ukraine';
     const involved = INVOLVED.exec(sentence);
-    const named = involved ? party(involved[1]!.replace(/'s$/, '')) : undefined;
+    // ("Kyiv was behind the attack", "the Kyiv regime": a capital said to take part in an attack is its government)
+    const named = involved ? (/^Kyiv$/i.test(involved[1]!) ? 'ukraine' : party(involved[1]!.replace(/'s$/, ''))) : undefined;
     // ("the United States was directly involved in the attack": the party a leader says took part is whom
     // his word is against, a third party too)
     const other: Party = named !== undefined && named !== by ? named : by === 'russia' ? 'ukraine' : 'russia';
-    const blamed = BLAMES.exec(sentence) ?? (named === 'russia' || named === 'ukraine' ? involved : null);
-    const blames = blamed ? party(blamed[1]!.replace(/'s$/, '')) : undefined;
+    const blamed = BLAMES.exec(sentence);
+    const blames = blamed ? party(blamed[1]!.replace(/'s$/, '')) : named === 'russia' || named === 'ukraine' ? named : undefined;
     return {
       kind: 'statement',
       actor: by,
@@ -428,7 +429,7 @@ const CALLS_HOLD_FIRE =
   /\b(?:called on|calls on|calling on|urged|urges|appealed to)\s+(?:[\w'-]+\s+){1,5}?to\s+(?:stop|cease|halt|hold)\s+(?:firing|fire|shooting|shelling|the fighting|(?:their|its)\s+fire)\b/i;
 /** "the United States was directly involved in the attack": a leader naming a party that took part in the attack told before */
 const INVOLVED = new RegExp(
-  String.raw`\b(${RU}|${UA}|(?:the\s+)?United States|Washington)\s+(?:was|were|had been)\s+(?:directly\s+|personally\s+)?(?:involved in|responsible for|behind)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|bombing|shelling)\b`,
+  String.raw`\b(${RU}|${UA}|Kyiv|(?:the\s+)?United States|Washington)(?:\s+regime)?\s+(?:was|were|had been)\s+(?:directly\s+|personally\s+)?(?:involved in|responsible for|behind)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|bombing|shelling)\b`,
   'i',
 );
 /**
