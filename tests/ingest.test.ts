@@ -2821,4 +2821,16 @@ describe('eleventh round: dates, occurrences and actors', () => {
     });
     expect(readParties('On Sunday the Kremlin said Kyiv was behind schedule.').kind).toBeUndefined();
   });
+  it('"in the small hours", "in the predawn hours" and "before daybreak" are the early hours; "long hours" is no time', () => {
+    expect(dates('Shells fell on Nikopol in the small hours.', WED).map(span)).toEqual([
+      ['2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00'],
+    ]);
+    expect(dates('Shells fell on Nikopol in the predawn hours of Tuesday.', WED).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-10T09:00:00+02:00'],
+    ]);
+    expect(dates('Shells fell on Nikopol before daybreak.', WED).map(span)).toEqual([
+      ['2026-03-11T00:00:00+02:00', '2026-03-11T09:00:00+02:00'],
+    ]);
+    expect(dates('Rescuers in Nikopol worked long hours.', WED)).toEqual([]);
+  });
 });
