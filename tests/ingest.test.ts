@@ -2833,4 +2833,15 @@ describe('eleventh round: dates, occurrences and actors', () => {
     ]);
     expect(dates('Rescuers in Nikopol worked long hours.', WED)).toEqual([]);
   });
+  it('"over the weekend" and "last weekend" are its Saturday and Sunday; "on Sunday" is one day', () => {
+    expect(dates('Drones struck a depot in Lviv over the weekend.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+    expect(dates('Drones struck a depot in Lviv last weekend.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+    expect(dates('Drones struck a depot in Lviv on Sunday.', WED).map(span)).toEqual([
+      ['2026-03-08T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+  });
 });
