@@ -2848,3 +2848,167 @@ describe('eleventh round: figures, targets and places', () => {
     ).toEqual([['education', 'energy']]);
   });
 });
+
+describe('eleventh round: dates, occurrences and actors', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const read = (text: string, pub = WED) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.when.precision]);
+
+  it('talks that "agreed on no truce" are talks, not a truce claimed; talks that agreed on one claim it', () => {
+    expect(readParties('Putin and Zelensky held talks in Istanbul on Tuesday but agreed on no truce.')).toMatchObject({
+      kind: 'talks',
+      actor: 'russia',
+      target: 'ukraine',
+    });
+    expect(readParties('Putin and Zelensky held talks in Istanbul on Tuesday and agreed on a truce.').kind).toBe('agreement-claim');
+  });
+  it('a leader who "would meet" another side\'s leader is talks set; "would meet demand" names no side', () => {
+    expect(readParties('The Ukrainian president said on Tuesday he would meet Putin in Istanbul on Thursday.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+    expect(readParties('Officials said the repaired plant would meet demand by Thursday.').kind).toBeUndefined();
+  });
+  it("a leader calling on the other side to stop firing is his side's statement; calling for something else is none", () => {
+    expect(readParties('On Tuesday Zelensky urged Moscow and its proxies to cease fire for the holiday.')).toMatchObject({
+      kind: 'statement',
+      actor: 'ukraine',
+      target: 'russia',
+    });
+    expect(readParties('On Tuesday Zelensky urged Moscow to free the prisoners.').kind).toBeUndefined();
+  });
+  it('a leader saying a third party took part in the attack is a statement against that party; its part in a delay is none', () => {
+    expect(readParties('A Kremlin spokesman said on Monday that Washington was responsible for the strike.')).toMatchObject({
+      kind: 'statement',
+      actor: 'russia',
+      target: 'united-states',
+    });
+    expect(readParties('A Kremlin spokesman said on Monday that Washington was responsible for the delay.').kind).toBeUndefined();
+  });
+  it('what a side "will" do with an attack told before is no attack by it; a side that launched a strike made one', () => {
+    expect(readParties('The ministry said Russia will take the strike to an international court.').actor).toBeUndefined();
+    expect(readParties('The ministry said Russia then launched a strike on the port.').actor).toBe('russia');
+  });
+  it('"The same night" opening a sentence before its subject is the night told before; "the night before the talks" is not', () => {
+    const tue = at('2026-03-10T10:00:00+02:00');
+    expect(dates('The same night Ukraine sent drones against Bryansk.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T18:00:00+02:00', '2026-03-11T09:00:00+02:00'],
+    ]);
+    expect(dates('The night before the talks opened, envoys arrived.', WED, tue)).toEqual([]);
+  });
+  it("talks set in Washington fall on Washington's day; talks set in Istanbul keep the dateline's", () => {
+    expect(read('KYIV, 11 March 2026\nZelensky said he would meet Trump in Washington on Friday.')).toEqual([
+      ['talks', 'ukraine', '2026-03-13T00:00:00-04:00', '2026-03-14T00:00:00-04:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nZelensky said he would meet Trump in Istanbul on Friday.')).toEqual([
+      ['talks', 'ukraine', '2026-03-13T00:00:00+02:00', '2026-03-14T00:00:00+02:00', 'day'],
+    ]);
+  });
+  it('a Russian-installed official who names no place speaks for the place told before, held by Russia; a mayor does not', () => {
+    const hit = 'SIMFEROPOL, 11 March 2026\nDrones launched by Ukraine hit Simferopol early on Wednesday.';
+    expect(read(`${hit}\nSergei Aksyonov, the Russian-installed head of the peninsula, said two people were injured.`)[0]![1]).toBe(
+      'ukraine',
+    );
+    const staged =
+      'DONETSK, 11 March 2026\nThe separatists accused Ukrainian forces of staging the shelling of a market in Donetsk on Tuesday.';
+    expect(read(`${staged}\nThe mayor said five people were killed.`)[0]![1]).toBe('russia');
+  });
+  it('where a place lies, told in the present of a map, is context: the places it names were not hit; a detail line adds its place', () => {
+    const regions = (text: string) => ingest(text, WED).events.map((e) => e.places.map((p) => p.name));
+    const base = 'KHERSON, 11 March 2026\nRussian shells hit Kherson on Tuesday, killing two.';
+    expect(regions(`${base}\nThe city sits across the river from Nikopol.`)).toEqual([['Kherson']]);
+    expect(regions(`${base}\nA school in Nikopol was left without windows.`)).toEqual([['Kherson', 'Nikopol']]);
+  });
+  it('a truce claimed or agreed drafts no places: those it names are its terms or its parties; a strike keeps the places it hit', () => {
+    const where = (text: string) => ingest(`KYIV, 11 March 2026\n${text}`, WED).events.map((e) => [e.kind, e.places.map((p) => p.name)]);
+    expect(where('On Tuesday Russia and Ukraine agreed to a ceasefire in the Kharkiv region.')).toEqual([['agreement-claim', []]]);
+    expect(where('Russian drones hit the Kharkiv region on Tuesday.')).toEqual([['strike', ['Kharkiv region']]]);
+  });
+  it('leaders who met, or will meet somewhere or on a day, are talks; a leader who met soldiers or supplies that will meet needs are not', () => {
+    expect(readParties('Zelensky met Rubio in Riyadh on Monday to discuss a ceasefire plan.')).toMatchObject({
+      kind: 'talks',
+      actor: 'ukraine',
+    });
+    expect(readParties('Putin and Zelensky will meet in Geneva next week, Swiss officials said.')).toMatchObject({
+      kind: 'talks',
+      actor: 'russia',
+      target: 'ukraine',
+    });
+    expect(readParties('Zelensky met soldiers in Kharkiv on Monday.').kind).toBeUndefined();
+    expect(readParties('Zelensky said supplies will meet the needs of the army.').kind).toBeUndefined();
+  });
+  it('"that same day" and "that same evening" are the day told before, as "the same day" and "that evening"; "the same officials" is no day', () => {
+    const tue = at('2026-03-10T10:00:00+02:00');
+    expect(dates('That same evening a drone struck a bakery in Sumy.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T17:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('That same day a drone struck a bakery in Sumy.', WED, tue).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('The same officials said a drone struck a bakery in Sumy.', WED, tue)).toEqual([]);
+  });
+  it('fire told "hours after the announcement" of a truce told before runs from its day to the report; fire with no such anchor keeps the week', () => {
+    const deal = 'MOSCOW, 11 March 2026\nOn Monday Putin ordered his forces to halt all strikes on energy sites for 30 days.';
+    expect(read(`${deal}\nKyiv said Russian drones hit a substation in Sumy hours after the announcement.`).at(-1)!.slice(2)).toEqual([
+      '2026-03-09T00:00:00+02:00',
+      '2026-03-11T14:00:00+02:00',
+      'days',
+    ]);
+    expect(read(`${deal}\nKyiv said Russian drones hit a substation in Sumy.`).at(-1)!.slice(2)).toEqual([
+      '2026-03-04T00:00:00+02:00',
+      '2026-03-11T14:00:00+02:00',
+      'days',
+    ]);
+  });
+  it('troops that took a town won ground of their own: its place is no detail of the strike told before; a house hit by debris is', () => {
+    const where = (text: string) => ingest(text, WED).events.map((e) => e.places.map((p) => p.name));
+    const base = 'KYIV, 11 March 2026\nRussian drones struck a depot in Kyiv on Tuesday.';
+    expect(where(`${base}\nThe Russian army said its units captured the town of Pokrovsk.`)).toEqual([['Kyiv']]);
+    expect(where(`${base}\nA house in Bucha was damaged by debris.`)).toEqual([['Kyiv', 'Bucha']]);
+  });
+  it('Ukraine opening the sentence as the subject of an attack verb on its own map strikes a place Russia holds; a side named inside a clause gives way to the map', () => {
+    expect(read('KYIV, 11 March 2026\nUkrainian drones hit an airfield near Simferopol overnight, the General Staff said.')[0]![1]).toBe(
+      'ukraine',
+    );
+    expect(
+      read(
+        'DONETSK, 11 March 2026\nThe separatists accused Ukrainian forces of staging the shelling of a market in Donetsk on Tuesday.',
+      )[0]![1],
+    ).toBe('russia');
+  });
+  it('"Kyiv" or "the Kyiv regime" said to be behind the attack is Ukraine blamed; Kyiv "behind schedule" is none', () => {
+    expect(readParties('On Sunday the Kremlin said the Kyiv regime was behind the attack.')).toMatchObject({
+      kind: 'statement',
+      actor: 'russia',
+      target: 'ukraine',
+      blames: 'ukraine',
+    });
+    expect(readParties('On Sunday the Kremlin said Kyiv was behind schedule.').kind).toBeUndefined();
+  });
+  it('"in the small hours", "in the predawn hours" and "before daybreak" are the early hours; "long hours" is no time', () => {
+    expect(dates('Shells fell on Nikopol in the small hours.', WED).map(span)).toEqual([
+      ['2026-03-11T00:00:00+02:00', '2026-03-11T12:00:00+02:00'],
+    ]);
+    expect(dates('Shells fell on Nikopol in the predawn hours of Tuesday.', WED).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-10T09:00:00+02:00'],
+    ]);
+    expect(dates('Shells fell on Nikopol before daybreak.', WED).map(span)).toEqual([
+      ['2026-03-11T00:00:00+02:00', '2026-03-11T09:00:00+02:00'],
+    ]);
+    expect(dates('Rescuers in Nikopol worked long hours.', WED)).toEqual([]);
+  });
+  it('"over the weekend" and "last weekend" are its Saturday and Sunday; "on Sunday" is one day', () => {
+    expect(dates('Drones struck a depot in Lviv over the weekend.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+    expect(dates('Drones struck a depot in Lviv last weekend.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+    expect(dates('Drones struck a depot in Lviv on Sunday.', WED).map(span)).toEqual([
+      ['2026-03-08T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+  });
+});

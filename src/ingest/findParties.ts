@@ -34,9 +34,11 @@ const SENT_MUNITIONS = String.raw`(?:had\s+|has\s+|have\s+)?(?:sent|used|flew|di
 // killed", "a drone attack on Russian troops") is where the attack went, not who made it, in every form
 const NOT_AFTER_PLACE = String.raw`(?<!\b(?:into|in|inside|on|at|over|against|across|toward|towards)\s)`;
 // ("Ukraine had staged the attack": one side's charge that the other faked an attack, not an attack by it)
+// ("Russia would bring the attack before the Security Council": what a side would or will do is not done, so a
+// modal between the side and the attack word tells no attack by it)
 const ATTACKER = (who: string) =>
   new RegExp(
-    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked|was\b|were\b|been\b)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
+    String.raw`${NOT_AFTER_PLACE}\b${who}\s+(?:(?:forces|troops|military|army|drones?|missiles?|rockets?|artillery|(?:unmanned\s+)?(?:boats?|surface vessels?)|strikes?|attacks?|air attack|shelling|drone attack|missile attack|missile and drone attack|drone and missile attack|barrage|ballistic missiles?|cruise missiles?)\b\s*)?(?:(?!said|says|claimed|told|reported|alleged|accused|condemned|denounced|called|described|blamed|urged|staged|faked|was\b|were\b|been\b|would\b|will\b|could\b|might\b|should\b)\w+\s+){0,3}?${ATTACK_VERB}\b|${NOT_AFTER_PLACE}\b${who}\s+(?:drones?|missiles?|rockets?|artillery|strikes?|attacks?|shelling|forces|troops)\b|${NOT_AFTER_PLACE}\b${who}\s+(?:[A-Z][\w]*-[\w-]+\s+)(?:[a-z-]+\s+)?(?:drones?|missiles?|rockets?)\b|${NOT_AFTER_PLACE}\b${who}\s+${SENT_MUNITIONS}|\b(?:by|from)\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?${who}\b(?!(?:'s)?\s+own\b)`,
     'i',
   );
 const RU_ATTACKS = ATTACKER(RU);
@@ -71,8 +73,16 @@ const TRUCE =
 // truce agreed)
 const AGREE = /\b(agreed|agrees|agree|accepted|declared|declares|announced|ordered|ordering|proposed|offered|signed|committed)\b/i;
 // ("US and Ukrainian delegations met in Jeddah": delegations, envoys or negotiators meeting are talks)
-const TALKS =
-  /\b(talks|negotiations|meeting|summit|(?:delegations|delegation|envoys|negotiators)\s+(?:[\w-]+\s+){0,3}?(?:met|meet|held))\b/i;
+/** a side at a table: its leader or envoy by name, or its delegation ("the Russian side") */
+const MEET_WHOM = String.raw`(?:(?:US\s+)?President\s+)?(?:Putin|Zelenskyy?|Poroshenko|Trump|Biden|Witkoff|Lavrov|Rubio|Yermak|Umerov)\b|(?:the\s+)?(?:Russian|Ukrainian|US|U\.S\.|American)\s+(?:president|leader|delegation|side|negotiators|envoys?|counterparts?)\b`;
+// ("said he would meet Trump in Washington on Monday": one side's leader set to meet another side, by name
+// or by its adjective, is talks; "would meet demand" names no side)
+// ("Zelensky met Trump at the White House", "Putin and Zelensky will meet in Istanbul on Thursday": leaders
+// who met, or will meet somewhere or on a day, are talks too; "met soldiers" names no side)
+const TALKS = new RegExp(
+  String.raw`\b(talks|negotiations|meeting|summit|(?:delegations|delegation|envoys|negotiators)\s+(?:[\w-]+\s+){0,3}?(?:met|meet|held)|(?:would|will|to)\s+meet\s+(?:with\s+)?(?:${MEET_WHOM})|\bmet\s+(?:with\s+)?(?:${MEET_WHOM})|(?:${MEET_WHOM})[^.;]{0,40}?\b(?:would|will|to)\s+meet\s+(?:again\s+)?(?:in|on|at|next|this|face)\b)`,
+  'i',
+);
 const CLAIM = /\b(claimed|alleged|accused|denied|rejected|insisted|dismissed)\b/i;
 /** "dismissed the truce as cover": a side's word against a truce, a statement rather than its terms */
 const REJECTS =
@@ -85,7 +95,7 @@ const SPEAKER = new RegExp(
 function party(word: string): Party | undefined {
   if (new RegExp(`^${RU}$`, 'i').test(word)) return 'russia';
   if (new RegExp(`^${UA}$`, 'i').test(word)) return 'ukraine';
-  if (/^(Trump|US|U\.S\.|American|US president|Washington|the White House)$/i.test(word)) return 'united-states';
+  if (/^(Trump|US|U\.S\.|American|US president|Washington|the White House|(?:the )?United States)$/i.test(word)) return 'united-states';
   if (/^Poland$/i.test(word)) return 'poland';
   return undefined;
 }
@@ -103,7 +113,7 @@ function neutralise(text: string, keepLength = false): string {
   const to = (word: string) => (w: string) => (keepLength ? word.slice(0, w.length).padEnd(w.length) : word);
   return text
     .replace(IN_BREACH, (m) => m.replace(/\b(strikes|attacks)\b/gi, to('acts')))
-    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire)\b/gi, to('deal')));
+    .replace(NO_TRUCE_AGREED, (m) => m.replace(/\b(truce|ceasefire|cease-fire|halt)\b/gi, to('deal')));
 }
 
 /** a threat or a vow of fire, or fire told with a modal ("would hit back", "could strike") */
@@ -161,9 +171,12 @@ const OWNED = (who: string) =>
     'i',
   );
 
-/** "reached no ceasefire", "without agreeing a truce", "no truce was agreed": talks that agreed no truce */
+/**
+ * "reached no ceasefire", "without agreeing a truce", "no truce was agreed": talks that agreed no truce
+ * ("agreed on no halt to the fighting": a halt to the fighting is a truce, and agreeing on none is agreeing none)
+ */
 const NO_TRUCE_AGREED =
-  /\b(?:reach\w*|agree\w*|secur\w*)\s+no\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bwithout\s+(?:reaching|agreeing(?:\s+on)?|securing)\s+(?:a|any)\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bno\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\s+(?:was|has been|had been)\s+(?:agreed|reached)\b/gi;
+  /\b(?:reach\w*|agree\w*|secur\w*|settl\w*)\s+(?:on\s+)?no\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire|halt\s+to\s+(?:the\s+)?(?:fighting|strikes|attacks))\b|\bwithout\s+(?:reaching|agreeing(?:\s+on)?|securing)\s+(?:a|any)\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\b|\bno\s+(?:[\w-]+\s+)?(?:truce|ceasefire|cease-fire)\s+(?:was|has been|had been)\s+(?:agreed|reached)\b/gi;
 
 export function readParties(text: string): Reading {
   // a truce not agreed is no truce told: what the sentence tells is the talks, or what they did agree
@@ -364,12 +377,19 @@ export function readParties(text: string): Reading {
       LEADER_ON_ATTACK.test(sentence) ||
       ENDS_DEAL.test(sentence) ||
       WITHDRAWAL.test(sentence) ||
-      TERMS.test(sentence))
+      TERMS.test(sentence) ||
+      CALLS_HOLD_FIRE.test(raw) ||
+      INVOLVED.test(sentence))
   ) {
     const by: Party = /^(?:Putin|(?:the\s+)?Kremlin)$/i.test(leader[1]!) ? 'russia' : 'ukraine';
-    const other: Party = by === 'russia' ? 'ukraine' : 'russia';
+    const involved = INVOLVED.exec(sentence);
+    // ("Kyiv was behind the attack", "the Kyiv regime": a capital said to take part in an attack is its government)
+    const named = involved ? (/^Kyiv$/i.test(involved[1]!) ? 'ukraine' : party(involved[1]!.replace(/'s$/, ''))) : undefined;
+    // ("the United States was directly involved in the attack": the party a leader says took part is whom
+    // his word is against, a third party too)
+    const other: Party = named !== undefined && named !== by ? named : by === 'russia' ? 'ukraine' : 'russia';
     const blamed = BLAMES.exec(sentence);
-    const blames = blamed ? party(blamed[1]!.replace(/'s$/, '')) : undefined;
+    const blames = blamed ? party(blamed[1]!.replace(/'s$/, '')) : named === 'russia' || named === 'ukraine' ? named : undefined;
     return {
       kind: 'statement',
       actor: by,
@@ -400,7 +420,18 @@ const TROOPS_ATTACK =
 const AIR_MEANS = /\b(?:drones?|missiles?|bombs?|air ?strikes?|aircraft|jets|UAVs?)\b/i;
 /** a head of state or his office, speaking */
 const LEADER_SAYS =
-  /\b(Putin|(?:the\s+)?Kremlin|Zelenskyy?|Poroshenko)\b[^.;]{0,30}?\b(?:said|says|called|accused|blamed|announced|warned|told)\b/i;
+  /\b(Putin|(?:the\s+)?Kremlin|Zelenskyy?|Poroshenko)\b[^.;]{0,30}?\b(?:said|says|called|accused|blamed|announced|warned|told|urged|appealed)\b/i;
+/**
+ * "called on Russia and its proxies to stop firing", "urged Kyiv to hold its fire": a leader asking the other
+ * side to stop shooting is his side's word on a truce, news of its own (not the truce agreed)
+ */
+const CALLS_HOLD_FIRE =
+  /\b(?:called on|calls on|calling on|urged|urges|appealed to)\s+(?:[\w'-]+\s+){1,5}?to\s+(?:stop|cease|halt|hold)\s+(?:firing|fire|shooting|shelling|the fighting|(?:their|its)\s+fire)\b/i;
+/** "the United States was directly involved in the attack": a leader naming a party that took part in the attack told before */
+const INVOLVED = new RegExp(
+  String.raw`\b(${RU}|${UA}|Kyiv|(?:the\s+)?United States|Washington)(?:\s+regime)?\s+(?:was|were|had been)\s+(?:directly\s+|personally\s+)?(?:involved in|responsible for|behind)\s+(?:the|this|that)\s+(?:attack|strike|blast|explosion|bombing|shelling)\b`,
+  'i',
+);
 /**
  * What a leader says that is news of its own: his word on the attack told before ("called the attack a
  * provocation", "accused Kyiv of"), a deal his side ends ("would not extend the grain deal"), his troops'

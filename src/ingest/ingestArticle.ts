@@ -126,6 +126,26 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
   return kind === 'strike' || kind === 'ground-assault';
 }
 
+/** Ukraine opening the sentence as the subject of an attack verb: "Ukraine struck", "Ukrainian drones hit" */
+const SUBJECT_ATTACKER =
+  /^(?:Ukraine|Ukrainian)(?:'s)?\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+|navy\s+|drones\s+|missiles\s+|sea drones\s+)?(?:struck|attacked|hit|fired|launched|shelled|bombed|targeted)\b/;
+
+/** "hours after the announcement", "a day after the talks": counted from a truce, a deal, talks or words told before */
+const AFTER_TOLD =
+  /\b(?:minutes|hours|an hour|shortly|soon|just|a day|days)\s+after\s+(?:the|its|his|this|that)\s+(?:announcement|declaration|decree|order|talks|meeting|summit|call|phone call|deal|agreement|truce|ceasefire|statement|speech|address)\b/i;
+
+/** "had taken the village of", "captured the town", "took control of": troops winning ground */
+const GROUND_WON =
+  /\b(?:taken|took|captured?|seized?|liberated?|taken control of|took control of|gained control of)\s+(?:full\s+)?(?:control\s+of\s+)?the\s+(?:[\w-]+\s+)?(?:village|town|city|settlement|hamlet)\b/i;
+
+/** a place's geography told in the present ("the city lies", "the town sits", "the village is located") */
+const WHERE_IT_LIES =
+  /\b(?:lies|lie|sits)\s+(?:within|on|along|across|near|about|some|just|close|beside|opposite|\d)|\b(?:is|are)\s+(?:located|situated)\b/i;
+
+/** a meeting held or words said in Washington, whose calendar day is Washington's (the zone is the city's) */
+const IN_WASHINGTON = /\b(?:in Washington|at the White House)\b|\bThe White House (?:said|says|announced|stated)\b/;
+const WASHINGTON_ZONE = 'America/New_York';
+
 const AGREED_ON = /\b(?:agreed|signed|sealed)\s*$/i;
 
 /** precisions finer than a calendar day: a night, a morning, an hour */
@@ -492,6 +512,16 @@ export function ingestArticle(input: IngestInput): IngestResult {
         .map((p) => (p.precision === 'region' ? (p.region?.id ?? p.entry.id) : p.entry.id)),
     ),
   );
+  // "Mikhail Razvozhayev, the Russian-installed governor, said four people had been killed": an official Russia
+  // installed who names no place speaks for the region of the places told just before, which Russia holds
+  observations.forEach((o, i) => {
+    if (!OCCUPIED_VOICE.test(o.s.text) || o.places.some((p) => !p.excluded)) return;
+    const before = observations
+      .slice(0, i)
+      .filter((x) => !isHeadline(x.s) && x.places.some((p) => !p.excluded))
+      .at(-1);
+    for (const p of before?.places ?? []) if (!p.excluded) occupied.add(p.region?.id ?? p.entry.id);
+  });
   const held = (p: PlaceMention) => occupied.has(p.entry.id) || (p.region !== undefined && occupied.has(p.region.id));
   const groups: Group[] = [];
   let current: Group | undefined;
@@ -507,7 +537,14 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const kind = o.reading.needsDate && eventDates(o, 'statement').length === 0 ? undefined : o.reading.kind;
     if (kind === undefined) {
       // a sentence that only adds detail (damage, a figure, a place) continues the occurrence before it
-      const adds = o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0;
+      // ("The city lies within range of Russian guns on the far bank of the Dnipro": where a place lies, told in
+      // the present of a map, is context, and the places it names were not hit)
+      // ("its forces had taken the village of Novooleksandrivka": ground won is an advance of its own, not a detail of
+      // the fire told before, so the place it names was not hit by it)
+      const adds =
+        !WHERE_IT_LIES.test(o.s.text) &&
+        !GROUND_WON.test(o.s.text) &&
+        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
       // (the day a later count was told, "had climbed to 144 by Sunday", dates nothing: the line goes on about the strike)
       if (fire(current?.kind) && tollUpdate(o.s.text, o.figures)) o.dates = [];
       const dated = eventDates(o, 'strike').length > 0;
@@ -620,11 +657,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // longer its country's side, so the side it belongs to on the map tells nothing of who struck it
     const fromPlaces = actorFromPlaces(o.places.filter((p) => !held(p)));
     // nobody strikes its own side: "Russia said Ukrainian drones hit Belgorod" names the wrong party first
+    // ("Ukraine struck the Crimean port of Sevastopol": Ukraine opening the sentence as the subject of an attack
+    // verb on a place on Ukraine's map strikes a place Russia holds, Crimea or occupied Donbas; "Russian drones
+    // hit the Belgorod region" still names the wrong party, and the map guards misreads inside clauses)
     // ("Ukraine's navy said it destroyed a patrol boat in Crimea": a side owning its attack names itself, whatever
     // side of the map the place lies on)
     const named =
       o.reading.actor !== undefined &&
       !o.reading.owned &&
+      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text)) &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
@@ -766,6 +807,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const drafts: DraftReport[] = [];
   const unplaced: { line: number; why: string }[] = [];
   const ids = new Set<string>();
+  // the truces, deals, talks and words drafted so far, for fire told "hours after the announcement"
+  const saidBefore: { start: DateTime; kind: EventKind }[] = [];
   for (const g of groups) {
     const fields: FieldEvidence[] = [];
     const problems: string[] = [];
@@ -781,6 +824,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
           .join(', ')} not read against the dateline: ${older!.why}`,
       );
     let when: { start: DateTime; end: DateTime; precision: Precision; evidence: string; confidence: Confidence };
+    const told = saidBefore.at(-1);
     const relativeOnly = ds.every((x) => !x.d.explicit);
     const before = groups
       .slice(0, groups.indexOf(g))
@@ -823,6 +867,17 @@ export function ingestArticle(input: IngestInput): IngestResult {
         confidence: 'low',
       };
       problems.push('not dated by the text: after the occurrence it answers, up to publication');
+    } else if (ds.length === 0 && fire(g.kind) && !older && told && AFTER_TOLD.test(g.obs[0]!.s.text)) {
+      // "accused Moscow of launching 60 drones hours after the announcement": fire told against a truce, a deal
+      // or words told before comes after it, and before the report
+      when = {
+        start: told.start,
+        end: pub,
+        precision: 'days',
+        evidence: `line ${g.obs[0]!.s.line}: "${AFTER_TOLD.exec(g.obs[0]!.s.text)![0]}", after the ${told.kind} told before (from ${iso(told.start)}), up to publication`,
+        confidence: 'low',
+      };
+      problems.push(`not dated by the text: after the ${told.kind} it is told against, up to publication`);
     } else if (ds.length === 0 && fire(g.kind) && !older && GOING_ON.test(g.obs[0]!.s.text)) {
       // "Russian forces were still shelling the city": fire told as going on while the report is written is
       // of the day of publication, up to it
@@ -935,6 +990,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
       };
       if (!agree) problems.push('the dates of its sentences do not overlap; the interval spans them all');
     }
+    // "would meet Trump in Washington on Monday", "the White House said on Tuesday": words said or talks held in
+    // Washington fall on Washington's calendar day, not the dateline's
+    if (!fire(g.kind) && when.precision === 'day' && ds.length > 0 && IN_WASHINGTON.test(g.obs[0]!.s.text)) {
+      const d = when.start.setZone(pub.zone);
+      const start = DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: WASHINGTON_ZONE });
+      const days = Math.max(1, Math.round(when.end.diff(when.start, 'days').days));
+      when = { ...when, start, end: start.plus({ days }), evidence: `${when.evidence}, Washington's day` };
+    }
+    if (!fire(g.kind) && ds.length > 0) saidBefore.push({ start: when.start, kind: g.kind });
     for (const x of ds)
       fields.push({
         field: 'when',
@@ -956,12 +1020,15 @@ export function ingestArticle(input: IngestInput): IngestResult {
     // a region named alongside one of its own settlements adds nothing
     // a side's words are said where its leader or office speaks, which the text rarely places: the places
     // they name ("would stop firing once Ukraine left the Kherson region") are what they speak of, not where they were said
-    const spokenOf = g.kind === 'statement' ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
+    // (a truce claimed or agreed likewise: "representatives of the separatist-held parts of the Donetsk and
+    // Luhansk regions committed to a ceasefire" names who agreed it, and the places a truce holds in are its terms)
+    const spoken = g.kind === 'statement' || g.kind === 'agreement-claim';
+    const spokenOf = spoken ? [...placeMentions.values()].filter(({ p }) => !p.excluded) : [];
     if (spokenOf.length > 0)
       problems.push(
         `places its words speak of, not where it was said: ${spokenOf.map(({ p, line }) => `${p.name} (line ${line})`).join(', ')}`,
       );
-    const hit = g.kind === 'statement' ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
+    const hit = spoken ? [] : [...placeMentions.values()].filter(({ p }) => !p.excluded);
     const places = hit.map(({ p }) => ({
       name: p.name,
       ...(p.settlement ? { settlement: p.settlement } : {}),

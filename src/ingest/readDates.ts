@@ -108,7 +108,7 @@ const HISTORY_OR_COMPARISON = new RegExp(
 
 const WEEKDAY = /^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i;
 const MIDDLE_OF_NIGHT =
-  /\b(?:in the (?:middle|dead) of (?:the )?night|in the small hours|in the early hours) (?:on|of) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/gi;
+  /\b(?:in the (?:middle|dead) of (?:the )?night|in the small hours|in the early hours|in the pre-?dawn hours) (?:on|of) ((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b/gi;
 const PAST_HOURS =
   /\b(?:(?:over|in|during|within)\s+)?the (?:past|last|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|twenty-four|forty-eight|seventy-two) (hours?|days?)\b/gi;
 /** "three days earlier", "a week after" (chrono's words for a day counted from another) */
@@ -167,9 +167,13 @@ function namedDay(words: string, pub: DateTime, lean: Lean): DateTime | undefine
   return undefined;
 }
 
-/** words for a day or a part of one, told against the day the text spoke of last */
+/**
+ * words for a day or a part of one, told against the day the text spoke of last ("the night before the
+ * talks" is told against the talks; "The same night Russia sent drones" opens on its time, then its subject:
+ * only a phrase ending in "before" takes an object)
+ */
 const ANAPHORIC_DAY =
-  /\b(that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the night before|the next day|the following day|the day before|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)\b(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b)/gi;
+  /\b(?:(that same (?:night|day|morning|afternoon|evening)|that night|the same night|that day|the same day|later in the day|earlier in the day|the following night|the next night|the previous night|the next day|the following day|the previous day|that morning|that afternoon|that evening|the next morning|the following morning)|(the night before|the day before)(?!\s+(?:the|a|an|his|her|its|their|Russia|Ukraine|Moscow|Kyiv)\b))\b/gi;
 /** "on the evening of 8 March", "the morning of Sunday": chrono loses the day behind "of" */
 const PART_OF_DAY =
   /\b(?:on |in )?the (morning|afternoon|evening) of ((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/gi;
@@ -189,7 +193,8 @@ function partAround(before: string, after: string, matched: string): Part {
   if (/\bafternoon\b/.test(near)) return { from: AFTERNOON[0], to: AFTERNOON[1], label: 'afternoon' };
   // "in his nightly address on Thursday": the evening
   if (/\bevening\b|\bnightly\b/.test(near)) return { from: EVENING[0], to: EVENING[1], label: 'evening' };
-  if (/\b(early|early hours of|small hours of)\s*(on\s+)?$/i.test(before.slice(-24))) return { from: 0, to: 12, label: 'early' };
+  if (/\b(early|early hours of|small hours of|pre-?dawn hours of)\s*(on\s+)?$/i.test(before.slice(-24)))
+    return { from: 0, to: 12, label: 'early' };
   // "late on Friday": the evening up to midnight; past midnight a report would name the next day
   if (/\blate\s*(on\s+)?$/i.test(before.slice(-12))) return { from: 18, to: 24, label: 'late' };
   return { from: 0, to: 24, label: 'day' };
@@ -685,7 +690,12 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const m of sentence.matchAll(ANAPHORIC_DAY)) {
     if (!free(m.index, m.index + m[0].length) || ctx.previousDay === undefined) continue;
     const d = ctx.previousDay.startOf('day');
-    const w = m[0].toLowerCase().replace(/\s+/g, ' ');
+    // ("that same day" is "the same day"; "that same evening" is "that evening")
+    const w = m[0]
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^that same (night|day)$/, 'the same $1')
+      .replace(/^that same /, 'that ');
     const night = ctx.previousEarly ? d.minus({ days: 1 }) : d;
     const nightOf = (x: DateTime) => ({
       s: x.plus({ hours: NIGHT_START }),
@@ -725,12 +735,13 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
 
   // "overnight", "during the night", "in the early hours": the night before the report
   for (const m of sentence.matchAll(
-    /\b(overnight|during the night|through the night|in the early hours|at night|(?:shortly |just |soon )?after midnight|before dawn|at dawn)\b/gi,
+    /\b(overnight|during the night|through the night|in the early hours|in the small hours|in the pre-?dawn hours|at night|(?:shortly |just |soon )?after midnight|before dawn|before daybreak|at dawn)\b/gi,
   )) {
     if (!free(m.index, m.index + m[0].length)) continue;
     // a weekday or date already read in the same sentence carries the night (chrono saw "Monday night")
     if (out.some((o) => o.precision === 'part-of-day' && !o.reporting)) continue;
-    const early = /early hours|midnight|dawn/i.test(m[0]);
+    // ("in the small hours", "in the predawn hours", "before daybreak": the early hours in other words)
+    const early = /early hours|small hours|midnight|dawn|daybreak/i.test(m[0]);
     // a report dated days after the event, whose story is already on an earlier day ("early on Saturday"
     // in a Monday report): "after midnight" is that day's small hours; a bare "overnight" keeps the news
     // convention of the night before the report
@@ -750,10 +761,16 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     // "shortly after midnight": the hour after it
     const soon = /^(?:shortly|just|soon) after midnight$/i.test(m[0]);
     // dawn comes before the night's end; the small hours and "after midnight" run on to noon like "early on"
-    const end = nightEnds.plus({ hours: soon ? 1 : /dawn/i.test(m[0]) ? NIGHT_END : early ? 12 : NIGHT_END });
+    const end = nightEnds.plus({ hours: soon ? 1 : /(?:before|at) (?:dawn|daybreak)/i.test(m[0]) ? NIGHT_END : early ? 12 : NIGHT_END });
     out.push(mention(start, end, soon ? 'hour' : 'part-of-day', m[0], m.index, sentence, false, pub.hour < 5 ? 'medium' : 'high', pub));
     taken.push([m.index, m.index + m[0].length]);
   }
 
+  // ("over the weekend": chrono gives its Saturday only; a weekend is Saturday and Sunday)
+  for (const [i, d] of out.entries())
+    if (/\bweekend$/i.test(d.words) && d.precision === 'day' && d.start.weekday >= 6) {
+      const saturday = d.start.minus({ days: d.start.weekday - 6 });
+      out[i] = { ...d, start: saturday, end: saturday.plus({ days: 2 }), precision: 'days' };
+    }
   return out.sort((x, y) => x.index - y.index);
 }
