@@ -14,6 +14,8 @@ export const LONGEST_FIRST = [
   'tests/differential.test.ts',
   'tests/model.test.ts',
   'tests/properties.test.ts',
+  'tests/cli-statechart.test.ts',
+  'tests/cli-intl.test.ts',
   'tests/library-package.test.ts',
   'tests/monteCarlo.test.ts',
   'tests/workbench-browser.test.ts',
