@@ -3012,3 +3012,20 @@ describe('eleventh round: dates, occurrences and actors', () => {
     ]);
   });
 });
+
+describe('review of the ninth and tenth rounds', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const read = (text: string, pub = WED) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.when.precision]);
+
+  it('"over the weekend" followed by a comma is still Saturday and Sunday', () => {
+    expect(read('KYIV, 11 March 2026\nRussian drones hit a depot in Odesa over the weekend, killing two.')).toEqual([
+      ['strike', 'russia', '2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00', 'days'],
+    ]);
+    expect(dates('Over the weekend, drones hit a depot in Odesa.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+  });
+});

@@ -766,9 +766,10 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([m.index, m.index + m[0].length]);
   }
 
-  // ("over the weekend": chrono gives its Saturday only; a weekend is Saturday and Sunday)
+  // ("over the weekend": chrono gives its Saturday only; a weekend is Saturday and Sunday; chrono's words
+  // keep the comma of "over the weekend, killing two", the commonest place the phrase stands)
   for (const [i, d] of out.entries())
-    if (/\bweekend$/i.test(d.words) && d.precision === 'day' && d.start.weekday >= 6) {
+    if (/\bweekend\W*$/i.test(d.words) && d.precision === 'day' && d.start.weekday >= 6) {
       const saturday = d.start.minus({ days: d.start.weekday - 6 });
       out[i] = { ...d, start: saturday, end: saturday.plus({ days: 2 }), precision: 'days' };
     }
