@@ -3028,4 +3028,21 @@ describe('review of the ninth and tenth rounds', () => {
       ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
     ]);
   });
+  it('a threat or a "will" told after a strike ends where "after" opens the strike it answers; a threat alone is no attack', () => {
+    expect(read('KYIV, 11 March 2026\nZelensky vowed to respond after Russian missiles hit Kharkiv on Tuesday, killing five.')).toEqual([
+      ['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nMoscow will keep striking, the Kremlin said after Russian drones hit Odesa on Tuesday.')).toEqual([
+      ['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nOn Tuesday Zelensky vowed to hit Russian refineries in Bryansk.')).toEqual([]);
+  });
+  it('a weekday in an "after" clause telling a strike is past though the main clause speaks of the future', () => {
+    expect(dates('Zelensky said he would ask for air defence after Russian missiles hit Kyiv on Tuesday.', WED).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('Zelensky said he would ask for air defence at talks on Friday.', WED).map(span)).toEqual([
+      ['2026-03-13T00:00:00+02:00', '2026-03-14T00:00:00+02:00'],
+    ]);
+  });
 });
