@@ -3045,4 +3045,10 @@ describe('review of the ninth and tenth rounds', () => {
       ['2026-03-13T00:00:00+02:00', '2026-03-14T00:00:00+02:00'],
     ]);
   });
+  it('Ukraine striking back "after" Russian missiles hit a city Ukraine holds is no Ukrainian strike on that city; Ukraine striking Donetsk is', () => {
+    expect(
+      read('KYIV, 11 March 2026\nUkraine struck back on Tuesday after Russian missiles hit Kharkiv overnight, killing six.')[0]![1],
+    ).toBe('russia');
+    expect(read('KYIV, 11 March 2026\nUkraine struck an ammunition depot in Donetsk on Tuesday, the army said.')[0]![1]).toBe('ukraine');
+  });
 });

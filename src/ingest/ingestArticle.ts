@@ -130,6 +130,13 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
 const SUBJECT_ATTACKER =
   /^(?:Ukraine|Ukrainian)(?:'s)?\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+|navy\s+|drones\s+|missiles\s+|sea drones\s+)?(?:struck|attacked|hit|fired|launched|shelled|bombed|targeted)\b/;
 
+/**
+ * where the clause a sentence opens on ends: "Ukraine struck back on Tuesday after Russian missiles hit
+ * Kharkiv" tells Ukraine's fire in its main clause and the place Russia hit in the next, so only a place
+ * named before it is one Ukraine struck
+ */
+const mainClauseEnd = (text: string) => /\b(?:after|following|when|as|while|hours after|days after)\b|;/i.exec(text)?.index ?? text.length;
+
 /** "hours after the announcement", "a day after the talks": counted from a truce, a deal, talks or words told before */
 const AFTER_TOLD =
   /\b(?:minutes|hours|an hour|shortly|soon|just|a day|days)\s+after\s+(?:the|its|his|this|that)\s+(?:announcement|declaration|decree|order|talks|meeting|summit|call|phone call|deal|agreement|truce|ceasefire|statement|speech|address)\b/i;
@@ -665,7 +672,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const named =
       o.reading.actor !== undefined &&
       !o.reading.owned &&
-      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text)) &&
+      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text) && o.places.some((p) => p.index < mainClauseEnd(o.s.text))) &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
