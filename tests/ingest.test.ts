@@ -3051,4 +3051,13 @@ describe('review of the ninth and tenth rounds', () => {
     ).toBe('russia');
     expect(read('KYIV, 11 March 2026\nUkraine struck an ammunition depot in Donetsk on Tuesday, the army said.')[0]![1]).toBe('ukraine');
   });
+  it('a month opening a sentence with no comma ("In January a strike ...") sets a past strike apart: the news keeps its day and its toll', () => {
+    const news = 'KYIV, 11 March 2026\nRussian drones hit Odesa on Tuesday, killing two.';
+    const drafted = (text: string) =>
+      ingest(text, WED).events.map((e) => [iso(e.when.start), e.when.precision, e.casualties?.killed?.best]);
+    expect(drafted(`${news}\nIn January a strike on the city killed nine people.`)).toEqual([
+      ['2026-03-10T00:00:00+02:00', 'day', 2],
+      ['2026-01-01T00:00:00+02:00', 'month', 9],
+    ]);
+  });
 });

@@ -1294,7 +1294,12 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
   const relativeNews = obs.some(
     (o) => fire(o.reading.kind) && !isHeadline(o.s) && o.dates.some((d) => !d.explicit && !d.reporting && d.index > 0),
   );
-  const fronted = (o: Observation, d: DateMention) => relativeNews && d.index <= 3 && /^[^,]{0,40},/.test(o.s.text.slice(d.index));
+  // ("In January a strike on the city killed nine": news prose often drops the comma after a short fronted
+  // date, so a month or year opening the sentence sets it apart as well)
+  const fronted = (o: Observation, d: DateMention) =>
+    relativeNews &&
+    d.index <= 3 &&
+    (/^[^,]{0,40},/.test(o.s.text.slice(d.index)) || (/^in\s+$/i.test(o.s.text.slice(0, d.index)) && d.precision !== 'day'));
   const explicit = obs
     .filter((o) => o.reading.kind !== undefined || NAMES_ATTACK.test(o.s.text))
     .flatMap((o) =>
