@@ -3060,4 +3060,10 @@ describe('review of the ninth and tenth rounds', () => {
       ['2026-01-01T00:00:00+02:00', 'month', 9],
     ]);
   });
+  it('one person told by a job reports often name ("a teacher", "a passenger") is one hurt; a teacher saying no one was hurt is none', () => {
+    const hurt = (text: string) => ingest(`KYIV, 11 March 2026\nRussian drones hit Sumy on Tuesday.\n${text}`, WED).events[0]?.casualties;
+    expect(hurt('A teacher was injured, officials said.')).toMatchObject({ injured: { low: 1, best: 1, high: 1 } });
+    expect(hurt('A bus passenger was killed.')).toMatchObject({ killed: { low: 1, best: 1, high: 1 } });
+    expect(hurt('A teacher said no one was injured.')?.injured).toBeUndefined();
+  });
 });
