@@ -3066,4 +3066,13 @@ describe('review of the ninth and tenth rounds', () => {
     expect(hurt('A bus passenger was killed.')).toMatchObject({ killed: { low: 1, best: 1, high: 1 } });
     expect(hurt('A teacher said no one was injured.')?.injured).toBeUndefined();
   });
+  it('"The attack came after weeks of shelling in Kharkiv" is the backdrop: Kharkiv was not hit and the toll stays exact', () => {
+    const drafted = (text: string) =>
+      ingest(`KYIV, 11 March 2026\nRussian drones hit a warehouse in Lviv on Tuesday, killing one.\n${text}`, WED).events.map((e) => [
+        e.places.map((p) => p.name),
+        e.casualties?.killed,
+      ]);
+    expect(drafted('The attack came after weeks of shelling in Kharkiv.')).toEqual([[['Lviv'], { low: 1, best: 1, high: 1 }]]);
+    expect(drafted('A shop in Kharkiv was damaged in the attack.')[0]![0]).toEqual(['Lviv', 'Kharkiv']);
+  });
 });

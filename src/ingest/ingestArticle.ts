@@ -350,9 +350,13 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
     /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
 };
 
-/** "The attack came a week after", "It followed days after": an occurrence told against an earlier one */
+/**
+ * "The attack came a week after", "It followed days after": an occurrence told against an earlier one
+ * ("The attack came after weeks of shelling in Kharkiv", "came amid months of strikes": fire told as the
+ * backdrop is no more this occurrence's than an earlier strike is)
+ */
 const CAME_AFTER =
-  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b/i;
+  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b|(?:after|amid)\s+(?:several\s+|many\s+)?(?:days|weeks|months|years|nights)\s+of\b)/i;
 
 /** "launched them from near Bryansk", "fired from the Belgorod region": the place weapons were launched from */
 const LAUNCHED_FROM =
