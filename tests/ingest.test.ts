@@ -3075,4 +3075,13 @@ describe('review of the ninth and tenth rounds', () => {
     expect(drafted('The attack came after weeks of shelling in Kharkiv.')).toEqual([[['Lviv'], { low: 1, best: 1, high: 1 }]]);
     expect(drafted('A shop in Kharkiv was damaged in the attack.')[0]![0]).toEqual(['Lviv', 'Kharkiv']);
   });
+  it('a headline telling only a place\'s toll ("Sumy death toll rises to 12") counts the strike told there; other places\' tolls add', () => {
+    const killed = (text: string) => ingest(text, WED).events.map((e) => e.casualties?.killed);
+    expect(
+      killed('Sumy death toll rises to 12\nRussian missiles struck Sumy and Kharkiv on Tuesday.\nIn Kharkiv, three people were killed.'),
+    ).toEqual([{ low: 15, best: 15, high: 15 }]);
+    expect(killed('Sumy death toll rises to 12\nRussian missiles struck Lviv on Tuesday, killing one.')).toEqual([
+      { low: 1, best: 1, high: 1 },
+    ]);
+  });
 });

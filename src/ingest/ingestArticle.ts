@@ -537,6 +537,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
+  let tollHeadline: Observation | undefined;
   for (const o of observations) {
     // "The attack came a week after a Russian strike on Sumy killed 12": the strike it is told against is
     // background, neither a new occurrence nor places and figures of this one
@@ -578,6 +579,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
         fire(current?.kind) && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
           ? groups.filter((g) => fire(g.kind) && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
           : undefined;
+      // ("Sumy death toll rises to 12" over the story: a headline telling only a toll comes before the strike
+      // it counts, so it waits for the first strike told at a place it names)
+      if (current === undefined && isHeadline(o.s) && tollUpdate(o.s.text, o.figures)) tollHeadline = o;
       if (there && adds && !dated) there.obs.push(o);
       else if (
         current !== undefined &&
@@ -786,15 +790,20 @@ export function ingestArticle(input: IngestInput): IngestResult {
       }
       current = home;
     } else {
+      const headed =
+        tollHeadline !== undefined &&
+        fire(kind) &&
+        tollHeadline.places.some((p) => o.places.some((q) => q.entry.id === p.entry.id || q.region?.id === p.entry.id));
       current = {
         kind,
-        obs: [o],
+        obs: headed ? [tollHeadline!, o] : [o],
         ...(actor ? { actor, target: actor === 'russia' ? 'ukraine' : 'russia' } : {}),
         actorWords: named ? o.reading.words : fromPlaces ? 'the places hit' : '',
         actorLine: o.s.line,
         actorConfidence: named ? 'high' : fromPlaces ? 'medium' : 'low',
       } as Group;
       groups.push(current);
+      if (headed) tollHeadline = undefined;
     }
   }
 
