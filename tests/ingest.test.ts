@@ -3084,4 +3084,9 @@ describe('review of the ninth and tenth rounds', () => {
       { low: 1, best: 1, high: 1 },
     ]);
   });
+  it('a Russian-installed official telling nothing of the strike ("said the region was calm") leaves the place hit on its map side', () => {
+    const actor = (text: string) => read(`KYIV, 11 March 2026\nShells hit Nikopol overnight, killing one.\n${text}`)[0]![1];
+    expect(actor('Yevgeny Balitsky, the Moscow-installed governor, said the region was calm.')).toBe('russia');
+    expect(actor('The Russian-installed governor said a drone was shot down.')).toBe('russia');
+  });
 });

@@ -526,7 +526,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
   // "Mikhail Razvozhayev, the Russian-installed governor, said four people had been killed": an official Russia
   // installed who names no place speaks for the region of the places told just before, which Russia holds
   observations.forEach((o, i) => {
-    if (!OCCUPIED_VOICE.test(o.s.text) || o.places.some((p) => !p.excluded)) return;
+    // (only when the official tells what the strike did there, a toll or damage: "said the region was calm" or
+    // "said a drone was shot down" after shells hit Nikopol or Zaporizhzhia, cities Ukraine holds in regions
+    // Russia partly holds, tells nothing of who holds the place hit)
+    const toldHit = o.figures.some((f) => f.quantity === 'killed' || f.quantity === 'injured') || o.targets.length > 0;
+    if (!OCCUPIED_VOICE.test(o.s.text) || !toldHit || o.places.some((p) => !p.excluded)) return;
     const before = observations
       .slice(0, i)
       .filter((x) => !isHeadline(x.s) && x.places.some((p) => !p.excluded))
