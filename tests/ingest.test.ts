@@ -3089,4 +3089,13 @@ describe('review of the ninth and tenth rounds', () => {
     expect(actor('Yevgeny Balitsky, the Moscow-installed governor, said the region was calm.')).toBe('russia');
     expect(actor('The Russian-installed governor said a drone was shot down.')).toBe('russia');
   });
+  it('a line of its own telling people still trapped or a search of the rubble going on makes the toll before it a floor', () => {
+    const killed = (text: string) =>
+      ingest(`KYIV, 11 March 2026\nRussian drones hit Kherson on Tuesday.\nTwo people were killed.\n${text}`, WED).events.map(
+        (e) => e.casualties?.killed,
+      );
+    expect(killed('More people are still trapped under the rubble.')).toEqual([{ low: 2 }]);
+    expect(killed('Rescuers are still searching the wreckage.')).toEqual([{ low: 2 }]);
+    expect(killed('Rescuers freed a woman who had been trapped.')).toEqual([{ low: 2, best: 2, high: 2 }]);
+  });
 });

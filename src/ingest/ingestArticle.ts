@@ -310,6 +310,9 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
 }
 
 /** people not yet found: a toll told beside them is not final */
+/** people not yet reached or a search going on: "still trapped", "might still be buried", "still searching the rubble" */
+const NOT_YET_REACHED =
+  /\b(?:still|yet)\s+(?:be\s+)?(?:trapped|buried)\b|\bstill\s+(?:searching|digging|clearing)\b[^.;]{0,40}\b(?:rubble|ruins|debris|wreckage|survivors|bodies)\b/i;
 const MISSING =
   /\b(?:(?:are|were|remain|remained|still)\s+(?:still\s+)?(?:missing|unaccounted for)|\d+\s+(?:people\s+)?missing|(?:dozens|scores|hundreds)\s+(?:\w+\s+)?missing|trapped under the rubble)\b/i;
 
@@ -557,10 +560,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // the present of a map, is context, and the places it names were not hit)
       // ("its forces had taken the village of Novooleksandrivka": ground won is an advance of its own, not a detail of
       // the fire told before, so the place it names was not hit by it)
+      // ("More people are still trapped under the rubble", "Rescuers are still searching the wreckage": a line
+      // telling the count is not over names no figure, yet it makes the toll told before a floor)
       const adds =
         !WHERE_IT_LIES.test(o.s.text) &&
         !GROUND_WON.test(o.s.text) &&
-        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
+        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0 || MISSING.test(o.s.text) || NOT_YET_REACHED.test(o.s.text));
       // (the day a later count was told, "had climbed to 144 by Sunday", dates nothing: the line goes on about the strike)
       if (fire(current?.kind) && tollUpdate(o.s.text, o.figures)) o.dates = [];
       const dated = eventDates(o, 'strike').length > 0;
@@ -1181,7 +1186,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
       if (c) counts[q] = c;
     }
     // "30 are still unaccounted for": while people are missing, the dead counted so far are a floor
-    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text))) counts.killed = { low: counts.killed.low };
+    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text) || NOT_YET_REACHED.test(o.s.text)))
+      counts.killed = { low: counts.killed.low };
     // "Russian cruise missiles slammed into ..." and "four fired": when one type alone is named, with no
     // number of its own, the missiles counted are all of that type
     const onlyType = (['cruiseMissiles', 'ballisticMissiles'] as const).filter((q) => counts[q] !== undefined);
