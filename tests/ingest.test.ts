@@ -3098,4 +3098,10 @@ describe('review of the ninth and tenth rounds', () => {
     expect(killed('Rescuers are still searching the wreckage.')).toEqual([{ low: 2 }]);
     expect(killed('Rescuers freed a woman who had been trapped.')).toEqual([{ low: 2, best: 2, high: 2 }]);
   });
+  it('"on the Dnipro near Kherson" is the river; the city of Dnipro and "in the Kharkiv city centre" are places hit', () => {
+    const where = (text: string) => ingest(`KYIV, 11 March 2026\n${text}`, WED).events.map((e) => e.places.map((p) => p.name));
+    expect(where('Russian drones struck boats on the Dnipro near Kherson on Tuesday, killing one.')).toEqual([['Kherson']]);
+    expect(where('Russian drones struck Dnipro on Tuesday, killing one.')).toEqual([['Dnipro']]);
+    expect(where('Russian drones struck a shop in the Kharkiv city centre on Tuesday.')).toEqual([['Kharkiv']]);
+  });
 });
