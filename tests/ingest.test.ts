@@ -3012,3 +3012,96 @@ describe('eleventh round: dates, occurrences and actors', () => {
     ]);
   });
 });
+
+describe('review of the ninth and tenth rounds', () => {
+  // Wednesday 11 March 2026, 14:00 Kyiv time
+  const WED = at('2026-03-11T14:00:00+02:00');
+  const iso = (d: string) => DateTime.fromISO(d, { setZone: true }).toISO({ suppressMilliseconds: true });
+  const read = (text: string, pub = WED) =>
+    ingest(text, pub).events.map((e) => [e.kind, e.actor, iso(e.when.start), iso(e.when.end), e.when.precision]);
+
+  it('"over the weekend" followed by a comma is still Saturday and Sunday', () => {
+    expect(read('KYIV, 11 March 2026\nRussian drones hit a depot in Odesa over the weekend, killing two.')).toEqual([
+      ['strike', 'russia', '2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00', 'days'],
+    ]);
+    expect(dates('Over the weekend, drones hit a depot in Odesa.', WED).map(span)).toEqual([
+      ['2026-03-07T00:00:00+02:00', '2026-03-09T00:00:00+02:00'],
+    ]);
+  });
+  it('a threat or a "will" told after a strike ends where "after" opens the strike it answers; a threat alone is no attack', () => {
+    expect(read('KYIV, 11 March 2026\nZelensky vowed to respond after Russian missiles hit Kharkiv on Tuesday, killing five.')).toEqual([
+      ['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nMoscow will keep striking, the Kremlin said after Russian drones hit Odesa on Tuesday.')).toEqual([
+      ['strike', 'russia', '2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00', 'day'],
+    ]);
+    expect(read('KYIV, 11 March 2026\nOn Tuesday Zelensky vowed to hit Russian refineries in Bryansk.')).toEqual([]);
+  });
+  it('a weekday in an "after" clause telling a strike is past though the main clause speaks of the future', () => {
+    expect(dates('Zelensky said he would ask for air defence after Russian missiles hit Kyiv on Tuesday.', WED).map(span)).toEqual([
+      ['2026-03-10T00:00:00+02:00', '2026-03-11T00:00:00+02:00'],
+    ]);
+    expect(dates('Zelensky said he would ask for air defence at talks on Friday.', WED).map(span)).toEqual([
+      ['2026-03-13T00:00:00+02:00', '2026-03-14T00:00:00+02:00'],
+    ]);
+  });
+  it('Ukraine striking back "after" Russian missiles hit a city Ukraine holds is no Ukrainian strike on that city; Ukraine striking Donetsk is', () => {
+    expect(
+      read('KYIV, 11 March 2026\nUkraine struck back on Tuesday after Russian missiles hit Kharkiv overnight, killing six.')[0]![1],
+    ).toBe('russia');
+    expect(read('KYIV, 11 March 2026\nUkraine struck an ammunition depot in Donetsk on Tuesday, the army said.')[0]![1]).toBe('ukraine');
+  });
+  it('a month opening a sentence with no comma ("In January a strike ...") sets a past strike apart: the news keeps its day and its toll', () => {
+    const news = 'KYIV, 11 March 2026\nRussian drones hit Odesa on Tuesday, killing two.';
+    const drafted = (text: string) =>
+      ingest(text, WED).events.map((e) => [iso(e.when.start), e.when.precision, e.casualties?.killed?.best]);
+    expect(drafted(`${news}\nIn January a strike on the city killed nine people.`)).toEqual([
+      ['2026-03-10T00:00:00+02:00', 'day', 2],
+      ['2026-01-01T00:00:00+02:00', 'month', 9],
+    ]);
+  });
+  it('one person told by a job reports often name ("a teacher", "a passenger") is one hurt; a teacher saying no one was hurt is none', () => {
+    const hurt = (text: string) => ingest(`KYIV, 11 March 2026\nRussian drones hit Sumy on Tuesday.\n${text}`, WED).events[0]?.casualties;
+    expect(hurt('A teacher was injured, officials said.')).toMatchObject({ injured: { low: 1, best: 1, high: 1 } });
+    expect(hurt('A bus passenger was killed.')).toMatchObject({ killed: { low: 1, best: 1, high: 1 } });
+    expect(hurt('A teacher said no one was injured.')?.injured).toBeUndefined();
+  });
+  it('"The attack came after weeks of shelling in Kharkiv" is the backdrop: Kharkiv was not hit and the toll stays exact', () => {
+    const drafted = (text: string) =>
+      ingest(`KYIV, 11 March 2026\nRussian drones hit a warehouse in Lviv on Tuesday, killing one.\n${text}`, WED).events.map((e) => [
+        e.places.map((p) => p.name),
+        e.casualties?.killed,
+      ]);
+    expect(drafted('The attack came after weeks of shelling in Kharkiv.')).toEqual([[['Lviv'], { low: 1, best: 1, high: 1 }]]);
+    expect(drafted('A shop in Kharkiv was damaged in the attack.')[0]![0]).toEqual(['Lviv', 'Kharkiv']);
+  });
+  it('a headline telling only a place\'s toll ("Sumy death toll rises to 12") counts the strike told there; other places\' tolls add', () => {
+    const killed = (text: string) => ingest(text, WED).events.map((e) => e.casualties?.killed);
+    expect(
+      killed('Sumy death toll rises to 12\nRussian missiles struck Sumy and Kharkiv on Tuesday.\nIn Kharkiv, three people were killed.'),
+    ).toEqual([{ low: 15, best: 15, high: 15 }]);
+    expect(killed('Sumy death toll rises to 12\nRussian missiles struck Lviv on Tuesday, killing one.')).toEqual([
+      { low: 1, best: 1, high: 1 },
+    ]);
+  });
+  it('a Russian-installed official telling nothing of the strike ("said the region was calm") leaves the place hit on its map side', () => {
+    const actor = (text: string) => read(`KYIV, 11 March 2026\nShells hit Nikopol overnight, killing one.\n${text}`)[0]![1];
+    expect(actor('Yevgeny Balitsky, the Moscow-installed governor, said the region was calm.')).toBe('russia');
+    expect(actor('The Russian-installed governor said a drone was shot down.')).toBe('russia');
+  });
+  it('a line of its own telling people still trapped or a search of the rubble going on makes the toll before it a floor', () => {
+    const killed = (text: string) =>
+      ingest(`KYIV, 11 March 2026\nRussian drones hit Kherson on Tuesday.\nTwo people were killed.\n${text}`, WED).events.map(
+        (e) => e.casualties?.killed,
+      );
+    expect(killed('More people are still trapped under the rubble.')).toEqual([{ low: 2 }]);
+    expect(killed('Rescuers are still searching the wreckage.')).toEqual([{ low: 2 }]);
+    expect(killed('Rescuers freed a woman who had been trapped.')).toEqual([{ low: 2, best: 2, high: 2 }]);
+  });
+  it('"on the Dnipro near Kherson" is the river; the city of Dnipro and "in the Kharkiv city centre" are places hit', () => {
+    const where = (text: string) => ingest(`KYIV, 11 March 2026\n${text}`, WED).events.map((e) => e.places.map((p) => p.name));
+    expect(where('Russian drones struck boats on the Dnipro near Kherson on Tuesday, killing one.')).toEqual([['Kherson']]);
+    expect(where('Russian drones struck Dnipro on Tuesday, killing one.')).toEqual([['Dnipro']]);
+    expect(where('Russian drones struck a shop in the Kharkiv city centre on Tuesday.')).toEqual([['Kharkiv']]);
+  });
+});

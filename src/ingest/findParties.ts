@@ -119,6 +119,8 @@ function neutralise(text: string, keepLength = false): string {
 /** a threat or a vow of fire, or fire told with a modal ("would hit back", "could strike") */
 const THREAT =
   /\b(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?)\b(?=[^.;]*?\b(?:strike|strikes|attack|attacks|hit|target|retaliat\w*|respond|response|revenge)\b)|\b(?:would|could|will|might|may|can)\s+(?:(?:soon|again|also|now|then)\s+)?(?:strike|attack|hit|target|retaliate|respond|shell|bomb)\b/gi;
+/** where a clause opens on the happening a threat answers: "vowed to respond after ...", "following" */
+const THREAT_ANSWERS = /\b(?:after|following|in (?:response|reply|retaliation) (?:to|for))\b/i;
 /** a clause that opens on a subordinator ends at its comma: "After Washington allowed Kyiv to strike ..., Ukraine fired" */
 const LEADING_SUBORDINATE = /^\s*(?:After|When|Since|Once|Although|Though|While|Before|As|Because|Weeks after|Days after)\b/;
 
@@ -133,9 +135,14 @@ export function noAttackSpans(text: string): [number, number][] {
   // "vowed to respond with missile strikes", "warned that Ukraine would hit back": an attack threatened or
   // told as what a side would do is none yet, from the threat to the end of its clause (a strike told
   // before it, "Russia struck Kyiv, and Zelensky warned that more would follow", stands)
+  // ("Zelensky vowed to respond after Russian missiles hit Kyiv", "Russia will keep striking, the Kremlin said
+  // after drones hit Odesa": the clause that tells what the threat answers tells fire that happened, so the
+  // threat's reach ends where "after" or "following" opens it)
   for (const m of raw.matchAll(THREAT)) {
     const semi = raw.indexOf(';', m.index);
-    out.push([m.index, semi < 0 ? raw.length : semi]);
+    const end = semi < 0 ? raw.length : semi;
+    const answered = THREAT_ANSWERS.exec(raw.slice(m.index + m[0].length, end));
+    out.push([m.index, answered ? m.index + m[0].length + answered.index : end]);
   }
   for (const m of raw.matchAll(new RegExp(NOT_AN_ATTACK.source, 'gi'))) {
     const start = raw.lastIndexOf(';', m.index) + 1;

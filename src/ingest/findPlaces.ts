@@ -146,7 +146,14 @@ export function findPlaces(sentence: string, lookup: PlaceLookup, lastSettlement
     // "the far bank of the Dnipro", "the Dnipro river": a river named for a city is no place hit
     if (
       entry.kind !== 'region' &&
-      (RIVER_LEAD.test(sentence.slice(Math.max(0, index - 40), index)) || /^\s+[Rr]iver\b/.test(sentence.slice(index + words.length)))
+      (RIVER_LEAD.test(sentence.slice(Math.max(0, index - 40), index)) ||
+        /^\s+[Rr]iver\b/.test(sentence.slice(index + words.length)) ||
+        // ("boats on the Dnipro near Kherson", "an island in the Dnipro.": a city takes no article, so "the" before
+        // its name with nothing after it but where it lies is the river; "in the Kharkiv city centre" stays)
+        (/\b(?:on|in|into)\s+the\s+$/.test(sentence.slice(Math.max(0, index - 10), index)) &&
+          /^(?:\s*[,.;]|\s*$|\s+(?:near|by|outside|south|north|east|west|upstream|downstream)\b)/.test(
+            sentence.slice(index + words.length),
+          )))
     )
       return;
     // "fired by bombers flying over Russia's Kursk region", "launched from the Black Sea": where the attack came from

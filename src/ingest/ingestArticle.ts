@@ -130,6 +130,13 @@ function fire(kind: EventKind | undefined): kind is 'strike' | 'ground-assault' 
 const SUBJECT_ATTACKER =
   /^(?:Ukraine|Ukrainian)(?:'s)?\s+(?:(?:armed\s+)?forces\s+|troops\s+|military\s+|army\s+|navy\s+|drones\s+|missiles\s+|sea drones\s+)?(?:struck|attacked|hit|fired|launched|shelled|bombed|targeted)\b/;
 
+/**
+ * where the clause a sentence opens on ends: "Ukraine struck back on Tuesday after Russian missiles hit
+ * Kharkiv" tells Ukraine's fire in its main clause and the place Russia hit in the next, so only a place
+ * named before it is one Ukraine struck
+ */
+const mainClauseEnd = (text: string) => /\b(?:after|following|when|as|while|hours after|days after)\b|;/i.exec(text)?.index ?? text.length;
+
 /** "hours after the announcement", "a day after the talks": counted from a truce, a deal, talks or words told before */
 const AFTER_TOLD =
   /\b(?:minutes|hours|an hour|shortly|soon|just|a day|days)\s+after\s+(?:the|its|his|this|that)\s+(?:announcement|declaration|decree|order|talks|meeting|summit|call|phone call|deal|agreement|truce|ceasefire|statement|speech|address)\b/i;
@@ -303,6 +310,9 @@ function baseCasualtyCount(items: CasualtyItem[], eventRegions: Set<string>): Co
 }
 
 /** people not yet found: a toll told beside them is not final */
+/** people not yet reached or a search going on: "still trapped", "might still be buried", "still searching the rubble" */
+const NOT_YET_REACHED =
+  /\b(?:still|yet)\s+(?:be\s+)?(?:trapped|buried)\b|\bstill\s+(?:searching|digging|clearing)\b[^.;]{0,40}\b(?:rubble|ruins|debris|wreckage|survivors|bodies)\b/i;
 const MISSING =
   /\b(?:(?:are|were|remain|remained|still)\s+(?:still\s+)?(?:missing|unaccounted for)|\d+\s+(?:people\s+)?missing|(?:dozens|scores|hundreds)\s+(?:\w+\s+)?missing|trapped under the rubble)\b/i;
 
@@ -343,9 +353,13 @@ const OWN_AUTHORITIES: Record<'russia' | 'ukraine', RegExp> = {
     /\b(?:Ukraine['’]s|Ukrainian|Kyiv['’]s)\s+(?:[\w-]+\s+){0,3}?(?:Committee|[Mm]inistry|officials?|authorities|governor|investigators|[Ss]ervice)\s+(?:[\w-]+\s+){0,2}?(?:said|says|reported|told)\b/,
 };
 
-/** "The attack came a week after", "It followed days after": an occurrence told against an earlier one */
+/**
+ * "The attack came a week after", "It followed days after": an occurrence told against an earlier one
+ * ("The attack came after weeks of shelling in Kharkiv", "came amid months of strikes": fire told as the
+ * backdrop is no more this occurrence's than an earlier strike is)
+ */
 const CAME_AFTER =
-  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b/i;
+  /^(?:The|This|That|It|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?(?:came|comes|followed|follows|happened|occurred)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?(?:days?|weeks?|months?|hours?)\s+(?:after|before)\b|(?:after|amid)\s+(?:several\s+|many\s+)?(?:days|weeks|months|years|nights)\s+of\b)/i;
 
 /** "launched them from near Bryansk", "fired from the Belgorod region": the place weapons were launched from */
 const LAUNCHED_FROM =
@@ -515,7 +529,11 @@ export function ingestArticle(input: IngestInput): IngestResult {
   // "Mikhail Razvozhayev, the Russian-installed governor, said four people had been killed": an official Russia
   // installed who names no place speaks for the region of the places told just before, which Russia holds
   observations.forEach((o, i) => {
-    if (!OCCUPIED_VOICE.test(o.s.text) || o.places.some((p) => !p.excluded)) return;
+    // (only when the official tells what the strike did there, a toll or damage: "said the region was calm" or
+    // "said a drone was shot down" after shells hit Nikopol or Zaporizhzhia, cities Ukraine holds in regions
+    // Russia partly holds, tells nothing of who holds the place hit)
+    const toldHit = o.figures.some((f) => f.quantity === 'killed' || f.quantity === 'injured') || o.targets.length > 0;
+    if (!OCCUPIED_VOICE.test(o.s.text) || !toldHit || o.places.some((p) => !p.excluded)) return;
     const before = observations
       .slice(0, i)
       .filter((x) => !isHeadline(x.s) && x.places.some((p) => !p.excluded))
@@ -526,6 +544,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
   const groups: Group[] = [];
   let current: Group | undefined;
   const undated: { line: number; why: string }[] = [];
+  let tollHeadline: Observation | undefined;
   for (const o of observations) {
     // "The attack came a week after a Russian strike on Sumy killed 12": the strike it is told against is
     // background, neither a new occurrence nor places and figures of this one
@@ -541,10 +560,12 @@ export function ingestArticle(input: IngestInput): IngestResult {
       // the present of a map, is context, and the places it names were not hit)
       // ("its forces had taken the village of Novooleksandrivka": ground won is an advance of its own, not a detail of
       // the fire told before, so the place it names was not hit by it)
+      // ("More people are still trapped under the rubble", "Rescuers are still searching the wreckage": a line
+      // telling the count is not over names no figure, yet it makes the toll told before a floor)
       const adds =
         !WHERE_IT_LIES.test(o.s.text) &&
         !GROUND_WON.test(o.s.text) &&
-        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0);
+        (o.figures.length > 0 || o.targets.length > 0 || o.places.length > 0 || MISSING.test(o.s.text) || NOT_YET_REACHED.test(o.s.text));
       // (the day a later count was told, "had climbed to 144 by Sunday", dates nothing: the line goes on about the strike)
       if (fire(current?.kind) && tollUpdate(o.s.text, o.figures)) o.dates = [];
       const dated = eventDates(o, 'strike').length > 0;
@@ -567,6 +588,9 @@ export function ingestArticle(input: IngestInput): IngestResult {
         fire(current?.kind) && mine.size > 0 && ![...mine].some((r) => regionsIn(current!).has(r))
           ? groups.filter((g) => fire(g.kind) && [...mine].every((r) => regionsIn(g).has(r))).at(-1)
           : undefined;
+      // ("Sumy death toll rises to 12" over the story: a headline telling only a toll comes before the strike
+      // it counts, so it waits for the first strike told at a place it names)
+      if (current === undefined && isHeadline(o.s) && tollUpdate(o.s.text, o.figures)) tollHeadline = o;
       if (there && adds && !dated) there.obs.push(o);
       else if (
         current !== undefined &&
@@ -665,7 +689,7 @@ export function ingestArticle(input: IngestInput): IngestResult {
     const named =
       o.reading.actor !== undefined &&
       !o.reading.owned &&
-      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text)) &&
+      !(o.reading.actor === 'ukraine' && SUBJECT_ATTACKER.test(o.s.text) && o.places.some((p) => p.index < mainClauseEnd(o.s.text))) &&
       fromPlaces !== undefined &&
       o.reading.actor !== fromPlaces &&
       o.places.every((p) => countryParty(p) === o.reading.actor)
@@ -775,15 +799,20 @@ export function ingestArticle(input: IngestInput): IngestResult {
       }
       current = home;
     } else {
+      const headed =
+        tollHeadline !== undefined &&
+        fire(kind) &&
+        tollHeadline.places.some((p) => o.places.some((q) => q.entry.id === p.entry.id || q.region?.id === p.entry.id));
       current = {
         kind,
-        obs: [o],
+        obs: headed ? [tollHeadline!, o] : [o],
         ...(actor ? { actor, target: actor === 'russia' ? 'ukraine' : 'russia' } : {}),
         actorWords: named ? o.reading.words : fromPlaces ? 'the places hit' : '',
         actorLine: o.s.line,
         actorConfidence: named ? 'high' : fromPlaces ? 'medium' : 'low',
       } as Group;
       groups.push(current);
+      if (headed) tollHeadline = undefined;
     }
   }
 
@@ -1157,7 +1186,8 @@ export function ingestArticle(input: IngestInput): IngestResult {
       if (c) counts[q] = c;
     }
     // "30 are still unaccounted for": while people are missing, the dead counted so far are a floor
-    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text))) counts.killed = { low: counts.killed.low };
+    if (counts.killed && g.obs.some((o) => MISSING.test(o.s.text) || NOT_YET_REACHED.test(o.s.text)))
+      counts.killed = { low: counts.killed.low };
     // "Russian cruise missiles slammed into ..." and "four fired": when one type alone is named, with no
     // number of its own, the missiles counted are all of that type
     const onlyType = (['cruiseMissiles', 'ballisticMissiles'] as const).filter((q) => counts[q] !== undefined);
@@ -1287,7 +1317,12 @@ function olderThanDateline(obs: Observation[], pub: DateTime): { month: DateTime
   const relativeNews = obs.some(
     (o) => fire(o.reading.kind) && !isHeadline(o.s) && o.dates.some((d) => !d.explicit && !d.reporting && d.index > 0),
   );
-  const fronted = (o: Observation, d: DateMention) => relativeNews && d.index <= 3 && /^[^,]{0,40},/.test(o.s.text.slice(d.index));
+  // ("In January a strike on the city killed nine": news prose often drops the comma after a short fronted
+  // date, so a month or year opening the sentence sets it apart as well)
+  const fronted = (o: Observation, d: DateMention) =>
+    relativeNews &&
+    d.index <= 3 &&
+    (/^[^,]{0,40},/.test(o.s.text.slice(d.index)) || (/^in\s+$/i.test(o.s.text.slice(0, d.index)) && d.precision !== 'day'));
   const explicit = obs
     .filter((o) => o.reading.kind !== undefined || NAMES_ATTACK.test(o.s.text))
     .flatMap((o) =>

@@ -56,6 +56,12 @@ const FUTURE =
 const REPORTING =
   /\b(said|says|told|reported|announced|wrote|posted|alleged|claimed|added|stated|confirmed|declared)\s+(late\s+|early\s+)?(on\s+|in\s+|by\s+)?$/i;
 
+/** a weekday named alone, with no month or number that would fix it */
+const WEEKDAY_ONLY =
+  /^(?!.*\d)(?!.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b).*\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i;
+/** the clause just before a date opens on "after" and tells something done: "after drones hit Odesa on" */
+const PAST_AFTER =
+  /\b(?:after|following)\s+(?:[\w'’-]+\s+){0,6}?(?:hit|struck|attacked|shelled|killed|fired|launched|bombed|pounded|targeted)\b[^,;.]*$/i;
 /** "On Tuesday Putin said": a day opening the clause of a verb of saying */
 const SAID_AFTER = /^\s*,?\s*(?:[\w'’.-]+\s+){0,4}?(?:said|says|told|announced|declared|stated)\b/i;
 /** "Envoys met in Geneva on 17 July": a meeting or signing told as done was done before the report */
@@ -766,11 +772,18 @@ export function readDates(sentence: string, ctx: DateContext): DateMention[] {
     taken.push([m.index, m.index + m[0].length]);
   }
 
-  // ("over the weekend": chrono gives its Saturday only; a weekend is Saturday and Sunday)
+  // ("over the weekend": chrono gives its Saturday only; a weekend is Saturday and Sunday; chrono's words
+  // keep the comma of "over the weekend, killing two", the commonest place the phrase stands)
   for (const [i, d] of out.entries())
-    if (/\bweekend$/i.test(d.words) && d.precision === 'day' && d.start.weekday >= 6) {
+    if (/\bweekend\W*$/i.test(d.words) && d.precision === 'day' && d.start.weekday >= 6) {
       const saturday = d.start.minus({ days: d.start.weekday - 6 });
       out[i] = { ...d, start: saturday, end: saturday.plus({ days: 2 }), precision: 'days' };
+    }
+  // ("Zelensky said he would ask for air defence after Russian missiles hit Kyiv on Tuesday": the future the
+  // main clause speaks of is not that of the strike it answers, told in the past after "after")
+  for (const [i, d] of out.entries())
+    if (future && d.start > pubDay && WEEKDAY_ONLY.test(d.words) && PAST_AFTER.test(sentence.slice(0, d.index))) {
+      out[i] = { ...d, start: d.start.minus({ days: 7 }), end: d.end.minus({ days: 7 }) };
     }
   return out.sort((x, y) => x.index - y.index);
 }

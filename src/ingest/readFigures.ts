@@ -176,10 +176,12 @@ const PERSONS_TOGETHER = new RegExp(
 );
 /**
  * "a woman was killed", "a security guard at one of the towers was injured": one person told by an article, by
- * what they are or do (a guard, an officer, an employee are people as a worker or a driver is)
+ * what they are or do (a guard, an officer, an employee are people as a worker or a driver is; the jobs
+ * reports name the hurt by most often are listed, not only those one report used)
  */
+const JOB_WORD = String.raw`(?:soldier|serviceman|miner|guard|officer|employee|policeman|policewoman|journalist|reporter|photographer|volunteer|teacher|student|pupil|farmer|medic|passenger|pedestrian|cyclist|motorist|electrician|engineer|priest|neighbou?r|shopkeeper|vendor|seller|postman|courier|janitor|caretaker)`;
 const ONE_PERSON_HIT = new RegExp(
-  String.raw`^\s*(?:[\w-]+\s+){0,2}?(?:${PERSON_WORD}|soldier|miner|guard|officer|employee|policeman|policewoman|journalist|volunteer)\b(?![^,.;]*?\b(?:no one|no-one|nobody|none)\b)[^,.;]*?\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\b`,
+  String.raw`^\s*(?:[\w-]+\s+){0,2}?(?:${PERSON_WORD}|${JOB_WORD})\b(?![^,.;]*?\b(?:no one|no-one|nobody|none)\b)[^,.;]*?\b(?:was|were)\s+(?:killed|injured|wounded|hurt)\b`,
   'i',
 );
 /** "Two adults, one of them a doctor, were killed": the aside between a figure and its verb */
