@@ -19,7 +19,18 @@ import { StatechartMemo } from '../machine/memoSimulate.js';
 const MAX_RUNS = 2_000;
 const PREFIX = 'statechart-';
 
-export interface KeptStatechart {
+/**
+ * Runs `work` with the statechart's runs kept by earlier commands, then keeps what it added: the one way
+ * the commands use the file, so that none restores it and forgets to write it back.
+ */
+export async function withKeptStatechart<T>(work: (memo: StatechartMemo) => Promise<T>): Promise<T> {
+  const kept = keptStatechart();
+  const result = await work(kept.memo);
+  kept.keep();
+  return result;
+}
+
+interface KeptStatechart {
   /** the memo for the draws, with the kept runs in it */
   memo: StatechartMemo;
   /** writes the memo back if the draws added runs to it (call after they are done) */
@@ -27,7 +38,7 @@ export interface KeptStatechart {
 }
 
 /** A memo restored from the cache folder (none there, or TRUCE_CACHE=0: an empty one that keeps nothing). */
-export function keptStatechart(): KeptStatechart {
+function keptStatechart(): KeptStatechart {
   const memo = new StatechartMemo();
   const cache = defaultCache(process.cwd());
   const name = cache === undefined ? undefined : `${PREFIX}${cache.build}.json`;

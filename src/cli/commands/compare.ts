@@ -9,7 +9,7 @@ import { loadForOutput } from '../loadForOutput.js';
 import { refuseHtmlToTerminal } from './run.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
-import { keptStatechart } from '../statechartMemo.js';
+import { withKeptStatechart } from '../statechartMemo.js';
 
 export async function compareCommand(
   scenarioPath: string,
@@ -19,9 +19,7 @@ export async function compareCommand(
   refuseHtmlToTerminal(flags, 'compare.html');
   const out = outFile(flags.out);
   const loaded = await loadForOutput(scenarioPath, loadOptions(g), out, g.cache);
-  const kept = keptStatechart();
-  const cmp = compareReadings(await runScenario(loaded, { statechart: kept.memo }));
-  kept.keep();
+  const cmp = compareReadings(await withKeptStatechart((statechart) => runScenario(loaded, { statechart })));
   const provenance = provenanceOf(loaded);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(compareJson(cmp, provenance), null, 2) + '\n';

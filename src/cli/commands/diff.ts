@@ -7,7 +7,7 @@ import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
-import { keptStatechart } from '../statechartMemo.js';
+import { withKeptStatechart } from '../statechartMemo.js';
 
 export async function diffCommand(basePath: string, variantPath: string, flags: { format: 'text' | 'json' }, g: Globals): Promise<number> {
   // afresh, the two loads share their parses: a variant mostly reads the base's own files (what it extends,
@@ -15,12 +15,11 @@ export async function diffCommand(basePath: string, variantPath: string, flags: 
   const opts = g.cache ? loadOptions(g) : { ...loadOptions(g), parseMemo: new (await import('../../load/parseMemo.js')).ParseMemo() };
   const base = await loadForOutput(basePath, opts, undefined, g.cache);
   const variant = await loadForOutput(variantPath, opts, undefined, g.cache);
-  const kept = keptStatechart();
-  const d = diffRuns(await runScenario(base, { statechart: kept.memo }), await runScenario(variant, { statechart: kept.memo }), {
-    base: base.rules,
-    variant: variant.rules,
-  });
-  kept.keep();
+  const [baseRun, variantRun] = await withKeptStatechart(async (statechart) => [
+    await runScenario(base, { statechart }),
+    await runScenario(variant, { statechart }),
+  ]);
+  const d = diffRuns(baseRun, variantRun, { base: base.rules, variant: variant.rules });
   const zone = base.scenario.timeZone;
   // a party renamed or added by the variant is named as the variant names it
   const parties = [...variant.scenario.parties, ...base.scenario.parties];

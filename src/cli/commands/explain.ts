@@ -12,7 +12,7 @@ import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
 import { checkInterpretation } from './run.js';
 import type { Globals } from '../main.js';
-import { keptStatechart } from '../statechartMemo.js';
+import { withKeptStatechart } from '../statechartMemo.js';
 
 export interface ExplainFlags {
   event: string;
@@ -36,9 +36,7 @@ export async function explainCommand(scenarioPath: string, flags: ExplainFlags, 
   // one evaluator for the run and the explanation: compiling the rules twice cost a cold start about 10 ms
   const evaluator = new RuleEvaluator(loaded.rules, loaded.conditions);
   const one = flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {};
-  const kept = keptStatechart();
-  const report = await runScenario(loaded, { ...one, evaluator, statechart: kept.memo });
-  kept.keep();
+  const report = await withKeptStatechart((statechart) => runScenario(loaded, { ...one, evaluator, statechart }));
   const x = await explainEvent(loaded, report, flags.event, { ...one, evaluator });
   const provenance = provenanceOf(loaded);
   const notes = labelNotes(loaded);

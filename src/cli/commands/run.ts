@@ -10,7 +10,7 @@ import { emit, outFile, type OutFile } from '../output.js';
 import { loadForOutput } from '../loadForOutput.js';
 import { loadOptions } from '../loadOptions.js';
 import type { Globals } from '../main.js';
-import { keptStatechart } from '../statechartMemo.js';
+import { withKeptStatechart } from '../statechartMemo.js';
 
 type LabelWindows = LoadedScenario['labelWindows'];
 
@@ -53,12 +53,9 @@ export async function runAndEmit(
   provenance: Provenance = provenanceOf(input),
 ): Promise<void> {
   // the statechart's runs of earlier commands (src/cli/statechartMemo.ts)
-  const kept = keptStatechart();
-  const report = await runScenario(input, {
-    ...(flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {}),
-    statechart: kept.memo,
-  });
-  kept.keep();
+  const report = await withKeptStatechart((statechart) =>
+    runScenario(input, { ...(flags.interpretation !== undefined ? { interpretation: flags.interpretation } : {}), statechart }),
+  );
   const notes = labelNotes(input);
   let text: string;
   if (flags.format === 'json') text = JSON.stringify(runJson(report, provenance, notes), null, 2) + '\n';

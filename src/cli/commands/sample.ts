@@ -8,7 +8,7 @@ import { UsageError } from '../../problem.js';
 import { EXIT } from '../exitCodes.js';
 import { emit } from '../output.js';
 import { loadOptions } from '../loadOptions.js';
-import { keptStatechart } from '../statechartMemo.js';
+import { withKeptStatechart } from '../statechartMemo.js';
 import { stderr } from '../io.js';
 import type { Globals } from '../main.js';
 
@@ -37,18 +37,18 @@ export async function sampleCommand(
   // a bar only on the process's own terminal (not on a pipe, nor on streams given to main)
   const bar = stderr() === process.stderr && process.stderr.isTTY ? await progressBar(range.to - range.from) : undefined;
   // the statechart's runs of earlier samples (src/cli/statechartMemo.ts)
-  const kept = keptStatechart();
-  const tally = await sample(loaded, {
-    draws: range.to - range.from,
-    first: range.from,
-    seed,
-    workers,
-    pool,
-    statechart: kept.memo,
-    ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
-  });
+  const tally = await withKeptStatechart((statechart) =>
+    sample(loaded, {
+      draws: range.to - range.from,
+      first: range.from,
+      seed,
+      workers,
+      pool,
+      statechart,
+      ...(bar ? { onProgress: (done: number) => bar.update(done) } : {}),
+    }),
+  );
   bar?.stop();
-  kept.keep();
   const input = {
     scenario: { id: loaded.scenario.id, title: loaded.scenario.title },
     draws,
